@@ -1,0 +1,112 @@
+// The contract every bus adapter must honour, as one suite: run it against the embedded bus in
+// unit tests and against Kafka in integration tests. Each factory call must give a bus that sees
+// the same durable log (same file / same cluster) so restarts can be tested.
+import { describe, expect, it } from 'vitest';
+import type { Bus, BusMessage } from './port.js';
+
+export interface BusContractOptions {
+  /** A new bus client over the same log; `scope` names topics/groups unique to one test. */
+  connect(): Promise<Bus>;
+  /** A prefix unique to this run (topics and groups are made from it). */
+  unique(): string;
+  /** How long to wait for deliveries (Kafka rebalances are slow). */
+  timeoutMs?: number;
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const text = (m: BusMessage) => m.value.toString();
+
+export function busContract(name: string, options: BusContractOptions): void {
+  const timeout = options.timeoutMs ?? 5000;
+  describe(`bus contract: ${name}`, () => {
+    it('delivers what was published, with key and headers, per key in order', async () => {
+      const bus = await options.connect();
+      const id = options.unique();
+      const topic = `${id}.orders`;
+      await bus.ensureTopics([{ name: topic, partitions: 3 }]);
+      const messages = Array.from({ length: 60 }, (_, i) => ({ key: `k${i % 4}`, value: Buffer.from(`${i % 4}:${i}`), headers: { n: String(i) } }));
+      await bus.publish(topic, messages);
+      const got: BusMessage[] = [];
+      const sub = await bus.subscribe({ groupId: `${id}.g`, topic, handler: async (batch) => void got.push(...batch) });
+      await waitFor(() => got.length >= 60, timeout, '60 messages');
+      await sub.stop();
+      expect(got).toHaveLength(60);
+      for (const key of ['k0', 'k1', 'k2', 'k3']) {
+        const ofKey = got.filter((m) => m.key === key).map((m) => Number(text(m).split(':')[1]));
+        expect(ofKey).toEqual([...ofKey].sort((a, b) => a - b));
+        expect(ofKey).toHaveLength(15);
+      }
+      expect(got.find((m) => text(m) === '1:5')?.headers.n).toBe('5');
+      await bus.close();
+    });
+
+    it('redelivers a batch whose handler failed, and commits only after success', async () => {
+      const bus = await options.connect();
+      const id = options.unique();
+      const topic = `${id}.retry`;
+      await bus.ensureTopics([{ name: topic, partitions: 1 }]);
+      await bus.publish(topic, [{ key: 'a', value: Buffer.from('one') }, { key: 'a', value: Buffer.from('two') }]);
+      let attempts = 0;
+      const seen: string[] = [];
+      const sub = await bus.subscribe({
+        groupId: `${id}.g`,
+        topic,
+        handler: async (batch) => {
+          attempts++;
+          if (attempts === 1) throw new Error('downstream unavailable');
+          seen.push(...batch.map(text));
+        },
+      });
+      await waitFor(() => seen.length >= 2, timeout, 'redelivery');
+      await sub.stop();
+      expect(seen).toEqual(['one', 'two']);
+      expect(await bus.lag(`${id}.g`, topic)).toBe(0);
+      await bus.close();
+    });
+
+    it('resumes a group from its last commit after a restart, without repeats', async () => {
+      const id = options.unique();
+      const topic = `${id}.resume`;
+      const first = await options.connect();
+      await first.ensureTopics([{ name: topic, partitions: 2 }]);
+      await first.publish(topic, Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: Buffer.from(String(i)) })));
+      const seen: string[] = [];
+      const sub = await first.subscribe({ groupId: `${id}.g`, topic, handler: async (b) => void seen.push(...b.map(text)) });
+      await waitFor(() => seen.length >= 10, timeout, 'first 10');
+      await sub.stop();
+      await first.close();
+
+      const second = await options.connect();
+      await second.publish(topic, [{ key: 'k1', value: Buffer.from('10') }]);
+      const later: string[] = [];
+      const sub2 = await second.subscribe({ groupId: `${id}.g`, topic, handler: async (b) => void later.push(...b.map(text)) });
+      await waitFor(() => later.length >= 1, timeout, 'the new message');
+      await new Promise((r) => setTimeout(r, 200));
+      await sub2.stop();
+      expect(later).toEqual(['10']);
+      expect(await second.lag(`${id}.g`, topic)).toBe(0);
+      await second.close();
+    });
+
+    it('reports lag for messages not yet committed', async () => {
+      const bus = await options.connect();
+      const id = options.unique();
+      const topic = `${id}.lag`;
+      await bus.ensureTopics([{ name: topic, partitions: 2 }]);
+      await bus.publish(topic, Array.from({ length: 7 }, (_, i) => ({ key: `k${i}`, value: Buffer.from('x') })));
+      await waitFor(() => true, 0, '');
+      const deadline = Date.now() + timeout;
+      let lag = await bus.lag(`${id}.never`, topic);
+      while (lag !== 7 && Date.now() < deadline) lag = await bus.lag(`${id}.never`, topic);
+      expect(lag).toBe(7);
+      await bus.close();
+    });
+  });
+}

@@ -1,0 +1,3 @@
+export * from './port.js';
+export * from './partition.js';
+export * from './embedded-bus.js';

@@ -1,0 +1,64 @@
+// The bus port: what stages see of Kafka or the embedded bus. A stage publishes to a named topic and
+// consumes batches; it never sees a producer, a consumer or a client library.
+
+export interface OutgoingMessage {
+  /** Partitioning key (the brand id for mentions), so per-key order holds. */
+  key: string;
+  value: Buffer;
+  headers?: Record<string, string>;
+}
+
+export interface BusMessage {
+  topic: string;
+  partition: number;
+  /** Opaque, increasing within a partition. */
+  offset: string;
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+  /** When the bus accepted the message, epoch milliseconds. */
+  timestamp: number;
+}
+
+export interface BatchContext {
+  /** Keeps the consumer's group membership alive during a long batch (Kafka heartbeats). */
+  heartbeat(): Promise<void>;
+  /** True once the subscription is stopping: finish the batch quickly. */
+  readonly stopping: boolean;
+}
+
+/**
+ * Receives a batch of messages from one partition, in order. Resolving acknowledges the whole batch:
+ * its offsets are committed. Rejecting commits nothing; the batch is delivered again after a back-off.
+ */
+export type BatchHandler = (messages: BusMessage[], context: BatchContext) => Promise<void>;
+
+export interface SubscribeOptions {
+  groupId: string;
+  topic: string;
+  handler: BatchHandler;
+  /** Upper bound on a batch, default 500. */
+  maxBatchSize?: number;
+}
+
+export interface Subscription {
+  /** Finishes the batch in flight, commits it and leaves the group. */
+  stop(): Promise<void>;
+}
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+}
+
+export interface Bus {
+  readonly kind: 'embedded' | 'kafka';
+  /** Creates the topics that are missing; existing ones are left as they are. */
+  ensureTopics(topics: TopicSpec[]): Promise<void>;
+  /** Resolves once every message is durably accepted (fsync'd / acknowledged by all in-sync replicas). */
+  publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /** Messages not yet committed by the group, summed over partitions (for draining and metrics). */
+  lag(groupId: string, topic: string): Promise<number>;
+  close(): Promise<void>;
+}

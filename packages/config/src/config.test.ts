@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.js';
+
+const valid = `
+brands:
+  - { id: nordtel, name: Nordtel }
+  - { id: acme, name: Acme, query: 'acme OR "acme corp"' }
+sources:
+  - { id: a, type: rss, url: "https://example.org/feed.xml", brand: nordtel, pollInterval: 5m }
+rules:
+  - { id: neg, type: threshold, brand: nordtel, count: 3, window: 10m }
+channels:
+  - { id: hook, type: webhook, url: "https://hooks.example.org/x", secret: "\${HOOK_SECRET}" }
+subscriptions:
+  - { channel: hook, brand: nordtel }
+`;
+
+function problemsOf(text: string, env: Record<string, string> = {}): string[] {
+  try {
+    parseConfig(text, 'earshot.yaml', { env });
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('config', () => {
+  it('parses a valid file with defaults, durations and env secrets', () => {
+    const config = parseConfig(valid, '/etc/earshot/earshot.yaml', { env: { HOOK_SECRET: 's3cret' } });
+    expect(config.sources[0]!.pollInterval).toBe(300_000);
+    expect(config.rules[0]).toMatchObject({ window: 600_000, count: 3, sentiment: 'negative', severity: 'warning' });
+    expect(config.channels[0]).toMatchObject({ secret: 's3cret' });
+    expect(config.brands[0]!.query).toBe('"Nordtel"');
+    expect(config.bus.kind).toBe('embedded');
+    expect(config.store.kind).toBe('sqlite');
+    expect(config.baseDir).toBe('/etc/earshot');
+  });
+
+  it('names the bad key and why', () => {
+    const bad = valid.replace('https://example.org/feed.xml', 'ftp://example.org/feed.xml');
+    expect(problemsOf(bad, { HOOK_SECRET: 'x' })).toEqual(['sources[0].url: not an http(s) URL']);
+  });
+
+  it('lists every problem at once', () => {
+    const bad = valid
+      .replace('pollInterval: 5m', 'pollInterval: soon')
+      .replace('brand: nordtel, count: 3', 'brand: nobody, count: 3')
+      .replace('channel: hook', 'channel: pager');
+    expect(problemsOf(bad)).toEqual([
+      'channels[0].secret: environment variable HOOK_SECRET is not set',
+      'sources[0].pollInterval: not a duration (use e.g. 30s, 5m, 1h, 1d): "soon"',
+    ]);
+    expect(problemsOf(bad, { HOOK_SECRET: 'x' })).toEqual([
+      'sources[0].pollInterval: not a duration (use e.g. 30s, 5m, 1h, 1d): "soon"',
+    ]);
+    const crossBad = valid.replace('brand: nordtel, count: 3', 'brand: nobody, count: 3').replace('channel: hook', 'channel: pager');
+    expect(problemsOf(crossBad, { HOOK_SECRET: 'x' })).toEqual([
+      'rules[0].brand: unknown brand "nobody"',
+      'subscriptions[0].channel: unknown channel "pager"',
+    ]);
+  });
+
+  it('reports YAML syntax errors and missing brands', () => {
+    expect(problemsOf('brands: [')[0]).toMatch(/^YAML: /);
+    expect(problemsOf('sources: []')).toEqual(['brands: Invalid input: expected array, received undefined']);
+  });
+
+  it('switches backends from the environment', () => {
+    const config = parseConfig(valid, 'x.yaml', { env: { HOOK_SECRET: 'x', KAFKA_BROKERS: 'a:9092,b:9092', ELASTICSEARCH_URL: 'http://127.0.0.1:9200' } });
+    expect(config.bus).toMatchObject({ kind: 'kafka', brokers: ['a:9092', 'b:9092'] });
+    expect(config.store).toMatchObject({ kind: 'elasticsearch', url: 'http://127.0.0.1:9200' });
+  });
+});

@@ -1,0 +1,143 @@
+// The whole configuration: one YAML file, parsed once in `main`, validated with every problem
+// listed by key (`sources[2].url: not an http(s) URL`), then passed down. Nothing else reads
+// process.env.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { apiSchema } from './api.js';
+import { busSchema, storeSchema } from './backend.js';
+import { brandSchema, type BrandConfig } from './brands.js';
+import { channelSchema, subscriptionSchema } from './channels.js';
+import { interpolateEnv, type InterpolationProblem } from './interpolate.js';
+import { ruleSchema } from './rules.js';
+import { sourceSchema } from './sources.js';
+
+export const configSchema = z.object({
+  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  brands: z.array(brandSchema).min(1, 'at least one brand is needed'),
+  sources: z.array(sourceSchema).default([]),
+  rules: z.array(ruleSchema).default([]),
+  channels: z.array(channelSchema).default([]),
+  subscriptions: z.array(subscriptionSchema).default([]),
+  bus: busSchema.default({ kind: 'embedded', path: 'data/bus.db', partitions: 4, retention: 7 * 86_400_000 }),
+  store: storeSchema.default({ kind: 'sqlite', path: 'data/earshot.db' }),
+  collector: z
+    .object({
+      userAgent: z.string().default('Earshot/0.1 (+https://github.com/earshot/earshot; social listening feed reader)'),
+      /** Allow every source to reach private networks (a per-source switch exists too). */
+      allowPrivateNetworks: z.boolean().default(false),
+      concurrency: z.number().int().positive().default(8),
+      perHostConcurrency: z.number().int().positive().default(2),
+    })
+    .prefault({}),
+  api: apiSchema.prefault({}),
+  /** Serve the bundled demo feeds on this loopback port (npm start's demo config turns it on). */
+  demo: z.object({ port: z.number().int().min(0).max(65535).default(4780) }).optional(),
+  health: z.object({ port: z.number().int().min(0).max(65535).default(0) }).optional(),
+});
+
+type ParsedConfig = z.infer<typeof configSchema>;
+export type EarshotConfig = Omit<ParsedConfig, 'brands'> & { brands: BrandConfig[]; baseDir: string };
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`invalid config ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
+  return out || '(root)';
+}
+
+export interface LoadConfigOptions {
+  env?: Record<string, string | undefined>;
+}
+
+/** Parses and validates config text. `file` names it in errors; relative paths resolve against it. */
+export function parseConfig(text: string, file: string, options: LoadConfigOptions = {}): EarshotConfig {
+  const env = options.env ?? {};
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length) throw new ConfigError(file, doc.errors.map((e) => `YAML: ${e.message}`));
+  const raw = applyEnvOverrides(doc.toJS() ?? {}, env);
+  const interpolationProblems: InterpolationProblem[] = [];
+  const interpolated = interpolateEnv(raw, env, interpolationProblems);
+  const parsed = configSchema.safeParse(interpolated);
+  const problems = interpolationProblems.map((p) => `${p.path}: ${p.message}`);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${formatPath(issue.path)}: ${issue.message}`);
+    throw new ConfigError(file, problems);
+  }
+  problems.push(...crossCheck(parsed.data));
+  if (problems.length) throw new ConfigError(file, problems);
+  const baseDir = dirname(resolve(file));
+  const config = parsed.data;
+  return {
+    ...config,
+    baseDir,
+    brands: config.brands.map((b) => ({ ...b, query: b.query ?? `"${b.name.replace(/"/g, '')}"` })),
+  };
+}
+
+export function loadConfig(file: string, options: LoadConfigOptions = {}): EarshotConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(file, [`cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`]);
+  }
+  return parseConfig(text, file, options);
+}
+
+/** KAFKA_BROKERS and ELASTICSEARCH_URL switch the backend without editing the file. */
+function applyEnvOverrides(raw: Record<string, unknown>, env: Record<string, string | undefined>): Record<string, unknown> {
+  const out = { ...raw };
+  if (env.KAFKA_BROKERS && env.EARSHOT_BUS !== 'embedded') {
+    const bus = (out.bus && typeof out.bus === 'object' ? out.bus : {}) as Record<string, unknown>;
+    out.bus = { ...(bus.kind === 'kafka' ? bus : {}), kind: 'kafka', brokers: env.KAFKA_BROKERS.split(',').map((b) => b.trim()) };
+  }
+  if (env.ELASTICSEARCH_URL && env.EARSHOT_STORE !== 'sqlite') {
+    const store = (out.store && typeof out.store === 'object' ? out.store : {}) as Record<string, unknown>;
+    out.store = { ...(store.kind === 'elasticsearch' ? store : {}), kind: 'elasticsearch', url: env.ELASTICSEARCH_URL };
+  }
+  return out;
+}
+
+function crossCheck(config: ParsedConfig): string[] {
+  const problems: string[] = [];
+  const unique = (items: { id: string }[], key: string) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) problems.push(`${key}[${i}].id: duplicate id "${item.id}"`);
+      seen.add(item.id);
+    });
+  };
+  unique(config.brands, 'brands');
+  unique(config.sources, 'sources');
+  unique(config.rules, 'rules');
+  unique(config.channels, 'channels');
+  const brandIds = new Set(config.brands.map((b) => b.id));
+  const checkBrands = (value: string | string[], path: string) => {
+    for (const id of Array.isArray(value) ? value : [value]) {
+      if (id !== 'all' && !brandIds.has(id)) problems.push(`${path}: unknown brand "${id}"`);
+    }
+  };
+  config.sources.forEach((s, i) => checkBrands(s.brand, `sources[${i}].brand`));
+  config.rules.forEach((r, i) => checkBrands(r.brand, `rules[${i}].brand`));
+  const channelIds = new Set(config.channels.map((c) => c.id));
+  const ruleIds = new Set(config.rules.map((r) => r.id));
+  config.subscriptions.forEach((s, i) => {
+    if (!channelIds.has(s.channel)) problems.push(`subscriptions[${i}].channel: unknown channel "${s.channel}"`);
+    checkBrands(s.brand, `subscriptions[${i}].brand`);
+    for (const r of Array.isArray(s.rule) ? s.rule : [s.rule]) {
+      if (r !== 'all' && !ruleIds.has(r)) problems.push(`subscriptions[${i}].rule: unknown rule "${r}"`);
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,27 @@
+// Sources are where mentions come from: a type (rss, atom, jsonfeed, …), a URL, which brand(s) to
+// match, and how often to poll.
+import { z } from 'zod';
+import { duration } from './duration.js';
+
+export const httpUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}, 'not an http(s) URL');
+
+export const sourceSchema = z.looseObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, ., - and _'),
+  type: z.string().min(1),
+  url: httpUrl,
+  /** A brand id, a list of them, or "all" (the default): items are matched against these brands' queries. */
+  brand: z.union([z.string(), z.array(z.string())]).default('all'),
+  pollInterval: duration.default(300_000),
+  /** Allow this source to resolve to private, loopback or link-local addresses. */
+  allowPrivateNetwork: z.boolean().default(false),
+  /** A language hint for items of this source (ISO 639-1). */
+  lang: z.string().optional(),
+});
+export type SourceConfig = z.infer<typeof sourceSchema>;

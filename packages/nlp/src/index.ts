@@ -1,0 +1,8 @@
+// The public face of @earshot/nlp: what the enricher, the collector and the CLI may use.
+export type { Analysis, Analyzer, AnalyzeOptions, DetectedLanguage, Sentiment, SentimentLabel, TopicMention, WordOfMouth } from './types.js';
+export { SUPPORTED_LANGUAGES } from './types.js';
+export { createAnalyzer, type CreateAnalyzerOptions } from './analyzer.js';
+export { detectLanguage, type DetectOptions } from './lang/detect-language.js';
+export { compileBrandQuery, type BrandQuery } from './query/compile-brand-query.js';
+export { QueryParseError } from './query/query-parse-error.js';
+export { TOPIC_IDS } from './topics/topic-cues.js';

@@ -1,0 +1,46 @@
+// Everything one language needs, built once per analyzer: its sentiment scorer (trained model or
+// lexicon), topic tagger and lexicon. The analyzer picks a pipeline per mention by language.
+
+import type { Sentiment, TopicMention } from './types.js';
+import { fold } from './text/fold.js';
+import { clauseIds, tokenize } from './text/tokenize.js';
+import { createLanguageFeatures } from './sentiment/language-features.js';
+import { createLexiconScorer } from './sentiment/lexicon-scorer.js';
+import { LEXICONS } from './sentiment/lexicons.js';
+import { loadLinearModel } from './sentiment/linear-model.js';
+import { readModelFile } from './sentiment/load-model-file.js';
+import { createLexiconOnlyScorer, createModelScorer, type SentimentScorer } from './sentiment/sentiment-scorer.js';
+import type { WinkSentiment } from './sentiment/wink-sentiment.js';
+import { createTopicTagger } from './topics/tag-topics.js';
+import { TOPIC_CUES } from './topics/topic-cues.js';
+
+export interface LanguagePipeline {
+  lang: string;
+  hasModel: boolean;
+  run(text: string): { sentiment: Sentiment; topics: TopicMention[] };
+}
+
+export function createLanguagePipeline(options: { lang: string; modelsDir: string; wink?: WinkSentiment }): LanguagePipeline {
+  const { lang } = options;
+  const lexicon = createLexiconScorer({ lexicon: LEXICONS[lang] ?? LEXICONS.en! });
+  const file = readModelFile(options.modelsDir, lang);
+  let scorer: SentimentScorer;
+  if (file) {
+    const { extractor } = createLanguageFeatures({ lang, ...(options.wink ? { wink: options.wink } : {}) });
+    scorer = createModelScorer({ model: loadLinearModel(file), extractor });
+  } else {
+    const wink = options.wink;
+    scorer = createLexiconOnlyScorer({ lexicon, ...(lang === 'en' && wink ? { extra: (t: string) => wink.score(t) } : {}) });
+  }
+  const tagger = createTopicTagger({ cues: TOPIC_CUES[lang] ?? TOPIC_CUES.en!, lexicon, hebrewPrefixes: lang === 'he' });
+  return {
+    lang,
+    hasModel: file !== undefined,
+    run(text) {
+      const sentiment = scorer.score(text);
+      const tokens = tokenize(text);
+      const topics = tagger.tag(tokens.map((t) => fold(t.text)), clauseIds(text, tokens), sentiment);
+      return { sentiment, topics };
+    },
+  };
+}

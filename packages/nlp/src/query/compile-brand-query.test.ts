@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { compileBrandQuery } from './compile-brand-query.js';
+import { QueryParseError } from './query-parse-error.js';
+
+describe('compileBrandQuery matches', () => {
+  const cases: [query: string, text: string, expected: boolean][] = [
+    ['nike', 'I love my NIKE shoes', true],
+    ['nike', 'Nike\'s new ad', true],
+    ['nike', 'nikes everywhere', true],
+    ['nike', 'I like Adidas', false],
+    ['"just do it"', 'Just   do it!', true],
+    ['"just do it"', 'just did it', false],
+    ['nike AND shoes', 'nike running shoes', true],
+    ['nike shoes', 'shoes by nike', true],
+    ['nike AND shoes', 'nike running', false],
+    ['nike OR adidas', 'adidas sale', true],
+    ['nike AND NOT jobs', 'nike jobs in Tallinn', false],
+    ['nike AND NOT jobs', 'nike store', true],
+    ['(nike OR adidas) AND (shoes OR boots)', 'Adidas boots', true],
+    ['(nike OR adidas) AND (shoes OR boots)', 'Adidas shirt', false],
+    ['nike NEAR/2 shoes', 'nike really good shoes', true],
+    ['nike NEAR/1 shoes', 'nike really good shoes', false],
+    ['nike NEAR/2 shoes', 'shoes from nike', true],
+    ['"air max" NEAR/3 (cheap OR sale)', 'Air Max 90 on sale today', true],
+    ['sber*', 'Sberbank online', true],
+    ['te?la', 'my tesla', true],
+    // Russian: brand in any case ending
+    ['Сбербанк', 'Проблемы со Сбербанком опять', true],
+    ['Сбербанк', 'в Сбербанке очередь', true],
+    ['Сбербанк', 'у Сбербанка новый офис', true],
+    ['Лента', 'купил в Ленте молоко', true],
+    ['Лента', 'магазины Ленты закрыты', true],
+    ['Мегафон', 'мегафоном пользуюсь', true],
+    // Kazakh: suffixes and Kazakh letters written with Russian look-alikes
+    ['Қазпошта', 'Казпоштага хат жібердім', true],
+    ['Каспи', 'Қаспидан тапсырыс бердім', true],
+    ['Kaspi', 'Kaspi-ге бардым', true],
+    ['Kaspi', 'Каспиде бәрі бар', true],
+    ['Kaspi NEAR/2 магазин*', 'Kaspi-ге бардым ол магазинде', true],
+    // Hebrew: attached prefixes, final letters
+    ['זארה', 'קניתי בזארה חולצה', true],
+    ['זארה', 'ולזארה יש מבצע', true],
+    ['סופר פארם', 'הלכתי לסופר פארם', true],
+    ['איקאה', 'אין לי כוח', false],
+    // Estonian endings, diacritics
+    ['Bolt', 'Sõitsin Boltiga koju', true],
+    ['Rimi', 'Rimist ostetud', true],
+    ['Selver', 'Selveris oli järjekord', true],
+    ['Äripäev', 'loe aripaevast', true],
+    // Script-insensitive: Latin query, Cyrillic text and back
+    ['Samsung', 'Купил Самсунг вчера', true],
+    ['Сбербанк', 'Sberbank online is down', true],
+  ];
+  it.each(cases)('%s ~ %s → %s', (query, text, expected) => {
+    expect(compileBrandQuery(query).matches(text)).toBe(expected);
+  });
+
+  it('keeps the source', () => {
+    expect(compileBrandQuery('a OR b').source).toBe('a OR b');
+  });
+});
+
+describe('compileBrandQuery parse errors', () => {
+  const cases: [query: string, position: number][] = [
+    ['', 0],
+    ['nike AND', 8],
+    ['nike AND (shoes OR', 18],
+    ['nike)', 4],
+    ['(nike', 5],
+    ['"just do it', 0],
+    ['nike NEAR shoes', 5],
+    ['nike NEAR/2 (a AND b)', 5],
+    ['OR nike', 0],
+    ['nike AND *', 9],
+  ];
+  it.each(cases)('%j fails at %i', (query, position) => {
+    let error: unknown;
+    try { compileBrandQuery(query); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(QueryParseError);
+    const e = error as QueryParseError;
+    expect(e.position).toBe(position);
+    expect(e.message).toContain(`position ${position}`);
+    expect(e.message).toContain(`${' '.repeat(position)}^`);
+  });
+});

@@ -1,0 +1,80 @@
+// Turns one query word into a whole-token regular expression that also accepts the forms the word
+// takes in running text: Russian and Kazakh case endings ("Сбербанка", "Каспиге"), Estonian and
+// English endings ("Boltiga", "Nike's"), Hebrew one-letter prefixes ("לזארה", "ובאיקאה"), and the
+// same word in the other script ("Kaspi" in "Каспиге"). `*` and `?` are wildcards.
+
+import { fold, latinSkeleton } from '../text/fold.js';
+
+const CYRILLIC_ENDINGS = [
+  // Russian noun and adjective case endings
+  'а', 'я', 'у', 'ю', 'е', 'ом', 'ем', 'ой', 'ей', 'ою', 'ы', 'и', 'ов', 'ев', 'ам', 'ям', 'ами', 'ями', 'ах', 'ях',
+  'ого', 'его', 'ому', 'ему', 'ым', 'им', 'ую', 'ая', 'ое', 'ые', 'ых', 'ими', 'ыми', 'овский', 'овцы',
+  // Kazakh case, plural and possessive suffixes (folded: к for қ, г for ғ …)
+  'га', 'ге', 'ка', 'ке', 'на', 'не', 'да', 'де', 'та', 'те', 'нда', 'нде', 'дан', 'ден', 'тан', 'тен', 'нан', 'нен',
+  'нын', 'нин', 'дын', 'дин', 'тын', 'тин', 'ны', 'ни', 'ды', 'ди', 'ты', 'ти', 'мен', 'бен', 'пен', 'лар', 'лер',
+  'дар', 'дер', 'тар', 'тер', 'сы', 'си', 'ын', 'ин', 'дагы', 'деги', 'тагы', 'теги', 'гы', 'ги', 'кы', 'ки',
+];
+const LATIN_ENDINGS = [
+  "'s", 's', 'es', "'", // English possessive and plural
+  'i', 'd', 'id', 'le', 'lt', 'l', 'ga', 'st', 'sse', 'ks', 'ni', 'ta', 'ile', 'ilt', 'iga', 'ist', 'is', 'isse',
+  'iks', 'ini', 'ita', 'de', 'te', 'e', // Estonian case endings
+];
+const HEBREW_PREFIXES = '[ובלמשהכ]{0,3}';
+const CYRILLIC_FINAL_VOWEL = /[аяоеьйыи]$/u;
+
+export interface TermPattern {
+  /** Matches a folded token written in the term's own script. */
+  native: RegExp;
+  /** Matches the Latin skeleton of a token written in another script, or undefined. */
+  crossScript: RegExp | undefined;
+}
+
+export function compileTerm(word: string): TermPattern {
+  const folded = fold(word).replace(/[^\p{L}\p{N}\p{M}*?]/gu, '');
+  const script = scriptOf(folded);
+  const native = new RegExp(`^${affixed(folded, script)}$`, 'u');
+  const skeleton = latinSkeleton(folded);
+  const crossScript = script === 'hebrew' || !/[a-z]/.test(skeleton)
+    ? undefined
+    : new RegExp(`^${body(skeleton)}(?:${alternation(script === 'latin' ? CYRILLIC_ENDINGS.map(latinSkeleton) : LATIN_ENDINGS)}){0,2}$`, 'u');
+  return { native, crossScript };
+}
+
+type Script = 'latin' | 'cyrillic' | 'hebrew' | 'other';
+
+export function scriptOf(folded: string): Script {
+  if (/\p{Script=Cyrillic}/u.test(folded)) return 'cyrillic';
+  if (/\p{Script=Hebrew}/u.test(folded)) return 'hebrew';
+  if (/\p{Script=Latin}/u.test(folded)) return 'latin';
+  return 'other';
+}
+
+function affixed(folded: string, script: Script): string {
+  switch (script) {
+    case 'cyrillic': {
+      const endings = `(?:${alternation(CYRILLIC_ENDINGS)}){0,2}`;
+      if (!folded.endsWith('*') && CYRILLIC_FINAL_VOWEL.test(folded) && folded.length > 3) {
+        return `(?:${body(folded)}|${body(folded.slice(0, -1))}${CYRILLIC_FINAL_VOWEL.source.slice(0, -1)}?)${endings}`;
+      }
+      return `${body(folded)}${endings}`;
+    }
+    case 'latin': return `${body(folded)}(?:${alternation(LATIN_ENDINGS)})?`;
+    case 'hebrew': return `${HEBREW_PREFIXES}${body(folded)}`;
+    default: return body(folded);
+  }
+}
+
+function body(folded: string): string {
+  return folded
+    .split('')
+    .map((ch) => (ch === '*' ? '[\\p{L}\\p{N}\\p{M}]*' : ch === '?' ? '[\\p{L}\\p{N}\\p{M}]' : escape(ch)))
+    .join('');
+}
+
+function alternation(list: readonly string[]): string {
+  return [...new Set(list)].filter((e) => e !== '').sort((a, b) => b.length - a.length).map(escape).join('|');
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

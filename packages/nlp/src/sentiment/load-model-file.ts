@@ -1,0 +1,31 @@
+// Reads a committed model file (packages/nlp/models/<lang>.json) from disk, without network, and
+// checks its shape before trusting it.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LinearModelFile } from './linear-model.js';
+
+export function defaultModelsDir(): string {
+  return fileURLToPath(new URL('../../models/', import.meta.url));
+}
+
+export function modelPath(modelsDir: string, lang: string): string {
+  return join(modelsDir, `${lang}.json`);
+}
+
+/** The model for `lang`, or undefined when none has been trained. */
+export function readModelFile(modelsDir: string, lang: string): LinearModelFile | undefined {
+  const path = modelPath(modelsDir, lang);
+  if (!existsSync(path)) return undefined;
+  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (!isModelFile(parsed)) throw new Error(`${path} is not an earshot-linear-v1 model`);
+  return parsed;
+}
+
+function isModelFile(v: unknown): v is LinearModelFile {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return o.format === 'earshot-linear-v1' && Array.isArray(o.classes) && Array.isArray(o.buckets) && Array.isArray(o.weights)
+    && typeof o.scale === 'number' && typeof o.hashBits === 'number';
+}

@@ -1,0 +1,133 @@
+// Trains the per-language sentiment model: multinomial logistic regression with AdaGrad over the
+// hashed features, classes weighted to balance, fixed seed, then pruned to the strongest buckets
+// and quantised so the committed file stays small. Deterministic: same data, same file.
+
+import type { SentimentLabel } from '../types.js';
+import type { SparseVector } from './extract-features.js';
+import type { LinearModelFile } from './linear-model.js';
+
+export interface TrainOptions {
+  lang: string;
+  examples: { x: SparseVector; label: SentimentLabel }[];
+  hashBits: number;
+  denseCount: number;
+  seed?: number;
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  /** Buckets kept after training (strongest first). */
+  maxFeatures?: number;
+}
+
+const LABEL_ORDER: SentimentLabel[] = ['negative', 'neutral', 'positive'];
+
+export function trainLinearModel(options: TrainOptions): LinearModelFile {
+  const { examples, hashBits, denseCount } = options;
+  const seed = options.seed ?? 42;
+  const epochs = options.epochs ?? 12;
+  const lr = options.learningRate ?? 0.3;
+  const l2 = options.l2 ?? 1e-6;
+  const maxFeatures = options.maxFeatures ?? 30_000;
+
+  const counts: Record<string, number> = {};
+  for (const e of examples) counts[e.label] = (counts[e.label] ?? 0) + 1;
+  const classes = LABEL_ORDER.filter((l) => (counts[l] ?? 0) > 0);
+  const k = classes.length;
+  const classWeight = classes.map((c) => examples.length / (k * (counts[c] ?? 1)));
+  const size = (1 << hashBits) + denseCount;
+  const w = new Float32Array(size * k);
+  const g2 = new Float32Array(size * k);
+  const bias = new Float64Array(k);
+  const bg2 = new Float64Array(k);
+  const rand = mulberry32(seed);
+  const order = examples.map((_, i) => i);
+  const z = new Float64Array(k);
+
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(order, rand);
+    for (const idx of order) {
+      const { x, label } = examples[idx]!;
+      const y = classes.indexOf(label);
+      for (let c = 0; c < k; c++) {
+        let s = bias[c]!;
+        for (let i = 0; i < x.indices.length; i++) s += w[x.indices[i]! * k + c]! * x.values[i]!;
+        z[c] = s;
+      }
+      let max = -Infinity;
+      for (let c = 0; c < k; c++) max = Math.max(max, z[c]!);
+      let sum = 0;
+      for (let c = 0; c < k; c++) { z[c] = Math.exp(z[c]! - max); sum += z[c]!; }
+      const cw = classWeight[y]!;
+      for (let c = 0; c < k; c++) {
+        const g = cw * (z[c]! / sum - (c === y ? 1 : 0));
+        bg2[c]! += g * g;
+        bias[c]! -= (lr * g) / Math.sqrt(bg2[c]! + 1e-8);
+        for (let i = 0; i < x.indices.length; i++) {
+          const j = x.indices[i]! * k + c;
+          const grad = g * x.values[i]! + l2 * w[j]!;
+          g2[j]! += grad * grad;
+          w[j]! -= (lr * grad) / Math.sqrt(g2[j]! + 1e-8);
+        }
+      }
+    }
+  }
+  return prune({ options, classes, w, bias, k, size, maxFeatures, counts, seed });
+}
+
+function prune(p: {
+  options: TrainOptions; classes: SentimentLabel[]; w: Float32Array; bias: Float64Array; k: number; size: number;
+  maxFeatures: number; counts: Record<string, number>; seed: number;
+}): LinearModelFile {
+  const { w, k, size, maxFeatures } = p;
+  const denseStart = 1 << p.options.hashBits;
+  const strength: { bucket: number; s: number }[] = [];
+  let maxAbs = 0;
+  for (let b = 0; b < size; b++) {
+    let s = 0;
+    for (let c = 0; c < k; c++) s = Math.max(s, Math.abs(w[b * k + c]!));
+    if (s === 0) continue;
+    strength.push({ bucket: b, s: b >= denseStart ? Infinity : s });
+    maxAbs = Math.max(maxAbs, s);
+  }
+  strength.sort((a, b) => b.s - a.s || a.bucket - b.bucket);
+  const kept = strength.slice(0, maxFeatures).map((e) => e.bucket).sort((a, b) => a - b);
+  const scale = maxAbs / 999 || 1;
+  const buckets: number[] = [];
+  const weights: number[] = [];
+  let last = 0;
+  for (const b of kept) {
+    buckets.push(b - last);
+    last = b;
+    for (let c = 0; c < k; c++) weights.push(Math.round(w[b * k + c]! / scale));
+  }
+  return {
+    format: 'earshot-linear-v1',
+    lang: p.options.lang,
+    classes: p.classes,
+    hashBits: p.options.hashBits,
+    denseCount: p.options.denseCount,
+    scale: Number(scale.toPrecision(6)),
+    bias: [...p.bias].map((b) => Number(b.toFixed(5))),
+    buckets,
+    weights,
+    trainedOn: { examples: p.options.examples.length, counts: p.counts, seed: p.seed },
+  };
+}
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(arr: T[], rand: () => number): void {
+  for (let i = arr.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [arr[i], arr[j]] = [arr[j]!, arr[i]!];
+  }
+}

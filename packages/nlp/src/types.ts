@@ -1,0 +1,53 @@
+// The shapes the rest of Earshot sees from packages/nlp: kept in one place so the public API is
+// easy to find and every component agrees on what a sentiment or an analysis looks like. Data shapes
+// are type aliases (not interfaces) so they fit the message schema's open object types.
+
+export type SentimentLabel = 'positive' | 'neutral' | 'negative';
+
+export type Sentiment = {
+  label: SentimentLabel;
+  /** In [-1, 1]: negative below zero, positive above. */
+  score: number;
+};
+
+export type TopicMention = {
+  topic: string;
+  sentiment: Sentiment;
+};
+
+export type WordOfMouth = {
+  warning: boolean;
+  recommendation: boolean;
+  phrases: string[];
+};
+
+export type Analysis = {
+  /** ISO 639-1 code, or 'und'. */
+  lang: string;
+  /** 0..1 */
+  langConfidence: number;
+  sentiment: Sentiment;
+  topics: TopicMention[];
+  signals: WordOfMouth;
+};
+
+export interface AnalyzeOptions {
+  langHint?: string;
+}
+
+export interface Analyzer {
+  analyze(text: string, options?: AnalyzeOptions): Analysis;
+}
+
+export interface DetectedLanguage {
+  lang: string;
+  confidence: number;
+}
+
+/** The languages Earshot understands fully (sentiment, topics, signals). */
+export const SUPPORTED_LANGUAGES = ['en', 'ru', 'kk', 'he', 'et'] as const;
+export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
+
+export function isSupportedLanguage(lang: string): lang is SupportedLanguage {
+  return (SUPPORTED_LANGUAGES as readonly string[]).includes(lang);
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createEmbeddedBus, type BusMessage } from '@earshot/bus';
+import { createMetrics, silentLogger } from '@earshot/observability';
+import { encodeMessage, TOPICS, type RawMention } from '@earshot/schema';
+import { readProvenance } from './dlq.js';
+import { dlq, ok, retryLater } from './outcome.js';
+import { createStageRunner } from './stage-runner.js';
+
+const raw = (id: string, text = 'hello'): RawMention => ({
+  id, brandId: 'acme', sourceId: 's', sourceType: 'rss', url: `https://x.org/${id}`, title: id, text, collectedAt: '2026-11-20T10:00:00.000Z',
+});
+
+async function collect(bus: ReturnType<typeof createEmbeddedBus>, topic: string, n: number): Promise<BusMessage[]> {
+  const got: BusMessage[] = [];
+  const sub = await bus.subscribe({ groupId: `reader-${topic}`, topic, handler: async (b) => void got.push(...b) });
+  const deadline = Date.now() + 5000;
+  while (got.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  await sub.stop();
+  return got;
+}
+
+describe('stage runner', () => {
+  it('publishes outputs, dead-letters poison and bad messages with provenance, and keeps going', async () => {
+    const bus = createEmbeddedBus({ path: ':memory:', defaultPartitions: 1, pollIntervalMs: 20 });
+    const metrics = createMetrics();
+    const runner = createStageRunner({
+      stage: 'test-stage', bus, groupId: 'g', topic: TOPICS.raw, type: 'mention.raw', logger: silentLogger(), metrics,
+      step: async (batch) => batch.map(({ message }) =>
+        message.payload.text === 'poison' ? dlq('cannot handle poison') : ok([{ topic: 'out', key: message.payload.brandId, value: Buffer.from(message.payload.id) }])),
+    });
+    await runner.start();
+    await bus.publish(TOPICS.raw, [
+      { key: 'acme', value: encodeMessage('mention.raw', raw('a')) },
+      { key: 'acme', value: Buffer.from('{not json'), headers: { origin: 'test' } },
+      { key: 'acme', value: encodeMessage('mention.raw', raw('b', 'poison')) },
+      { key: 'acme', value: Buffer.from(JSON.stringify({ type: 'mention.raw', version: 7, id: 'x', createdAt: 'now', payload: {} })) },
+      { key: 'acme', value: encodeMessage('mention.raw', raw('c')) },
+    ]);
+    const out = await collect(bus, 'out', 2);
+    const dead = await collect(bus, TOPICS.dlq, 3);
+    await runner.stop();
+    expect(out.map((m) => m.value.toString())).toEqual(['a', 'c']);
+    expect(dead.map((m) => readProvenance(m.headers)?.reason)).toEqual([
+      expect.stringMatching(/^not JSON/),
+      expect.stringMatching(/unknown mention.raw version 7/),
+      'cannot handle poison',
+    ]);
+    expect(readProvenance(dead[0]!.headers)).toMatchObject({ stage: 'test-stage', topic: TOPICS.raw, partition: 0, offset: '1' });
+    expect(dead[0]!.headers.origin).toBe('test');
+    expect(dead[0]!.value.toString()).toBe('{not json');
+    expect(await bus.lag('g', TOPICS.raw)).toBe(0);
+    await bus.close();
+  });
+
+  it('commits nothing on retryLater and processes the batch again', async () => {
+    const bus = createEmbeddedBus({ path: ':memory:', defaultPartitions: 1, pollIntervalMs: 20 });
+    let calls = 0;
+    const runner = createStageRunner({
+      stage: 's', bus, groupId: 'g', topic: TOPICS.raw, type: 'mention.raw', logger: silentLogger(),
+      step: async (batch) => {
+        calls++;
+        return batch.map(() => (calls === 1 ? retryLater('store unavailable') : ok()));
+      },
+    });
+    await bus.publish(TOPICS.raw, [{ key: 'acme', value: encodeMessage('mention.raw', raw('a')) }]);
+    await runner.start();
+    const deadline = Date.now() + 5000;
+    while (calls < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while ((await bus.lag('g', TOPICS.raw)) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await runner.stop();
+    expect(calls).toBe(2);
+    expect(await bus.lag('g', TOPICS.raw)).toBe(0);
+    await bus.close();
+  });
+});

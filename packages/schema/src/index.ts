@@ -1,0 +1,5 @@
+export * from './topics.js';
+export * from './mention.js';
+export * from './alert.js';
+export * from './envelope.js';
+export * from './mention-id.js';

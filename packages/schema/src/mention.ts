@@ -1,0 +1,54 @@
+// The payloads that travel between stages: a raw mention (what a collector saw), an enriched mention
+// (what the enricher understood of it). Version 1 of each; a new version gets a new schema beside it.
+import { z } from 'zod';
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+
+export const rawMentionV1 = z.looseObject({
+  id: z.string().min(1),
+  brandId: z.string().min(1),
+  sourceId: z.string().min(1),
+  sourceType: z.string().min(1),
+  url: z.string(),
+  title: z.string(),
+  text: z.string(),
+  /** The item's original markup where it had any, kept beside the clean text. */
+  html: z.string().optional(),
+  author: z.string().optional(),
+  langHint: z.string().optional(),
+  publishedAt: isoTime.optional(),
+  collectedAt: isoTime,
+  /** Star rating normalised to 1–5 where the source has one. */
+  rating: z.number().min(0).max(5).optional(),
+  /** Audience size or score where the source reports one (followers, upvotes, views). */
+  reach: z.number().nonnegative().optional(),
+  /** Set when the same story was already seen from another source (near-duplicate text). */
+  duplicateOf: z.string().optional(),
+});
+export type RawMention = z.infer<typeof rawMentionV1>;
+
+export const sentimentSchema = z.object({
+  label: z.enum(SENTIMENT_LABELS),
+  score: z.number().min(-1).max(1),
+});
+export type Sentiment = z.infer<typeof sentimentSchema>;
+
+export const enrichmentV1 = z.looseObject({
+  lang: z.string(),
+  langConfidence: z.number().min(0).max(1).optional(),
+  sentiment: sentimentSchema,
+  topics: z.array(z.looseObject({ topic: z.string(), sentiment: sentimentSchema })),
+  signals: z.looseObject({
+    warning: z.boolean(),
+    recommendation: z.boolean(),
+    phrases: z.array(z.string()).default([]),
+  }),
+  enrichedAt: isoTime,
+});
+export type Enrichment = z.infer<typeof enrichmentV1>;
+
+export const enrichedMentionV1 = rawMentionV1.extend({ nlp: enrichmentV1 });
+export type EnrichedMention = z.infer<typeof enrichedMentionV1>;

@@ -1,0 +1,9 @@
+// Topic names live here and nowhere else, so a rename is one edit.
+export const TOPICS = {
+  raw: 'mentions.raw',
+  enriched: 'mentions.enriched',
+  alerts: 'alerts',
+  dlq: 'mentions.dlq',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

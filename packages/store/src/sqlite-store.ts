@@ -1,0 +1,245 @@
+// The embedded store: enriched mentions, alerts and small state in one SQLite file, with FTS5 for
+// full-text search (unicode61 tokenizer: Latin, Cyrillic, Kazakh and Hebrew letters alike).
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Alert, EnrichedMention } from '@earshot/schema';
+import { parseTextQuery, toFts5 } from './fts-query.js';
+import type { AggregateBucket, AggregateQuery, AlertQuery, GroupField, MentionFilter, MentionStore, SearchQuery, Silence, WriteResult } from './port.js';
+import { asList, mentionTime, toEpochMs } from './time.js';
+
+export interface SqliteStoreOptions {
+  /** SQLite file, or ':memory:' for tests. */
+  path: string;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS mentions (
+    id TEXT PRIMARY KEY, brand_id TEXT NOT NULL, source_id TEXT NOT NULL, source_type TEXT, url TEXT,
+    title TEXT, text TEXT, author TEXT, lang TEXT, sentiment TEXT, sentiment_score REAL,
+    warning INTEGER NOT NULL DEFAULT 0, recommendation INTEGER NOT NULL DEFAULT 0,
+    ts INTEGER NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS mentions_brand_ts ON mentions (brand_id, ts);
+  CREATE INDEX IF NOT EXISTS mentions_ts ON mentions (ts);
+  CREATE TABLE IF NOT EXISTS mention_topics (mention_id TEXT NOT NULL, topic TEXT NOT NULL, PRIMARY KEY (mention_id, topic)) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS mention_topics_topic ON mention_topics (topic);
+  CREATE VIRTUAL TABLE IF NOT EXISTS mentions_fts USING fts5(id UNINDEXED, title, text, author, tokenize = 'unicode61 remove_diacritics 2');
+  CREATE TABLE IF NOT EXISTS alerts (key TEXT PRIMARY KEY, brand_id TEXT, state TEXT, updated_at TEXT, doc TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, until TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS deliveries (key TEXT PRIMARY KEY, at TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS state (namespace TEXT, key TEXT, value TEXT, PRIMARY KEY (namespace, key));
+`;
+
+const COLUMN: Record<Exclude<GroupField, 'topic'>, string> = {
+  brandId: 'm.brand_id',
+  sentiment: 'm.sentiment',
+  sourceId: 'm.source_id',
+  lang: 'm.lang',
+  author: 'm.author',
+};
+
+export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+
+  const upsert = db.prepare(`INSERT INTO mentions (id, brand_id, source_id, source_type, url, title, text, author, lang, sentiment,
+      sentiment_score, warning, recommendation, ts, doc)
+    VALUES (@id, @brandId, @sourceId, @sourceType, @url, @title, @text, @author, @lang, @sentiment, @score, @warning, @recommendation, @ts, @doc)
+    ON CONFLICT (id) DO UPDATE SET brand_id = excluded.brand_id, source_id = excluded.source_id, source_type = excluded.source_type,
+      url = excluded.url, title = excluded.title, text = excluded.text, author = excluded.author, lang = excluded.lang,
+      sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score, warning = excluded.warning,
+      recommendation = excluded.recommendation, ts = excluded.ts, doc = excluded.doc`);
+  const deleteTopics = db.prepare('DELETE FROM mention_topics WHERE mention_id = ?');
+  const insertTopic = db.prepare('INSERT OR IGNORE INTO mention_topics (mention_id, topic) VALUES (?, ?)');
+  const deleteFts = db.prepare('DELETE FROM mentions_fts WHERE id = ?');
+  const insertFts = db.prepare('INSERT INTO mentions_fts (id, title, text, author) VALUES (?, ?, ?, ?)');
+
+  const writeMany = db.transaction((mentions: EnrichedMention[]) => {
+    for (const m of mentions) {
+      upsert.run({
+        id: m.id,
+        brandId: m.brandId,
+        sourceId: m.sourceId,
+        sourceType: m.sourceType,
+        url: m.url,
+        title: m.title,
+        text: m.text,
+        author: m.author ?? null,
+        lang: m.nlp.lang,
+        sentiment: m.nlp.sentiment.label,
+        score: m.nlp.sentiment.score,
+        warning: m.nlp.signals.warning ? 1 : 0,
+        recommendation: m.nlp.signals.recommendation ? 1 : 0,
+        ts: mentionTime(m),
+        doc: JSON.stringify(m),
+      });
+      deleteTopics.run(m.id);
+      for (const t of m.nlp.topics) insertTopic.run(m.id, t.topic);
+      deleteFts.run(m.id);
+      insertFts.run(m.id, m.title, m.text, m.author ?? '');
+    }
+  });
+
+  function where(filter: MentionFilter, params: unknown[]): string {
+    const clauses: string[] = [];
+    const inList = (column: string, values: string[] | undefined) => {
+      if (!values?.length) return;
+      clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    };
+    inList('m.brand_id', asList(filter.brandId));
+    inList('m.sentiment', asList(filter.sentiment));
+    inList('m.lang', asList(filter.lang));
+    inList('m.source_id', asList(filter.sourceId));
+    inList('m.author', asList(filter.author));
+    const topics = asList(filter.topic);
+    if (topics?.length) {
+      clauses.push(`EXISTS (SELECT 1 FROM mention_topics t WHERE t.mention_id = m.id AND t.topic IN (${topics.map(() => '?').join(', ')}))`);
+      params.push(...topics);
+    }
+    if (filter.signal === 'warning') clauses.push('m.warning = 1');
+    if (filter.signal === 'recommendation') clauses.push('m.recommendation = 1');
+    const from = toEpochMs(filter.from);
+    const to = toEpochMs(filter.to);
+    if (from !== undefined) {
+      clauses.push('m.ts >= ?');
+      params.push(from);
+    }
+    if (to !== undefined) {
+      clauses.push('m.ts < ?');
+      params.push(to);
+    }
+    return clauses.length ? clauses.join(' AND ') : '1 = 1';
+  }
+
+  const parseDoc = (row: { doc: string }) => JSON.parse(row.doc) as EnrichedMention;
+
+  return {
+    kind: 'sqlite',
+    async init() {},
+    async upsertMentions(mentions): Promise<WriteResult> {
+      writeMany(mentions);
+      return { written: mentions.length, rejected: [] };
+    },
+    async getMention(id) {
+      const row = db.prepare<[string], { doc: string }>('SELECT doc FROM mentions WHERE id = ?').get(id);
+      return row ? parseDoc(row) : undefined;
+    },
+    async search(query: SearchQuery) {
+      const params: unknown[] = [];
+      const limit = Math.min(Math.max(query.limit ?? 20, 0), 1000);
+      const offset = Math.max(query.offset ?? 0, 0);
+      const match = query.text ? toFts5(parseTextQuery(query.text)) : '';
+      let from = 'mentions m';
+      let order = 'm.ts DESC, m.id';
+      if (match) {
+        from = 'mentions_fts f JOIN mentions m ON m.id = f.id';
+        params.push(match);
+        if (query.sort === 'relevance') order = 'bm25(mentions_fts), m.ts DESC';
+      } else if (query.text) {
+        return { total: 0, mentions: [] };
+      }
+      const filterSql = where(query, params);
+      const condition = match ? `mentions_fts MATCH ? AND ${filterSql}` : filterSql;
+      const total = db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${condition}`).get(...params)!.n;
+      const rows = db
+        .prepare<unknown[], { doc: string }>(`SELECT m.doc FROM ${from} WHERE ${condition} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .all(...params, limit, offset);
+      return { total, mentions: rows.map(parseDoc) };
+    },
+    async count(filter) {
+      const params: unknown[] = [];
+      return db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM mentions m WHERE ${where(filter, params)}`).get(...params)!.n;
+    },
+    async aggregate(query: AggregateQuery): Promise<AggregateBucket[]> {
+      if (query.groupBy.length > 2) throw new RangeError('aggregate: group by at most two fields');
+      const params: unknown[] = [];
+      const select: string[] = [];
+      const group: string[] = [];
+      if (query.interval) {
+        if (!(query.interval > 0)) throw new RangeError('aggregate: interval must be positive');
+        select.push(`(m.ts / ${Math.floor(query.interval)}) * ${Math.floor(query.interval)} AS time`);
+        group.push('time');
+      }
+      let join = '';
+      for (const field of query.groupBy) {
+        const column = field === 'topic' ? 'mt.topic' : COLUMN[field];
+        if (field === 'topic') join = 'JOIN mention_topics mt ON mt.mention_id = m.id';
+        select.push(`${column} AS "${field}"`);
+        group.push(`"${field}"`);
+      }
+      const size = Math.min(query.size ?? 100, 10_000);
+      const sql = `SELECT ${[...select, 'COUNT(*) AS count'].join(', ')} FROM mentions m ${join} WHERE ${where(query.filter, params)}
+        ${group.length ? `GROUP BY ${group.join(', ')}` : ''} ORDER BY ${query.interval ? 'time, ' : ''}count DESC LIMIT ${size}`;
+      const rows = db.prepare<unknown[], Record<string, string | number | null>>(sql).all(...params);
+      return rows.map((row) => {
+        const keys: AggregateBucket['keys'] = {};
+        for (const field of query.groupBy) keys[field] = row[field] == null ? '' : String(row[field]);
+        return { ...(query.interval ? { time: Number(row.time) } : {}), keys, count: Number(row.count) };
+      });
+    },
+    async upsertAlert(alert: Alert) {
+      db.prepare(
+        `INSERT INTO alerts (key, brand_id, state, updated_at, doc) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET brand_id = excluded.brand_id, state = excluded.state, updated_at = excluded.updated_at, doc = excluded.doc`,
+      ).run(alert.key, alert.brandId, alert.state, alert.updatedAt, JSON.stringify(alert));
+    },
+    async getAlert(key) {
+      const row = db.prepare<[string], { doc: string }>('SELECT doc FROM alerts WHERE key = ?').get(key);
+      return row ? (JSON.parse(row.doc) as Alert) : undefined;
+    },
+    async listAlerts(query: AlertQuery) {
+      const params: unknown[] = [];
+      const clauses: string[] = [];
+      if (query.brandId) {
+        clauses.push('brand_id = ?');
+        params.push(query.brandId);
+      }
+      if (query.state) {
+        clauses.push('state = ?');
+        params.push(query.state);
+      }
+      const rows = db
+        .prepare<unknown[], { doc: string }>(`SELECT doc FROM alerts ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY updated_at DESC LIMIT ?`)
+        .all(...params, Math.min(query.limit ?? 100, 1000));
+      return rows.map((r) => JSON.parse(r.doc) as Alert);
+    },
+    async addSilence(silence: Silence) {
+      db.prepare('INSERT INTO silences (id, until, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET until = excluded.until, doc = excluded.doc').run(
+        silence.id,
+        silence.until,
+        JSON.stringify(silence),
+      );
+    },
+    async listSilences(activeAt) {
+      const rows = activeAt
+        ? db.prepare<[string], { doc: string }>('SELECT doc FROM silences WHERE until > ? ORDER BY until').all(activeAt)
+        : db.prepare<[], { doc: string }>('SELECT doc FROM silences ORDER BY until').all();
+      return rows.map((r) => JSON.parse(r.doc) as Silence);
+    },
+    async claimDelivery(key) {
+      return db.prepare('INSERT OR IGNORE INTO deliveries (key, at) VALUES (?, ?)').run(key, new Date().toISOString()).changes === 1;
+    },
+    async releaseDelivery(key) {
+      db.prepare('DELETE FROM deliveries WHERE key = ?').run(key);
+    },
+    async getState<T>(namespace: string, key: string) {
+      const row = db.prepare<[string, string], { value: string }>('SELECT value FROM state WHERE namespace = ? AND key = ?').get(namespace, key);
+      return row ? (JSON.parse(row.value) as T) : undefined;
+    },
+    async setState<T>(namespace: string, key: string, value: T) {
+      db.prepare('INSERT INTO state (namespace, key, value) VALUES (?, ?, ?) ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value').run(
+        namespace,
+        key,
+        JSON.stringify(value),
+      );
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,165 @@
+// The alerter service: the I/O shell around the pure engine. It warm-starts the engine from the
+// store, feeds it mentions.enriched through the stage runner, ticks it on a timer (so alerts resolve
+// and silent sources are noticed without new mentions), and publishes + stores what changes.
+//
+// Scaling out (Kafka): instances split brands by partition. On the embedded bus one instance owns
+// every brand. With `ownership: 'seen'` (the default on Kafka) an instance owns the brands it has
+// received a mention of within `ownershipTtl`, warm-starts a brand from the store when it starts to
+// own it, and ticks only the brands it owns — so N instances give the alerts one would.
+import type { Health, Service } from '@earshot/observability';
+import { isRetriable, ok, retryLater, type DecodedMessage, type Outcome, type StageDeps } from '@earshot/pipeline';
+import { createStageRunner } from '@earshot/pipeline';
+import { TOPICS } from '@earshot/schema';
+import { createAlertOutbox } from './alert-outbox.js';
+import { createAlertEngine } from './engine.js';
+import type { AlertChange } from './lifecycle.js';
+import { warmStartBrand } from './warm-start.js';
+
+export interface AlerterOptions extends StageDeps {
+  groupId?: string;
+  /** How often time-driven rules are evaluated (default 5 s). */
+  tickIntervalMs?: number;
+  /** Which brands this instance evaluates on a tick; default 'all' on the embedded bus, 'seen' on Kafka. */
+  ownership?: 'all' | 'seen';
+  ownershipTtlMs?: number;
+}
+
+export interface Alerter extends Service {
+  /** Evaluates time-driven conditions now (the timer calls this; tests call it with a fake clock). */
+  tick(): Promise<AlertChange[]>;
+}
+
+export function createAlerter(deps: AlerterOptions): Alerter {
+  const logger = deps.logger.child({ component: 'alerter' });
+  const clock = deps.now ?? (() => new Date());
+  const ownership = deps.ownership ?? (deps.bus.kind === 'embedded' ? 'all' : 'seen');
+  const ownershipTtl = deps.ownershipTtlMs ?? 3_600_000;
+  const engine = createAlertEngine({
+    rules: deps.config.rules,
+    brands: deps.config.brands,
+    sources: deps.config.sources,
+    onUnknownRule: (rule) => logger.warn({ ruleId: rule.id, ruleType: rule.type }, 'rule type not supported, ignored'),
+  });
+  const outbox = createAlertOutbox({ bus: deps.bus, store: deps.store });
+  /** Brand → when this instance last received one of its mentions (epoch ms). */
+  const owned = new Map<string, number>();
+  let timer: NodeJS.Timeout | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  let lastFlushError: string | undefined;
+
+  /** Engine updates and their I/O run one at a time, in arrival order (batches and ticks interleave). */
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => {});
+    return run;
+  }
+
+  async function warm(brandId: string, now: number) {
+    const result = await warmStartBrand({ engine, store: deps.store, brandId, now });
+    logger.info({ brandId, ...result }, 'brand warm-started');
+  }
+
+  function record(changes: AlertChange[]) {
+    for (const change of changes) {
+      deps.metrics.alertsFired.inc({ rule_type: change.alert.ruleType, state: change.kind });
+      logger.info({ key: change.alert.key, ruleId: change.alert.ruleId, brandId: change.alert.brandId, revision: change.alert.revision, count: change.alert.count }, `alert ${change.kind}`);
+    }
+    outbox.add(changes.map((c) => c.alert));
+  }
+
+  async function flush(now: Date) {
+    try {
+      await outbox.flush(now);
+      lastFlushError = undefined;
+    } catch (err) {
+      lastFlushError = (err as Error).message;
+      throw err;
+    }
+  }
+
+  async function step(batch: DecodedMessage<'mention.enriched'>[]): Promise<Outcome[]> {
+    return serial(async () => {
+      const now = clock();
+      const ms = now.getTime();
+      try {
+        for (const { message } of batch) {
+          const brandId = message.payload.brandId;
+          if (ownership === 'seen' && !owned.has(brandId)) {
+            await warm(brandId, ms);
+            // The store may already hold this very mention (then observe skips it): evaluate anyway.
+            record(engine.tick(ms, [brandId]));
+          }
+          owned.set(brandId, ms);
+          record(engine.observe(message.payload, ms));
+        }
+        await flush(now);
+        return batch.map(() => ok());
+      } catch (err) {
+        // Counted mentions stay counted (ids are remembered); the redelivered batch only retries the flush.
+        logger.warn({ err, pending: outbox.pending, retriable: isRetriable(err) }, 'alerts not yet published, batch will be retried');
+        return batch.map(() => retryLater((err as Error).message));
+      }
+    });
+  }
+
+  const runner = createStageRunner({
+    stage: 'alerter',
+    bus: deps.bus,
+    groupId: deps.groupId ?? 'earshot-alerter',
+    topic: TOPICS.enriched,
+    type: 'mention.enriched',
+    logger,
+    metrics: deps.metrics,
+    step,
+  });
+
+  function ownedBrands(ms: number): string[] {
+    if (ownership === 'all') return engine.brands;
+    for (const [brandId, at] of owned) if (ms - at > ownershipTtl) owned.delete(brandId);
+    return [...owned.keys()];
+  }
+
+  async function tick(): Promise<AlertChange[]> {
+    return serial(async () => {
+      const now = clock();
+      const ms = now.getTime();
+      engine.setSilences(await deps.store.listSilences(now.toISOString()));
+      const changes = engine.tick(ms, ownedBrands(ms));
+      record(changes);
+      await flush(now);
+      return changes;
+    });
+  }
+
+  return {
+    id: 'alerter',
+    tick,
+    async start() {
+      const now = clock();
+      engine.setSilences(await deps.store.listSilences(now.toISOString()));
+      if (ownership === 'all') {
+        for (const brandId of engine.brands) await warm(brandId, now.getTime());
+        // Whatever should be open after the replay and is not (a crash before publishing) opens now.
+        await tick();
+      }
+      await runner.start();
+      const interval = deps.tickIntervalMs ?? 5_000;
+      timer = setInterval(() => {
+        tick().catch((err: unknown) => logger.warn({ err }, 'alert tick failed, will retry'));
+      }, interval);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await runner.stop();
+      await serial(async () => flush(clock())).catch((err: unknown) => logger.warn({ err, pending: outbox.pending }, 'alerts left unpublished at stop'));
+    },
+    health(): Health {
+      const runnerHealth = runner.health();
+      const details = { ...runnerHealth.details, openAlerts: engine.openAlerts().length, pendingAlerts: outbox.pending, ownership, ownedBrands: ownership === 'all' ? engine.brands.length : owned.size };
+      if (lastFlushError) return { status: 'degraded', details: { ...details, lastFlushError } };
+      return { status: runnerHealth.status, details };
+    },
+  };
+}

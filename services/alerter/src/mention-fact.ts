@@ -1,0 +1,53 @@
+// What the rules need to know of an enriched mention, computed once: its place in time, whether it
+// is negative, its topics, its word-of-mouth flags, and the sample an alert shows for it.
+//
+// Time: windows run on the mention's event time (published, else collected — the same time the
+// store filters on, so a warm start from the store rebuilds exactly what the stream built), capped
+// at the alerter's clock so a skewed future date cannot hold a window open. A mention published
+// long ago and collected only now lands in the baseline, not in the current window: old news is not
+// spreading word-of-mouth.
+import type { AlertSample, EnrichedMention, SentimentLabel } from '@earshot/schema';
+import { mentionTime } from '@earshot/store';
+
+export interface MentionFact {
+  id: string;
+  brandId: string;
+  sourceId: string;
+  time: number;
+  lang: string;
+  sentiment: SentimentLabel;
+  topics: { topic: string; sentiment: SentimentLabel }[];
+  warning: boolean;
+  rating?: number;
+  reach?: number;
+  sample: AlertSample;
+}
+
+const SAMPLE_TEXT_LIMIT = 280;
+
+export function toMentionFact(m: EnrichedMention, now: number): MentionFact {
+  const time = Math.min(mentionTime(m), now);
+  const text = m.text.length > SAMPLE_TEXT_LIMIT ? `${m.text.slice(0, SAMPLE_TEXT_LIMIT - 1)}…` : m.text;
+  return {
+    id: m.id,
+    brandId: m.brandId,
+    sourceId: m.sourceId,
+    time: Number.isFinite(time) ? time : now,
+    lang: m.nlp.lang,
+    sentiment: m.nlp.sentiment.label,
+    topics: m.nlp.topics.map((t) => ({ topic: t.topic, sentiment: t.sentiment.label })),
+    warning: m.nlp.signals.warning,
+    rating: m.rating,
+    reach: m.reach,
+    sample: {
+      id: m.id,
+      title: m.title,
+      text,
+      url: m.url,
+      sourceId: m.sourceId,
+      lang: m.nlp.lang,
+      sentiment: m.nlp.sentiment.label,
+      ...(m.publishedAt ? { publishedAt: m.publishedAt } : {}),
+    },
+  };
+}

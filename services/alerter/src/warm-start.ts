@@ -1,0 +1,50 @@
+// Warm start: rebuild a brand's windows and baselines from the store, and the open alerts, so a
+// restart neither forgets a building spike nor fires an alert again. Mentions of the last
+// `replaySpan` are replayed one by one (exact windows, deduplicated by id); older history arrives
+// as the aggregates each rule asks for.
+import type { MentionStore } from '@earshot/store';
+import type { AlertEngine } from './engine.js';
+
+export interface WarmStartOptions {
+  engine: AlertEngine;
+  store: MentionStore;
+  brandId: string;
+  now: number;
+  /** Most mentions replayed per brand (the store pages 1000 at a time). */
+  maxReplay?: number;
+}
+
+export interface WarmStartResult {
+  replayed: number;
+  baselineQueries: number;
+  restoredAlerts: number;
+}
+
+const PAGE = 1000;
+
+export async function warmStartBrand(options: WarmStartOptions): Promise<WarmStartResult> {
+  const { engine, store, brandId, now } = options;
+  const maxReplay = options.maxReplay ?? 20_000;
+  engine.forget(brandId);
+  const replayFrom = now - engine.replaySpan;
+
+  let replayed = 0;
+  for (let offset = 0; offset < maxReplay; offset += PAGE) {
+    const page = await store.search({ brandId, from: replayFrom, sort: 'time', limit: PAGE, offset });
+    for (const mention of page.mentions) engine.replay(mention, now);
+    replayed += page.mentions.length;
+    if (page.mentions.length < PAGE || offset + PAGE >= page.total) break;
+  }
+
+  let baselineQueries = 0;
+  for (const request of engine.baselineRequests(brandId, replayFrom, now)) {
+    const results = [];
+    for (const query of request.queries) results.push(await store.aggregate(query));
+    baselineQueries += request.queries.length;
+    engine.seedBaseline(brandId, request.evaluator, results);
+  }
+
+  const alerts = await store.listAlerts({ brandId, state: 'open', limit: 1000 });
+  for (const alert of alerts) engine.restore(alert);
+  return { replayed, baselineQueries, restoredAlerts: alerts.length };
+}

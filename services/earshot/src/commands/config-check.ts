@@ -1,0 +1,15 @@
+// `earshot config check [file]`: validates a config file and lists every problem by key.
+import type { Command } from 'commander';
+import { loadOrExit } from '../load.js';
+
+export function registerConfigCommands(program: Command): void {
+  const config = program.command('config').description('configuration helpers');
+  config
+    .command('check')
+    .argument('[file]', 'config file')
+    .description('validate a config file; exits 2 listing every problem')
+    .action((file: string | undefined) => {
+      const { config: parsed, file: used } = loadOrExit(file);
+      process.stdout.write(`${used}: ok (${parsed.brands.length} brands, ${parsed.sources.length} sources, ${parsed.rules.length} rules, ${parsed.channels.length} channels; bus ${parsed.bus.kind}, store ${parsed.store.kind})\n`);
+    });
+}

@@ -1,0 +1,114 @@
+// `earshot run`: every stage in one process. Without --once it keeps polling and prints where the
+// data is; with --once it collects every source once, drains the pipeline, prints counts and exits.
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { EarshotConfig } from '@earshot/config';
+import { startHealthServer } from '@earshot/observability';
+import { startDemoServer, type DemoServer } from '../demo-server.js';
+import { loadOrExit, makeLogger } from '../load.js';
+import { createRuntime, type Runtime } from '../runtime.js';
+import { isCollector, STAGE_NAMES } from '../stages.js';
+
+export interface RunSummary {
+  sources: number;
+  failedSources: number;
+  items: number;
+  mentionsCollected: number;
+  mentionsStored: number;
+  bySentiment: Record<string, number>;
+  byLang: Record<string, number>;
+}
+
+async function summarize(runtime: Runtime, report: { sources: number; failed: number; items: number; mentions: number }): Promise<RunSummary> {
+  const bucket = async (field: 'sentiment' | 'lang') =>
+    Object.fromEntries((await runtime.store.aggregate({ filter: {}, groupBy: [field] })).map((b) => [b.keys[field] ?? '', b.count]));
+  return {
+    sources: report.sources,
+    failedSources: report.failed,
+    items: report.items,
+    mentionsCollected: report.mentions,
+    mentionsStored: await runtime.store.count({}),
+    bySentiment: await bucket('sentiment'),
+    byLang: await bucket('lang'),
+  };
+}
+
+function describeBackend(config: EarshotConfig): string[] {
+  const store = config.store.kind === 'sqlite' ? `SQLite file ${resolve(config.store.path)}` : `Elasticsearch ${config.store.url}`;
+  const bus = config.bus.kind === 'embedded' ? `embedded bus, file ${resolve(config.bus.path)}` : `Kafka ${config.bus.brokers.join(',')}`;
+  return [`  Mentions:  ${store}`, `  Bus:       ${bus}`];
+}
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('run every stage in one process (the demo config when none is given)')
+    .option('-c, --config <file>', 'config file (default: $EARSHOT_CONFIG, ./earshot.yaml, else the bundled demo)')
+    .option('--once', 'collect every source once, drain the pipeline, print counts and exit')
+    .option('--json', 'with --once: print the counts as JSON')
+    .action(async (opts: { config?: string; once?: boolean; json?: boolean }) => {
+      const { config, file } = loadOrExit(opts.config);
+      const logger = makeLogger(config);
+      const out = (line: string) => process.stdout.write(`${line}\n`);
+      let demo: DemoServer | undefined;
+      if (config.demo) demo = await startDemoServer({ port: config.demo.port });
+      const runtime = await createRuntime({ config, logger, stages: [...STAGE_NAMES] });
+      const collector = runtime.services.find(isCollector);
+      const shutdown = async () => {
+        await runtime.stop();
+        await demo?.close();
+      };
+
+      if (opts.once) {
+        const withoutCollector = runtime.services.filter((s) => s !== collector);
+        for (const s of [...withoutCollector].reverse()) await s.start();
+        if (!opts.json) out(`Collecting ${config.sources.length} sources once (config ${file})…`);
+        const report = collector ? await collector.collectOnce() : { sources: 0, failed: 0, items: 0, mentions: 0 };
+        await runtime.drain();
+        const summary = await summarize(runtime, report);
+        await shutdown();
+        if (opts.json) out(JSON.stringify(summary));
+        else {
+          out(`Sources: ${summary.sources} polled, ${summary.failedSources} failed; items: ${summary.items}; mentions collected: ${summary.mentionsCollected}`);
+          out(`Stored: ${summary.mentionsStored} mentions  sentiment ${JSON.stringify(summary.bySentiment)}  languages ${JSON.stringify(summary.byLang)}`);
+          for (const s of collector?.status().filter((x) => x.lastError) ?? []) out(`  source ${s.id} failed: ${s.lastError}`);
+        }
+        return;
+      }
+
+      await runtime.start();
+      const health = config.health ? await startHealthServer({ port: config.health.port, health: () => runtime.health(), registry: runtime.metrics.registry }) : undefined;
+      out(`Earshot is running: ${config.brands.length} brands, ${config.sources.length} sources (config ${file}).`);
+      for (const line of describeBackend(config)) out(line);
+      if (demo) out(`  Demo feeds served at ${demo.url}/feeds/`);
+      if (health) out(`  Health:    ${health.url}/health   metrics: ${health.url}/metrics`);
+      out(`  Search:    npm run earshot -- search "<words>" [--brand <id>] [--sentiment negative] [--lang ru] [--json]`);
+      out('Press Ctrl+C to stop.');
+
+      let lastStored = -1;
+      const progress = setInterval(() => {
+        void runtime.store.count({}).then((stored) => {
+          if (stored !== lastStored) out(`[${new Date().toISOString()}] ${stored} mentions stored`);
+          lastStored = stored;
+        });
+      }, 2000);
+      progress.unref();
+
+      let stopping = false;
+      const onSignal = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        out(`${signal}: finishing the batches in flight…`);
+        clearInterval(progress);
+        void (async () => {
+          await health?.close();
+          await shutdown();
+          out('Stopped.');
+          process.exit(0);
+        })();
+      };
+      process.once('SIGINT', () => onSignal('SIGINT'));
+      process.once('SIGTERM', () => onSignal('SIGTERM'));
+      await new Promise(() => {});
+    });
+}

@@ -1,0 +1,66 @@
+// `earshot search <words>`: full-text search over the store, with the same filters the API has.
+import type { Command } from 'commander';
+import type { EnrichedMention } from '@earshot/schema';
+import type { SearchQuery } from '@earshot/store';
+import { createStore } from '../adapters.js';
+import { loadOrExit } from '../load.js';
+
+function line(m: EnrichedMention): string {
+  const when = (m.publishedAt ?? m.collectedAt).slice(0, 16).replace('T', ' ');
+  const topics = m.nlp.topics.map((t) => t.topic).join(',');
+  const text = `${m.title} — ${m.text}`.replace(/\s+/g, ' ').slice(0, 110);
+  return `${when}  ${m.nlp.lang.padEnd(3)} ${m.nlp.sentiment.label.padEnd(8)} ${m.brandId}  ${m.sourceId}  ${text}${topics ? `  [${topics}]` : ''}\n    ${m.url}`;
+}
+
+export function registerSearchCommand(program: Command): void {
+  program
+    .command('search')
+    .description('search stored mentions (words must all occur; "quoted phrases" allowed)')
+    .argument('[words...]', 'words to search for; none lists the latest mentions')
+    .option('-c, --config <file>', 'config file')
+    .option('--brand <id>', 'only this brand')
+    .option('--sentiment <label>', 'positive, neutral or negative')
+    .option('--lang <code>', 'language (ISO 639-1, e.g. ru, kk, he, et, en)')
+    .option('--topic <id>', 'topic, e.g. price, delivery, service')
+    .option('--source <id>', 'only this source')
+    .option('--since <time>', 'ISO time or epoch ms')
+    .option('--sort <order>', 'time or relevance', 'time')
+    .option('--limit <n>', 'how many to show', '20')
+    .option('--json', 'print JSON ({ total, mentions })')
+    .action(async (words: string[], opts: Record<string, string | boolean | undefined>) => {
+      const { config } = loadOrExit(opts.config as string | undefined);
+      const sentiment = opts.sentiment as string | undefined;
+      if (sentiment && !['positive', 'neutral', 'negative'].includes(sentiment)) {
+        process.stderr.write(`--sentiment: expected positive, neutral or negative, got "${sentiment}"\n`);
+        process.exit(2);
+      }
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+        process.stderr.write(`--limit: expected a whole number from 1 to 1000, got "${opts.limit}"\n`);
+        process.exit(2);
+      }
+      const query: SearchQuery = {
+        text: words.join(' ') || undefined,
+        brandId: opts.brand as string | undefined,
+        sentiment: sentiment as SearchQuery['sentiment'],
+        lang: opts.lang as string | undefined,
+        topic: opts.topic as string | undefined,
+        sourceId: opts.source as string | undefined,
+        from: opts.since as string | undefined,
+        sort: opts.sort === 'relevance' ? 'relevance' : 'time',
+        limit,
+      };
+      const store = createStore(config);
+      try {
+        await store.init();
+        const result = await store.search(query);
+        if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+        else {
+          process.stdout.write(`${result.total} mention${result.total === 1 ? '' : 's'}${result.total > result.mentions.length ? ` (showing ${result.mentions.length})` : ''}\n`);
+          for (const m of result.mentions) process.stdout.write(`${line(m)}\n`);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+}

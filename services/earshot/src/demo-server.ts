@@ -1,0 +1,41 @@
+// Serves the bundled demo feeds (demo/feeds in the repo, written by us) on loopback, so `npm start`
+// exercises the real HTTP collector path without any network.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url));
+
+export interface DemoServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startDemoServer(options: { port: number; dir?: string }): Promise<DemoServer> {
+  const root = resolve(options.dir ?? join(DEMO_DIR, 'feeds'));
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(root, path.replace(/^\/feeds\//, '/'));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const type = file.endsWith('.json') ? 'application/feed+json' : file.endsWith('.atom') ? 'application/atom+xml' : 'application/rss+xml';
+    res.writeHead(200, { 'content-type': type, 'last-modified': statSync(file).mtime.toUTCString() });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      fail(err.code === 'EADDRINUSE' ? new Error(`demo feed server: port ${options.port} is in use (set demo.port in the config)`) : err),
+    );
+    server.listen(options.port, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}

@@ -1,0 +1,31 @@
+// Finds and loads the config for a command: --config, else $EARSHOT_CONFIG, else ./earshot.yaml,
+// else the bundled demo config. Prints every problem and exits 2 on a bad file.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, type EarshotConfig } from '@earshot/config';
+import { createLogger, type Logger } from '@earshot/observability';
+import { DEMO_DIR } from './demo-server.js';
+
+export function resolveConfigPath(explicit: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (explicit) return explicit;
+  if (env.EARSHOT_CONFIG) return env.EARSHOT_CONFIG;
+  if (existsSync('earshot.yaml')) return 'earshot.yaml';
+  return join(DEMO_DIR, 'earshot.demo.yaml');
+}
+
+export function loadOrExit(explicit: string | undefined): { config: EarshotConfig; file: string } {
+  const file = resolveConfigPath(explicit, process.env);
+  try {
+    return { config: loadConfig(file, { env: process.env }), file };
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+export function makeLogger(config: EarshotConfig, name = 'earshot'): Logger {
+  return createLogger({ level: process.env.LOG_LEVEL ?? config.logLevel, name });
+}

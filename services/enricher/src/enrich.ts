@@ -1,0 +1,33 @@
+// The enricher's step: raw mention in, enriched mention out (language, sentiment, topics with their
+// own sentiment, word-of-mouth signals). Pure apart from the analyzer, which is loaded once.
+import type { Analyzer } from '@earshot/nlp';
+import { dlq, ok, type DecodedMessage, type Outcome } from '@earshot/pipeline';
+import { encodeMessage, TOPICS, type EnrichedMention, type RawMention } from '@earshot/schema';
+
+export function enrichMention(raw: RawMention, analyzer: Analyzer, now: Date): EnrichedMention {
+  const text = raw.title && !raw.text.startsWith(raw.title) ? `${raw.title}\n${raw.text}` : raw.text;
+  const analysis = analyzer.analyze(text, raw.langHint ? { langHint: raw.langHint } : undefined);
+  return {
+    ...raw,
+    nlp: {
+      lang: analysis.lang,
+      langConfidence: analysis.langConfidence,
+      sentiment: analysis.sentiment,
+      topics: analysis.topics,
+      signals: analysis.signals,
+      enrichedAt: now.toISOString(),
+    },
+  };
+}
+
+export function enrichBatch(batch: DecodedMessage<'mention.raw'>[], analyzer: Analyzer, now: Date): Outcome[] {
+  return batch.map(({ message }) => {
+    try {
+      const enriched = enrichMention(message.payload, analyzer, now);
+      return ok([{ topic: TOPICS.enriched, key: enriched.brandId, value: encodeMessage('mention.enriched', enriched, now) }]);
+    } catch (err) {
+      // The analyzer is pure code: a throw here is a bug tripped by this input, so park the input.
+      return dlq(`analysis failed: ${(err as Error).message}`);
+    }
+  });
+}

@@ -1,0 +1,27 @@
+// The indexer service: consumes mentions.enriched and writes them to the store.
+import type { Service } from '@earshot/observability';
+import { createStageRunner, type StageDeps } from '@earshot/pipeline';
+import { TOPICS } from '@earshot/schema';
+import { indexBatch } from './index-batch.js';
+
+export { indexBatch } from './index-batch.js';
+
+export function createIndexer(deps: StageDeps & { groupId?: string }): Service {
+  const runner = createStageRunner({
+    stage: 'indexer',
+    bus: deps.bus,
+    groupId: deps.groupId ?? 'earshot-indexer',
+    topic: TOPICS.enriched,
+    type: 'mention.enriched',
+    logger: deps.logger.child({ component: 'indexer' }),
+    metrics: deps.metrics,
+    maxBatchSize: 1000,
+    step: (batch) => indexBatch(batch, deps.store),
+  });
+  return {
+    id: 'indexer',
+    start: () => runner.start(),
+    stop: () => runner.stop(),
+    health: () => runner.health(),
+  };
+}

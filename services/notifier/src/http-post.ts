@@ -1,0 +1,63 @@
+// POSTs a body for the HTTP channels (webhook, Slack) with undici: a timeout, no redirects (a
+// webhook that moves is misconfigured), and no private-network targets unless allowed — checked on
+// the socket's remote address after connect, so DNS rebinding cannot slip past. Failures become
+// DeliveryErrors that say whether to retry; the URL never appears in them (it may hold a secret).
+import { Agent, buildConnector, type Dispatcher } from 'undici';
+import { DeliveryError, isRetriableStatus } from './delivery-error.js';
+import { createAddressPolicy } from './private-address.js';
+
+export interface HttpPostOptions {
+  timeoutMs: number;
+  allowPrivateNetwork: boolean;
+}
+
+export interface HttpPoster {
+  post(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<{ status: number; body: string }>;
+  close(): Promise<void>;
+}
+
+export function createHttpPoster(options: HttpPostOptions): HttpPoster {
+  const policy = createAddressPolicy();
+  const connectTcp = buildConnector({ timeout: options.timeoutMs });
+  const agent: Dispatcher = new Agent({
+    connect(opts, callback) {
+      connectTcp(opts, (err, socket) => {
+        if (err || !socket) return callback(err ?? new Error('connect failed'), null);
+        const address = socket.remoteAddress ?? '';
+        if (!options.allowPrivateNetwork && policy.isPrivate(address)) {
+          socket.destroy();
+          return callback(new DeliveryError(`refused: the target is a private or loopback address; allowPrivateNetwork is off`, { retriable: false }), null);
+        }
+        callback(null, socket);
+      });
+    },
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+  });
+
+  return {
+    async post(url, body, headers, signal) {
+      const parsed = new URL(url);
+      const timeout = AbortSignal.timeout(options.timeoutMs);
+      try {
+        const res = await agent.request({
+          origin: parsed.origin,
+          path: parsed.pathname + parsed.search,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'user-agent': 'Earshot-Notifier/0.1', ...headers },
+          body,
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        });
+        const text = (await res.body.text()).slice(0, 500);
+        if (res.statusCode >= 200 && res.statusCode < 300) return { status: res.statusCode, body: text };
+        throw new DeliveryError(`HTTP ${res.statusCode} from ${parsed.host}`, { retriable: isRetriableStatus(res.statusCode) });
+      } catch (err) {
+        if (err instanceof DeliveryError) throw err;
+        const e = err as Error & { code?: string };
+        // Network errors and timeouts: the endpoint may come back.
+        throw new DeliveryError(`POST to ${parsed.host} failed: ${e.code ?? e.name}`, { retriable: true, cause: err });
+      }
+    },
+    close: () => agent.close(),
+  };
+}
