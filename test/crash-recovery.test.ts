@@ -66,14 +66,17 @@ store: { kind: sqlite, path: "${join(dir, 'store.db')}" }
     const storePath = join(dir, 'store.db');
     const child = startEarshot(['run', '--config', configFile]);
     let stderr = '';
+    let exited = false;
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('exit', () => (exited = true));
     const deadline = Date.now() + 120_000;
     let before = 0;
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline && !exited) {
       before = countStored(storePath);
       if (before > 0) break;
       await new Promise((r) => setTimeout(r, 25));
     }
+    expect(exited, `earshot exited before the kill: ${stderr}`).toBe(false);
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     expect(before, `nothing was stored before the kill; stderr: ${stderr}`).toBeGreaterThan(0);

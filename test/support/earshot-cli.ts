@@ -11,10 +11,15 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * Starts `earshot`. The servers the integration setup found (KAFKA_BROKERS, ELASTICSEARCH_URL) are
+ * not passed on unless `env` names them, because they would switch the child's backend.
+ */
 export function startEarshot(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): ChildProcess {
+  const { KAFKA_BROKERS: _k, ELASTICSEARCH_URL: _e, ...inherited } = process.env;
   return spawn(process.execPath, [EARSHOT_BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...options.env },
+    env: { ...inherited, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

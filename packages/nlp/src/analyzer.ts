@@ -2,11 +2,12 @@
 // startup; analyze() is synchronous and does no I/O: language, sentiment, topics with aspect
 // sentiment, and word-of-mouth signals.
 
-import type { Analysis, AnalyzeOptions, Analyzer, DetectedLanguage } from './types.js';
+import type { Analysis, AnalyzeOptions, Analyzer, DetectedLanguage, Sentiment, WordOfMouth } from './types.js';
 import { SUPPORTED_LANGUAGES, isSupportedLanguage } from './types.js';
 import { detectLanguage } from './lang/detect-language.js';
 import { createLanguagePipeline, type LanguagePipeline } from './language-pipeline.js';
 import { defaultModelsDir } from './sentiment/load-model-file.js';
+import type { LinearModelFile } from './sentiment/linear-model.js';
 import { createWinkSentiment } from './sentiment/wink-sentiment.js';
 import { createWordOfMouthDetector } from './signals/detect-word-of-mouth.js';
 
@@ -15,17 +16,21 @@ export interface CreateAnalyzerOptions {
   languages?: string[];
   /** Where the trained models live (default: packages/nlp/models). */
   modelsDir?: string;
+  /** Models given in memory instead of read from modelsDir (cross-validation uses this). */
+  models?: Record<string, LinearModelFile>;
 }
 
 /** Detection confidence above which the text overrides a caller's language hint. */
 const HINT_OVERRIDE_CONFIDENCE = 0.8;
+/** Least strength of the sentiment of a mention that warns or recommends. */
+const WOM_FLOOR = 0.3;
 
 export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
   const languages = (options.languages ?? [...SUPPORTED_LANGUAGES]).filter(isSupportedLanguage);
   const modelsDir = options.modelsDir ?? defaultModelsDir();
   const wink = languages.includes('en') ? createWinkSentiment() : undefined;
   const pipelines = new Map<string, LanguagePipeline>();
-  for (const lang of languages) pipelines.set(lang, createLanguagePipeline({ lang, modelsDir, ...(wink ? { wink } : {}) }));
+  for (const lang of languages) pipelines.set(lang, createLanguagePipeline({ lang, modelsDir, model: options.models?.[lang], ...(wink ? { wink } : {}) }));
   const wom = createWordOfMouthDetector();
 
   const chooseLanguage = (text: string, hint: string | undefined): DetectedLanguage => {
@@ -45,8 +50,16 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       if (!pipeline) {
         return { lang: detected.lang, langConfidence: detected.confidence, sentiment: { label: 'neutral', score: 0 }, topics: [], signals };
       }
-      const { sentiment, topics } = pipeline.run(text);
+      const { sentiment: raw, topics } = pipeline.run(text);
+      const sentiment = withWordOfMouth(raw, signals);
       return { lang: detected.lang, langConfidence: detected.confidence, sentiment, topics, signals };
     },
   };
+}
+
+/** Telling others not to buy is negative whatever the wording; recommending to them is positive. */
+function withWordOfMouth(sentiment: Sentiment, signals: WordOfMouth): Sentiment {
+  if (signals.warning && !signals.recommendation && sentiment.score > -WOM_FLOOR) return { label: 'negative', score: -WOM_FLOOR };
+  if (signals.recommendation && !signals.warning && sentiment.score < WOM_FLOOR) return { label: 'positive', score: WOM_FLOOR };
+  return sentiment;
 }

@@ -7,7 +7,7 @@ import { clauseIds, tokenize } from './text/tokenize.js';
 import { createLanguageFeatures } from './sentiment/language-features.js';
 import { createLexiconScorer } from './sentiment/lexicon-scorer.js';
 import { LEXICONS } from './sentiment/lexicons.js';
-import { loadLinearModel } from './sentiment/linear-model.js';
+import { loadLinearModel, type LinearModelFile } from './sentiment/linear-model.js';
 import { readModelFile } from './sentiment/load-model-file.js';
 import { createLexiconOnlyScorer, createModelScorer, type SentimentScorer } from './sentiment/sentiment-scorer.js';
 import type { WinkSentiment } from './sentiment/wink-sentiment.js';
@@ -20,10 +20,10 @@ export interface LanguagePipeline {
   run(text: string): { sentiment: Sentiment; topics: TopicMention[] };
 }
 
-export function createLanguagePipeline(options: { lang: string; modelsDir: string; wink?: WinkSentiment }): LanguagePipeline {
+export function createLanguagePipeline(options: { lang: string; modelsDir: string; model?: LinearModelFile | undefined; wink?: WinkSentiment }): LanguagePipeline {
   const { lang } = options;
   const lexicon = createLexiconScorer({ lexicon: LEXICONS[lang] ?? LEXICONS.en! });
-  const file = readModelFile(options.modelsDir, lang);
+  const file = options.model ?? readModelFile(options.modelsDir, lang);
   let scorer: SentimentScorer;
   if (file) {
     const { extractor } = createLanguageFeatures({ lang, ...(options.wink ? { wink: options.wink } : {}) });

@@ -16,9 +16,10 @@ const CYRILLIC_ENDINGS = [
 ];
 const LATIN_ENDINGS = [
   "'s", 's', 'es', "'", // English possessive and plural
-  'i', 'd', 'id', 'le', 'lt', 'l', 'ga', 'st', 'sse', 'ks', 'ni', 'ta', 'ile', 'ilt', 'iga', 'ist', 'is', 'isse',
-  'iks', 'ini', 'ita', 'de', 'te', 'e', // Estonian case endings
+  'd', 'id', 'le', 'lt', 'l', 'ga', 'st', 'sse', 'ks', 'ni', 'ta', 'de', 'te', // Estonian case endings
 ];
+/** Estonian stems often gain a vowel before the ending (Äripäev → Äripäevast, Bolt → Boltiga). */
+const LATIN_STEM_VOWEL = '[aeiu]';
 const HEBREW_PREFIXES = '[ובלמשהכ]{0,3}';
 const CYRILLIC_FINAL_VOWEL = /[аяоеьйыи]$/u;
 
@@ -58,7 +59,7 @@ function affixed(folded: string, script: Script): string {
       }
       return `${body(folded)}${endings}`;
     }
-    case 'latin': return `${body(folded)}(?:${alternation(LATIN_ENDINGS)})?`;
+    case 'latin': return `${body(folded)}(?:${alternation(LATIN_ENDINGS)}|${LATIN_STEM_VOWEL}(?:${alternation(LATIN_ENDINGS)})?)?`;
     case 'hebrew': return `${HEBREW_PREFIXES}${body(folded)}`;
     default: return body(folded);
   }

@@ -5,7 +5,7 @@
 
 import { fold } from '../text/fold.js';
 import { tokenize } from '../text/tokenize.js';
-import { fnv1a } from './hash.js';
+import { fnv1a, fnv1aRange, fnv1aSeed } from './hash.js';
 import type { LexiconScorer } from './lexicon-scorer.js';
 
 export interface SparseVector {
@@ -33,6 +33,7 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
   const mask = (1 << options.hashBits) - 1;
   const { lexicon } = options;
   const extras = options.extraScores ?? [];
+  const charSeed = fnv1aSeed('c:');
 
   return {
     extract(text: string): SparseVector {
@@ -52,7 +53,10 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
         if (w.length <= MAX_WORD_FOR_NGRAMS) {
           const padded = `<${w}>`;
           for (const n of CHAR_NGRAMS) {
-            for (let i = 0; i + n <= padded.length; i++) bump(`c:${padded.slice(i, i + n)}`);
+            for (let i = 0; i + n <= padded.length; i++) {
+              const h = fnv1aRange(charSeed, padded, i, i + n) & mask;
+              counts.set(h, (counts.get(h) ?? 0) + 1);
+            }
           }
         }
         if (negateLeft > 0) negateLeft--;

@@ -20,6 +20,8 @@ export interface LexiconScorer {
   /** Polarity of one folded word (+1, -1 or 0), ignoring context. */
   polarity(word: string): number;
   isNegator(word: string): boolean;
+  /** Kazakh-style negators that follow the word they negate. */
+  isPostNegator(word: string): boolean;
 }
 
 const NEGATION_SCOPE = 3;
@@ -68,6 +70,7 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
   return {
     polarity,
     isNegator,
+    isPostNegator: (w: string): boolean => postNegators.has(w),
     score(words) {
       const hits: LexiconHits = { positive: 0, negative: 0, negated: 0, score: 0 };
       let negateLeft = 0;

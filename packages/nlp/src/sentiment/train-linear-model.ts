@@ -24,8 +24,8 @@ const LABEL_ORDER: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 export function trainLinearModel(options: TrainOptions): LinearModelFile {
   const { examples, hashBits, denseCount } = options;
   const seed = options.seed ?? 42;
-  const epochs = options.epochs ?? 12;
-  const lr = options.learningRate ?? 0.3;
+  const epochs = options.epochs ?? 20;
+  const lr = options.learningRate ?? 0.05;
   const l2 = options.l2 ?? 1e-6;
   const maxFeatures = options.maxFeatures ?? 30_000;
 

@@ -25,8 +25,14 @@ export function createWordOfMouthDetector(options: { phrases?: Record<string, Wo
     for (const w of p.warning) warnings.push(compile(w));
     for (const r of p.recommendation) recommendations.push(compile(r));
   }
+  // One combined pattern per kind finds candidates in a single pass; only texts that hit are
+  // checked phrase by phrase.
+  const anyWarning = new RegExp(warnings.map((w) => w.pattern.source).join('|'), 'u');
+  const anyRecommendation = new RegExp(recommendations.map((r) => r.pattern.source).join('|'), 'u');
   return {
     detect(text) {
+      const quick = ` ${fold(text).replace(/[’`]/g, "'").replace(/[^\p{L}\p{N}\p{M}']+/gu, ' ')} `;
+      if (!anyWarning.test(quick) && !anyRecommendation.test(quick)) return { warning: false, recommendation: false, phrases: [] };
       let norm = ` ${fold(text).replace(/[’`]/g, "'").replace(/[^\p{L}\p{N}\p{M}']+/gu, ' ')} `;
       const phrases: string[] = [];
       let warning = false;

@@ -13,18 +13,17 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
   'ю': 'yu', 'я': 'ya',
 };
 
+const NEEDS_FOLDING = /[\u00C0-\u024F\u0591-\u05C7әғқңөұүһіёךםןףץ]/gu;
+
 /** Lower case, Kazakh→Russian look-alikes, ё→е, Latin diacritics stripped, Hebrew finals normalised. */
 export function fold(text: string): string {
-  let out = '';
   const lower = text.normalize('NFC').toLowerCase();
-  for (const ch of lower) {
+  return lower.replace(NEEDS_FOLDING, (ch) => {
     const k = KAZAKH_TO_RUSSIAN[ch] ?? HEBREW_FINALS[ch];
-    if (k !== undefined) out += k;
-    else if (ch >= '\u00C0' && ch <= '\u024F') out += ch.normalize('NFD').replace(/\p{M}/gu, '');
-    else if (ch >= '\u0591' && ch <= '\u05C7') continue; // niqqud
-    else out += ch;
-  }
-  return out;
+    if (k !== undefined) return k;
+    if (ch >= '\u0591' && ch <= '\u05C7') return ''; // niqqud
+    return ch.normalize('NFD').replace(/\p{M}/gu, '');
+  });
 }
 
 /** Cyrillic written in Latin letters, for script-insensitive brand matching ("Самсунг" → "samsung"). */

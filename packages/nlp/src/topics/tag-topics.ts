@@ -48,7 +48,9 @@ export function createTopicTagger(options: { cues: TopicLexicon; lexicon: Lexico
           let s = Math.tanh(lexicon.score(words).score / 2);
           for (const h of hits) {
             if (h.value.topic !== topic || h.value.kind === 'term' || clauseIds[h.start] !== clause) continue;
-            const negated = [1, 2].some((d) => { const w = tokens[h.start - d]; return w !== undefined && clauseIds[h.start - d] === clause && lexicon.isNegator(w); });
+            const before = [1, 2].some((d) => { const w = tokens[h.start - d]; return w !== undefined && clauseIds[h.start - d] === clause && lexicon.isNegator(w); });
+            const after = tokens[h.end] !== undefined && lexicon.isPostNegator(tokens[h.end]!);
+            const negated = before || after;
             const sign = (h.value.kind === 'positive' ? 1 : -1) * (negated ? -1 : 1);
             s += 0.8 * sign;
           }

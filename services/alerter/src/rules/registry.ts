@@ -2,12 +2,22 @@
 // evaluator file beside this one, and one line here.
 import type { RuleConfig, RuleOf, RuleType } from '@earshot/config';
 import type { EvaluatorContext, EvaluatorFactory, RuleEvaluator } from './rule-evaluator.js';
+import { createHighImpactEvaluator } from './high-impact.js';
+import { createNegativeShareEvaluator } from './negative-share.js';
+import { createSourceSilentEvaluator } from './source-silent.js';
+import { createSpikeEvaluator } from './spike.js';
 import { createThresholdEvaluator } from './threshold.js';
+import { createTopicNegativeEvaluator } from './topic-negative.js';
 
-type Registry = { [T in RuleType]?: EvaluatorFactory<RuleOf<T>> };
+type Registry = { [T in RuleType]: EvaluatorFactory<RuleOf<T>> };
 
 export const EVALUATORS: Registry = {
   threshold: createThresholdEvaluator,
+  spike: createSpikeEvaluator,
+  'negative-share': createNegativeShareEvaluator,
+  'high-impact': createHighImpactEvaluator,
+  'topic-negative': createTopicNegativeEvaluator,
+  'source-silent': createSourceSilentEvaluator,
 };
 
 export function createEvaluator(rule: RuleConfig, context: EvaluatorContext): RuleEvaluator | undefined {

@@ -1,0 +1,134 @@
+// One subscription on Kafka: a consumer in a group reading one topic with eachBatch, handing our
+// handler at most `maxBatchSize` messages of one partition at a time, in order. Offsets are resolved
+// and committed only after the handler resolved; a rejected batch is not resolved, its partition is
+// paused for a back-off and then fetched again from the last commit, so the same messages come back.
+// While a handler runs, a timer keeps heartbeating so a long batch does not cost the group membership.
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { Logger } from '@earshot/observability';
+import { backoffDelay } from '@earshot/pipeline';
+import type { BatchHandler, BusMessage, Subscription } from '../port.js';
+
+export interface ConsumerTuning {
+  /** The broker drops a member it has not heard from for this long (default 10 s). */
+  sessionTimeoutMs?: number;
+  /** How often a live member says so (default 1 s; under a third of the session timeout). */
+  heartbeatIntervalMs?: number;
+  /** How long members have to rejoin during a rebalance (default 30 s). */
+  rebalanceTimeoutMs?: number;
+  /** Partitions handled at the same time by one consumer (default 3). */
+  partitionsConsumedConcurrently?: number;
+  /** Longest wait for new data in one fetch (default 1 s; also bounds how long stop() waits). */
+  maxWaitTimeMs?: number;
+}
+
+export interface ConsumeBatchesOptions extends ConsumerTuning {
+  kafka: Kafka;
+  /** The group and topic as Kafka knows them (prefixed). */
+  kafkaGroupId: string;
+  kafkaTopic: string;
+  /** The topic name our callers use, put on every delivered message. */
+  topic: string;
+  handler: BatchHandler;
+  maxBatchSize: number;
+  logger: Logger;
+}
+
+function headerText(value: Buffer | string | (Buffer | string)[] | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const last = Array.isArray(value) ? value[value.length - 1] : value;
+  return last === undefined ? undefined : last.toString();
+}
+
+export function toBusMessage(topic: string, partition: number, m: KafkaMessage): BusMessage {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(m.headers ?? {})) {
+    const text = headerText(value);
+    if (text !== undefined) headers[name] = text;
+  }
+  return {
+    topic,
+    partition,
+    offset: m.offset,
+    key: m.key ? m.key.toString() : '',
+    value: m.value ?? Buffer.alloc(0),
+    headers,
+    timestamp: Number(m.timestamp),
+  };
+}
+
+const nextOffset = (offset: string) => (BigInt(offset) + 1n).toString();
+
+export async function consumeBatches(options: ConsumeBatchesOptions): Promise<Subscription> {
+  const { kafkaTopic, topic, handler, logger } = options;
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 1000;
+  const consumer: Consumer = options.kafka.consumer({
+    groupId: options.kafkaGroupId,
+    sessionTimeout: options.sessionTimeoutMs ?? 10_000,
+    heartbeatInterval: heartbeatIntervalMs,
+    rebalanceTimeout: options.rebalanceTimeoutMs ?? 30_000,
+    maxWaitTimeInMs: options.maxWaitTimeMs ?? 1000,
+    allowAutoTopicCreation: false,
+  });
+  const state = { stopping: false };
+  const resumeTimers = new Set<NodeJS.Timeout>();
+  const failures = new Map<number, number>();
+  consumer.on(consumer.events.CRASH, (event) => {
+    logger.error({ err: event.payload.error, groupId: options.kafkaGroupId, restart: event.payload.restart }, 'consumer crashed');
+  });
+
+  await consumer.connect();
+  await consumer.subscribe({ topics: [kafkaTopic], fromBeginning: true });
+  await consumer.run({
+    autoCommit: false,
+    eachBatchAutoResolve: false,
+    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
+    eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale, pause }) => {
+      const { partition } = batch;
+      for (let start = 0; start < batch.messages.length; start += options.maxBatchSize) {
+        if (!isRunning() || isStale()) return;
+        const slice = batch.messages.slice(start, start + options.maxBatchSize);
+        const beat = () => heartbeat().catch((err: unknown) => logger.debug({ err, partition }, 'heartbeat failed'));
+        const timer = setInterval(() => void beat(), heartbeatIntervalMs);
+        try {
+          await handler(
+            slice.map((m) => toBusMessage(topic, partition, m)),
+            { heartbeat: beat, get stopping() { return state.stopping || !isRunning(); } },
+          );
+        } catch (err) {
+          // Nothing resolved, nothing committed: pause the partition, then fetch it again from the
+          // last committed offset. Other partitions keep flowing meanwhile.
+          const attempt = (failures.get(partition) ?? 0) + 1;
+          failures.set(partition, attempt);
+          const delay = backoffDelay(attempt, { initialDelayMs: 200, maxDelayMs: 10_000 });
+          logger.warn({ err, topic, partition, offset: slice[0]!.offset, attempt, delayMs: delay }, 'batch failed, redelivering after back-off');
+          const resume = pause();
+          const resumeTimer = setTimeout(() => {
+            resumeTimers.delete(resumeTimer);
+            resume();
+          }, delay);
+          resumeTimers.add(resumeTimer);
+          return;
+        } finally {
+          clearInterval(timer);
+        }
+        const last = slice[slice.length - 1]!.offset;
+        resolveOffset(last);
+        // A commit refused because the group rebalanced throws a client error: kafkajs rejoins and
+        // the partition's new owner starts from the last commit (redelivery, never loss).
+        await commitOffsetsIfNecessary({ topics: [{ topic: kafkaTopic, partitions: [{ partition, offset: nextOffset(last) }] }] });
+        failures.delete(partition);
+        logger.debug({ topic, partition, offset: last }, 'batch committed');
+      }
+    },
+  });
+
+  return {
+    async stop() {
+      state.stopping = true;
+      for (const t of resumeTimers) clearTimeout(t);
+      resumeTimers.clear();
+      // Waits for the batch in flight (and its commit), leaves the group, closes the connections.
+      await consumer.disconnect();
+    },
+  };
+}

@@ -1,0 +1,177 @@
+// The Kafka bus: our port over kafkajs. Topics (and consumer groups) live under an optional prefix so
+// several deployments or test runs can share a cluster. Publishing uses one idempotent producer
+// that waits for all in-sync replicas; each subscription is its own consumer in a group (see
+// consume-batches.ts). Nothing outside this folder imports kafkajs.
+import { Kafka, Partitioners, type Admin, type Producer } from 'kafkajs';
+import { silentLogger, type Logger } from '@earshot/observability';
+import type { Bus, OutgoingMessage, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
+import { consumeBatches, type ConsumerTuning } from './consume-batches.js';
+import { isUnknownTopic, translateKafkaError } from './kafka-errors.js';
+import { kafkaLogCreator, kafkaLogLevel } from './kafka-logger.js';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  /** Put before every topic and consumer group name ("" = none). */
+  topicPrefix?: string;
+  /** Partitions for topics created implicitly by publish or subscribe (default 6). */
+  partitions?: number;
+  replicationFactor?: number;
+  logger?: Logger;
+  consumer?: ConsumerTuning;
+}
+
+/** Largest payload handed to one produce call; the broker refuses record batches over 1 MB. */
+const MAX_SEND_BYTES = 512 * 1024;
+
+function chunkBySize(messages: OutgoingMessage[]): OutgoingMessage[][] {
+  const chunks: OutgoingMessage[][] = [];
+  let current: OutgoingMessage[] = [];
+  let bytes = 0;
+  for (const m of messages) {
+    const size = m.value.length + m.key.length + 64;
+    if (current.length && bytes + size > MAX_SEND_BYTES) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(m);
+    bytes += size;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+export function createKafkaBus(options: KafkaBusOptions): Bus {
+  const prefix = options.topicPrefix ?? '';
+  const logger = (options.logger ?? silentLogger()).child({ component: 'kafka-bus' });
+  const kafka = new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    logLevel: kafkaLogLevel(logger),
+    logCreator: kafkaLogCreator(logger),
+  });
+  const defaultPartitions = options.partitions ?? 6;
+  const replicationFactor = options.replicationFactor ?? 1;
+  const subscriptions = new Set<Subscription>();
+  const ensured = new Set<string>();
+  let producer: Promise<Producer> | undefined;
+  let admin: Promise<Admin> | undefined;
+  let closed = false;
+
+  const kafkaName = (name: string) => `${prefix}${name}`;
+
+  function connected<T extends Producer | Admin>(client: T): Promise<T> {
+    return client.connect().then(() => client);
+  }
+
+  function getProducer(): Promise<Producer> {
+    producer ??= connected(
+      kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner }),
+    ).catch((err: unknown) => {
+      producer = undefined;
+      throw err;
+    });
+    return producer;
+  }
+
+  function getAdmin(): Promise<Admin> {
+    admin ??= connected(kafka.admin()).catch((err: unknown) => {
+      admin = undefined;
+      throw err;
+    });
+    return admin;
+  }
+
+  async function ensureTopics(topics: TopicSpec[]): Promise<void> {
+    const missing = topics.filter((t) => !ensured.has(t.name));
+    if (!missing.length) return;
+    try {
+      const client = await getAdmin();
+      await client.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((t) => ({ topic: kafkaName(t.name), numPartitions: t.partitions, replicationFactor })),
+      });
+      for (const t of missing) ensured.add(t.name);
+    } catch (err) {
+      throw translateKafkaError(err, 'creating topics');
+    }
+  }
+
+  return {
+    kind: 'kafka',
+    ensureTopics,
+    async publish(topic, messages) {
+      if (closed) throw new Error('bus is closed');
+      if (messages.length === 0) return;
+      await ensureTopics([{ name: topic, partitions: defaultPartitions }]);
+      try {
+        const client = await getProducer();
+        for (const chunk of chunkBySize(messages)) {
+          await client.send({
+            topic: kafkaName(topic),
+            acks: -1,
+            messages: chunk.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+          });
+        }
+      } catch (err) {
+        throw translateKafkaError(err, `publishing to ${topic}`);
+      }
+    },
+    async subscribe(opts: SubscribeOptions) {
+      if (closed) throw new Error('bus is closed');
+      await ensureTopics([{ name: opts.topic, partitions: defaultPartitions }]);
+      let subscription: Subscription;
+      try {
+        subscription = await consumeBatches({
+          ...options.consumer,
+          kafka,
+          kafkaGroupId: kafkaName(opts.groupId),
+          kafkaTopic: kafkaName(opts.topic),
+          topic: opts.topic,
+          handler: opts.handler,
+          maxBatchSize: opts.maxBatchSize ?? 500,
+          logger: logger.child({ groupId: opts.groupId, topic: opts.topic }),
+        });
+      } catch (err) {
+        throw translateKafkaError(err, `subscribing to ${opts.topic}`);
+      }
+      const tracked: Subscription = {
+        async stop() {
+          subscriptions.delete(tracked);
+          await subscription.stop();
+        },
+      };
+      subscriptions.add(tracked);
+      return tracked;
+    },
+    async lag(groupId, topic) {
+      try {
+        const client = await getAdmin();
+        const [ends, committed] = await Promise.all([
+          client.fetchTopicOffsets(kafkaName(topic)),
+          client.fetchOffsets({ groupId: kafkaName(groupId), topics: [kafkaName(topic)] }),
+        ]);
+        const commits = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
+        let lag = 0n;
+        for (const end of ends) {
+          const commit = commits.get(end.partition) ?? -1n;
+          const from = commit < 0n ? BigInt(end.low) : commit;
+          const pending = BigInt(end.high) - from;
+          if (pending > 0n) lag += pending;
+        }
+        return Number(lag);
+      } catch (err) {
+        if (isUnknownTopic(err)) return 0;
+        throw translateKafkaError(err, `reading lag of ${groupId} on ${topic}`);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...subscriptions].map((s) => s.stop()));
+      const clients = await Promise.allSettled([producer, admin].filter((c) => c !== undefined));
+      await Promise.all(clients.map((c) => (c.status === 'fulfilled' ? c.value.disconnect() : undefined)));
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './feed-model.js';
+export * from './parse-feed.js';
+export * from './parse-date.js';
+export * from './detect-encoding.js';
+export * from './xml-tree.js';

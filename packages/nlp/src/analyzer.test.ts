@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from './analyzer.js';
+
+describe('createAnalyzer', () => {
+  const analyzer = createAnalyzer();
+  const cases: [text: string, lang: string, label: string][] = [
+    ['I love this phone, the camera is amazing', 'en', 'positive'],
+    ['Terrible service, I want my money back', 'en', 'negative'],
+    ['Отличный банк, всё быстро и удобно', 'ru', 'positive'],
+    ['Ужасный сервис, деньги так и не вернули', 'ru', 'negative'],
+    ['Өте жақсы, маған ұнады', 'kk', 'positive'],
+    ['Сапасы нашар, ұнамады', 'kk', 'negative'],
+    ['תודה רבה, אתה נשיא מדהים', 'he', 'positive'],
+    ['בושה וחרפה, תתבייש', 'he', 'negative'],
+    ['Väga hea ja kiire teenindus, aitäh', 'et', 'positive'],
+  ];
+  it.each(cases)('%s → %s %s', (text, lang, label) => {
+    const a = analyzer.analyze(text);
+    expect(a.lang).toBe(lang);
+    expect(a.sentiment.label).toBe(label);
+    expect(a.sentiment.score).toBeGreaterThanOrEqual(-1);
+    expect(a.sentiment.score).toBeLessThanOrEqual(1);
+  });
+
+  it('uses the language hint when the text does not decide', () => {
+    expect(analyzer.analyze('ok', { langHint: 'et' }).lang).toBe('et');
+    expect(analyzer.analyze('המוצר הגיע שבור', { langHint: 'en' }).lang).toBe('he');
+  });
+
+  it('answers und and neutral for text it cannot read', () => {
+    const a = analyzer.analyze('12345');
+    expect(a).toMatchObject({ lang: 'und', sentiment: { label: 'neutral', score: 0 }, topics: [] });
+  });
+
+  it('a warning to others is negative', () => {
+    expect(analyzer.analyze('Ärge ostke seda').sentiment.label).toBe('negative');
+  });
+});

@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import { Readable, Writable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../analyzer.js';
+import { runAnalyze } from './run-analyze.js';
+import { runEval } from './run-eval.js';
+
+const testdata = (name: string): string => fileURLToPath(new URL(`../../testdata/${name}`, import.meta.url));
+
+function sink(): { stream: Writable; text: () => string } {
+  let buf = '';
+  return {
+    stream: new Writable({ write(chunk: Buffer | string, _enc, cb) { buf += chunk.toString(); cb(); } }),
+    text: () => buf,
+  };
+}
+
+describe('runAnalyze', () => {
+  const analyzer = createAnalyzer();
+  it('annotates each line, keeps its fields, and reports bad lines by number', async () => {
+    const out = sink();
+    const err = sink();
+    const result = await runAnalyze({ input: createReadStream(testdata('analyze-sample.jsonl')), output: out.stream, errors: err.stream, analyzer });
+    expect(result).toEqual({ analyzed: 3, failed: 2 });
+    const lines = out.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l.id, l.lang])).toEqual([[1, 'en'], [4, 'ru'], [5, 'kk']]);
+    for (const l of lines) expect(Object.keys(l)).toEqual(expect.arrayContaining(['text', 'langConfidence', 'sentiment', 'topics', 'signals']));
+    expect((lines[0]!.signals as { recommendation: boolean }).recommendation).toBe(true);
+    expect((lines[1]!.signals as { warning: boolean }).warning).toBe(true);
+    expect(err.text()).toContain('line 2: not valid JSON');
+    expect(err.text()).toContain('line 3: expected an object with a "text" string');
+  });
+
+  it('reads from any stream', async () => {
+    const out = sink();
+    await runAnalyze({ input: Readable.from(['{"text":"great"}\n']), output: out.stream, errors: sink().stream, analyzer });
+    expect(JSON.parse(out.text()).sentiment.label).toBe('positive');
+  });
+});
+
+describe('runEval', () => {
+  it('prints per-language metrics, detection accuracy and throughput as one JSON object', () => {
+    const out = sink();
+    const err = sink();
+    const result = runEval({ file: testdata('eval-sample.jsonl'), output: out.stream, errors: err.stream, analyzer: createAnalyzer() });
+    const printed = JSON.parse(out.text()) as typeof result;
+    expect(printed).toEqual(result);
+    expect(Object.keys(result.languages)).toEqual(['en', 'et', 'he', 'kk', 'ru']);
+    expect(result.languages.ru!.n).toBe(3);
+    expect(result.languages.ru!.labels).toEqual(['negative', 'neutral', 'positive']);
+    expect(result.languages.en!.labels).toEqual(['negative', 'positive']);
+    expect(result.languages.en!.confusion.positive).toBeDefined();
+    expect(result.overall.n).toBe(9);
+    expect(result.overall.skippedLines).toBe(1);
+    expect(result.overall.docsPerSecond).toBeGreaterThan(0);
+    expect(result.overall.langDetectionAccuracy).toBeGreaterThan(0.8);
+    expect(err.text()).toContain('line 10');
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from './detect-language.js';
+
+describe('detectLanguage', () => {
+  const cases: [text: string, lang: string][] = [
+    ['Great phone, terrible battery', 'en'],
+    ['Would not buy again', 'en'],
+    ['Отличный сервис, спасибо!', 'ru'],
+    ['Не берите, деньги не вернули', 'ru'],
+    ['Сапасы өте жақсы', 'kk'],
+    ['Рахмет, маған ұнады', 'kk'],
+    ['оте жаксы кызмет корсетты рахмет', 'kk'], // Kazakh typed without Kazakh letters
+    ['Kaspi-де бағасы арзан, но доставка долгая', 'kk'], // mixed: Kazakh letters decide
+    ['המוצר הגיע שבור', 'he'],
+    ['Väga hea teenindus', 'et'],
+    ['Tellimus jõudis kohale kiiresti', 'et'],
+    ['Der Kundenservice ist sehr gut und die Lieferung war schnell', 'de'],
+    ['Καλή εξυπηρέτηση', 'el'],
+    ['12345 !!!', 'und'],
+  ];
+  it.each(cases)('%s → %s', (text, lang) => {
+    expect(detectLanguage(text).lang).toBe(lang);
+  });
+
+  it('ignores URLs and handles when choosing the script', () => {
+    expect(detectLanguage('@some_user_name https://example.com/abc Спасибо большое за помощь').lang).toBe('ru');
+  });
+
+  it('restricts to the candidates', () => {
+    expect(detectLanguage('Der Service ist sehr gut', { candidates: ['en', 'et'] }).lang).not.toBe('de');
+    expect(detectLanguage('המוצר הגיע שבור', { candidates: ['en', 'ru'] }).lang).toBe('und');
+  });
+
+  it('reports a confidence in [0, 1]', () => {
+    for (const text of ['a', 'Сапасы өте жақсы', 'hello there my friend']) {
+      const { confidence } = detectLanguage(text);
+      expect(confidence).toBeGreaterThanOrEqual(0);
+      expect(confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});

@@ -1,0 +1,157 @@
+// What Elasticsearch (and Kibana) sees of Earshot's data: the composable index template behind the
+// `<prefix>-mentions` alias (monthly indices `<prefix>-mentions-YYYY.MM`, so old months can be
+// dropped whole), the document shape written for each mention, and the small indices for alerts,
+// silences, delivery claims and state. Kibana saved objects are built on these field names.
+import type { EnrichedMention } from '@earshot/schema';
+import { mentionTime } from '../time.js';
+
+/**
+ * Languages with a full-text subfield `text.<lang>` (and `title.<lang>`). Where Elasticsearch has a
+ * built-in language analyzer it is used (stemming, stop words); Hebrew and Kazakh have none, so they
+ * get `standard` (Unicode word breaks, lower-casing, no stemming) — as does every language when the
+ * cluster lacks the analysis-common module (the integ-test-zip node of infra/local).
+ */
+export const LANGUAGE_ANALYZERS: Record<string, string | undefined> = {
+  en: 'english',
+  ru: 'russian',
+  et: 'estonian',
+  he: undefined,
+  kk: undefined,
+};
+
+export interface MappingOptions {
+  /** Whether the cluster has the built-in language analyzers (detected by init()). */
+  languageAnalyzers: boolean;
+}
+
+const keyword = { type: 'keyword' } as const;
+const unindexedObject = { type: 'object', enabled: false } as const;
+
+function languageSubfields(options: MappingOptions): Record<string, { type: 'text'; analyzer: string }> {
+  return Object.fromEntries(
+    Object.entries(LANGUAGE_ANALYZERS).map(([lang, analyzer]) => [lang, { type: 'text', analyzer: (options.languageAnalyzers && analyzer) || 'standard' }]),
+  );
+}
+
+export function mentionMappings(options: MappingOptions) {
+  return {
+    dynamic: false,
+    properties: {
+      '@timestamp': { type: 'date' },
+      id: keyword,
+      brandId: keyword,
+      sourceId: keyword,
+      sourceType: keyword,
+      lang: keyword,
+      sentiment: keyword,
+      sentimentScore: { type: 'float' },
+      topics: keyword,
+      /** Each topic's own (aspect) sentiment: `topicSentiment.price: negative`. */
+      topicSentiment: { type: 'flattened' },
+      author: { type: 'keyword', ignore_above: 512, fields: { text: { type: 'text' } } },
+      title: { type: 'text', fields: languageSubfields(options) },
+      text: { type: 'text', fields: languageSubfields(options) },
+      url: { type: 'keyword', ignore_above: 4096 },
+      warning: { type: 'boolean' },
+      recommendation: { type: 'boolean' },
+      rating: { type: 'float' },
+      reach: { type: 'double' },
+      duplicateOf: keyword,
+      publishedAt: { type: 'date' },
+      collectedAt: { type: 'date' },
+      enrichedAt: { type: 'date' },
+      /** The whole mention as the pipeline wrote it, returned by getMention/search; not indexed. */
+      doc: unindexedObject,
+    },
+  };
+}
+
+const SMALL_INDEX_SETTINGS = { number_of_shards: 1, auto_expand_replicas: '0-1' };
+
+/** The composable index template for the monthly mention indices. */
+export function mentionIndexTemplate(prefix: string, options: MappingOptions) {
+  return {
+    index_patterns: [`${prefix}-mentions-*`],
+    priority: 200,
+    _meta: { managedBy: 'earshot', languageAnalyzers: options.languageAnalyzers },
+    template: {
+      settings: { ...SMALL_INDEX_SETTINGS, refresh_interval: '1s' },
+      aliases: { [`${prefix}-mentions`]: {} },
+      mappings: mentionMappings(options),
+    },
+  };
+}
+
+export interface IndexNames {
+  /** The alias every search and count goes through. */
+  mentions: string;
+  alerts: string;
+  silences: string;
+  deliveries: string;
+  state: string;
+}
+
+export function indexNames(prefix: string): IndexNames {
+  return {
+    mentions: `${prefix}-mentions`,
+    alerts: `${prefix}-alerts`,
+    silences: `${prefix}-silences`,
+    deliveries: `${prefix}-deliveries`,
+    state: `${prefix}-state`,
+  };
+}
+
+/** The monthly index a mention lives in, by its own time (UTC), which does not change on replay. */
+export function mentionIndexFor(prefix: string, mention: Pick<EnrichedMention, 'publishedAt' | 'collectedAt'>): string {
+  const at = new Date(mentionTime(mention));
+  return `${prefix}-mentions-${at.getUTCFullYear()}.${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Mappings of the small indices, created by init(). */
+export function smallIndices(prefix: string) {
+  const names = indexNames(prefix);
+  const mappings = (properties: Record<string, unknown>) => ({ settings: SMALL_INDEX_SETTINGS, mappings: { dynamic: false, properties } });
+  return {
+    [names.alerts]: mappings({ key: keyword, brandId: keyword, ruleId: keyword, state: keyword, severity: keyword, updatedAt: { type: 'date' }, doc: unindexedObject }),
+    [names.silences]: mappings({ ruleId: keyword, brandId: keyword, until: { type: 'date' }, doc: unindexedObject }),
+    [names.deliveries]: mappings({ at: { type: 'date' } }),
+    [names.state]: mappings({ namespace: keyword, key: keyword, value: { type: 'keyword', index: false, doc_values: false } }),
+  };
+}
+
+export interface MentionDocument {
+  '@timestamp': string;
+  id: string;
+  doc: EnrichedMention;
+  [field: string]: unknown;
+}
+
+export function toMentionDocument(m: EnrichedMention): MentionDocument {
+  const topicSentiment: Record<string, string> = {};
+  for (const t of m.nlp.topics) topicSentiment[t.topic] ??= t.sentiment.label;
+  return {
+    '@timestamp': new Date(mentionTime(m)).toISOString(),
+    id: m.id,
+    brandId: m.brandId,
+    sourceId: m.sourceId,
+    sourceType: m.sourceType,
+    lang: m.nlp.lang,
+    sentiment: m.nlp.sentiment.label,
+    sentimentScore: m.nlp.sentiment.score,
+    topics: [...new Set(m.nlp.topics.map((t) => t.topic))],
+    topicSentiment,
+    author: m.author,
+    title: m.title,
+    text: m.text,
+    url: m.url,
+    warning: m.nlp.signals.warning,
+    recommendation: m.nlp.signals.recommendation,
+    rating: m.rating,
+    reach: m.reach,
+    duplicateOf: m.duplicateOf,
+    publishedAt: m.publishedAt,
+    collectedAt: m.collectedAt,
+    enrichedAt: m.nlp.enrichedAt,
+    doc: m,
+  };
+}

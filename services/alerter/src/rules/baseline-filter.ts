@@ -1,0 +1,15 @@
+// The store filter that matches what a rule counts, for baseline aggregates at warm start.
+import type { RuleConfig } from '@earshot/config';
+import type { MentionFilter } from '@earshot/store';
+
+export function baselineFilter(rule: RuleConfig, brandId: string, from: number, to: number, sentiment?: string): MentionFilter {
+  return {
+    brandId,
+    ...(sentiment && sentiment !== 'any' ? { sentiment: sentiment as MentionFilter['sentiment'] } : {}),
+    ...(rule.lang?.length ? { lang: rule.lang } : {}),
+    ...(rule.source?.length ? { sourceId: rule.source } : {}),
+    ...(rule.topic?.length ? { topic: rule.topic } : {}),
+    from,
+    to,
+  };
+}

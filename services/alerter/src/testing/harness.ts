@@ -1,0 +1,87 @@
+// Test support: an alerter on a real embedded bus and SQLite store in a temp dir, with a clock the
+// test moves, and a way to read what it published on the alerts topic.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEmbeddedBus, type Bus } from '@earshot/bus';
+import type { EarshotConfig } from '@earshot/config';
+import { createMetrics, silentLogger } from '@earshot/observability';
+import { decodeMessage, encodeMessage, TOPICS, type Alert, type EnrichedMention } from '@earshot/schema';
+import { createSqliteStore, type MentionStore } from '@earshot/store';
+import { vi } from 'vitest';
+import { createAlerter, type Alerter } from '../alerter.js';
+
+export interface Harness {
+  bus: Bus;
+  store: MentionStore;
+  clock: { now: number };
+  alerter: Alerter;
+  /** Publishes mentions to mentions.enriched (and, like the indexer would, to the store) and waits until the alerter has consumed them. */
+  send(...mentions: EnrichedMention[]): Promise<void>;
+  /** Stops the alerter and starts a new one on the same bus and store (a restart). */
+  restart(): Promise<void>;
+  /** Alerts published so far, as "kind key rN n=count". */
+  published(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function createHarness(config: EarshotConfig, start: number): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'earshot-alerter-'));
+  const bus = createEmbeddedBus({ path: join(dir, 'bus.db'), pollIntervalMs: 20 });
+  const store = createSqliteStore({ path: join(dir, 'store.db') });
+  const clock = { now: start };
+  const make = () =>
+    createAlerter({ config, bus, store, logger: silentLogger(), metrics: createMetrics(), now: () => new Date(clock.now), tickIntervalMs: 3_600_000 });
+  const seen: string[] = [];
+  const reader = await bus.subscribe({
+    groupId: 'test-reader',
+    topic: TOPICS.alerts,
+    handler: async (messages) => {
+      for (const m of messages) {
+        const decoded = decodeMessage(m.value, 'alert');
+        seen.push(decoded.ok ? describe(decoded.message.payload) : `undecodable: ${decoded.reason}`);
+      }
+    },
+  });
+  let alerter = make();
+  await alerter.start();
+  const drained = () => vi.waitFor(async () => {
+    if ((await bus.lag('earshot-alerter', TOPICS.enriched)) !== 0) throw new Error('not drained');
+  }, { timeout: 5000, interval: 5 });
+
+  return {
+    bus,
+    store,
+    clock,
+    get alerter() {
+      return alerter;
+    },
+    async send(...mentions) {
+      await store.upsertMentions(mentions);
+      await bus.publish(TOPICS.enriched, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
+      await drained();
+    },
+    async restart() {
+      await alerter.stop();
+      alerter = make();
+      await alerter.start();
+    },
+    async published() {
+      await vi.waitFor(async () => {
+        if ((await bus.lag('test-reader', TOPICS.alerts)) !== 0) throw new Error('not read yet');
+      }, { timeout: 5000, interval: 5 });
+      return [...seen];
+    },
+    async close() {
+      await alerter.stop();
+      await reader.stop();
+      await bus.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function describe(alert: Alert): string {
+  return `${alert.state} ${alert.key} r${alert.revision} n=${alert.count}`;
+}

@@ -1,0 +1,19 @@
+// What route handlers share: the store, the live hub, the clock, the parts of the config they need.
+// Built once per API instance by createApi; no module-level state.
+import type { ApiConfig, BrandConfig } from '@earshot/config';
+import type { Logger } from '@earshot/observability';
+import type { MentionStore } from '@earshot/store';
+import type { Authenticator } from './auth/authenticator.js';
+import type { TicketIssuer } from './auth/stream-ticket.js';
+import type { LiveHub } from './live/live-hub.js';
+
+export interface ApiContext {
+  api: ApiConfig;
+  brands: BrandConfig[];
+  store: MentionStore;
+  hub: LiveHub;
+  auth: Authenticator;
+  tickets: TicketIssuer;
+  logger: Logger;
+  now: () => Date;
+}

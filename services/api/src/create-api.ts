@@ -1,0 +1,112 @@
+// The API service: an HTTP server on config.api.host:port serving the REST API, the live stream and
+// the dashboard, fed live by its own bus subscriptions. A Service like every stage: start, stop,
+// health. `url` is known once it listens (port 0 picks a free port).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { combineHealth, type Health, type Service } from '@earshot/observability';
+import type { StageDeps } from '@earshot/pipeline';
+import type { ApiContext } from './api-context.js';
+import { createAuthenticator } from './auth/authenticator.js';
+import { createRateLimiter } from './auth/rate-limiter.js';
+import { createTicketIssuer } from './auth/stream-ticket.js';
+import { createRequestHandler } from './http/handle-request.js';
+import { createRouter, type Route } from './http/router.js';
+import { createLiveHub } from './live/live-hub.js';
+import { buildOpenApi } from './openapi.js';
+import { aggregationRoutes } from './routes/aggregations.js';
+import { alertRoutes } from './routes/alerts.js';
+import { mentionRoutes } from './routes/mentions.js';
+import { metaRoutes } from './routes/meta.js';
+import { staticRoutes } from './routes/static.js';
+import { streamRoutes } from './routes/stream.js';
+import { loadDashboardAssets } from './static/dashboard-assets.js';
+
+export interface Api extends Service {
+  /** `http://host:port` once started. */
+  readonly url: string | undefined;
+  /** The dashboard with a token in the fragment (`/#token=…`): print it for the person who ran `npm start`. */
+  readonly dashboardUrl: string | undefined;
+}
+
+export interface ApiOptions extends StageDeps {
+  /** The bus consumer group for live updates (default: `earshot-api-<random>`). */
+  groupId?: string;
+}
+
+const VERSION = '1.0.0';
+
+export function createApi(deps: ApiOptions): Api {
+  const now = deps.now ?? (() => new Date());
+  const api = deps.config.api;
+  const logger = deps.logger.child({ component: 'api' });
+  const tickets = createTicketIssuer({ now: () => now().getTime() });
+  const auth = createAuthenticator({ tokens: api.tokens, tickets });
+  const hub = createLiveHub({ bus: deps.bus, logger, now, ...(deps.groupId ? { groupId: deps.groupId } : {}) });
+  const ctx: ApiContext = { api, brands: deps.config.brands, store: deps.store, hub, auth, tickets, logger, now };
+  const streams = streamRoutes(ctx);
+  const routes: Route[] = [];
+  let openApi: unknown;
+  routes.push(
+    ...metaRoutes(ctx, { health: () => health(), openApi: () => (openApi ??= buildOpenApi({ routes, version: VERSION })) }),
+    ...mentionRoutes(ctx),
+    ...aggregationRoutes(ctx),
+    ...alertRoutes(ctx),
+    ...streams.routes,
+    ...(api.dashboard ? staticRoutes(loadDashboardAssets()) : []),
+  );
+  const handler = createRequestHandler({ router: createRouter({ routes }), auth, limiter: createRateLimiter(), logger });
+  let server: Server | undefined;
+  let url: string | undefined;
+
+  async function health(): Promise<Health> {
+    const listening: Health = server?.listening ? { status: 'ok', details: { url, streams: streams.open } } : { status: 'error', details: { reason: 'not listening' } };
+    return combineHealth({ http: listening, live: hub.health() });
+  }
+
+  return {
+    id: 'api',
+    get url() {
+      return url;
+    },
+    get dashboardUrl() {
+      return url && api.dashboard ? `${url}/#token=${encodeURIComponent(auth.dashboardToken)}` : undefined;
+    },
+    async start() {
+      if (server) return;
+      await hub.start();
+      const s = createServer(handler);
+      s.keepAliveTimeout = 5000;
+      s.headersTimeout = 10_000;
+      s.requestTimeout = 30_000;
+      await new Promise<void>((resolve, reject) => {
+        s.once('error', (err: NodeJS.ErrnoException) =>
+          reject(err.code === 'EADDRINUSE' ? new Error(`api: ${api.host}:${api.port} is in use (set api.port in the config)`) : err),
+        );
+        s.listen(api.port, api.host, () => resolve());
+      });
+      s.requestTimeout = 0; // streams stay open; headersTimeout still guards slow clients
+      server = s;
+      const { port } = s.address() as AddressInfo;
+      const host = api.host === '0.0.0.0' || api.host === '::' ? '127.0.0.1' : api.host.includes(':') ? `[${api.host}]` : api.host;
+      url = `http://${host}:${port}`;
+      logger.info({ url, store: deps.store.kind, bus: deps.bus.kind }, 'api listening');
+      if (auth.generated) {
+        logger.warn({ tokenName: auth.generated.name, dashboardUrl: `${url}/#token=${auth.generated.token}` }, 'no api.tokens configured: generated an admin token for this run');
+      }
+    },
+    async stop() {
+      const s = server;
+      server = undefined;
+      streams.closeAll();
+      await hub.stop();
+      if (s) {
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeIdleConnections();
+        });
+      }
+      url = undefined;
+    },
+    health,
+  };
+}

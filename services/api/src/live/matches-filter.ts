@@ -1,0 +1,41 @@
+// Decides in memory whether a live mention belongs to a stream's filter, with the same meaning the
+// stores give the filter (and the search text: every word a prefix of a word, phrases as phrases).
+import type { EnrichedMention } from '@earshot/schema';
+import { asList, mentionTime, parseTextQuery, toEpochMs, type SearchQuery } from '@earshot/store';
+
+const words = (s: string) => (s.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+export function matchesFilter(m: EnrichedMention, query: SearchQuery): boolean {
+  const within = <T>(value: T | undefined, allowed: T | T[] | undefined) => {
+    const list = asList(allowed);
+    return !list?.length || (value !== undefined && list.includes(value));
+  };
+  if (!within(m.brandId, query.brandId)) return false;
+  if (!within(m.nlp.sentiment.label, query.sentiment)) return false;
+  if (!within(m.nlp.lang, query.lang)) return false;
+  if (!within(m.sourceId, query.sourceId)) return false;
+  if (!within(m.author, query.author)) return false;
+  const topics = asList(query.topic);
+  if (topics?.length && !m.nlp.topics.some((t) => topics.includes(t.topic))) return false;
+  if (query.signal === 'warning' && !m.nlp.signals.warning) return false;
+  if (query.signal === 'recommendation' && !m.nlp.signals.recommendation) return false;
+  const t = mentionTime(m);
+  const from = toEpochMs(query.from);
+  const to = toEpochMs(query.to);
+  if (from !== undefined && t < from) return false;
+  if (to !== undefined && t >= to) return false;
+  if (query.text) {
+    const { terms, phrases } = parseTextQuery(query.text);
+    const haystack = words(`${m.title} ${m.text} ${m.author ?? ''}`);
+    const joined = ` ${haystack.join(' ')} `;
+    if (!terms.every((term) => haystack.some((w) => w.startsWith(term.toLocaleLowerCase())))) return false;
+    if (!phrases.every((p) => joined.includes(` ${words(p).join(' ')} `))) return false;
+  }
+  return true;
+}
+
+/** Alerts follow a stream's brand filter only. */
+export function matchesBrand(brandId: string, query: SearchQuery): boolean {
+  const brands = asList(query.brandId);
+  return !brands?.length || brands.includes(brandId);
+}

@@ -1,0 +1,122 @@
+// The alert log: list and read alerts, acknowledge one (admin), and silence a rule or brand for a
+// while (admin). Acknowledging records who and when on the stored alert and tells live streams; it
+// does not change the alert's revision, so nothing is notified again.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { formatIssues } from '@earshot/schema';
+import type { Silence } from '@earshot/store';
+import type { ApiContext } from '../api-context.js';
+import { readJsonBody } from '../http/body.js';
+import { badRequest, notFound } from '../http/http-error.js';
+import type { Route } from '../http/router.js';
+import { intParam, one, periodMs, readParams } from '../query/query-params.js';
+
+export const ALERT_LIST_PARAMS = ['brand', 'state', 'limit'] as const;
+
+export const acknowledgeBody = z.strictObject({ note: z.string().max(500).optional() });
+
+export const silenceBody = z
+  .strictObject({
+    alertKey: z.string().min(1).max(300).optional(),
+    ruleId: z.string().min(1).max(100).optional(),
+    brandId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/).optional(),
+    duration: z.string().regex(/^[1-9]\d{0,4}[mhd]$/, 'a period such as 30m, 4h or 2d').optional(),
+    until: z.iso.datetime({ offset: true }).optional(),
+    reason: z.string().max(500).optional(),
+  })
+  .refine((b) => b.alertKey || b.ruleId || b.brandId, { message: 'name what to silence: alertKey, ruleId or brandId' })
+  .refine((b) => !b.duration !== !b.until, { message: 'give either duration or until' });
+
+function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw badRequest(`invalid body: ${formatIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+export function alertRoutes(ctx: ApiContext): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/api/v1/alerts',
+      access: 'read',
+      async handle({ url }) {
+        const params = readParams(url.searchParams, ALERT_LIST_PARAMS);
+        if ((params.brand?.length ?? 0) > 1) throw badRequest('invalid query: brand: one brand per alert query');
+        const state = one(params, 'state');
+        const alerts = await ctx.store.listAlerts({
+          ...(params.brand?.[0] ? { brandId: params.brand[0] } : {}),
+          ...(state === 'open' || state === 'resolved' ? { state } : {}),
+          limit: intParam(params, 'limit', { min: 1, max: 200, fallback: 50 }),
+        });
+        return { body: { alerts } };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/alerts/:key',
+      access: 'read',
+      async handle({ url, params }) {
+        readParams(url.searchParams, []);
+        const alert = await ctx.store.getAlert(params.key!);
+        if (!alert) throw notFound(`no alert with key ${JSON.stringify(params.key)}`);
+        return { body: alert };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/alerts/:key/acknowledge',
+      access: 'admin',
+      async handle({ req, url, params, principal }) {
+        readParams(url.searchParams, []);
+        parseBody(acknowledgeBody, await readJsonBody(req));
+        const alert = await ctx.store.getAlert(params.key!);
+        if (!alert) throw notFound(`no alert with key ${JSON.stringify(params.key)}`);
+        if (alert.acknowledgedAt) return { body: alert };
+        const acknowledged = { ...alert, acknowledgedAt: ctx.now().toISOString(), acknowledgedBy: principal!.name };
+        await ctx.store.upsertAlert(acknowledged);
+        ctx.hub.emit({ type: 'alert', alert: acknowledged });
+        ctx.logger.info({ alertKey: alert.key, by: principal!.name }, 'alert acknowledged');
+        return { body: acknowledged };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/silences',
+      access: 'read',
+      async handle({ url }) {
+        readParams(url.searchParams, []);
+        return { body: { silences: await ctx.store.listSilences(ctx.now().toISOString()) } };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/silences',
+      access: 'admin',
+      async handle({ req, url, principal }) {
+        readParams(url.searchParams, []);
+        const body = parseBody(silenceBody, await readJsonBody(req));
+        let { ruleId, brandId } = body;
+        if (body.alertKey) {
+          const alert = await ctx.store.getAlert(body.alertKey);
+          if (!alert) throw notFound(`no alert with key ${JSON.stringify(body.alertKey)}`);
+          ruleId ??= alert.ruleId;
+          brandId ??= alert.brandId;
+        }
+        const now = ctx.now();
+        const until = body.until ?? new Date(now.getTime() + periodMs(body.duration!)).toISOString();
+        if (Date.parse(until) <= now.getTime()) throw badRequest('invalid body: until must be in the future');
+        const silence: Silence = {
+          id: randomUUID(),
+          ...(ruleId ? { ruleId } : {}),
+          ...(brandId ? { brandId } : {}),
+          until: new Date(until).toISOString(),
+          ...(body.reason ? { reason: body.reason } : {}),
+          createdBy: principal!.name,
+        };
+        await ctx.store.addSilence(silence);
+        ctx.logger.info({ silenceId: silence.id, ruleId, brandId, until: silence.until, by: principal!.name }, 'silence added');
+        return { status: 201, body: silence };
+      },
+    },
+  ];
+}

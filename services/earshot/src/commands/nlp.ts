@@ -1,0 +1,22 @@
+// `earshot nlp analyze` and `earshot nlp eval <file>`: look at what packages/nlp makes of text, and
+// measure it on labeled data. The work is done by functions in @earshot/nlp's cli module.
+import type { Command } from 'commander';
+import { runAnalyze, runEval } from '@earshot/nlp';
+
+export function registerNlpCommands(program: Command): void {
+  const nlp = program.command('nlp').description('language, sentiment, topics and word-of-mouth signals');
+  nlp
+    .command('analyze')
+    .description('read JSON Lines {"text": …} on stdin, write each with its analysis on stdout')
+    .action(async () => {
+      const { failed } = await runAnalyze({ input: process.stdin, output: process.stdout, errors: process.stderr });
+      if (failed > 0) process.exitCode = 1;
+    });
+  nlp
+    .command('eval')
+    .argument('<file>', 'JSON Lines {"text", "label", "lang"}')
+    .description('score sentiment and language detection on labeled data; prints one JSON object')
+    .action((file: string) => {
+      runEval({ file, output: process.stdout, errors: process.stderr });
+    });
+}

@@ -1,0 +1,16 @@
+// What a channel type implements: send one notification (a single alert state or a digest) to its
+// destination, or throw a DeliveryError saying whether to retry. Retries, deduplication and queues
+// are the dispatcher's, so a channel type is only about its wire format.
+import type { ChannelConfig } from '@earshot/config';
+import type { Alert } from '@earshot/schema';
+
+export type Notification =
+  | { kind: 'alert'; deliveryKey: string; alert: Alert }
+  | { kind: 'digest'; deliveryKey: string; subscriptionId: string; periodStart: string; periodEnd: string; alerts: Alert[] };
+
+export interface ChannelSender {
+  send(notification: Notification, signal?: AbortSignal): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type ChannelFactory<C extends ChannelConfig = ChannelConfig> = (config: C) => ChannelSender;

@@ -1,0 +1,79 @@
+// Digests: for subscriptions with `digest: hourly | daily | <duration>`, matching alerts are
+// collected per period (aligned to the epoch, so hourly means :00 UTC) and sent as one summary when
+// the period ends. What has been collected is kept in the store's state before the alert message is
+// acknowledged, so a restart loses nothing; the same alert key in one period keeps its latest state.
+import type { Alert } from '@earshot/schema';
+import type { MentionStore } from '@earshot/store';
+import type { Notification } from './channels/channel.js';
+import type { Subscription } from './subscriptions.js';
+
+const NAMESPACE = 'notifier-digest';
+
+interface DigestState {
+  periodStart: number;
+  alerts: Alert[];
+}
+
+export interface DueDigest {
+  channel: string;
+  notification: Extract<Notification, { kind: 'digest' }>;
+}
+
+export interface Digester {
+  /** Loads what was collected before a restart. */
+  load(): Promise<void>;
+  add(sub: Subscription, alert: Alert, now: number): Promise<void>;
+  /** Digests whose period has ended by `now`, removed from the collection. */
+  due(now: number): Promise<DueDigest[]>;
+}
+
+export function createDigester(options: { store: MentionStore; subscriptions: Subscription[] }): Digester {
+  const subs = options.subscriptions.filter((s) => s.digest !== undefined);
+  const states = new Map<string, DigestState>();
+  const periodOf = (sub: Subscription, now: number) => Math.floor(now / sub.digest!) * sub.digest!;
+  const save = (id: string) => options.store.setState(NAMESPACE, id, states.get(id) ?? null);
+
+  function take(sub: Subscription, state: DigestState): DueDigest | undefined {
+    if (state.alerts.length === 0) return undefined;
+    const periodStart = new Date(state.periodStart).toISOString();
+    return {
+      channel: sub.channel,
+      notification: {
+        kind: 'digest',
+        deliveryKey: `${sub.channel}:digest:${sub.id}:${periodStart}`,
+        subscriptionId: sub.id,
+        periodStart,
+        periodEnd: new Date(state.periodStart + sub.digest!).toISOString(),
+        alerts: state.alerts,
+      },
+    };
+  }
+
+  return {
+    async load() {
+      for (const sub of subs) {
+        const state = await options.store.getState<DigestState | null>(NAMESPACE, sub.id);
+        if (state) states.set(sub.id, state);
+      }
+    },
+    async add(sub, alert, now) {
+      // An alert arriving after its period ended but before that digest went out joins it.
+      let state = states.get(sub.id);
+      if (!state) states.set(sub.id, (state = { periodStart: periodOf(sub, now), alerts: [] }));
+      state.alerts = [...state.alerts.filter((a) => a.key !== alert.key), alert];
+      await save(sub.id);
+    },
+    async due(now) {
+      const out: DueDigest[] = [];
+      for (const sub of subs) {
+        const state = states.get(sub.id);
+        if (!state || now < state.periodStart + sub.digest!) continue;
+        const digest = take(sub, state);
+        states.delete(sub.id);
+        await save(sub.id);
+        if (digest) out.push(digest);
+      }
+      return out;
+    },
+  };
+}

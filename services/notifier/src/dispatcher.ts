@@ -1,0 +1,111 @@
+// Delivers notifications: one queue per channel (so a slow or failing channel never holds up the
+// others), a claim in the store before sending (so a redelivered alert, a second notifier or a
+// restart never sends the same alert state twice to the same subscriber), retries with jittered
+// exponential back-off for retriable failures, and a released claim when delivery finally fails
+// (so a later re-notification may try again). Logs name the channel id, never its URL or secret.
+import type { ChannelConfig } from '@earshot/config';
+import type { Logger, Metrics } from '@earshot/observability';
+import { retry, type RetryOptions } from '@earshot/pipeline';
+import type { MentionStore } from '@earshot/store';
+import PQueue from 'p-queue';
+import type { ChannelSender, Notification } from './channels/channel.js';
+
+export interface DispatcherOptions {
+  channels: { config: ChannelConfig; sender: ChannelSender }[];
+  store: MentionStore;
+  logger: Logger;
+  metrics: Metrics;
+  /** Test hooks for the retry helper (fake sleep / random). */
+  retry?: Pick<RetryOptions, 'sleep' | 'random'>;
+}
+
+export interface DeliveryOutcome {
+  channel: string;
+  deliveryKey: string;
+  result: 'delivered' | 'duplicate' | 'failed';
+}
+
+export interface Dispatcher {
+  enqueue(channelId: string, notification: Notification): Promise<DeliveryOutcome>;
+  /** Resolves when every queue is empty and nothing is in flight. */
+  idle(): Promise<void>;
+  readonly pending: number;
+  /** Channel id → last failure reason, for health. */
+  failures(): Record<string, string>;
+  /** Waits for in-flight deliveries up to `graceMs`, then aborts the rest and closes the channels. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { store, logger, metrics } = options;
+  const abort = new AbortController();
+  const lanes = new Map(
+    options.channels.map(({ config, sender }) => [config.id, { config, sender, queue: new PQueue({ concurrency: config.concurrency }) }]),
+  );
+  const lastFailure = new Map<string, string>();
+
+  async function deliver(config: ChannelConfig, sender: ChannelSender, n: Notification): Promise<DeliveryOutcome> {
+    const context = { channel: config.id, channelType: config.type, deliveryKey: n.deliveryKey };
+    const outcome = (result: DeliveryOutcome['result']): DeliveryOutcome => {
+      metrics.deliveries.inc({ channel: config.type, result });
+      return { channel: config.id, deliveryKey: n.deliveryKey, result };
+    };
+    let claimed: boolean;
+    try {
+      claimed = await store.claimDelivery(n.deliveryKey);
+    } catch (err) {
+      logger.error({ ...context, reason: (err as Error).message }, 'cannot claim delivery, not sent');
+      return outcome('failed');
+    }
+    if (!claimed) {
+      logger.debug(context, 'already delivered, skipped');
+      return outcome('duplicate');
+    }
+    try {
+      await retry((attempt) => sender.send(n, abort.signal).then(() => attempt), {
+        retries: config.retries,
+        initialDelayMs: config.retryDelay,
+        maxDelayMs: config.retryMaxDelay,
+        signal: abort.signal,
+        ...options.retry,
+        onRetry: (err, attempt, delayMs) => logger.warn({ ...context, attempt, delayMs, reason: (err as Error).message }, 'delivery failed, retrying'),
+      });
+      lastFailure.delete(config.id);
+      logger.info(context, 'delivered');
+      return outcome('delivered');
+    } catch (err) {
+      const reason = (err as Error).message;
+      lastFailure.set(config.id, reason);
+      logger.warn({ ...context, reason }, 'delivery failed, giving up');
+      await store.releaseDelivery(n.deliveryKey).catch((e: unknown) => logger.error({ ...context, reason: (e as Error).message }, 'cannot release delivery claim'));
+      return outcome('failed');
+    }
+  }
+
+  return {
+    enqueue(channelId, n) {
+      const lane = lanes.get(channelId);
+      if (!lane) return Promise.resolve({ channel: channelId, deliveryKey: n.deliveryKey, result: 'failed' });
+      return lane.queue.add(() => deliver(lane.config, lane.sender, n)) as Promise<DeliveryOutcome>;
+    },
+    async idle() {
+      await Promise.all([...lanes.values()].map((l) => l.queue.onIdle()));
+    },
+    get pending() {
+      let n = 0;
+      for (const l of lanes.values()) n += l.queue.size + l.queue.pending;
+      return n;
+    },
+    failures() {
+      return Object.fromEntries(lastFailure);
+    },
+    async close(graceMs = 10_000) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+      abort.abort(new Error('notifier stopping'));
+      for (const l of lanes.values()) l.queue.clear();
+      await Promise.all([...lanes.values()].map((l) => l.sender.close().catch(() => {})));
+    },
+  };
+}

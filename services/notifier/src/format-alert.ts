@@ -1,0 +1,40 @@
+// Human-readable text for an alert or a digest, shared by the channels that show text (Slack,
+// e-mail): what happened, to which brand, how bad, and the mentions that triggered it.
+import type { Alert } from '@earshot/schema';
+import type { Notification } from './channels/channel.js';
+
+export function alertHeadline(alert: Alert): string {
+  const state = alert.state === 'resolved' ? 'RESOLVED' : alert.revision > 1 ? 'STILL OPEN' : alert.severity.toUpperCase();
+  return `[${state}] ${alert.title}`;
+}
+
+export function alertLink(template: string | undefined, alert: Alert): string | undefined {
+  return template?.replaceAll('{key}', encodeURIComponent(alert.key)).replaceAll('{brand}', encodeURIComponent(alert.brandId));
+}
+
+export function alertText(alert: Alert, link?: string): string {
+  const lines = [alertHeadline(alert), '', alert.summary, `Rule: ${alert.ruleId} (${alert.ruleType}) · severity ${alert.severity} · brand ${alert.brandId}`];
+  lines.push(`Window: ${alert.windowStart} – ${alert.windowEnd}`);
+  if (alert.state === 'resolved' && alert.resolvedAt) lines.push(`Resolved at ${alert.resolvedAt}`);
+  if (alert.samples.length) {
+    lines.push('', 'Mentions:');
+    for (const s of alert.samples) lines.push(`- ${s.title}${s.sentiment ? ` (${s.sentiment}${s.lang ? `, ${s.lang}` : ''})` : ''}: ${s.text}`, `  ${s.url}`);
+  }
+  if (link) lines.push('', `Details: ${link}`);
+  return lines.join('\n');
+}
+
+export function notificationSubject(n: Notification): string {
+  if (n.kind === 'alert') return `[Earshot] ${alertHeadline(n.alert)}`;
+  return `[Earshot] Digest: ${n.alerts.length} alert${n.alerts.length === 1 ? '' : 's'} (${n.periodStart} – ${n.periodEnd})`;
+}
+
+export function notificationText(n: Notification, linkTemplate?: string): string {
+  if (n.kind === 'alert') return alertText(n.alert, alertLink(linkTemplate, n.alert));
+  const lines = [`${n.alerts.length} alert change${n.alerts.length === 1 ? '' : 's'} between ${n.periodStart} and ${n.periodEnd}:`, ''];
+  for (const a of n.alerts) {
+    const link = alertLink(linkTemplate, a);
+    lines.push(`- ${alertHeadline(a)} (${a.count} mentions, ${a.windowStart} – ${a.windowEnd})${link ? ` ${link}` : ''}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,146 @@
+// Benchmark for packages/nlp: 5-fold stratified cross-validation of sentiment on the labeled dev
+// data (models trained on four folds, scored on the fifth, never on their own examples) beside
+// two baselines measured the same way (majority class; wink-nlp alone, plus the nlp.js lexicon for
+// Russian), language detection accuracy, whole-analysis throughput on one core, and per-topic
+// precision/recall on packages/nlp/testdata/topics.jsonl. Prints a table; writes JSON to
+// test/bench/results/nlp-<timestamp>.json.
+// Run: npm run bench -- nlp   (or: node --import tsx test/bench/nlp.ts)
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAnalyzer, detectLanguage } from '../../packages/nlp/src/index.js';
+import { classificationReport } from '../../packages/nlp/src/eval/metrics.js';
+import { readLabeledFile, type LabeledExample } from '../../packages/nlp/src/eval/read-labeled.js';
+import { sentimentDevFile } from '../../packages/nlp/src/eval/shared-dir.js';
+import { stratifiedFolds } from '../../packages/nlp/src/eval/stratified-folds.js';
+import { createRussianAfinn } from '../../packages/nlp/src/sentiment/russian-afinn.js';
+import { trainSentimentModel } from '../../packages/nlp/src/sentiment/train-sentiment-model.js';
+import { createWinkSentiment } from '../../packages/nlp/src/sentiment/wink-sentiment.js';
+import { fold } from '../../packages/nlp/src/text/fold.js';
+import { words } from '../../packages/nlp/src/text/tokenize.js';
+import { TOPIC_IDS } from '../../packages/nlp/src/topics/topic-cues.js';
+
+const FOLDS = 5;
+const SEED = 7;
+const TARGETS: Record<string, number> = { en: 0.85, ru: 0.6, kk: 0.65, he: 0.85, et: 0.6 };
+const LANGS = ['en', 'ru', 'kk', 'he', 'et'];
+
+function polarity(score: number, threeClass: boolean): string {
+  if (threeClass && score === 0) return 'neutral';
+  return score >= 0 ? 'positive' : 'negative';
+}
+
+function main(): void {
+  const wink = createWinkSentiment();
+  const afinn = createRussianAfinn();
+  const data = new Map<string, LabeledExample[]>();
+  for (const lang of LANGS) {
+    const file = sentimentDevFile(process.env, lang);
+    if (file) data.set(lang, readLabeledFile(file).examples.filter((e) => e.lang === lang));
+  }
+  if (data.size === 0) {
+    console.error('no labeled data found: set EARSHOT_SHARED or put shared/ beside the repository');
+    process.exitCode = 1;
+    return;
+  }
+
+  const sentiment: Record<string, unknown> = {};
+  const rows: string[][] = [];
+  for (const [lang, examples] of data) {
+    const threeClass = examples.some((e) => e.label === 'neutral');
+    const folds = stratifiedFolds(examples.map((e) => e.label), FOLDS, SEED);
+    const ours: { gold: string; predicted: string }[] = [];
+    const majority: { gold: string; predicted: string }[] = [];
+    const started = performance.now();
+    for (let f = 0; f < FOLDS; f++) {
+      const train = examples.filter((_, i) => folds[i] !== f);
+      const test = examples.filter((_, i) => folds[i] === f);
+      const model = trainSentimentModel({ lang, examples: train, wink });
+      const analyzer = createAnalyzer({ models: { [lang]: model } });
+      const counts = new Map<string, number>();
+      for (const e of train) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
+      const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+      for (const e of test) {
+        ours.push({ gold: e.label, predicted: analyzer.analyze(e.text).sentiment.label });
+        majority.push({ gold: e.label, predicted: top });
+      }
+    }
+    const cvSeconds = (performance.now() - started) / 1000;
+    const lexicon = examples.map((e) => {
+      const s = lang === 'ru' ? afinn.sum(words(e.text).map(fold)) : wink.score(e.text);
+      return { gold: e.label, predicted: polarity(s, threeClass) };
+    });
+    const detected = examples.filter((e) => detectLanguage(e.text).lang === lang).length / examples.length;
+    const r = { ours: classificationReport(ours), majority: classificationReport(majority), lexicon: classificationReport(lexicon) };
+    sentiment[lang] = { ...r, lexiconBaseline: lang === 'ru' ? 'nlp.js Russian lexicon' : 'wink-nlp', langDetectionAccuracy: round(detected), target: TARGETS[lang], cvSeconds: round(cvSeconds) };
+    rows.push([lang, String(examples.length), f(r.majority.macroF1), f(r.lexicon.macroF1), f(r.ours.macroF1), f(r.ours.accuracy), f(TARGETS[lang] ?? 0), pct(detected)]);
+  }
+
+  const throughput = measureThroughput([...data.values()].flat());
+  const topics = evaluateTopics();
+
+  console.log(`\nSentiment, macro-F1, ${FOLDS}-fold stratified cross-validation (seed ${SEED}) on shared/data/sentiment/dev`);
+  printTable(['lang', 'n', 'majority', 'wink/lexicon', 'ours', 'ours acc', 'target', 'lang-id'], rows);
+  console.log(`\nThroughput (whole analysis, one core, ${throughput.n} dev texts, mean ${throughput.meanChars} chars): ${throughput.docsPerSecond} docs/s; short mentions (≤ 140 chars): ${throughput.shortDocsPerSecond} docs/s`);
+  console.log(`\nTopics on packages/nlp/testdata/topics.jsonl (${topics.n} sentences)`);
+  printTable(['topic', 'support', 'precision', 'recall'], Object.entries(topics.perTopic).map(([t, v]) => [t, String(v.support), f(v.precision), f(v.recall)]));
+  console.log(`micro precision ${f(topics.micro.precision)}, recall ${f(topics.micro.recall)}`);
+
+  const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'results');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, `nlp-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(out, `${JSON.stringify({ folds: FOLDS, seed: SEED, sentiment, throughput, topics }, null, 2)}\n`);
+  console.log(`\nwrote ${out}`);
+}
+
+function measureThroughput(examples: LabeledExample[]): { n: number; meanChars: number; docsPerSecond: number; shortDocsPerSecond: number } {
+  const analyzer = createAnalyzer();
+  const texts = examples.map((e) => e.text);
+  const short = texts.filter((t) => t.length <= 140);
+  const rate = (list: string[]): number => {
+    for (const t of list.slice(0, 500)) analyzer.analyze(t); // warm up
+    const started = performance.now();
+    let n = 0;
+    while (performance.now() - started < 2000) { for (const t of list) analyzer.analyze(t); n += list.length; }
+    return Math.round(n / ((performance.now() - started) / 1000));
+  };
+  const meanChars = Math.round(texts.reduce((s, t) => s + t.length, 0) / Math.max(1, texts.length));
+  return { n: texts.length, meanChars, docsPerSecond: rate(texts), shortDocsPerSecond: rate(short) };
+}
+
+function evaluateTopics(): { n: number; perTopic: Record<string, { support: number; precision: number; recall: number }>; micro: { precision: number; recall: number } } {
+  const path = fileURLToPath(new URL('../../packages/nlp/testdata/topics.jsonl', import.meta.url));
+  const rows = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; lang: string; topics: string[] });
+  const analyzer = createAnalyzer();
+  const tp = new Map<string, number>(); const fp = new Map<string, number>(); const fn = new Map<string, number>();
+  const inc = (m: Map<string, number>, k: string): void => { m.set(k, (m.get(k) ?? 0) + 1); };
+  for (const r of rows) {
+    const got = new Set(analyzer.analyze(r.text, { langHint: r.lang }).topics.map((t) => t.topic));
+    const gold = new Set(r.topics);
+    for (const t of got) inc(gold.has(t) ? tp : fp, t);
+    for (const t of gold) if (!got.has(t)) inc(fn, t);
+  }
+  const perTopic: Record<string, { support: number; precision: number; recall: number }> = {};
+  let TP = 0; let FP = 0; let FN = 0;
+  for (const t of TOPIC_IDS) {
+    const a = tp.get(t) ?? 0; const b = fp.get(t) ?? 0; const c = fn.get(t) ?? 0;
+    TP += a; FP += b; FN += c;
+    perTopic[t] = { support: a + c, precision: round(a + b === 0 ? 0 : a / (a + b)), recall: round(a + c === 0 ? 0 : a / (a + c)) };
+  }
+  return { n: rows.length, perTopic, micro: { precision: round(TP / Math.max(1, TP + FP)), recall: round(TP / Math.max(1, TP + FN)) } };
+}
+
+function printTable(head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+}
+
+function f(x: number): string { return x.toFixed(3); }
+function pct(x: number): string { return `${(x * 100).toFixed(1)}%`; }
+function round(x: number): number { return Math.round(x * 10000) / 10000; }
+
+main();
