@@ -2,10 +2,10 @@
 // clear error out. Never throws on bad input; a damaged document is read as far as it makes sense.
 import { decodeBytes } from './detect-encoding.js';
 import type { FeedEntry, FeedMeta, FeedParseResult } from './feed-model.js';
-import { atomFormat, readAtomEntry, readAtomFeed } from './read-atom.js';
+import { atomFormat, atomNamespaces, readAtomEntry, readAtomFeed } from './read-atom.js';
 import { readJsonFeed } from './read-json-feed.js';
-import { readCdf, readRssChannel, readRssItem, rssFormat } from './read-rss.js';
-import { childOf, childrenOf, isElement, parseXml, type XmlElement, type XmlLimits } from './xml-tree.js';
+import { readCdf, readRssChannel, readRssItem, rssFormat, rssNamespaces } from './read-rss.js';
+import { childrenOf, isElement, parseXml, type XmlElement, type XmlLimits } from './xml-tree.js';
 
 export interface ParseFeedOptions {
   /** The HTTP Content-Type header value, whose charset outranks everything in the document. */
@@ -51,15 +51,17 @@ export function parseFeed(bytes: Uint8Array, options: ParseFeedOptions = {}): Fe
   if (root.local === 'feed') {
     format = atomFormat(root);
     feed = readAtomFeed(root);
-    items = childrenOf(root, ['atom', ''], 'entry').map(readAtomEntry);
+    const atom = atomNamespaces(root);
+    items = childrenOf(root, atom, 'entry').map((entry) => readAtomEntry(entry, atom));
   } else if (root.local === 'channel') {
     format = 'cdf';
-    ({ feed, items } = readCdf(root));
+    ({ feed, items } = readCdf(root, rssNamespaces(root)));
   } else {
-    const channel = childOf(root, '', 'channel') ?? childOf(root, ['', 'rdf'], 'channel');
+    const channel = root.children.find((c): c is XmlElement => isElement(c) && c.local === 'channel');
+    const rss = rssNamespaces(channel ?? root);
     format = rssFormat(root, channel, doc.doctype);
-    feed = readRssChannel(channel);
-    items = [...childrenOf(channel, '', 'item'), ...childrenOf(root, '', 'item')].map(readRssItem);
+    feed = readRssChannel(channel, rss);
+    items = [...childrenOf(channel, rss, 'item'), ...childrenOf(root, rss, 'item')].map((item) => readRssItem(item, rss));
   }
   return { encoding, format, feed, items, ...(warnings ? { warnings } : {}) };
 }

@@ -5,8 +5,13 @@ import { compact, type FeedEntry, type FeedMeta } from './feed-model.js';
 import { parseDate } from './parse-date.js';
 import { attrOf, childOf, childrenOf, innerXml, isElement, textContent, type XmlElement } from './xml-tree.js';
 
-/** Atom elements, and un-namespaced ones in an Atom document (some feeds forget the xmlns). */
-const ATOM = ['atom', ''];
+/**
+ * The namespaces read as Atom: Atom's own, none (feeds that forget the xmlns), and whatever
+ * namespace the document's root `feed` element is in (pre-standard drafts used several).
+ */
+export function atomNamespaces(root: XmlElement): string[] {
+  return [...new Set(['atom', '', root.ns])];
+}
 
 export function atomText(el: XmlElement | undefined): string | undefined {
   if (!el) return undefined;
@@ -16,6 +21,8 @@ export function atomText(el: XmlElement | undefined): string | undefined {
   const elements = el.children.filter(isElement);
   if (elements.length > 0 || type === 'xhtml' || mode === 'xml') {
     const onlyDiv = elements.length === 1 && elements[0]!.local === 'div' && el.children.every((c) => isElement(c) || !c.trim());
+    // HTML-typed text wrapped in a stray div (a TypePad habit): the div's character data is the HTML.
+    if (onlyDiv && type === 'html') return textContent(elements[0]!).trim();
     return innerXml(onlyDiv ? elements[0]! : el).trim();
   }
   return textContent(el).trim();
@@ -25,9 +32,9 @@ function plain(el: XmlElement | undefined): string | undefined {
   return el ? textContent(el).trim() : undefined;
 }
 
-function lastDate(el: XmlElement, names: string[]): string | undefined {
+function lastDate(el: XmlElement, names: string[], atom: string[]): string | undefined {
   for (const name of names) {
-    const all = childrenOf(el, ATOM, name);
+    const all = childrenOf(el, atom, name);
     for (let i = all.length - 1; i >= 0; i--) {
       const date = parseDate(textContent(all[i]!));
       if (date) return date;
@@ -36,21 +43,22 @@ function lastDate(el: XmlElement, names: string[]): string | undefined {
   return undefined;
 }
 
-function personName(el: XmlElement | undefined): string | undefined {
+function personName(el: XmlElement | undefined, atom: string[]): string | undefined {
   if (!el) return undefined;
-  const name = childOf(el, ATOM, 'name');
+  const name = childOf(el, atom, 'name');
   const value = name ? textContent(name) : el.children.some(isElement) ? undefined : textContent(el);
   return value?.trim() || undefined;
 }
 
-function links(el: XmlElement, rel: string): XmlElement[] {
-  return childrenOf(el, ATOM, 'link').filter((l) => (attrOf(l, 'rel') ?? 'alternate').trim().toLowerCase() === rel);
+function links(el: XmlElement, rel: string, atom: string[]): XmlElement[] {
+  return childrenOf(el, atom, 'link').filter((l) => (attrOf(l, 'rel') ?? 'alternate').trim().toLowerCase() === rel);
 }
 
-function alternate(el: XmlElement): string | undefined {
-  const all = links(el, 'alternate');
+function alternate(el: XmlElement, atom: string[]): string | undefined {
+  const all = links(el, 'alternate', atom);
   const html = all.find((l) => /html/i.test(attrOf(l, 'type') ?? 'text/html')) ?? all[0];
-  return attrOf(html, 'href')?.trim();
+  // A link without href carries its URL as content (an old Atom 0.3 habit).
+  return (attrOf(html, 'href') ?? (html ? textContent(html) : undefined))?.trim();
 }
 
 function language(el: XmlElement): string | undefined {
@@ -65,30 +73,34 @@ export function atomFormat(root: XmlElement): string {
 }
 
 export function readAtomFeed(root: XmlElement): FeedMeta {
+  const atom = atomNamespaces(root);
   return compact({
-    title: atomText(childOf(root, ATOM, 'title')),
-    link: alternate(root),
-    id: plain(childOf(root, ATOM, 'id')),
-    author: personName(childOf(root, ATOM, 'author')),
+    title: atomText(childOf(root, atom, 'title')),
+    link: alternate(root, atom),
+    id: plain(childOf(root, atom, 'id')),
+    author: personName(childOf(root, atom, 'author'), atom),
     language: language(root),
-    updated: lastDate(root, ['updated', 'modified']),
-    published: lastDate(root, ['published', 'issued']),
-    description: atomText(childOf(root, ATOM, 'subtitle') ?? childOf(root, ATOM, 'tagline')),
+    updated: lastDate(root, ['updated', 'modified'], atom),
+    published: lastDate(root, ['published', 'issued'], atom),
+    description: atomText(childOf(root, atom, 'subtitle') ?? childOf(root, atom, 'tagline')),
   });
 }
 
-export function readAtomEntry(entry: XmlElement): FeedEntry {
+export function readAtomEntry(entry: XmlElement, atom: string[]): FeedEntry {
+  const published = lastDate(entry, ['published', 'issued', 'created'], atom);
+  const updated = lastDate(entry, ['updated', 'modified'], atom);
   return compact({
-    title: atomText(childOf(entry, ATOM, 'title')),
-    link: alternate(entry),
-    guid: plain(childOf(entry, ATOM, 'id')),
-    author: personName(childOf(entry, ATOM, 'author')),
+    title: atomText(childOf(entry, atom, 'title')),
+    link: alternate(entry, atom),
+    guid: plain(childOf(entry, atom, 'id')),
+    author: personName(childOf(entry, atom, 'author'), atom),
     language: language(entry),
-    pubDate: lastDate(entry, ['published', 'issued', 'created']),
-    updated: lastDate(entry, ['updated', 'modified']),
-    summary: atomText(childOf(entry, ATOM, 'summary')),
-    content: atomText(childOf(entry, ATOM, 'content')),
-    categories: childrenOf(entry, ATOM, 'category').map((c) => (attrOf(c, 'term') ?? attrOf(c, 'label') ?? textContent(c)).trim()).filter(Boolean),
-    enclosures: links(entry, 'enclosure').map((l) => compact({ url: attrOf(l, 'href')?.trim(), type: attrOf(l, 'type'), length: attrOf(l, 'length') })),
+    // An entry with no publication date is dated by its last update (as rss-parser's isoDate does).
+    pubDate: published ?? updated,
+    updated,
+    summary: atomText(childOf(entry, atom, 'summary')),
+    content: atomText(childOf(entry, atom, 'content')),
+    categories: childrenOf(entry, atom, 'category').map((c) => (attrOf(c, 'term') ?? attrOf(c, 'label') ?? textContent(c)).trim()).filter(Boolean),
+    enclosures: links(entry, 'enclosure', atom).map((l) => compact({ url: attrOf(l, 'href')?.trim(), type: attrOf(l, 'type'), length: attrOf(l, 'length') })),
   });
 }

@@ -66,10 +66,9 @@ export function readJsonFeed(text: string, encoding: string): ParsedFeed | { err
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    return { error: `not valid JSON: ${(err as Error).message}`, encoding };
+    return { error: `not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ')}`, encoding };
   }
   if (!isObject(doc)) return { error: 'not a JSON Feed: the document is not an object', encoding };
-  if (doc.version === undefined && !Array.isArray(doc.items)) return { error: 'not a JSON Feed: no version and no items', encoding };
   const items = Array.isArray(doc.items) ? doc.items.filter(isObject).map(readItem).filter((i): i is FeedEntry => !!i) : [];
   return {
     encoding,

@@ -2,3 +2,4 @@ export * from './port.js';
 export * from './fts-query.js';
 export * from './time.js';
 export * from './sqlite-store.js';
+export * from './elasticsearch/elasticsearch-store.js';

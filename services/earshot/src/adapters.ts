@@ -1,24 +1,45 @@
 // Builds the bus and store adapters the config asks for. The only place that chooses between the
 // embedded backend and Kafka/Elasticsearch.
 import { resolve } from 'node:path';
-import { createEmbeddedBus, type Bus } from '@earshot/bus';
+import { createEmbeddedBus, createKafkaBus, type Bus } from '@earshot/bus';
 import type { EarshotConfig } from '@earshot/config';
-import { createSqliteStore, type MentionStore } from '@earshot/store';
+import type { Logger } from '@earshot/observability';
+import { createElasticsearchStore, createSqliteStore, type ElasticsearchAuth, type MentionStore } from '@earshot/store';
 
-export function createBus(config: EarshotConfig): Bus {
-  switch (config.bus.kind) {
+export interface AdapterOptions {
+  /** Where the adapters log (the Kafka client's own lines included); silent when absent. */
+  logger?: Logger;
+}
+
+export function createBus(config: EarshotConfig, options: AdapterOptions = {}): Bus {
+  const bus = config.bus;
+  switch (bus.kind) {
     case 'embedded':
-      return createEmbeddedBus({ path: resolve(config.bus.path), defaultPartitions: config.bus.partitions, retentionMs: config.bus.retention });
+      return createEmbeddedBus({ path: resolve(bus.path), defaultPartitions: bus.partitions, retentionMs: bus.retention });
     case 'kafka':
-      throw new Error('bus.kind "kafka": the Kafka adapter is not part of this build yet');
+      return createKafkaBus({
+        brokers: bus.brokers,
+        clientId: bus.clientId,
+        topicPrefix: bus.topicPrefix,
+        partitions: bus.partitions,
+        replicationFactor: bus.replicationFactor,
+        logger: options.logger,
+      });
   }
 }
 
-export function createStore(config: EarshotConfig): MentionStore {
-  switch (config.store.kind) {
+export function createStore(config: EarshotConfig, options: AdapterOptions = {}): MentionStore {
+  const store = config.store;
+  switch (store.kind) {
     case 'sqlite':
-      return createSqliteStore({ path: resolve(config.store.path) });
-    case 'elasticsearch':
-      throw new Error('store.kind "elasticsearch": the Elasticsearch adapter is not part of this build yet');
+      return createSqliteStore({ path: resolve(store.path) });
+    case 'elasticsearch': {
+      const auth: ElasticsearchAuth | undefined = store.apiKey
+        ? { apiKey: store.apiKey }
+        : store.username
+          ? { username: store.username, password: store.password ?? '' }
+          : undefined;
+      return createElasticsearchStore({ url: store.url, indexPrefix: store.indexPrefix, auth, logger: options.logger });
+    }
   }
 }

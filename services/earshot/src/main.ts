@@ -1,6 +1,8 @@
 // The `earshot` command line: parses arguments and hands over to one command.
 import { Command } from 'commander';
 import { registerConfigCommands } from './commands/config-check.js';
+import { registerFeedsCommands } from './commands/feeds.js';
+import { registerNlpCommands } from './commands/nlp.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerServiceCommands } from './commands/service.js';
@@ -13,6 +15,8 @@ registerRunCommand(program);
 registerSearchCommand(program);
 registerServiceCommands(program);
 registerConfigCommands(program);
+registerNlpCommands(program);
+registerFeedsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

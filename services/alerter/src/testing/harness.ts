@@ -25,11 +25,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(config: EarshotConfig, start: number): Promise<Harness> {
+export interface HarnessOptions {
+  /** Mentions already in the store before the alerter first starts (history it has never streamed). */
+  history?: EnrichedMention[];
+}
+
+export async function createHarness(config: EarshotConfig, start: number, options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'earshot-alerter-'));
   const bus = createEmbeddedBus({ path: join(dir, 'bus.db'), pollIntervalMs: 20 });
   const store = createSqliteStore({ path: join(dir, 'store.db') });
   const clock = { now: start };
+  if (options.history?.length) await store.upsertMentions(options.history);
   const make = () =>
     createAlerter({ config, bus, store, logger: silentLogger(), metrics: createMetrics(), now: () => new Date(clock.now), tickIntervalMs: 3_600_000 });
   const seen: string[] = [];

@@ -2,7 +2,7 @@
 // browser builds of its libraries (Preact, htm, Chart.js) straight from node_modules, so `npm install`
 // is the whole build. Loaded into memory once per API instance; served with an ETag.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,9 +55,9 @@ function asset(body: Buffer, file: string): Asset {
 
 export function loadDashboardAssets(): DashboardAssets {
   const assets = new Map<string, Asset>();
-  for (const file of ['index.html', 'app.js', 'style.css', 'favicon.svg']) {
-    const path = join(DASHBOARD_DIR, file);
-    if (existsSync(path)) assets.set(file === 'index.html' ? '/' : `/dashboard/${file}`, asset(readFileSync(path), file));
+  for (const file of readdirSync(DASHBOARD_DIR)) {
+    if (!/\.(html|js|css|svg)$/.test(file)) continue;
+    assets.set(file === 'index.html' ? '/' : `/dashboard/${file}`, asset(readFileSync(join(DASHBOARD_DIR, file)), file));
   }
   for (const [urlPath, [pkg, file]] of Object.entries(VENDOR)) assets.set(urlPath, asset(readFileSync(join(packageRoot(pkg), file)), file));
   const html = assets.get('/')?.body.toString('utf8') ?? '';

@@ -1,0 +1,207 @@
+// The Elasticsearch store: mentions in monthly indices behind one alias (see mapping.ts), bulk
+// writes by id (bulk-write.ts), searches and aggregations as structured queries (es-query.ts,
+// es-aggregate.ts), alerts, silences, delivery claims and state in small indices of their own.
+// Every client error is translated at this edge (es-errors.ts). Reads see this instance's own
+// writes, as with SQLite: a read after a write refreshes the written indices first (searches are
+// otherwise near real time, up to the 1 s refresh interval behind).
+import { Client, type estypes } from '@elastic/elasticsearch';
+import { silentLogger, type Logger } from '@earshot/observability';
+import type { Alert, EnrichedMention } from '@earshot/schema';
+import type { AlertQuery, MentionStore, SearchQuery, Silence } from '../port.js';
+import { aggregateMentions } from './es-aggregate.js';
+import { statusOf, translateEsError } from './es-errors.js';
+import { mentionQuery, textClauses } from './es-query.js';
+import { bulkWriteMentions } from './bulk-write.js';
+import { indexNames, mentionIndexTemplate, smallIndices } from './mapping.js';
+
+export type ElasticsearchAuth = { username: string; password: string } | { apiKey: string };
+
+export interface ElasticsearchStoreOptions {
+  url: string;
+  /** Names every index, alias and template of this deployment (`<prefix>-mentions`, …). */
+  indexPrefix: string;
+  auth?: ElasticsearchAuth;
+  logger?: Logger;
+  /** Per-request timeout (default 30 s). */
+  requestTimeoutMs?: number;
+}
+
+export interface ElasticsearchStore extends MentionStore {
+  readonly kind: 'elasticsearch';
+  /** Makes everything written so far visible to search (tests and tools; the pipeline never needs it). */
+  refresh(): Promise<void>;
+}
+
+const NOT_FOUND = { ignore_unavailable: true, allow_no_indices: true } as const;
+
+export function createElasticsearchStore(options: ElasticsearchStoreOptions): ElasticsearchStore {
+  const prefix = options.indexPrefix;
+  const names = indexNames(prefix);
+  const logger = (options.logger ?? silentLogger()).child({ component: 'elasticsearch-store' });
+  const client = new Client({
+    node: options.url,
+    auth: options.auth,
+    maxRetries: 2,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+  });
+
+  /** Runs a client call, translating whatever it throws. */
+  async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw translateEsError(err, what);
+    }
+  }
+
+  async function hasLanguageAnalyzers(): Promise<boolean> {
+    try {
+      await client.indices.analyze({ analyzer: 'english', text: 'checks' });
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 400) return false;
+      throw err;
+    }
+  }
+
+  async function createIfMissing(index: string, body: { settings: Record<string, unknown>; mappings: Record<string, unknown> }): Promise<void> {
+    try {
+      await client.indices.create({ index, settings: body.settings, mappings: body.mappings });
+    } catch (err) {
+      const type = (err as { meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type;
+      if (statusOf(err) === 400 && type === 'resource_already_exists_exception') return;
+      throw err;
+    }
+  }
+
+  // Indices this instance wrote to since it last refreshed them.
+  const dirty = new Set<string>();
+  const wrote = (index: string) => dirty.add(index);
+  async function readOwnWrites(index: string): Promise<void> {
+    if (!dirty.has(index)) return;
+    dirty.delete(index);
+    await client.indices.refresh({ index, ...NOT_FOUND });
+  }
+
+  /** A read that first makes this instance's writes to `index` visible. */
+  function read<T>(what: string, index: string, fn: () => Promise<T>): Promise<T> {
+    return call(what, async () => {
+      await readOwnWrites(index);
+      return fn();
+    });
+  }
+
+  const sourceOf = <T>(hit: { _source?: unknown }) => (hit._source as { doc: T }).doc;
+
+  return {
+    kind: 'elasticsearch',
+    async init() {
+      await call('init', async () => {
+        const languageAnalyzers = await hasLanguageAnalyzers();
+        await client.indices.putIndexTemplate({ name: `${prefix}-mentions`, ...mentionIndexTemplate(prefix, { languageAnalyzers }) });
+        for (const [index, body] of Object.entries(smallIndices(prefix))) await createIfMissing(index, body);
+        logger.debug({ prefix, languageAnalyzers }, 'indices ready');
+      });
+    },
+    async upsertMentions(mentions) {
+      const result = await call('bulk write', () => bulkWriteMentions({ client, prefix, alias: names.mentions }, mentions));
+      wrote(names.mentions);
+      return result;
+    },
+    async getMention(id) {
+      const response = await read('get mention', names.mentions, () =>
+        client.search({ index: names.mentions, size: 1, query: { ids: { values: [id] } }, _source: ['doc'], ...NOT_FOUND }),
+      );
+      const hit = response.hits.hits[0];
+      return hit ? sourceOf<EnrichedMention>(hit) : undefined;
+    },
+    async search(query: SearchQuery) {
+      const text = query.text ? textClauses(query.text) : undefined;
+      if (query.text && !text) return { total: 0, mentions: [] };
+      const size = Math.min(Math.max(query.limit ?? 20, 0), 1000);
+      const from = Math.max(query.offset ?? 0, 0);
+      const sort: estypes.Sort = query.sort === 'relevance' && text ? ['_score', { '@timestamp': 'desc' }] : [{ '@timestamp': 'desc' }, { id: 'asc' }];
+      const response = await read('search', names.mentions, () =>
+        client.search({ index: names.mentions, query: mentionQuery(query, text), size, from, sort, track_total_hits: true, _source: ['doc'], ...NOT_FOUND }),
+      );
+      const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
+      return { total, mentions: response.hits.hits.map((h) => sourceOf<EnrichedMention>(h)) };
+    },
+    async count(filter) {
+      const response = await read('count', names.mentions, () => client.count({ index: names.mentions, query: mentionQuery(filter), ...NOT_FOUND }));
+      return response.count;
+    },
+    async aggregate(query) {
+      return read('aggregate', names.mentions, () => aggregateMentions(client, names.mentions, query));
+    },
+
+    async upsertAlert(alert: Alert) {
+      await call('write alert', () =>
+        client.index({
+          index: names.alerts,
+          id: alert.key,
+          document: { key: alert.key, brandId: alert.brandId, ruleId: alert.ruleId, state: alert.state, severity: alert.severity, updatedAt: alert.updatedAt, doc: alert },
+        }),
+      );
+      wrote(names.alerts);
+    },
+    async getAlert(key) {
+      const response = await call('get alert', () => client.get({ index: names.alerts, id: key }, { ignore: [404] }));
+      return response.found ? sourceOf<Alert>(response) : undefined;
+    },
+    async listAlerts(query: AlertQuery) {
+      const filter = [
+        ...(query.brandId ? [{ term: { brandId: query.brandId } }] : []),
+        ...(query.state ? [{ term: { state: query.state } }] : []),
+      ];
+      const response = await read('list alerts', names.alerts, () =>
+        client.search({ index: names.alerts, query: { bool: { filter } }, sort: [{ updatedAt: 'desc' }], size: Math.min(query.limit ?? 100, 1000), ...NOT_FOUND }),
+      );
+      return response.hits.hits.map((h) => sourceOf<Alert>(h));
+    },
+
+    async addSilence(silence: Silence) {
+      await call('write silence', () =>
+        client.index({ index: names.silences, id: silence.id, document: { ruleId: silence.ruleId, brandId: silence.brandId, until: silence.until, doc: silence } }),
+      );
+      wrote(names.silences);
+    },
+    async listSilences(activeAt) {
+      const query = activeAt ? { range: { until: { gt: activeAt } } } : { match_all: {} };
+      const response = await read('list silences', names.silences, () => client.search({ index: names.silences, query, sort: [{ until: 'asc' }], size: 1000, ...NOT_FOUND }));
+      return response.hits.hits.map((h) => sourceOf<Silence>(h));
+    },
+
+    async claimDelivery(key) {
+      try {
+        await client.create({ index: names.deliveries, id: key, document: { at: new Date().toISOString() } });
+        return true;
+      } catch (err) {
+        if (statusOf(err) === 409) return false;
+        throw translateEsError(err, 'claim delivery');
+      }
+    },
+    async releaseDelivery(key) {
+      await call('release delivery', () => client.delete({ index: names.deliveries, id: key }, { ignore: [404] }));
+    },
+
+    async getState<T>(namespace: string, key: string) {
+      const response = await call('get state', () => client.get<{ value: string }>({ index: names.state, id: stateId(namespace, key) }, { ignore: [404] }));
+      return response.found && response._source ? (JSON.parse(response._source.value) as T) : undefined;
+    },
+    async setState<T>(namespace: string, key: string, value: T) {
+      await call('set state', () =>
+        client.index({ index: names.state, id: stateId(namespace, key), document: { namespace, key, value: JSON.stringify(value) } }),
+      );
+    },
+
+    async refresh() {
+      await call('refresh', () => client.indices.refresh({ index: `${prefix}-*`, ...NOT_FOUND }));
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+const stateId = (namespace: string, key: string) => `${encodeURIComponent(namespace)}/${encodeURIComponent(key)}`;

@@ -1,0 +1,54 @@
+// Counts per group (and per time bucket) with a composite aggregation, paged to the end, so every
+// combination is counted exactly (a terms aggregation's counts can be approximate). The buckets are
+// then ordered like the SQLite store: by time, then count descending, and cut to `size`.
+import type { Client, estypes } from '@elastic/elasticsearch';
+import type { AggregateBucket, AggregateQuery } from '../port.js';
+import { FIELD, mentionQuery } from './es-query.js';
+
+const PAGE = 1000;
+const MAX_PAGES = 200;
+
+interface CompositeResult {
+  after_key?: Record<string, string | number | null>;
+  buckets: { key: Record<string, string | number | null>; doc_count: number }[];
+}
+
+export async function aggregateMentions(client: Client, index: string, query: AggregateQuery): Promise<AggregateBucket[]> {
+  if (query.groupBy.length > 2) throw new RangeError('aggregate: group by at most two fields');
+  if (query.interval !== undefined && !(query.interval > 0)) throw new RangeError('aggregate: interval must be positive');
+  const size = Math.min(query.size ?? 100, 10_000);
+  const filter = mentionQuery(query.filter);
+  if (!query.groupBy.length && !query.interval) {
+    const { count } = await client.count({ index, query: filter, ignore_unavailable: true, allow_no_indices: true });
+    return [{ keys: {}, count }].slice(0, size);
+  }
+  const sources: Record<string, estypes.AggregationsCompositeAggregationSource>[] = [];
+  if (query.interval) sources.push({ time: { date_histogram: { field: '@timestamp', fixed_interval: `${Math.floor(query.interval)}ms` } } });
+  for (const field of query.groupBy) {
+    // A mention without topics is in no topic bucket; other missing values count under "".
+    sources.push({ [field]: { terms: { field: FIELD[field], missing_bucket: field !== 'topic' } } });
+  }
+  const buckets: AggregateBucket[] = [];
+  let after: Record<string, string | number | null> | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const response = await client.search({
+      index,
+      size: 0,
+      query: filter,
+      ignore_unavailable: true,
+      allow_no_indices: true,
+      aggs: { groups: { composite: { size: PAGE, sources, ...(after ? { after: after as Record<string, string | number> } : {}) } } },
+    });
+    const result = response.aggregations?.groups as CompositeResult | undefined;
+    for (const b of result?.buckets ?? []) {
+      const keys: AggregateBucket['keys'] = {};
+      for (const field of query.groupBy) keys[field] = b.key[field] == null ? '' : String(b.key[field]);
+      buckets.push({ ...(query.interval ? { time: Number(b.key.time) } : {}), keys, count: b.doc_count });
+    }
+    if (!result?.after_key || (result.buckets.length ?? 0) < PAGE) break;
+    after = result.after_key;
+  }
+  const label = (b: AggregateBucket) => query.groupBy.map((f) => b.keys[f] ?? '').join('\u0000');
+  buckets.sort((a, b) => (a.time ?? 0) - (b.time ?? 0) || b.count - a.count || label(a).localeCompare(label(b)));
+  return buckets.slice(0, size);
+}

@@ -1,0 +1,58 @@
+// Our filters and the user's search text as Elasticsearch queries. The text is parsed by
+// parseTextQuery (words and "phrases") and each part becomes a structured clause — a prefix match
+// per word, a phrase match per phrase, all required — so user input never becomes query syntax.
+import type { estypes } from '@elastic/elasticsearch';
+import { parseTextQuery } from '../fts-query.js';
+import type { GroupField, MentionFilter } from '../port.js';
+import { asList, toEpochMs } from '../time.js';
+
+type Query = estypes.QueryDslQueryContainer;
+
+/** The document field behind each group/filter name. */
+export const FIELD: Record<GroupField, string> = {
+  brandId: 'brandId',
+  sentiment: 'sentiment',
+  topic: 'topics',
+  sourceId: 'sourceId',
+  lang: 'lang',
+  author: 'author',
+};
+
+const TEXT_FIELDS = ['title', 'text', 'author.text'];
+
+export function filterClauses(filter: MentionFilter): Query[] {
+  const clauses: Query[] = [];
+  const terms = (field: string, values: string[] | undefined) => {
+    if (values?.length) clauses.push({ terms: { [field]: values } });
+  };
+  terms(FIELD.brandId, asList(filter.brandId));
+  terms(FIELD.sentiment, asList(filter.sentiment));
+  terms(FIELD.lang, asList(filter.lang));
+  terms(FIELD.topic, asList(filter.topic));
+  terms(FIELD.sourceId, asList(filter.sourceId));
+  terms(FIELD.author, asList(filter.author));
+  if (filter.signal === 'warning') clauses.push({ term: { warning: true } });
+  if (filter.signal === 'recommendation') clauses.push({ term: { recommendation: true } });
+  const from = toEpochMs(filter.from);
+  const to = toEpochMs(filter.to);
+  if (from !== undefined || to !== undefined) {
+    clauses.push({ range: { '@timestamp': { ...(from !== undefined ? { gte: from } : {}), ...(to !== undefined ? { lt: to } : {}), format: 'epoch_millis' } } });
+  }
+  return clauses;
+}
+
+/** Required clauses for the search text; undefined when the text has nothing searchable in it. */
+export function textClauses(text: string): Query[] | undefined {
+  const { terms, phrases } = parseTextQuery(text);
+  if (!terms.length && !phrases.length) return undefined;
+  return [
+    ...terms.map((term): Query => ({ multi_match: { query: term, type: 'bool_prefix', operator: 'and', fields: TEXT_FIELDS } })),
+    ...phrases.map((phrase): Query => ({ multi_match: { query: phrase, type: 'phrase', fields: TEXT_FIELDS } })),
+  ];
+}
+
+export function mentionQuery(filter: MentionFilter, text?: Query[]): Query {
+  const clauses = filterClauses(filter);
+  if (!clauses.length && !text?.length) return { match_all: {} };
+  return { bool: { filter: clauses, ...(text?.length ? { must: text } : {}) } };
+}
