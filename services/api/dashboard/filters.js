@@ -32,7 +32,7 @@ export function Filters({ filter, brands, facets, onChange, onExport }) {
       <${Select} label="Brand" value=${filter.brand || ''} options=${brands.map((b) => [b.id, b.name])} onChange=${set('brand')} testid="brand-picker" all="All brands" />
       <label class="field grow">
         <span>Search</span>
-        <input type="search" value=${text} dir="auto" placeholder="words or &quot;a phrase&quot;" onInput=${(e) => setText(e.currentTarget.value)} data-testid="search" />
+        <input type="search" value=${text} dir="auto" placeholder=${'words or "a phrase"'} onInput=${(e) => setText(e.currentTarget.value)} data-testid="search" />
       </label>
       <${Select} label="Sentiment" value=${filter.sentiment || ''} options=${[['negative', 'Negative'], ['neutral', 'Neutral'], ['positive', 'Positive']]} onChange=${set('sentiment')} testid="sentiment-filter" />
       <${Select} label="Topic" value=${filter.topic || ''} options=${withCurrent(facets.topics, filter.topic)} onChange=${set('topic')} testid="topic-filter" />

@@ -1,20 +1,29 @@
 // The bus contract against a real Kafka broker (KAFKA_BROKERS, found or started by the global setup).
-import { inject } from 'vitest';
+// Topics live under a prefix unique to this run and are deleted afterwards.
+import { Kafka, logLevel } from 'kafkajs';
+import { afterAll, inject, it } from 'vitest';
 import { busContract } from '../contract.js';
 import { createKafkaBus } from './kafka-bus.js';
 
 const brokers = inject('kafkaBrokers');
-const run = `bus${Date.now().toString(36)}`;
+const run = `bus${Date.now().toString(36)}.`;
 let n = 0;
 
 if (!brokers) {
-  // The global setup already explained why (and fails under CI=true).
-  const { it } = await import('vitest');
+  // The global setup already said why (and fails under CI=true).
   it.skip(`bus contract: kafka (${inject('serversUnavailable') || 'KAFKA_BROKERS not set'})`, () => {});
 } else {
   busContract('kafka', {
-    connect: async () => createKafkaBus({ brokers: brokers.split(','), clientId: 'earshot-contract', topicPrefix: `${run}.` }),
+    connect: async () => createKafkaBus({ brokers: brokers.split(','), clientId: 'earshot-contract', topicPrefix: run }),
     unique: () => `t${++n}`,
     timeoutMs: 60_000,
+  });
+
+  afterAll(async () => {
+    const admin = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(run));
+    if (topics.length) await admin.deleteTopics({ topics });
+    await admin.disconnect();
   });
 }

@@ -44,6 +44,7 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
       method: 'GET',
       path: '/api/v1/aggregations',
       access: 'read',
+      doc: { summary: "The dashboard's panels for a filter: sentiment over time, topics × sentiment, sources, languages, top authors, sentiment totals.", tag: 'aggregations', params: PANEL_PARAMS },
       async handle({ url }) {
         const params = readParams(url.searchParams, PANEL_PARAMS);
         const now = ctx.now();
@@ -79,6 +80,7 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
       method: 'GET',
       path: '/api/v1/aggregate',
       access: 'read',
+      doc: { summary: 'Counts grouped by up to two fields, optionally per time bucket.', tag: 'aggregations', params: AGGREGATE_PARAMS },
       async handle({ url }) {
         const params = readParams(url.searchParams, AGGREGATE_PARAMS);
         const now = ctx.now();

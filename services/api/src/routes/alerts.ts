@@ -39,6 +39,7 @@ export function alertRoutes(ctx: ApiContext): Route[] {
       method: 'GET',
       path: '/api/v1/alerts',
       access: 'read',
+      doc: { summary: 'Alerts, most recently updated first.', tag: 'alerts', params: ALERT_LIST_PARAMS },
       async handle({ url }) {
         const params = readParams(url.searchParams, ALERT_LIST_PARAMS);
         if ((params.brand?.length ?? 0) > 1) throw badRequest('invalid query: brand: one brand per alert query');
@@ -55,6 +56,7 @@ export function alertRoutes(ctx: ApiContext): Route[] {
       method: 'GET',
       path: '/api/v1/alerts/:key',
       access: 'read',
+      doc: { summary: 'One alert by key.', tag: 'alerts' },
       async handle({ url, params }) {
         readParams(url.searchParams, []);
         const alert = await ctx.store.getAlert(params.key!);
@@ -66,6 +68,7 @@ export function alertRoutes(ctx: ApiContext): Route[] {
       method: 'POST',
       path: '/api/v1/alerts/:key/acknowledge',
       access: 'admin',
+      doc: { summary: 'Acknowledge an alert (admin): records who and when; idempotent.', tag: 'alerts', body: acknowledgeBody },
       async handle({ req, url, params, principal }) {
         readParams(url.searchParams, []);
         parseBody(acknowledgeBody, await readJsonBody(req));
@@ -83,6 +86,7 @@ export function alertRoutes(ctx: ApiContext): Route[] {
       method: 'GET',
       path: '/api/v1/silences',
       access: 'read',
+      doc: { summary: 'Silences in force now.', tag: 'alerts' },
       async handle({ url }) {
         readParams(url.searchParams, []);
         return { body: { silences: await ctx.store.listSilences(ctx.now().toISOString()) } };
@@ -92,6 +96,7 @@ export function alertRoutes(ctx: ApiContext): Route[] {
       method: 'POST',
       path: '/api/v1/silences',
       access: 'admin',
+      doc: { summary: 'Silence a rule and/or brand (or the rule and brand of an alert) for a duration or until a time (admin).', tag: 'alerts', body: silenceBody },
       async handle({ req, url, principal }) {
         readParams(url.searchParams, []);
         const body = parseBody(silenceBody, await readJsonBody(req));

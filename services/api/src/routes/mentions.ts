@@ -23,6 +23,7 @@ export function mentionRoutes(ctx: ApiContext): Route[] {
       method: 'GET',
       path: '/api/v1/mentions',
       access: 'read',
+      doc: { summary: 'Search mentions: full text and filters, newest first or by relevance, paginated.', tag: 'mentions', params: SEARCH_PARAMS },
       async handle({ url }) {
         const query = toSearch(readParams(url.searchParams, SEARCH_PARAMS), ctx.now());
         const result = await ctx.store.search(query);
@@ -34,6 +35,7 @@ export function mentionRoutes(ctx: ApiContext): Route[] {
       path: '/api/v1/mentions/export',
       access: 'read',
       acceptsTicket: true,
+      doc: { summary: 'Every mention a search finds (up to api.exportLimit), as CSV or NDJSON; X-Total-Count says how many matched.', tag: 'mentions', params: EXPORT_PARAMS, produces: ['text/csv', 'application/x-ndjson'] },
       async handle({ url, res, req }) {
         const params = readParams(url.searchParams, EXPORT_PARAMS);
         const format = one(params, 'format') === 'ndjson' ? 'ndjson' : 'csv';
@@ -70,6 +72,7 @@ export function mentionRoutes(ctx: ApiContext): Route[] {
       method: 'GET',
       path: '/api/v1/mentions/:id',
       access: 'read',
+      doc: { summary: 'One mention by id.', tag: 'mentions' },
       async handle({ url, params }) {
         readParams(url.searchParams, []);
         const mention = await ctx.store.getMention(params.id!);

@@ -26,6 +26,7 @@ export function streamRoutes(ctx: ApiContext): StreamRoutes {
       method: 'POST',
       path: '/api/v1/stream/ticket',
       access: 'read',
+      doc: { summary: 'A one-minute ticket for connecting to the stream (or an export link) without an Authorization header.', tag: 'stream' },
       async handle({ url, principal }) {
         readParams(url.searchParams, []);
         return { status: 201, body: ctx.tickets.issue(principal!.name) };
@@ -36,6 +37,7 @@ export function streamRoutes(ctx: ApiContext): StreamRoutes {
       path: '/api/v1/stream',
       access: 'read',
       acceptsTicket: true,
+      doc: { summary: 'Live Server-Sent Events: `mention` (new mentions matching the filters), `alert` (alert changes), `ready`.', tag: 'stream', params: STREAM_PARAMS, produces: ['text/event-stream'] },
       async handle({ url, res, principal }) {
         const { limit: _l, offset: _o, sort: _s, ...filter } = toSearch(readParams(url.searchParams, STREAM_PARAMS), ctx.now());
         const name = principal!.name;
