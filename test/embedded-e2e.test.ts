@@ -48,7 +48,7 @@ describe('earshot on the embedded backend with the demo feeds', () => {
   it('collects, understands and stores the demo mentions, then exits 0 with counts', async () => {
     const run = await runEarshot(['run', '--once', '--config', config]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Sources: 6 polled, 1 failed/);
+    expect(run.stdout).toMatch(/Sources: 7 polled, 1 failed/);
     expect(run.stdout).toMatch(/source broken failed: HTTP 404/);
     const stored = Number(/Stored: (\d+) mentions/.exec(run.stdout)?.[1]);
     expect(stored).toBeGreaterThanOrEqual(20);

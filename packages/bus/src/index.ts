@@ -2,3 +2,4 @@ export * from './port.js';
 export * from './partition.js';
 export * from './embedded-bus.js';
 export * from './kafka/kafka-bus.js';
+export * from './kafka/drop-topics.js';

@@ -23,6 +23,18 @@ export interface FeedEntry {
   content?: string;
   categories?: string[];
   enclosures?: FeedEnclosure[];
+  /** Media RSS (YouTube puts a video's text and audience here). Not a corpus field. */
+  media?: FeedMedia;
+  /** RSS <source>: the publication an aggregator (Google News) took the item from. Not a corpus field. */
+  source?: string;
+}
+
+export interface FeedMedia {
+  description?: string;
+  thumbnail?: string;
+  views?: number;
+  /** Average star rating with its scale. */
+  rating?: { average: number; min: number; max: number };
 }
 
 export interface FeedMeta {

@@ -18,11 +18,12 @@ const BY_URI: Record<string, string> = {
   'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf',
   'http://www.w3.org/1999/xhtml': 'xhtml',
   'http://www.w3.org/xml/1998/namespace': 'xml',
+  'http://search.yahoo.com/mrss/': 'media',
 };
 
 /** Prefixes so common that feeds use them without declaring them. */
 const WELL_KNOWN_PREFIXES: Record<string, string> = {
-  atom: 'atom', dc: 'dc', dcterms: 'dcterms', content: 'content', rdf: 'rdf', xhtml: 'xhtml', xml: 'xml',
+  atom: 'atom', dc: 'dc', dcterms: 'dcterms', content: 'content', rdf: 'rdf', xhtml: 'xhtml', xml: 'xml', media: 'media',
 };
 
 /** The canonical name for a namespace URI; an unknown URI keeps itself, wrapped in braces. */

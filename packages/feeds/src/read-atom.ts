@@ -3,6 +3,7 @@
 // the wrapping div.
 import { compact, type FeedEntry, type FeedMeta } from './feed-model.js';
 import { parseDate } from './parse-date.js';
+import { readMedia } from './read-media.js';
 import { attrOf, childOf, childrenOf, innerXml, isElement, textContent, type XmlElement } from './xml-tree.js';
 
 /**
@@ -102,5 +103,6 @@ export function readAtomEntry(entry: XmlElement, atom: string[]): FeedEntry {
     content: atomText(childOf(entry, atom, 'content')),
     categories: childrenOf(entry, atom, 'category').map((c) => (attrOf(c, 'term') ?? attrOf(c, 'label') ?? textContent(c)).trim()).filter(Boolean),
     enclosures: links(entry, 'enclosure', atom).map((l) => compact({ url: attrOf(l, 'href')?.trim(), type: attrOf(l, 'type'), length: attrOf(l, 'length') })),
+    media: readMedia(entry),
   });
 }

@@ -5,6 +5,7 @@
 import { compact, type FeedEntry, type FeedMeta } from './feed-model.js';
 import { RSS090_NAMESPACES } from './namespaces.js';
 import { parseDate } from './parse-date.js';
+import { readMedia } from './read-media.js';
 import { attrOf, childOf, childrenOf, innerXml, textContent, valueOf, type XmlElement } from './xml-tree.js';
 
 function text(el: XmlElement | undefined): string | undefined {
@@ -94,6 +95,8 @@ export function readRssItem(item: XmlElement, rss: string[]): FeedEntry {
     content: content ?? (summary !== undefined ? description : undefined),
     categories: [...childrenOf(item, rss, 'category'), ...childrenOf(item, 'dc', 'subject')].map((c) => textContent(c).trim()).filter(Boolean),
     enclosures,
+    media: readMedia(item),
+    source: text(childOf(item, rss, 'source')),
   });
 }
 

@@ -3,3 +3,4 @@ export * from './fts-query.js';
 export * from './time.js';
 export * from './sqlite-store.js';
 export * from './elasticsearch/elasticsearch-store.js';
+export * from './elasticsearch/mapping.js';

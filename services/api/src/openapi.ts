@@ -42,7 +42,7 @@ export function buildOpenApi(options: { routes: readonly Route[]; version: strin
     const ok = doc.produces
       ? { description: 'OK', content: Object.fromEntries(doc.produces.map((type) => [type, {}])) }
       : { description: 'OK', content: { 'application/json': {} } };
-    const responses: Record<string, unknown> = { [route.method === 'POST' && path.endsWith('silences') ? '201' : '200']: ok };
+    const responses: Record<string, unknown> = { [String(doc.status ?? 200)]: ok };
     const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
     responses['400'] = error('Invalid query or body: the message names each problem');
     if (route.access !== 'public') {

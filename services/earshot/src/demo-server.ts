@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLiveFeed } from './live-feed.js';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url));
 
@@ -13,9 +14,23 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export async function startDemoServer(options: { port: number; dir?: string }): Promise<DemoServer> {
+export interface DemoServerOptions {
+  port: number;
+  dir?: string;
+  /** The live feed (/feeds/live.xml) releases one more item every this many ms. */
+  liveIntervalMs?: number;
+  now?: () => number;
+}
+
+export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const root = resolve(options.dir ?? join(DEMO_DIR, 'feeds'));
+  const live = createLiveFeed({ intervalMs: options.liveIntervalMs ?? 20_000, now: options.now ?? Date.now });
   const server = createServer((req, res) => {
+    if ((req.url ?? '').split('?')[0] === '/feeds/live.xml') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+      res.end(live.render());
+      return;
+    }
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
     const file = join(root, path.replace(/^\/feeds\//, '/'));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {

@@ -1,8 +1,8 @@
 // The bus contract against a real Kafka broker (KAFKA_BROKERS, found or started by the global setup).
 // Topics live under a prefix unique to this run and are deleted afterwards.
-import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, inject, it } from 'vitest';
 import { busContract } from '../contract.js';
+import { dropKafkaTopics } from './drop-topics.js';
 import { createKafkaBus } from './kafka-bus.js';
 
 const brokers = inject('kafkaBrokers');
@@ -20,10 +20,6 @@ if (!brokers) {
   });
 
   afterAll(async () => {
-    const admin = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(run));
-    if (topics.length) await admin.deleteTopics({ topics });
-    await admin.disconnect();
+    await dropKafkaTopics({ brokers: brokers.split(','), topicPrefix: run });
   });
 }

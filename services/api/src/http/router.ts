@@ -33,6 +33,8 @@ export interface RouteDoc {
   body?: z.ZodType;
   /** Content types of a 200 other than JSON (CSV, NDJSON, an event stream). */
   produces?: string[];
+  /** The success status when not 200 (201 for creations). */
+  status?: number;
 }
 
 export interface Route {

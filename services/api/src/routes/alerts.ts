@@ -96,7 +96,7 @@ export function alertRoutes(ctx: ApiContext): Route[] {
       method: 'POST',
       path: '/api/v1/silences',
       access: 'admin',
-      doc: { summary: 'Silence a rule and/or brand (or the rule and brand of an alert) for a duration or until a time (admin).', tag: 'alerts', body: silenceBody },
+      doc: { summary: 'Silence a rule and/or brand (or the rule and brand of an alert) for a duration or until a time (admin).', tag: 'alerts', body: silenceBody, status: 201 },
       async handle({ req, url, principal }) {
         readParams(url.searchParams, []);
         const body = parseBody(silenceBody, await readJsonBody(req));

@@ -26,7 +26,7 @@ export function streamRoutes(ctx: ApiContext): StreamRoutes {
       method: 'POST',
       path: '/api/v1/stream/ticket',
       access: 'read',
-      doc: { summary: 'A one-minute ticket for connecting to the stream (or an export link) without an Authorization header.', tag: 'stream' },
+      doc: { summary: 'A one-minute ticket for connecting to the stream (or an export link) without an Authorization header.', tag: 'stream', status: 201 },
       async handle({ url, principal }) {
         readParams(url.searchParams, []);
         return { status: 201, body: ctx.tickets.issue(principal!.name) };

@@ -24,6 +24,8 @@ export interface TestApiOptions {
   store?: MentionStore;
   tokens?: ApiToken[];
   now?: () => Date;
+  /** Runs before the API starts (to put history on the bus or in the store). */
+  before?: (backend: { bus: Bus; store: MentionStore }) => Promise<void>;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -39,6 +41,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const bus = createEmbeddedBus({ path: join(dir, 'bus.db'), pollIntervalMs: 100 });
   const store = options.store ?? createSqliteStore({ path: join(dir, 'store.db') });
   await store.init();
+  await options.before?.({ bus, store });
   const logger = process.env.LOG_LEVEL ? createLogger({ level: process.env.LOG_LEVEL }) : silentLogger();
   const api = createApi({ config, bus, store, logger, metrics: createMetrics(), ...(options.now ? { now: options.now } : {}) });
   await api.start();

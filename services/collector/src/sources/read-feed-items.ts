@@ -1,0 +1,33 @@
+// Feed entries (from @earshot/feeds) as source items: clean text for the pipeline, the original
+// HTML kept, the item's own id, the best date it has. Shared by every feed-based source type.
+import type { SourceConfig } from '@earshot/config';
+import { parseFeed, isParseError, type FeedEntry } from '@earshot/feeds';
+import { EarshotError } from '@earshot/pipeline';
+import { htmlToText } from '../html-to-text.js';
+import type { FetchedDocument, SourceItem } from '../source-type.js';
+
+const TITLE_FROM_TEXT = 120;
+
+export function readFeedEntries(document: FetchedDocument): FeedEntry[] {
+  const result = parseFeed(document.body, { contentType: document.headers['content-type'] });
+  if (isParseError(result)) throw new EarshotError(`not a feed: ${result.error}`);
+  return result.items;
+}
+
+export function feedEntryToItem(entry: FeedEntry, source: SourceConfig): SourceItem {
+  const html = entry.content || entry.summary || entry.media?.description || '';
+  const text = htmlToText(html);
+  // Posts without titles (Mastodon, microblogs) are titled by the start of their text.
+  const title = htmlToText(entry.title ?? '') || (text.length > TITLE_FROM_TEXT ? `${text.slice(0, TITLE_FROM_TEXT - 1)}…` : text);
+  const lang = entry.language ?? source.lang;
+  return {
+    ...(entry.guid || entry.link ? { itemId: entry.guid || entry.link } : {}),
+    url: entry.link ?? '',
+    title,
+    text,
+    ...(/<[a-z!]/i.test(html) ? { html } : {}),
+    ...(entry.author ? { author: entry.author } : {}),
+    ...(entry.pubDate || entry.updated ? { publishedAt: entry.pubDate ?? entry.updated } : {}),
+    ...(lang ? { lang } : {}),
+  };
+}

@@ -1,0 +1,138 @@
+// Shared by the distributed tests: where Kafka and Elasticsearch are, a config file on them with
+// names unique to one test, stage processes started the way an operator would (`earshot <stage>`),
+// and plain-HTTP looks into Elasticsearch (what is really stored, not what our adapter says).
+import type { ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { dropKafkaTopics } from '@earshot/bus';
+import { startEarshot } from '../support/earshot-cli.js';
+
+export interface Servers {
+  brokers: string;
+  esUrl: string;
+}
+
+/** The servers, or why the tests skip (the global setup fails the run under CI=true instead). */
+export function servers(): Servers | { skip: string } {
+  const brokers = inject('kafkaBrokers');
+  const esUrl = inject('elasticsearchUrl');
+  if (!brokers || !esUrl) return { skip: inject('serversUnavailable') || 'KAFKA_BROKERS / ELASTICSEARCH_URL not set' };
+  return { brokers, esUrl: esUrl.replace(/\/$/, '') };
+}
+
+export function uniquePrefix(name: string): string {
+  return `${name}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A config on Kafka + Elasticsearch, topics and indices under `prefix`. `body` holds brands/sources. */
+export function writeDistributedConfig(dir: string, options: { prefix: string; servers: Servers; body: string; partitions?: number }): string {
+  const file = join(dir, 'earshot.yaml');
+  writeFileSync(
+    file,
+    `${options.body.trim()}
+bus: { kind: kafka, brokers: ["${options.servers.brokers.split(',').join('", "')}"], clientId: ${options.prefix}, topicPrefix: "${options.prefix}.", partitions: ${options.partitions ?? 3} }
+store: { kind: elasticsearch, url: "${options.servers.esUrl}", indexPrefix: ${options.prefix} }
+`,
+  );
+  return file;
+}
+
+export interface StageProcess {
+  name: string;
+  child: ChildProcess;
+  healthUrl: string;
+  /** The tail of what it printed (logs at warn and above), for failure messages. */
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `earshot <stage> --config … --health-port N` and waits until /health answers. */
+export async function startStage(name: string, config: string, env: Record<string, string> = {}): Promise<StageProcess> {
+  const port = await freePort();
+  const child = startEarshot([name, '--config', config, '--health-port', String(port)], { env: { LOG_LEVEL: 'warn', ...env } });
+  let out = '';
+  const keep = (d: Buffer) => (out = (out + d.toString()).slice(-20_000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stage: StageProcess = { name, child, healthUrl: `http://127.0.0.1:${port}`, output: () => out, exited };
+  const deadline = Date.now() + 60_000;
+  let gone = false;
+  void exited.then(() => (gone = true));
+  for (;;) {
+    if (gone) throw new Error(`earshot ${name} exited during startup:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`earshot ${name} did not answer /health within 60 s:\n${out}`);
+    const ok = await fetch(`${stage.healthUrl}/health`).then((r) => r.ok, () => false);
+    if (ok) return stage;
+    await sleep(100);
+  }
+}
+
+export async function stopStage(stage: StageProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  if (stage.child.exitCode === null && stage.child.signalCode === null) stage.child.kill(signal);
+  return stage.exited;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | false>, everyMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+async function es<T>(url: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(`${url}${path}`, {
+    method: init.method ?? (init.body ? 'POST' : 'GET'),
+    headers: { 'content-type': 'application/json' },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
+  const body = (await res.json()) as T;
+  if (!res.ok && res.status !== 404) throw new Error(`${init.method ?? 'GET'} ${path}: HTTP ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Documents in the prefix's mention alias right now (after a refresh, so nothing written is hidden). */
+export async function esCount(url: string, prefix: string): Promise<number> {
+  await es(url, `/${prefix}-mentions-*/_refresh?ignore_unavailable=true&allow_no_indices=true`, { method: 'POST' });
+  const body = await es<{ count?: number }>(url, `/${prefix}-mentions/_count?ignore_unavailable=true&allow_no_indices=true`);
+  return body.count ?? 0;
+}
+
+export interface StoredHit<T> {
+  _id: string;
+  _index: string;
+  _source: T;
+}
+
+/** Every mention document under the prefix (up to 10,000), with the fields asked for. */
+export async function esDocuments<T>(url: string, prefix: string, fields: string[]): Promise<StoredHit<T>[]> {
+  await es(url, `/${prefix}-mentions-*/_refresh?ignore_unavailable=true&allow_no_indices=true`, { method: 'POST' });
+  const body = await es<{ hits: { hits: StoredHit<T>[] } }>(url, `/${prefix}-mentions/_search`, {
+    body: { size: 10_000, _source: fields, query: { match_all: {} }, sort: ['_doc'] },
+  });
+  return body.hits.hits;
+}
+
+/** Removes the prefix's indices, template and Kafka topics. */
+export async function dropPrefix(s: Servers, prefix: string): Promise<void> {
+  const indices = await es<{ index: string }[]>(s.esUrl, `/_cat/indices/${prefix}-*?format=json&h=index`).catch(() => []);
+  for (const { index } of Array.isArray(indices) ? indices : []) await es(s.esUrl, `/${index}`, { method: 'DELETE' });
+  await es(s.esUrl, `/_index_template/${prefix}-mentions`, { method: 'DELETE' }).catch(() => undefined);
+  await dropKafkaTopics({ brokers: s.brokers.split(','), topicPrefix: `${prefix}.` }).catch(() => undefined);
+}
