@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAlerter } from '@earshot/alerter';
-import { createEmbeddedBus, createKafkaBus, type Bus } from '@earshot/bus';
+import { createEmbeddedBus, createKafkaBus, dropKafkaTopics, type Bus } from '@earshot/bus';
 import { parseConfig } from '@earshot/config';
 import { createIndexer } from '@earshot/indexer';
 import { createNotifier } from '@earshot/notifier';
@@ -103,8 +103,9 @@ async function measure(backend: Backend): Promise<Result> {
   for (const s of services) await s.start();
 
   const publish = (m: EnrichedMention) => backend.bus.publish(TOPICS.enriched, [{ key: m.brandId, value: encodeMessage('mention.enriched', m) }]);
-  // Warm-up: every consumer has joined and caught up before anything is timed.
-  await publish(mention('warmup', steadyBrands[0]!, 'neutral'));
+  // Warm-up: every consumer has joined and caught up, and every brand has been seen once (on Kafka an
+  // alerter warm-starts a brand from the store when it first receives it), before anything is timed.
+  for (const brand of [...steadyBrands, ...burstBrands]) await publish(mention(`warmup-${brand}`, brand, 'neutral'));
   await waitFor(async () => (await backend.bus.lag('earshot-alerter', TOPICS.enriched)) === 0 && (await backend.bus.lag('earshot-indexer', TOPICS.enriched)) === 0, 120_000, 'consumers to join');
   await backend.bus.publish(TOPICS.alerts, [{ key: 'warmup', value: encodeMessage('alert', {
     key: 'warmup', ruleId: 'neg', ruleType: 'threshold', brandId: steadyBrands[0]!, severity: 'info', state: 'resolved', revision: 1, title: 'warm-up', summary: 'warm-up',
@@ -168,7 +169,29 @@ function distributed(brokers: string, esUrl: string): Backend {
   const run = `bench-${Date.now()}`;
   const bus = createKafkaBus({ brokers: brokers.split(','), clientId: 'earshot-bench', topicPrefix: `${run}.`, partitions: 4 });
   const store = createElasticsearchStore({ url: esUrl, indexPrefix: run });
-  return { name: 'kafka + elasticsearch', bus, store, cleanup: async () => { await bus.close(); await store.close(); } };
+  return {
+    name: 'kafka + elasticsearch',
+    bus,
+    store,
+    cleanup: async () => {
+      await bus.close();
+      await store.close();
+      await dropRun(run, brokers.split(','), esUrl);
+    },
+  };
+}
+
+/**
+ * Deletes this run's throwaway topics and indices, so benchmarks leave a shared broker and cluster as
+ * they found them (the store port has no delete: Elasticsearch's REST API is called directly).
+ */
+async function dropRun(run: string, brokers: string[], esUrl: string) {
+  await dropKafkaTopics({ brokers, topicPrefix: `${run}.` });
+  const json = async (path: string) => (await fetch(`${esUrl}${path}`)).json() as Promise<unknown>;
+  const indices = (await json(`/_cat/indices/${run}-*?format=json&h=index`)) as { index: string }[];
+  for (const { index } of indices) await fetch(`${esUrl}/${index}`, { method: 'DELETE' });
+  const templates = (await json(`/_index_template/${run}-*`)) as { index_templates?: { name: string }[] };
+  for (const { name } of templates.index_templates ?? []) await fetch(`${esUrl}/_index_template/${name}`, { method: 'DELETE' });
 }
 
 const results: Result[] = [];
@@ -180,6 +203,7 @@ if (kafka && es) backends.push(() => distributed(kafka, es));
 process.stdout.write(
   `alert latency: ${ROUNDS} bursts of ${THRESHOLD} negative mentions (threshold rule), ${RATE}/s steady neutral/positive background.\n` +
     'Mentions are published directly to mentions.enriched (the enricher is not measured); indexer, alerter and notifier run for real.\n' +
+    'Every brand is seen once during the warm-up, so this is steady-state latency (not a brand’s first sighting).\n' +
     'Latency = publish of the triggering mention → webhook POST received on loopback.\n\n',
 );
 for (const make of backends) {

@@ -25,6 +25,9 @@ const FOLDS = 5;
 const SEED = 7;
 const TARGETS: Record<string, number> = { en: 0.85, ru: 0.6, kk: 0.65, he: 0.85, et: 0.6 };
 const LANGS = ['en', 'ru', 'kk', 'he', 'et'];
+/** Throughput: this many interleaved timed loops per workload, each this long; medians reported. */
+const ROUNDS = 5;
+const ROUND_MS = 400;
 
 function polarity(score: number, threeClass: boolean): string {
   if (threeClass && score === 0) return 'neutral';
@@ -77,12 +80,17 @@ function main(): void {
     rows.push([lang, String(examples.length), f(r.majority.macroF1), f(r.lexicon.macroF1), f(r.ours.macroF1), f(r.ours.accuracy), f(TARGETS[lang] ?? 0), pct(detected)]);
   }
 
-  const throughput = measureThroughput([...data.values()].flat());
+  const throughput = measureThroughput(data, wink);
   const topics = evaluateTopics();
 
   console.log(`\nSentiment, macro-F1, ${FOLDS}-fold stratified cross-validation (seed ${SEED}) on shared/data/sentiment/dev`);
   printTable(['lang', 'n', 'majority', 'wink/lexicon', 'ours', 'ours acc', 'target', 'lang-id'], rows);
-  console.log(`\nThroughput (whole analysis, one core, ${throughput.n} dev texts, mean ${throughput.meanChars} chars): ${throughput.docsPerSecond} docs/s; short mentions (≤ 140 chars): ${throughput.shortDocsPerSecond} docs/s`);
+  console.log(`\nThroughput, docs/s on one core, median of ${throughput.rounds} rounds (whole analysis: language, sentiment, topics, signals; wink-nlp sentiment alone beside it)`);
+  printTable(['texts', 'n', 'mean chars', 'ours docs/s', 'wink-nlp docs/s'], [
+    ['all dev', String(throughput.n), String(throughput.meanChars), String(throughput.docsPerSecond), ''],
+    ['dev ≤ 140 chars', '', '', String(throughput.shortDocsPerSecond), ''],
+    ...Object.entries(throughput.byLanguage).map(([lang, t]) => [lang, String(t.n), String(t.meanChars), String(t.docsPerSecond), String(t.winkDocsPerSecond)]),
+  ]);
   console.log(`\nTopics on packages/nlp/testdata/topics.jsonl (${topics.n} sentences)`);
   printTable(['topic', 'support', 'precision', 'recall'], Object.entries(topics.perTopic).map(([t, v]) => [t, String(v.support), f(v.precision), f(v.recall)]));
   console.log(`micro precision ${f(topics.micro.precision)}, recall ${f(topics.micro.recall)}`);
@@ -94,19 +102,55 @@ function main(): void {
   console.log(`\nwrote ${out}`);
 }
 
-function measureThroughput(examples: LabeledExample[]): { n: number; meanChars: number; docsPerSecond: number; shortDocsPerSecond: number } {
+interface Throughput {
+  n: number;
+  meanChars: number;
+  rounds: number;
+  /** Medians over the rounds, documents per second on one core (this process's thread). */
+  docsPerSecond: number;
+  shortDocsPerSecond: number;
+  byLanguage: Record<string, { n: number; meanChars: number; docsPerSecond: number; winkDocsPerSecond: number }>;
+  /** Every round's figures, to show the spread on a shared machine. */
+  samples: Record<string, number[]>;
+}
+
+/**
+ * Whole-analysis throughput (language, sentiment, topics, signals; language not told) on one core:
+ * every workload is run in ROUNDS short timed loops over the same texts, interleaved so machine
+ * load hits them alike, and the median is reported. wink-nlp's sentiment alone runs side by side
+ * on the same texts as a yardstick for how fast the machine was.
+ */
+function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType<typeof createWinkSentiment>): Throughput {
   const analyzer = createAnalyzer();
-  const texts = examples.map((e) => e.text);
+  const texts = [...data.values()].flat().map((e) => e.text);
   const short = texts.filter((t) => t.length <= 140);
-  const rate = (list: string[]): number => {
-    for (const t of list.slice(0, 500)) analyzer.analyze(t); // warm up
+  const workloads = new Map<string, () => number>();
+  const loop = (list: string[], run: (t: string) => unknown) => (): number => {
     const started = performance.now();
     let n = 0;
-    while (performance.now() - started < 2000) { for (const t of list) analyzer.analyze(t); n += list.length; }
-    return Math.round(n / ((performance.now() - started) / 1000));
+    while (performance.now() - started < ROUND_MS) { for (const t of list) run(t); n += list.length; }
+    return n / ((performance.now() - started) / 1000);
   };
-  const meanChars = Math.round(texts.reduce((s, t) => s + t.length, 0) / Math.max(1, texts.length));
-  return { n: texts.length, meanChars, docsPerSecond: rate(texts), shortDocsPerSecond: rate(short) };
+  const analyze = (t: string): unknown => analyzer.analyze(t);
+  workloads.set('all', loop(texts, analyze));
+  workloads.set('short', loop(short, analyze));
+  for (const [lang, examples] of data) {
+    const list = examples.map((e) => e.text);
+    workloads.set(lang, loop(list, analyze));
+    workloads.set(`${lang}:wink`, loop(list, (t) => wink.score(t)));
+  }
+  for (const t of texts) analyzer.analyze(t); // warm up
+  const samples: Record<string, number[]> = {};
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, run] of workloads) (samples[name] ??= []).push(Math.round(run()));
+  }
+  const median = (name: string): number => { const v = [...(samples[name] ?? [0])].sort((a, b) => a - b); return v[Math.floor(v.length / 2)]!; };
+  const meanChars = (list: string[]): number => Math.round(list.reduce((s, t) => s + t.length, 0) / Math.max(1, list.length));
+  const byLanguage: Throughput['byLanguage'] = {};
+  for (const [lang, examples] of data) {
+    byLanguage[lang] = { n: examples.length, meanChars: meanChars(examples.map((e) => e.text)), docsPerSecond: median(lang), winkDocsPerSecond: median(`${lang}:wink`) };
+  }
+  return { n: texts.length, meanChars: meanChars(texts), rounds: ROUNDS, docsPerSecond: median('all'), shortDocsPerSecond: median('short'), byLanguage, samples };
 }
 
 function evaluateTopics(): { n: number; perTopic: Record<string, { support: number; precision: number; recall: number }>; micro: { precision: number; recall: number } } {

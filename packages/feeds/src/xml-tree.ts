@@ -34,7 +34,7 @@ export interface XmlLimits {
   maxNodes?: number;
 }
 
-export const XML_LIMIT_DEFAULTS = { maxDepth: 128, maxNodes: 200_000 } as const;
+export const XML_LIMIT_DEFAULTS = { maxDepth: 256, maxNodes: 200_000 } as const;
 
 function decodeText(raw: string): string {
   return raw.includes('&') ? decodeHTML(raw, DecodingMode.Strict) : raw;
@@ -62,9 +62,15 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
   const parser = new Parser(
     {
       onopentag(name, rawAttrs) {
-        if (skipped > 0 || stack.length >= maxDepth || nodes >= maxNodes || (stack.length === 0 && doc.root)) {
-          skipped++;
+        if (stack.length >= maxDepth || nodes >= maxNodes) {
+          // No feed nests this deep or this large: stop reading, keep what was read. (Stopping,
+          // not skipping, also bounds htmlparser2's own tag stack, whose cost grows with depth.)
           doc.truncated = true;
+          parser.pause();
+          return;
+        }
+        if (skipped > 0 || (stack.length === 0 && doc.root)) {
+          skipped++;
           return;
         }
         nodes++;
@@ -95,8 +101,10 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
         const value = inCdata ? data : decodeText(data);
         const last = top.el.children[top.el.children.length - 1];
         if (typeof last === 'string') top.el.children[top.el.children.length - 1] = last + value;
-        else if (nodes++ < maxNodes) top.el.children.push(value);
-        else doc.truncated = true;
+        else {
+          nodes++;
+          top.el.children.push(value);
+        }
       },
       oncdatastart() {
         inCdata = true;

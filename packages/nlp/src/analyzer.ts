@@ -1,15 +1,18 @@
 // The entry point the enricher uses: createAnalyzer() loads every language's models once at
-// startup; analyze() is synchronous and does no I/O: language, sentiment, topics with aspect
-// sentiment, and word-of-mouth signals.
+// startup; analyze() is synchronous and does no I/O: the text is tokenised and folded once
+// (text/prepare-text.ts), then language, sentiment, topics with aspect sentiment and word-of-mouth
+// signals all read those tokens.
 
 import type { Analysis, AnalyzeOptions, Analyzer, DetectedLanguage, Sentiment, WordOfMouth } from './types.js';
 import { SUPPORTED_LANGUAGES, isSupportedLanguage } from './types.js';
-import { detectLanguage } from './lang/detect-language.js';
+import { detectPreparedLanguage } from './lang/detect-language.js';
 import { createLanguagePipeline, type LanguagePipeline } from './language-pipeline.js';
 import { defaultModelsDir } from './sentiment/load-model-file.js';
+import type { LanguageSettings } from './sentiment/language-features.js';
 import type { LinearModelFile } from './sentiment/linear-model.js';
 import { createWinkSentiment } from './sentiment/wink-sentiment.js';
 import { createWordOfMouthDetector } from './signals/detect-word-of-mouth.js';
+import { prepareText, type PreparedText } from './text/prepare-text.js';
 
 export interface CreateAnalyzerOptions {
   /** Languages to load (default: en, ru, kk, he, et). Detection also considers only these. */
@@ -18,6 +21,8 @@ export interface CreateAnalyzerOptions {
   modelsDir?: string;
   /** Models given in memory instead of read from modelsDir (cross-validation uses this). */
   models?: Record<string, LinearModelFile>;
+  /** Feature settings per language, overriding LANGUAGE_SETTINGS (for models trained with them). */
+  settings?: Record<string, LanguageSettings>;
 }
 
 /** Detection confidence above which the text overrides a caller's language hint. */
@@ -30,11 +35,12 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
   const modelsDir = options.modelsDir ?? defaultModelsDir();
   const wink = languages.includes('en') ? createWinkSentiment() : undefined;
   const pipelines = new Map<string, LanguagePipeline>();
-  for (const lang of languages) pipelines.set(lang, createLanguagePipeline({ lang, modelsDir, model: options.models?.[lang], ...(wink ? { wink } : {}) }));
+  for (const lang of languages) pipelines.set(lang, createLanguagePipeline({ lang, modelsDir, model: options.models?.[lang], settings: options.settings?.[lang], ...(wink ? { wink } : {}) }));
   const wom = createWordOfMouthDetector();
 
-  const chooseLanguage = (text: string, hint: string | undefined): DetectedLanguage => {
-    const detected = detectLanguage(text, { candidates: languages });
+  const detectOptions = { candidates: languages };
+  const chooseLanguage = (text: PreparedText, hint: string | undefined): DetectedLanguage => {
+    const detected = detectPreparedLanguage(text, detectOptions);
     if (!hint || !pipelines.has(hint) || detected.lang === hint) {
       return detected.lang === hint ? { lang: hint, confidence: Math.max(detected.confidence, 0.9) } : detected;
     }
@@ -44,13 +50,14 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
 
   return {
     analyze(text: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
-      const detected = chooseLanguage(text, analyzeOptions.langHint);
+      const prepared = prepareText(text);
+      const detected = chooseLanguage(prepared, analyzeOptions.langHint);
       const pipeline = pipelines.get(detected.lang);
-      const signals = wom.detect(text, detected.lang);
+      const signals = wom.detect(prepared);
       if (!pipeline) {
         return { lang: detected.lang, langConfidence: detected.confidence, sentiment: { label: 'neutral', score: 0 }, topics: [], signals };
       }
-      const { sentiment: raw, topics } = pipeline.run(text);
+      const { sentiment: raw, topics } = pipeline.run(prepared);
       const sentiment = withWordOfMouth(raw, signals);
       return { lang: detected.lang, langConfidence: detected.confidence, sentiment, topics, signals };
     },

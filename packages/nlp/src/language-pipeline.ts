@@ -2,9 +2,8 @@
 // lexicon), topic tagger and lexicon. The analyzer picks a pipeline per mention by language.
 
 import type { Sentiment, TopicMention } from './types.js';
-import { fold } from './text/fold.js';
-import { clauseIds, tokenize } from './text/tokenize.js';
-import { createLanguageFeatures } from './sentiment/language-features.js';
+import type { PreparedText } from './text/prepare-text.js';
+import { createLanguageFeatures, type LanguageSettings } from './sentiment/language-features.js';
 import { createLexiconScorer } from './sentiment/lexicon-scorer.js';
 import { LEXICONS } from './sentiment/lexicons.js';
 import { loadLinearModel, type LinearModelFile } from './sentiment/linear-model.js';
@@ -17,16 +16,16 @@ import { TOPIC_CUES } from './topics/topic-cues.js';
 export interface LanguagePipeline {
   lang: string;
   hasModel: boolean;
-  run(text: string): { sentiment: Sentiment; topics: TopicMention[] };
+  run(text: PreparedText): { sentiment: Sentiment; topics: TopicMention[] };
 }
 
-export function createLanguagePipeline(options: { lang: string; modelsDir: string; model?: LinearModelFile | undefined; wink?: WinkSentiment }): LanguagePipeline {
+export function createLanguagePipeline(options: { lang: string; modelsDir: string; model?: LinearModelFile | undefined; settings?: LanguageSettings | undefined; wink?: WinkSentiment }): LanguagePipeline {
   const { lang } = options;
   const lexicon = createLexiconScorer({ lexicon: LEXICONS[lang] ?? LEXICONS.en! });
   const file = options.model ?? readModelFile(options.modelsDir, lang);
   let scorer: SentimentScorer;
   if (file) {
-    const { extractor } = createLanguageFeatures({ lang, ...(options.wink ? { wink: options.wink } : {}) });
+    const { extractor } = createLanguageFeatures({ lang, ...(options.settings ? { settings: options.settings } : {}), ...(options.wink ? { wink: options.wink } : {}) });
     scorer = createModelScorer({ model: loadLinearModel(file), extractor });
   } else {
     const wink = options.wink;
@@ -38,8 +37,7 @@ export function createLanguagePipeline(options: { lang: string; modelsDir: strin
     hasModel: file !== undefined,
     run(text) {
       const sentiment = scorer.score(text);
-      const tokens = tokenize(text);
-      const topics = tagger.tag(tokens.map((t) => fold(t.text)), clauseIds(text, tokens), sentiment);
+      const topics = tagger.tag(text.words, text.clauses, sentiment);
       return { sentiment, topics };
     },
   };

@@ -62,7 +62,8 @@ export function createAlerter(deps: AlerterOptions): Alerter {
   function record(changes: AlertChange[]) {
     for (const change of changes) {
       deps.metrics.alertsFired.inc({ rule_type: change.alert.ruleType, state: change.kind });
-      logger.info({ key: change.alert.key, ruleId: change.alert.ruleId, brandId: change.alert.brandId, revision: change.alert.revision, count: change.alert.count }, `alert ${change.kind}`);
+      const { key, ruleId, brandId, revision, count } = change.alert;
+      logger.info({ change: change.kind, key, ruleId, brandId, revision, count }, 'alert changed');
     }
     outbox.add(changes.map((c) => c.alert));
   }

@@ -80,7 +80,7 @@ function Dashboard({ me, onSignOut }) {
         setResult((r) => ({ ...r, total: r.mentions.some((m) => m.id === data.id) ? r.total : r.total + 1, mentions: [data, ...r.mentions.filter((m) => m.id !== data.id)].slice(0, 200) }));
         setFresh((s) => new Set(s).add(data.id));
         clearTimeout(refreshTimer.current);
-        refreshTimer.current = setTimeout(() => loadAggregations(withoutText).catch(() => {}), 1500);
+        refreshTimer.current = setTimeout(() => loadAggregations(withoutText).catch(() => {}), 2500); // after the indexer has stored it
       },
     });
     return () => {

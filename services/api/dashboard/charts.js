@@ -28,8 +28,20 @@ function timeLabel(iso, interval) {
   return d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
+/** Every bucket from the first to the last, empty ones included, so the x axis is proportional in time. */
+function bucketTimes(rows, interval) {
+  const present = [...new Set(rows.map((b) => b.time))].sort();
+  if (present.length < 2 || !interval) return present;
+  const first = Date.parse(present[0]);
+  const last = Date.parse(present[present.length - 1]);
+  if ((last - first) / interval > 500) return present;
+  const all = [];
+  for (let t = first; t <= last; t += interval) all.push(new Date(t).toISOString());
+  return all;
+}
+
 export function SentimentOverTime({ data }) {
-  const times = [...new Set((data?.sentimentOverTime ?? []).map((b) => b.time))].sort();
+  const times = bucketTimes(data?.sentimentOverTime ?? [], data?.interval);
   const count = (time, sentiment) => data.sentimentOverTime.find((b) => b.time === time && b.sentiment === sentiment)?.count ?? 0;
   const chartData = {
     labels: times.map((t) => timeLabel(t, data?.interval ?? 0)),
@@ -38,7 +50,7 @@ export function SentimentOverTime({ data }) {
   const canvas = useChart({
     type: 'bar',
     data: chartData,
-    options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { position: 'bottom' } } },
+    options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { x: { stacked: true, ticks: { maxRotation: 0, autoSkipPadding: 24 } }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { position: 'bottom' } } },
   });
   return html`
     <section class="panel chart" aria-label="Sentiment over time">
@@ -57,7 +69,7 @@ export function TopicsBySentiment({ data }) {
   const canvas = useChart({
     type: 'bar',
     data: chartData,
-    options: { indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false, scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } }, plugins: { legend: { position: 'bottom' } } },
+    options: { indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false, scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true, ticks: { autoSkip: false } } }, plugins: { legend: { position: 'bottom' } } },
   });
   return html`
     <section class="panel chart" aria-label="Topics by sentiment">

@@ -24,8 +24,13 @@ import { loadDashboardAssets } from './static/dashboard-assets.js';
 export interface Api extends Service {
   /** `http://host:port` once started. */
   readonly url: string | undefined;
-  /** The dashboard with a token in the fragment (`/#token=…`): print it for the person who ran `npm start`. */
+  /**
+   * The dashboard with a token in the fragment (`/#token=…`), for the person who ran `npm start`:
+   * the first read token (or the admin one when there is no read token).
+   */
   readonly dashboardUrl: string | undefined;
+  /** The same with the first admin token (acknowledge and silence work). */
+  readonly adminDashboardUrl: string | undefined;
 }
 
 export interface ApiOptions extends StageDeps {
@@ -58,6 +63,8 @@ export function createApi(deps: ApiOptions): Api {
   let server: Server | undefined;
   let url: string | undefined;
 
+  const linkWith = (token: string | undefined) => (url && api.dashboard && token ? `${url}/#token=${encodeURIComponent(token)}` : undefined);
+
   async function health(): Promise<Health> {
     const listening: Health = server?.listening ? { status: 'ok', details: { url, streams: streams.open } } : { status: 'error', details: { reason: 'not listening' } };
     return combineHealth({ http: listening, live: hub.health() });
@@ -69,7 +76,10 @@ export function createApi(deps: ApiOptions): Api {
       return url;
     },
     get dashboardUrl() {
-      return url && api.dashboard ? `${url}/#token=${encodeURIComponent(auth.dashboardToken)}` : undefined;
+      return linkWith(auth.tokenFor('read') ?? auth.tokenFor('admin'));
+    },
+    get adminDashboardUrl() {
+      return linkWith(auth.tokenFor('admin'));
     },
     async start() {
       if (server) return;
@@ -84,7 +94,6 @@ export function createApi(deps: ApiOptions): Api {
         );
         s.listen(api.port, api.host, () => resolve());
       });
-      s.requestTimeout = 0; // streams stay open; headersTimeout still guards slow clients
       server = s;
       const { port } = s.address() as AddressInfo;
       const host = api.host === '0.0.0.0' || api.host === '::' ? '127.0.0.1' : api.host.includes(':') ? `[${api.host}]` : api.host;
@@ -103,6 +112,8 @@ export function createApi(deps: ApiOptions): Api {
         await new Promise<void>((resolve) => {
           s.close(() => resolve());
           s.closeIdleConnections();
+          // Requests still running after a grace period (a slow export) are cut off.
+          setTimeout(() => s.closeAllConnections(), 2000).unref();
         });
       }
       url = undefined;

@@ -1,25 +1,38 @@
-// The collector service: polls every configured source on its own interval, turns items into raw
-// mentions of the brands they match, and publishes them on mentions.raw. A failing source is
-// retried with back-off and reported unhealthy; it never stops the others.
+// The collector service: polls every configured source on its interval (the schedule shared over
+// the bus, see fetch-jobs.ts), turns items into raw mentions of the brands they match, marks
+// near-duplicates, and publishes them on mentions.raw. A failing source backs off and is reported
+// unhealthy; it never stops the others.
 import type { SourceConfig } from '@earshot/config';
 import { compileBrandQuery } from '@earshot/nlp';
 import type { Health, Service } from '@earshot/observability';
-import { backoffDelay, type StageDeps } from '@earshot/pipeline';
+import type { StageDeps } from '@earshot/pipeline';
 import { encodeMessage, TOPICS } from '@earshot/schema';
-import PQueue from 'p-queue';
+import { createCollectorMetrics } from './collector-metrics.js';
+import { createFetchJobs, type FetchJobs } from './fetch-jobs.js';
+import { createHostLimiter } from './host-limiter.js';
 import { createHttpFetcher, type HttpFetcher } from './http-fetcher.js';
+import { createNearDuplicateIndex, type NearDuplicateIndex } from './near-duplicates.js';
+import { createSourcePoller } from './poll-source.js';
+import { createHealthStore, updateHealth, type SourceHealth } from './source-health.js';
 import { createSourceTypes } from './source-types.js';
 import type { SourceType } from './source-type.js';
 import { itemsToMentions, type CompiledBrand } from './to-mentions.js';
+import { createValidatorStore } from './validators.js';
 
 export interface SourceStatus {
   id: string;
   type: string;
   lastSuccessAt?: string;
   lastError?: string;
+  lastStatus?: number;
   consecutiveFailures: number;
+  /** Failing `unhealthyAfter` times in a row: still polled, less often. */
+  healthy: boolean;
+  nextPollAt?: string;
   items: number;
   mentions: number;
+  duplicates: number;
+  notModified: number;
 }
 
 export interface CollectReport {
@@ -27,6 +40,10 @@ export interface CollectReport {
   failed: number;
   items: number;
   mentions: number;
+  /** Sources that answered 304 Not Modified. */
+  notModified: number;
+  /** Mentions marked as near-duplicates of an earlier one. */
+  duplicates: number;
 }
 
 export interface Collector extends Service {
@@ -38,15 +55,35 @@ export interface Collector extends Service {
 export interface CollectorOptions extends StageDeps {
   sourceTypes?: Map<string, SourceType>;
   http?: HttpFetcher;
+  /** Minimum spacing between request starts to one host (default 500 ms). */
+  perHostIntervalMs?: number;
+  /** Consecutive failures after which a source is reported unhealthy (default 3). */
+  unhealthyAfter?: number;
+  nearDuplicates?: NearDuplicateIndex;
+  random?: () => number;
+}
+
+interface PollReport {
+  ok: boolean;
+  items: number;
+  mentions: number;
+  duplicates: number;
+  notModified: boolean;
 }
 
 export function createCollector(deps: CollectorOptions): Collector {
-  const { config, bus } = deps;
+  const { config, bus, store } = deps;
   const logger = deps.logger.child({ component: 'collector' });
   const now = deps.now ?? (() => new Date());
   const sourceTypes = deps.sourceTypes ?? createSourceTypes();
   const http = deps.http ?? createHttpFetcher({ userAgent: config.collector.userAgent });
-  const queue = new PQueue({ concurrency: config.collector.concurrency });
+  const unhealthyAfter = deps.unhealthyAfter ?? 3;
+  const limiter = createHostLimiter({ concurrency: config.collector.concurrency, perHostConcurrency: config.collector.perHostConcurrency, perHostIntervalMs: deps.perHostIntervalMs ?? 500 });
+  const validators = createValidatorStore({ store });
+  const poller = createSourcePoller({ http, limiter, sourceTypes, validators, allowPrivateNetworks: config.collector.allowPrivateNetworks, now });
+  const healthStore = createHealthStore({ store });
+  const duplicates = deps.nearDuplicates ?? createNearDuplicateIndex();
+  const metrics = createCollectorMetrics(deps.metrics);
 
   const problems: string[] = [];
   const brands: CompiledBrand[] = [];
@@ -62,77 +99,128 @@ export function createCollector(deps: CollectorOptions): Collector {
   });
   if (problems.length) throw new Error(`collector cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
-  const status = new Map<string, SourceStatus>(config.sources.map((s) => [s.id, { id: s.id, type: s.type, consecutiveFailures: 0, items: 0, mentions: 0 }]));
-  const timers = new Map<string, NodeJS.Timeout>();
-  let running = false;
+  const health = new Map<string, SourceHealth>(config.sources.map((s) => [s.id, { consecutiveFailures: 0 }]));
+  const counts = new Map(config.sources.map((s) => [s.id, { items: 0, mentions: 0, duplicates: 0, notModified: 0 }]));
+  let jobs: FetchJobs | undefined;
 
   const brandsOf = (source: SourceConfig) => {
     const wanted = Array.isArray(source.brand) ? source.brand : [source.brand];
     return wanted.includes('all') ? brands : brands.filter((b) => wanted.includes(b.id));
   };
 
-  async function poll(source: SourceConfig): Promise<{ items: number; mentions: number; ok: boolean }> {
-    const state = status.get(source.id)!;
-    try {
-      const items = await sourceTypes.get(source.type)!.fetch(source, { http, logger });
-      const mentions = itemsToMentions(source, source.type, items, brandsOf(source), now());
-      await bus.publish(TOPICS.raw, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.raw', m) })));
-      Object.assign(state, { lastSuccessAt: now().toISOString(), lastError: undefined, consecutiveFailures: 0 });
-      state.items += items.length;
-      state.mentions += mentions.length;
-      deps.metrics.fetches.inc({ source_type: source.type, result: 'ok' });
-      deps.metrics.mentionsCollected.inc({ source_type: source.type }, mentions.length);
-      logger.debug({ source: source.id, items: items.length, mentions: mentions.length }, 'source polled');
-      return { items: items.length, mentions: mentions.length, ok: true };
-    } catch (err) {
-      state.consecutiveFailures++;
-      state.lastError = (err as Error).message;
-      deps.metrics.fetches.inc({ source_type: source.type, result: 'error' });
-      logger.warn({ source: source.id, failures: state.consecutiveFailures, err: (err as Error).message }, 'source poll failed');
-      return { items: 0, mentions: 0, ok: false };
-    }
+  async function recordHealth(source: SourceConfig, result: { ok: boolean; error?: string; status?: number; retryAfterMs?: number }): Promise<void> {
+    const next = updateHealth(health.get(source.id) ?? { consecutiveFailures: 0 }, result, { pollInterval: source.pollInterval, now: now(), random: deps.random });
+    health.set(source.id, next);
+    metrics.unhealthy.set([...health.values()].filter((h) => h.consecutiveFailures >= unhealthyAfter).length);
+    await healthStore.save(source.id, next).catch((err: unknown) => logger.warn({ source: source.id, err }, 'source health not saved'));
   }
 
-  function schedule(source: SourceConfig, delay: number) {
-    if (!running) return;
-    const timer = setTimeout(() => {
-      void queue.add(() => poll(source)).then(() => {
-        const failures = status.get(source.id)!.consecutiveFailures;
-        // A failing source is polled less often (doubling, capped at 10× its interval), never dropped.
-        const next = failures ? Math.min(source.pollInterval * 10, backoffDelay(failures, { initialDelayMs: Math.min(30_000, source.pollInterval), maxDelayMs: source.pollInterval * 10 })) : source.pollInterval;
-        schedule(source, next);
-      });
-    }, delay);
-    timer.unref();
-    timers.set(source.id, timer);
+  async function poll(source: SourceConfig): Promise<PollReport> {
+    const started = performance.now();
+    const outcome = await poller.poll(source);
+    metrics.fetchSeconds.observe({ source_type: source.type }, (performance.now() - started) / 1000);
+    const count = counts.get(source.id)!;
+    if (outcome.kind === 'failed') {
+      deps.metrics.fetches.inc({ source_type: source.type, result: 'error' });
+      await recordHealth(source, { ok: false, error: outcome.error, status: outcome.status, retryAfterMs: outcome.retryAfterMs });
+      logger.warn({ source: source.id, failures: health.get(source.id)!.consecutiveFailures, retriable: outcome.retriable, status: outcome.status, err: outcome.error }, 'source poll failed');
+      return { ok: false, items: 0, mentions: 0, duplicates: 0, notModified: false };
+    }
+    if (outcome.kind === 'not-modified') {
+      deps.metrics.fetches.inc({ source_type: source.type, result: 'not_modified' });
+      count.notModified++;
+      await recordHealth(source, { ok: true, status: 304 });
+      return { ok: true, items: 0, mentions: 0, duplicates: 0, notModified: true };
+    }
+    const mentions = itemsToMentions(source, source.type, outcome.items, brandsOf(source), now()).map((m) => {
+      const duplicateOf = duplicates.check(m);
+      return duplicateOf ? { ...m, duplicateOf } : m;
+    });
+    const dupes = mentions.filter((m) => m.duplicateOf).length;
+    try {
+      await bus.publish(TOPICS.raw, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.raw', m) })));
+    } catch (err) {
+      // Not published: the validators stay as they were, so the next poll fetches these items again.
+      deps.metrics.fetches.inc({ source_type: source.type, result: 'error' });
+      await recordHealth(source, { ok: false, error: `publish failed: ${(err as Error).message}` });
+      logger.error({ source: source.id, err }, 'mentions not published');
+      return { ok: false, items: 0, mentions: 0, duplicates: 0, notModified: false };
+    }
+    await validators.set(source.id, outcome.validators);
+    await recordHealth(source, { ok: true, status: outcome.status });
+    deps.metrics.fetches.inc({ source_type: source.type, result: 'ok' });
+    deps.metrics.mentionsCollected.inc({ source_type: source.type }, mentions.length);
+    metrics.duplicates.inc({ source_type: source.type }, dupes);
+    count.items += outcome.items.length;
+    count.mentions += mentions.length;
+    count.duplicates += dupes;
+    logger.debug({ source: source.id, items: outcome.items.length, mentions: mentions.length, duplicates: dupes }, 'source polled');
+    return { ok: true, items: outcome.items.length, mentions: mentions.length, duplicates: dupes, notModified: false };
+  }
+
+  /** A scheduled poll: skipped while the source is backing off (failures, Retry-After). */
+  async function scheduledPoll(source: SourceConfig): Promise<void> {
+    let state = health.get(source.id);
+    if (!state?.lastAttemptAt) {
+      const saved = await healthStore.load(source.id);
+      if (saved) health.set(source.id, (state = saved));
+    }
+    if (state?.backoffUntil && Date.parse(state.backoffUntil) > now().getTime() + 1000) {
+      logger.debug({ source: source.id, until: state.backoffUntil }, 'source backing off; poll skipped');
+      return;
+    }
+    await poll(source);
   }
 
   return {
     id: 'collector',
     async collectOnce() {
-      const results = await Promise.all(config.sources.map((s) => queue.add(() => poll(s))));
+      const results = await Promise.all(config.sources.map((s) => poll(s)));
       return {
         sources: results.length,
-        failed: results.filter((r) => !r?.ok).length,
-        items: results.reduce((n, r) => n + (r?.items ?? 0), 0),
-        mentions: results.reduce((n, r) => n + (r?.mentions ?? 0), 0),
+        failed: results.filter((r) => !r.ok).length,
+        items: results.reduce((n, r) => n + r.items, 0),
+        mentions: results.reduce((n, r) => n + r.mentions, 0),
+        notModified: results.filter((r) => r.notModified).length,
+        duplicates: results.reduce((n, r) => n + r.duplicates, 0),
       };
     },
-    status: () => [...status.values()].map((s) => ({ ...s })),
+    status: () =>
+      config.sources.map((s) => {
+        const h = health.get(s.id) ?? { consecutiveFailures: 0 };
+        return {
+          id: s.id,
+          type: s.type,
+          ...(h.lastSuccessAt ? { lastSuccessAt: h.lastSuccessAt } : {}),
+          ...(h.consecutiveFailures > 0 && h.lastError ? { lastError: h.lastError } : {}),
+          ...(h.lastStatus !== undefined ? { lastStatus: h.lastStatus } : {}),
+          ...(h.nextPollAt ? { nextPollAt: h.nextPollAt } : {}),
+          consecutiveFailures: h.consecutiveFailures,
+          healthy: h.consecutiveFailures < unhealthyAfter,
+          ...counts.get(s.id)!,
+        };
+      }),
     async start() {
-      running = true;
-      for (const source of config.sources) schedule(source, 0);
+      jobs = createFetchJobs({ bus, store, logger, sources: config.sources, partitions: config.bus.partitions, now, run: (source) => scheduledPoll(source) });
+      await jobs.start();
     },
     async stop() {
-      running = false;
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-      await queue.onIdle();
+      await jobs?.stop();
+      jobs = undefined;
+      await limiter.onIdle();
       await http.close();
     },
     health(): Health {
-      const failing = [...status.values()].filter((s) => s.consecutiveFailures > 0);
-      return { status: failing.length ? 'degraded' : 'ok', details: { sources: status.size, failing: failing.map((s) => ({ id: s.id, error: s.lastError, failures: s.consecutiveFailures })) } };
+      const failing = config.sources.filter((s) => (health.get(s.id)?.consecutiveFailures ?? 0) > 0);
+      const unhealthy = failing.filter((s) => health.get(s.id)!.consecutiveFailures >= unhealthyAfter);
+      return {
+        status: unhealthy.length ? 'degraded' : 'ok',
+        details: {
+          sources: config.sources.length,
+          unhealthy: unhealthy.map((s) => s.id),
+          failing: failing.map((s) => ({ id: s.id, error: health.get(s.id)!.lastError, failures: health.get(s.id)!.consecutiveFailures, nextPollAt: health.get(s.id)!.nextPollAt })),
+        },
+      };
     },
   };
 }

@@ -1,18 +1,46 @@
-// Item content often arrives as HTML; the pipeline wants clean text (the original is kept beside it).
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+// Item content often arrives as HTML; the pipeline wants clean text (the original is kept beside
+// it). htmlparser2 tokenises the markup the way a browser would, so `<` inside attributes or
+// comments cannot leak into the text; scripts and styles are dropped, block elements become line
+// breaks, and every HTML named entity is decoded.
+import { Parser } from 'htmlparser2';
+
+const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'tr', 'table', 'blockquote', 'pre', 'section', 'article', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'dd', 'dt']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head']);
+/** Past this depth the rest is reduced by a plain tag strip: htmlparser2's cost grows with depth. */
+const MAX_DEPTH = 512;
 
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<br\s*\/?>|<\/(p|div|li|h\d)>/gi, '\n')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === '#') {
-        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
-      }
-      return ENTITIES[e.toLowerCase()] ?? m;
-    })
+  if (!/[<&]/.test(html)) return html.replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+  const parts: string[] = [];
+  let skipping = 0;
+  let depth = 0;
+  let rest = '';
+  const parser: Parser = new Parser(
+    {
+      onopentag(name) {
+        if (++depth > MAX_DEPTH && !rest) {
+          rest = html.slice(parser.endIndex + 1);
+          parser.pause();
+          return;
+        }
+        if (SKIP.has(name)) skipping++;
+        else if (BLOCK.has(name)) parts.push('\n');
+      },
+      onclosetag(name) {
+        depth--;
+        if (SKIP.has(name)) skipping = Math.max(0, skipping - 1);
+        else if (BLOCK.has(name)) parts.push('\n');
+      },
+      ontext(text) {
+        if (!skipping) parts.push(text);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  if (rest) parts.push(' ', rest.replace(/<[^>]*>/g, ' '));
+  return parts
+    .join('')
     .replace(/[ \t\f\v\u00a0]+/g, ' ')
     .replace(/\s*\n\s*/g, '\n')
     .trim();

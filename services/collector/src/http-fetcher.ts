@@ -9,6 +9,9 @@ import { createAddressPolicy } from './private-address.js';
 
 export interface HttpFetcherOptions {
   userAgent: string;
+  /** Time allowed to open the TCP/TLS connection (default 10 s). */
+  connectTimeoutMs?: number;
+  /** Time allowed for the whole request, headers and body included (default 30 s). */
   timeoutMs?: number;
   maxBodyBytes?: number;
   maxRedirects?: number;
@@ -28,11 +31,12 @@ export interface HttpFetcher {
 
 export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
   const policy = createAddressPolicy();
-  const timeout = options.timeoutMs ?? 15_000;
+  const timeout = options.timeoutMs ?? 30_000;
+  const connectTimeout = Math.min(options.connectTimeoutMs ?? 10_000, timeout);
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
 
   function makeAgent(allowPrivate: boolean): Dispatcher {
-    const connectTcp = buildConnector({ timeout });
+    const connectTcp = buildConnector({ timeout: connectTimeout });
     const agent = new Agent({
       // The check runs on the socket's remote address, after DNS and connect, so neither an IP
       // literal nor a name that re-resolves to a private address (DNS rebinding) gets through.

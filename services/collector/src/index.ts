@@ -2,6 +2,7 @@ export * from './collector.js';
 export * from './source-type.js';
 export * from './source-types.js';
 export * from './http-fetcher.js';
-export * from './decode-text.js';
 export * from './html-to-text.js';
 export * from './to-mentions.js';
+export * from './near-duplicates.js';
+export * from './fetch-jobs.js';

@@ -20,12 +20,27 @@ export interface DemoServerOptions {
   /** The live feed (/feeds/live.xml) releases one more item every this many ms. */
   liveIntervalMs?: number;
   now?: () => number;
+  /** Called with each JSON body POSTed to /hooks/demo (the demo config's webhook channel). */
+  onWebhook?: (body: unknown) => void;
 }
 
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const root = resolve(options.dir ?? join(DEMO_DIR, 'feeds'));
   const live = createLiveFeed({ intervalMs: options.liveIntervalMs ?? 20_000, now: options.now ?? Date.now });
   const server = createServer((req, res) => {
+    if (req.method === 'POST' && (req.url ?? '').split('?')[0] === '/hooks/demo') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        try {
+          options.onWebhook?.(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          res.writeHead(204).end();
+        } catch {
+          res.writeHead(400).end('not JSON');
+        }
+      });
+      return;
+    }
     if ((req.url ?? '').split('?')[0] === '/feeds/live.xml') {
       res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
       res.end(live.render());

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmbeddedBus, type Bus } from '@earshot/bus';
-import { createMetrics, silentLogger, type Metrics } from '@earshot/observability';
+import { PassThrough } from 'node:stream';
+import { createLogger, createMetrics, type Metrics } from '@earshot/observability';
 import { encodeMessage, TOPICS, type Alert } from '@earshot/schema';
 import { createSqliteStore, type MentionStore } from '@earshot/store';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -24,6 +25,8 @@ describe('notifier deliveries (loopback HTTP and SMTP)', () => {
   let http: HttpReceiver;
   let smtp: SmtpReceiver;
   let notifier: Notifier;
+  const clock = { now: Date.parse('2026-11-20T10:05:00.000Z') };
+  const logLines: string[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'earshot-notifier-'));
@@ -39,11 +42,22 @@ describe('notifier deliveries (loopback HTTP and SMTP)', () => {
         `{ id: slack, type: slack, url: "${http.url}/slack", link: "https://earshot.example.org/alerts/{key}", ${fast} }`,
         `{ id: mail, type: email, host: 127.0.0.1, port: ${smtp.port}, from: "earshot@example.org", to: [oncall@example.org, pr@example.org], ${fast} }`,
         `{ id: guarded, type: webhook, url: "${http.url}/guarded", retries: 0 }`,
+        `{ id: digest-mail, type: email, host: 127.0.0.1, port: ${smtp.port}, from: "earshot@example.org", to: [marketing@example.org], ${fast} }`,
       ],
-      ['{ channel: hook }', '{ channel: slack }', '{ channel: mail, minSeverity: warning }', '{ channel: guarded }', '{ channel: hook, brand: nordtel }'],
+      [
+        '{ channel: hook }',
+        '{ channel: slack }',
+        '{ channel: mail, minSeverity: warning }',
+        '{ channel: guarded }',
+        '{ channel: hook, brand: nordtel }',
+        '{ id: hourly-summary, channel: digest-mail, digest: hourly }',
+      ],
       { HOOK_SECRET: SECRET },
     );
-    notifier = createNotifier({ config, bus, store, logger: silentLogger(), metrics });
+    const logStream = new PassThrough();
+    logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString().split('\n').filter(Boolean)));
+    const logger = createLogger({ level: 'debug', destination: logStream });
+    notifier = createNotifier({ config, bus, store, logger, metrics, now: () => new Date(clock.now) });
     await notifier.start();
   });
 
@@ -62,6 +76,7 @@ describe('notifier deliveries (loopback HTTP and SMTP)', () => {
     await notifier.idle();
   }
   const on = (path: string) => http.requests.filter((r) => r.path === path);
+  const mailTo = (address: string) => smtp.messages.filter((m) => m.to.includes(address));
 
   it('delivers one alert on every channel: signed webhook, readable Slack message, e-mail to each recipient', async () => {
     http.failNext(503, 503); // the webhook's first two attempts fail: retried with back-off
@@ -84,8 +99,8 @@ describe('notifier deliveries (loopback HTTP and SMTP)', () => {
     expect(blockText).toContain('Nordtel &lt;outage&gt; &amp; more');
     expect(blockText).toContain('<https://earshot.example.org/alerts/neg%3Anordtel%3A2026-11-20T10%3A00%3A00.000Z|Open in Earshot>');
 
-    expect(smtp.messages).toHaveLength(1);
-    const mail = smtp.messages[0]!;
+    expect(mailTo('oncall@example.org')).toHaveLength(1);
+    const mail = mailTo('oncall@example.org')[0]!;
     expect(mail.from).toBe('earshot@example.org');
     expect(mail.to).toEqual(['oncall@example.org', 'pr@example.org']);
     const parsed = parseMail(mail.raw);
@@ -103,12 +118,37 @@ describe('notifier deliveries (loopback HTTP and SMTP)', () => {
     await publish(alert()); // redelivered revision 1
     expect(on('/hook')).toHaveLength(1);
     expect(on('/slack')).toHaveLength(1);
-    expect(smtp.messages).toHaveLength(1);
+    expect(mailTo('oncall@example.org')).toHaveLength(1);
 
     await publish(alert({ state: 'resolved', revision: 2, resolvedAt: '2026-11-20T10:20:00.000Z' }));
     expect(on('/hook')).toHaveLength(2);
     expect(JSON.parse(on('/hook')[1]!.body)).toMatchObject({ alert: { state: 'resolved', revision: 2 } });
     expect(JSON.parse(on('/slack')[1]!.body).text).toMatch(/^\[RESOLVED\] /);
-    expect(parseMail(smtp.messages[1]!.raw).headers.subject).toBe('[Earshot] [RESOLVED] Nordtel: 3 negative mentions in 10m');
+    expect(parseMail(mailTo('oncall@example.org')[1]!.raw).headers.subject).toBe('[Earshot] [RESOLVED] Nordtel: 3 negative mentions in 10m');
+  });
+
+  it('sends one hourly digest per subscriber when the hour ends, and only once', async () => {
+    await publish(alert({ key: 'wom:acme:2026-11-20T10:30:00.000Z', ruleId: 'wom', ruleType: 'high-impact', brandId: 'acme', severity: 'critical', title: 'Acme: high-impact mention' }));
+    expect(mailTo('marketing@example.org')).toEqual([]); // collected, not sent
+    await Promise.all(await notifier.flushDigests());
+    expect(mailTo('marketing@example.org')).toEqual([]); // the hour is not over
+    clock.now = Date.parse('2026-11-20T11:00:00.000Z');
+    await Promise.all(await notifier.flushDigests());
+    await Promise.all(await notifier.flushDigests());
+    const digests = mailTo('marketing@example.org');
+    expect(digests).toHaveLength(1);
+    const { headers, text } = parseMail(digests[0]!.raw);
+    expect(headers.subject).toBe('[Earshot] Digest: 2 alerts (2026-11-20T10:00:00.000Z to 2026-11-20T11:00:00.000Z)');
+    expect(text).toContain('- [RESOLVED] Nordtel: 3 negative mentions in 10m (3 mentions');
+    expect(text).toContain('- [CRITICAL] Acme: high-impact mention (3 mentions');
+  });
+
+  it('never logs a secret or a channel URL', () => {
+    expect(logLines.length).toBeGreaterThan(5);
+    const all = logLines.join('\n');
+    expect(all).toContain('"deliveryKey":"hook:neg:nordtel:2026-11-20T10:00:00.000Z:1"');
+    expect(all).not.toContain(SECRET);
+    expect(all).not.toContain('/slack');
+    expect(all).not.toContain('/hook');
   });
 });

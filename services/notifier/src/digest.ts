@@ -23,8 +23,10 @@ export interface Digester {
   /** Loads what was collected before a restart. */
   load(): Promise<void>;
   add(sub: Subscription, alert: Alert, now: number): Promise<void>;
-  /** Digests whose period has ended by `now`, removed from the collection. */
-  due(now: number): Promise<DueDigest[]>;
+  /** Digests whose period has ended by `now` (still collected until `clear`). */
+  due(now: number): DueDigest[];
+  /** Forgets what these digests carried, once they are safely on their way. */
+  clear(sent: DueDigest[]): Promise<void>;
 }
 
 export function createDigester(options: { store: MentionStore; subscriptions: Subscription[] }): Digester {
@@ -32,6 +34,7 @@ export function createDigester(options: { store: MentionStore; subscriptions: Su
   const states = new Map<string, DigestState>();
   const periodOf = (sub: Subscription, now: number) => Math.floor(now / sub.digest!) * sub.digest!;
   const save = (id: string) => options.store.setState(NAMESPACE, id, states.get(id) ?? null);
+
 
   function take(sub: Subscription, state: DigestState): DueDigest | undefined {
     if (state.alerts.length === 0) return undefined;
@@ -63,17 +66,28 @@ export function createDigester(options: { store: MentionStore; subscriptions: Su
       state.alerts = [...state.alerts.filter((a) => a.key !== alert.key), alert];
       await save(sub.id);
     },
-    async due(now) {
+    due(now) {
       const out: DueDigest[] = [];
       for (const sub of subs) {
         const state = states.get(sub.id);
         if (!state || now < state.periodStart + sub.digest!) continue;
         const digest = take(sub, state);
-        states.delete(sub.id);
-        await save(sub.id);
         if (digest) out.push(digest);
       }
       return out;
+    },
+    async clear(sent) {
+      for (const digest of sent) {
+        const id = digest.notification.subscriptionId;
+        const state = states.get(id);
+        if (!state || new Date(state.periodStart).toISOString() !== digest.notification.periodStart) continue;
+        // An alert that joined after the digest was taken stays for the next one.
+        const taken = new Set(digest.notification.alerts);
+        state.alerts = state.alerts.filter((a) => !taken.has(a));
+        if (state.alerts.length === 0) states.delete(id);
+        else state.periodStart = periodOf(subs.find((s) => s.id === id)!, Date.parse(digest.notification.periodEnd));
+        await save(id);
+      }
     },
   };
 }

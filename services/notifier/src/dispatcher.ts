@@ -22,7 +22,8 @@ export interface DispatcherOptions {
 export interface DeliveryOutcome {
   channel: string;
   deliveryKey: string;
-  result: 'delivered' | 'duplicate' | 'failed';
+  /** `aborted`: the notifier stopped mid-delivery; the claim was released so a restart may send it. */
+  result: 'delivered' | 'duplicate' | 'failed' | 'aborted';
 }
 
 export interface Dispatcher {
@@ -74,6 +75,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       logger.info(context, 'delivered');
       return outcome('delivered');
     } catch (err) {
+      if (abort.signal.aborted) {
+        await store.releaseDelivery(n.deliveryKey).catch(() => {});
+        logger.info(context, 'delivery interrupted by stop, left for the next start');
+        return { channel: config.id, deliveryKey: n.deliveryKey, result: 'aborted' };
+      }
       const reason = (err as Error).message;
       lastFailure.set(config.id, reason);
       logger.warn({ ...context, reason }, 'delivery failed, giving up');
@@ -86,6 +92,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     enqueue(channelId, n) {
       const lane = lanes.get(channelId);
       if (!lane) return Promise.resolve({ channel: channelId, deliveryKey: n.deliveryKey, result: 'failed' });
+      if (abort.signal.aborted) return Promise.resolve({ channel: channelId, deliveryKey: n.deliveryKey, result: 'aborted' });
       return lane.queue.add(() => deliver(lane.config, lane.sender, n)) as Promise<DeliveryOutcome>;
     },
     async idle() {
@@ -103,8 +110,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([this.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
-      abort.abort(new Error('notifier stopping'));
+      // Queued deliveries are not started (they stay pending in the store); in-flight ones are aborted.
       for (const l of lanes.values()) l.queue.clear();
+      abort.abort(new Error('notifier stopping'));
+      await Promise.all([...lanes.values()].map((l) => l.queue.onIdle()));
       await Promise.all([...lanes.values()].map((l) => l.sender.close().catch(() => {})));
     },
   };

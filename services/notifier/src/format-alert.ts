@@ -26,7 +26,7 @@ export function alertText(alert: Alert, link?: string): string {
 
 export function notificationSubject(n: Notification): string {
   if (n.kind === 'alert') return `[Earshot] ${alertHeadline(n.alert)}`;
-  return `[Earshot] Digest: ${n.alerts.length} alert${n.alerts.length === 1 ? '' : 's'} (${n.periodStart} – ${n.periodEnd})`;
+  return `[Earshot] Digest: ${n.alerts.length} alert${n.alerts.length === 1 ? '' : 's'} (${n.periodStart} to ${n.periodEnd})`;
 }
 
 export function notificationText(n: Notification, linkTemplate?: string): string {

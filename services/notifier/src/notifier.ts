@@ -1,26 +1,29 @@
 // The notifier service: consumes alerts, finds the subscriptions that want each one, and hands
 // deliveries to the dispatcher (one queue per channel) or to a digest. The alert message is
-// acknowledged once its deliveries are queued (digests: once collected in the store), so a slow
-// channel never holds up the stream; see README.md for what that means on a crash.
+// acknowledged once its deliveries are recorded as pending in the store (digests: once collected),
+// so a slow channel never holds up the stream and a restart resumes what was left undelivered.
 import type { Health, Service } from '@earshot/observability';
 import { createStageRunner, ok, type DecodedMessage, type Outcome, type RetryOptions, type StageDeps } from '@earshot/pipeline';
 import { TOPICS, type Alert } from '@earshot/schema';
 import { createChannelSender } from './channels/registry.js';
 import { createDigester } from './digest.js';
 import { createDispatcher, type DeliveryOutcome } from './dispatcher.js';
+import { createPendingDeliveries, DIGEST_LIST, partitionList, type PendingDelivery } from './pending-deliveries.js';
 import { deliveryKey, resolveSubscriptions, subscriptionMatches } from './subscriptions.js';
 
 export interface NotifierOptions extends StageDeps {
   groupId?: string;
   /** How often ended digest periods are looked for (default 30 s). */
   digestCheckIntervalMs?: number;
+  /** How long `stop` waits for deliveries in flight before leaving them for the next start (default 10 s). */
+  stopGraceMs?: number;
   /** Test hooks for the retry helper. */
   retry?: Pick<RetryOptions, 'sleep' | 'random'>;
 }
 
 export interface Notifier extends Service {
-  /** Routes one alert (what the stage does per message); resolves once its deliveries are queued. */
-  route(alert: Alert): Promise<Promise<DeliveryOutcome>[]>;
+  /** Routes one alert (what the stage does per message); resolves once its deliveries are recorded and queued. */
+  route(alert: Alert, partition?: number): Promise<Promise<DeliveryOutcome>[]>;
   /** Sends the digests whose period has ended (the timer calls this). */
   flushDigests(): Promise<Promise<DeliveryOutcome>[]>;
   /** Resolves when no delivery is queued or in flight. */
@@ -39,12 +42,22 @@ export function createNotifier(deps: NotifierOptions): Notifier {
     retry: deps.retry,
   });
   const digester = createDigester({ store: deps.store, subscriptions });
+  const pending = createPendingDeliveries({ store: deps.store, partitions: deps.config.bus.partitions });
   let timer: NodeJS.Timeout | undefined;
 
-  async function route(alert: Alert): Promise<Promise<DeliveryOutcome>[]> {
+  /** Queues deliveries already recorded as pending; each leaves the record when it is finished. */
+  function dispatch(list: string, deliveries: PendingDelivery[]): Promise<DeliveryOutcome>[] {
+    return deliveries.map((d) =>
+      dispatcher.enqueue(d.channel, d.notification).then(async (outcome) => {
+        if (outcome.result !== 'aborted') await pending.done(list, outcome.deliveryKey).catch((err: unknown) => logger.warn({ reason: (err as Error).message }, 'cannot clear pending delivery'));
+        return outcome;
+      }),
+    );
+  }
+
+  async function route(alert: Alert, partition = 0): Promise<Promise<DeliveryOutcome>[]> {
     const now = clock().getTime();
-    const deliveries: Promise<DeliveryOutcome>[] = [];
-    const channels = new Set<string>();
+    const deliveries: PendingDelivery[] = [];
     for (const sub of subscriptions) {
       if (!subscriptionMatches(sub, alert)) continue;
       if (sub.digest !== undefined) {
@@ -52,21 +65,26 @@ export function createNotifier(deps: NotifierOptions): Notifier {
         continue;
       }
       // Two subscriptions on one channel still mean one message to that subscriber.
-      if (channels.has(sub.channel)) continue;
-      channels.add(sub.channel);
-      deliveries.push(dispatcher.enqueue(sub.channel, { kind: 'alert', deliveryKey: deliveryKey(sub.channel, alert), alert }));
+      if (deliveries.some((d) => d.channel === sub.channel)) continue;
+      deliveries.push({ channel: sub.channel, notification: { kind: 'alert', deliveryKey: deliveryKey(sub.channel, alert), alert } });
     }
-    return deliveries;
+    const list = partitionList(partition);
+    await pending.add(list, deliveries);
+    return dispatch(list, deliveries);
   }
 
   async function step(batch: DecodedMessage<'alert'>[]): Promise<Outcome[]> {
-    for (const { message } of batch) await route(message.payload);
+    for (const { message, source } of batch) await route(message.payload, source.partition);
     return batch.map(() => ok());
   }
 
   async function flushDigests(): Promise<Promise<DeliveryOutcome>[]> {
-    const due = await digester.due(clock().getTime());
-    return due.map((d) => dispatcher.enqueue(d.channel, d.notification));
+    const due = digester.due(clock().getTime());
+    const deliveries = due.map((d) => ({ channel: d.channel, notification: d.notification }));
+    // Pending first, then forgotten by the digest: a crash in between re-sends the same delivery key, which the claim drops.
+    await pending.add(DIGEST_LIST, deliveries);
+    await digester.clear(due);
+    return dispatch(DIGEST_LIST, deliveries);
   }
 
   const runner = createStageRunner({
@@ -87,6 +105,9 @@ export function createNotifier(deps: NotifierOptions): Notifier {
     idle: () => dispatcher.idle(),
     async start() {
       await digester.load();
+      const leftover = await pending.load();
+      if (leftover.length) logger.info({ count: leftover.length }, 'resuming deliveries left pending');
+      for (const { list, delivery } of leftover) void dispatch(list, [delivery]);
       await runner.start();
       timer = setInterval(() => {
         flushDigests().catch((err: unknown) => logger.warn({ reason: (err as Error).message }, 'digest check failed, will retry'));
@@ -97,12 +118,12 @@ export function createNotifier(deps: NotifierOptions): Notifier {
       if (timer) clearInterval(timer);
       timer = undefined;
       await runner.stop();
-      await dispatcher.close();
+      await dispatcher.close(deps.stopGraceMs);
     },
     health(): Health {
       const runnerHealth = runner.health();
       const failures = dispatcher.failures();
-      const details = { ...runnerHealth.details, pendingDeliveries: dispatcher.pending, failingChannels: failures };
+      const details = { ...runnerHealth.details, queuedDeliveries: dispatcher.pending, pendingDeliveries: pending.size, failingChannels: failures };
       if (runnerHealth.status !== 'ok' || Object.keys(failures).length) return { status: 'degraded', details };
       return { status: 'ok', details };
     },

@@ -3,7 +3,7 @@
 // and committed only after the handler resolved; a rejected batch is not resolved, its partition is
 // paused for a back-off and then fetched again from the last commit, so the same messages come back.
 // While a handler runs, a timer keeps heartbeating so a long batch does not cost the group membership.
-import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from '@earshot/observability';
 import { backoffDelay } from '@earshot/pipeline';
 import type { BatchHandler, BusMessage, Subscription } from '../port.js';
@@ -76,51 +76,56 @@ export async function consumeBatches(options: ConsumeBatchesOptions): Promise<Su
     logger.error({ err: event.payload.error, groupId: options.kafkaGroupId, restart: event.payload.restart }, 'consumer crashed');
   });
 
-  await consumer.connect();
-  await consumer.subscribe({ topics: [kafkaTopic], fromBeginning: true });
-  await consumer.run({
-    autoCommit: false,
-    eachBatchAutoResolve: false,
-    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
-    eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale, pause }) => {
-      const { partition } = batch;
-      for (let start = 0; start < batch.messages.length; start += options.maxBatchSize) {
-        if (!isRunning() || isStale()) return;
-        const slice = batch.messages.slice(start, start + options.maxBatchSize);
-        const beat = () => heartbeat().catch((err: unknown) => logger.debug({ err, partition }, 'heartbeat failed'));
-        const timer = setInterval(() => void beat(), heartbeatIntervalMs);
-        try {
-          await handler(
-            slice.map((m) => toBusMessage(topic, partition, m)),
-            { heartbeat: beat, get stopping() { return state.stopping || !isRunning(); } },
-          );
-        } catch (err) {
-          // Nothing resolved, nothing committed: pause the partition, then fetch it again from the
-          // last committed offset. Other partitions keep flowing meanwhile.
-          const attempt = (failures.get(partition) ?? 0) + 1;
-          failures.set(partition, attempt);
-          const delay = backoffDelay(attempt, { initialDelayMs: 200, maxDelayMs: 10_000 });
-          logger.warn({ err, topic, partition, offset: slice[0]!.offset, attempt, delayMs: delay }, 'batch failed, redelivering after back-off');
-          const resume = pause();
-          const resumeTimer = setTimeout(() => {
-            resumeTimers.delete(resumeTimer);
-            resume();
-          }, delay);
-          resumeTimers.add(resumeTimer);
-          return;
-        } finally {
-          clearInterval(timer);
-        }
-        const last = slice[slice.length - 1]!.offset;
-        resolveOffset(last);
-        // A commit refused because the group rebalanced throws a client error: kafkajs rejoins and
-        // the partition's new owner starts from the last commit (redelivery, never loss).
-        await commitOffsetsIfNecessary({ topics: [{ topic: kafkaTopic, partitions: [{ partition, offset: nextOffset(last) }] }] });
-        failures.delete(partition);
-        logger.debug({ topic, partition, offset: last }, 'batch committed');
+  /** Pauses a partition whose batch failed and resumes it after a growing, jittered delay. */
+  function backOff(partition: number, pause: () => () => void, err: unknown, offset: string): void {
+    const attempt = (failures.get(partition) ?? 0) + 1;
+    failures.set(partition, attempt);
+    const delay = backoffDelay(attempt, { initialDelayMs: 200, maxDelayMs: 10_000 });
+    logger.warn({ err, topic, partition, offset, attempt, delayMs: delay }, 'batch failed, redelivering after back-off');
+    const resume = pause();
+    const timer = setTimeout(() => {
+      resumeTimers.delete(timer);
+      resume();
+    }, delay);
+    resumeTimers.add(timer);
+  }
+
+  async function eachBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale, pause }: EachBatchPayload): Promise<void> {
+    const { partition } = batch;
+    const beat = () => heartbeat().catch((err: unknown) => logger.debug({ err, partition }, 'heartbeat failed'));
+    const context = { heartbeat: beat, get stopping() { return state.stopping || !isRunning(); } };
+    for (let start = 0; start < batch.messages.length; start += options.maxBatchSize) {
+      if (!isRunning() || isStale()) return;
+      const slice = batch.messages.slice(start, start + options.maxBatchSize);
+      const heartbeats = setInterval(() => void beat(), heartbeatIntervalMs);
+      try {
+        await handler(slice.map((m) => toBusMessage(topic, partition, m)), context);
+      } catch (err) {
+        // Nothing resolved, nothing committed: the partition is fetched again from the last
+        // resolved offset once the back-off is over. Other partitions keep flowing meanwhile.
+        backOff(partition, pause, err, slice[0]!.offset);
+        return;
+      } finally {
+        clearInterval(heartbeats);
       }
-    },
-  });
+      const last = slice[slice.length - 1]!.offset;
+      resolveOffset(last);
+      // A commit refused because the group rebalanced throws a client error: kafkajs rejoins and
+      // the partition's new owner starts from the last commit (redelivery, never loss).
+      await commitOffsetsIfNecessary({ topics: [{ topic: kafkaTopic, partitions: [{ partition, offset: nextOffset(last) }] }] });
+      failures.delete(partition);
+      logger.debug({ topic, partition, offset: last }, 'batch committed');
+    }
+  }
+
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [kafkaTopic], fromBeginning: true });
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3, eachBatch });
+  } catch (err) {
+    await consumer.disconnect().catch(() => undefined);
+    throw err;
+  }
 
   return {
     async stop() {

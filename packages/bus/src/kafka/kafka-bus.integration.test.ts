@@ -1,6 +1,7 @@
 // The bus contract against a real Kafka broker (KAFKA_BROKERS, found or started by the global setup).
 // Topics live under a prefix unique to this run and are deleted afterwards.
-import { afterAll, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { BusMessage } from '../port.js';
 import { busContract } from '../contract.js';
 import { dropKafkaTopics } from './drop-topics.js';
 import { createKafkaBus } from './kafka-bus.js';
@@ -17,6 +18,63 @@ if (!brokers) {
     connect: async () => createKafkaBus({ brokers: brokers.split(','), clientId: 'earshot-contract', topicPrefix: run }),
     unique: () => `t${++n}`,
     timeoutMs: 60_000,
+  });
+
+  describe('kafka bus beyond the contract', () => {
+    const waitFor = async (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+
+    it('keeps other partitions flowing while one batch keeps failing', async () => {
+      const bus = createKafkaBus({ brokers: brokers.split(','), clientId: 'earshot-contract', topicPrefix: run });
+      const topic = `t${++n}.stuck`;
+      await bus.ensureTopics([{ name: topic, partitions: 2 }]);
+      // Keys spread over both partitions; every batch of the partition holding "poison" fails.
+      await bus.publish(topic, Array.from({ length: 40 }, (_, i) => ({ key: i === 0 ? 'poison' : `k${i}`, value: Buffer.from(String(i)) })));
+      const got: BusMessage[] = [];
+      let stuckPartition = -1;
+      const sub = await bus.subscribe({
+        groupId: `${topic}.g`,
+        topic,
+        handler: async (batch) => {
+          if (batch.some((m) => m.key === 'poison')) {
+            stuckPartition = batch[0]!.partition;
+            throw new Error('cannot handle this partition yet');
+          }
+          got.push(...batch);
+        },
+      });
+      await waitFor(() => stuckPartition >= 0 && got.some((m) => m.partition !== stuckPartition), 'the healthy partition');
+      await new Promise((r) => setTimeout(r, 500));
+      await sub.stop();
+      expect(got.every((m) => m.partition !== stuckPartition)).toBe(true);
+      expect(await bus.lag(`${topic}.g`, topic)).toBe(40 - got.length);
+      await bus.close();
+    });
+
+    it('keeps its group membership through a batch longer than the session timeout', async () => {
+      const bus = createKafkaBus({ brokers: brokers.split(','), clientId: 'earshot-contract', topicPrefix: run, consumer: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 } });
+      const topic = `t${++n}.slow`;
+      await bus.ensureTopics([{ name: topic, partitions: 1 }]);
+      await bus.publish(topic, [{ key: 'a', value: Buffer.from('slow') }]);
+      let calls = 0;
+      const sub = await bus.subscribe({
+        groupId: `${topic}.g`,
+        topic,
+        handler: async () => {
+          calls++;
+          await new Promise((r) => setTimeout(r, 8000));
+        },
+      });
+      await waitFor(async () => calls > 0 && (await bus.lag(`${topic}.g`, topic)) === 0, 'the slow batch committed', 30_000);
+      await sub.stop();
+      expect(calls).toBe(1);
+      await bus.close();
+    }, 60_000);
   });
 
   afterAll(async () => {

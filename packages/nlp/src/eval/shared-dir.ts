@@ -17,3 +17,16 @@ export function sentimentDevFile(env: Record<string, string | undefined>, lang: 
   const path = join(sharedDir(env), 'data', 'sentiment', 'dev', `${lang}.jsonl`);
   return existsSync(path) ? path : undefined;
 }
+
+/**
+ * A shared file or folder for a test: its path, or why it is missing. Absent shared data is a
+ * reason to skip in a user's clone but an error under CI=true, where it is always provided (the
+ * convention of test/setup/shared-data.ts).
+ */
+export function sharedForTest(env: Record<string, string | undefined>, relative: string): { path: string; missing?: string } {
+  const path = join(sharedDir(env), relative);
+  if (existsSync(path)) return { path };
+  const missing = `shared data not found at ${path} (set EARSHOT_SHARED to the shared/ folder)`;
+  if (env.CI === 'true') throw new Error(`${missing}; CI=true requires it`);
+  return { path, missing };
+}

@@ -1,15 +1,24 @@
 // Turns the readable cue lists of language-cues.ts into lookup tables, so detection does one map
-// lookup per word instead of scanning every list.
+// lookup per word instead of scanning every list, and walks a word's endings from its last letter
+// through a trie instead of slicing every suffix.
 
 import type { ScriptCues } from './language-cues.js';
 
 export interface CompiledCues {
-  letters: Record<string, string>;
+  /** Distinctive letter (char code) → language. */
+  letterCodes: Map<number, string>;
+  /** Shared letter (char code) → the languages that use it. */
+  sharedLetterCodes: Map<number, readonly string[]>;
   langs: string[];
   wordLangs: Map<string, string[]>;
-  endingLangs: Map<string, string[]>;
-  longestEnding: number;
+  /** Adds to `out` the languages of every listed ending of `word` shorter than the word minus one letter. */
+  endingsOf(word: string, out: Set<string>): void;
   fallback: string;
+}
+
+interface EndingNode {
+  next: Map<number, EndingNode>;
+  langs: string[];
 }
 
 export function compileCues(cues: ScriptCues): CompiledCues {
@@ -17,20 +26,36 @@ export function compileCues(cues: ScriptCues): CompiledCues {
   for (const [lang, list] of Object.entries(cues.words)) {
     for (const w of new Set(list)) wordLangs.set(w, [...(wordLangs.get(w) ?? []), lang]);
   }
-  const endingLangs = new Map<string, string[]>();
-  let longestEnding = 0;
+  const root: EndingNode = { next: new Map(), langs: [] };
   for (const [lang, list] of Object.entries(cues.endings)) {
     for (const e of new Set(list)) {
-      endingLangs.set(e, [...(endingLangs.get(e) ?? []), lang]);
-      longestEnding = Math.max(longestEnding, e.length);
+      let at = root;
+      for (let i = e.length - 1; i >= 0; i--) {
+        const c = e.charCodeAt(i);
+        let child = at.next.get(c);
+        if (!child) { child = { next: new Map(), langs: [] }; at.next.set(c, child); }
+        at = child;
+      }
+      at.langs.push(lang);
     }
   }
+  const letterCodes = new Map<number, string>();
+  for (const [ch, lang] of Object.entries(cues.letters)) letterCodes.set(ch.charCodeAt(0), lang);
+  const sharedLetterCodes = new Map<number, readonly string[]>();
+  for (const [ch, langs] of Object.entries(cues.sharedLetters ?? {})) sharedLetterCodes.set(ch.charCodeAt(0), langs);
   return {
-    letters: cues.letters,
+    letterCodes,
+    sharedLetterCodes,
     langs: Object.keys(cues.words),
     wordLangs,
-    endingLangs,
-    longestEnding,
+    endingsOf(word, out) {
+      let at: EndingNode | undefined = root;
+      for (let len = 1; len < word.length - 1; len++) {
+        at = at.next.get(word.charCodeAt(word.length - len));
+        if (!at) return;
+        for (const lang of at.langs) out.add(lang);
+      }
+    },
     fallback: cues.fallback,
   };
 }

@@ -3,7 +3,7 @@
 // common words decide (language-cues.ts). Restricting candidates skips everything else.
 
 import type { DetectedLanguage } from '../types.js';
-import { fold } from '../text/fold.js';
+import { prepareText, type PreparedText } from '../text/prepare-text.js';
 import { CYRILLIC_CUES, LATIN_CUES } from './language-cues.js';
 import { compileCues, type CompiledCues } from './compile-cues.js';
 
@@ -31,17 +31,28 @@ const SCRIPTS: readonly ScriptRange[] = [
 ];
 
 const NOISE = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+|\S+@\S+\.\S+/gu;
+/** Cheap test for whether NOISE can match at all (most mentions have no URL or handle). */
+const NOISE_HINT = /[@#]|www\.|https?:/;
 const LETTER = /\p{L}/u;
-const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
+const LETTERS_ONLY = /^\p{L}+(?:'\p{L}+)*$/u;
 
 export interface DetectOptions {
   candidates?: string[];
 }
 
 export function detectLanguage(text: string, options: DetectOptions = {}): DetectedLanguage {
-  const allowed = options.candidates && options.candidates.length > 0 ? new Set(options.candidates) : undefined;
-  const clean = text.replace(NOISE, ' ');
-  const counts = countScripts(clean);
+  return detectPreparedLanguage(prepareText(text), options);
+}
+
+/**
+ * detectLanguage() on a text the analyzer has already prepared: letters are counted on the
+ * normalised text and cue words looked up among its folded tokens, skipping URLs, e-mail
+ * addresses and @handles/#tags.
+ */
+export function detectPreparedLanguage(text: PreparedText, options: DetectOptions = {}): DetectedLanguage {
+  const allowed = options.candidates && options.candidates.length > 0 ? options.candidates : undefined;
+  const noise = noiseSpans(text.norm);
+  const counts = countScripts(text.norm, noise);
   let total = 0;
   for (const n of counts.values()) total += n;
   if (total === 0) return { lang: 'und', confidence: 0 };
@@ -52,30 +63,55 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Detec
     if (!range) continue;
     const share = n / total;
     if (range.lang !== undefined) {
-      if (allowed && !allowed.has(range.lang)) continue;
+      if (allowed && !allowed.includes(range.lang)) continue;
       return { lang: range.lang, confidence: round(Math.min(1, 0.5 + share / 2)) };
     }
     if (range.cues) {
-      const picked = scoreWithCues(clean.toLowerCase(), range.cues, allowed);
+      const picked = scoreWithCues(text, noise, range.cues, allowed);
       if (picked) return { lang: picked.lang, confidence: round(picked.confidence * (0.5 + share / 2)) };
     }
   }
   return { lang: 'und', confidence: 0 };
 }
 
-function countScripts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
+/** [start, end) pairs of URLs, e-mail addresses and handles, flattened; usually empty. */
+function noiseSpans(norm: string): number[] {
+  if (!NOISE_HINT.test(norm)) return [];
+  const spans: number[] = [];
+  for (const m of norm.matchAll(NOISE)) spans.push(m.index, m.index + m[0].length);
+  return spans;
+}
+
+function inNoise(noise: readonly number[], at: number): boolean {
+  for (let i = 0; i < noise.length; i += 2) if (at >= noise[i]! && at < noise[i + 1]!) return true;
+  return false;
+}
+
+function countScripts(text: string, noise: readonly number[]): Map<string, number> {
+  let latin = 0;
+  let cyrillic = 0;
+  let hebrew = 0;
+  let others: Map<string, number> | undefined;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
     // Fast paths for the scripts Earshot sees most; the regex table for the rest.
-    let script: string | undefined;
     if (code < 0x41) continue;
-    if (code < 0x250) script = isAsciiOrLatinLetter(code) ? 'Latin' : undefined;
-    else if (code >= 0x400 && code <= 0x52f) script = 'Cyrillic';
-    else if (code >= 0x5d0 && code <= 0x5f2) script = 'Hebrew';
-    else if (LETTER.test(ch)) script = SCRIPTS.find((s) => s.test.test(ch))?.script ?? 'Other';
-    if (script !== undefined) counts.set(script, (counts.get(script) ?? 0) + 1);
+    if (noise.length > 0 && inNoise(noise, i)) continue;
+    if (code < 0x250) { if (isAsciiOrLatinLetter(code)) latin++; continue; }
+    if (code >= 0x400 && code <= 0x52f) { cyrillic++; continue; }
+    if (code >= 0x5d0 && code <= 0x5f2) { hebrew++; continue; }
+    let ch = text[i]!;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) { code = text.codePointAt(i)!; ch = String.fromCodePoint(code); i++; }
+    if (!LETTER.test(ch)) continue;
+    const script = SCRIPTS.find((s) => s.test.test(ch))?.script ?? 'Other';
+    others ??= new Map();
+    others.set(script, (others.get(script) ?? 0) + 1);
   }
+  // Insertion order breaks ties in the ranking: keep the order the first letters appeared in.
+  const counts = new Map<string, number>();
+  const firsts: [string, number][] = [['Latin', latin], ['Cyrillic', cyrillic], ['Hebrew', hebrew]];
+  for (const [script, n] of firsts) if (n > 0) counts.set(script, n);
+  if (others) for (const [script, n] of others) counts.set(script, n);
   return counts;
 }
 
@@ -83,47 +119,68 @@ function isAsciiOrLatinLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7);
 }
 
-function scoreWithCues(lower: string, cues: CompiledCues, allowed: Set<string> | undefined): DetectedLanguage | undefined {
+function scoreWithCues(text: PreparedText, noise: readonly number[], cues: CompiledCues, allowed: readonly string[] | undefined): DetectedLanguage | undefined {
   const scores = new Map<string, number>();
   const add = (lang: string, v: number): void => {
-    if (allowed && !allowed.has(lang)) return;
+    if (allowed && !allowed.includes(lang)) return;
     scores.set(lang, (scores.get(lang) ?? 0) + v);
   };
   for (const lang of cues.langs) add(lang, 0);
 
   const letterHits = new Map<string, number>();
-  for (const ch of lower) {
-    const lang = cues.letters[ch];
+  const sharedHits = new Map<string, number>();
+  const { norm } = text;
+  for (let i = 0; i < norm.length; i++) {
+    const code = norm.charCodeAt(i);
+    if (code < 0xc0) continue;
+    const lang = cues.letterCodes.get(code);
+    const shared = cues.sharedLetterCodes.get(code);
+    if ((!lang && !shared) || (noise.length > 0 && inNoise(noise, i))) continue;
     if (lang) letterHits.set(lang, (letterHits.get(lang) ?? 0) + 1);
+    for (const l of shared ?? []) sharedHits.set(l, (sharedHits.get(l) ?? 0) + 1);
   }
   // A few distinctive letters are strong evidence; many add little more (a Russian sentence may
-  // quote one Kazakh name, a Kazakh one many Russian words).
+  // quote one Kazakh name, a Kazakh one many Russian words). Letters several languages share
+  // (ä ö ü) weigh less than one cue word each.
   for (const [lang, n] of letterHits) add(lang, 2.5 * Math.min(n, 4));
+  for (const [lang, n] of sharedHits) add(lang, 0.8 * Math.min(n, 3));
 
   const endingHits = new Set<string>();
-  for (const m of fold(lower).replace(/’/g, "'").matchAll(WORD)) {
-    const w = m[0];
+  const { words, tokens } = text;
+  for (let t = 0; t < words.length; t++) {
+    const w = words[t]!;
+    if (noise.length > 0 && inNoise(noise, tokens[t]!.start)) continue;
+    if (!isLetterWord(w)) continue;
     for (const lang of cues.wordLangs.get(w) ?? []) add(lang, 1);
     if (w.length < 4) continue;
-    for (let len = 1; len <= cues.longestEnding && len < w.length - 1; len++) {
-      for (const lang of cues.endingLangs.get(w.slice(-len)) ?? []) endingHits.add(lang);
-    }
+    cues.endingsOf(w, endingHits);
     for (const lang of endingHits) add(lang, 0.3);
     endingHits.clear();
   }
 
-  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
-  const best = ranked[0];
+  let best: [string, number] | undefined;
+  let second = 0;
+  for (const entry of scores) {
+    if (!best || entry[1] > best[1]) { if (best) second = best[1]; best = entry; } else if (entry[1] > second) second = entry[1];
+  }
   if (!best) return undefined;
-  const second = ranked[1]?.[1] ?? 0;
   if (best[1] <= 0) {
     const fallback = cues.fallback;
-    if (allowed && !allowed.has(fallback)) return { lang: best[0], confidence: 0.2 };
+    if (allowed && !allowed.includes(fallback)) return { lang: best[0], confidence: 0.2 };
     return { lang: fallback, confidence: 0.3 };
   }
   const margin = best[1] - second;
   const confidence = 0.5 + 0.5 * (1 - Math.exp(-margin)) * (best[1] / (best[1] + second));
   return { lang: best[0], confidence };
+}
+
+/** Letters only (apostrophes inside): the words the cue lists are made of. */
+function isLetterWord(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x44f))) return LETTERS_ONLY.test(w);
+  }
+  return true;
 }
 
 function round(x: number): number {

@@ -5,6 +5,8 @@
 export interface ScriptCues {
   /** Letters that, when present, point strongly at one language. */
   letters: Record<string, string>;
+  /** Letters a few languages share (ä ö ü): weaker evidence for each of them. */
+  sharedLetters?: Record<string, readonly string[]>;
   /** Frequent function and everyday words per language (folded). */
   words: Record<string, readonly string[]>;
   /** Frequent word endings per language (folded), weaker evidence than words. */
@@ -44,6 +46,7 @@ export const CYRILLIC_CUES: ScriptCues = {
 };
 
 export const LATIN_CUES: ScriptCues = {
+  sharedLetters: { 'ä': ['et', 'de', 'fi'], 'ö': ['et', 'de', 'fi'], 'ü': ['et', 'de'], 'š': ['et', 'cs'], 'ž': ['et', 'cs'] },
   letters: { 'õ': 'et', 'ß': 'de', 'ñ': 'es', 'ç': 'fr', 'ã': 'pt', 'ğ': 'tr', 'ş': 'tr', 'ı': 'tr', 'ł': 'pl', 'ę': 'pl', 'ą': 'pl', 'ř': 'cs', 'ů': 'cs' },
   words: {
     en: ['the', 'a', 'an', 'and', 'is', 'it', 'to', 'of', 'in', 'i', 'this', 'that', 'was', 'for', 'you', 'with',

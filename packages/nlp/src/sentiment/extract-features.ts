@@ -1,91 +1,123 @@
 // Turns a text into the sparse feature vector the sentiment models read: hashed word unigrams and
 // bigrams (negation-marked), character 3–5-grams inside words (they carry inflected stems across
 // case endings and Hebrew prefixes), emoticon cues, and a few dense lexicon features. Training and
-// prediction both call this, so they cannot drift apart.
+// prediction both call this, so they cannot drift apart. Hashes are computed over char codes
+// (no key strings are built) counted in a reusable table, so the hot path allocates almost nothing.
 
-import { fold } from '../text/fold.js';
-import { tokenize } from '../text/tokenize.js';
-import { fnv1a, fnv1aRange, fnv1aSeed } from './hash.js';
+import { prepareText, type PreparedText } from '../text/prepare-text.js';
+import { FeatureBuffer, type SparseVector } from './feature-buffer.js';
+import { fnv1aCode, fnv1aMore, fnv1aSeed } from './hash.js';
 import type { LexiconScorer } from './lexicon-scorer.js';
 
-export interface SparseVector {
-  indices: number[];
-  values: number[];
-}
+export type { SparseVector } from './feature-buffer.js';
 
 export interface FeatureExtractorOptions {
   hashBits: number;
   lexicon: LexiconScorer;
   /** Extra dense scores (wink-nlp for English, the nlp.js lexicon for Russian), each in about [-1, 1]. */
   extraScores?: ((text: string, foldedWords: readonly string[]) => number)[];
+  /** Character n-gram lengths inside words (default 3–5). */
+  ngrams?: { min: number; max: number };
+  /** A word's stem without inflectional endings (Estonian), hashed as one more unigram ("s:"). */
+  stem?: (foldedWord: string) => string;
+  /** Count each hashed feature once however often it occurs (long texts). */
+  binary?: boolean;
 }
 
 export interface FeatureExtractor {
-  extract(text: string): SparseVector;
+  /** A fresh vector (training). */
+  extract(text: string | PreparedText): SparseVector;
+  /** Clears `out` and writes the features of `text` into it (prediction). */
+  extractInto(text: PreparedText, out: FeatureBuffer): void;
 }
 
 const NEGATION_SCOPE = 3;
-const CHAR_NGRAMS = [3, 4, 5];
 const MAX_WORD_FOR_NGRAMS = 24;
 const LEXICON_WEIGHT = 0.5;
+const SPACE = 0x20;
+const LT = 0x3c;
+const GT = 0x3e;
+const SMILE = /\)\)|[:;]-?\)|\)\s*$/;
+const FROWN = /\(\(|:-?\(/;
 
 export function createFeatureExtractor(options: FeatureExtractorOptions): FeatureExtractor {
   const mask = (1 << options.hashBits) - 1;
   const { lexicon } = options;
   const extras = options.extraScores ?? [];
+  const minNgram = options.ngrams?.min ?? 3;
+  const maxNgram = options.ngrams?.max ?? 5;
+  const { stem } = options;
+  const binary = options.binary ?? false;
+  // Seeds are the FNV states after each feature kind's prefix ("w:", "b:", "c:"), so a feature's
+  // bucket is fnv1a("w:" + word) and so on, without building that string.
+  const wordSeed = fnv1aSeed('w:');
+  const negatedSeed = fnv1aSeed('w:!');
+  const bigramSeed = fnv1aSeed('b:');
   const charSeed = fnv1aSeed('c:');
+  const stemSeed = fnv1aSeed('s:');
+  const negatedStemSeed = fnv1aSeed('s:!');
+  const startSeed = fnv1aSeed('b:<s> ');
+  const smile = (fnv1aSeed('e:smile') >>> 0) & mask;
+  const frown = (fnv1aSeed('e:frown') >>> 0) & mask;
+  const bang = (fnv1aSeed('e:!') >>> 0) & mask;
+  const question = (fnv1aSeed('e:?') >>> 0) & mask;
+
+  const charNgrams = (w: string, out: FeatureBuffer): void => {
+    const padded = w.length + 2;
+    for (let i = 0; i + minNgram <= padded; i++) {
+      let h = charSeed;
+      const stop = Math.min(padded, i + maxNgram);
+      for (let j = i; j < stop; j++) {
+        h = fnv1aCode(h, j === 0 ? LT : j === padded - 1 ? GT : w.charCodeAt(j - 1));
+        if (j - i + 1 >= minNgram) out.count((h >>> 0) & mask);
+      }
+    }
+  };
+
+  const extractInto = (prepared: PreparedText, out: FeatureBuffer): void => {
+    out.clear();
+    const { words, text } = prepared;
+    let negateLeft = 0;
+    let prevSeed = startSeed; // FNV state of "b:" + previous word + " "
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const isNegator = lexicon.isNegator(w);
+      const marked = !isNegator && negateLeft > 0;
+      out.count((fnv1aMore(marked ? negatedSeed : wordSeed, w) >>> 0) & mask);
+      out.count((fnv1aMore(prevSeed, w) >>> 0) & mask);
+      prevSeed = fnv1aCode(fnv1aMore(bigramSeed, w), SPACE);
+      if (isNegator) { negateLeft = NEGATION_SCOPE; continue; }
+      if (stem) {
+        const s = stem(w);
+        if (s !== w) out.count((fnv1aMore(marked ? negatedStemSeed : stemSeed, s) >>> 0) & mask);
+      }
+      if (w.length <= MAX_WORD_FOR_NGRAMS) charNgrams(w, out);
+      if (negateLeft > 0) negateLeft--;
+    }
+    if (words.length > 0) out.count((fnv1aMore(prevSeed, '</s>') >>> 0) & mask);
+    if (SMILE.test(text)) out.count(smile);
+    if (FROWN.test(text)) out.count(frown);
+    if (text.includes('!')) out.count(bang);
+    if (text.includes('?')) out.count(question);
+
+    out.flushCounts(binary);
+
+    // Dense features live in the top buckets, outside the hashed range.
+    const hits = lexicon.score(words);
+    const weight = LEXICON_WEIGHT * 2;
+    out.push(mask + 1, Math.tanh(hits.score / 2) * weight);
+    out.push(mask + 2, (Math.min(hits.positive, 3) / 3) * weight);
+    out.push(mask + 3, (Math.min(hits.negative, 3) / 3) * weight);
+    out.push(mask + 4, (Math.min(hits.negated, 2) / 2) * weight);
+    for (let k = 0; k < extras.length; k++) out.push(mask + 5 + k, extras[k]!(text, words) * weight);
+  };
 
   return {
-    extract(text: string): SparseVector {
-      const words = tokenize(text).map((t) => fold(t.text));
-      const counts = new Map<number, number>();
-      const bump = (key: string): void => {
-        const h = fnv1a(key) & mask;
-        counts.set(h, (counts.get(h) ?? 0) + 1);
-      };
-      let negateLeft = 0;
-      let prev = '<s>';
-      for (const w of words) {
-        if (lexicon.isNegator(w)) { negateLeft = NEGATION_SCOPE; bump(`w:${w}`); bump(`b:${prev} ${w}`); prev = w; continue; }
-        const marked = negateLeft > 0 ? `!${w}` : w;
-        bump(`w:${marked}`);
-        bump(`b:${prev} ${w}`);
-        if (w.length <= MAX_WORD_FOR_NGRAMS) {
-          const padded = `<${w}>`;
-          for (const n of CHAR_NGRAMS) {
-            for (let i = 0; i + n <= padded.length; i++) {
-              const h = fnv1aRange(charSeed, padded, i, i + n) & mask;
-              counts.set(h, (counts.get(h) ?? 0) + 1);
-            }
-          }
-        }
-        if (negateLeft > 0) negateLeft--;
-        prev = w;
-      }
-      if (words.length > 0) bump(`b:${prev} </s>`);
-      if (/\)\)|[:;]-?\)|\)\s*$/.test(text)) bump('e:smile');
-      if (/\(\(|:-?\(/.test(text)) bump('e:frown');
-      if (text.includes('!')) bump('e:!');
-      if (text.includes('?')) bump('e:?');
-
-      const indices: number[] = [];
-      const values: number[] = [];
-      let norm = 0;
-      for (const v of counts.values()) norm += v * v;
-      const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-      for (const [i, v] of counts) { indices.push(i); values.push(v * scale); }
-
-      // Dense features live in the top buckets, outside the hashed range.
-      const hits = lexicon.score(words);
-      const dense = [
-        Math.tanh(hits.score / 2),
-        Math.min(hits.positive, 3) / 3,
-        Math.min(hits.negative, 3) / 3,
-        Math.min(hits.negated, 2) / 2,
-        ...extras.map((f) => f(text, words)),
-      ];
-      dense.forEach((v, k) => { indices.push(mask + 1 + k); values.push(v * LEXICON_WEIGHT * 2); });
-      return { indices, values };
+    extractInto,
+    extract(text) {
+      const out = new FeatureBuffer();
+      extractInto(typeof text === 'string' ? prepareText(text) : text, out);
+      return out.toVector();
     },
   };
 }

@@ -1,5 +1,6 @@
 // 32-bit FNV-1a: the feature hash shared by training and prediction, so a committed model's bucket
-// numbers mean the same thing at run time. Changing it invalidates every model file.
+// numbers mean the same thing at run time. Changing it invalidates every model file. Feature
+// extraction continues a prefix's state over a word's characters instead of building key strings.
 
 export function fnv1a(s: string): number {
   let h = 0x811c9dc5;
@@ -10,17 +11,7 @@ export function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** fnv1a(prefix + s.slice(start, end)) without building the string; `seed` is fnv1a(prefix). */
-export function fnv1aRange(seed: number, s: string, start: number, end: number): number {
-  let h = seed;
-  for (let i = start; i < end; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** The raw (un-finalised) FNV state after `prefix`, to continue with fnv1aRange. */
+/** The raw (un-finalised) FNV state after `prefix`, to continue with fnv1aMore / fnv1aCode. */
 export function fnv1aSeed(prefix: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < prefix.length; i++) {
@@ -28,4 +19,18 @@ export function fnv1aSeed(prefix: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h;
+}
+
+/** The raw FNV state after continuing `h` over all of `s` (finalise with `>>> 0`). */
+export function fnv1aMore(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** The raw FNV state after continuing `h` over one UTF-16 code unit. */
+export function fnv1aCode(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
 }

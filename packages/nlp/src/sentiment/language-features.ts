@@ -1,9 +1,10 @@
-// Which feature extractor each language's model uses: the shared hashed n-grams, the language's own
-// lexicon, plus wink-nlp for English and the nlp.js lexicon for Russian. Training, the benchmark
-// and the analyzer all build extractors here, so a model is always read with the features it was
-// trained on.
+// Which feature extractor and training settings each language's model uses: the shared hashed
+// n-grams, the language's own lexicon, plus wink-nlp for English, the nlp.js lexicon for Russian
+// and a light stemmer for Estonian. Training, the benchmark and the analyzer all build extractors
+// here, so a model is always read with the features it was trained on.
 
-import { createFeatureExtractor, type FeatureExtractor } from './extract-features.js';
+import type { SentimentLabel } from '../types.js';
+import { createFeatureExtractor, type FeatureExtractor, type FeatureExtractorOptions } from './extract-features.js';
 import { createLexiconScorer } from './lexicon-scorer.js';
 import { LEXICONS } from './lexicons.js';
 import { createRussianAfinn } from './russian-afinn.js';
@@ -11,17 +12,38 @@ import type { WinkSentiment } from './wink-sentiment.js';
 
 export const HASH_BITS = 20;
 
+/** Per-language choices beyond the defaults; see the package README for how each was chosen. */
+export interface LanguageSettings {
+  ngrams?: { min: number; max: number };
+  stem?: (foldedWord: string) => string;
+  binary?: boolean;
+  /** English: add wink-nlp's document sentiment as a dense feature (default true). */
+  wink?: boolean;
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  classBoost?: Partial<Record<SentimentLabel, number>>;
+}
+
+export const LANGUAGE_SETTINGS: Record<string, LanguageSettings> = {
+  // Chosen by scripts/select-settings.ts (nested cross-validation; see the README).
+  et: { binary: true, classBoost: { neutral: 1.6 }, epochs: 10 },
+};
+
 export interface LanguageFeatureOptions {
   lang: string;
   /** Shared across languages because loading wink-nlp's model is the slow part. */
   wink?: WinkSentiment;
+  /** Overrides LANGUAGE_SETTINGS[lang] (the benchmark and experiments compare settings). */
+  settings?: LanguageSettings;
 }
 
 export function createLanguageFeatures(options: LanguageFeatureOptions): { extractor: FeatureExtractor; denseCount: number } {
   const lexiconDef = LEXICONS[options.lang] ?? LEXICONS.en!;
   const lexicon = createLexiconScorer({ lexicon: lexiconDef });
+  const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
   const extraScores: ((text: string, words: readonly string[]) => number)[] = [];
-  if (options.lang === 'en' && options.wink) {
+  if (options.lang === 'en' && options.wink && settings.wink !== false) {
     const wink = options.wink;
     extraScores.push((text) => wink.score(text));
   }
@@ -29,6 +51,9 @@ export function createLanguageFeatures(options: LanguageFeatureOptions): { extra
     const afinn = createRussianAfinn();
     extraScores.push((_text, words) => Math.tanh(afinn.sum(words) / 5));
   }
-  const extractor = createFeatureExtractor({ hashBits: HASH_BITS, lexicon, extraScores });
-  return { extractor, denseCount: 4 + extraScores.length };
+  const extractorOptions: FeatureExtractorOptions = { hashBits: HASH_BITS, lexicon, extraScores };
+  if (settings.ngrams) extractorOptions.ngrams = settings.ngrams;
+  if (settings.stem) extractorOptions.stem = settings.stem;
+  if (settings.binary) extractorOptions.binary = true;
+  return { extractor: createFeatureExtractor(extractorOptions), denseCount: 4 + extraScores.length };
 }

@@ -43,24 +43,28 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
   const postNegators = new Set(lexicon.postNegators.map(fold));
   const intensifiers = new Set(lexicon.intensifiers.map(fold));
   const prefixes = (lexicon.prefixes ?? []).map(fold);
-  const maxStem = Math.max(0, ...[...stems.keys()].map((s) => s.length));
+  const stemTrie = buildStemTrie(stems);
 
-  const lookup = (word: string): number => {
-    const e = exact.get(word);
+  const lookup = (word: string, from = 0): number => {
+    const e = exact.get(from === 0 ? word : word.slice(from));
     if (e !== undefined) return e;
-    for (let len = Math.min(maxStem, word.length); len >= 4; len--) {
-      const p = stems.get(word.slice(0, len));
-      if (p !== undefined) return p;
+    // The longest stem (4+ letters) the word starts with.
+    let at: StemNode | undefined = stemTrie;
+    let found = 0;
+    for (let i = from; i < word.length; i++) {
+      at = at.next.get(word.charCodeAt(i));
+      if (!at) break;
+      if (at.polarity !== 0) found = at.polarity;
     }
-    return 0;
+    return found;
   };
   const polarity = (word: string): number => {
     const direct = lookup(word);
     if (direct !== 0 || prefixes.length === 0) return direct;
     // Hebrew: strip up to two attached one-letter prefixes (ו+ה, ש+ב …).
     for (let i = 1; i <= 2 && i < word.length - 1; i++) {
-      if (!prefixes.includes(word.slice(i - 1, i))) break;
-      const p = lookup(word.slice(i));
+      if (!prefixes.includes(word[i - 1]!)) break;
+      const p = lookup(word, i);
       if (p !== 0) return p;
     }
     return 0;
@@ -78,7 +82,9 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
       const values = words.map(polarity);
       for (const ph of phrases) {
         for (let i = 0; i + ph.words.length <= words.length; i++) {
-          if (ph.words.every((w, k) => words[i + k] === w)) { values[i] = ph.polarity; for (let k = 1; k < ph.words.length; k++) values[i + k] = 0; }
+          if (words[i] !== ph.words[0] || !ph.words.every((w, k) => words[i + k] === w)) continue;
+          values[i] = ph.polarity;
+          for (let k = 1; k < ph.words.length; k++) values[i + k] = 0;
         }
       }
       for (let i = 0; i < words.length; i++) {
@@ -99,4 +105,26 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
       return hits;
     },
   };
+}
+
+interface StemNode {
+  next: Map<number, StemNode>;
+  /** Polarity of the stem ending here, 0 if none. */
+  polarity: number;
+}
+
+/** Stems (4+ letters) as a character trie, so the longest matching stem is found in one walk. */
+function buildStemTrie(stems: ReadonlyMap<string, number>): StemNode {
+  const root: StemNode = { next: new Map(), polarity: 0 };
+  for (const [stem, polarity] of stems) {
+    let at = root;
+    for (let i = 0; i < stem.length; i++) {
+      const c = stem.charCodeAt(i);
+      let child = at.next.get(c);
+      if (!child) { child = { next: new Map(), polarity: 0 }; at.next.set(c, child); }
+      at = child;
+    }
+    at.polarity = polarity;
+  }
+  return root;
 }

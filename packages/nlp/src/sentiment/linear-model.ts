@@ -25,46 +25,56 @@ export interface LinearModel {
   classes: SentimentLabel[];
   hashBits: number;
   predict(x: SparseVector): number[];
+  /** Class probabilities of the first `length` features of `x`, written into `out`. */
+  predictInto(x: SparseVector, length: number, out: Float64Array): void;
 }
 
+/**
+ * The kept buckets are looked up through a dense slot table (bucket → 1-based row of `weights`,
+ * 0 = not kept): one typed-array read per feature instead of a hash-map lookup.
+ */
 export function loadLinearModel(file: LinearModelFile): LinearModel {
   const k = file.classes.length;
-  const table = new Map<number, Float64Array>();
+  const n = file.buckets.length;
+  const size = (1 << file.hashBits) + file.denseCount;
+  const slots = n < 0xffff ? new Uint16Array(size) : new Uint32Array(size);
+  const weights = new Float64Array((n + 1) * k);
   let bucket = 0;
-  for (let i = 0; i < file.buckets.length; i++) {
+  for (let i = 0; i < n; i++) {
     bucket += file.buckets[i]!;
-    const w = new Float64Array(k);
-    for (let c = 0; c < k; c++) w[c] = (file.weights[i * k + c] ?? 0) * file.scale;
-    table.set(bucket, w);
+    if (bucket >= size) throw new Error(`model ${file.lang}: bucket ${bucket} outside ${size}`);
+    slots[bucket] = i + 1;
+    for (let c = 0; c < k; c++) weights[(i + 1) * k + c] = (file.weights[i * k + c] ?? 0) * file.scale;
   }
-  return fromTable({ lang: file.lang, classes: file.classes, hashBits: file.hashBits, bias: file.bias, table });
-}
-
-export function fromTable(options: { lang: string; classes: SentimentLabel[]; hashBits: number; bias: readonly number[]; table: Map<number, Float64Array> }): LinearModel {
-  const { classes, bias, table } = options;
-  const k = classes.length;
+  const bias = Float64Array.from(file.classes, (_, c) => file.bias[c] ?? 0);
+  const predictInto = (x: SparseVector, length: number, out: Float64Array): void => {
+    for (let c = 0; c < k; c++) out[c] = bias[c]!;
+    for (let i = 0; i < length; i++) {
+      const slot = slots[x.indices[i]!];
+      if (!slot) continue;
+      const v = x.values[i]!;
+      const row = slot * k;
+      for (let c = 0; c < k; c++) out[c]! += weights[row + c]! * v;
+    }
+    softmaxInPlace(out, k);
+  };
   return {
-    lang: options.lang,
-    classes,
-    hashBits: options.hashBits,
-    predict(x: SparseVector): number[] {
-      const z = new Array<number>(k);
-      for (let c = 0; c < k; c++) z[c] = bias[c] ?? 0;
-      for (let i = 0; i < x.indices.length; i++) {
-        const w = table.get(x.indices[i]!);
-        if (!w) continue;
-        const v = x.values[i]!;
-        for (let c = 0; c < k; c++) z[c]! += w[c]! * v;
-      }
-      return softmax(z);
+    lang: file.lang,
+    classes: file.classes,
+    hashBits: file.hashBits,
+    predictInto,
+    predict(x) {
+      const out = new Float64Array(k);
+      predictInto(x, x.indices.length, out);
+      return Array.from(out);
     },
   };
 }
 
-export function softmax(z: number[]): number[] {
+function softmaxInPlace(z: Float64Array, k: number): void {
   let max = -Infinity;
-  for (const v of z) if (v > max) max = v;
+  for (let c = 0; c < k; c++) if (z[c]! > max) max = z[c]!;
   let sum = 0;
-  const out = z.map((v) => { const e = Math.exp(v - max); sum += e; return e; });
-  return out.map((e) => e / sum);
+  for (let c = 0; c < k; c++) { const e = Math.exp(z[c]! - max); z[c] = e; sum += e; }
+  for (let c = 0; c < k; c++) z[c]! /= sum;
 }

@@ -3,14 +3,14 @@
 // two classes are nearly tied.
 
 import type { Sentiment, SentimentLabel } from '../types.js';
+import type { PreparedText } from '../text/prepare-text.js';
 import type { FeatureExtractor } from './extract-features.js';
+import { FeatureBuffer } from './feature-buffer.js';
 import type { LinearModel } from './linear-model.js';
 import type { LexiconScorer } from './lexicon-scorer.js';
-import { fold } from '../text/fold.js';
-import { words } from '../text/tokenize.js';
 
 export interface SentimentScorer {
-  score(text: string): Sentiment;
+  score(text: PreparedText): Sentiment;
 }
 
 const BINARY_NEUTRAL_BAND = 0.1;
@@ -19,12 +19,15 @@ export function createModelScorer(options: { model: LinearModel; extractor: Feat
   const { model, extractor } = options;
   const pos = model.classes.indexOf('positive');
   const neg = model.classes.indexOf('negative');
+  // Scratch space owned by this scorer: analyze() is synchronous, so one buffer serves every call.
+  const features = new FeatureBuffer();
+  const p = new Float64Array(model.classes.length);
   return {
     score(text) {
-      const x = extractor.extract(text);
-      if (x.indices.length === 0) return { label: 'neutral', score: 0 };
-      const p = model.predict(x);
-      const score = clamp((p[pos] ?? 0) - (p[neg] ?? 0));
+      extractor.extractInto(text, features);
+      if (features.length === 0) return { label: 'neutral', score: 0 };
+      model.predictInto(features, features.length, p);
+      const score = clamp((pos >= 0 ? p[pos]! : 0) - (neg >= 0 ? p[neg]! : 0));
       let best = 0;
       for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
       let label: SentimentLabel = model.classes[best] ?? 'neutral';
@@ -37,8 +40,8 @@ export function createModelScorer(options: { model: LinearModel; extractor: Feat
 export function createLexiconOnlyScorer(options: { lexicon: LexiconScorer; extra?: (text: string) => number }): SentimentScorer {
   return {
     score(text) {
-      const hits = options.lexicon.score(words(text).map(fold));
-      const raw = hits.score / 2 + (options.extra ? options.extra(text) * 2 : 0);
+      const hits = options.lexicon.score(text.words);
+      const raw = hits.score / 2 + (options.extra ? options.extra(text.text) * 2 : 0);
       const score = clamp(Math.tanh(raw));
       const label: SentimentLabel = score > 0.05 ? 'positive' : score < -0.05 ? 'negative' : 'neutral';
       return { label, score: round(score) };

@@ -15,6 +15,8 @@ export interface TrainOptions {
   epochs?: number;
   learningRate?: number;
   l2?: number;
+  /** Extra weight of a class on top of balancing (e.g. { neutral: 1.3 }). */
+  classBoost?: Partial<Record<SentimentLabel, number>>;
   /** Buckets kept after training (strongest first). */
   maxFeatures?: number;
 }
@@ -33,7 +35,7 @@ export function trainLinearModel(options: TrainOptions): LinearModelFile {
   for (const e of examples) counts[e.label] = (counts[e.label] ?? 0) + 1;
   const classes = LABEL_ORDER.filter((l) => (counts[l] ?? 0) > 0);
   const k = classes.length;
-  const classWeight = classes.map((c) => examples.length / (k * (counts[c] ?? 1)));
+  const classWeight = classes.map((c) => (examples.length / (k * (counts[c] ?? 1))) * (options.classBoost?.[c] ?? 1));
   const size = (1 << hashBits) + denseCount;
   const w = new Float32Array(size * k);
   const g2 = new Float32Array(size * k);

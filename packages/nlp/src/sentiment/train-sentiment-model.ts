@@ -3,7 +3,7 @@
 // the cross-validating benchmark, so what is measured is what ships.
 
 import type { SentimentLabel } from '../types.js';
-import { createLanguageFeatures, HASH_BITS } from './language-features.js';
+import { createLanguageFeatures, HASH_BITS, LANGUAGE_SETTINGS, type LanguageSettings } from './language-features.js';
 import type { LinearModelFile } from './linear-model.js';
 import { trainLinearModel, type TrainOptions } from './train-linear-model.js';
 import type { WinkSentiment } from './wink-sentiment.js';
@@ -13,8 +13,15 @@ export interface LabeledText {
   label: SentimentLabel;
 }
 
-export function trainSentimentModel(options: { lang: string; examples: LabeledText[]; wink?: WinkSentiment; seed?: number; hyper?: Pick<TrainOptions, 'epochs' | 'learningRate' | 'l2' | 'maxFeatures'> }): LinearModelFile {
-  const { extractor, denseCount } = createLanguageFeatures({ lang: options.lang, ...(options.wink ? { wink: options.wink } : {}) });
+export function trainSentimentModel(options: { lang: string; examples: LabeledText[]; wink?: WinkSentiment; seed?: number; settings?: LanguageSettings; maxFeatures?: number }): LinearModelFile {
+  const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
+  const { extractor, denseCount } = createLanguageFeatures({ lang: options.lang, settings, ...(options.wink ? { wink: options.wink } : {}) });
   const examples = options.examples.map((e) => ({ x: extractor.extract(e.text), label: e.label }));
-  return trainLinearModel({ lang: options.lang, examples, hashBits: HASH_BITS, denseCount, seed: options.seed ?? 42, ...options.hyper });
+  const hyper: Pick<TrainOptions, 'epochs' | 'learningRate' | 'l2' | 'classBoost' | 'maxFeatures'> = {};
+  if (settings.epochs !== undefined) hyper.epochs = settings.epochs;
+  if (settings.learningRate !== undefined) hyper.learningRate = settings.learningRate;
+  if (settings.l2 !== undefined) hyper.l2 = settings.l2;
+  if (settings.classBoost) hyper.classBoost = settings.classBoost;
+  if (options.maxFeatures !== undefined) hyper.maxFeatures = options.maxFeatures;
+  return trainLinearModel({ lang: options.lang, examples, hashBits: HASH_BITS, denseCount, seed: options.seed ?? 42, ...hyper });
 }

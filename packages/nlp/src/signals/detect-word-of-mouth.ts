@@ -1,65 +1,120 @@
 // Marks a mention that warns others off ("don't buy", "не берите") or recommends to them ("highly
 // recommend"): such mentions spread, so alerting weighs them. Phrases of every supported language
 // are checked, because a mention often mixes languages or is detected wrongly when short.
+// Matching is on folded tokens: one pass through a word trie finds whether any phrase occurs
+// (most mentions stop there); only then are phrases applied in order, warnings first, each
+// masking the words it used so "не рекомендую" is not also a recommendation.
 
 import type { WordOfMouth } from '../types.js';
 import { fold } from '../text/fold.js';
+import { prepareText, type PreparedText } from '../text/prepare-text.js';
 import { WORD_OF_MOUTH, type WordOfMouthPhrases } from './word-of-mouth-phrases.js';
 
 export interface WordOfMouthDetector {
-  detect(text: string, lang?: string): WordOfMouth;
+  detect(text: string | PreparedText): WordOfMouth;
 }
 
-interface CompiledPhrase {
+interface Phrase {
+  /** As written, without the trailing *. */
   phrase: string;
-  pattern: RegExp;
-  /** Same pattern with the g flag, for masking every occurrence. */
-  all: RegExp;
+  words: string[];
+  /** The last word may take any ending (letters or apostrophes). */
+  prefix: boolean;
+  warning: boolean;
 }
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** A phrase ends exactly here. */
+  ends: boolean;
+  /** Stems of phrases whose open-ended last word follows here. */
+  stems: string[];
+}
+
+const ENDING = /^[\p{L}']*$/u;
 
 export function createWordOfMouthDetector(options: { phrases?: Record<string, WordOfMouthPhrases> } = {}): WordOfMouthDetector {
   const table = options.phrases ?? WORD_OF_MOUTH;
-  const warnings: CompiledPhrase[] = [];
-  const recommendations: CompiledPhrase[] = [];
-  for (const p of Object.values(table)) {
-    for (const w of p.warning) warnings.push(compile(w));
-    for (const r of p.recommendation) recommendations.push(compile(r));
-  }
-  // One combined pattern per kind finds candidates in a single pass; only texts that hit are
-  // checked phrase by phrase.
-  const anyWarning = new RegExp(warnings.map((w) => w.pattern.source).join('|'), 'u');
-  const anyRecommendation = new RegExp(recommendations.map((r) => r.pattern.source).join('|'), 'u');
+  const phrases: Phrase[] = [];
+  for (const p of Object.values(table)) for (const w of p.warning) phrases.push(compile(w, true));
+  for (const p of Object.values(table)) for (const r of p.recommendation) phrases.push(compile(r, false));
+  const root = buildTrie(phrases);
+
   return {
-    detect(text) {
-      const quick = ` ${fold(text).replace(/[’`]/g, "'").replace(/[^\p{L}\p{N}\p{M}']+/gu, ' ')} `;
-      if (!anyWarning.test(quick) && !anyRecommendation.test(quick)) return { warning: false, recommendation: false, phrases: [] };
-      let norm = ` ${fold(text).replace(/[’`]/g, "'").replace(/[^\p{L}\p{N}\p{M}']+/gu, ' ')} `;
-      const phrases: string[] = [];
+    detect(input) {
+      const words = typeof input === 'string' ? prepareText(input).words : input.words;
+      if (!anyPhrase(root, words)) return { warning: false, recommendation: false, phrases: [] };
+      let live = words.map((_, i) => i);
+      const found: string[] = [];
       let warning = false;
-      for (const w of warnings) {
-        if (!w.pattern.test(norm)) continue;
-        warning = true;
-        phrases.push(w.phrase);
-        norm = norm.replace(w.all, (m) => ' '.repeat(m.length));
-      }
       let recommendation = false;
-      for (const r of recommendations) {
-        if (!r.pattern.test(norm)) continue;
-        recommendation = true;
-        phrases.push(r.phrase);
-        norm = norm.replace(r.all, (m) => ' '.repeat(m.length));
+      for (const p of phrases) {
+        const used = occurrences(p, words, live);
+        if (used.size === 0) continue;
+        found.push(p.phrase);
+        if (p.warning) warning = true; else recommendation = true;
+        live = live.filter((i) => !used.has(i));
       }
-      return { warning, recommendation, phrases };
+      return { warning, recommendation, phrases: found };
     },
   };
 }
 
-function compile(phrase: string): CompiledPhrase {
-  const prefix = phrase.endsWith('*');
-  const body = fold(prefix ? phrase.slice(0, -1) : phrase)
-    .split(' ')
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join(' +');
-  const source = ` ${body}${prefix ? "[\\p{L}']*" : ''}(?= )`;
-  return { phrase: phrase.replace(/\*$/, ''), pattern: new RegExp(source, 'u'), all: new RegExp(source, 'gu') };
+function compile(written: string, warning: boolean): Phrase {
+  const prefix = written.endsWith('*');
+  const phrase = prefix ? written.slice(0, -1) : written;
+  return { phrase, words: fold(phrase).split(' ').filter((w) => w !== ''), prefix, warning };
+}
+
+function buildTrie(phrases: readonly Phrase[]): TrieNode {
+  const node = (): TrieNode => ({ next: new Map(), ends: false, stems: [] });
+  const root = node();
+  for (const p of phrases) {
+    let at = root;
+    const last = p.words.length - 1;
+    for (let k = 0; k < last; k++) {
+      let child = at.next.get(p.words[k]!);
+      if (!child) { child = node(); at.next.set(p.words[k]!, child); }
+      at = child;
+    }
+    if (p.prefix) { at.stems.push(p.words[last]!); continue; }
+    let end = at.next.get(p.words[last]!);
+    if (!end) { end = node(); at.next.set(p.words[last]!, end); }
+    end.ends = true;
+  }
+  return root;
+}
+
+function matchesWord(p: Phrase, k: number, word: string): boolean {
+  const w = p.words[k]!;
+  if (!p.prefix || k < p.words.length - 1) return word === w;
+  return word.startsWith(w) && (word.length === w.length || ENDING.test(word.slice(w.length)));
+}
+
+/** Whether any phrase occurs in the words (no masking): one walk of the trie per start word. */
+function anyPhrase(root: TrieNode, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    let at: TrieNode | undefined = root;
+    for (let j = i; at !== undefined && j < words.length; j++) {
+      const w = words[j]!;
+      for (const stem of at.stems) {
+        if (w.startsWith(stem) && (w.length === stem.length || ENDING.test(w.slice(stem.length)))) return true;
+      }
+      at = at.next.get(w);
+      if (at?.ends) return true;
+    }
+  }
+  return false;
+}
+
+/** Token positions used by the non-overlapping occurrences of `p`, left to right, among `live`. */
+function occurrences(p: Phrase, words: readonly string[], live: readonly number[]): Set<number> {
+  const used = new Set<number>();
+  const n = p.words.length;
+  for (let s = 0; s + n <= live.length;) {
+    let k = 0;
+    while (k < n && matchesWord(p, k, words[live[s + k]!]!)) k++;
+    if (k === n) { for (let d = 0; d < n; d++) used.add(live[s + d]!); s += n; } else s++;
+  }
+  return used;
 }

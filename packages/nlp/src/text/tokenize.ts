@@ -2,26 +2,35 @@
 // topics, signals, language cues), so a word found by one is found by all. Hebrew niqqud and
 // cantillation marks are dropped; apostrophes inside words ("don't", "Kaspi'ге") are kept.
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{M}]+)*|\p{Extended_Pictographic}|[:;]-?[()DPp]/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’`][\p{L}\p{M}]+)*|\p{Extended_Pictographic}|[:;]-?[()DPp]/gu;
 const HEBREW_POINTS = /[\u0591-\u05C7]/g;
+const HAS_HEBREW_POINTS = /[\u0591-\u05C7]/;
+const CURLY_APOSTROPHE = /[’`]/g;
 
 export interface Token {
-  /** Lower-cased, NFC, Hebrew points removed, ’ normalised to '. */
+  /** Lower-cased, NFC, Hebrew points removed, ’ and ` normalised to '. */
   text: string;
   start: number;
   end: number;
 }
 
 export function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(HEBREW_POINTS, '').toLowerCase();
+  const nfc = text.normalize('NFC');
+  return (HAS_HEBREW_POINTS.test(nfc) ? nfc.replace(HEBREW_POINTS, '') : nfc).toLowerCase();
 }
 
 export function tokenize(text: string): Token[] {
-  const norm = normalizeText(text);
+  return tokenizeNormalized(normalizeText(text));
+}
+
+/** Tokens of text that normalizeText() has already been applied to. */
+export function tokenizeNormalized(norm: string): Token[] {
   const out: Token[] = [];
-  for (const m of norm.matchAll(WORD)) {
-    const start = m.index ?? 0;
-    out.push({ text: m[0].replace(/’/g, "'"), start, end: start + m[0].length });
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(norm); m !== null; m = WORD.exec(norm)) {
+    const w = m[0];
+    const start = m.index;
+    out.push({ text: w.length > 1 && (w.includes('’') || w.includes('`')) ? w.replace(CURLY_APOSTROPHE, "'") : w, start, end: start + w.length });
   }
   return out;
 }
@@ -30,23 +39,42 @@ export function words(text: string): string[] {
   return tokenize(text).map((t) => t.text);
 }
 
-const CLAUSE_BREAK = /[.!?;,:\n…()]|\s[-–—]\s/u;
 const CONTRAST = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'но', 'а', 'зато', 'однако', 'хотя',
   'бирак', 'бірақ', 'алайда', 'әйтсе', 'אבל', 'אך', 'ואילו', 'aga', 'kuid', 'ent', 'samas', 'kuigi']);
 
 /**
- * Clause number of each token: a new clause starts after punctuation or at a contrastive
- * conjunction ("but", "но", "бірақ", "אבל", "aga"), so aspects can be judged locally.
+ * Clause number of each token of `norm` (normalizeText output): a new clause starts after
+ * punctuation or at a contrastive conjunction ("but", "но", "бірақ", "אבל", "aga"), so aspects
+ * can be judged locally.
  */
-export function clauseIds(text: string, tokens: readonly Token[]): number[] {
-  const norm = normalizeText(text);
-  const ids: number[] = [];
+export function clauseIdsOf(norm: string, tokens: readonly Token[]): number[] {
+  const ids = new Array<number>(tokens.length);
   let clause = 0;
   let prevEnd = 0;
-  for (const t of tokens) {
-    if (ids.length > 0 && (CLAUSE_BREAK.test(norm.slice(prevEnd, t.start)) || CONTRAST.has(t.text))) clause++;
-    ids.push(clause);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (i > 0 && (hasClauseBreak(norm, prevEnd, t.start) || CONTRAST.has(t.text))) clause++;
+    ids[i] = clause;
     prevEnd = t.end;
   }
   return ids;
+}
+
+/** Punctuation that ends a clause (. ! ? ; , : newline … parentheses) or a dash between spaces. */
+function hasClauseBreak(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    switch (s.charCodeAt(i)) {
+      case 0x2e: case 0x21: case 0x3f: case 0x3b: case 0x2c: case 0x3a: case 0x0a: case 0x2026: case 0x28: case 0x29:
+        return true;
+      case 0x2d: case 0x2013: case 0x2014:
+        if (i > from && i + 1 < to && isSpace(s.charCodeAt(i - 1)) && isSpace(s.charCodeAt(i + 1))) return true;
+        break;
+      default:
+    }
+  }
+  return false;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x0b || c === 0x0c || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x1680;
 }

@@ -1,9 +1,10 @@
 // Writes enriched mentions in one bulk request, each with `_id` = mention id into the monthly index
 // of its own time, so a replay overwrites instead of duplicating. Should a mention's time have
 // moved to another month since it was first written (a re-collected item without a date), the old
-// copy is deleted in the same request. Per item: 429 and 5xx make the whole call throw a retriable
-// error (the batch is redelivered, nothing committed; rewriting is harmless); any other refusal is
-// returned as rejected with Elasticsearch's reason, for the DLQ.
+// copy is deleted by a second request (the lookup runs beside the write, costing no latency).
+// Per item: 429 and 5xx make the whole call throw a retriable error (the batch is redelivered,
+// nothing committed; rewriting is harmless); any other refusal is returned as rejected with
+// Elasticsearch's reason, for the DLQ.
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { EarshotError } from '@earshot/pipeline';
 import type { EnrichedMention } from '@earshot/schema';
@@ -36,22 +37,12 @@ async function currentIndices(options: BulkWriteOptions, ids: string[]): Promise
   return found;
 }
 
-export async function bulkWriteMentions(options: BulkWriteOptions, mentions: EnrichedMention[]): Promise<WriteResult> {
-  if (mentions.length === 0) return { written: 0, rejected: [] };
-  const existing = await currentIndices(options, mentions.map((m) => m.id));
-  const operations: estypes.BulkRequest['operations'] = [];
-  for (const m of mentions) {
-    const target = mentionIndexFor(options.prefix, m);
-    operations.push({ index: { _index: target, _id: m.id } }, toMentionDocument(m));
-    for (const old of existing.get(m.id) ?? []) if (old !== target) operations.push({ delete: { _index: old, _id: m.id } });
-  }
-  const response = await options.client.bulk({ operations });
-  if (!response.errors) return { written: mentions.length, rejected: [] };
-
+/** The per-item outcome of a bulk response: written, rejected (with reason), or a retriable failure. */
+function readItems(items: estypes.BulkResponse['items']): { written: number; rejected: WriteResult['rejected']; retriable?: string } {
   const rejected: WriteResult['rejected'] = [];
   let written = 0;
   let retriable: string | undefined;
-  for (const item of response.items) {
+  for (const item of items) {
     const [action, result] = Object.entries(item)[0] as [string, estypes.BulkResponseItem];
     if (action === 'delete') {
       if (result.error && result.status !== 404) retriable ??= `delete of a moved copy failed: ${describeEsError(result.error)}`;
@@ -61,6 +52,20 @@ export async function bulkWriteMentions(options: BulkWriteOptions, mentions: Enr
     else if (isRetriableStatus(result.status)) retriable ??= `HTTP ${result.status} ${describeEsError(result.error)}`;
     else rejected.push({ id: result._id ?? '', reason: describeEsError(result.error) });
   }
-  if (retriable) throw new EarshotError(`elasticsearch: bulk write: ${retriable}`, { retriable: true });
-  return { written, rejected };
+  return { written, rejected, retriable };
+}
+
+export async function bulkWriteMentions(options: BulkWriteOptions, mentions: EnrichedMention[]): Promise<WriteResult> {
+  if (mentions.length === 0) return { written: 0, rejected: [] };
+  const targets = new Map(mentions.map((m) => [m.id, mentionIndexFor(options.prefix, m)]));
+  const operations: estypes.BulkRequest['operations'] = mentions.flatMap((m) => [{ index: { _index: targets.get(m.id)!, _id: m.id } }, toMentionDocument(m)]);
+  const [existing, response] = await Promise.all([currentIndices(options, [...targets.keys()]), options.client.bulk({ operations })]);
+  const moved = [...existing].flatMap(([id, indices]) => indices.filter((index) => index !== targets.get(id)).map((index) => ({ delete: { _index: index, _id: id } })));
+  const result = readItems(response.items);
+  if (moved.length) {
+    const deletes = await options.client.bulk({ operations: moved });
+    result.retriable ??= readItems(deletes.items).retriable;
+  }
+  if (result.retriable) throw new EarshotError(`elasticsearch: bulk write: ${result.retriable}`, { retriable: true });
+  return { written: result.written, rejected: result.rejected };
 }

@@ -1,8 +1,9 @@
 // The store contract against a real Elasticsearch (ELASTICSEARCH_URL, found or started by the global
 // setup), each test on its own index prefix; the indices and templates are removed afterwards.
 import { Client } from '@elastic/elasticsearch';
-import { afterAll, inject, it } from 'vitest';
-import { storeContract } from '../contract.js';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { EarshotError } from '@earshot/pipeline';
+import { sampleMention, storeContract } from '../contract.js';
 import { createElasticsearchStore, type ElasticsearchStore } from './elasticsearch-store.js';
 
 const url = inject('elasticsearchUrl');
@@ -19,6 +20,45 @@ if (!url) {
       return createElasticsearchStore({ url, indexPrefix: prefix });
     },
     refresh: (store) => (store as ElasticsearchStore).refresh(),
+  });
+
+  describe('elasticsearch store beyond the contract', () => {
+    const fresh = async () => {
+      const prefix = `${run}-x${prefixes.length + 1}`;
+      prefixes.push(prefix);
+      const store = createElasticsearchStore({ url, indexPrefix: prefix });
+      await store.init();
+      return store;
+    };
+
+    it('keeps one copy of a mention whose time moved to another month', async () => {
+      const store = await fresh();
+      const october = sampleMention(1, { publishedAt: '2026-10-31T23:00:00.000Z' });
+      await store.upsertMentions([october]);
+      await store.refresh();
+      await store.upsertMentions([{ ...october, publishedAt: '2026-11-01T01:00:00.000Z', title: 'moved' }]);
+      await store.refresh();
+      expect(await store.count({})).toBe(1);
+      expect((await store.getMention(october.id))?.title).toBe('moved');
+      await store.close();
+    });
+
+    it("returns documents Elasticsearch refuses as rejected, with Elasticsearch's reason", async () => {
+      const store = await fresh();
+      const bad = { ...sampleMention(2), rating: 'five stars' as unknown as number };
+      const result = await store.upsertMentions([sampleMention(1), bad]);
+      expect(result.written).toBe(1);
+      expect(result.rejected).toEqual([{ id: bad.id, reason: expect.stringMatching(/parsing_exception.*rating/) }]);
+      await store.close();
+    });
+
+    it('reports an unreachable cluster as a retriable error', async () => {
+      const store = createElasticsearchStore({ url: 'http://127.0.0.1:9', indexPrefix: `${run}-down` });
+      const err = await store.upsertMentions([sampleMention(1)]).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(EarshotError);
+      expect((err as EarshotError).retriable).toBe(true);
+      await store.close();
+    });
   });
 
   afterAll(async () => {

@@ -12,7 +12,7 @@ import { aggregateMentions } from './es-aggregate.js';
 import { statusOf, translateEsError } from './es-errors.js';
 import { mentionQuery, textClauses } from './es-query.js';
 import { bulkWriteMentions } from './bulk-write.js';
-import { indexNames, mentionIndexTemplate, smallIndices } from './mapping.js';
+import { indexNames, LANGUAGE_ANALYZERS, mentionIndexTemplate, smallIndices } from './mapping.js';
 
 export type ElasticsearchAuth = { username: string; password: string } | { apiKey: string };
 
@@ -54,14 +54,19 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
     }
   }
 
-  async function hasLanguageAnalyzers(): Promise<boolean> {
-    try {
-      await client.indices.analyze({ analyzer: 'english', text: 'checks' });
-      return true;
-    } catch (err) {
-      if (statusOf(err) === 400) return false;
-      throw err;
+  /** The built-in language analyzers this cluster has (a cluster without analysis-common has none). */
+  async function availableAnalyzers(): Promise<string[]> {
+    const wanted = [...new Set(Object.values(LANGUAGE_ANALYZERS).filter((a): a is string => a !== undefined))];
+    const available: string[] = [];
+    for (const analyzer of wanted) {
+      try {
+        await client.indices.analyze({ analyzer, text: 'checks' });
+        available.push(analyzer);
+      } catch (err) {
+        if (statusOf(err) !== 400) throw err;
+      }
     }
+    return available;
   }
 
   async function createIfMissing(index: string, body: { settings: Record<string, unknown>; mappings: Record<string, unknown> }): Promise<void> {
@@ -97,7 +102,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
     kind: 'elasticsearch',
     async init() {
       await call('init', async () => {
-        const languageAnalyzers = await hasLanguageAnalyzers();
+        const languageAnalyzers = await availableAnalyzers();
         await client.indices.putIndexTemplate({ name: `${prefix}-mentions`, ...mentionIndexTemplate(prefix, { languageAnalyzers }) });
         for (const [index, body] of Object.entries(smallIndices(prefix))) await createIfMissing(index, body);
         logger.debug({ prefix, languageAnalyzers }, 'indices ready');

@@ -8,8 +8,8 @@ import { mentionTime } from '../time.js';
 /**
  * Languages with a full-text subfield `text.<lang>` (and `title.<lang>`). Where Elasticsearch has a
  * built-in language analyzer it is used (stemming, stop words); Hebrew and Kazakh have none, so they
- * get `standard` (Unicode word breaks, lower-casing, no stemming) — as does every language when the
- * cluster lacks the analysis-common module (the integ-test-zip node of infra/local).
+ * get `standard` (Unicode word breaks, lower-casing, no stemming) — as does every language whose
+ * analyzer the cluster lacks (the integ-test-zip node of infra/local has no analysis-common module).
  */
 export const LANGUAGE_ANALYZERS: Record<string, string | undefined> = {
   en: 'english',
@@ -20,8 +20,8 @@ export const LANGUAGE_ANALYZERS: Record<string, string | undefined> = {
 };
 
 export interface MappingOptions {
-  /** Whether the cluster has the built-in language analyzers (detected by init()). */
-  languageAnalyzers: boolean;
+  /** The built-in language analyzers this cluster has (detected by init()); others fall back to standard. */
+  languageAnalyzers: string[];
 }
 
 const keyword = { type: 'keyword' } as const;
@@ -29,7 +29,7 @@ const unindexedObject = { type: 'object', enabled: false } as const;
 
 function languageSubfields(options: MappingOptions): Record<string, { type: 'text'; analyzer: string }> {
   return Object.fromEntries(
-    Object.entries(LANGUAGE_ANALYZERS).map(([lang, analyzer]) => [lang, { type: 'text', analyzer: (options.languageAnalyzers && analyzer) || 'standard' }]),
+    Object.entries(LANGUAGE_ANALYZERS).map(([lang, analyzer]) => [lang, { type: 'text', analyzer: analyzer && options.languageAnalyzers.includes(analyzer) ? analyzer : 'standard' }]),
   );
 }
 

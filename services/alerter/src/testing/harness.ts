@@ -28,6 +28,8 @@ export interface Harness {
 export interface HarnessOptions {
   /** Mentions already in the store before the alerter first starts (history it has never streamed). */
   history?: EnrichedMention[];
+  /** Brand ownership as on Kafka ('seen') or on the embedded bus ('all', the default here). */
+  ownership?: 'all' | 'seen';
 }
 
 export async function createHarness(config: EarshotConfig, start: number, options: HarnessOptions = {}): Promise<Harness> {
@@ -37,7 +39,7 @@ export async function createHarness(config: EarshotConfig, start: number, option
   const clock = { now: start };
   if (options.history?.length) await store.upsertMentions(options.history);
   const make = () =>
-    createAlerter({ config, bus, store, logger: silentLogger(), metrics: createMetrics(), now: () => new Date(clock.now), tickIntervalMs: 3_600_000 });
+    createAlerter({ config, bus, store, logger: silentLogger(), metrics: createMetrics(), now: () => new Date(clock.now), tickIntervalMs: 3_600_000, ownership: options.ownership });
   const seen: string[] = [];
   const reader = await bus.subscribe({
     groupId: 'test-reader',

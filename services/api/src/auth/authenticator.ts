@@ -11,8 +11,8 @@ export interface Authenticator {
   /** undefined: no credentials given; null: credentials given but wrong. */
   authenticate(req: IncomingMessage, url: URL, acceptsTicket: boolean): Principal | undefined | null;
   byName(name: string): Principal | undefined;
-  /** The token to put in a dashboard link (`#token=`): a read token if there is one, else admin. */
-  readonly dashboardToken: string;
+  /** A token of this role for a dashboard link (`#token=`), if one is configured. */
+  tokenFor(role: 'read' | 'admin'): string | undefined;
   /** Set when no tokens were configured and one was made up at startup. */
   readonly generated: { name: string; token: string } | undefined;
 }
@@ -33,10 +33,9 @@ export function createAuthenticator(options: { tokens: ApiToken[]; tickets: Tick
     byDigest.set(digest(t.token), principal);
     byName.set(t.name, principal);
   }
-  const dashboard = tokens.find((t) => t.role === 'read') ?? tokens[0]!;
   return {
     generated,
-    dashboardToken: dashboard.token,
+    tokenFor: (role) => tokens.find((t) => t.role === role)?.token,
     byName: (name) => byName.get(name),
     authenticate(req, url, acceptsTicket) {
       const header = req.headers.authorization;

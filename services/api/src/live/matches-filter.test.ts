@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeMention } from '../testing/fixtures.js';
+import type { SearchQuery } from '@earshot/store';
 import { matchesBrand, matchesFilter } from './matches-filter.js';
 
 const mention = makeMention({
@@ -8,13 +9,13 @@ const mention = makeMention({
 });
 
 describe('live stream filters', () => {
-  it.each([
+  it.each<[SearchQuery, boolean]>([
     [{}, true],
-    [{ brandId: ['nordtel'], sentiment: ['negative'], lang: ['ru', 'kk'], topic: ['price'], sourceId: ['demo-ru'], author: ['Айгерим'], signal: 'warning' as const }, true],
+    [{ brandId: ['nordtel'], sentiment: ['negative'], lang: ['ru', 'kk'], topic: ['price'], sourceId: ['demo-ru'], author: ['Айгерим'], signal: 'warning' }, true],
     [{ brandId: ['tundra'] }, false],
     [{ sentiment: ['positive'] }, false],
     [{ topic: ['delivery'] }, false],
-    [{ signal: 'recommendation' as const }, false],
+    [{ signal: 'recommendation' }, false],
     [{ from: '2026-11-23T09:00:00.000Z', to: '2026-11-23T09:00:01.000Z' }, true],
     [{ to: '2026-11-23T09:00:00.000Z' }, false],
     [{ text: 'поднял цен' }, true],

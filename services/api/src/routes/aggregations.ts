@@ -36,7 +36,9 @@ function checkBuckets(filter: MentionFilter, interval: number, now: Date) {
   if (span / interval > MAX_BUCKETS) throw badRequest(`invalid query: interval too small for the range (${Math.ceil(span / interval)} buckets, at most ${MAX_BUCKETS})`);
 }
 
-const pairs = (buckets: AggregateBucket[], field: GroupField) => buckets.map((b) => ({ key: b.keys[field] ?? '', count: b.count }));
+/** key/count pairs, most first, ties by key (stores order ties differently). */
+const pairs = (buckets: AggregateBucket[], field: GroupField) =>
+  buckets.map((b) => ({ key: b.keys[field] ?? '', count: b.count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
 export function aggregationRoutes(ctx: ApiContext): Route[] {
   return [
@@ -66,7 +68,9 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
           body: {
             total,
             interval,
-            sentimentOverTime: overTime.map((b) => ({ time: new Date(b.time ?? 0).toISOString(), sentiment: b.keys.sentiment ?? '', count: b.count })),
+            sentimentOverTime: overTime
+              .map((b) => ({ time: new Date(b.time ?? 0).toISOString(), sentiment: b.keys.sentiment ?? '', count: b.count }))
+              .sort((a, b) => (a.time === b.time ? (a.sentiment < b.sentiment ? -1 : 1) : a.time < b.time ? -1 : 1)),
             topicsBySentiment: topics.map((b) => ({ topic: b.keys.topic ?? '', sentiment: b.keys.sentiment ?? '', count: b.count })),
             sources: pairs(sources, 'sourceId'),
             languages: pairs(languages, 'lang'),

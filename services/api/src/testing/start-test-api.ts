@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmbeddedBus, type Bus } from '@earshot/bus';
 import { parseConfig, type ApiToken } from '@earshot/config';
-import { createMetrics, silentLogger, createLogger } from '@earshot/observability';
+import { createMetrics, silentLogger, createLogger, type Logger } from '@earshot/observability';
 import { createSqliteStore, type MentionStore } from '@earshot/store';
 import { createApi, type Api } from '../create-api.js';
 
@@ -24,6 +24,7 @@ export interface TestApiOptions {
   store?: MentionStore;
   tokens?: ApiToken[];
   now?: () => Date;
+  logger?: Logger;
   /** Runs before the API starts (to put history on the bus or in the store). */
   before?: (backend: { bus: Bus; store: MentionStore }) => Promise<void>;
 }
@@ -42,7 +43,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const store = options.store ?? createSqliteStore({ path: join(dir, 'store.db') });
   await store.init();
   await options.before?.({ bus, store });
-  const logger = process.env.LOG_LEVEL ? createLogger({ level: process.env.LOG_LEVEL }) : silentLogger();
+  const logger = options.logger ?? (process.env.LOG_LEVEL ? createLogger({ level: process.env.LOG_LEVEL }) : silentLogger());
   const api = createApi({ config, bus, store, logger, metrics: createMetrics(), ...(options.now ? { now: options.now } : {}) });
   await api.start();
   return {

@@ -8,10 +8,12 @@ import type { FetchedDocument, SourceItem } from '../source-type.js';
 
 const TITLE_FROM_TEXT = 120;
 
+/** The feed's entries, each with the feed's language as a fallback for its own. */
 export function readFeedEntries(document: FetchedDocument): FeedEntry[] {
   const result = parseFeed(document.body, { contentType: document.headers['content-type'] });
   if (isParseError(result)) throw new EarshotError(`not a feed: ${result.error}`);
-  return result.items;
+  const language = result.feed.language;
+  return language ? result.items.map((item) => (item.language ? item : { ...item, language })) : result.items;
 }
 
 export function feedEntryToItem(entry: FeedEntry, source: SourceConfig): SourceItem {
@@ -19,7 +21,8 @@ export function feedEntryToItem(entry: FeedEntry, source: SourceConfig): SourceI
   const text = htmlToText(html);
   // Posts without titles (Mastodon, microblogs) are titled by the start of their text.
   const title = htmlToText(entry.title ?? '') || (text.length > TITLE_FROM_TEXT ? `${text.slice(0, TITLE_FROM_TEXT - 1)}…` : text);
-  const lang = entry.language ?? source.lang;
+  // The operator's `lang` for the source outranks what the feed claims (many feeds say en-us by default).
+  const lang = source.lang ?? entry.language;
   return {
     ...(entry.guid || entry.link ? { itemId: entry.guid || entry.link } : {}),
     url: entry.link ?? '',

@@ -7,7 +7,7 @@ import { startHealthServer } from '@earshot/observability';
 import { startDemoServer, type DemoServer } from '../demo-server.js';
 import { loadOrExit, makeLogger } from '../load.js';
 import { createRuntime, type Runtime } from '../runtime.js';
-import { isCollector, STAGE_NAMES } from '../stages.js';
+import { isApi, isCollector, PIPELINE_STAGES, STAGE_NAMES } from '../stages.js';
 
 export interface RunSummary {
   sources: number;
@@ -17,6 +17,7 @@ export interface RunSummary {
   mentionsStored: number;
   bySentiment: Record<string, number>;
   byLang: Record<string, number>;
+  alertsOpen: number;
 }
 
 async function summarize(runtime: Runtime, report: { sources: number; failed: number; items: number; mentions: number }): Promise<RunSummary> {
@@ -30,6 +31,7 @@ async function summarize(runtime: Runtime, report: { sources: number; failed: nu
     mentionsStored: await runtime.store.count({}),
     bySentiment: await bucket('sentiment'),
     byLang: await bucket('lang'),
+    alertsOpen: (await runtime.store.listAlerts({ state: 'open', limit: 1000 })).length,
   };
 }
 
@@ -51,8 +53,16 @@ export function registerRunCommand(program: Command): void {
       const logger = makeLogger(config);
       const out = (line: string) => process.stdout.write(`${line}\n`);
       let demo: DemoServer | undefined;
-      if (config.demo) demo = await startDemoServer({ port: config.demo.port });
-      const runtime = await createRuntime({ config, logger, stages: [...STAGE_NAMES] });
+      if (config.demo) {
+        demo = await startDemoServer({
+          port: config.demo.port,
+          onWebhook: (body) => {
+            const alert = (body as { alert?: { severity?: string; title?: string; state?: string } }).alert;
+            if (alert && !opts.once) out(`[${new Date().toISOString()}] demo webhook received a ${alert.severity} alert (${alert.state}): ${alert.title}`);
+          },
+        });
+      }
+      const runtime = await createRuntime({ config, logger, stages: opts.once ? PIPELINE_STAGES : [...STAGE_NAMES] });
       const collector = runtime.services.find(isCollector);
       const shutdown = async () => {
         await runtime.stop();
@@ -71,6 +81,7 @@ export function registerRunCommand(program: Command): void {
         else {
           out(`Sources: ${summary.sources} polled, ${summary.failedSources} failed; items: ${summary.items}; mentions collected: ${summary.mentionsCollected}`);
           out(`Stored: ${summary.mentionsStored} mentions  sentiment ${JSON.stringify(summary.bySentiment)}  languages ${JSON.stringify(summary.byLang)}`);
+          out(`Alerts open: ${summary.alertsOpen}`);
           for (const s of collector?.status().filter((x) => x.lastError) ?? []) out(`  source ${s.id} failed: ${s.lastError}`);
         }
         return;
@@ -80,6 +91,10 @@ export function registerRunCommand(program: Command): void {
       const health = config.health ? await startHealthServer({ port: config.health.port, health: () => runtime.health(), registry: runtime.metrics.registry }) : undefined;
       out(`Earshot is running: ${config.brands.length} brands, ${config.sources.length} sources (config ${file}).`);
       for (const line of describeBackend(config)) out(line);
+      const api = runtime.services.find(isApi);
+      if (api?.dashboardUrl) out(`  Dashboard: ${api.dashboardUrl}`);
+      if (api?.adminDashboardUrl) out(`             ${api.adminDashboardUrl}   (admin: acknowledge and silence alerts)`);
+      if (api?.url) out(`  API:       ${api.url}/api/v1/openapi.json`);
       if (demo) out(`  Demo feeds served at ${demo.url}/feeds/`);
       if (health) out(`  Health:    ${health.url}/health   metrics: ${health.url}/metrics`);
       out(`  Search:    npm run earshot -- search "<words>" [--brand <id>] [--sentiment negative] [--lang ru] [--json]`);

@@ -1,0 +1,67 @@
+// Chooses a language's model settings (features, class weights, epochs) honestly, by nested
+// cross-validation on shared/data/sentiment/dev/<lang>.jsonl: for each of 5 outer folds (seed 7,
+// the benchmark's folds) every candidate in GRID is scored by 4-fold CV (seed 11) on the outer
+// training part only, the best is trained there and scored on the outer test fold. The pooled
+// outer scores estimate how well "pick the best of GRID" generalises; the final pick is the same
+// inner procedure run on all the data. The analyzer is told the language (sentiment only).
+// Run: npx tsx packages/nlp/scripts/select-settings.ts [lang]   (several minutes; et by default)
+
+import { createAnalyzer } from '../src/analyzer.js';
+import { classificationReport } from '../src/eval/metrics.js';
+import { readLabeledFile, type LabeledExample } from '../src/eval/read-labeled.js';
+import { sentimentDevFile } from '../src/eval/shared-dir.js';
+import { stratifiedFolds } from '../src/eval/stratified-folds.js';
+import { estonianStem } from '../src/sentiment/estonian-stem.js';
+import type { LanguageSettings } from '../src/sentiment/language-features.js';
+import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
+import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
+
+const GRID: Record<string, LanguageSettings> = {
+  base: {},
+  stem: { stem: estonianStem },
+  neutral13: { classBoost: { neutral: 1.3 } },
+  epochs10: { epochs: 10 },
+  neutral16Epochs10: { classBoost: { neutral: 1.6 }, epochs: 10 },
+  stemNeutral13Epochs10: { stem: estonianStem, classBoost: { neutral: 1.3 }, epochs: 10 },
+  binary: { binary: true },
+  binaryNeutral13: { binary: true, classBoost: { neutral: 1.3 } },
+  binaryStem: { binary: true, stem: estonianStem },
+  binaryNeutral16Epochs10: { binary: true, classBoost: { neutral: 1.6 }, epochs: 10 },
+  binaryStemNeutral13: { binary: true, stem: estonianStem, classBoost: { neutral: 1.3 } },
+};
+
+const lang = process.argv[2] ?? 'et';
+const file = sentimentDevFile(process.env, lang);
+if (!file) throw new Error(`no data for ${lang} (set EARSHOT_SHARED or put shared/ beside the repo)`);
+const examples = readLabeledFile(file).examples.filter((e) => e.lang === lang);
+const wink = lang === 'en' ? createWinkSentiment() : undefined;
+
+function predict(train: LabeledExample[], test: LabeledExample[], settings: LanguageSettings): { gold: string; predicted: string }[] {
+  const model = trainSentimentModel({ lang, examples: train, settings, ...(wink ? { wink } : {}) });
+  const analyzer = createAnalyzer({ languages: [lang], models: { [lang]: model }, settings: { [lang]: settings } });
+  return test.map((e) => ({ gold: e.label, predicted: analyzer.analyze(e.text, { langHint: lang }).sentiment.label }));
+}
+
+function crossValidate(data: LabeledExample[], settings: LanguageSettings, k: number, seed: number): number {
+  const folds = stratifiedFolds(data.map((e) => e.label), k, seed);
+  const pairs = [];
+  for (let f = 0; f < k; f++) pairs.push(...predict(data.filter((_, i) => folds[i] !== f), data.filter((_, i) => folds[i] === f), settings));
+  return classificationReport(pairs).macroF1;
+}
+
+function pick(data: LabeledExample[]): [string, number][] {
+  return Object.entries(GRID).map(([name, s]): [string, number] => [name, crossValidate(data, s, 4, 11)]).sort((a, b) => b[1] - a[1]);
+}
+
+const outer = stratifiedFolds(examples.map((e) => e.label), 5, 7);
+const pooled = [];
+for (let f = 0; f < 5; f++) {
+  const train = examples.filter((_, i) => outer[i] !== f);
+  const ranked = pick(train);
+  console.log(`outer fold ${f}: ${ranked.map(([n, v]) => `${n} ${v.toFixed(3)}`).join(', ')}`);
+  pooled.push(...predict(train, examples.filter((_, i) => outer[i] === f), GRID[ranked[0]![0]]!));
+}
+const nested = classificationReport(pooled);
+console.log(`nested CV estimate of the selection: macro-F1 ${nested.macroF1}, accuracy ${nested.accuracy}, f1 ${JSON.stringify(nested.f1)}`);
+const final = pick(examples);
+console.log(`final pick on all data: ${final.map(([n, v]) => `${n} ${v.toFixed(3)}`).join(', ')}`);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createFeatureExtractor } from './extract-features.js';
+import { fnv1a } from './hash.js';
+import { createLexiconScorer } from './lexicon-scorer.js';
+import { LEXICONS } from './lexicons.js';
+
+const BITS = 20;
+const mask = (1 << BITS) - 1;
+const bucket = (key: string): number => fnv1a(key) & mask;
+
+describe('feature extraction', () => {
+  const extractor = createFeatureExtractor({ hashBits: BITS, lexicon: createLexiconScorer({ lexicon: LEXICONS.en! }) });
+
+  it('hashes the same keys the models were trained on: words, negation marks, bigrams, char n-grams, emoticons', () => {
+    const x = extractor.extract('Not good :)');
+    const got = new Set(Array.from(x.indices));
+    for (const key of ['w:not', 'w:!good', 'b:<s> not', 'b:not good', 'b:good :)', 'b::) </s>', 'c:<go', 'c:<goo', 'c:<good', 'c:ood>', 'e:smile']) {
+      expect(got.has(bucket(key)), key).toBe(true);
+    }
+    expect(got.has(bucket('w:good')), 'negated word is marked').toBe(false);
+  });
+
+  it('counts repeats and normalises the hashed part to unit length', () => {
+    const x = extractor.extract('bad bad bad');
+    const hashed = Array.from(x.values).slice(0, -4); // the last four are the dense lexicon features
+    expect(hashed.reduce((s, v) => s + v * v, 0)).toBeCloseTo(1, 10);
+    const i = Array.from(x.indices).indexOf(bucket('w:bad'));
+    expect(x.values[i]).toBeGreaterThan(x.values[Array.from(x.indices).indexOf(bucket('b:<s> bad'))]!);
+  });
+
+  it('adds stem features and counts features once when asked to', () => {
+    const stemmed = createFeatureExtractor({ hashBits: BITS, lexicon: createLexiconScorer({ lexicon: LEXICONS.et! }), stem: (w) => w.slice(0, 4), binary: true });
+    const x = stemmed.extract('teenindusega teenindusega');
+    expect(Array.from(x.indices)).toContain(bucket('s:teen'));
+    const hashed = Array.from(x.values).slice(0, -4);
+    expect(new Set(hashed.map((v) => v.toFixed(12))).size).toBe(1);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { filterClauses, mentionQuery, textClauses } from './es-query.js';
+
+describe('Elasticsearch queries', () => {
+  it.each([
+    ['title:x OR 1=1', ['title', 'x', 'OR', '1', '1']],
+    ['prices\\', ['prices']],
+    ['* NEAR(a b)', ['NEAR', 'a', 'b']],
+  ])('turns %j into plain prefix words', (text, words) => {
+    const clauses = textClauses(text)!;
+    expect(clauses.map((c) => c.multi_match?.query)).toEqual(words);
+    expect(clauses.every((c) => c.multi_match?.type === 'bool_prefix')).toBe(true);
+    expect(JSON.stringify(clauses)).not.toMatch(/query_string/);
+  });
+
+  it('keeps quoted phrases as phrases and finds nothing searchable in punctuation', () => {
+    expect(textClauses('"не берите" цены')).toEqual([
+      { multi_match: { query: 'цены', type: 'bool_prefix', operator: 'and', fields: ['title', 'text', 'author.text'] } },
+      { multi_match: { query: 'не берите', type: 'phrase', fields: ['title', 'text', 'author.text'] } },
+    ]);
+    expect(textClauses('") (* :')).toBeUndefined();
+    expect(textClauses('{"match_all":{}}')).toEqual([{ multi_match: { query: 'match all', type: 'phrase', fields: ['title', 'text', 'author.text'] } }]);
+  });
+
+  it('maps filters to keyword terms and a time range', () => {
+    expect(filterClauses({ brandId: 'nordtel', topic: ['price', 'service'], signal: 'warning', from: '2026-11-20T10:00:00.000Z', to: 1_800_000_000_000 })).toEqual([
+      { terms: { brandId: ['nordtel'] } },
+      { terms: { topics: ['price', 'service'] } },
+      { term: { warning: true } },
+      { range: { '@timestamp': { gte: Date.parse('2026-11-20T10:00:00.000Z'), lt: 1_800_000_000_000, format: 'epoch_millis' } } },
+    ]);
+    expect(mentionQuery({})).toEqual({ match_all: {} });
+  });
+});

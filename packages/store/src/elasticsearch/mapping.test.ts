@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { sampleMention } from '../contract.js';
+import { mentionIndexFor, mentionIndexTemplate, toMentionDocument } from './mapping.js';
+
+describe('Elasticsearch mapping', () => {
+  it('puts a mention in the month of its own time, published else collected', () => {
+    const m = sampleMention(1);
+    expect(mentionIndexFor('es', { publishedAt: '2026-10-31T23:59:59.000Z', collectedAt: '2026-11-02T00:00:00.000Z' })).toBe('es-mentions-2026.10');
+    expect(mentionIndexFor('es', { collectedAt: '2026-11-02T00:00:00.000Z' })).toBe('es-mentions-2026.11');
+    expect(mentionIndexFor('es', m)).toBe(mentionIndexFor('es', { ...m, collectedAt: '2030-01-01T00:00:00.000Z' }));
+  });
+
+  it('maps the fields Kibana uses, with language subfields where the cluster has analyzers', () => {
+    const withAnalyzers = mentionIndexTemplate('es', { languageAnalyzers: ['english', 'russian', 'estonian'] });
+    expect(withAnalyzers.index_patterns).toEqual(['es-mentions-*']);
+    expect(withAnalyzers.template.aliases).toEqual({ 'es-mentions': {} });
+    const props = withAnalyzers.template.mappings.properties;
+    for (const field of ['brandId', 'sourceId', 'sourceType', 'lang', 'sentiment', 'topics', 'author']) expect(props[field as keyof typeof props]).toMatchObject({ type: 'keyword' });
+    expect(props['@timestamp']).toEqual({ type: 'date' });
+    expect(props.text.fields).toMatchObject({ en: { analyzer: 'english' }, ru: { analyzer: 'russian' }, et: { analyzer: 'estonian' }, he: { analyzer: 'standard' }, kk: { analyzer: 'standard' } });
+    const without = mentionIndexTemplate('es', { languageAnalyzers: [] }).template.mappings.properties;
+    expect(Object.values(without.text.fields).every((f) => f.analyzer === 'standard')).toBe(true);
+  });
+
+  it('writes each topic once, with its own sentiment, and keeps the whole mention', () => {
+    const m = sampleMention(2, { sentiment: 'negative', topics: ['price', 'price', 'service'] });
+    const doc = toMentionDocument(m);
+    expect(doc).toMatchObject({ '@timestamp': m.publishedAt, id: m.id, sentiment: 'negative', topics: ['price', 'service'], topicSentiment: { price: 'negative', service: 'negative' } });
+    expect(doc.doc).toBe(m);
+  });
+});

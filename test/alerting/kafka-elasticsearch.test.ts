@@ -1,0 +1,95 @@
+// The alerter on Kafka + Elasticsearch: two instances in one consumer group split the brands by
+// partition and announce exactly the alerts one instance would; a restart mid-window (warm start
+// from Elasticsearch) neither forgets nor fires again. Skips when the global setup has no servers.
+import { createAlerter, type Alerter } from '@earshot/alerter';
+import { createKafkaBus, dropKafkaTopics, type Bus } from '@earshot/bus';
+import { parseConfig } from '@earshot/config';
+import { createMetrics, silentLogger } from '@earshot/observability';
+import { decodeMessage, encodeMessage, TOPICS, type EnrichedMention } from '@earshot/schema';
+import { createElasticsearchStore, type ElasticsearchStore } from '@earshot/store';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+
+const brokers = inject('kafkaBrokers');
+const esUrl = inject('elasticsearchUrl');
+const run = `alerting${Date.now().toString(36)}`;
+const BRANDS = ['nordtel', 'acme', 'globex', 'initech', 'umbrella', 'hooli'];
+
+function negative(id: string, brandId: string, at: number): EnrichedMention {
+  const iso = new Date(at).toISOString();
+  return {
+    id: `${run}-${id}`, brandId, sourceId: 'reviews', sourceType: 'rss', url: `https://reviews.example.org/${run}/${id}`, title: id, text: 'Never again.',
+    publishedAt: iso, collectedAt: iso,
+    nlp: { lang: 'en', sentiment: { label: 'negative', score: -0.8 }, topics: [], signals: { warning: false, recommendation: false, phrases: [] }, enrichedAt: iso },
+  };
+}
+
+if (!brokers || !esUrl) {
+  it.skip(`alerting on kafka + elasticsearch (${inject('serversUnavailable') || 'KAFKA_BROKERS / ELASTICSEARCH_URL not set'})`, () => {});
+} else {
+  describe('alerting on kafka + elasticsearch', () => {
+    const config = parseConfig(
+      `brands: [${BRANDS.map((b) => `{ id: ${b}, name: ${b} }`).join(', ')}]\nrules: [{ id: neg, type: threshold, brand: all, count: 3, window: 10m }]`,
+      'test.yaml',
+    );
+    let bus: Bus;
+    let store: ElasticsearchStore;
+    const seen: string[] = [];
+    const alerters: Alerter[] = [];
+    const make = () => createAlerter({ config, bus, store, logger: silentLogger(), metrics: createMetrics() });
+
+    beforeAll(async () => {
+      bus = createKafkaBus({ brokers: brokers.split(','), clientId: 'earshot-alerting-test', topicPrefix: `${run}.`, partitions: 4 });
+      store = createElasticsearchStore({ url: esUrl, indexPrefix: run });
+      await store.init();
+      await bus.ensureTopics([TOPICS.enriched, TOPICS.alerts, TOPICS.dlq].map((name) => ({ name, partitions: 4 })));
+      await bus.subscribe({
+        groupId: 'test-reader',
+        topic: TOPICS.alerts,
+        handler: async (messages) => {
+          for (const m of messages) {
+            const d = decodeMessage(m.value, 'alert');
+            if (d.ok) seen.push(`${d.message.payload.state} ${d.message.payload.brandId} r${d.message.payload.revision} n=${d.message.payload.count}`);
+          }
+        },
+      });
+    });
+
+    afterAll(async () => {
+      for (const a of alerters) await a.stop();
+      await bus?.close();
+      await store?.close();
+      await dropKafkaTopics({ brokers: brokers.split(','), topicPrefix: `${run}.` });
+      const indices = (await (await fetch(`${esUrl}/_cat/indices/${run}-*?format=json&h=index`)).json()) as { index: string }[];
+      for (const { index } of indices) await fetch(`${esUrl}/${index}`, { method: 'DELETE' });
+      await fetch(`${esUrl}/_index_template/${run}-mentions`, { method: 'DELETE' });
+    });
+
+    async function send(mentions: EnrichedMention[]) {
+      await store.upsertMentions(mentions); // what the indexer would have done
+      await bus.publish(TOPICS.enriched, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
+      await vi.waitFor(async () => expect(await bus.lag('earshot-alerter', TOPICS.enriched)).toBe(0), { timeout: 60_000, interval: 100 });
+    }
+
+    it('two instances split the brands and give the alerts one would; a restart mid-window neither forgets nor re-fires', async () => {
+      alerters.push(make(), make());
+      for (const a of alerters) await a.start();
+      const now = Date.now();
+      // Two negatives per brand, spread over both instances' partitions.
+      await send(BRANDS.flatMap((b) => [negative(`${b}-1`, b, now - 60_000), negative(`${b}-2`, b, now - 50_000)]));
+      expect(seen).toEqual([]);
+
+      // One instance goes away mid-window; the survivor takes its partitions and warm-starts those brands.
+      await alerters.shift()!.stop();
+      await send(BRANDS.map((b) => negative(`${b}-3`, b, now - 40_000)));
+      await vi.waitFor(() => expect(seen).toHaveLength(BRANDS.length), { timeout: 60_000, interval: 100 });
+
+      // A fresh instance joins and a fourth negative arrives: the alerts are open already.
+      alerters.push(make());
+      await alerters.at(-1)!.start();
+      await send(BRANDS.map((b) => negative(`${b}-4`, b, now - 30_000)));
+      for (const a of alerters) await a.tick();
+      await vi.waitFor(async () => expect(await bus.lag('test-reader', TOPICS.alerts)).toBe(0), { timeout: 60_000, interval: 100 });
+      expect([...seen].sort()).toEqual(BRANDS.map((b) => `open ${b} r1 n=3`).sort());
+    });
+  });
+}
