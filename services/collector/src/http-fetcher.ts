@@ -2,10 +2,10 @@
 // timeouts on connect and on the whole body, a body size cap, bounded redirects, compression, and no
 // private-network addresses unless allowed — checked on the address actually connected to, so DNS
 // rebinding cannot slip past.
-import { Agent, buildConnector, interceptors, type Dispatcher } from 'undici';
+import { interceptors, type Dispatcher } from 'undici';
+import { createGuardedAgent } from '@earshot/net';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { EarshotError } from '@earshot/pipeline';
-import { createAddressPolicy } from './private-address.js';
 
 export interface HttpFetcherOptions {
   userAgent: string;
@@ -30,29 +30,15 @@ export interface HttpFetcher {
 }
 
 export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
-  const policy = createAddressPolicy();
   const timeout = options.timeoutMs ?? 30_000;
   const connectTimeout = Math.min(options.connectTimeoutMs ?? 10_000, timeout);
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
 
   function makeAgent(allowPrivate: boolean): Dispatcher {
-    const connectTcp = buildConnector({ timeout: connectTimeout });
-    const agent = new Agent({
-      // The check runs on the socket's remote address, after DNS and connect, so neither an IP
-      // literal nor a name that re-resolves to a private address (DNS rebinding) gets through.
-      connect(opts, callback) {
-        connectTcp(opts, (err, socket) => {
-          if (err || !socket) return callback(err ?? new Error('connect failed'), null);
-          const address = socket.remoteAddress ?? '';
-          if (!allowPrivate && policy.isPrivate(address)) {
-            socket.destroy();
-            return callback(new EarshotError(`refused: ${opts.hostname} is a private or loopback address (${address}); allowPrivateNetwork is off`), null);
-          }
-          callback(null, socket);
-        });
-      },
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
+    const agent = createGuardedAgent({
+      timeoutMs: timeout,
+      allowPrivateNetwork: allowPrivate,
+      refused: (host, address) => new EarshotError(`refused: ${host} is a private or loopback address (${address}); allowPrivateNetwork is off`),
     });
     return agent.compose(interceptors.redirect({ maxRedirections: options.maxRedirects ?? 5 }));
   }

@@ -2,9 +2,9 @@
 // webhook that moves is misconfigured), and no private-network targets unless allowed — checked on
 // the socket's remote address after connect, so DNS rebinding cannot slip past. Failures become
 // DeliveryErrors that say whether to retry; the URL never appears in them (it may hold a secret).
-import { Agent, buildConnector, type Dispatcher } from 'undici';
+import { createGuardedAgent } from '@earshot/net';
+import type { Dispatcher } from 'undici';
 import { DeliveryError, isRetriableStatus } from './delivery-error.js';
-import { createAddressPolicy } from './private-address.js';
 
 export interface HttpPostOptions {
   timeoutMs: number;
@@ -17,22 +17,10 @@ export interface HttpPoster {
 }
 
 export function createHttpPoster(options: HttpPostOptions): HttpPoster {
-  const policy = createAddressPolicy();
-  const connectTcp = buildConnector({ timeout: options.timeoutMs });
-  const agent: Dispatcher = new Agent({
-    connect(opts, callback) {
-      connectTcp(opts, (err, socket) => {
-        if (err || !socket) return callback(err ?? new Error('connect failed'), null);
-        const address = socket.remoteAddress ?? '';
-        if (!options.allowPrivateNetwork && policy.isPrivate(address)) {
-          socket.destroy();
-          return callback(new DeliveryError(`refused: the target is a private or loopback address; allowPrivateNetwork is off`, { retriable: false }), null);
-        }
-        callback(null, socket);
-      });
-    },
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
+  const agent: Dispatcher = createGuardedAgent({
+    timeoutMs: options.timeoutMs,
+    allowPrivateNetwork: options.allowPrivateNetwork,
+    refused: () => new DeliveryError('refused: the target is a private or loopback address; allowPrivateNetwork is off', { retriable: false }),
   });
 
   return {

@@ -7,7 +7,7 @@ import type { ChannelConfig } from '@earshot/config';
 import { createTransport } from 'nodemailer';
 import { DeliveryError } from '../delivery-error.js';
 import { notificationSubject, notificationText } from '../format-alert.js';
-import { createAddressPolicy } from '../private-address.js';
+import { createAddressPolicy } from '@earshot/net';
 import type { ChannelFactory } from './channel.js';
 
 type EmailConfig = Extract<ChannelConfig, { type: 'email' }>;

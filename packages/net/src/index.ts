@@ -1,0 +1,2 @@
+export * from './private-address.js';
+export * from './guarded-agent.js';
