@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { apiSchema } from './api.js';
 import { busSchema, storeSchema } from './backend.js';
+import { duration } from './duration.js';
 import { brandSchema, type BrandConfig } from './brands.js';
 import { channelSchema, subscriptionSchema } from './channels.js';
 import { interpolateEnv, type InterpolationProblem } from './interpolate.js';
@@ -29,6 +30,8 @@ export const configSchema = z.object({
       allowPrivateNetworks: z.boolean().default(false),
       concurrency: z.number().int().positive().default(8),
       perHostConcurrency: z.number().int().positive().default(2),
+      /** Least time between two requests to the same host. */
+      perHostInterval: duration.default(500),
     })
     .prefault({}),
   api: apiSchema.prefault({}),

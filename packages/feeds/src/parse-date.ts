@@ -39,7 +39,8 @@ const MONTH_FIRST = /^(?:[a-z]+,?\s+)?([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(?:(\d
 
 export function parseDate(value: string | undefined): string | undefined {
   const text = value?.trim();
-  if (!text) return undefined;
+  // No real date is long; a huge one is not worth a regex's time.
+  if (!text || text.length > 100) return undefined;
   const iso = ISO.exec(text);
   if (iso) {
     const offset = offsetMinutes(iso[8]);

@@ -6,6 +6,8 @@ import { createAddressPolicy } from './private-address.js';
 
 export interface GuardedAgentOptions {
   timeoutMs: number;
+  /** Connect timeout (default: timeoutMs). */
+  connectTimeoutMs?: number;
   allowPrivateNetwork: boolean;
   /** Builds the error for a refused peer (each caller has its own error type). */
   refused(hostname: string, address: string): Error;
@@ -13,7 +15,7 @@ export interface GuardedAgentOptions {
 
 export function createGuardedAgent(options: GuardedAgentOptions): Agent {
   const policy = createAddressPolicy();
-  const connectTcp = buildConnector({ timeout: options.timeoutMs });
+  const connectTcp = buildConnector({ timeout: options.connectTimeoutMs ?? options.timeoutMs });
   return new Agent({
     connect(opts, callback) {
       connectTcp(opts, (err, socket) => {

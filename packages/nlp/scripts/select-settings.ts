@@ -22,12 +22,13 @@ const GRID: Record<string, LanguageSettings> = {
   neutral13: { classBoost: { neutral: 1.3 } },
   epochs10: { epochs: 10 },
   neutral16Epochs10: { classBoost: { neutral: 1.6 }, epochs: 10 },
-  stemNeutral13Epochs10: { stem: estonianStem, classBoost: { neutral: 1.3 }, epochs: 10 },
   binary: { binary: true },
-  binaryNeutral13: { binary: true, classBoost: { neutral: 1.3 } },
   binaryStem: { binary: true, stem: estonianStem },
+  binaryNeutral13: { binary: true, classBoost: { neutral: 1.3 } },
   binaryNeutral16Epochs10: { binary: true, classBoost: { neutral: 1.6 }, epochs: 10 },
-  binaryStemNeutral13: { binary: true, stem: estonianStem, classBoost: { neutral: 1.3 } },
+  binaryNeutral20Epochs10: { binary: true, classBoost: { neutral: 2 }, epochs: 10 },
+  binaryNeutral16Epochs5: { binary: true, classBoost: { neutral: 1.6 }, epochs: 5 },
+  binaryStemNeutral16Epochs10: { binary: true, stem: estonianStem, classBoost: { neutral: 1.6 }, epochs: 10 },
 };
 
 const lang = process.argv[2] ?? 'et';

@@ -4,6 +4,8 @@ export const TOPICS = {
   enriched: 'mentions.enriched',
   alerts: 'alerts',
   dlq: 'mentions.dlq',
+  /** Fetch jobs shared by the collectors of one group (each source polled by one of them). */
+  collectorJobs: 'collector.jobs',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

@@ -78,7 +78,7 @@ export function createCollector(deps: CollectorOptions): Collector {
   const sourceTypes = deps.sourceTypes ?? createSourceTypes();
   const http = deps.http ?? createHttpFetcher({ userAgent: config.collector.userAgent });
   const unhealthyAfter = deps.unhealthyAfter ?? 3;
-  const limiter = createHostLimiter({ concurrency: config.collector.concurrency, perHostConcurrency: config.collector.perHostConcurrency, perHostIntervalMs: deps.perHostIntervalMs ?? 500 });
+  const limiter = createHostLimiter({ concurrency: config.collector.concurrency, perHostConcurrency: config.collector.perHostConcurrency, perHostIntervalMs: deps.perHostIntervalMs ?? config.collector.perHostInterval });
   const validators = createValidatorStore({ store });
   const poller = createSourcePoller({ http, limiter, sourceTypes, validators, allowPrivateNetworks: config.collector.allowPrivateNetworks, now });
   const healthStore = createHealthStore({ store });

@@ -5,13 +5,14 @@
 // one process. The owner polls and skips repeats of a slot it (or the previous owner — the last
 // done slot is kept in store state) already did. The same code runs on the embedded bus in one
 // process. Only the bus port is used: nothing here knows Kafka.
+import { TOPICS } from '@earshot/schema';
 import type { Bus, BusMessage, Subscription } from '@earshot/bus';
 import type { SourceConfig } from '@earshot/config';
 import type { Logger } from '@earshot/observability';
 import type { MentionStore } from '@earshot/store';
 
 /** Tell the lead to move this into packages/schema/src/topics.ts with the others. */
-export const COLLECTOR_JOBS_TOPIC = 'collector.jobs';
+export const COLLECTOR_JOBS_TOPIC = TOPICS.collectorJobs;
 export const COLLECTOR_GROUP_ID = 'earshot-collector';
 export const SLOTS_NAMESPACE = 'collector.slots';
 

@@ -38,7 +38,7 @@ export function htmlToText(html: string): string {
     { decodeEntities: true },
   );
   parser.end(html);
-  if (rest) parts.push(' ', rest.replace(/<[^>]*>/g, ' '));
+  if (rest) parts.push(' ', rest.replace(/<[^<>]*>/g, ' '));
   return parts
     .join('')
     .replace(/[ \t\f\v\u00a0]+/g, ' ')

@@ -9,8 +9,6 @@ import { EarshotError } from '@earshot/pipeline';
 
 export interface HttpFetcherOptions {
   userAgent: string;
-  /** Time allowed to open the TCP/TLS connection (default 10 s). */
-  connectTimeoutMs?: number;
   /** Time allowed for the whole request, headers and body included (default 30 s). */
   timeoutMs?: number;
   maxBodyBytes?: number;
@@ -31,12 +29,12 @@ export interface HttpFetcher {
 
 export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
   const timeout = options.timeoutMs ?? 30_000;
-  const connectTimeout = Math.min(options.connectTimeoutMs ?? 10_000, timeout);
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
 
   function makeAgent(allowPrivate: boolean): Dispatcher {
     const agent = createGuardedAgent({
       timeoutMs: timeout,
+      connectTimeoutMs: Math.min(timeout, 10_000),
       allowPrivateNetwork: allowPrivate,
       refused: (host, address) => new EarshotError(`refused: ${host} is a private or loopback address (${address}); allowPrivateNetwork is off`),
     });

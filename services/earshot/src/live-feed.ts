@@ -1,5 +1,5 @@
 // The demo's live feed: an RSS document that gains one item every interval (cycling through
-// demo/live-items.json with fresh ids), so `npm start` shows mentions arriving and alerts building.
+// demo/live-items.json; item i has the id live-i, so a rerun does not invent new mentions), so `npm start` shows mentions arriving and alerts building.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -25,8 +25,8 @@ export function createLiveFeed(options: { intervalMs: number; now: () => number;
         const item = items[i % items.length]!;
         const published = new Date(started + i * options.intervalMs).toUTCString();
         entries.push(
-          `<item><title>${escapeXml(item.title)}</title><link>https://demo.earshot.invalid/live/${started}-${i}</link>` +
-            `<guid isPermaLink="false">live-${started}-${i}</guid><author>${escapeXml(item.author)}</author>` +
+          `<item><title>${escapeXml(item.title)}</title><link>https://demo.earshot.invalid/live/${i}</link>` +
+            `<guid isPermaLink="false">live-${i}</guid><author>${escapeXml(item.author)}</author>` +
             `<pubDate>${published}</pubDate><description>${escapeXml(item.text)}</description></item>`,
         );
       }

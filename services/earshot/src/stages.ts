@@ -18,7 +18,10 @@ export const PIPELINE_STAGES: StageName[] = ['collector', 'enricher', 'indexer',
 
 export interface StageEntry {
   create(deps: StageDeps): Service;
-  /** What the stage consumes, for lag and draining; the collector consumes nothing, the API only watches. */
+  /**
+   * What the stage consumes, for lag and draining. The collector consumes only its own fetch jobs
+   * (collector.jobs) while it runs, and the API only watches: neither counts for draining.
+   */
   consumes?: { groupId: string; topic: string };
 }
 

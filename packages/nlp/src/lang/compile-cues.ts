@@ -9,6 +9,8 @@ export interface CompiledCues {
   letterCodes: Map<number, string>;
   /** Shared letter (char code) → the languages that use it. */
   sharedLetterCodes: Map<number, readonly string[]>;
+  /** Whether a char code is a key of letterCodes or sharedLetterCodes (a quick filter). */
+  isCueLetter(code: number): boolean;
   langs: string[];
   wordLangs: Map<string, string[]>;
   /** Adds to `out` the languages of every listed ending of `word` shorter than the word minus one letter. */
@@ -43,9 +45,14 @@ export function compileCues(cues: ScriptCues): CompiledCues {
   for (const [ch, lang] of Object.entries(cues.letters)) letterCodes.set(ch.charCodeAt(0), lang);
   const sharedLetterCodes = new Map<number, readonly string[]>();
   for (const [ch, langs] of Object.entries(cues.sharedLetters ?? {})) sharedLetterCodes.set(ch.charCodeAt(0), langs);
+  const cueLetters = new Set([...letterCodes.keys(), ...sharedLetterCodes.keys()]);
+  const maxCode = Math.max(0, ...cueLetters);
+  const isCue = new Uint8Array(maxCode + 1);
+  for (const c of cueLetters) isCue[c] = 1;
   return {
     letterCodes,
     sharedLetterCodes,
+    isCueLetter: (code) => code <= maxCode && isCue[code] === 1,
     langs: Object.keys(cues.words),
     wordLangs,
     endingsOf(word, out) {

@@ -132,7 +132,7 @@ function scoreWithCues(text: PreparedText, noise: readonly number[], cues: Compi
   const { norm } = text;
   for (let i = 0; i < norm.length; i++) {
     const code = norm.charCodeAt(i);
-    if (code < 0xc0) continue;
+    if (code < 0xc0 || !cues.isCueLetter(code)) continue;
     const lang = cues.letterCodes.get(code);
     const shared = cues.sharedLetterCodes.get(code);
     if ((!lang && !shared) || (noise.length > 0 && inNoise(noise, i))) continue;

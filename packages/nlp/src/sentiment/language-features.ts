@@ -27,7 +27,7 @@ export interface LanguageSettings {
 
 export const LANGUAGE_SETTINGS: Record<string, LanguageSettings> = {
   // Chosen by scripts/select-settings.ts (nested cross-validation; see the README).
-  et: { binary: true, classBoost: { neutral: 1.6 }, epochs: 10 },
+  et: { binary: true, classBoost: { neutral: 2 }, epochs: 10 },
 };
 
 export interface LanguageFeatureOptions {

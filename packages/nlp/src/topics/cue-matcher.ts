@@ -39,18 +39,22 @@ export function createCueMatcher<T>(options: { cues: { cue: string; value: T }[]
   return {
     find(tokens) {
       const hits: CueHit<T>[] = [];
-      for (let i = 0; i < tokens.length; i++) {
-        for (const head of variants(tokens[i]!)) {
-          for (const e of index.get(head.slice(0, KEY)) ?? []) {
-            if (!wordMatches(e.words[0]!, head)) continue;
-            let ok = true;
-            for (let k = 1; k < e.words.length && ok; k++) {
-              const t = tokens[i + k];
-              ok = t !== undefined && variants(t).some((v) => wordMatches(e.words[k]!, v));
-            }
-            if (ok) hits.push({ value: e.value, start: i, end: i + e.words.length });
+      const matchFrom = (head: string, i: number): void => {
+        const entries = index.get(head.length <= KEY ? head : head.slice(0, KEY));
+        if (!entries) return;
+        for (const e of entries) {
+          if (!wordMatches(e.words[0]!, head)) continue;
+          let ok = true;
+          for (let k = 1; k < e.words.length && ok; k++) {
+            const t = tokens[i + k];
+            ok = t !== undefined && (options.hebrewPrefixes ? variants(t).some((v) => wordMatches(e.words[k]!, v)) : wordMatches(e.words[k]!, t));
           }
+          if (ok) hits.push({ value: e.value, start: i, end: i + e.words.length });
         }
+      };
+      for (let i = 0; i < tokens.length; i++) {
+        if (!options.hebrewPrefixes) { matchFrom(tokens[i]!, i); continue; }
+        for (const head of variants(tokens[i]!)) matchFrom(head, i);
       }
       return hits;
     },

@@ -38,7 +38,7 @@ async function currentIndices(options: BulkWriteOptions, ids: string[]): Promise
 }
 
 /** The per-item outcome of a bulk response: written, rejected (with reason), or a retriable failure. */
-function readItems(items: estypes.BulkResponse['items']): { written: number; rejected: WriteResult['rejected']; retriable?: string } {
+export function readBulkItems(items: estypes.BulkResponse['items']): { written: number; rejected: WriteResult['rejected']; retriable?: string } {
   const rejected: WriteResult['rejected'] = [];
   let written = 0;
   let retriable: string | undefined;
@@ -61,10 +61,10 @@ export async function bulkWriteMentions(options: BulkWriteOptions, mentions: Enr
   const operations: estypes.BulkRequest['operations'] = mentions.flatMap((m) => [{ index: { _index: targets.get(m.id)!, _id: m.id } }, toMentionDocument(m)]);
   const [existing, response] = await Promise.all([currentIndices(options, [...targets.keys()]), options.client.bulk({ operations })]);
   const moved = [...existing].flatMap(([id, indices]) => indices.filter((index) => index !== targets.get(id)).map((index) => ({ delete: { _index: index, _id: id } })));
-  const result = readItems(response.items);
+  const result = readBulkItems(response.items);
   if (moved.length) {
     const deletes = await options.client.bulk({ operations: moved });
-    result.retriable ??= readItems(deletes.items).retriable;
+    result.retriable ??= readBulkItems(deletes.items).retriable;
   }
   if (result.retriable) throw new EarshotError(`elasticsearch: bulk write: ${result.retriable}`, { retriable: true });
   return { written: result.written, rejected: result.rejected };

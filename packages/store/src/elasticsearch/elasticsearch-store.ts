@@ -6,6 +6,7 @@
 // otherwise near real time, up to the 1 s refresh interval behind).
 import { Client, type estypes } from '@elastic/elasticsearch';
 import { silentLogger, type Logger } from '@earshot/observability';
+import { retry } from '@earshot/pipeline';
 import type { Alert, EnrichedMention } from '@earshot/schema';
 import type { AlertQuery, MentionStore, SearchQuery, Silence } from '../port.js';
 import { aggregateMentions } from './es-aggregate.js';
@@ -101,12 +102,17 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
   return {
     kind: 'elasticsearch',
     async init() {
-      await call('init', async () => {
-        const languageAnalyzers = await availableAnalyzers();
-        await client.indices.putIndexTemplate({ name: `${prefix}-mentions`, ...mentionIndexTemplate(prefix, { languageAnalyzers }) });
-        for (const [index, body] of Object.entries(smallIndices(prefix))) await createIfMissing(index, body);
-        logger.debug({ prefix, languageAnalyzers }, 'indices ready');
-      });
+      // A cluster that is restarting answers within seconds: wait that long before giving up.
+      await retry(
+        () =>
+          call('init', async () => {
+            const languageAnalyzers = await availableAnalyzers();
+            await client.indices.putIndexTemplate({ name: `${prefix}-mentions`, ...mentionIndexTemplate(prefix, { languageAnalyzers }) });
+            for (const [index, body] of Object.entries(smallIndices(prefix))) await createIfMissing(index, body);
+            logger.debug({ prefix, languageAnalyzers }, 'indices ready');
+          }),
+        { retries: 6, initialDelayMs: 500, maxDelayMs: 5000, onRetry: (err, attempt, delayMs) => logger.warn({ err, attempt, delayMs }, 'elasticsearch not ready, retrying init') },
+      );
     },
     async upsertMentions(mentions) {
       const result = await call('bulk write', () => bulkWriteMentions({ client, prefix, alias: names.mentions }, mentions));

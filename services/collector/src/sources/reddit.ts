@@ -5,7 +5,7 @@ import { feedEntryToItem, readFeedEntries } from './read-feed-items.js';
 import { FEED_ACCEPT } from './feed.js';
 import type { SourceType } from '../source-type.js';
 
-const FOOTER = /\s*submitted by\s+\/?u\/[\w-]+[\s\S]*$/i;
+const FOOTER = /submitted by\s+\/?u\/[\w-]+[\s\S]*$/i;
 
 export function createRedditSource(): SourceType {
   return {

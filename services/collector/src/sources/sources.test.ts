@@ -123,4 +123,33 @@ describe('source types on loopback', () => {
     const { mentions } = await collect(server, 'rss', `/enc/${encoding}`);
     expect(mentions[0]).toMatchObject({ title: 'Нордтел снова поднял цены', text: 'Абоненты Нордтела недовольны.' });
   });
+
+  it.each([
+    ['feed', 'json-feed.json', 'application/feed+json'],
+    ['reddit', 'reddit-search.atom', 'application/atom+xml'],
+    ['mastodon', 'mastodon-tag.rss', 'application/rss+xml'],
+    ['youtube', 'youtube-channel.atom', 'text/xml'],
+    ['google-news', 'google-news-search.rss', 'application/xml'],
+    ['google-alerts', 'google-alerts.atom', 'application/atom+xml'],
+    ['app-store', 'app-store-reviews.json', 'application/json'],
+    ['hn-search', 'hn-search.json', 'application/json'],
+    ['json-ld-reviews', 'product-page.html', 'text/html'],
+    ['trustpilot', 'trustpilot-page.html', 'text/html'],
+  ])('%s: conditional GET gives a 304, then a 429 with Retry-After backs the source off', async (type, file, contentType) => {
+    let mode: 'ok' | 'busy' = 'ok';
+    server.route(`/cycle/${type}`, (req, res) => {
+      if (mode === 'busy') return void res.writeHead(429, { 'retry-after': '600' }).end();
+      if (req.headers['if-none-match'] === '"r1"') return void res.writeHead(304).end();
+      res.writeHead(200, { 'content-type': contentType, etag: '"r1"' }).end(fixture(file));
+    });
+    const now = new Date('2026-11-20T12:00:00Z');
+    const harness = await createHarness({ sources: [{ id: `${type}-cycle`, type, url: `${server.url}/cycle/${type}`, allowPrivateNetwork: true }], now: () => now });
+    expect(await harness.collector.collectOnce()).toMatchObject({ failed: 0, notModified: 0 });
+    expect(harness.published().length).toBeGreaterThan(0);
+    expect(await harness.collector.collectOnce()).toMatchObject({ failed: 0, notModified: 1, mentions: 0 });
+    mode = 'busy';
+    expect(await harness.collector.collectOnce()).toMatchObject({ failed: 1 });
+    expect(harness.collector.status()[0]).toMatchObject({ lastStatus: 429, consecutiveFailures: 1, nextPollAt: '2026-11-20T12:10:00.000Z' });
+    await harness.close();
+  });
 });
