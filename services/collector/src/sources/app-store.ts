@@ -4,6 +4,7 @@
 // older responses lead with an entry describing the app itself, which has no rating and is skipped.
 import { EarshotError } from '@earshot/pipeline';
 import type { SourceItem, SourceType } from '../source-type.js';
+import { readJsonBody } from './read-json.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,12 +23,7 @@ export function createAppStoreSource(): SourceType {
     type: 'app-store',
     request: (source) => ({ url: source.url, headers: { accept: 'application/json' } }),
     parse(document, source) {
-      let doc: unknown;
-      try {
-        doc = JSON.parse(document.body.toString('utf8'));
-      } catch (err) {
-        throw new EarshotError(`not App Store review JSON: ${(err as Error).message}`);
-      }
+      const doc = readJsonBody(document.body, 'App Store review JSON');
       const feed = isObject(doc) && isObject(doc.feed) ? doc.feed : undefined;
       if (!feed) throw new EarshotError('not App Store review JSON: no "feed" object');
       const entries = Array.isArray(feed.entry) ? feed.entry : isObject(feed.entry) ? [feed.entry] : [];

@@ -4,6 +4,7 @@
 import { EarshotError } from '@earshot/pipeline';
 import { htmlToText } from '../html-to-text.js';
 import type { SourceItem, SourceType } from '../source-type.js';
+import { readJsonBody } from './read-json.js';
 
 type Json = Record<string, unknown>;
 
@@ -14,12 +15,7 @@ export function createHnSearchSource(): SourceType {
     type: 'hn-search',
     request: (source) => ({ url: source.url, headers: { accept: 'application/json' } }),
     parse(document, source) {
-      let doc: unknown;
-      try {
-        doc = JSON.parse(document.body.toString('utf8'));
-      } catch (err) {
-        throw new EarshotError(`not an Algolia HN response: ${(err as Error).message}`);
-      }
+      const doc = readJsonBody(document.body, 'an Algolia HN response');
       const hits = typeof doc === 'object' && doc !== null && Array.isArray((doc as Json).hits) ? ((doc as Json).hits as unknown[]) : undefined;
       if (!hits) throw new EarshotError('not an Algolia HN response: no "hits" array');
       return hits.flatMap((hit): SourceItem[] => {
