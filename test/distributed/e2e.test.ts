@@ -29,10 +29,11 @@ interface StoredMention {
   doc: EnrichedMention;
 }
 
-/** The brands and sources of the demo config, pointed at our demo server. */
+/** The brands, sources and rules of the demo config (not its API, demo server or backend), pointed at our demo server. */
 function demoBody(port: number): string {
   const demo = readFileSync(join(REPO_ROOT, 'demo/earshot.demo.yaml'), 'utf8').replaceAll('127.0.0.1:4780', `127.0.0.1:${port}`);
-  return demo.slice(0, demo.indexOf('\ndemo:')).replace(/^logLevel: .*$/m, 'logLevel: warn');
+  const end = Math.min(...['\napi:', '\ndemo:', '\nbus:'].map((key) => demo.indexOf(key)).filter((i) => i >= 0));
+  return demo.slice(0, end).replace(/^logLevel: .*$/m, 'logLevel: warn');
 }
 
 /** What the embedded backend stores for the same feeds: the reference set of mentions. */
@@ -59,7 +60,9 @@ describe.skipIf('skip' in found)(`distributed pipeline end to end${'skip' in fou
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'earshot-dist-e2e-'));
-    demo = await startDemoServer({ port: 0 });
+    // A stopped clock: the demo's live feed shows the same items to both runs.
+    const clock = Date.parse('2026-11-23T12:00:00.000Z');
+    demo = await startDemoServer({ port: 0, now: () => clock });
     body = demoBody(Number(new URL(demo.url).port));
     config = writeDistributedConfig(dir, { prefix, servers: s, body });
   });

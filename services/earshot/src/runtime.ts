@@ -26,8 +26,8 @@ export interface RuntimeOptions {
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
   const metrics = options.metrics ?? createMetrics({ defaultMetrics: true });
-  const bus = createBus(config);
-  const store = createStore(config);
+  const bus = createBus(config, { logger: logger.child({ component: 'bus' }) });
+  const store = createStore(config, { logger: logger.child({ component: 'store' }) });
   const partitions = config.bus.partitions;
   await bus.ensureTopics(Object.values(TOPICS).map((name) => ({ name, partitions })));
   await store.init();

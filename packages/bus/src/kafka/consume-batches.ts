@@ -19,6 +19,8 @@ export interface ConsumerTuning {
   partitionsConsumedConcurrently?: number;
   /** Longest wait for new data in one fetch (default 1 s; also bounds how long stop() waits). */
   maxWaitTimeMs?: number;
+  /** Bytes a fetch waits for (up to maxWaitTimeMs) before returning: bigger batches, more latency (default 1). */
+  minBytes?: number;
 }
 
 export interface ConsumeBatchesOptions extends ConsumerTuning {
@@ -67,6 +69,7 @@ export async function consumeBatches(options: ConsumeBatchesOptions): Promise<Su
     heartbeatInterval: heartbeatIntervalMs,
     rebalanceTimeout: options.rebalanceTimeoutMs ?? 30_000,
     maxWaitTimeInMs: options.maxWaitTimeMs ?? 1000,
+    minBytes: options.minBytes ?? 1,
     allowAutoTopicCreation: false,
   });
   const state = { stopping: false };

@@ -13,7 +13,7 @@ import { aggregateMentions } from './es-aggregate.js';
 import { statusOf, translateEsError } from './es-errors.js';
 import { mentionQuery, textClauses } from './es-query.js';
 import { bulkWriteMentions } from './bulk-write.js';
-import { indexNames, LANGUAGE_ANALYZERS, mentionIndexTemplate, smallIndices } from './mapping.js';
+import { indexNames, LANGUAGE_ANALYZERS, mentionIndexTemplate, REFRESH_INTERVAL_MS, smallIndices } from './mapping.js';
 
 export type ElasticsearchAuth = { username: string; password: string } | { apiKey: string };
 
@@ -80,13 +80,24 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
     }
   }
 
-  // Indices this instance wrote to since it last refreshed them.
-  const dirty = new Set<string>();
-  const wrote = (index: string) => dirty.add(index);
+  // When this instance last wrote to each index. A read soon after such a write refreshes first;
+  // writes older than two refresh intervals are visible already and cost reads no forced refresh.
+  const lastWrite = new Map<string, number>();
+  const refreshing = new Map<string, Promise<unknown>>();
+  const wrote = (index: string) => lastWrite.set(index, Date.now());
   async function readOwnWrites(index: string): Promise<void> {
-    if (!dirty.has(index)) return;
-    dirty.delete(index);
-    await client.indices.refresh({ index, ...NOT_FOUND });
+    const at = lastWrite.get(index);
+    if (at !== undefined) {
+      lastWrite.delete(index);
+      if (Date.now() - at < 2 * REFRESH_INTERVAL_MS) {
+        const done: Promise<unknown> = client.indices.refresh({ index, ...NOT_FOUND }).finally(() => {
+          if (refreshing.get(index) === done) refreshing.delete(index);
+        });
+        refreshing.set(index, done);
+      }
+    }
+    // A read that arrives while another's refresh is under way waits for it too.
+    await refreshing.get(index);
   }
 
   /** A read that first makes this instance's writes to `index` visible. */

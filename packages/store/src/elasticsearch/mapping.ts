@@ -67,6 +67,8 @@ export function mentionMappings(options: MappingOptions) {
 }
 
 const SMALL_INDEX_SETTINGS = { number_of_shards: 1, auto_expand_replicas: '0-1' };
+/** How far behind the writes searches may be (Elasticsearch's refresh interval, also the default). */
+export const REFRESH_INTERVAL_MS = 1000;
 
 /** The composable index template for the monthly mention indices. */
 export function mentionIndexTemplate(prefix: string, options: MappingOptions) {
@@ -75,7 +77,7 @@ export function mentionIndexTemplate(prefix: string, options: MappingOptions) {
     priority: 200,
     _meta: { managedBy: 'earshot', languageAnalyzers: options.languageAnalyzers },
     template: {
-      settings: { ...SMALL_INDEX_SETTINGS, refresh_interval: '1s' },
+      settings: { ...SMALL_INDEX_SETTINGS, refresh_interval: `${REFRESH_INTERVAL_MS}ms` },
       aliases: { [`${prefix}-mentions`]: {} },
       mappings: mentionMappings(options),
     },
