@@ -1,9 +1,10 @@
 // An alert's evidence, from a scripted stream through the real engine: a day of ordinary complaints
 // about billing, then a burst about a network outage. The evidence must name the outage, not the
 // billing, show the mentions that drove it, and say how far above normal the window is.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createAlertEngine } from '../engine.js';
 import type { AlertChange } from '../lifecycle.js';
+import { createHarness, type Harness } from '../testing/harness.js';
 import { mention, MIN, T0, testConfig } from '../testing/mentions.js';
 import { keyTerms } from './key-terms.js';
 
@@ -64,6 +65,30 @@ describe('alert evidence', () => {
     const [change] = engine.observe(mention({ id: 'b', at: T0 + MIN }), T0 + MIN);
     expect(change?.alert.evidence?.baseline).toEqual({ from: '2026-11-20T10:00:00.000Z', to: '2026-11-20T10:00:00.000Z', count: 0 });
     expect(change?.alert.evidence?.volume).toEqual({ count: 2, baselineMean: 0, ratio: null });
+  });
+});
+
+describe('alert evidence after a restart', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('rebuilds its baseline from the store: history the alerter never streamed is the normal it compares with', async () => {
+    const history = [];
+    for (let hour = 30; hour >= 1; hour--) history.push(mention({ id: `hist-${hour}`, at: T0 - hour * H, text: 'Billing error again.' }));
+    h = await createHarness(testConfig(['{ id: neg, type: threshold, brand: all, count: 3, window: 10m }']), T0, { history });
+    for (let i = 0; i < 3; i++) {
+      h.clock.now = T0 + i * MIN;
+      await h.send(mention({ id: `burst-${i}`, at: h.clock.now, text: 'Network outage in Tallinn.' }));
+    }
+    expect(await h.published()).toEqual(['open neg:nordtel:2026-11-20T10:00:00.000Z r1 n=3']);
+    const stored = await h.store.getAlert('neg:nordtel:2026-11-20T10:00:00.000Z');
+    // 24 of the 30 hours lie in the default 24 h baseline before the window.
+    expect(stored?.evidence?.baseline).toEqual({ from: '2026-11-19T10:00:00.000Z', to: '2026-11-20T10:00:00.000Z', count: 24 });
+    expect(stored?.evidence?.volume).toEqual({ count: 3, baselineMean: 0.17, ratio: 18 });
+    expect(stored?.evidence?.phrases.map((p) => p.term)).toEqual(['network outage', 'tallinn']); // 'mention', in every title, is no more frequent than usual
   });
 });
 

@@ -7,8 +7,8 @@
 //   term ÷ share of baseline mentions carrying it, the baseline smoothed (+1 / +2) so a term never
 //   seen before has a large but finite lift. Ranked by count × log2(1 + lift), which prefers terms
 //   both frequent now and unusual; a term in only one mention of a larger window is noise and is
-//   left out, as is a single word already shown inside a phrase with as many mentions (on a tie
-//   the phrase comes first).
+//   left out, as is a term hardly more frequent than in the baseline (lift < 1.5), and a single
+//   word already shown inside a phrase with as many mentions (on a tie the phrase comes first).
 // - Volume: the window's count against the mean per window-length slot of the baseline.
 import type { AlertEvidence, EvidenceMention, EvidenceShare, EvidenceTerm } from '@earshot/schema';
 import type { MentionFact } from '../mention-fact.js';
@@ -26,6 +26,8 @@ export interface ExplainInput {
 }
 
 const EXCERPT_LIMIT = 240;
+/** A term must be at least this much more frequent than in the baseline to count as evidence. */
+const MIN_LIFT = 1.5;
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function excerpt(text: string): string {
@@ -79,6 +81,7 @@ export function contrastTerms(window: EvidenceFact[], baseline: EvidenceFact[], 
     if (count < minCount) continue;
     const baselineCount = before.get(term) ?? 0;
     const lift = count / window.length / ((baselineCount + 1) / (baseline.length + 2));
+    if (lift < MIN_LIFT) continue; // about as often as usual: not why anything happened
     scored.push({ term, count, baselineCount, lift: round(lift, 1), score: count * Math.log2(1 + lift) });
   }
   const words = (t: string) => t.split(' ').length;
