@@ -147,6 +147,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     },
     tick(now, brands) {
       pruneSeen(now);
+      memory.prune(now);
       const wanted = brands ? new Set(brands) : undefined;
       const changes: AlertChange[] = [];
       for (const { evaluator, brands: ruleBrandIds } of evaluators) {

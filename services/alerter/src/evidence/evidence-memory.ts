@@ -23,6 +23,8 @@ export interface EvidenceMemory {
   add(fact: MentionFact, now: number): void;
   /** Facts with from <= time < to (to inclusive when `toInclusive`). */
   between(brandId: string, from: number, to: number, toInclusive?: boolean): EvidenceFact[];
+  /** Forgets what has aged out of `span` (the engine calls it on each tick). */
+  prune(now: number): void;
   /** The earliest time the memory of this brand is complete from. */
   coveredFrom(brandId: string): number | undefined;
   forget(brandId: string): void;
@@ -70,6 +72,9 @@ export function createEvidenceMemory(options: EvidenceMemoryOptions): EvidenceMe
       if (!m) return [];
       prune(m, to);
       return m.facts.filter((f) => f.fact.time >= from && (toInclusive ? f.fact.time <= to : f.fact.time < to));
+    },
+    prune(now) {
+      for (const m of brands.values()) prune(m, now);
     },
     coveredFrom(brandId) {
       return brands.get(brandId)?.from;
