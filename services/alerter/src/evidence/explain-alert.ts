@@ -5,7 +5,8 @@
 //   `mentionCount` long, merged, every mention saying why it is there.
 // - Phrases and topics: counted once per mention; lift = share of window mentions carrying the
 //   term ÷ share of baseline mentions carrying it, the baseline smoothed (+1 / +2) so a term never
-//   seen before has a large but finite lift. Ranked by count × log2(1 + lift), which prefers terms
+//   seen before has a large but finite lift (a baseline over 3000 mentions is sampled evenly for the
+//   shares, which keeps an alert's explanation in milliseconds). Ranked by count × log2(1 + lift), which prefers terms
 //   both frequent now and unusual; a term in only one mention of a larger window is noise and is
 //   left out, as is a term hardly more frequent than in the baseline (lift < 1.5), and a single
 //   word already shown inside a phrase with as many mentions (on a tie the phrase comes first).
@@ -26,6 +27,8 @@ export interface ExplainInput {
 }
 
 const EXCERPT_LIMIT = 240;
+/** Baseline mentions read for phrase and topic shares; a larger baseline is sampled evenly (shares keep). */
+const MAX_TERM_BASELINE = 3000;
 /** A term must be at least this much more frequent than in the baseline to count as evidence. */
 const MIN_LIFT = 1.5;
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -66,15 +69,27 @@ export function drivingMentions(facts: MentionFact[], n: number): EvidenceMentio
   return [...out.values()].map(({ fact, reasons }) => toEvidenceMention(fact, reasons));
 }
 
-function countPerMention(items: EvidenceFact[], termsOf: (f: EvidenceFact) => Iterable<string>): Map<string, number> {
+/** Mentions carrying each term (`termsOf` lists a term once); with `only`, just those terms (the baseline is large). */
+function countPerMention(items: EvidenceFact[], termsOf: (f: EvidenceFact) => readonly string[], only?: ReadonlyMap<string, number>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const item of items) for (const term of new Set(termsOf(item))) counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const item of items) {
+    for (const term of termsOf(item)) if (!only || only.has(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
   return counts;
 }
 
-export function contrastTerms(window: EvidenceFact[], baseline: EvidenceFact[], termsOf: (f: EvidenceFact) => Iterable<string>, n: number): EvidenceTerm[] {
+/** Every k-th item, so that at most `max` remain (spread evenly over time, unlike the newest `max`). */
+function evenSample<T>(items: T[], max: number): T[] {
+  if (items.length <= max) return items;
+  const step = items.length / max;
+  return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)]!);
+}
+
+export function contrastTerms(window: EvidenceFact[], fullBaseline: EvidenceFact[], termsOf: (f: EvidenceFact) => readonly string[], n: number): EvidenceTerm[] {
   const now = countPerMention(window, termsOf);
-  const before = countPerMention(baseline, termsOf);
+  const baseline = evenSample(fullBaseline, MAX_TERM_BASELINE);
+  const scale = fullBaseline.length / Math.max(1, baseline.length);
+  const before = countPerMention(baseline, termsOf, now);
   const minCount = window.length >= 3 ? 2 : 1;
   const scored: (EvidenceTerm & { score: number })[] = [];
   for (const [term, count] of now) {
@@ -82,7 +97,7 @@ export function contrastTerms(window: EvidenceFact[], baseline: EvidenceFact[], 
     const baselineCount = before.get(term) ?? 0;
     const lift = count / window.length / ((baselineCount + 1) / (baseline.length + 2));
     if (lift < MIN_LIFT) continue; // about as often as usual: not why anything happened
-    scored.push({ term, count, baselineCount, lift: round(lift, 1), score: count * Math.log2(1 + lift) });
+    scored.push({ term, count, baselineCount: Math.round(baselineCount * scale), lift: round(lift, 1), score: count * Math.log2(1 + lift) });
   }
   const words = (t: string) => t.split(' ').length;
   scored.sort((a, b) => b.score - a.score || b.count - a.count || words(b.term) - words(a.term) || a.term.localeCompare(b.term));
@@ -113,7 +128,7 @@ export function explainAlert(input: ExplainInput): AlertEvidence {
   return {
     mentions: drivingMentions(window.map((w) => w.fact), mentionCount),
     phrases: contrastTerms(window, baseline, (f) => f.terms, termCount),
-    topics: contrastTerms(window, baseline, (f) => f.fact.topics.map((t) => t.topic), termCount),
+    topics: contrastTerms(window, baseline, (f) => [...new Set(f.fact.topics.map((t) => t.topic))], termCount),
     languages: shares(window, (f) => f.lang),
     sources: shares(window, (f) => f.sourceId),
     sentiment,
