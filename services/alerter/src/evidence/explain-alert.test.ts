@@ -58,6 +58,24 @@ describe('alert evidence', () => {
     expect(evidence.mentions[1]).toMatchObject({ title: 'Outage o3', excerpt: 'Total network outage <script>alert(1)</script> for hours.', url: 'https://reviews.example.org/o3', sourceId: 'reviews', lang: 'en', score: -0.8 });
   });
 
+  it('explains a per-topic alert by the mentions of that topic only', () => {
+    const config = testConfig(['{ id: topics, type: topic-negative, brand: nordtel, topic: [price, delivery], window: 1h, baseline: 1d, factor: 3, minCount: 3 }']);
+    const engine = createAlertEngine({ rules: config.rules, brands: config.brands, sources: config.sources });
+    const changes: AlertChange[] = [];
+    const specs: [string, [string, 'negative' | 'positive'][]][] = [
+      ['d1', [['delivery', 'negative']]],
+      ['p1', [['price', 'negative']]],
+      ['d2', [['delivery', 'negative'], ['price', 'positive']]],
+      ['d3', [['delivery', 'negative']]],
+    ];
+    specs.forEach(([id, topics], i) => changes.push(...engine.observe(mention({ id, at: T0 + i * MIN, topics, text: `Courier lost parcel ${id}` }), T0 + i * MIN)));
+    expect(changes.map((c) => c.alert.key)).toEqual(['topics:nordtel:delivery:2026-11-20T10:00:00.000Z']);
+    const evidence = changes[0]!.alert.evidence!;
+    expect(evidence.volume.count).toBe(3);
+    expect(evidence.mentions.map((m) => m.id).sort()).toEqual(['d1', 'd2', 'd3']); // p1 is about price
+    expect(evidence.topics.map((t) => t.term)).toEqual(['delivery']);
+  });
+
   it('compares with the baseline it actually saw while its memory fills', () => {
     const config = testConfig(['{ id: neg, type: threshold, brand: all, count: 2, window: 10m }']);
     const engine = createAlertEngine({ rules: config.rules, brands: config.brands, sources: config.sources });
