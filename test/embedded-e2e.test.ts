@@ -94,6 +94,6 @@ describe('earshot on the embedded backend with the demo feeds', () => {
     expect(res.stderr).toMatch(/sources\[0\]\.url: not an http\(s\) URL/);
     const flag = await runEarshot(['search', 'x', '--sentiment', 'angry', '--config', config]);
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toMatch(/--sentiment: expected positive, neutral or negative/);
+    expect(flag.stderr).toMatch(/--sentiment <label>' argument 'angry' is invalid\. Allowed choices are positive, neutral, negative/);
   });
 });

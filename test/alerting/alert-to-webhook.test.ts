@@ -10,7 +10,7 @@ import { createEmbeddedBus } from '@earshot/bus';
 import { parseConfig } from '@earshot/config';
 import { createNotifier, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '@earshot/notifier';
 import { createMetrics, silentLogger } from '@earshot/observability';
-import { encodeMessage, TOPICS, type EnrichedMention } from '@earshot/schema';
+import { encodeMessage, TOPICS, type Alert, type EnrichedMention } from '@earshot/schema';
 import { createSqliteStore } from '@earshot/store';
 import { expect, it, vi } from 'vitest';
 
@@ -59,9 +59,15 @@ subscriptions: [{ channel: hook }]
     await vi.waitFor(() => expect(received).toHaveLength(1), { timeout: 5000, interval: 10 });
     const [hit] = received;
     expect(verifySignature({ secret: 's3cret-s3cret', timestamp: String(hit!.headers[TIMESTAMP_HEADER]), body: hit!.body, signature: String(hit!.headers[SIGNATURE_HEADER]) })).toBe(true);
-    const body = JSON.parse(hit!.body) as { alert: { ruleId: string; state: string; count: number; samples: { id: string }[] } };
+    const body = JSON.parse(hit!.body) as { alert: Alert };
     expect(body.alert).toMatchObject({ ruleId: 'neg', state: 'open', count: 3 });
     expect(body.alert.samples.map((s) => s.id)).toEqual(['m3', 'm2', 'm1']);
+    // Explained by the alerter, carried by the bus, delivered as sent and stored alike.
+    const evidence = body.alert.evidence!;
+    expect(evidence).toMatchObject({ volume: { count: 3 }, languages: [{ key: 'en', count: 3 }], sources: [{ key: 'reviews', count: 3 }], sentiment: { negative: 3, neutral: 0, positive: 0 } });
+    expect(evidence.phrases.map((p) => p.term)).toContain("don't buy");
+    expect(evidence.mentions.map((m) => [m.id, m.score, m.url])).toEqual([1, 2, 3].map((i) => [`m${i}`, -0.8, `https://reviews.example.org/m${i}`]));
+    await vi.waitFor(async () => expect((await store.getAlert(body.alert.key))?.evidence).toEqual(evidence));
     await vi.waitFor(async () => expect(await bus.lag('earshot-notifier', TOPICS.alerts)).toBe(0));
     await notifier.idle();
     expect(received).toHaveLength(1); // the fourth mention did not re-notify

@@ -34,6 +34,7 @@ if (!brokers || !esUrl) {
     let bus: Bus;
     let store: ElasticsearchStore;
     const seen: string[] = [];
+    const explained = new Map<string, string[]>();
     const alerters: Alerter[] = [];
     const make = () => createAlerter({ config, bus, store, logger: silentLogger(), metrics: createMetrics() });
 
@@ -48,7 +49,10 @@ if (!brokers || !esUrl) {
         handler: async (messages) => {
           for (const m of messages) {
             const d = decodeMessage(m.value, 'alert');
-            if (d.ok) seen.push(`${d.message.payload.state} ${d.message.payload.brandId} r${d.message.payload.revision} n=${d.message.payload.count}`);
+            if (!d.ok) continue;
+            const a = d.message.payload;
+            seen.push(`${a.state} ${a.brandId} r${a.revision} n=${a.count}`);
+            explained.set(a.brandId, [`volume ${a.evidence?.volume.count}`, ...(a.evidence?.mentions ?? []).map((m) => m.id).sort()]);
           }
         },
       });
@@ -82,6 +86,9 @@ if (!brokers || !esUrl) {
       await alerters.shift()!.stop();
       await send(BRANDS.map((b) => negative(`${b}-3`, b, now - 40_000)));
       await vi.waitFor(() => expect(seen).toHaveLength(BRANDS.length), { timeout: 60_000, interval: 100 });
+      // Each alert is explained by all three mentions (for the brands the survivor took over, two of
+      // them came from its warm start on Elasticsearch).
+      for (const b of BRANDS) expect(explained.get(b)).toEqual([`volume 3`, `${run}-${b}-1`, `${run}-${b}-2`, `${run}-${b}-3`]);
 
       // A fresh instance joins and a fourth negative arrives: the alerts are open already.
       alerters.push(make());

@@ -1,7 +1,7 @@
 // The dashboard in a real browser (Debian's chromium driven by playwright-core), on the embedded
 // backend and on Elasticsearch: sign in by link, see mentions in four scripts rendered as text,
-// filter, watch a new mention arrive live, acknowledge an alert, and keep a screenshot in
-// test/artifacts/dashboard-<backend>.png.
+// filter, watch a new mention arrive live, acknowledge an alert, see why an alert fired, and keep
+// screenshots in test/artifacts/ (dashboard-<backend>.png, alert-evidence-<backend>.png).
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@elastic/elasticsearch';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeMessage, TOPICS } from '@earshot/schema';
 import { createElasticsearchStore, type ElasticsearchStore, type MentionStore } from '@earshot/store';
 import { makeMention, SCRIPT_TEXT, seedAlert, seedMentions } from '../../services/api/src/testing/fixtures.js';
+import { explainedAlert } from '../../services/api/src/testing/explained-alert.js';
 import { ADMIN_TOKEN, startTestApi, type TestApi } from '../../services/api/src/testing/start-test-api.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -76,6 +77,7 @@ for (const backend of backends) {
         before: async ({ store }) => {
           await store.upsertMentions(seedMentions());
           await store.upsertAlert(seedAlert());
+          await store.upsertAlert(explainedAlert());
           await custom?.refresh();
         },
       });
@@ -144,6 +146,30 @@ for (const backend of backends) {
       await page.waitForTimeout(300); // let the charts settle for the picture
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: `${ARTIFACTS}dashboard-${backend.name}.png`, fullPage: true });
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('shows why an alert fired: volume, phrases, topics, languages, sources and the driving mentions, as text', async () => {
+      const alert = page.locator(`[data-testid=alert][data-key="${explainedAlert().key}"]`);
+      const evidence = alert.getByTestId('evidence');
+      await evidence.waitFor();
+      expect(await evidence.getByTestId('evidence-volume').textContent()).toBe('4 in the window, 24× the usual 0.17');
+      expect(await evidence.getByTestId('evidence-phrases').textContent()).toBe('network outage 4 (new) · tallinn 2 (×3.5)');
+      expect(await evidence.getByTestId('evidence-topics').textContent()).toBe('network 4 (new)');
+      expect(await evidence.getByTestId('evidence-languages').textContent()).toBe('et 3 · en 1');
+      expect(await evidence.getByTestId('evidence-sources').textContent()).toBe('forum 3 · reviews 1');
+      const mentions = evidence.getByTestId('evidence-mention');
+      expect(await mentions.count()).toBe(2);
+      const first = mentions.nth(0);
+      expect(await first.locator('a').getAttribute('href')).toBe('https://forum.example.org/t/1');
+      expect(await first.locator('a').textContent()).toBe('Nordtel <img src=x onerror="window.__pwned=true"> down');
+      expect(await first.locator('q').textContent()).toBe('No mobile data in Tallinn <script>window.__pwned=true</script>');
+      expect(await mentions.nth(1).locator('a').count()).toBe(0); // a javascript: URL is not a link
+      expect(await evidence.locator('img, script').count()).toBe(0);
+      expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
+      // The seeded alert without evidence shows none.
+      expect(await page.locator(`[data-testid=alert][data-key="${seedAlert().key}"] [data-testid=evidence]`).count()).toBe(0);
+      await evidence.screenshot({ path: `${ARTIFACTS}alert-evidence-${backend.name}.png` });
       expect(pageErrors).toEqual([]);
     });
   });

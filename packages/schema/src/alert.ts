@@ -1,6 +1,7 @@
 // An alert as the alerter publishes it and the notifier delivers it. `key` is stable per
 // rule + brand + window, so the same condition is one alert however often it is evaluated.
 import { z } from 'zod';
+import { alertEvidenceSchema } from './alert-evidence.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -39,5 +40,7 @@ export const alertV1 = z.looseObject({
   samples: z.array(alertSampleSchema).default([]),
   acknowledgedAt: isoTime.optional(),
   acknowledgedBy: z.string().optional(),
+  /** Why it fired (alert-evidence.ts); absent on alerts from alerters that predate it. */
+  evidence: alertEvidenceSchema.optional(),
 });
 export type Alert = z.infer<typeof alertV1>;

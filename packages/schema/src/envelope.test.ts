@@ -9,6 +9,7 @@ describe('message envelopes', () => {
     ['mention.raw.v1.json', 'mention.raw'],
     ['mention.enriched.v1.json', 'mention.enriched'],
     ['alert.v1.json', 'alert'],
+    ['alert.v1.evidence.json', 'alert'],
   ];
   it.each(cases)('decodes the %s fixture', (file, type) => {
     const result = decodeMessage(fixture(file), type);
@@ -19,6 +20,25 @@ describe('message envelopes', () => {
   it('keeps unknown extra fields (tolerant reader)', () => {
     const result = decodeMessage(fixture('mention.raw.v1.json'), 'mention.raw');
     expect(result.ok && (result.message.payload as Record<string, unknown>).futureField).toBe('kept by tolerant readers');
+  });
+
+  it('reads an alert\'s evidence typed, and an alert without evidence as before', () => {
+    const withEvidence = decodeMessage(fixture('alert.v1.evidence.json'), 'alert');
+    if (!withEvidence.ok) throw new Error(withEvidence.reason);
+    const evidence = withEvidence.message.payload.evidence;
+    expect(evidence?.mentions.map((m) => [m.id.slice(0, 4), m.reasons])).toEqual([['5f2b', ['most-negative']], ['9a8b', ['highest-reach', 'most-negative']]]);
+    expect(evidence?.volume).toEqual({ count: 5, baselineMean: 0.8, ratio: 6.3 });
+    expect(evidence?.phrases[0]).toEqual({ term: 'подняли цены', count: 3, baselineCount: 0, lift: 9.6 });
+    const without = decodeMessage(fixture('alert.v1.json'), 'alert');
+    expect(without.ok && without.message.payload.evidence).toBeUndefined();
+  });
+
+  it('rejects malformed evidence with a reason naming the field', () => {
+    const bad = JSON.parse(fixture('alert.v1.evidence.json').toString()) as { payload: { evidence: { volume: { count: number } } } };
+    bad.payload.evidence.volume.count = -1;
+    const result = decodeMessage(Buffer.from(JSON.stringify(bad)), 'alert');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/evidence\.volume\.count/);
   });
 
   it('round-trips what it encodes', () => {

@@ -5,16 +5,20 @@
 import type { BrandConfig, RuleConfig, SourceConfig } from '@earshot/config';
 import type { Alert, EnrichedMention } from '@earshot/schema';
 import type { AggregateBucket, AggregateQuery, Silence } from '@earshot/store';
+import { createEvidenceMemory, type EvidenceFact } from './evidence/evidence-memory.js';
+import { explainAlert } from './evidence/explain-alert.js';
 import { advance, isSilenced, type AlertChange, type TrackedAlert } from './lifecycle.js';
 import { toMentionFact } from './mention-fact.js';
 import { passesFilters, ruleBrands } from './rule-filter.js';
-import type { RuleEvaluator } from './rules/rule-evaluator.js';
+import type { Condition, RuleEvaluator } from './rules/rule-evaluator.js';
 import { createEvaluator } from './rules/registry.js';
 
 export interface AlertEngineOptions {
   rules: RuleConfig[];
   brands: Pick<BrandConfig, 'id' | 'name'>[];
   sources?: SourceConfig[];
+  /** How far before an alert's window its evidence looks for what is normal (default 24 h). */
+  evidenceBaseline?: number;
   /** Called for a rule whose type has no evaluator (logged by the shell). */
   onUnknownRule?: (rule: RuleConfig) => void;
 }
@@ -45,6 +49,8 @@ export interface AlertEngine {
   openAlerts(): TrackedAlert[];
 }
 
+export const DEFAULT_EVIDENCE_BASELINE = 24 * 3_600_000;
+
 const trackKey = (ruleId: string, brandId: string, subject: string | undefined) => `${ruleId}\u0000${brandId}\u0000${subject ?? ''}`;
 
 export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
@@ -61,14 +67,37 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   /** Ids seen recently, so a redelivered mention is not counted twice. */
   const seen = new Map<string, { time: number; brandId: string }>();
   let silences: Silence[] = [];
-  const replaySpan = Math.max(0, ...evaluators.map((e) => e.evaluator.span));
+  const ruleSpan = Math.max(0, ...evaluators.map((e) => e.evaluator.span));
+  const evidenceBaseline = options.evidenceBaseline ?? DEFAULT_EVIDENCE_BASELINE;
+  // The warm start replays enough for the evidence baseline too; evaluators place older mentions in
+  // their baselines exactly as they do for a late-arriving mention in the stream.
+  const replaySpan = evaluators.length ? ruleSpan + evidenceBaseline : 0;
+  const memory = createEvidenceMemory({ span: replaySpan, brandName: context.brandName });
   const watched = [...new Set(evaluators.flatMap((e) => [...e.brands]))];
+  const watchedSet = new Set(watched);
+
+  /** The evidence of an alert that is about to be announced: its window against the baseline before it. */
+  function explain(evaluator: RuleEvaluator, brandId: string, condition: Condition) {
+    const rule = evaluator.rule;
+    const counted = (f: EvidenceFact) => passesFilters(rule, f.fact) && (evaluator.counts?.(f.fact, condition.subject) ?? true);
+    const windowLength = 'window' in rule ? rule.window : Math.max(1, condition.windowEnd - condition.windowStart);
+    const baselineTo = condition.windowStart;
+    const baselineFrom = Math.max(baselineTo - evidenceBaseline, memory.coveredFrom(brandId) ?? baselineTo);
+    return explainAlert({
+      window: memory.between(brandId, condition.windowStart, condition.windowEnd, true).filter(counted),
+      baseline: memory.between(brandId, baselineFrom, baselineTo).filter(counted),
+      windowLength,
+      baselineFrom,
+      baselineTo,
+    });
+  }
 
   function ingest(mention: EnrichedMention, now: number): RuleEvaluator[] {
     if (mention.duplicateOf) return []; // a syndicated copy of a story already counted
     const fact = toMentionFact(mention, now);
     if (seen.has(fact.id)) return [];
     seen.set(fact.id, { time: fact.time, brandId: fact.brandId });
+    if (watchedSet.has(fact.brandId)) memory.add(fact, now);
     const touched: RuleEvaluator[] = [];
     for (const { evaluator, brands } of evaluators) {
       if (!brands.has(fact.brandId) || !passesFilters(evaluator.rule, fact)) continue;
@@ -92,6 +121,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     for (const condition of conditions) {
       const key = trackKey(rule.id, brandId, condition.subject);
       const result = advance(open.get(key), { rule, brandId, condition, now, silenced });
+      if (result.change && result.change.kind !== 'resolved') result.change.alert.evidence = explain(evaluator, brandId, condition);
       if (result.open) open.set(key, result.open);
       else open.delete(key);
       if (result.change) changes.push(result.change);
@@ -112,10 +142,12 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       return touched.flatMap((evaluator) => evaluate(evaluator, mention.brandId, now));
     },
     replay(mention, now) {
+      memory.watchFrom(mention.brandId, now - replaySpan);
       ingest(mention, now);
     },
     tick(now, brands) {
       pruneSeen(now);
+      memory.prune(now);
       const wanted = brands ? new Set(brands) : undefined;
       const changes: AlertChange[] = [];
       for (const { evaluator, brands: ruleBrandIds } of evaluators) {
@@ -129,6 +161,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       open.set(trackKey(alert.ruleId, alert.brandId, tracked.subject), tracked);
     },
     baselineRequests(brandId, replayFrom, now) {
+      memory.watchFrom(brandId, replayFrom);
       const out: BaselineRequest[] = [];
       evaluators.forEach(({ evaluator, brands }, i) => {
         if (!brands.has(brandId) || !evaluator.baselineQueries) return;
@@ -141,6 +174,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     },
     forget(brandId) {
       for (const { evaluator } of evaluators) evaluator.forget(brandId);
+      memory.forget(brandId);
       for (const [id, entry] of seen) if (entry.brandId === brandId) seen.delete(id);
       for (const [key, alert] of open) if (alert.brandId === brandId) open.delete(key);
     },

@@ -16,6 +16,10 @@ export interface MentionFact {
   time: number;
   lang: string;
   sentiment: SentimentLabel;
+  /** Sentiment score, -1 (most negative) to 1. */
+  score: number;
+  /** Word-of-mouth phrases the enricher found. */
+  phrases: string[];
   topics: { topic: string; sentiment: SentimentLabel }[];
   warning: boolean;
   rating?: number;
@@ -35,6 +39,8 @@ export function toMentionFact(m: EnrichedMention, now: number): MentionFact {
     time: Number.isFinite(time) ? time : now,
     lang: m.nlp.lang,
     sentiment: m.nlp.sentiment.label,
+    score: m.nlp.sentiment.score,
+    phrases: m.nlp.signals.phrases ?? [],
     topics: m.nlp.topics.map((t) => ({ topic: t.topic, sentiment: t.sentiment.label })),
     warning: m.nlp.signals.warning,
     rating: m.rating,

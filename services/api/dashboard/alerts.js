@@ -1,5 +1,6 @@
 // The alert log: open alerts first, with acknowledge and silence buttons for admin tokens.
 import { useState } from 'preact/hooks';
+import { AlertEvidence } from './alert-evidence.js';
 import { formatTime } from './feed.js';
 import { html } from './html.js';
 
@@ -22,6 +23,7 @@ function AlertItem({ alert, admin, onAcknowledge, onSilence }) {
       </div>
       <h3 dir="auto">${alert.title}</h3>
       <p dir="auto">${alert.summary}</p>
+      <${AlertEvidence} evidence=${alert.evidence} />
       <div class="alert-foot">
         ${alert.acknowledgedAt
           ? html`<span class="acked" data-testid="acknowledged">Acknowledged by ${alert.acknowledgedBy} · ${formatTime(alert.acknowledgedAt)}</span>`

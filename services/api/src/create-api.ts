@@ -12,7 +12,7 @@ import { createTicketIssuer } from './auth/stream-ticket.js';
 import { createRequestHandler } from './http/handle-request.js';
 import { createRouter, type Route } from './http/router.js';
 import { createLiveHub } from './live/live-hub.js';
-import { buildOpenApi } from './openapi.js';
+import { buildOpenApi, type OpenApiDocument } from './openapi.js';
 import { aggregationRoutes } from './routes/aggregations.js';
 import { alertRoutes } from './routes/alerts.js';
 import { mentionRoutes } from './routes/mentions.js';
@@ -50,7 +50,7 @@ export function createApi(deps: ApiOptions): Api {
   const ctx: ApiContext = { api, brands: deps.config.brands, store: deps.store, hub, auth, tickets, logger, now };
   const streams = streamRoutes(ctx);
   const routes: Route[] = [];
-  let openApi: unknown;
+  let openApi: OpenApiDocument | undefined;
   routes.push(
     ...metaRoutes(ctx, { health: () => health(), openApi: () => (openApi ??= buildOpenApi({ routes, version: VERSION })) }),
     ...mentionRoutes(ctx),

@@ -1,8 +1,14 @@
-// The OpenAPI 3.1 document, built from the route table and the parameter specs, so it cannot drift
-// from what the server accepts: a route without a doc, or a parameter nobody described, fails the test.
+// The OpenAPI 3.1 document, built from the route table, the parameter specs and the response
+// schemas (responses.ts) the handlers are type-checked against, so it cannot drift from what the
+// server accepts and returns: a route without a doc, or a parameter nobody described, fails the
+// test. Response bodies become components.schemas via zod's JSON Schema conversion (draft 2020-12,
+// the dialect of OpenAPI 3.1); the committed copy is services/api/openapi.json (npm run openapi).
 import { z } from 'zod';
 import type { Route } from './http/router.js';
 import { PARAMS, type ParamName, type ParamSpec } from './query/query-params.js';
+import { NAMED_SCHEMAS } from './responses.js';
+
+const SCHEMA_REF = '#/components/schemas/';
 
 const errorSchema = {
   type: 'object',
@@ -29,8 +35,44 @@ function parameter(name: string) {
   };
 }
 
+const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+
+/** Every response schema in one registry, so shared ones (Alert, Mention) are written once and referenced. */
+function responseSchemas(routes: readonly Route[]): { refs: Map<Route, string>; schemas: Record<string, unknown> } {
+  const registry = z.registry<{ id: string }>();
+  const names = new Map<z.ZodType, string>();
+  for (const [name, schema] of Object.entries(NAMED_SCHEMAS)) {
+    registry.add(schema, { id: name });
+    names.set(schema, name);
+  }
+  const refs = new Map<Route, string>();
+  const operationIds = new Set<string>();
+  for (const route of routes) {
+    if (!route.doc) continue;
+    const { operationId, response } = route.doc;
+    if (operationIds.has(operationId)) throw new Error(`openapi: operationId ${operationId} is used twice`);
+    operationIds.add(operationId);
+    let name = names.get(response);
+    if (!name) {
+      name = `${pascal(operationId)}Response`;
+      registry.add(response, { id: name });
+      names.set(response, name);
+    }
+    refs.set(route, name);
+  }
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `${SCHEMA_REF}${id}`, unrepresentable: 'any', io: 'output' });
+  for (const schema of Object.values(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return { refs, schemas };
+}
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApi>;
+
 export function buildOpenApi(options: { routes: readonly Route[]; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
+  const { refs, schemas } = responseSchemas(options.routes);
   for (const route of options.routes) {
     if (!route.doc) continue;
     const names: string[] = [];
@@ -39,10 +81,10 @@ export function buildOpenApi(options: { routes: readonly Route[]; version: strin
       return `{${name}}`;
     });
     const doc = route.doc;
-    const ok = doc.produces
-      ? { description: 'OK', content: Object.fromEntries(doc.produces.map((type) => [type, {}])) }
-      : { description: 'OK', content: { 'application/json': {} } };
+    const schema = { $ref: `${SCHEMA_REF}${refs.get(route)}` };
+    const ok = { description: doc.status === 201 ? 'Created' : 'OK', content: Object.fromEntries((doc.produces ?? ['application/json']).map((type) => [type, { schema }])) };
     const responses: Record<string, unknown> = { [String(doc.status ?? 200)]: ok };
+    for (const [status, description] of Object.entries(doc.sameBodyStatuses ?? {})) responses[status] = { description, content: ok.content };
     const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
     responses['400'] = error('Invalid query or body: the message names each problem');
     if (route.access !== 'public') {
@@ -59,6 +101,7 @@ export function buildOpenApi(options: { routes: readonly Route[]; version: strin
     }
     paths[path] ??= {};
     paths[path][route.method.toLowerCase()] = {
+      operationId: doc.operationId,
       summary: doc.summary,
       tags: [doc.tag],
       security: route.access === 'public' ? [] : route.acceptsTicket ? [{ bearer: [] }, { ticket: [] }] : [{ bearer: [] }],
@@ -72,7 +115,7 @@ export function buildOpenApi(options: { routes: readonly Route[]; version: strin
     };
   }
   return {
-    openapi: '3.1.0',
+    openapi: '3.1.0' as const,
     info: {
       title: 'Earshot API',
       version: options.version,
@@ -84,7 +127,7 @@ export function buildOpenApi(options: { routes: readonly Route[]; version: strin
         bearer: { type: 'http', scheme: 'bearer', description: 'A token from the api.tokens config' },
         ticket: { type: 'apiKey', in: 'query', name: 'ticket', description: 'A one-minute ticket from POST /api/v1/stream/ticket' },
       },
-      schemas: { Error: errorSchema },
+      schemas: { Error: errorSchema, ...schemas },
     },
     security: [{ bearer: [] }],
     paths,

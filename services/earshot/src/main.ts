@@ -1,5 +1,8 @@
-// The `earshot` command line: parses arguments and hands over to one command.
+// The `earshot` command line: parses arguments and hands over to one command. Usage errors
+// (unknown command or flag, missing or bad value) exit 2, other failures 1 (cli/exit-code.ts).
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { alreadyReported, exitCodeFor } from './cli/exit-code.js';
 import { registerConfigCommands } from './commands/config-check.js';
 import { registerFeedsCommands } from './commands/feeds.js';
 import { registerNlpCommands } from './commands/nlp.js';
@@ -9,7 +12,10 @@ import { registerServiceCommands } from './commands/service.js';
 
 const program = new Command('earshot')
   .description('Earshot: brand mentions from feeds and review sites, understood, searchable, alerted on.')
-  .showHelpAfterError();
+  .version(productVersion(), '-V, --version', 'print the Earshot version')
+  .showHelpAfterError()
+  // Before the commands are registered, so every subcommand inherits it.
+  .exitOverride();
 
 registerRunCommand(program);
 registerSearchCommand(program);
@@ -21,6 +27,12 @@ registerFeedsCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  process.stderr.write(`earshot: ${(err as Error).message}\n`);
-  process.exit(1);
+  if (!alreadyReported(err)) process.stderr.write(`earshot: ${(err as Error).message}\n`);
+  process.exit(exitCodeFor(err));
+}
+
+/** The version of the package that ships the `earshot` bin. */
+function productVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : 'unknown';
 }

@@ -1,7 +1,9 @@
 // Human-readable text for an alert or a digest, shared by the channels that show text (Slack,
-// e-mail): what happened, to which brand, how bad, and the mentions that triggered it.
+// e-mail): what happened, to which brand, how bad, the mentions that triggered it and why
+// (format-evidence.ts).
 import type { Alert } from '@earshot/schema';
 import type { Notification } from './channels/channel.js';
+import { evidenceText } from './format-evidence.js';
 
 export function alertHeadline(alert: Alert): string {
   const state = alert.state === 'resolved' ? 'RESOLVED' : alert.revision > 1 ? 'STILL OPEN' : alert.severity.toUpperCase();
@@ -20,6 +22,7 @@ export function alertText(alert: Alert, link?: string): string {
     lines.push('', 'Mentions:');
     for (const s of alert.samples) lines.push(`- ${s.title}${s.sentiment ? ` (${s.sentiment}${s.lang ? `, ${s.lang}` : ''})` : ''}: ${s.text}`, `  ${s.url}`);
   }
+  lines.push(...evidenceText(alert));
   if (link) lines.push('', `Details: ${link}`);
   return lines.join('\n');
 }

@@ -26,6 +26,7 @@ export const createHighImpactEvaluator: EvaluatorFactory<RuleOf<'high-impact'>> 
   return {
     rule,
     span: rule.window,
+    counts: (fact) => impactReasons(rule, fact).length > 0,
     observe(fact, now) {
       const reasons = impactReasons(rule, fact);
       if (!reasons.length || fact.time <= now - rule.window) return;

@@ -15,6 +15,7 @@ export const createNegativeShareEvaluator: EvaluatorFactory<RuleOf<'negative-sha
   return {
     rule,
     span: rule.window,
+    counts: (fact) => fact.sentiment === 'negative',
     observe(fact, now) {
       if (fact.time > now - rule.window) windowOf(fact.brandId).add({ id: fact.id, time: fact.time, sample: fact.sample, flag: fact.sentiment === 'negative' });
     },

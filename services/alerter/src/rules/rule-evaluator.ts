@@ -31,6 +31,11 @@ export interface RuleEvaluator {
   baselineQueries?(brandId: string, replayFrom: number, now: number): AggregateQuery[];
   /** Receives the buckets of `baselineQueries`, in the same order. */
   seedBaseline?(brandId: string, results: AggregateBucket[][]): void;
+  /**
+   * Whether a mention that passed the rule's filters is one the condition about `subject` counts.
+   * An alert's evidence (driving mentions, phrases, volume) is drawn from these. Absent: all of them.
+   */
+  counts?(fact: MentionFact, subject: string | undefined): boolean;
   /** Drops everything known about a brand (before a fresh warm start of it). */
   forget(brandId: string): void;
 }

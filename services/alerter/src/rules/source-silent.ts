@@ -40,6 +40,7 @@ export const createSourceSilentEvaluator: EvaluatorFactory<RuleOf<'source-silent
   return {
     rule,
     span: rule.period,
+    counts: (fact, subject) => fact.sourceId === subject,
     observe(fact) {
       if (!sourcesFor(fact.brandId).has(fact.sourceId)) return;
       const s = stateOf(fact.brandId, fact.sourceId);

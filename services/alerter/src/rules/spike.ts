@@ -33,6 +33,7 @@ export const createSpikeEvaluator: EvaluatorFactory<RuleOf<'spike'>> = (rule, co
   return {
     rule,
     span: W,
+    counts: (fact) => matchesSentiment(rule.sentiment, fact),
     observe(fact, now) {
       if (!matchesSentiment(rule.sentiment, fact)) return;
       const s = stateOf(fact.brandId);

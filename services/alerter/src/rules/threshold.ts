@@ -15,6 +15,7 @@ export const createThresholdEvaluator: EvaluatorFactory<RuleOf<'threshold'>> = (
   return {
     rule,
     span: rule.window,
+    counts: (fact) => matchesSentiment(rule.sentiment, fact),
     observe(fact, now) {
       if (matchesSentiment(rule.sentiment, fact) && fact.time > now - rule.window) windowOf(fact.brandId).add({ id: fact.id, time: fact.time, sample: fact.sample });
     },

@@ -35,6 +35,7 @@ export const createTopicNegativeEvaluator: EvaluatorFactory<RuleOf<'topic-negati
   return {
     rule,
     span: W,
+    counts: (fact, subject) => fact.topics.some((t) => t.topic === subject && t.sentiment === 'negative'),
     observe(fact, now) {
       for (const t of fact.topics) {
         if (t.sentiment !== 'negative' || !wanted(t.topic)) continue;

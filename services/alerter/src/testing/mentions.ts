@@ -15,19 +15,22 @@ export interface MentionSpec {
   reach?: number;
   duplicateOf?: string;
   text?: string;
+  title?: string;
+  /** Sentiment score; by default -0.7 / 0 / 0.7 for the label. */
+  score?: number;
 }
 
 export function mention(spec: MentionSpec): EnrichedMention {
   const at = new Date(spec.at).toISOString();
   const label = spec.sentiment ?? 'negative';
-  const score = label === 'negative' ? -0.7 : label === 'positive' ? 0.7 : 0;
+  const score = spec.score ?? (label === 'negative' ? -0.7 : label === 'positive' ? 0.7 : 0);
   return {
     id: spec.id,
     brandId: spec.brandId ?? 'nordtel',
     sourceId: spec.sourceId ?? 'reviews',
     sourceType: 'rss',
     url: `https://reviews.example.org/${spec.id}`,
-    title: `Mention ${spec.id}`,
+    title: spec.title ?? `Mention ${spec.id}`,
     text: spec.text ?? `Text of ${spec.id}`,
     publishedAt: at,
     collectedAt: at,

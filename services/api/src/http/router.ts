@@ -26,15 +26,21 @@ export interface Reply {
 
 /** What the OpenAPI document says about a route. */
 export interface RouteDoc {
+  /** Unique, stable name of the operation (generated clients name their methods after it). */
+  operationId: string;
   summary: string;
   tag: string;
   /** Query parameters, by name (described once in query-params.ts). */
   params?: readonly string[];
   body?: z.ZodType;
+  /** The success body (responses.ts); for `produces` routes, what each content type carries. */
+  response: z.ZodType;
   /** Content types of a 200 other than JSON (CSV, NDJSON, an event stream). */
   produces?: string[];
   /** The success status when not 200 (201 for creations). */
   status?: number;
+  /** Further statuses replying with the same body schema, and what they mean (a 503 health). */
+  sameBodyStatuses?: Record<number, string>;
 }
 
 export interface Route {

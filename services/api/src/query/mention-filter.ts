@@ -29,7 +29,7 @@ export function toFilter(values: ParamValues, now: Date): MentionFilter {
   return filter;
 }
 
-export function toSearch(values: ParamValues, now: Date): SearchQuery {
+export function toSearch(values: ParamValues, now: Date): SearchQuery & { limit: number; offset: number } {
   const limit = intParam(values, 'limit', { min: 1, max: 200, fallback: 20 });
   const offset = intParam(values, 'offset', { min: 0, max: MAX_RESULT_WINDOW, fallback: 0 });
   if (limit + offset > MAX_RESULT_WINDOW) throw badRequest(`invalid query: limit + offset may not exceed ${MAX_RESULT_WINDOW}; narrow the filters instead`);

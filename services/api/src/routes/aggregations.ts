@@ -6,6 +6,8 @@ import { badRequest } from '../http/http-error.js';
 import type { Route } from '../http/router.js';
 import { toFilter } from '../query/mention-filter.js';
 import { FILTER_PARAMS, intParam, one, periodMs, readParams } from '../query/query-params.js';
+import { defineRoute } from '../http/define-route.js';
+import { aggregateResponse, panelsResponse } from '../responses.js';
 
 export const PANEL_PARAMS = [...FILTER_PARAMS, 'interval', 'size'] as const;
 export const AGGREGATE_PARAMS = [...FILTER_PARAMS, 'groupBy', 'interval', 'size'] as const;
@@ -42,11 +44,11 @@ const pairs = (buckets: AggregateBucket[], field: GroupField) =>
 
 export function aggregationRoutes(ctx: ApiContext): Route[] {
   return [
-    {
+    defineRoute({
       method: 'GET',
       path: '/api/v1/aggregations',
       access: 'read',
-      doc: { summary: "The dashboard's panels for a filter: sentiment over time, topics × sentiment, sources, languages, top authors, sentiment totals.", tag: 'aggregations', params: PANEL_PARAMS },
+      doc: { operationId: 'getPanels', response: panelsResponse, summary: "The dashboard's panels for a filter: sentiment over time, topics × sentiment, sources, languages, top authors, sentiment totals.", tag: 'aggregations', params: PANEL_PARAMS },
       async handle({ url }) {
         const params = readParams(url.searchParams, PANEL_PARAMS);
         const now = ctx.now();
@@ -79,12 +81,12 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
           },
         };
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'GET',
       path: '/api/v1/aggregate',
       access: 'read',
-      doc: { summary: 'Counts grouped by up to two fields, optionally per time bucket.', tag: 'aggregations', params: AGGREGATE_PARAMS },
+      doc: { operationId: 'aggregateMentions', response: aggregateResponse, summary: 'Counts grouped by up to two fields, optionally per time bucket.', tag: 'aggregations', params: AGGREGATE_PARAMS },
       async handle({ url }) {
         const params = readParams(url.searchParams, AGGREGATE_PARAMS);
         const now = ctx.now();
@@ -104,6 +106,6 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
           },
         };
       },
-    },
+    }),
   ];
 }

@@ -10,6 +10,8 @@ import { readJsonBody } from '../http/body.js';
 import { badRequest, notFound } from '../http/http-error.js';
 import type { Route } from '../http/router.js';
 import { intParam, one, periodMs, readParams } from '../query/query-params.js';
+import { defineRoute } from '../http/define-route.js';
+import { NAMED_SCHEMAS, alertListResponse, silenceListResponse, silenceSchema } from '../responses.js';
 
 export const ALERT_LIST_PARAMS = ['brand', 'state', 'limit'] as const;
 
@@ -35,11 +37,11 @@ function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
 
 export function alertRoutes(ctx: ApiContext): Route[] {
   return [
-    {
+    defineRoute({
       method: 'GET',
       path: '/api/v1/alerts',
       access: 'read',
-      doc: { summary: 'Alerts, most recently updated first.', tag: 'alerts', params: ALERT_LIST_PARAMS },
+      doc: { operationId: 'listAlerts', response: alertListResponse, summary: 'Alerts, most recently updated first.', tag: 'alerts', params: ALERT_LIST_PARAMS },
       async handle({ url }) {
         const params = readParams(url.searchParams, ALERT_LIST_PARAMS);
         if ((params.brand?.length ?? 0) > 1) throw badRequest('invalid query: brand: one brand per alert query');
@@ -51,24 +53,24 @@ export function alertRoutes(ctx: ApiContext): Route[] {
         });
         return { body: { alerts } };
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'GET',
       path: '/api/v1/alerts/:key',
       access: 'read',
-      doc: { summary: 'One alert by key.', tag: 'alerts' },
+      doc: { operationId: 'getAlert', response: NAMED_SCHEMAS.Alert, summary: 'One alert by key.', tag: 'alerts' },
       async handle({ url, params }) {
         readParams(url.searchParams, []);
         const alert = await ctx.store.getAlert(params.key!);
         if (!alert) throw notFound(`no alert with key ${JSON.stringify(params.key)}`);
         return { body: alert };
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'POST',
       path: '/api/v1/alerts/:key/acknowledge',
       access: 'admin',
-      doc: { summary: 'Acknowledge an alert (admin): records who and when; idempotent.', tag: 'alerts', body: acknowledgeBody },
+      doc: { operationId: 'acknowledgeAlert', response: NAMED_SCHEMAS.Alert, summary: 'Acknowledge an alert (admin): records who and when; idempotent.', tag: 'alerts', body: acknowledgeBody },
       async handle({ req, url, params, principal }) {
         readParams(url.searchParams, []);
         parseBody(acknowledgeBody, await readJsonBody(req));
@@ -81,22 +83,22 @@ export function alertRoutes(ctx: ApiContext): Route[] {
         ctx.logger.info({ alertKey: alert.key, by: principal!.name }, 'alert acknowledged');
         return { body: acknowledged };
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'GET',
       path: '/api/v1/silences',
       access: 'read',
-      doc: { summary: 'Silences in force now.', tag: 'alerts' },
+      doc: { operationId: 'listSilences', response: silenceListResponse, summary: 'Silences in force now.', tag: 'alerts' },
       async handle({ url }) {
         readParams(url.searchParams, []);
         return { body: { silences: await ctx.store.listSilences(ctx.now().toISOString()) } };
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'POST',
       path: '/api/v1/silences',
       access: 'admin',
-      doc: { summary: 'Silence a rule and/or brand (or the rule and brand of an alert) for a duration or until a time (admin).', tag: 'alerts', body: silenceBody, status: 201 },
+      doc: { operationId: 'createSilence', response: silenceSchema, summary: 'Silence a rule and/or brand (or the rule and brand of an alert) for a duration or until a time (admin).', tag: 'alerts', body: silenceBody, status: 201 },
       async handle({ req, url, principal }) {
         readParams(url.searchParams, []);
         const body = parseBody(silenceBody, await readJsonBody(req));
@@ -122,6 +124,6 @@ export function alertRoutes(ctx: ApiContext): Route[] {
         ctx.logger.info({ silenceId: silence.id, ruleId, brandId, until: silence.until, by: principal!.name }, 'silence added');
         return { status: 201, body: silence };
       },
-    },
+    }),
   ];
 }

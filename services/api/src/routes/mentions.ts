@@ -8,6 +8,8 @@ import type { Route } from '../http/router.js';
 import { MAX_RESULT_WINDOW, toSearch } from '../query/mention-filter.js';
 import { FILTER_PARAMS, one, readParams } from '../query/query-params.js';
 import { CSV_COLUMNS, csvLine, mentionRow } from '../export/mention-row.js';
+import { defineRoute } from '../http/define-route.js';
+import { NAMED_SCHEMAS, mentionExportResponse, mentionSearchResponse } from '../responses.js';
 
 export const SEARCH_PARAMS = [...FILTER_PARAMS, 'q', 'sort', 'limit', 'offset'] as const;
 export const EXPORT_PARAMS = [...FILTER_PARAMS, 'q', 'sort', 'format', 'ticket'] as const;
@@ -19,23 +21,23 @@ async function write(res: ServerResponse, chunk: string): Promise<void> {
 
 export function mentionRoutes(ctx: ApiContext): Route[] {
   return [
-    {
+    defineRoute({
       method: 'GET',
       path: '/api/v1/mentions',
       access: 'read',
-      doc: { summary: 'Search mentions: full text and filters, newest first or by relevance, paginated.', tag: 'mentions', params: SEARCH_PARAMS },
+      doc: { operationId: 'searchMentions', response: mentionSearchResponse, summary: 'Search mentions: full text and filters, newest first or by relevance, paginated.', tag: 'mentions', params: SEARCH_PARAMS },
       async handle({ url }) {
         const query = toSearch(readParams(url.searchParams, SEARCH_PARAMS), ctx.now());
         const result = await ctx.store.search(query);
         return { body: { total: result.total, limit: query.limit, offset: query.offset, mentions: result.mentions } };
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'GET',
       path: '/api/v1/mentions/export',
       access: 'read',
       acceptsTicket: true,
-      doc: { summary: 'Every mention a search finds (up to api.exportLimit), as CSV or NDJSON; X-Total-Count says how many matched.', tag: 'mentions', params: EXPORT_PARAMS, produces: ['text/csv', 'application/x-ndjson'] },
+      doc: { operationId: 'exportMentions', response: mentionExportResponse, summary: 'Every mention a search finds (up to api.exportLimit), as CSV or NDJSON; X-Total-Count says how many matched.', tag: 'mentions', params: EXPORT_PARAMS, produces: ['text/csv', 'application/x-ndjson'] },
       async handle({ url, res, req }) {
         const params = readParams(url.searchParams, EXPORT_PARAMS);
         const format = one(params, 'format') === 'ndjson' ? 'ndjson' : 'csv';
@@ -67,18 +69,18 @@ export function mentionRoutes(ctx: ApiContext): Route[] {
         }
         res.end();
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'GET',
       path: '/api/v1/mentions/:id',
       access: 'read',
-      doc: { summary: 'One mention by id.', tag: 'mentions' },
+      doc: { operationId: 'getMention', response: NAMED_SCHEMAS.Mention, summary: 'One mention by id.', tag: 'mentions' },
       async handle({ url, params }) {
         readParams(url.searchParams, []);
         const mention = await ctx.store.getMention(params.id!);
         if (!mention) throw notFound(`no mention with id ${JSON.stringify(params.id)}`);
         return { body: mention };
       },
-    },
+    }),
   ];
 }

@@ -8,6 +8,8 @@ import { matchesBrand, matchesFilter } from '../live/matches-filter.js';
 import { openSse, type SseConnection } from '../live/sse-connection.js';
 import { toSearch } from '../query/mention-filter.js';
 import { FILTER_PARAMS, readParams } from '../query/query-params.js';
+import { defineRoute } from '../http/define-route.js';
+import { streamResponse, streamTicketResponse } from '../responses.js';
 
 export const STREAM_PARAMS = [...FILTER_PARAMS, 'q', 'ticket'] as const;
 
@@ -22,22 +24,22 @@ export function streamRoutes(ctx: ApiContext): StreamRoutes {
   const connections = new Set<SseConnection>();
   const perToken = new Map<string, number>();
   const routes: Route[] = [
-    {
+    defineRoute({
       method: 'POST',
       path: '/api/v1/stream/ticket',
       access: 'read',
-      doc: { summary: 'A one-minute ticket for connecting to the stream (or an export link) without an Authorization header.', tag: 'stream', status: 201 },
+      doc: { operationId: 'createStreamTicket', response: streamTicketResponse, summary: 'A one-minute ticket for connecting to the stream (or an export link) without an Authorization header.', tag: 'stream', status: 201 },
       async handle({ url, principal }) {
         readParams(url.searchParams, []);
         return { status: 201, body: ctx.tickets.issue(principal!.name) };
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'GET',
       path: '/api/v1/stream',
       access: 'read',
       acceptsTicket: true,
-      doc: { summary: 'Live Server-Sent Events: `mention` (new mentions matching the filters), `alert` (alert changes), `ready`.', tag: 'stream', params: STREAM_PARAMS, produces: ['text/event-stream'] },
+      doc: { operationId: 'streamEvents', response: streamResponse, summary: 'Live Server-Sent Events: `mention` (new mentions matching the filters), `alert` (alert changes), `ready`.', tag: 'stream', params: STREAM_PARAMS, produces: ['text/event-stream'] },
       async handle({ url, res, principal }) {
         const { limit: _l, offset: _o, sort: _s, ...filter } = toSearch(readParams(url.searchParams, STREAM_PARAMS), ctx.now());
         const name = principal!.name;
@@ -62,7 +64,7 @@ export function streamRoutes(ctx: ApiContext): StreamRoutes {
         });
         connection.send('ready', { at: ctx.now().toISOString() });
       },
-    },
+    }),
   ];
   return {
     routes,

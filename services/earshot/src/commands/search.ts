@@ -1,8 +1,9 @@
 // `earshot search <words>`: full-text search over the store, with the same filters the API has.
-import type { Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { EnrichedMention } from '@earshot/schema';
 import type { SearchQuery } from '@earshot/store';
 import { createStore } from '../adapters.js';
+import { sinceOption } from '../cli/since.js';
 import { loadOrExit } from '../load.js';
 
 function line(m: EnrichedMention): string {
@@ -12,6 +13,12 @@ function line(m: EnrichedMention): string {
   return `${when}  ${m.nlp.lang.padEnd(3)} ${m.nlp.sentiment.label.padEnd(8)} ${m.brandId}  ${m.sourceId}  ${text}${topics ? `  [${topics}]` : ''}\n    ${m.url}`;
 }
 
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InvalidArgumentError(`expected a whole number from 1 to 1000, got "${value}"`);
+  return limit;
+}
+
 export function registerSearchCommand(program: Command): void {
   program
     .command('search')
@@ -19,30 +26,22 @@ export function registerSearchCommand(program: Command): void {
     .argument('[words...]', 'words to search for; none lists the latest mentions')
     .option('-c, --config <file>', 'config file')
     .option('--brand <id>', 'only this brand')
-    .option('--sentiment <label>', 'positive, neutral or negative')
+    .addOption(new Option('--sentiment <label>', 'only this sentiment').choices(['positive', 'neutral', 'negative']))
     .option('--lang <code>', 'language (ISO 639-1, e.g. ru, kk, he, et, en)')
     .option('--topic <id>', 'topic, e.g. price, delivery, service')
     .option('--source <id>', 'only this source')
-    .option('--since <time>', 'ISO time or epoch ms')
-    .option('--sort <order>', 'time or relevance', 'time')
-    .option('--limit <n>', 'how many to show', '20')
+    .option('--since <time>', 'from this time: a span back from now (7d, 24h, 30m), an ISO time or epoch ms', sinceOption())
+    .addOption(new Option('--sort <order>', 'order of the results').choices(['time', 'relevance']).default('time'))
+    .option('--limit <n>', 'how many to show, 1 to 1000', parseLimit, 20)
     .option('--json', 'print JSON ({ total, mentions })')
-    .action(async (words: string[], opts: Record<string, string | boolean | undefined>) => {
+    .action(async (words: string[], opts: Record<string, string | number | boolean | undefined>) => {
       const { config } = loadOrExit(opts.config as string | undefined);
-      const sentiment = opts.sentiment as string | undefined;
-      if (sentiment && !['positive', 'neutral', 'negative'].includes(sentiment)) {
-        process.stderr.write(`--sentiment: expected positive, neutral or negative, got "${sentiment}"\n`);
-        process.exit(2);
-      }
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-        process.stderr.write(`--limit: expected a whole number from 1 to 1000, got "${opts.limit}"\n`);
-        process.exit(2);
-      }
+      const sentiment = opts.sentiment as SearchQuery['sentiment'];
+      const limit = opts.limit as number;
       const query: SearchQuery = {
         text: words.join(' ') || undefined,
         brandId: opts.brand as string | undefined,
-        sentiment: sentiment as SearchQuery['sentiment'],
+        sentiment,
         lang: opts.lang as string | undefined,
         topic: opts.topic as string | undefined,
         sourceId: opts.source as string | undefined,

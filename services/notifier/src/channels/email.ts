@@ -1,12 +1,14 @@
-// E-mail over SMTP with nodemailer: subject = the headline, a plain-text body with the samples and
-// a link. SMTP 4xx replies and connection failures are retriable, 5xx are not. Private SMTP hosts
-// are refused unless the channel allows them (the address is resolved and checked before sending).
+// E-mail over SMTP with nodemailer: subject = the headline, a plain-text and an HTML body
+// (format-alert-html.ts) with the samples, the evidence and a link. SMTP 4xx replies and
+// connection failures are retriable, 5xx are not. Private SMTP hosts are refused unless the channel
+// allows them (the address is resolved and checked before sending).
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { ChannelConfig } from '@earshot/config';
 import { createTransport } from 'nodemailer';
 import { DeliveryError } from '../delivery-error.js';
 import { notificationSubject, notificationText } from '../format-alert.js';
+import { notificationHtml } from '../format-alert-html.js';
 import { createAddressPolicy } from '@earshot/net';
 import type { ChannelFactory } from './channel.js';
 
@@ -43,6 +45,7 @@ export const createEmailChannel: ChannelFactory<EmailConfig> = (config) => {
           to: config.to,
           subject: notificationSubject(n),
           text: notificationText(n, config.link),
+          html: notificationHtml(n, config.link),
           headers: { 'X-Earshot-Delivery': n.deliveryKey },
         });
       } catch (err) {

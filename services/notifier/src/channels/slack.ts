@@ -1,10 +1,12 @@
 // Slack incoming webhook: a readable message — headline, summary, the sample mentions with links,
-// and a link to the details — as `text` (for notifications) plus Block Kit blocks.
+// why it fired (slack-evidence.ts), and a link to the details — as `text` (for notifications) plus
+// Block Kit blocks.
 import type { ChannelConfig } from '@earshot/config';
 import type { Alert } from '@earshot/schema';
 import { alertHeadline, alertLink, notificationText } from '../format-alert.js';
 import { createHttpPoster } from '../http-post.js';
 import type { ChannelFactory, Notification } from './channel.js';
+import { evidenceBlocks } from './slack-evidence.js';
 
 type SlackConfig = Extract<ChannelConfig, { type: 'slack' }>;
 
@@ -17,6 +19,7 @@ function alertBlocks(alert: Alert, link: string | undefined): unknown[] {
     section(`${escape(alert.summary)}\n*Rule* ${escape(alert.ruleId)} · *severity* ${alert.severity} · *brand* ${escape(alert.brandId)}`),
   ];
   for (const s of alert.samples) blocks.push(section(`<${s.url}|${escape(s.title)}>${s.sentiment ? ` _(${s.sentiment})_` : ''}\n>${escape(s.text)}`));
+  blocks.push(...evidenceBlocks(alert));
   if (link) blocks.push(section(`<${link}|Open in Earshot>`));
   return blocks;
 }
