@@ -13,6 +13,8 @@ export const busSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('kafka'),
+    /** The client library: @platformatic/kafka (maintained, Kafka 3.5–4.x) or kafkajs (unmaintained, Kafka ≤ 3.x). */
+    client: z.enum(['kafkajs', 'platformatic']).default('platformatic'),
     brokers: z.array(z.string().min(1)).min(1),
     clientId: z.string().default('earshot'),
     partitions: z.number().int().positive().default(6),

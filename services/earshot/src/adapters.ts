@@ -1,7 +1,7 @@
 // Builds the bus and store adapters the config asks for. The only place that chooses between the
 // embedded backend and Kafka/Elasticsearch.
 import { resolve } from 'node:path';
-import { createEmbeddedBus, createKafkaBus, type Bus } from '@earshot/bus';
+import { createEmbeddedBus, createKafkaClientBus, type Bus } from '@earshot/bus';
 import type { EarshotConfig } from '@earshot/config';
 import type { Logger } from '@earshot/observability';
 import { createElasticsearchStore, createSqliteStore, type ElasticsearchAuth, type MentionStore } from '@earshot/store';
@@ -17,7 +17,7 @@ export function createBus(config: EarshotConfig, options: AdapterOptions = {}): 
     case 'embedded':
       return createEmbeddedBus({ path: resolve(bus.path), defaultPartitions: bus.partitions, retentionMs: bus.retention });
     case 'kafka':
-      return createKafkaBus({
+      return createKafkaClientBus(bus.client, {
         brokers: bus.brokers,
         clientId: bus.clientId,
         topicPrefix: bus.topicPrefix,

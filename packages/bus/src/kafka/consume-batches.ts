@@ -7,21 +7,7 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from '@earshot/observability';
 import { backoffDelay } from '@earshot/pipeline';
 import type { BatchHandler, BusMessage, Subscription } from '../port.js';
-
-export interface ConsumerTuning {
-  /** The broker drops a member it has not heard from for this long (default 10 s). */
-  sessionTimeoutMs?: number;
-  /** How often a live member says so (default 1 s; under a third of the session timeout). */
-  heartbeatIntervalMs?: number;
-  /** How long members have to rejoin during a rebalance (default 30 s). */
-  rebalanceTimeoutMs?: number;
-  /** Partitions handled at the same time by one consumer (default 3). */
-  partitionsConsumedConcurrently?: number;
-  /** Longest wait for new data in one fetch (default 1 s; also bounds how long stop() waits). */
-  maxWaitTimeMs?: number;
-  /** Bytes a fetch waits for (up to maxWaitTimeMs) before returning: bigger batches, more latency (default 1). */
-  minBytes?: number;
-}
+import type { ConsumerTuning } from '../kafka-options.js';
 
 export interface ConsumeBatchesOptions extends ConsumerTuning {
   kafka: Kafka;

@@ -3,44 +3,12 @@
 // that waits for all in-sync replicas; each subscription is its own consumer in a group (see
 // consume-batches.ts). Nothing outside this folder imports kafkajs.
 import { Kafka, Partitioners, type Admin, type Producer } from 'kafkajs';
-import { silentLogger, type Logger } from '@earshot/observability';
-import type { Bus, OutgoingMessage, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
-import { consumeBatches, type ConsumerTuning } from './consume-batches.js';
+import { silentLogger } from '@earshot/observability';
+import type { Bus, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
+import { chunkBySize, type KafkaBusOptions } from '../kafka-options.js';
+import { consumeBatches } from './consume-batches.js';
 import { isUnknownTopic, translateKafkaError } from './kafka-errors.js';
 import { kafkaLogCreator, kafkaLogLevel } from './kafka-logger.js';
-
-export interface KafkaBusOptions {
-  brokers: string[];
-  clientId: string;
-  /** Put before every topic and consumer group name ("" = none). */
-  topicPrefix?: string;
-  /** Partitions for topics created implicitly by publish or subscribe (default 6). */
-  partitions?: number;
-  replicationFactor?: number;
-  logger?: Logger;
-  consumer?: ConsumerTuning;
-}
-
-/** Largest payload handed to one produce call; the broker refuses record batches over 1 MB. */
-const MAX_SEND_BYTES = 512 * 1024;
-
-function chunkBySize(messages: OutgoingMessage[]): OutgoingMessage[][] {
-  const chunks: OutgoingMessage[][] = [];
-  let current: OutgoingMessage[] = [];
-  let bytes = 0;
-  for (const m of messages) {
-    const size = m.value.length + m.key.length + 64;
-    if (current.length && bytes + size > MAX_SEND_BYTES) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(m);
-    bytes += size;
-  }
-  if (current.length) chunks.push(current);
-  return chunks;
-}
 
 export function createKafkaBus(options: KafkaBusOptions): Bus {
   const prefix = options.topicPrefix ?? '';

@@ -1,26 +1,28 @@
-// The bus contract against a real Kafka broker (KAFKA_BROKERS, found or started by the global setup).
-// Topics live under a prefix unique to this run and are deleted afterwards.
+// The bus contract against a real Kafka broker (KAFKA_BROKERS, found or started by the global setup),
+// once per client library (kafkajs, @platformatic/kafka). Topics live under a prefix unique to this
+// run and are deleted afterwards.
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { BusMessage } from '../port.js';
-import { busContract } from '../contract.js';
-import { dropKafkaTopics } from './drop-topics.js';
-import { createKafkaBus } from './kafka-bus.js';
+import type { BusMessage } from './port.js';
+import { busContract } from './contract.js';
+import { dropKafkaTopics } from './kafka/drop-topics.js';
+import { createKafkaClientBus, KAFKA_CLIENTS, type KafkaClient } from './kafka-client.js';
+import type { KafkaBusOptions } from './kafka-options.js';
 
 const brokers = inject('kafkaBrokers');
 const run = `bus${Date.now().toString(36)}.`;
 let n = 0;
 
-if (!brokers) {
-  // The global setup already said why (and fails under CI=true).
-  it.skip(`bus contract: kafka (${inject('serversUnavailable') || 'KAFKA_BROKERS not set'})`, () => {});
-} else {
-  busContract('kafka', {
-    connect: async () => createKafkaBus({ brokers: brokers.split(','), clientId: 'earshot-contract', topicPrefix: run }),
+function kafkaBusSuite(client: KafkaClient, brokers: string): void {
+  const createKafkaBus = (options: Omit<KafkaBusOptions, 'brokers' | 'clientId' | 'topicPrefix'> = {}) =>
+    createKafkaClientBus(client, { brokers: brokers.split(','), clientId: 'earshot-contract', topicPrefix: run, ...options });
+
+  busContract(`kafka (${client})`, {
+    connect: async () => createKafkaBus(),
     unique: () => `t${++n}`,
     timeoutMs: 60_000,
   });
 
-  describe('kafka bus beyond the contract', () => {
+  describe(`kafka bus (${client}) beyond the contract`, () => {
     const waitFor = async (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) => {
       const deadline = Date.now() + timeoutMs;
       while (!(await check())) {
@@ -30,7 +32,7 @@ if (!brokers) {
     };
 
     it('keeps other partitions flowing while one batch keeps failing', async () => {
-      const bus = createKafkaBus({ brokers: brokers.split(','), clientId: 'earshot-contract', topicPrefix: run });
+      const bus = createKafkaBus();
       const topic = `t${++n}.stuck`;
       await bus.ensureTopics([{ name: topic, partitions: 2 }]);
       // Keys spread over both partitions; every batch of the partition holding "poison" fails.
@@ -57,7 +59,7 @@ if (!brokers) {
     });
 
     it('keeps its group membership through a batch longer than the session timeout', async () => {
-      const bus = createKafkaBus({ brokers: brokers.split(','), clientId: 'earshot-contract', topicPrefix: run, consumer: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 } });
+      const bus = createKafkaBus({ consumer: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 } });
       const topic = `t${++n}.slow`;
       await bus.ensureTopics([{ name: topic, partitions: 1 }]);
       await bus.publish(topic, [{ key: 'a', value: Buffer.from('slow') }]);
@@ -76,6 +78,14 @@ if (!brokers) {
       await bus.close();
     }, 60_000);
   });
+
+}
+
+if (!brokers) {
+  // The global setup already said why (and fails under CI=true).
+  it.skip(`bus contract: kafka (${inject('serversUnavailable') || 'KAFKA_BROKERS not set'})`, () => {});
+} else {
+  for (const client of KAFKA_CLIENTS) kafkaBusSuite(client, brokers);
 
   afterAll(async () => {
     await dropKafkaTopics({ brokers: brokers.split(','), topicPrefix: run });

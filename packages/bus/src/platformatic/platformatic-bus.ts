@@ -1,0 +1,156 @@
+// The Kafka bus on @platformatic/kafka (maintained, pure JavaScript, Kafka 3.5–4.x): the same port
+// and options as the kafkajs adapter in ../kafka, chosen with `bus.client: platformatic`. Topics
+// and groups live under an optional prefix; publishing uses one idempotent producer waiting for
+// all in-sync replicas, partitioned by key with Java's murmur2 (as kafkajs and the Java client do,
+// so a key lands on the same partition whichever client wrote it); each subscription is its own
+// consumer in a group (consume-stream.ts). Nothing outside this folder imports @platformatic/kafka.
+import { Admin, Producer, compatibilityPartitioner } from '@platformatic/kafka';
+import { silentLogger } from '@earshot/observability';
+import type { Bus, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
+import { chunkBySize, type KafkaBusOptions } from '../kafka-options.js';
+import { platformaticConnection } from './connection.js';
+import { consumeStream } from './consume-stream.js';
+import { isPlatformaticUnknownTopic, translatePlatformaticError } from './platformatic-errors.js';
+
+const LATEST = -1n;
+const EARLIEST = -2n;
+
+export function createPlatformaticBus(options: KafkaBusOptions): Bus {
+  const prefix = options.topicPrefix ?? '';
+  const logger = (options.logger ?? silentLogger()).child({ component: 'kafka-bus', client: 'platformatic' });
+  const connection = platformaticConnection(options);
+  const defaultPartitions = options.partitions ?? 6;
+  const replicationFactor = options.replicationFactor ?? 1;
+  const subscriptions = new Set<Subscription>();
+  const ensured = new Set<string>();
+  let producer: Producer<Buffer, Buffer, Buffer, Buffer> | undefined;
+  let admin: Admin | undefined;
+  let closed = false;
+
+  const kafkaName = (name: string) => `${prefix}${name}`;
+  const getAdmin = () => (admin ??= new Admin(connection));
+  const getProducer = () =>
+    (producer ??= new Producer({ ...connection, idempotent: true, acks: -1, autocreateTopics: false, partitioner: compatibilityPartitioner }));
+
+  /** Waits until every partition of the topics has a leader, so the first produce does not bounce. */
+  async function waitForLeaders(names: string[]): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const metadata = await getAdmin().metadata({ topics: names, forceUpdate: true });
+      const ready = names.every((n) => {
+        const t = metadata.topics.get(n);
+        return t !== undefined && t.partitions.every((p) => p.leader >= 0);
+      });
+      if (ready || Date.now() > deadline) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async function ensureTopics(topics: TopicSpec[]): Promise<void> {
+    const missing = topics.filter((t) => !ensured.has(t.name));
+    if (!missing.length) return;
+    try {
+      const existing = new Set(await getAdmin().listTopics());
+      const toCreate = missing.filter((t) => !existing.has(kafkaName(t.name)));
+      for (const t of toCreate) {
+        await getAdmin()
+          .createTopics({ topics: [kafkaName(t.name)], partitions: t.partitions, replicas: replicationFactor })
+          .catch((err: unknown) => {
+            // Created meanwhile by another process: that is what we wanted.
+            if (!/TOPIC_ALREADY_EXISTS|already exists/i.test(JSON.stringify(String((err as Error).message)) + String((err as { errors?: unknown }).errors))) throw err;
+          });
+      }
+      if (toCreate.length) await waitForLeaders(toCreate.map((t) => kafkaName(t.name)));
+      for (const t of missing) ensured.add(t.name);
+    } catch (err) {
+      throw translatePlatformaticError(err, 'creating topics');
+    }
+  }
+
+  return {
+    kind: 'kafka',
+    ensureTopics,
+    async publish(topic, messages) {
+      if (closed) throw new Error('bus is closed');
+      if (messages.length === 0) return;
+      await ensureTopics([{ name: topic, partitions: defaultPartitions }]);
+      const kafkaTopic = kafkaName(topic);
+      try {
+        for (const chunk of chunkBySize(messages)) {
+          await getProducer().send({
+            messages: chunk.map((m) => ({
+              topic: kafkaTopic,
+              key: Buffer.from(m.key),
+              value: m.value,
+              headers: new Map(Object.entries(m.headers ?? {}).map(([k, v]) => [Buffer.from(k), Buffer.from(v)])),
+            })),
+          });
+        }
+      } catch (err) {
+        throw translatePlatformaticError(err, `publishing to ${topic}`);
+      }
+    },
+    async subscribe(opts: SubscribeOptions) {
+      if (closed) throw new Error('bus is closed');
+      await ensureTopics([{ name: opts.topic, partitions: defaultPartitions }]);
+      let subscription: Subscription;
+      try {
+        subscription = await consumeStream({
+          ...options.consumer,
+          connection,
+          kafkaGroupId: kafkaName(opts.groupId),
+          kafkaTopic: kafkaName(opts.topic),
+          topic: opts.topic,
+          handler: opts.handler,
+          maxBatchSize: opts.maxBatchSize ?? 500,
+          logger: logger.child({ groupId: opts.groupId, topic: opts.topic }),
+        });
+      } catch (err) {
+        throw translatePlatformaticError(err, `subscribing to ${opts.topic}`);
+      }
+      const tracked: Subscription = {
+        async stop() {
+          subscriptions.delete(tracked);
+          await subscription.stop();
+        },
+      };
+      subscriptions.add(tracked);
+      return tracked;
+    },
+    async lag(groupId, topic) {
+      const name = kafkaName(topic);
+      try {
+        const client = getAdmin();
+        const metadata = await client.metadata({ topics: [name], forceUpdate: true });
+        const partitions = metadata.topics.get(name)?.partitions.map((_, i) => i) ?? [];
+        if (!partitions.length) return 0;
+        const at = (timestamp: bigint) => client.listOffsets({ topics: [{ name, partitions: partitions.map((partitionIndex) => ({ partitionIndex, timestamp })) }] });
+        const [high, low, committed] = await Promise.all([
+          at(LATEST),
+          at(EARLIEST),
+          client.listConsumerGroupOffsets({ groups: [{ groupId: kafkaName(groupId), topics: [{ name, partitionIndexes: partitions }] }] }),
+        ]);
+        const offsets = (listed: typeof high) => new Map((listed[0]?.partitions ?? []).map((p) => [p.partitionIndex, p.offset]));
+        const ends = offsets(high);
+        const starts = offsets(low);
+        const commits = new Map((committed[0]?.topics[0]?.partitions ?? []).map((p) => [p.partitionIndex, p.committedOffset]));
+        let lag = 0n;
+        for (const [partition, end] of ends) {
+          const commit = commits.get(partition) ?? -1n;
+          const from = commit < 0n ? (starts.get(partition) ?? 0n) : commit;
+          if (end > from) lag += end - from;
+        }
+        return Number(lag);
+      } catch (err) {
+        if (isPlatformaticUnknownTopic(err)) return 0;
+        throw translatePlatformaticError(err, `reading lag of ${groupId} on ${topic}`);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...subscriptions].map((s) => s.stop()));
+      await Promise.allSettled([producer?.close(), admin?.close()]);
+    },
+  };
+}
