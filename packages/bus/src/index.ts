@@ -6,3 +6,5 @@ export * from './kafka/drop-topics.js';
 export * from './kafka-options.js';
 export * from './platformatic/platformatic-bus.js';
 export * from './kafka-client.js';
+export * from './platformatic/probe-version.js';
+export * from './topic-plan.js';

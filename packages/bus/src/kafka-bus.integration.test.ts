@@ -58,6 +58,29 @@ function kafkaBusSuite(client: KafkaClient, brokers: string): void {
       await bus.close();
     });
 
+    it('creates topics with the partitions configured for them, and with createTopics: false only checks', async () => {
+      const topic = `t${++n}.sized`;
+      const bus = createKafkaBus({ topics: { [topic]: { partitions: 5 } } });
+      // The caller asks for 2 partitions; the config says 5 for this topic.
+      await bus.ensureTopics([{ name: topic, partitions: 2 }]);
+      await bus.publish(topic, Array.from({ length: 100 }, (_, i) => ({ key: `key-${i}`, value: Buffer.from(String(i)) })));
+      const partitions = new Set<number>();
+      const sub = await bus.subscribe({ groupId: `${topic}.g`, topic, handler: async (batch) => batch.forEach((m) => partitions.add(m.partition)) });
+      await waitFor(async () => (await bus.lag(`${topic}.g`, topic)) === 0 && partitions.size > 0, 'all read');
+      await sub.stop();
+      expect([...partitions].sort()).toEqual([0, 1, 2, 3, 4]);
+      await bus.close();
+
+      const strict = createKafkaBus({ createTopics: false });
+      await strict.ensureTopics([{ name: topic, partitions: 5 }]);
+      const missing = `t${++n}.absent`;
+      const err = await strict.publish(missing, [{ key: 'k', value: Buffer.from('x') }]).then(() => undefined, (e: unknown) => e as Error & { retriable?: boolean });
+      expect(err?.message).toContain(`${run}${missing}`);
+      expect(err?.message).toContain('bus.createTopics is false');
+      expect(err?.retriable).toBe(false);
+      await strict.close();
+    });
+
     it('keeps its group membership through a batch longer than the session timeout', async () => {
       const bus = createKafkaBus({ consumer: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 } });
       const topic = `t${++n}.slow`;

@@ -18,6 +18,22 @@ export interface ConsumerTuning {
   minBytes?: number;
 }
 
+/** TLS towards the brokers; PEM text (files are read, `${VAR}`s expanded, by the caller). */
+export interface KafkaTls {
+  /** CA certificate(s) to trust instead of the system's (a private CA, MSK's or Aiven's project CA). */
+  ca?: string;
+  /** Client certificate and key for mutual TLS (Aiven, Strimzi `tls` listeners). */
+  cert?: string;
+  key?: string;
+  /** Default true; false accepts any certificate (never in production). */
+  rejectUnauthorized?: boolean;
+}
+
+export type KafkaSasl =
+  | { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string }
+  /** OAUTHBEARER: `token` is asked again for every (re)authentication, so it can refresh. */
+  | { mechanism: 'oauthbearer'; token: () => Promise<string> };
+
 export interface KafkaBusOptions {
   brokers: string[];
   clientId: string;
@@ -26,8 +42,22 @@ export interface KafkaBusOptions {
   /** Partitions for topics created implicitly by publish or subscribe (default 6). */
   partitions?: number;
   replicationFactor?: number;
+  /** Per topic (unprefixed name): partitions and replication factor that win over the defaults. */
+  topics?: Record<string, { partitions?: number; replicationFactor?: number }>;
+  /** false: never create topics; check they exist and fail naming the missing ones (default true). */
+  createTopics?: boolean;
   logger?: Logger;
   consumer?: ConsumerTuning;
+  /** TLS on (true = system CAs) or with our own CA / client certificate. */
+  tls?: boolean | KafkaTls;
+  sasl?: KafkaSasl;
+}
+
+/** Says which setting to look at when the broker refuses us: the operator reads this first. */
+export function authenticationHint(options: Pick<KafkaBusOptions, 'sasl' | 'tls'>): string {
+  if (!options.sasl) return 'the broker asked for authentication but bus.sasl is not set';
+  if (options.sasl.mechanism === 'oauthbearer') return 'check bus.sasl.token (the OAUTHBEARER token was refused)';
+  return `check bus.sasl.username / bus.sasl.password (user "${options.sasl.username}", mechanism ${options.sasl.mechanism.toUpperCase()})`;
 }
 
 /** Largest payload handed to one produce call; the broker refuses record batches over 1 MB. */

@@ -2,6 +2,53 @@
 // and Elasticsearch. Endpoints may come from the environment (KAFKA_BROKERS, ELASTICSEARCH_URL).
 import { z } from 'zod';
 
+/** A PEM value: a file path, or the PEM text itself (e.g. from `${KAFKA_CA}`). */
+const pem = z.string().min(1);
+
+const kafkaTlsSchema = z.union([
+  z.boolean(),
+  z
+    .object({
+      /** CA certificate(s) to trust (private CA, MSK/Aiven CA): file path or PEM text. */
+      ca: pem.optional(),
+      /** Client certificate and key for mutual TLS: file paths or PEM text. */
+      cert: pem.optional(),
+      key: pem.optional(),
+      rejectUnauthorized: z.boolean().default(true),
+    })
+    .strict()
+    .refine((t) => !t.cert === !t.key, { message: 'cert and key go together (mutual TLS needs both)' }),
+]);
+
+const kafkaSaslSchema = z.union([
+  z
+    .object({
+      mechanism: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']),
+      username: z.string().min(1),
+      password: z.string().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      mechanism: z.literal('oauthbearer'),
+      /** The token itself (usually `${KAFKA_OAUTH_TOKEN}`), or… */
+      token: z.string().min(1).optional(),
+      /** …a command printing a fresh token on stdout, run for every (re)authentication. */
+      tokenCommand: z.string().min(1).optional(),
+    })
+    .strict()
+    .refine((o) => !o.token !== !o.tokenCommand, { message: 'give exactly one of token and tokenCommand' }),
+]);
+export type KafkaSaslConfig = z.infer<typeof kafkaSaslSchema>;
+export type KafkaTlsConfig = z.infer<typeof kafkaTlsSchema>;
+
+const kafkaTopicSchema = z
+  .object({
+    partitions: z.number().int().positive().optional(),
+    replicationFactor: z.number().int().positive().optional(),
+  })
+  .strict();
+
 export const busSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('embedded'),
@@ -19,7 +66,14 @@ export const busSchema = z.discriminatedUnion('kind', [
     clientId: z.string().default('earshot'),
     partitions: z.number().int().positive().default(6),
     replicationFactor: z.number().int().positive().default(1),
-    topicPrefix: z.string().default(''),
+    /** Before every topic and consumer group name, so Earshot's names do not collide on a shared cluster. */
+    topicPrefix: z.string().default('earshot.'),
+    /** Per topic (name without the prefix, e.g. `mentions.raw`): partitions and replication factor. */
+    topics: z.record(z.string(), kafkaTopicSchema).default({}),
+    /** false: topics come from infrastructure code; Earshot checks they exist and stops if not. */
+    createTopics: z.boolean().default(true),
+    tls: kafkaTlsSchema.optional(),
+    sasl: kafkaSaslSchema.optional(),
   }),
 ]);
 export type BusConfig = z.infer<typeof busSchema>;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { createEmbeddedBus, createKafkaClientBus, type Bus } from '@earshot/bus';
 import type { EarshotConfig } from '@earshot/config';
 import type { Logger } from '@earshot/observability';
+import { kafkaSasl, kafkaTls } from './kafka-security.js';
 import { createElasticsearchStore, createSqliteStore, type ElasticsearchAuth, type MentionStore } from '@earshot/store';
 
 export interface AdapterOptions {
@@ -23,6 +24,10 @@ export function createBus(config: EarshotConfig, options: AdapterOptions = {}): 
         topicPrefix: bus.topicPrefix,
         partitions: bus.partitions,
         replicationFactor: bus.replicationFactor,
+        topics: bus.topics,
+        createTopics: bus.createTopics,
+        tls: kafkaTls(bus.tls),
+        sasl: kafkaSasl(bus.sasl),
         logger: options.logger,
       });
   }

@@ -6,9 +6,11 @@ import { Kafka, Partitioners, type Admin, type Producer } from 'kafkajs';
 import { silentLogger } from '@earshot/observability';
 import type { Bus, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
 import { chunkBySize, type KafkaBusOptions } from '../kafka-options.js';
+import { missingTopicsError, planTopics } from '../topic-plan.js';
 import { consumeBatches } from './consume-batches.js';
 import { isUnknownTopic, translateKafkaError } from './kafka-errors.js';
 import { kafkaLogCreator, kafkaLogLevel } from './kafka-logger.js';
+import { kafkajsSecurity } from './kafka-security.js';
 
 export function createKafkaBus(options: KafkaBusOptions): Bus {
   const prefix = options.topicPrefix ?? '';
@@ -16,11 +18,11 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
   const kafka = new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ...kafkajsSecurity(options),
     logLevel: kafkaLogLevel(logger),
     logCreator: kafkaLogCreator(logger),
   });
   const defaultPartitions = options.partitions ?? 6;
-  const replicationFactor = options.replicationFactor ?? 1;
   const subscriptions = new Set<Subscription>();
   const ensured = new Set<string>();
   let producer: Promise<Producer> | undefined;
@@ -52,17 +54,23 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
   }
 
   async function ensureTopics(topics: TopicSpec[]): Promise<void> {
-    const missing = topics.filter((t) => !ensured.has(t.name));
+    const missing = planTopics(topics.filter((t) => !ensured.has(t.name)), options);
     if (!missing.length) return;
     try {
       const client = await getAdmin();
-      await client.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((t) => ({ topic: kafkaName(t.name), numPartitions: t.partitions, replicationFactor })),
-      });
+      if (options.createTopics === false) {
+        const existing = new Set(await client.listTopics());
+        const absent = missing.filter((t) => !existing.has(t.kafkaName));
+        if (absent.length) throw missingTopicsError(absent);
+      } else {
+        await client.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((t) => ({ topic: t.kafkaName, numPartitions: t.partitions, replicationFactor: t.replicationFactor })),
+        });
+      }
       for (const t of missing) ensured.add(t.name);
     } catch (err) {
-      throw translateKafkaError(err, 'creating topics');
+      throw translateKafkaError(err, 'creating topics', options);
     }
   }
 
@@ -83,7 +91,7 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
           });
         }
       } catch (err) {
-        throw translateKafkaError(err, `publishing to ${topic}`);
+        throw translateKafkaError(err, `publishing to ${topic}`, options);
       }
     },
     async subscribe(opts: SubscribeOptions) {
@@ -102,7 +110,7 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
           logger: logger.child({ groupId: opts.groupId, topic: opts.topic }),
         });
       } catch (err) {
-        throw translateKafkaError(err, `subscribing to ${opts.topic}`);
+        throw translateKafkaError(err, `subscribing to ${opts.topic}`, options);
       }
       const tracked: Subscription = {
         async stop() {
@@ -131,7 +139,7 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
         return Number(lag);
       } catch (err) {
         if (isUnknownTopic(err)) return 0;
-        throw translateKafkaError(err, `reading lag of ${groupId} on ${topic}`);
+        throw translateKafkaError(err, `reading lag of ${groupId} on ${topic}`, options);
       }
     },
     async close() {

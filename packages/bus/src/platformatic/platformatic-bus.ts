@@ -10,7 +10,8 @@ import type { Bus, SubscribeOptions, Subscription, TopicSpec } from '../port.js'
 import { chunkBySize, type KafkaBusOptions } from '../kafka-options.js';
 import { platformaticConnection } from './connection.js';
 import { consumeStream } from './consume-stream.js';
-import { isPlatformaticUnknownTopic, translatePlatformaticError } from './platformatic-errors.js';
+import { missingTopicsError, planTopics } from '../topic-plan.js';
+import { isPlatformaticUnknownTopic, platformaticReasons, translatePlatformaticError } from './platformatic-errors.js';
 
 const LATEST = -1n;
 const EARLIEST = -2n;
@@ -20,12 +21,13 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
   const logger = (options.logger ?? silentLogger()).child({ component: 'kafka-bus', client: 'platformatic' });
   const connection = platformaticConnection(options);
   const defaultPartitions = options.partitions ?? 6;
-  const replicationFactor = options.replicationFactor ?? 1;
   const subscriptions = new Set<Subscription>();
   const ensured = new Set<string>();
   let producer: Producer<Buffer, Buffer, Buffer, Buffer> | undefined;
   let admin: Admin | undefined;
   let closed = false;
+  /** Produce calls run one at a time: the idempotent producer's sequence numbers break under concurrent sends. */
+  let sending: Promise<unknown> = Promise.resolve();
 
   const kafkaName = (name: string) => `${prefix}${name}`;
   const getAdmin = () => (admin ??= new Admin(connection));
@@ -47,23 +49,24 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
   }
 
   async function ensureTopics(topics: TopicSpec[]): Promise<void> {
-    const missing = topics.filter((t) => !ensured.has(t.name));
+    const missing = planTopics(topics.filter((t) => !ensured.has(t.name)), options);
     if (!missing.length) return;
     try {
       const existing = new Set(await getAdmin().listTopics());
-      const toCreate = missing.filter((t) => !existing.has(kafkaName(t.name)));
-      for (const t of toCreate) {
+      const absent = missing.filter((t) => !existing.has(t.kafkaName));
+      if (absent.length && options.createTopics === false) throw missingTopicsError(absent);
+      for (const t of absent) {
         await getAdmin()
-          .createTopics({ topics: [kafkaName(t.name)], partitions: t.partitions, replicas: replicationFactor })
+          .createTopics({ topics: [t.kafkaName], partitions: t.partitions, replicas: t.replicationFactor })
           .catch((err: unknown) => {
             // Created meanwhile by another process: that is what we wanted.
-            if (!/TOPIC_ALREADY_EXISTS|already exists/i.test(JSON.stringify(String((err as Error).message)) + String((err as { errors?: unknown }).errors))) throw err;
+            if (!platformaticReasons(err).some((r) => /already exists/i.test(r))) throw err;
           });
       }
-      if (toCreate.length) await waitForLeaders(toCreate.map((t) => kafkaName(t.name)));
+      if (absent.length) await waitForLeaders(absent.map((t) => t.kafkaName));
       for (const t of missing) ensured.add(t.name);
     } catch (err) {
-      throw translatePlatformaticError(err, 'creating topics');
+      throw translatePlatformaticError(err, 'creating topics', options);
     }
   }
 
@@ -75,7 +78,7 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
       if (messages.length === 0) return;
       await ensureTopics([{ name: topic, partitions: defaultPartitions }]);
       const kafkaTopic = kafkaName(topic);
-      try {
+      const send = async () => {
         for (const chunk of chunkBySize(messages)) {
           await getProducer().send({
             messages: chunk.map((m) => ({
@@ -86,8 +89,18 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
             })),
           });
         }
+      };
+      const done = sending.then(send, send);
+      sending = done.catch(() => undefined);
+      try {
+        await done;
       } catch (err) {
-        throw translatePlatformaticError(err, `publishing to ${topic}`);
+        // A producer whose sequence numbers the broker no longer accepts stays broken: start a new one
+        // (new producer id) for the next publish; this one's messages are retried by the caller.
+        const stale = producer;
+        producer = undefined;
+        void stale?.close().catch(() => undefined);
+        throw translatePlatformaticError(err, `publishing to ${topic}`, options);
       }
     },
     async subscribe(opts: SubscribeOptions) {
@@ -106,7 +119,7 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
           logger: logger.child({ groupId: opts.groupId, topic: opts.topic }),
         });
       } catch (err) {
-        throw translatePlatformaticError(err, `subscribing to ${opts.topic}`);
+        throw translatePlatformaticError(err, `subscribing to ${opts.topic}`, options);
       }
       const tracked: Subscription = {
         async stop() {
@@ -143,7 +156,7 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
         return Number(lag);
       } catch (err) {
         if (isPlatformaticUnknownTopic(err)) return 0;
-        throw translatePlatformaticError(err, `reading lag of ${groupId} on ${topic}`);
+        throw translatePlatformaticError(err, `reading lag of ${groupId} on ${topic}`, options);
       }
     },
     async close() {

@@ -2,6 +2,7 @@
 // ("produce failed 3 times" wrapping the broker's answer), so the message carries the innermost
 // distinct reasons; `canRetry` says whether trying again can help.
 import { EarshotError } from '@earshot/pipeline';
+import { securityHint, type KafkaSecuritySettings } from '../kafka-auth-errors.js';
 
 interface LibraryError {
   message?: unknown;
@@ -31,14 +32,17 @@ export function platformaticReasons(err: unknown): string[] {
   return [...new Set(texts)];
 }
 
-export function translatePlatformaticError(err: unknown, what: string): EarshotError {
+export function translatePlatformaticError(err: unknown, what: string, security?: KafkaSecuritySettings): EarshotError {
   if (err instanceof EarshotError) return err;
   const top = asLibraryError(err);
   const reasons = platformaticReasons(err);
   const head = typeof top?.message === 'string' ? top.message : String(err);
   const detail = reasons.filter((r) => r !== head).slice(0, 3).join('; ');
-  const retriable = walk(err).some((e) => e.canRetry === false || e.code === 'PLT_KFK_AUTHENTICATION') ? false : true;
-  return new EarshotError(`kafka: ${what}: ${head}${detail ? ` (${detail})` : ''}`, { retriable, cause: err });
+  const all = walk(err);
+  const authentication = all.some((e) => e.code === 'PLT_KFK_AUTHENTICATION');
+  const hint = securityHint(`${authentication ? 'authentication ' : ''}${head} ${detail}`, security);
+  const retriable = !hint && !all.some((e) => e.canRetry === false);
+  return new EarshotError(`kafka: ${what}: ${head}${detail ? ` (${detail})` : ''}${hint ? ` — ${hint}` : ''}`, { retriable, cause: err });
 }
 
 /** The broker's "unknown topic" answer anywhere in the tree. */
