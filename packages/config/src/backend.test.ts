@@ -47,3 +47,32 @@ describe('kafka bus config', () => {
     expect(problemsOf(bus).join('\n')).toContain(expected);
   });
 });
+
+describe('elasticsearch store config', () => {
+  const store = (body: string) => parseConfig(`${brands}store: ${body}\n`, 'earshot.yaml', { env: {} }).store;
+  const problems = (body: string) => {
+    try {
+      store(body);
+    } catch (err) {
+      if (err instanceof ConfigError) return err.problems.join('\n');
+      throw err;
+    }
+    return '';
+  };
+
+  it('takes a cloud id, a CA fingerprint and a retention', () => {
+    expect(store('{ kind: elasticsearch, cloudId: "prod:abc", caFingerprint: "' + 'AB:'.repeat(31) + 'CD", retention: 13mo, apiKey: k }')).toMatchObject({
+      cloudId: 'prod:abc',
+      retention: '13mo',
+    });
+  });
+
+  it.each([
+    ['both url and cloudId', '{ kind: elasticsearch, url: "http://e:9200", cloudId: "x:y" }', 'exactly one of url and cloudId'],
+    ['neither', '{ kind: elasticsearch }', 'exactly one of url and cloudId'],
+    ['a retention without unit', '{ kind: elasticsearch, url: "http://e:9200", retention: "13" }', 'a retention like 13mo'],
+    ['a short fingerprint', '{ kind: elasticsearch, url: "http://e:9200", caFingerprint: "AB:CD" }', 'SHA-256 fingerprint'],
+  ])('refuses %s', (_, body, expected) => {
+    expect(problems(body)).toContain(expected);
+  });
+});

@@ -83,13 +83,28 @@ export const storeSchema = z.discriminatedUnion('kind', [
     kind: z.literal('sqlite'),
     path: z.string().default('data/earshot.db'),
   }),
-  z.object({
-    kind: z.literal('elasticsearch'),
-    url: z.string().url(),
-    indexPrefix: z.string().default('earshot'),
-    username: z.string().optional(),
-    password: z.string().optional(),
-    apiKey: z.string().optional(),
-  }),
+  z
+    .object({
+      kind: z.literal('elasticsearch'),
+      /** The cluster's URL; or give cloudId (Elastic Cloud) instead. */
+      url: z.string().url().optional(),
+      cloudId: z.string().min(1).optional(),
+      indexPrefix: z.string().default('earshot'),
+      username: z.string().optional(),
+      password: z.string().optional(),
+      apiKey: z.string().optional(),
+      /** A private CA (file path or PEM text), or its SHA-256 fingerprint as Elasticsearch prints it. */
+      ca: pem.optional(),
+      caFingerprint: z
+        .string()
+        .regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'a SHA-256 fingerprint: 64 hex digits, colons allowed')
+        .optional(),
+      /** Mention indices whose whole month is older than this are deleted, e.g. 13mo, 2y, 400d. */
+      retention: z
+        .string()
+        .refine((v) => /^\s*[1-9]\d*\s*(mo|y|w|d)\s*$/.test(v), 'a retention like 13mo, 2y, 8w or 400d')
+        .optional(),
+    })
+    .refine((s) => !!s.url !== !!s.cloudId, { message: 'give exactly one of url and cloudId' }),
 ]);
 export type StoreConfig = z.infer<typeof storeSchema>;

@@ -1,26 +1,11 @@
-// The bus config's TLS and SASL settings made concrete for the Kafka adapters: PEM values that are
-// paths are read (relative to the working directory), an OAUTHBEARER tokenCommand becomes a token
+// The bus config's TLS and SASL settings made concrete for the Kafka adapters: PEM values are read
+// (pem.ts), an OAUTHBEARER tokenCommand becomes a token
 // provider that runs it for each (re)authentication. A file that cannot be read is an error naming
 // the setting, at startup.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { KafkaSasl, KafkaTls } from '@earshot/bus';
 import type { KafkaSaslConfig, KafkaTlsConfig } from '@earshot/config';
-
-const PEM = /-----BEGIN [A-Z0-9 ]+-----/;
-
-function pemValue(value: string | undefined, setting: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (PEM.test(value)) return value;
-  try {
-    const text = readFileSync(resolve(value), 'utf8');
-    if (!PEM.test(text)) throw new Error('no PEM block (-----BEGIN …-----) in it');
-    return text;
-  } catch (err) {
-    throw new Error(`${setting}: cannot use ${value} as a PEM file: ${(err as Error).message}`);
-  }
-}
+import { pemValue } from './pem.js';
 
 export function kafkaTls(tls: KafkaTlsConfig | undefined): boolean | KafkaTls | undefined {
   if (tls === undefined || typeof tls === 'boolean') return tls;
