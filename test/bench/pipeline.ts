@@ -154,6 +154,13 @@ async function waitForWritten(written: Map<string, number>, count: number, timeo
   }
 }
 
+async function stageBusySeconds(metrics: ReturnType<typeof createMetrics>): Promise<Record<string, number>> {
+  const data = await metrics.batchSeconds.get();
+  const out: Record<string, number> = {};
+  for (const v of data.values) if (v.metricName === 'earshot_batch_duration_seconds_sum') out[String(v.labels.stage)] = v.value;
+  return out;
+}
+
 async function cleanup(): Promise<void> {
   const indices = (await es(`/_cat/indices/${PREFIX}*?format=json&h=index`).catch(() => [])) as { index: string }[];
   for (const { index } of Array.isArray(indices) ? indices : []) await es(`/${index}`, { method: 'DELETE' });
@@ -195,6 +202,10 @@ async function main(): Promise<void> {
     const lastWrite = [...written.values()].reduce((a, b) => Math.max(a, b), 0);
     const sustained = N / ((lastWrite - started) / 1000);
     log(`throughput: all ${N} enriched and written ${((lastWrite - started) / 1000).toFixed(1)} s after the stages started: ${Math.round(sustained)} mentions/s`);
+    // Where the time goes: seconds each stage spent inside its batch handlers (both run in this
+    // process, on one event loop, so their sum near the wall time means CPU-bound stages).
+    const busy = await stageBusySeconds(deps.metrics);
+    log(`busy in batch handlers: ${Object.entries(busy).map(([stage, sec]) => `${stage} ${sec.toFixed(1)} s`).join(', ')} of ${((lastWrite - started) / 1000).toFixed(1)} s wall`);
 
     const latencyN = Math.max(1000, Math.round(N / 10));
     const rate = Math.max(50, Math.round(sustained / 2));
@@ -213,7 +224,7 @@ async function main(): Promise<void> {
       { measure: 'pipeline / raw bulk', 'mentions/s': `${((sustained / rawRate) * 100).toFixed(1)}%`, 'p50 ms': '', 'p99 ms': '' },
     ];
     printTable(rows);
-    writeResults('pipeline', { client: CLIENT, mentions: N, partitions: PARTITIONS, consumer, publishPerSecond: N / publishSeconds, rawBulkPerSecond: rawRate, sustainedPerSecond: sustained, ratio: sustained / rawRate, latency: { mentions: latencyN, rate, p50Ms: p50, p99Ms: p99 } });
+    writeResults('pipeline', { client: CLIENT, busySeconds: busy, mentions: N, partitions: PARTITIONS, consumer, publishPerSecond: N / publishSeconds, rawBulkPerSecond: rawRate, sustainedPerSecond: sustained, ratio: sustained / rawRate, latency: { mentions: latencyN, rate, p50Ms: p50, p99Ms: p99 } });
   } finally {
     for (const s of [...services].reverse()) await s.stop();
     await bus.close();
