@@ -8,3 +8,4 @@ export * from './platformatic/platformatic-bus.js';
 export * from './kafka-client.js';
 export * from './platformatic/probe-version.js';
 export * from './topic-plan.js';
+export * from './kafka-subscriptions.js';

@@ -8,15 +8,7 @@ import { dropKafkaTopics } from './kafka/drop-topics.js';
 import { createKafkaClientBus, KAFKA_CLIENTS, type KafkaClient } from './kafka-client.js';
 import type { KafkaBusOptions, KafkaSasl } from './kafka-options.js';
 import type { Bus } from './port.js';
-
-interface SaslSslBroker {
-  brokers: string;
-  caFile: string;
-  certFile?: string;
-  keyFile?: string;
-  username: string;
-  password: string;
-}
+import type { SaslSslBroker } from '../../../test/setup/kafka-matrix.js';
 
 const matrixBrokers = inject('kafkaMatrixBrokers');
 const matrixVersion = inject('kafkaMatrixVersion');

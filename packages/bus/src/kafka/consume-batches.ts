@@ -4,21 +4,13 @@
 // paused for a back-off and then fetched again from the last commit, so the same messages come back.
 // While a handler runs, a timer keeps heartbeating so a long batch does not cost the group membership.
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import type { Logger } from '@earshot/observability';
 import { backoffDelay } from '@earshot/pipeline';
-import type { BatchHandler, BusMessage, Subscription } from '../port.js';
+import type { BusMessage, Subscription } from '../port.js';
 import type { ConsumerTuning } from '../kafka-options.js';
+import type { SubscriptionTarget } from '../kafka-subscriptions.js';
 
-export interface ConsumeBatchesOptions extends ConsumerTuning {
+export interface ConsumeBatchesOptions extends ConsumerTuning, SubscriptionTarget {
   kafka: Kafka;
-  /** The group and topic as Kafka knows them (prefixed). */
-  kafkaGroupId: string;
-  kafkaTopic: string;
-  /** The topic name our callers use, put on every delivered message. */
-  topic: string;
-  handler: BatchHandler;
-  maxBatchSize: number;
-  logger: Logger;
 }
 
 function headerText(value: Buffer | string | (Buffer | string)[] | undefined): string | undefined {

@@ -7,6 +7,7 @@ import { silentLogger } from '@earshot/observability';
 import type { Bus, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
 import { chunkBySize, type KafkaBusOptions } from '../kafka-options.js';
 import { missingTopicsError, planTopics } from '../topic-plan.js';
+import { subscriptionTarget, sumLag, tracked } from '../kafka-subscriptions.js';
 import { consumeBatches } from './consume-batches.js';
 import { isUnknownTopic, translateKafkaError } from './kafka-errors.js';
 import { kafkaLogCreator, kafkaLogLevel } from './kafka-logger.js';
@@ -97,29 +98,11 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
     async subscribe(opts: SubscribeOptions) {
       if (closed) throw new Error('bus is closed');
       await ensureTopics([{ name: opts.topic, partitions: defaultPartitions }]);
-      let subscription: Subscription;
       try {
-        subscription = await consumeBatches({
-          ...options.consumer,
-          kafka,
-          kafkaGroupId: kafkaName(opts.groupId),
-          kafkaTopic: kafkaName(opts.topic),
-          topic: opts.topic,
-          handler: opts.handler,
-          maxBatchSize: opts.maxBatchSize ?? 500,
-          logger: logger.child({ groupId: opts.groupId, topic: opts.topic }),
-        });
+        return tracked(subscriptions, await consumeBatches({ ...options.consumer, kafka, ...subscriptionTarget(opts, prefix, logger) }));
       } catch (err) {
         throw translateKafkaError(err, `subscribing to ${opts.topic}`, options);
       }
-      const tracked: Subscription = {
-        async stop() {
-          subscriptions.delete(tracked);
-          await subscription.stop();
-        },
-      };
-      subscriptions.add(tracked);
-      return tracked;
     },
     async lag(groupId, topic) {
       try {
@@ -129,14 +112,7 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
           client.fetchOffsets({ groupId: kafkaName(groupId), topics: [kafkaName(topic)] }),
         ]);
         const commits = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
-        let lag = 0n;
-        for (const end of ends) {
-          const commit = commits.get(end.partition) ?? -1n;
-          const from = commit < 0n ? BigInt(end.low) : commit;
-          const pending = BigInt(end.high) - from;
-          if (pending > 0n) lag += pending;
-        }
-        return Number(lag);
+        return sumLag(ends.map((e) => ({ partition: e.partition, low: BigInt(e.low), high: BigInt(e.high), committed: commits.get(e.partition) ?? -1n })));
       } catch (err) {
         if (isUnknownTopic(err)) return 0;
         throw translateKafkaError(err, `reading lag of ${groupId} on ${topic}`, options);

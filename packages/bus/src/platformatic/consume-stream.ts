@@ -6,22 +6,14 @@
 // starts from the group's committed offsets, so the failed batch (and whatever was only buffered)
 // comes again. Group heartbeats run on the client's own timer, so a long batch keeps its membership.
 import { Consumer, type Message } from '@platformatic/kafka';
-import type { Logger } from '@earshot/observability';
 import { backoffDelay } from '@earshot/pipeline';
-import type { BatchHandler, BusMessage, Subscription } from '../port.js';
+import type { BusMessage, Subscription } from '../port.js';
 import type { ConsumerTuning } from '../kafka-options.js';
+import type { SubscriptionTarget } from '../kafka-subscriptions.js';
 import type { PlatformaticConnection } from './connection.js';
 
-export interface ConsumeStreamOptions extends ConsumerTuning {
+export interface ConsumeStreamOptions extends ConsumerTuning, SubscriptionTarget {
   connection: PlatformaticConnection;
-  /** The group and topic as Kafka knows them (prefixed). */
-  kafkaGroupId: string;
-  kafkaTopic: string;
-  /** The topic name our callers use, put on every delivered message. */
-  topic: string;
-  handler: BatchHandler;
-  maxBatchSize: number;
-  logger: Logger;
 }
 
 type Received = Message<Buffer, Buffer, Buffer, Buffer>;

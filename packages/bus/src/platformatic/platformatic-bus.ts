@@ -9,6 +9,7 @@ import { silentLogger } from '@earshot/observability';
 import type { Bus, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
 import { chunkBySize, type KafkaBusOptions } from '../kafka-options.js';
 import { platformaticConnection } from './connection.js';
+import { subscriptionTarget, sumLag, tracked } from '../kafka-subscriptions.js';
 import { consumeStream } from './consume-stream.js';
 import { missingTopicsError, planTopics } from '../topic-plan.js';
 import { isPlatformaticUnknownTopic, platformaticReasons, translatePlatformaticError } from './platformatic-errors.js';
@@ -106,29 +107,11 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
     async subscribe(opts: SubscribeOptions) {
       if (closed) throw new Error('bus is closed');
       await ensureTopics([{ name: opts.topic, partitions: defaultPartitions }]);
-      let subscription: Subscription;
       try {
-        subscription = await consumeStream({
-          ...options.consumer,
-          connection,
-          kafkaGroupId: kafkaName(opts.groupId),
-          kafkaTopic: kafkaName(opts.topic),
-          topic: opts.topic,
-          handler: opts.handler,
-          maxBatchSize: opts.maxBatchSize ?? 500,
-          logger: logger.child({ groupId: opts.groupId, topic: opts.topic }),
-        });
+        return tracked(subscriptions, await consumeStream({ ...options.consumer, connection, ...subscriptionTarget(opts, prefix, logger) }));
       } catch (err) {
         throw translatePlatformaticError(err, `subscribing to ${opts.topic}`, options);
       }
-      const tracked: Subscription = {
-        async stop() {
-          subscriptions.delete(tracked);
-          await subscription.stop();
-        },
-      };
-      subscriptions.add(tracked);
-      return tracked;
     },
     async lag(groupId, topic) {
       const name = kafkaName(topic);
@@ -144,16 +127,9 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
           client.listConsumerGroupOffsets({ groups: [{ groupId: kafkaName(groupId), topics: [{ name, partitionIndexes: partitions }] }] }),
         ]);
         const offsets = (listed: typeof high) => new Map((listed[0]?.partitions ?? []).map((p) => [p.partitionIndex, p.offset]));
-        const ends = offsets(high);
         const starts = offsets(low);
         const commits = new Map((committed[0]?.topics[0]?.partitions ?? []).map((p) => [p.partitionIndex, p.committedOffset]));
-        let lag = 0n;
-        for (const [partition, end] of ends) {
-          const commit = commits.get(partition) ?? -1n;
-          const from = commit < 0n ? (starts.get(partition) ?? 0n) : commit;
-          if (end > from) lag += end - from;
-        }
-        return Number(lag);
+        return sumLag([...offsets(high)].map(([partition, end]) => ({ partition, low: starts.get(partition) ?? 0n, high: end, committed: commits.get(partition) ?? -1n })));
       } catch (err) {
         if (isPlatformaticUnknownTopic(err)) return 0;
         throw translatePlatformaticError(err, `reading lag of ${groupId} on ${topic}`, options);
