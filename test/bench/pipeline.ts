@@ -8,12 +8,12 @@
 //   3. latency: N/10 more at half that rate; end-to-end latency = from the publish of a mention to
 //      Elasticsearch acknowledging its bulk write (before the ≤1 s refresh that makes it searchable).
 //
-//   npm run bench -- pipeline [--mentions 100000] [--partitions 6]
+//   npm run bench -- pipeline [--mentions 100000] [--partitions 6] [--client platformatic|kafkajs]
 //                             [--concurrency 3] [--min-bytes 1] [--max-wait 1000]   (consumer tuning)
 // Needs KAFKA_BROKERS and ELASTICSEARCH_URL (default: the local stack, 127.0.0.1:9092 / :9200).
 // Topics and indices get a throw-away prefix and are deleted at the end.
 import { parseArgs } from 'node:util';
-import { createKafkaBus, dropKafkaTopics, type Bus } from '@earshot/bus';
+import { createKafkaClientBus, dropKafkaTopics, KAFKA_CLIENTS, type Bus, type KafkaClient } from '@earshot/bus';
 import { parseConfig } from '@earshot/config';
 import { createEnricher } from '@earshot/enricher';
 import { createIndexer } from '@earshot/indexer';
@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
   options: {
     mentions: { type: 'string', default: '100000' },
     partitions: { type: 'string', default: '6' },
+    client: { type: 'string', default: 'platformatic' },
     concurrency: { type: 'string' },
     'min-bytes': { type: 'string' },
     'max-wait': { type: 'string' },
@@ -33,6 +34,8 @@ const { values: args } = parseArgs({
 });
 const N = Number(args.mentions);
 const PARTITIONS = Number(args.partitions);
+if (!(KAFKA_CLIENTS as readonly string[]).includes(args.client)) throw new Error(`--client: one of ${KAFKA_CLIENTS.join(', ')}`);
+const CLIENT = args.client as KafkaClient;
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const ES_URL = (process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200').replace(/\/$/, '');
 const PREFIX = `bench${Date.now().toString(36)}`;
@@ -151,6 +154,13 @@ async function waitForWritten(written: Map<string, number>, count: number, timeo
   }
 }
 
+async function stageBusySeconds(metrics: ReturnType<typeof createMetrics>): Promise<Record<string, number>> {
+  const data = await metrics.batchSeconds.get();
+  const out: Record<string, number> = {};
+  for (const v of data.values) if (v.metricName === 'earshot_batch_duration_seconds_sum') out[String(v.labels.stage)] = v.value;
+  return out;
+}
+
 async function cleanup(): Promise<void> {
   const indices = (await es(`/_cat/indices/${PREFIX}*?format=json&h=index`).catch(() => [])) as { index: string }[];
   for (const { index } of Array.isArray(indices) ? indices : []) await es(`/${index}`, { method: 'DELETE' });
@@ -159,12 +169,12 @@ async function cleanup(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  log(`pipeline benchmark: ${N} mentions, Kafka ${BROKERS.join(',')} (${PARTITIONS} partitions), Elasticsearch ${ES_URL}`);
+  log(`pipeline benchmark: ${N} mentions, Kafka ${BROKERS.join(',')} (${CLIENT}, ${PARTITIONS} partitions), Elasticsearch ${ES_URL}`);
   const rawRate = await rawBulkRate(`${PREFIX}raw`);
   log(`raw _bulk: ${Math.round(rawRate)} docs/s`);
 
   const config = parseConfig(
-    `logLevel: silent\nbrands:\n${BRANDS.map((b) => `  - { id: ${b}, name: ${b} }`).join('\n')}\nbus: { kind: kafka, brokers: [${BROKERS.map((b) => `"${b}"`).join(', ')}], topicPrefix: "${PREFIX}.", partitions: ${PARTITIONS} }\nstore: { kind: elasticsearch, url: "${ES_URL}", indexPrefix: ${PREFIX} }\n`,
+    `logLevel: silent\nbrands:\n${BRANDS.map((b) => `  - { id: ${b}, name: ${b} }`).join('\n')}\nbus: { kind: kafka, client: ${CLIENT}, brokers: [${BROKERS.map((b) => `"${b}"`).join(', ')}], topicPrefix: "${PREFIX}.", partitions: ${PARTITIONS} }\nstore: { kind: elasticsearch, url: "${ES_URL}", indexPrefix: ${PREFIX} }\n`,
     'bench.yaml',
   );
   const consumer = {
@@ -172,7 +182,7 @@ async function main(): Promise<void> {
     ...(args['min-bytes'] ? { minBytes: Number(args['min-bytes']) } : {}),
     ...(args['max-wait'] ? { maxWaitTimeMs: Number(args['max-wait']) } : {}),
   };
-  const bus = createKafkaBus({ brokers: BROKERS, clientId: 'earshot-bench', topicPrefix: `${PREFIX}.`, partitions: PARTITIONS, consumer });
+  const bus = createKafkaClientBus(CLIENT, { brokers: BROKERS, clientId: 'earshot-bench', topicPrefix: `${PREFIX}.`, partitions: PARTITIONS, consumer });
   await bus.ensureTopics(Object.values(TOPICS).map((name) => ({ name, partitions: PARTITIONS })));
   const store = createElasticsearchStore({ url: ES_URL, indexPrefix: PREFIX });
   await store.init();
@@ -192,6 +202,10 @@ async function main(): Promise<void> {
     const lastWrite = [...written.values()].reduce((a, b) => Math.max(a, b), 0);
     const sustained = N / ((lastWrite - started) / 1000);
     log(`throughput: all ${N} enriched and written ${((lastWrite - started) / 1000).toFixed(1)} s after the stages started: ${Math.round(sustained)} mentions/s`);
+    // Where the time goes: seconds each stage spent inside its batch handlers (both run in this
+    // process, on one event loop, so their sum near the wall time means CPU-bound stages).
+    const busy = await stageBusySeconds(deps.metrics);
+    log(`busy in batch handlers: ${Object.entries(busy).map(([stage, sec]) => `${stage} ${sec.toFixed(1)} s`).join(', ')} of ${((lastWrite - started) / 1000).toFixed(1)} s wall`);
 
     const latencyN = Math.max(1000, Math.round(N / 10));
     const rate = Math.max(50, Math.round(sustained / 2));
@@ -210,7 +224,7 @@ async function main(): Promise<void> {
       { measure: 'pipeline / raw bulk', 'mentions/s': `${((sustained / rawRate) * 100).toFixed(1)}%`, 'p50 ms': '', 'p99 ms': '' },
     ];
     printTable(rows);
-    writeResults('pipeline', { mentions: N, partitions: PARTITIONS, consumer, publishPerSecond: N / publishSeconds, rawBulkPerSecond: rawRate, sustainedPerSecond: sustained, ratio: sustained / rawRate, latency: { mentions: latencyN, rate, p50Ms: p50, p99Ms: p99 } });
+    writeResults('pipeline', { client: CLIENT, busySeconds: busy, mentions: N, partitions: PARTITIONS, consumer, publishPerSecond: N / publishSeconds, rawBulkPerSecond: rawRate, sustainedPerSecond: sustained, ratio: sustained / rawRate, latency: { mentions: latencyN, rate, p50Ms: p50, p99Ms: p99 } });
   } finally {
     for (const s of [...services].reverse()) await s.stop();
     await bus.close();

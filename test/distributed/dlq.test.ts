@@ -6,13 +6,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKafkaBus, type Bus, type BusMessage } from '@earshot/bus';
+import { createKafkaClientBus, KAFKA_CLIENTS, type Bus, type BusMessage } from '@earshot/bus';
 import { readProvenance } from '@earshot/pipeline';
 import { encodeMessage, mentionId, TOPICS, type EnrichedMention } from '@earshot/schema';
 import { dropPrefix, esCount, servers, startStage, stopStage, uniquePrefix, waitFor, writeDistributedConfig, type StageProcess } from './support.js';
 
 const found = servers();
-const prefix = uniquePrefix('dlq');
 
 function enriched(i: number, topic = 'price'): EnrichedMention {
   const at = new Date(Date.parse('2026-11-20T08:00:00.000Z') + i * 1000).toISOString();
@@ -24,15 +23,16 @@ function enriched(i: number, topic = 'price'): EnrichedMention {
   };
 }
 
-describe.skipIf('skip' in found)(`documents Elasticsearch refuses${'skip' in found ? ` (skipped: ${found.skip})` : ''}`, () => {
+describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`documents Elasticsearch refuses (%s)${'skip' in found ? ` (skipped: ${found.skip})` : ''}`, (client) => {
+  const prefix = uniquePrefix(`dlq${client.slice(0, 2)}`);
   const s = found as Exclude<typeof found, { skip: string }>;
   let bus: Bus;
   let config: string;
   let indexer: StageProcess | undefined;
 
   beforeAll(async () => {
-    config = writeDistributedConfig(mkdtempSync(join(tmpdir(), 'earshot-dlq-')), { prefix, servers: s, body: 'logLevel: warn\nbrands:\n  - { id: nordtel, name: Nordtel }' });
-    bus = createKafkaBus({ brokers: s.brokers.split(','), clientId: 'dlq-test', topicPrefix: `${prefix}.` });
+    config = writeDistributedConfig(mkdtempSync(join(tmpdir(), 'earshot-dlq-')), { prefix, client, servers: s, body: 'logLevel: warn\nbrands:\n  - { id: nordtel, name: Nordtel }' });
+    bus = createKafkaClientBus(client, { brokers: s.brokers.split(','), clientId: 'dlq-test', topicPrefix: `${prefix}.` });
     await bus.ensureTopics(Object.values(TOPICS).map((name) => ({ name, partitions: 3 })));
   });
 

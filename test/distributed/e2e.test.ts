@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKafkaBus } from '@earshot/bus';
+import { createKafkaClientBus, KAFKA_CLIENTS } from '@earshot/bus';
 import { enrichMention } from '@earshot/enricher';
 import { createAnalyzer } from '@earshot/nlp';
 import { mentionId, type EnrichedMention } from '@earshot/schema';
@@ -17,7 +17,6 @@ import { REPO_ROOT, runEarshot } from '../support/earshot-cli.js';
 import { dropPrefix, esCount, esDocuments, servers, sleep, startStage, stopStage, uniquePrefix, waitFor, writeDistributedConfig, type StageProcess } from './support.js';
 
 const found = servers();
-const prefix = uniquePrefix('e2e');
 
 interface StoredMention {
   id: string;
@@ -50,7 +49,8 @@ async function referenceMentions(dir: string, body: string): Promise<{ id: strin
   }
 }
 
-describe.skipIf('skip' in found)(`distributed pipeline end to end${'skip' in found ? ` (skipped: ${found.skip})` : ''}`, () => {
+describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`distributed pipeline end to end (%s)${'skip' in found ? ` (skipped: ${found.skip})` : ''}`, (client) => {
+  const prefix = uniquePrefix(`e2e${client.slice(0, 2)}`);
   const s = found as Exclude<typeof found, { skip: string }>;
   let demo: DemoServer;
   let dir: string;
@@ -64,7 +64,7 @@ describe.skipIf('skip' in found)(`distributed pipeline end to end${'skip' in fou
     const clock = Date.parse('2026-11-23T12:00:00.000Z');
     demo = await startDemoServer({ port: 0, now: () => clock });
     body = demoBody(Number(new URL(demo.url).port));
-    config = writeDistributedConfig(dir, { prefix, servers: s, body });
+    config = writeDistributedConfig(dir, { prefix, client, servers: s, body });
   });
 
   afterAll(async () => {
@@ -134,7 +134,7 @@ describe.skipIf('skip' in found)(`distributed pipeline end to end${'skip' in fou
 
     // SIGTERM: each stage finishes, commits and exits 0; nothing is left uncommitted.
     for (const stage of [...stages].reverse()) expect(await stopStage(stage, 'SIGTERM'), stage.output()).toBe(0);
-    const bus = createKafkaBus({ brokers: s.brokers.split(','), clientId: 'e2e-check', topicPrefix: `${prefix}.` });
+    const bus = createKafkaClientBus(client, { brokers: s.brokers.split(','), clientId: 'e2e-check', topicPrefix: `${prefix}.` });
     try {
       expect(await bus.lag('earshot-enricher', 'mentions.raw')).toBe(0);
       expect(await bus.lag('earshot-indexer', 'mentions.enriched')).toBe(0);

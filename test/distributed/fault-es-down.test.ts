@@ -10,13 +10,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKafkaBus, type Bus } from '@earshot/bus';
+import { createKafkaClientBus, KAFKA_CLIENTS, type Bus } from '@earshot/bus';
 import { encodeMessage, mentionId, TOPICS, type EnrichedMention } from '@earshot/schema';
 import { dropPrefix, esCount, esDocuments, servers, sleep, startStage, stopStage, uniquePrefix, waitFor, writeDistributedConfig, type StageProcess } from './support.js';
 
 const STACK = fileURLToPath(new URL('../../infra/local/stack', import.meta.url));
 const found = servers();
-const prefix = uniquePrefix('esdown');
 const T0 = Date.parse('2026-11-20T08:00:00.000Z');
 
 /** Why Elasticsearch cannot be stopped from here, if it cannot. */
@@ -61,7 +60,8 @@ async function publishRange(bus: Bus, from: number, to: number): Promise<void> {
 
 const stack = async (...args: string[]) => void (await promisify(execFile)(STACK, args, { timeout: 240_000 }));
 
-describe.skipIf(reason !== undefined)(`indexer while Elasticsearch is down${reason ? ` (skipped: ${reason})` : ''}`, () => {
+describe.skipIf(reason !== undefined).each(KAFKA_CLIENTS)(`indexer while Elasticsearch is down (%s)${reason ? ` (skipped: ${reason})` : ''}`, (client) => {
+  const prefix = uniquePrefix(`esdown${client.slice(0, 2)}`);
   const s = found as Exclude<typeof found, { skip: string }>;
   let bus: Bus;
   let config: string;
@@ -69,8 +69,8 @@ describe.skipIf(reason !== undefined)(`indexer while Elasticsearch is down${reas
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'earshot-esdown-'));
-    config = writeDistributedConfig(dir, { prefix, servers: s, body: 'logLevel: warn\nbrands:\n  - { id: nordtel, name: Nordtel }\n  - { id: tundra, name: Tundra }' });
-    bus = createKafkaBus({ brokers: s.brokers.split(','), clientId: 'es-down-test', topicPrefix: `${prefix}.` });
+    config = writeDistributedConfig(dir, { prefix, client, servers: s, body: 'logLevel: warn\nbrands:\n  - { id: nordtel, name: Nordtel }\n  - { id: tundra, name: Tundra }' });
+    bus = createKafkaClientBus(client, { brokers: s.brokers.split(','), clientId: 'es-down-test', topicPrefix: `${prefix}.` });
     await bus.ensureTopics(Object.values(TOPICS).map((name) => ({ name, partitions: 3 })));
   });
 

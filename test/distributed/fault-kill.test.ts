@@ -5,12 +5,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKafkaBus, type Bus } from '@earshot/bus';
+import { createKafkaClientBus, KAFKA_CLIENTS, type Bus } from '@earshot/bus';
 import { encodeMessage, mentionId, TOPICS, type RawMention } from '@earshot/schema';
 import { dropPrefix, esCount, esDocuments, servers, sleep, startStage, stopStage, uniquePrefix, waitFor, writeDistributedConfig, type StageProcess } from './support.js';
 
 const found = servers();
-const prefix = uniquePrefix('kill');
 const MENTIONS = 10_000;
 const BRANDS = ['nordtel', 'tundra', 'acme'];
 // Our own sentences, in the five languages; the time runs across a month boundary (two indices).
@@ -49,7 +48,8 @@ async function publishRange(bus: Bus, from: number, to: number): Promise<void> {
   await bus.publish(TOPICS.raw, messages);
 }
 
-describe.skipIf('skip' in found)(`stages killed mid-stream${'skip' in found ? ` (skipped: ${found.skip})` : ''}`, () => {
+describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`stages killed mid-stream (%s)${'skip' in found ? ` (skipped: ${found.skip})` : ''}`, (client) => {
+  const prefix = uniquePrefix(`kill${client.slice(0, 2)}`);
   const s = found as Exclude<typeof found, { skip: string }>;
   let bus: Bus;
   let config: string;
@@ -59,10 +59,11 @@ describe.skipIf('skip' in found)(`stages killed mid-stream${'skip' in found ? ` 
     const dir = mkdtempSync(join(tmpdir(), 'earshot-kill-'));
     config = writeDistributedConfig(dir, {
       prefix,
+      client,
       servers: s,
       body: `logLevel: warn\nbrands:\n${BRANDS.map((b) => `  - { id: ${b}, name: ${b} }`).join('\n')}`,
     });
-    bus = createKafkaBus({ brokers: s.brokers.split(','), clientId: 'fault-kill-test', topicPrefix: `${prefix}.` });
+    bus = createKafkaClientBus(client, { brokers: s.brokers.split(','), clientId: 'fault-kill-test', topicPrefix: `${prefix}.` });
     await bus.ensureTopics(Object.values(TOPICS).map((name) => ({ name, partitions: 3 })));
   });
 

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { dropKafkaTopics } from '@earshot/bus';
+import { dropKafkaTopics, type KafkaClient } from '@earshot/bus';
 import { startEarshot } from '../support/earshot-cli.js';
 
 export interface Servers {
@@ -36,12 +36,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** A config on Kafka + Elasticsearch, topics and indices under `prefix`. `body` holds brands/sources. */
-export function writeDistributedConfig(dir: string, options: { prefix: string; servers: Servers; body: string; partitions?: number }): string {
+export function writeDistributedConfig(dir: string, options: { prefix: string; client: KafkaClient; servers: Servers; body: string; partitions?: number }): string {
   const file = join(dir, 'earshot.yaml');
   writeFileSync(
     file,
     `${options.body.trim()}
-bus: { kind: kafka, brokers: ["${options.servers.brokers.split(',').join('", "')}"], clientId: ${options.prefix}, topicPrefix: "${options.prefix}.", partitions: ${options.partitions ?? 3} }
+bus: { kind: kafka, client: ${options.client}, brokers: ["${options.servers.brokers.split(',').join('", "')}"], clientId: ${options.prefix}, topicPrefix: "${options.prefix}.", partitions: ${options.partitions ?? 3} }
 store: { kind: elasticsearch, url: "${options.servers.esUrl}", indexPrefix: ${options.prefix} }
 `,
   );

@@ -3,11 +3,13 @@
 //   2. testcontainers, when a Docker engine answers (most developers' laptops);
 //   3. the local stack in infra/local (fetched from Maven Central, no Docker needed).
 // In CI (CI=true) failing to get them fails the run; elsewhere the tests that need them skip with
-// the reason. Servers this setup started are stopped at the end.
+// the reason. Beside them a second Kafka broker of the other major version, with a SASL_SSL
+// listener, is found or started (kafka-matrix.ts). Servers this setup started are stopped at the end.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { kafkaMatrix } from './kafka-matrix.js';
 
 const STACK = fileURLToPath(new URL('../../infra/local/stack', import.meta.url));
 
@@ -16,6 +18,13 @@ declare module 'vitest' {
     kafkaBrokers: string;
     elasticsearchUrl: string;
     serversUnavailable: string;
+    /** Kafka major version behind kafkaBrokers ("3" or "4"). */
+    kafkaVersion: string;
+    /** A broker of the other major version ("" when unavailable), and its version. */
+    kafkaMatrixBrokers: string;
+    kafkaMatrixVersion: string;
+    /** JSON of a SaslSslBroker (see kafka-matrix.ts), "" when unavailable. */
+    kafkaSaslSsl: string;
   }
 }
 
@@ -95,10 +104,32 @@ export default async function setup(project: TestProject): Promise<() => Promise
       process.stdout.write(`[global-setup] ${unavailable}; tests that need them will skip.\n`);
     }
   }
+  let matrix: Awaited<ReturnType<typeof kafkaMatrix>> | undefined;
+  if (brokers) {
+    try {
+      matrix = await kafkaMatrix({ stack: STACK, mainBrokers: brokers });
+    } catch (err) {
+      const why = `second Kafka broker (other version, SASL_SSL) unavailable: ${(err as Error).message}`;
+      if (ci) {
+        await teardown();
+        throw new Error(`${why} (CI=true: integration tests must not skip)`);
+      }
+      process.stdout.write(`[global-setup] ${why}; the tests that need it will skip.\n`);
+    }
+  }
+  const stopServers = teardown;
+  teardown = async () => {
+    await matrix?.stop();
+    await stopServers();
+  };
   if (brokers) process.env.KAFKA_BROKERS = brokers;
   if (esUrl) process.env.ELASTICSEARCH_URL = esUrl;
   project.provide('kafkaBrokers', brokers);
   project.provide('elasticsearchUrl', esUrl);
   project.provide('serversUnavailable', unavailable);
+  project.provide('kafkaVersion', matrix?.mainVersion ?? '');
+  project.provide('kafkaMatrixBrokers', matrix?.matrixBrokers ?? '');
+  project.provide('kafkaMatrixVersion', matrix?.matrixVersion ?? '');
+  project.provide('kafkaSaslSsl', matrix?.saslSsl ? JSON.stringify(matrix.saslSsl) : '');
   return teardown;
 }

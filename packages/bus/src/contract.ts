@@ -47,6 +47,21 @@ export function busContract(name: string, options: BusContractOptions): void {
       await bus.close();
     });
 
+    it('accepts concurrent publishes from one client, each one delivered once', async () => {
+      const bus = await options.connect();
+      const id = options.unique();
+      const topic = `${id}.concurrent`;
+      await bus.ensureTopics([{ name: topic, partitions: 2 }]);
+      // Many stages share one bus client and publish at the same time (the collector's sources do).
+      await Promise.all(Array.from({ length: 12 }, (_, i) => bus.publish(topic, [{ key: `k${i % 3}`, value: Buffer.from(String(i)) }])));
+      const got: string[] = [];
+      const sub = await bus.subscribe({ groupId: `${id}.g`, topic, handler: async (batch) => void got.push(...batch.map(text)) });
+      await waitFor(() => got.length >= 12, timeout, '12 messages');
+      await sub.stop();
+      expect([...got].sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 12 }, (_, i) => String(i)));
+      await bus.close();
+    });
+
     it('redelivers a batch whose handler failed, and commits only after success', async () => {
       const bus = await options.connect();
       const id = options.unique();

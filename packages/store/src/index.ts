@@ -4,3 +4,4 @@ export * from './time.js';
 export * from './sqlite-store.js';
 export * from './elasticsearch/elasticsearch-store.js';
 export * from './elasticsearch/mapping.js';
+export * from './elasticsearch/retention.js';

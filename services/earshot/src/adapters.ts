@@ -1,10 +1,12 @@
 // Builds the bus and store adapters the config asks for. The only place that chooses between the
 // embedded backend and Kafka/Elasticsearch.
 import { resolve } from 'node:path';
-import { createEmbeddedBus, createKafkaBus, type Bus } from '@earshot/bus';
+import { createEmbeddedBus, createKafkaClientBus, type Bus } from '@earshot/bus';
 import type { EarshotConfig } from '@earshot/config';
 import type { Logger } from '@earshot/observability';
-import { createElasticsearchStore, createSqliteStore, type ElasticsearchAuth, type MentionStore } from '@earshot/store';
+import { kafkaSasl, kafkaTls } from './kafka-security.js';
+import { createElasticsearchStore, createSqliteStore, parseRetention, type ElasticsearchAuth, type MentionStore, type PrunedIndex } from '@earshot/store';
+import { pemValue } from './pem.js';
 
 export interface AdapterOptions {
   /** Where the adapters log (the Kafka client's own lines included); silent when absent. */
@@ -17,12 +19,16 @@ export function createBus(config: EarshotConfig, options: AdapterOptions = {}): 
     case 'embedded':
       return createEmbeddedBus({ path: resolve(bus.path), defaultPartitions: bus.partitions, retentionMs: bus.retention });
     case 'kafka':
-      return createKafkaBus({
+      return createKafkaClientBus(bus.client, {
         brokers: bus.brokers,
         clientId: bus.clientId,
         topicPrefix: bus.topicPrefix,
         partitions: bus.partitions,
         replicationFactor: bus.replicationFactor,
+        topics: bus.topics,
+        createTopics: bus.createTopics,
+        tls: kafkaTls(bus.tls),
+        sasl: kafkaSasl(bus.sasl),
         logger: options.logger,
       });
   }
@@ -39,7 +45,25 @@ export function createStore(config: EarshotConfig, options: AdapterOptions = {})
         : store.username
           ? { username: store.username, password: store.password ?? '' }
           : undefined;
-      return createElasticsearchStore({ url: store.url, indexPrefix: store.indexPrefix, auth, logger: options.logger });
+      return createElasticsearchStore({
+        url: store.url,
+        cloudId: store.cloudId,
+        tls: { ca: pemValue(store.ca, 'store.ca'), caFingerprint: store.caFingerprint },
+        indexPrefix: store.indexPrefix,
+        auth,
+        logger: options.logger,
+      });
     }
   }
+}
+
+export type MentionPruner = (options: { dryRun: boolean; now?: Date }) => Promise<PrunedIndex[]>;
+
+/** Deletes mention indices past `store.retention`; undefined when the store has no retention. */
+export function mentionPruner(config: EarshotConfig, store: MentionStore): MentionPruner | undefined {
+  if (config.store.kind !== 'elasticsearch' || !config.store.retention) return undefined;
+  const retention = parseRetention(config.store.retention);
+  if (!retention || !('pruneMentions' in store) || typeof store.pruneMentions !== 'function') return undefined;
+  const prune = store.pruneMentions.bind(store) as (o: { retention: typeof retention; dryRun: boolean; now?: Date }) => Promise<PrunedIndex[]>;
+  return ({ dryRun, now }) => prune({ retention, dryRun, now });
 }

@@ -9,6 +9,7 @@ import { registerNlpCommands } from './commands/nlp.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerServiceCommands } from './commands/service.js';
+import { registerStoreCommands } from './commands/store.js';
 
 const program = new Command('earshot')
   .description('Earshot: brand mentions from feeds and review sites, understood, searchable, alerted on.')
@@ -23,6 +24,7 @@ registerServiceCommands(program);
 registerConfigCommands(program);
 registerNlpCommands(program);
 registerFeedsCommands(program);
+registerStoreCommands(program);
 
 try {
   await program.parseAsync(process.argv);

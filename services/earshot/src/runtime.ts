@@ -4,7 +4,8 @@ import type { EarshotConfig } from '@earshot/config';
 import { combineHealth, createMetrics, type Health, type Logger, type Metrics, type Service } from '@earshot/observability';
 import type { StageDeps } from '@earshot/pipeline';
 import { TOPICS } from '@earshot/schema';
-import { createBus, createStore } from './adapters.js';
+import { createBus, createStore, mentionPruner } from './adapters.js';
+import { createRetentionService } from './retention-service.js';
 import { STAGES, type StageName } from './stages.js';
 
 export interface Runtime extends StageDeps {
@@ -33,6 +34,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   await store.init();
   const deps: StageDeps = { config, bus, store, logger, metrics };
   const services = options.stages.map((name) => STAGES[name].create(deps));
+  // store.retention is applied by the process that writes mentions.
+  const prune = options.stages.includes('indexer') ? mentionPruner(config, store) : undefined;
+  if (prune) services.push(createRetentionService({ prune, logger }));
   const consumers = options.stages.flatMap((name) => STAGES[name].consumes ?? []);
 
   async function totalLag(): Promise<number> {

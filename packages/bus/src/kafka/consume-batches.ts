@@ -4,35 +4,13 @@
 // paused for a back-off and then fetched again from the last commit, so the same messages come back.
 // While a handler runs, a timer keeps heartbeating so a long batch does not cost the group membership.
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import type { Logger } from '@earshot/observability';
 import { backoffDelay } from '@earshot/pipeline';
-import type { BatchHandler, BusMessage, Subscription } from '../port.js';
+import type { BusMessage, Subscription } from '../port.js';
+import type { ConsumerTuning } from '../kafka-options.js';
+import type { SubscriptionTarget } from '../kafka-subscriptions.js';
 
-export interface ConsumerTuning {
-  /** The broker drops a member it has not heard from for this long (default 10 s). */
-  sessionTimeoutMs?: number;
-  /** How often a live member says so (default 1 s; under a third of the session timeout). */
-  heartbeatIntervalMs?: number;
-  /** How long members have to rejoin during a rebalance (default 30 s). */
-  rebalanceTimeoutMs?: number;
-  /** Partitions handled at the same time by one consumer (default 3). */
-  partitionsConsumedConcurrently?: number;
-  /** Longest wait for new data in one fetch (default 1 s; also bounds how long stop() waits). */
-  maxWaitTimeMs?: number;
-  /** Bytes a fetch waits for (up to maxWaitTimeMs) before returning: bigger batches, more latency (default 1). */
-  minBytes?: number;
-}
-
-export interface ConsumeBatchesOptions extends ConsumerTuning {
+export interface ConsumeBatchesOptions extends ConsumerTuning, SubscriptionTarget {
   kafka: Kafka;
-  /** The group and topic as Kafka knows them (prefixed). */
-  kafkaGroupId: string;
-  kafkaTopic: string;
-  /** The topic name our callers use, put on every delivered message. */
-  topic: string;
-  handler: BatchHandler;
-  maxBatchSize: number;
-  logger: Logger;
 }
 
 function headerText(value: Buffer | string | (Buffer | string)[] | undefined): string | undefined {

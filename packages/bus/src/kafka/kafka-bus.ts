@@ -3,44 +3,15 @@
 // that waits for all in-sync replicas; each subscription is its own consumer in a group (see
 // consume-batches.ts). Nothing outside this folder imports kafkajs.
 import { Kafka, Partitioners, type Admin, type Producer } from 'kafkajs';
-import { silentLogger, type Logger } from '@earshot/observability';
-import type { Bus, OutgoingMessage, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
-import { consumeBatches, type ConsumerTuning } from './consume-batches.js';
+import { silentLogger } from '@earshot/observability';
+import type { Bus, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
+import { chunkBySize, type KafkaBusOptions } from '../kafka-options.js';
+import { missingTopicsError, planTopics } from '../topic-plan.js';
+import { subscriptionTarget, sumLag, tracked } from '../kafka-subscriptions.js';
+import { consumeBatches } from './consume-batches.js';
 import { isUnknownTopic, translateKafkaError } from './kafka-errors.js';
 import { kafkaLogCreator, kafkaLogLevel } from './kafka-logger.js';
-
-export interface KafkaBusOptions {
-  brokers: string[];
-  clientId: string;
-  /** Put before every topic and consumer group name ("" = none). */
-  topicPrefix?: string;
-  /** Partitions for topics created implicitly by publish or subscribe (default 6). */
-  partitions?: number;
-  replicationFactor?: number;
-  logger?: Logger;
-  consumer?: ConsumerTuning;
-}
-
-/** Largest payload handed to one produce call; the broker refuses record batches over 1 MB. */
-const MAX_SEND_BYTES = 512 * 1024;
-
-function chunkBySize(messages: OutgoingMessage[]): OutgoingMessage[][] {
-  const chunks: OutgoingMessage[][] = [];
-  let current: OutgoingMessage[] = [];
-  let bytes = 0;
-  for (const m of messages) {
-    const size = m.value.length + m.key.length + 64;
-    if (current.length && bytes + size > MAX_SEND_BYTES) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(m);
-    bytes += size;
-  }
-  if (current.length) chunks.push(current);
-  return chunks;
-}
+import { kafkajsSecurity } from './kafka-security.js';
 
 export function createKafkaBus(options: KafkaBusOptions): Bus {
   const prefix = options.topicPrefix ?? '';
@@ -48,11 +19,11 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
   const kafka = new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ...kafkajsSecurity(options),
     logLevel: kafkaLogLevel(logger),
     logCreator: kafkaLogCreator(logger),
   });
   const defaultPartitions = options.partitions ?? 6;
-  const replicationFactor = options.replicationFactor ?? 1;
   const subscriptions = new Set<Subscription>();
   const ensured = new Set<string>();
   let producer: Promise<Producer> | undefined;
@@ -84,17 +55,23 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
   }
 
   async function ensureTopics(topics: TopicSpec[]): Promise<void> {
-    const missing = topics.filter((t) => !ensured.has(t.name));
+    const missing = planTopics(topics.filter((t) => !ensured.has(t.name)), options);
     if (!missing.length) return;
     try {
       const client = await getAdmin();
-      await client.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((t) => ({ topic: kafkaName(t.name), numPartitions: t.partitions, replicationFactor })),
-      });
+      if (options.createTopics === false) {
+        const existing = new Set(await client.listTopics());
+        const absent = missing.filter((t) => !existing.has(t.kafkaName));
+        if (absent.length) throw missingTopicsError(absent);
+      } else {
+        await client.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((t) => ({ topic: t.kafkaName, numPartitions: t.partitions, replicationFactor: t.replicationFactor })),
+        });
+      }
       for (const t of missing) ensured.add(t.name);
     } catch (err) {
-      throw translateKafkaError(err, 'creating topics');
+      throw translateKafkaError(err, 'creating topics', options);
     }
   }
 
@@ -115,35 +92,17 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
           });
         }
       } catch (err) {
-        throw translateKafkaError(err, `publishing to ${topic}`);
+        throw translateKafkaError(err, `publishing to ${topic}`, options);
       }
     },
     async subscribe(opts: SubscribeOptions) {
       if (closed) throw new Error('bus is closed');
       await ensureTopics([{ name: opts.topic, partitions: defaultPartitions }]);
-      let subscription: Subscription;
       try {
-        subscription = await consumeBatches({
-          ...options.consumer,
-          kafka,
-          kafkaGroupId: kafkaName(opts.groupId),
-          kafkaTopic: kafkaName(opts.topic),
-          topic: opts.topic,
-          handler: opts.handler,
-          maxBatchSize: opts.maxBatchSize ?? 500,
-          logger: logger.child({ groupId: opts.groupId, topic: opts.topic }),
-        });
+        return tracked(subscriptions, await consumeBatches({ ...options.consumer, kafka, ...subscriptionTarget(opts, prefix, logger) }));
       } catch (err) {
-        throw translateKafkaError(err, `subscribing to ${opts.topic}`);
+        throw translateKafkaError(err, `subscribing to ${opts.topic}`, options);
       }
-      const tracked: Subscription = {
-        async stop() {
-          subscriptions.delete(tracked);
-          await subscription.stop();
-        },
-      };
-      subscriptions.add(tracked);
-      return tracked;
     },
     async lag(groupId, topic) {
       try {
@@ -153,17 +112,10 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
           client.fetchOffsets({ groupId: kafkaName(groupId), topics: [kafkaName(topic)] }),
         ]);
         const commits = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
-        let lag = 0n;
-        for (const end of ends) {
-          const commit = commits.get(end.partition) ?? -1n;
-          const from = commit < 0n ? BigInt(end.low) : commit;
-          const pending = BigInt(end.high) - from;
-          if (pending > 0n) lag += pending;
-        }
-        return Number(lag);
+        return sumLag(ends.map((e) => ({ partition: e.partition, low: BigInt(e.low), high: BigInt(e.high), committed: commits.get(e.partition) ?? -1n })));
       } catch (err) {
         if (isUnknownTopic(err)) return 0;
-        throw translateKafkaError(err, `reading lag of ${groupId} on ${topic}`);
+        throw translateKafkaError(err, `reading lag of ${groupId} on ${topic}`, options);
       }
     },
     async close() {

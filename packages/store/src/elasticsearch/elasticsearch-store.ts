@@ -13,12 +13,26 @@ import { aggregateMentions } from './es-aggregate.js';
 import { statusOf, translateEsError } from './es-errors.js';
 import { mentionQuery, textClauses } from './es-query.js';
 import { bulkWriteMentions } from './bulk-write.js';
+import { expiredMentionIndices, retentionCutoff, type Retention } from './retention.js';
 import { indexNames, LANGUAGE_ANALYZERS, mentionIndexTemplate, REFRESH_INTERVAL_MS, smallIndices } from './mapping.js';
 
 export type ElasticsearchAuth = { username: string; password: string } | { apiKey: string };
 
+export interface ElasticsearchTls {
+  /** PEM text of the CA that signed the cluster's certificate (a private CA). */
+  ca?: string;
+  /** Or: the SHA-256 fingerprint of the CA certificate, as Elasticsearch prints it at first start. */
+  caFingerprint?: string;
+  /** Default true. */
+  rejectUnauthorized?: boolean;
+}
+
 export interface ElasticsearchStoreOptions {
-  url: string;
+  /** The cluster's URL; optional when cloudId is given. */
+  url?: string;
+  /** Elastic Cloud deployment id (instead of url). */
+  cloudId?: string;
+  tls?: ElasticsearchTls;
   /** Names every index, alias and template of this deployment (`<prefix>-mentions`, …). */
   indexPrefix: string;
   auth?: ElasticsearchAuth;
@@ -31,6 +45,26 @@ export interface ElasticsearchStore extends MentionStore {
   readonly kind: 'elasticsearch';
   /** Makes everything written so far visible to search (tests and tools; the pipeline never needs it). */
   refresh(): Promise<void>;
+  /** Deletes (or with dryRun only lists) the monthly mention indices past the retention. */
+  pruneMentions(options: { retention: Retention; now?: Date; dryRun?: boolean }): Promise<PrunedIndex[]>;
+}
+
+export interface PrunedIndex {
+  index: string;
+  /** YYYY.MM */
+  month: string;
+  documents: number;
+}
+
+/** The client's connection options for our url / cloud id and TLS settings. */
+export function elasticsearchConnection(options: Pick<ElasticsearchStoreOptions, 'url' | 'cloudId' | 'tls'>) {
+  if (!options.url && !options.cloudId) throw new RangeError('elasticsearch store: give url or cloudId');
+  const { ca, caFingerprint, rejectUnauthorized } = options.tls ?? {};
+  return {
+    ...(options.cloudId ? { cloud: { id: options.cloudId } } : { node: options.url }),
+    ...(caFingerprint ? { caFingerprint } : {}),
+    ...(ca || rejectUnauthorized === false ? { tls: { ...(ca ? { ca } : {}), rejectUnauthorized: rejectUnauthorized ?? true } } : {}),
+  };
 }
 
 const NOT_FOUND = { ignore_unavailable: true, allow_no_indices: true } as const;
@@ -40,7 +74,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
   const names = indexNames(prefix);
   const logger = (options.logger ?? silentLogger()).child({ component: 'elasticsearch-store' });
   const client = new Client({
-    node: options.url,
+    ...elasticsearchConnection(options),
     auth: options.auth,
     maxRetries: 2,
     requestTimeout: options.requestTimeoutMs ?? 30_000,
@@ -219,6 +253,21 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
 
     async refresh() {
       await call('refresh', () => client.indices.refresh({ index: `${prefix}-*`, ...NOT_FOUND }));
+    },
+    async pruneMentions({ retention, now = new Date(), dryRun = false }) {
+      return call('pruning mention indices', async () => {
+        const listed = await client.cat.indices({ index: `${prefix}-mentions-*`, format: 'json', h: ['index', 'docs.count'], expand_wildcards: 'open' });
+        const counts = new Map(listed.map((row) => [String(row.index), Number(row['docs.count'] ?? 0)]));
+        const expired = expiredMentionIndices([...counts.keys()], prefix, retentionCutoff(retention, now));
+        const pruned = expired.map((e) => ({ ...e, documents: counts.get(e.index) ?? 0 }));
+        if (!dryRun) {
+          for (const p of pruned) {
+            await client.indices.delete({ index: p.index });
+            logger.info({ index: p.index, documents: p.documents }, 'mention index past retention deleted');
+          }
+        }
+        return pruned;
+      });
     },
     async close() {
       await client.close();

@@ -36,8 +36,8 @@ async function summarize(runtime: Runtime, report: { sources: number; failed: nu
 }
 
 function describeBackend(config: EarshotConfig): string[] {
-  const store = config.store.kind === 'sqlite' ? `SQLite file ${resolve(config.store.path)}` : `Elasticsearch ${config.store.url}`;
-  const bus = config.bus.kind === 'embedded' ? `embedded bus, file ${resolve(config.bus.path)}` : `Kafka ${config.bus.brokers.join(',')}`;
+  const store = config.store.kind === 'sqlite' ? `SQLite file ${resolve(config.store.path)}` : `Elasticsearch ${config.store.url ?? `cloud id ${config.store.cloudId}`}`;
+  const bus = config.bus.kind === 'embedded' ? `embedded bus, file ${resolve(config.bus.path)}` : `Kafka ${config.bus.brokers.join(',')} (${config.bus.client})`;
   return [`  Mentions:  ${store}`, `  Bus:       ${bus}`];
 }
 

@@ -1,0 +1,13 @@
+// The Kafka client libraries Earshot can run its Kafka bus on, and the one switch between them
+// (`bus.client` in the config). Both adapters take the same options and pass the same contract.
+import type { Bus } from './port.js';
+import type { KafkaBusOptions } from './kafka-options.js';
+import { createKafkaBus } from './kafka/kafka-bus.js';
+import { createPlatformaticBus } from './platformatic/platformatic-bus.js';
+
+export const KAFKA_CLIENTS = ['kafkajs', 'platformatic'] as const;
+export type KafkaClient = (typeof KAFKA_CLIENTS)[number];
+
+export function createKafkaClientBus(client: KafkaClient, options: KafkaBusOptions): Bus {
+  return client === 'platformatic' ? createPlatformaticBus(options) : createKafkaBus(options);
+}

@@ -1,0 +1,197 @@
+// One subscription on @platformatic/kafka: a consumer in a group whose messages stream is cut into
+// batches of at most `maxBatchSize` messages of one partition, in order, handed to our handler.
+// A batch is committed (its last offset + 1) only after the handler resolved. The library has no
+// seek, so a rejected batch ends the round: nothing more is handed out, batches in flight on other
+// partitions finish and commit, the stream is closed, and after a growing back-off a new stream
+// starts from the group's committed offsets, so the failed batch (and whatever was only buffered)
+// comes again. Group heartbeats run on the client's own timer, so a long batch keeps its membership.
+import { Consumer, type Message } from '@platformatic/kafka';
+import { backoffDelay } from '@earshot/pipeline';
+import type { BusMessage, Subscription } from '../port.js';
+import type { ConsumerTuning } from '../kafka-options.js';
+import type { SubscriptionTarget } from '../kafka-subscriptions.js';
+import type { PlatformaticConnection } from './connection.js';
+
+export interface ConsumeStreamOptions extends ConsumerTuning, SubscriptionTarget {
+  connection: PlatformaticConnection;
+}
+
+type Received = Message<Buffer, Buffer, Buffer, Buffer>;
+
+export function toBusMessage(topic: string, m: Received): BusMessage {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of m.headers ?? new Map<Buffer, Buffer>()) headers[name.toString()] = value ? value.toString() : '';
+  return {
+    topic,
+    partition: m.partition,
+    offset: m.offset.toString(),
+    key: m.key ? m.key.toString() : '',
+    value: m.value ?? Buffer.alloc(0),
+    headers,
+    timestamp: Number(m.timestamp),
+  };
+}
+
+export async function consumeStream(options: ConsumeStreamOptions): Promise<Subscription> {
+  const { topic, handler, logger, maxBatchSize } = options;
+  const concurrency = options.partitionsConsumedConcurrently ?? 3;
+  const consumer = new Consumer({
+    ...options.connection,
+    groupId: options.kafkaGroupId,
+    sessionTimeout: options.sessionTimeoutMs ?? 10_000,
+    heartbeatInterval: options.heartbeatIntervalMs ?? 1000,
+    rebalanceTimeout: options.rebalanceTimeoutMs ?? 30_000,
+    maxWaitTime: options.maxWaitTimeMs ?? 1000,
+    minBytes: options.minBytes ?? 1,
+    autocommit: false,
+  });
+  const state = { stopping: false, failures: 0 };
+  const context = { heartbeat: async () => undefined, get stopping() { return state.stopping; } };
+  let wake: (() => void) | undefined;
+  let endRound: (() => void) | undefined;
+
+  /** A stream from the group's committed offsets (the earliest where nothing is committed yet). */
+  const openStream = () =>
+    consumer.consume({
+      topics: [options.kafkaTopic],
+      mode: 'committed',
+      fallbackMode: 'earliest',
+      autocommit: false,
+      maxWaitTime: options.maxWaitTimeMs ?? 1000,
+      minBytes: options.minBytes ?? 1,
+    });
+  type Stream = Awaited<ReturnType<typeof openStream>>;
+
+  /** Reads one stream until a batch fails or the subscription stops; resolves true on failure. */
+  async function round(stream: Stream): Promise<boolean> {
+    const queues = new Map<number, Received[]>();
+    const busy = new Set<number>();
+    let buffered = 0;
+    let failed = false;
+    const highWater = maxBatchSize * concurrency * 2;
+
+    const outcome = new Promise<boolean>((resolve) => {
+      const finishWhenIdle = () => {
+        if ((failed || state.stopping) && busy.size === 0) resolve(failed);
+      };
+      const halt = () => {
+        stream.pause();
+        queues.clear();
+        buffered = 0;
+        finishWhenIdle();
+      };
+      endRound = halt;
+
+      const run = (partition: number, queue: Received[]) => {
+        const slice = queue.splice(0, maxBatchSize);
+        buffered -= slice.length;
+        busy.add(partition);
+        const last = slice[slice.length - 1]!;
+        handler(slice.map((m) => toBusMessage(topic, m)), context)
+          .then(
+            async () => {
+              await last.commit();
+              state.failures = 0;
+              logger.debug({ topic, partition, offset: last.offset.toString() }, 'batch committed');
+            },
+            (err: unknown) => {
+              failed = true;
+              logger.warn({ err, topic, partition, offset: slice[0]!.offset.toString() }, 'batch failed, redelivering after back-off');
+            },
+          )
+          .catch((err: unknown) => {
+            // A commit refused (the group rebalanced, the broker went away): read again from the last commit.
+            failed = true;
+            logger.warn({ err, topic, partition, offset: last.offset.toString() }, 'commit failed, reading again from the last commit');
+          })
+          .finally(() => {
+            busy.delete(partition);
+            if (failed || state.stopping) halt();
+            else dispatch();
+          });
+      };
+
+      const dispatch = () => {
+        if (failed || state.stopping) return;
+        for (const [partition, queue] of queues) {
+          if (busy.size >= concurrency) break;
+          if (!busy.has(partition) && queue.length) run(partition, queue);
+        }
+        if (buffered < highWater / 2 && stream.isPaused()) stream.resume();
+      };
+
+      stream.on('data', (m: Received) => {
+        if (failed || state.stopping) return;
+        let queue = queues.get(m.partition);
+        if (!queue) queues.set(m.partition, (queue = []));
+        queue.push(m);
+        if (++buffered >= highWater) stream.pause();
+        // Batch what arrived together: hand out once the stream has delivered what it has.
+        setImmediate(dispatch);
+      });
+      stream.on('error', (err: unknown) => {
+        failed = true;
+        logger.warn({ err, topic }, 'consumer stream failed, reading again from the last commit');
+        halt();
+      });
+    });
+
+    try {
+      return await outcome;
+    } finally {
+      endRound = undefined;
+      await stream.close().catch((err: unknown) => logger.debug({ err, topic }, 'closing the stream failed'));
+    }
+  }
+
+  async function backOff(): Promise<void> {
+    state.failures++;
+    const delay = backoffDelay(state.failures, { initialDelayMs: 200, maxDelayMs: 10_000 });
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delay);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    wake = undefined;
+  }
+
+  async function loop(first: Stream): Promise<void> {
+    let next: Stream | undefined = first;
+    while (!state.stopping) {
+      let failed: boolean;
+      try {
+        failed = await round(next ?? (await openStream()));
+        next = undefined;
+      } catch (err) {
+        next = undefined;
+        logger.warn({ err, topic }, 'could not start reading, trying again after back-off');
+        failed = true;
+      }
+      if (failed && !state.stopping) await backOff();
+    }
+  }
+
+  // The first stream is opened here so that a broker refusing us (bad credentials, no topic)
+  // fails subscribe() instead of looping in the background.
+  let first: Stream;
+  try {
+    first = await openStream();
+  } catch (err) {
+    await consumer.close().catch(() => undefined);
+    throw err;
+  }
+  const running = loop(first);
+
+  return {
+    async stop() {
+      if (state.stopping) return running;
+      state.stopping = true;
+      wake?.();
+      endRound?.();
+      await running;
+      await consumer.close();
+    },
+  };
+}
