@@ -49,7 +49,7 @@ export function registerRunCommand(program: Command): void {
     .option('--once', 'collect every source once, drain the pipeline, print counts and exit')
     .option('--json', 'with --once: print the counts as JSON')
     .action(async (opts: { config?: string; once?: boolean; json?: boolean }) => {
-      const { config, file } = loadOrExit(opts.config);
+      const { config, file } = loadOrExit(opts.config, { starting: true });
       const logger = makeLogger(config);
       const out = (line: string) => process.stdout.write(`${line}\n`);
       let demo: DemoServer | undefined;
@@ -92,8 +92,8 @@ export function registerRunCommand(program: Command): void {
       out(`Earshot is running: ${config.brands.length} brands, ${config.sources.length} sources (config ${file}).`);
       for (const line of describeBackend(config)) out(line);
       const api = runtime.services.find(isApi);
-      if (api?.dashboardUrl) out(`  Dashboard: ${api.dashboardUrl}`);
-      if (api?.adminDashboardUrl) out(`             ${api.adminDashboardUrl}   (admin: acknowledge and silence alerts)`);
+      if (api?.tokenLink) out(`  Dashboard: ${api.tokenLink}   (a token made up for this run; set api.tokens to keep one)`);
+      else if (api?.dashboardUrl) out(`  Dashboard: ${api.dashboardUrl}   (sign in with a token from api.tokens)`);
       if (api?.url) out(`  API:       ${api.url}/api/v1/openapi.json`);
       if (demo) out(`  Demo feeds served at ${demo.url}/feeds/`);
       if (health) out(`  Health:    ${health.url}/health   metrics: ${health.url}/metrics`);

@@ -14,7 +14,7 @@ export function registerServiceCommands(program: Command): void {
       .option('-c, --config <file>', 'config file')
       .option('--health-port <port>', 'port for /health and /metrics (0 = any free port)', '0')
       .action(async (opts: { config?: string; healthPort: string }) => {
-        const { config } = loadOrExit(opts.config);
+        const { config } = loadOrExit(opts.config, { starting: true });
         const logger = makeLogger(config, `earshot-${name}`);
         const runtime = await createRuntime({ config, logger, stages: [name as StageName] });
         await runtime.start();
