@@ -13,6 +13,10 @@ export interface RunSummary {
   sources: number;
   failedSources: number;
   items: number;
+  /** Items not read past a feed's limits (truncated) or of the wrong type (malformed). */
+  itemsDropped: { truncated: number; malformed: number };
+  /** Item links that were not http(s), removed. */
+  linksDropped: number;
   mentionsCollected: number;
   mentionsStored: number;
   bySentiment: Record<string, number>;
@@ -20,13 +24,17 @@ export interface RunSummary {
   alertsOpen: number;
 }
 
-async function summarize(runtime: Runtime, report: { sources: number; failed: number; items: number; mentions: number }): Promise<RunSummary> {
+type Report = { sources: number; failed: number; items: number; mentions: number; dropped: { truncated: number; malformed: number; links: number } };
+
+async function summarize(runtime: Runtime, report: Report): Promise<RunSummary> {
   const bucket = async (field: 'sentiment' | 'lang') =>
     Object.fromEntries((await runtime.store.aggregate({ filter: {}, groupBy: [field] })).map((b) => [b.keys[field] ?? '', b.count]));
   return {
     sources: report.sources,
     failedSources: report.failed,
     items: report.items,
+    itemsDropped: { truncated: report.dropped.truncated, malformed: report.dropped.malformed },
+    linksDropped: report.dropped.links,
     mentionsCollected: report.mentions,
     mentionsStored: await runtime.store.count({}),
     bySentiment: await bucket('sentiment'),
@@ -73,16 +81,23 @@ export function registerRunCommand(program: Command): void {
         const withoutCollector = runtime.services.filter((s) => s !== collector);
         for (const s of [...withoutCollector].reverse()) await s.start();
         if (!opts.json) out(`Collecting ${config.sources.length} sources once (config ${file})…`);
-        const report = collector ? await collector.collectOnce() : { sources: 0, failed: 0, items: 0, mentions: 0 };
+        const report: Report = collector ? await collector.collectOnce() : { sources: 0, failed: 0, items: 0, mentions: 0, dropped: { truncated: 0, malformed: 0, links: 0 } };
         await runtime.drain();
         const summary = await summarize(runtime, report);
         await shutdown();
         if (opts.json) out(JSON.stringify(summary));
         else {
           out(`Sources: ${summary.sources} polled, ${summary.failedSources} failed; items: ${summary.items}; mentions collected: ${summary.mentionsCollected}`);
+          const { truncated, malformed } = summary.itemsDropped;
+          if (truncated || malformed || summary.linksDropped) {
+            out(`Dropped: ${truncated} items past feed size/nesting limits (not read), ${malformed} items of the wrong type, ${summary.linksDropped} links that were not http(s)`);
+          }
           out(`Stored: ${summary.mentionsStored} mentions  sentiment ${JSON.stringify(summary.bySentiment)}  languages ${JSON.stringify(summary.byLang)}`);
           out(`Alerts open: ${summary.alertsOpen}`);
           for (const s of collector?.status().filter((x) => x.lastError) ?? []) out(`  source ${s.id} failed: ${s.lastError}`);
+          for (const s of collector?.status().filter((x) => x.truncated || x.malformed) ?? []) {
+            out(`  source ${s.id}: ${s.items} items read, ${s.truncated} not read (feed cut at the size/nesting limit), ${s.malformed} malformed`);
+          }
         }
         return;
       }
