@@ -6,6 +6,9 @@ import { registerNlpCommands } from './commands/nlp.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerServiceCommands } from './commands/service.js';
+import { endQuietlyOnClosedPipe } from './quiet-pipe.js';
+
+endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
 
 const program = new Command('earshot')
   .description('Earshot: brand mentions from feeds and review sites, understood, searchable, alerted on.')
