@@ -7,6 +7,7 @@ import { startHealthServer } from '@earshot/observability';
 import { startDemoServer, type DemoServer } from '../demo-server.js';
 import { loadOrExit, makeLogger } from '../load.js';
 import { createRuntime, type Runtime } from '../runtime.js';
+import { stopWithin } from '../stop-within.js';
 import { isApi, isCollector, PIPELINE_STAGES, STAGE_NAMES } from '../stages.js';
 
 export interface RunSummary {
@@ -131,9 +132,15 @@ export function registerRunCommand(program: Command): void {
         out(`${signal}: finishing the batches in flight…`);
         clearInterval(progress);
         void (async () => {
-          await health?.close();
-          await shutdown();
-          out('Stopped.');
+          const result = await stopWithin({
+            deadlineMs: config.shutdownTimeout,
+            logger,
+            stop: async () => {
+              await health?.close();
+              await shutdown();
+            },
+          });
+          out(result === 'stopped' ? 'Stopped.' : `Stopped at the ${config.shutdownTimeout / 1000} s shutdown deadline (unfinished batches are redelivered after a restart).`);
           process.exit(0);
         })();
       };
