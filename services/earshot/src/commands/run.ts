@@ -2,6 +2,7 @@
 // data is; with --once it collects every source once, drains the pipeline, prints counts and exits.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { CollectReport } from '@earshot/collector';
 import type { EarshotConfig } from '@earshot/config';
 import { startHealthServer } from '@earshot/observability';
 import { startDemoServer, type DemoServer } from '../demo-server.js';
@@ -25,7 +26,7 @@ export interface RunSummary {
   alertsOpen: number;
 }
 
-type Report = { sources: number; failed: number; items: number; mentions: number; dropped: { truncated: number; malformed: number; links: number } };
+type Report = Pick<CollectReport, 'sources' | 'failed' | 'items' | 'mentions' | 'dropped'>;
 
 async function summarize(runtime: Runtime, report: Report): Promise<RunSummary> {
   const bucket = async (field: 'sentiment' | 'lang') =>
