@@ -128,6 +128,9 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): Bus {
         await opts.handler(batch, { heartbeat: async () => {}, get stopping() { return state.stopping; } });
         setCommit.run(opts.groupId, opts.topic, partition, rows[rows.length - 1]!.offset + 1);
         failures = 0;
+        // Reading and committing are synchronous: without this turn of the event loop a backlog
+        // would be drained in one microtask chain, and timers, I/O and signals (SIGTERM) would wait.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       } catch {
         // Nothing committed: the same batch comes again after a back-off.
         failures++;

@@ -38,6 +38,8 @@ export const configSchema = z.object({
   /** Serve the bundled demo feeds on this loopback port (npm start's demo config turns it on). */
   demo: z.object({ port: z.number().int().min(0).max(65535).default(4780) }).optional(),
   health: z.object({ port: z.number().int().min(0).max(65535).default(0) }).optional(),
+  /** On SIGTERM/SIGINT the process is gone within this (Docker's grace is 10 s); unfinished batches are redelivered. */
+  shutdownTimeout: duration.refine((ms) => ms >= 1000, 'at least 1s').default(8000),
 });
 
 type ParsedConfig = z.infer<typeof configSchema>;

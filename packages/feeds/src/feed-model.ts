@@ -58,6 +58,15 @@ export interface ParsedFeed {
   items: FeedEntry[];
   /** Set when the document was damaged or cut short by a limit but still read. */
   warnings?: string[];
+  /** Items not returned, by reason (set only when some were). Not a corpus field. */
+  dropped?: DroppedItems;
+}
+
+export interface DroppedItems {
+  /** Items in the part of the document past the size or nesting limit (counted, not read). */
+  truncated?: number;
+  /** Items of the wrong type (a JSON Feed item that is not an object, or whose id is not a scalar). */
+  malformed?: number;
 }
 
 export interface FeedParseError {

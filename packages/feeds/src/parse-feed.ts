@@ -35,6 +35,11 @@ function findFeedRoot(root: XmlElement | undefined): XmlElement | undefined {
   return undefined;
 }
 
+/** RSS items and Atom entries opening in the unread rest of a cut document: what the cut dropped. */
+function countItemTags(text: string, from: number): number {
+  return text.slice(from).match(/<(?:[\w.-]+:)?(?:item|entry)[\s>/]/gi)?.length ?? 0;
+}
+
 export function parseFeed(bytes: Uint8Array, options: ParseFeedOptions = {}): FeedParseResult {
   const json = looksLikeJson(bytes, options.contentType);
   const { encoding, text } = decodeBytes(bytes, { contentType: options.contentType, json });
@@ -43,7 +48,8 @@ export function parseFeed(bytes: Uint8Array, options: ParseFeedOptions = {}): Fe
   const doc = parseXml(text, options.limits);
   const root = findFeedRoot(doc.root);
   if (!root) return { error: doc.root ? `not a feed: the document is <${doc.root.name}>` : 'not a feed: no XML element found', encoding };
-  const warnings = doc.truncated ? ['document exceeded the nesting or size limits; the excess was ignored'] : undefined;
+  const unread = doc.truncated ? countItemTags(text, doc.unreadFrom ?? text.length) : 0;
+  const warnings = doc.truncated ? [`document exceeded the nesting or size limits; the excess was ignored (${unread} more items not read)`] : undefined;
 
   let format: string;
   let feed: FeedMeta;
@@ -63,5 +69,5 @@ export function parseFeed(bytes: Uint8Array, options: ParseFeedOptions = {}): Fe
     feed = readRssChannel(channel, rss);
     items = [...childrenOf(channel, rss, 'item'), ...childrenOf(root, rss, 'item')].map((item) => readRssItem(item, rss));
   }
-  return { encoding, format, feed, items, ...(warnings ? { warnings } : {}) };
+  return { encoding, format, feed, items, ...(warnings ? { warnings, dropped: { truncated: unread } } : {}) };
 }

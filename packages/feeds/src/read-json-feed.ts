@@ -69,8 +69,11 @@ export function readJsonFeed(text: string, encoding: string): ParsedFeed | { err
     return { error: `not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ')}`, encoding };
   }
   if (!isObject(doc)) return { error: 'not a JSON Feed: the document is not an object', encoding };
-  const items = Array.isArray(doc.items) ? doc.items.filter(isObject).map(readItem).filter((i): i is FeedEntry => !!i) : [];
+  const raw: unknown[] = Array.isArray(doc.items) ? doc.items : [];
+  const items = raw.filter(isObject).map(readItem).filter((i): i is FeedEntry => !!i);
+  const malformed = raw.length - items.length;
   return {
+    ...(malformed ? { dropped: { malformed }, warnings: [`${malformed} items of the wrong type were dropped`] } : {}),
     encoding,
     format: jsonFeedFormat(doc.version),
     feed: compact({

@@ -27,6 +27,8 @@ export interface XmlDocument {
   doctype?: string;
   /** Content was dropped because a limit was hit. */
   truncated: boolean;
+  /** Where reading stopped when truncated: the offset in the text of the element not read. */
+  unreadFrom?: number;
 }
 
 export interface XmlLimits {
@@ -66,6 +68,7 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlDocument {
           // No feed nests this deep or this large: stop reading, keep what was read. (Stopping,
           // not skipping, also bounds htmlparser2's own tag stack, whose cost grows with depth.)
           doc.truncated = true;
+          doc.unreadFrom = parser.startIndex;
           parser.pause();
           return;
         }

@@ -1,2 +1,3 @@
 export * from './private-address.js';
+export * from './resolver.js';
 export * from './guarded-agent.js';

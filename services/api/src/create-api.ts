@@ -24,13 +24,14 @@ import { loadDashboardAssets } from './static/dashboard-assets.js';
 export interface Api extends Service {
   /** `http://host:port` once started. */
   readonly url: string | undefined;
-  /**
-   * The dashboard with a token in the fragment (`/#token=…`), for the person who ran `npm start`:
-   * the first read token (or the admin one when there is no read token).
-   */
+  /** The dashboard (sign in with a token from api.tokens). */
   readonly dashboardUrl: string | undefined;
-  /** The same with the first admin token (acknowledge and silence work). */
-  readonly adminDashboardUrl: string | undefined;
+  /**
+   * The dashboard with the token generated at start in the fragment (`/#token=…`), for the person
+   * who ran `npm start`. Only for a generated token on a loopback address: a configured token is
+   * never printed, and a generated one never handed out on a reachable address.
+   */
+  readonly tokenLink: string | undefined;
 }
 
 export interface ApiOptions extends StageDeps {
@@ -39,6 +40,10 @@ export interface ApiOptions extends StageDeps {
 }
 
 const VERSION = '1.0.0';
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 export function createApi(deps: ApiOptions): Api {
   const now = deps.now ?? (() => new Date());
@@ -63,7 +68,8 @@ export function createApi(deps: ApiOptions): Api {
   let server: Server | undefined;
   let url: string | undefined;
 
-  const linkWith = (token: string | undefined) => (url && api.dashboard && token ? `${url}/#token=${encodeURIComponent(token)}` : undefined);
+  const loopback = isLoopbackHost(api.host);
+  const tokenLink = () => (url && api.dashboard && auth.generated && loopback ? `${url}/#token=${encodeURIComponent(auth.generated.token)}` : undefined);
 
   async function health(): Promise<Health> {
     const listening: Health = server?.listening ? { status: 'ok', details: { url, streams: streams.open } } : { status: 'error', details: { reason: 'not listening' } };
@@ -76,13 +82,16 @@ export function createApi(deps: ApiOptions): Api {
       return url;
     },
     get dashboardUrl() {
-      return linkWith(auth.tokenFor('read') ?? auth.tokenFor('admin'));
+      return url && api.dashboard ? `${url}/` : undefined;
     },
-    get adminDashboardUrl() {
-      return linkWith(auth.tokenFor('admin'));
+    get tokenLink() {
+      return tokenLink();
     },
     async start() {
       if (server) return;
+      if (auth.generated && !loopback) {
+        throw new Error(`api: listening on ${api.host} needs api.tokens (a token generated at start is only handed out on a loopback address); set e.g. { name: admin, token: "\${EARSHOT_ADMIN_TOKEN}", role: admin }`);
+      }
       await hub.start();
       const s = createServer(handler);
       s.keepAliveTimeout = 5000;
@@ -100,7 +109,7 @@ export function createApi(deps: ApiOptions): Api {
       url = `http://${host}:${port}`;
       logger.info({ url, store: deps.store.kind, bus: deps.bus.kind }, 'api listening');
       if (auth.generated) {
-        logger.warn({ tokenName: auth.generated.name, dashboardUrl: `${url}/#token=${auth.generated.token}` }, 'no api.tokens configured: generated an admin token for this run');
+        logger.warn({ tokenName: auth.generated.name, dashboardUrl: tokenLink() }, 'no api.tokens configured: generated an admin token for this run');
       }
     },
     async stop() {

@@ -8,6 +8,8 @@ export interface CollectorMetrics {
   fetchSeconds: Histogram<'source_type'>;
   duplicates: Counter<'source_type'>;
   unhealthy: Gauge;
+  itemsDropped: Counter<'source_type' | 'reason'>;
+  linksDropped: Counter<'source_type'>;
 }
 
 export function createCollectorMetrics(metrics: Metrics): CollectorMetrics {
@@ -20,6 +22,12 @@ export function createCollectorMetrics(metrics: Metrics): CollectorMetrics {
     duplicates:
       existing<Counter<'source_type'>>('earshot_collector_near_duplicates_total') ??
       new Counter({ name: 'earshot_collector_near_duplicates_total', help: 'Mentions marked as near-duplicates of an earlier one', labelNames: ['source_type'], registers }),
+    itemsDropped:
+      existing<Counter<'source_type' | 'reason'>>('earshot_collector_items_dropped_total') ??
+      new Counter({ name: 'earshot_collector_items_dropped_total', help: 'Items not collected: truncated (past a feed size/nesting limit), malformed (wrong type)', labelNames: ['source_type', 'reason'], registers }),
+    linksDropped:
+      existing<Counter<'source_type'>>('earshot_collector_links_dropped_total') ??
+      new Counter({ name: 'earshot_collector_links_dropped_total', help: 'Item links that were not http(s), removed (the mention keeps no link)', labelNames: ['source_type'], registers }),
     unhealthy: existing<Gauge>('earshot_collector_unhealthy_sources') ?? new Gauge({ name: 'earshot_collector_unhealthy_sources', help: 'Sources failing repeatedly (still polled, less often)', registers }),
   };
 }

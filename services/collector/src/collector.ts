@@ -33,6 +33,12 @@ export interface SourceStatus {
   mentions: number;
   duplicates: number;
   notModified: number;
+  /** Items past a feed's size or nesting limit, not read. */
+  truncated: number;
+  /** Items of the wrong type, dropped. */
+  malformed: number;
+  /** Links that were not http(s), removed. */
+  linksDropped: number;
 }
 
 export interface CollectReport {
@@ -44,6 +50,8 @@ export interface CollectReport {
   notModified: number;
   /** Mentions marked as near-duplicates of an earlier one. */
   duplicates: number;
+  /** Items not read past a feed's limits, items of the wrong type, links that were not http(s). */
+  dropped: { truncated: number; malformed: number; links: number };
 }
 
 export interface Collector extends Service {
@@ -69,6 +77,7 @@ interface PollReport {
   mentions: number;
   duplicates: number;
   notModified: boolean;
+  dropped?: { truncated: number; malformed: number; links: number };
 }
 
 export function createCollector(deps: CollectorOptions): Collector {
@@ -100,7 +109,7 @@ export function createCollector(deps: CollectorOptions): Collector {
   if (problems.length) throw new Error(`collector cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
   const health = new Map<string, SourceHealth>(config.sources.map((s) => [s.id, { consecutiveFailures: 0 }]));
-  const counts = new Map(config.sources.map((s) => [s.id, { items: 0, mentions: 0, duplicates: 0, notModified: 0 }]));
+  const counts = new Map(config.sources.map((s) => [s.id, { items: 0, mentions: 0, duplicates: 0, notModified: 0, truncated: 0, malformed: 0, linksDropped: 0 }]));
   let jobs: FetchJobs | undefined;
 
   const brandsOf = (source: SourceConfig) => {
@@ -154,8 +163,23 @@ export function createCollector(deps: CollectorOptions): Collector {
     count.items += outcome.items.length;
     count.mentions += mentions.length;
     count.duplicates += dupes;
+    const dropped = { truncated: outcome.dropped.truncated ?? 0, malformed: outcome.dropped.malformed ?? 0, links: outcome.linksDropped };
+    reportDropped(source, outcome.items.length, dropped);
     logger.debug({ source: source.id, items: outcome.items.length, mentions: mentions.length, duplicates: dupes }, 'source polled');
-    return { ok: true, items: outcome.items.length, mentions: mentions.length, duplicates: dupes, notModified: false };
+    return { ok: true, items: outcome.items.length, mentions: mentions.length, duplicates: dupes, notModified: false, dropped };
+  }
+
+  /** Nothing dropped silently: counted per source, in metrics, and in a warning with the counts. */
+  function reportDropped(source: SourceConfig, kept: number, dropped: { truncated: number; malformed: number; links: number }): void {
+    const count = counts.get(source.id)!;
+    count.truncated += dropped.truncated;
+    count.malformed += dropped.malformed;
+    count.linksDropped += dropped.links;
+    if (dropped.truncated) metrics.itemsDropped.inc({ source_type: source.type, reason: 'truncated' }, dropped.truncated);
+    if (dropped.malformed) metrics.itemsDropped.inc({ source_type: source.type, reason: 'malformed' }, dropped.malformed);
+    if (dropped.links) metrics.linksDropped.inc({ source_type: source.type }, dropped.links);
+    if (dropped.truncated || dropped.malformed) logger.warn({ source: source.id, kept, truncated: dropped.truncated, malformed: dropped.malformed }, 'feed items dropped');
+    if (dropped.links) logger.warn({ source: source.id, links: dropped.links }, 'item links dropped: not http(s)');
   }
 
   /** A scheduled poll: skipped while the source is backing off (failures, Retry-After). */
@@ -183,6 +207,11 @@ export function createCollector(deps: CollectorOptions): Collector {
         mentions: results.reduce((n, r) => n + r.mentions, 0),
         notModified: results.filter((r) => r.notModified).length,
         duplicates: results.reduce((n, r) => n + r.duplicates, 0),
+        dropped: {
+          truncated: results.reduce((n, r) => n + (r.dropped?.truncated ?? 0), 0),
+          malformed: results.reduce((n, r) => n + (r.dropped?.malformed ?? 0), 0),
+          links: results.reduce((n, r) => n + (r.dropped?.links ?? 0), 0),
+        },
       };
     },
     status: () =>

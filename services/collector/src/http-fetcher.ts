@@ -1,9 +1,11 @@
 // Fetches a URL the way a polite, careful feed reader should: only http(s), an honest User-Agent,
 // timeouts on connect and on the whole body, a body size cap, bounded redirects, compression, and no
-// private-network addresses unless allowed — checked on the address actually connected to, so DNS
-// rebinding cannot slip past.
+// private-network addresses unless allowed — every hop resolved, checked and connected to the
+// address checked (@earshot/net). A source allowed onto a private network may be redirected only to
+// public addresses and to the class of address it resolved to itself (a 10.x source never reaches
+// 169.254.169.254 or loopback through a redirect).
 import { interceptors, type Dispatcher } from 'undici';
-import { createGuardedAgent } from '@earshot/net';
+import { createAddressPolicy, createGuardedAgent, resolveHost, systemResolver, type AddressClass, type Resolver } from '@earshot/net';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { EarshotError } from '@earshot/pipeline';
 
@@ -13,6 +15,10 @@ export interface HttpFetcherOptions {
   timeoutMs?: number;
   maxBodyBytes?: number;
   maxRedirects?: number;
+  /** Name resolution (default: the system resolver). */
+  resolve?: Resolver;
+  /** Extra trusted CA certificates (PEM). */
+  ca?: string;
 }
 
 export interface FetchResponse {
@@ -31,28 +37,51 @@ export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
   const timeout = options.timeoutMs ?? 30_000;
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
 
-  function makeAgent(allowPrivate: boolean): Dispatcher {
-    const agent = createGuardedAgent({
+  const resolve = options.resolve ?? systemResolver;
+  const policy = createAddressPolicy();
+  // One agent per set of reachable address classes, so a pooled connection is only ever reused
+  // under the rule it was checked against.
+  const agents = new Map<string, { agent: Dispatcher; close(): Promise<void> }>();
+
+  function agentFor(allowed: AddressClass[], allowPrivate: boolean): Dispatcher {
+    const key = allowed.join(',');
+    const existing = agents.get(key);
+    if (existing) return existing.agent;
+    const base = createGuardedAgent({
       timeoutMs: timeout,
       connectTimeoutMs: Math.min(timeout, 10_000),
-      allowPrivateNetwork: allowPrivate,
-      refused: (host, address) => new EarshotError(`refused: ${host} is a private or loopback address (${address}); allowPrivateNetwork is off`),
+      allowed,
+      resolve,
+      ...(options.ca ? { ca: options.ca } : {}),
+      refused: (host, address) =>
+        new EarshotError(
+          allowPrivate
+            ? `refused: ${host} is ${address} (${policy.classify(address)}); this source may reach ${allowed.join(' and ')} addresses only`
+            : `refused: ${host} is a private or loopback address (${address}); allowPrivateNetwork is off`,
+        ),
     });
-    return agent.compose(interceptors.redirect({ maxRedirections: options.maxRedirects ?? 5 }));
+    const agent = base.compose(interceptors.redirect({ maxRedirections: options.maxRedirects ?? 5 }));
+    agents.set(key, { agent, close: () => base.destroy() });
+    return agent;
   }
 
-  const strict = makeAgent(false);
-  const permissive = makeAgent(true);
+  /** Public addresses, plus (when allowed) the classes the source's own host resolves to now. */
+  async function allowedClasses(hostname: string, allowPrivate: boolean): Promise<AddressClass[]> {
+    if (!allowPrivate) return ['public'];
+    const own = (await resolveHost(hostname, resolve)).map((a) => policy.classify(a.address));
+    return [...new Set<AddressClass>(['public', ...own])].sort();
+  }
 
   return {
     async get(url, opts = {}) {
       const parsed = new URL(url);
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new EarshotError(`refused: ${parsed.protocol} is not http(s)`);
-      const dispatcher = opts.allowPrivateNetwork ? permissive : strict;
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(new EarshotError(`timed out after ${timeout} ms`, { retriable: true })), timeout);
       const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
       try {
+        const allowPrivate = opts.allowPrivateNetwork ?? false;
+        const dispatcher = agentFor(await allowedClasses(parsed.hostname, allowPrivate), allowPrivate);
         const res = await dispatcher.request({
           origin: parsed.origin,
           path: parsed.pathname + parsed.search,
@@ -88,7 +117,8 @@ export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
       }
     },
     async close() {
-      await Promise.all([strict.destroy(), permissive.destroy()]);
+      await Promise.all([...agents.values()].map((a) => a.close()));
+      agents.clear();
     },
   };
 }

@@ -5,12 +5,13 @@ import type { SourceConfig } from '@earshot/config';
 import { EarshotError } from '@earshot/pipeline';
 import type { HostLimiter } from './host-limiter.js';
 import type { HttpFetcher } from './http-fetcher.js';
+import { keepHttpLinks } from './http-links.js';
 import { parseRetryAfter } from './retry-after.js';
-import type { SourceItem, SourceType } from './source-type.js';
+import type { DroppedItems, SourceItem, SourceType } from './source-type.js';
 import { conditionalHeaders, type ValidatorStore, type Validators } from './validators.js';
 
 export type PollOutcome =
-  | { kind: 'items'; items: SourceItem[]; status: number; validators: Validators }
+  | { kind: 'items'; items: SourceItem[]; status: number; validators: Validators; dropped: DroppedItems; linksDropped: number }
   | { kind: 'not-modified'; status: 304 }
   | { kind: 'failed'; error: string; retriable: boolean; status?: number; retryAfterMs?: number };
 
@@ -63,9 +64,11 @@ export function createSourcePoller(options: SourcePollerOptions): SourcePoller {
         return { kind: 'failed', error: `HTTP ${res.status} from ${host}`, retriable: res.status >= 500 || res.status === 408, status: res.status };
       }
       try {
-        const items = type.parse({ url: request.url, status: res.status, headers: res.headers, body: res.body }, source);
+        const parsed = type.parse({ url: request.url, status: res.status, headers: res.headers, body: res.body }, source);
+        const { items, dropped: linksDropped } = keepHttpLinks(Array.isArray(parsed) ? parsed : parsed.items);
+        const dropped = Array.isArray(parsed) ? {} : parsed.dropped;
         const validators: Validators = { url: request.url, ...(res.headers.etag ? { etag: res.headers.etag } : {}), ...(res.headers['last-modified'] ? { lastModified: res.headers['last-modified'] } : {}) };
-        return { kind: 'items', items, status: res.status, validators };
+        return { kind: 'items', items, status: res.status, validators, dropped, linksDropped };
       } catch (err) {
         return { kind: 'failed', error: (err as Error).message, retriable: false, status: res.status };
       }

@@ -34,6 +34,18 @@ export interface FetchedDocument {
   body: Buffer;
 }
 
+/** Items a source type could not return, by reason (see @earshot/feeds DroppedItems). */
+export interface DroppedItems {
+  truncated?: number;
+  malformed?: number;
+}
+
+/** What `parse` returns when it has something to say about items it dropped. */
+export interface ParsedItems {
+  items: SourceItem[];
+  dropped: DroppedItems;
+}
+
 export interface SourceType {
   readonly type: string;
   /** What to fetch for a source; by default its `url`. */
@@ -42,5 +54,5 @@ export interface SourceType {
    * Reads a successful (2xx) response. Throws an EarshotError (retriable: false) when the document
    * is not what this type reads; the collector reports that and keeps polling.
    */
-  parse(document: FetchedDocument, source: SourceConfig): SourceItem[];
+  parse(document: FetchedDocument, source: SourceConfig): SourceItem[] | ParsedItems;
 }

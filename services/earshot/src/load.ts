@@ -1,8 +1,9 @@
 // Finds and loads the config for a command: --config, else $EARSHOT_CONFIG, else ./earshot.yaml,
-// else the bundled demo config. Prints every problem and exits 2 on a bad file.
+// else the bundled demo config. Prints every problem and exits 2 on a bad file; a command that starts
+// Earshot also refuses placeholder secrets (the example config's tokens, `change-me`).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, type EarshotConfig } from '@earshot/config';
+import { ConfigError, loadConfig, placeholderSecrets, type EarshotConfig } from '@earshot/config';
 import { createLogger, type Logger } from '@earshot/observability';
 import { DEMO_DIR } from './demo-server.js';
 
@@ -13,10 +14,13 @@ export function resolveConfigPath(explicit: string | undefined, env: NodeJS.Proc
   return join(DEMO_DIR, 'earshot.demo.yaml');
 }
 
-export function loadOrExit(explicit: string | undefined): { config: EarshotConfig; file: string } {
+export function loadOrExit(explicit: string | undefined, options: { starting?: boolean } = {}): { config: EarshotConfig; file: string } {
   const file = resolveConfigPath(explicit, process.env);
   try {
-    return { config: loadConfig(file, { env: process.env }), file };
+    const config = loadConfig(file, { env: process.env });
+    const placeholders = options.starting ? placeholderSecrets(config) : [];
+    if (placeholders.length) throw new ConfigError(file, placeholders);
+    return { config, file };
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

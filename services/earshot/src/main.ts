@@ -10,6 +10,9 @@ import { registerRunCommand } from './commands/run.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerServiceCommands } from './commands/service.js';
 import { registerStoreCommands } from './commands/store.js';
+import { endQuietlyOnClosedPipe } from './quiet-pipe.js';
+
+endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
 
 const program = new Command('earshot')
   .description('Earshot: brand mentions from feeds and review sites, understood, searchable, alerted on.')

@@ -1,14 +1,17 @@
 // POSTs a body for the HTTP channels (webhook, Slack) with undici: a timeout, no redirects (a
-// webhook that moves is misconfigured), and no private-network targets unless allowed — checked on
-// the socket's remote address after connect, so DNS rebinding cannot slip past. Failures become
+// webhook that moves is misconfigured), and no private-network targets unless allowed — the host is
+// resolved, checked and the checked address connected to (@earshot/net), so no handshake happens
+// with a refused peer and DNS rebinding cannot slip past. Failures become
 // DeliveryErrors that say whether to retry; the URL never appears in them (it may hold a secret).
-import { createGuardedAgent } from '@earshot/net';
+import { createGuardedAgent, type Resolver } from '@earshot/net';
 import type { Dispatcher } from 'undici';
 import { DeliveryError, isRetriableStatus } from './delivery-error.js';
 
 export interface HttpPostOptions {
   timeoutMs: number;
   allowPrivateNetwork: boolean;
+  /** Name resolution (default: the system resolver). */
+  resolve?: Resolver;
 }
 
 export interface HttpPoster {
@@ -19,7 +22,8 @@ export interface HttpPoster {
 export function createHttpPoster(options: HttpPostOptions): HttpPoster {
   const agent: Dispatcher = createGuardedAgent({
     timeoutMs: options.timeoutMs,
-    allowPrivateNetwork: options.allowPrivateNetwork,
+    allowed: options.allowPrivateNetwork ? 'any' : ['public'],
+    ...(options.resolve ? { resolve: options.resolve } : {}),
     refused: () => new DeliveryError('refused: the target is a private or loopback address; allowPrivateNetwork is off', { retriable: false }),
   });
 

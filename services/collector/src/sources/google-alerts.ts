@@ -1,7 +1,7 @@
 // Google Alerts feeds (Atom: https://www.google.com/alerts/feeds/<user>/<alert>). Each link is a
 // Google redirect (https://www.google.com/url?…&url=<article>…); the article URL is what identifies
 // the mention, so it is unwrapped. Titles and summaries carry <b> highlighting, reduced to text.
-import { feedEntryToItem, readFeedEntries } from './read-feed-items.js';
+import { feedEntryToItem, mapEntries, readFeedEntries } from './read-feed-items.js';
 import { FEED_ACCEPT } from './feed.js';
 import type { SourceType } from '../source-type.js';
 
@@ -20,7 +20,7 @@ export function createGoogleAlertsSource(): SourceType {
     type: 'google-alerts',
     request: (source) => ({ url: source.url, headers: { accept: FEED_ACCEPT } }),
     parse: (document, source) =>
-      readFeedEntries(document).map((entry) => {
+      mapEntries(readFeedEntries(document), (entry) => {
         const item = feedEntryToItem(entry, source);
         return { ...item, url: unwrapGoogleRedirect(item.url) };
       }),

@@ -4,16 +4,28 @@ import type { SourceConfig } from '@earshot/config';
 import { parseFeed, isParseError, type FeedEntry } from '@earshot/feeds';
 import { EarshotError } from '@earshot/pipeline';
 import { htmlToText } from '../html-to-text.js';
-import type { FetchedDocument, SourceItem } from '../source-type.js';
+import type { DroppedItems, FetchedDocument, ParsedItems, SourceItem } from '../source-type.js';
 
 const TITLE_FROM_TEXT = 120;
 
+export interface FeedEntries {
+  entries: FeedEntry[];
+  /** Items the parser could not return (a feed cut at a limit, items of the wrong type). */
+  dropped: DroppedItems;
+}
+
 /** The feed's entries, each with the feed's language as a fallback for its own. */
-export function readFeedEntries(document: FetchedDocument): FeedEntry[] {
+export function readFeedEntries(document: FetchedDocument): FeedEntries {
   const result = parseFeed(document.body, { contentType: document.headers['content-type'] });
   if (isParseError(result)) throw new EarshotError(`not a feed: ${result.error}`);
   const language = result.feed.language;
-  return language ? result.items.map((item) => (item.language ? item : { ...item, language })) : result.items;
+  const entries = language ? result.items.map((item) => (item.language ? item : { ...item, language })) : result.items;
+  return { entries, dropped: result.dropped ?? {} };
+}
+
+/** Entries to items, the dropped counts carried along. */
+export function mapEntries(feed: FeedEntries, toItem: (entry: FeedEntry) => SourceItem): ParsedItems {
+  return { items: feed.entries.map(toItem), dropped: feed.dropped };
 }
 
 export function feedEntryToItem(entry: FeedEntry, source: SourceConfig): SourceItem {

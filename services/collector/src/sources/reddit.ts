@@ -1,7 +1,7 @@
 // Reddit search and subreddit feeds (Atom: /search.rss?q=…, /r/<name>/new/.rss). Authors come as
 // "/u/name"; every post's HTML ends in a "submitted by /u/name [link] [comments]" footer, which is
 // navigation, not what the person wrote.
-import { feedEntryToItem, readFeedEntries } from './read-feed-items.js';
+import { feedEntryToItem, mapEntries, readFeedEntries } from './read-feed-items.js';
 import { FEED_ACCEPT } from './feed.js';
 import type { SourceType } from '../source-type.js';
 
@@ -12,7 +12,7 @@ export function createRedditSource(): SourceType {
     type: 'reddit',
     request: (source) => ({ url: source.url, headers: { accept: FEED_ACCEPT } }),
     parse: (document, source) =>
-      readFeedEntries(document).map((entry) => {
+      mapEntries(readFeedEntries(document), (entry) => {
         const item = feedEntryToItem(entry, source);
         return {
           ...item,

@@ -1,7 +1,7 @@
 // YouTube channel and playlist feeds (Atom: /feeds/videos.xml?channel_id=…). A video's text is in
 // media:group/media:description and its audience in media:community (views, star rating); the
 // views travel as the mention's reach.
-import { feedEntryToItem, readFeedEntries } from './read-feed-items.js';
+import { feedEntryToItem, mapEntries, readFeedEntries } from './read-feed-items.js';
 import { htmlToText } from '../html-to-text.js';
 import type { SourceType } from '../source-type.js';
 
@@ -10,7 +10,7 @@ export function createYoutubeSource(): SourceType {
     type: 'youtube',
     request: (source) => ({ url: source.url, headers: { accept: 'application/atom+xml, application/xml;q=0.9' } }),
     parse: (document, source) =>
-      readFeedEntries(document).map((entry) => {
+      mapEntries(readFeedEntries(document), (entry) => {
         const item = feedEntryToItem(entry, source);
         const description = entry.media?.description;
         return {

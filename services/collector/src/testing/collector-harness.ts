@@ -2,7 +2,7 @@
 // it publishes read back off the bus as decoded payloads — what the next stage would see.
 import { createEmbeddedBus, type Bus } from '@earshot/bus';
 import { parseConfig, type EarshotConfig } from '@earshot/config';
-import { createMetrics, silentLogger } from '@earshot/observability';
+import { createMetrics, silentLogger, type Logger, type Metrics } from '@earshot/observability';
 import { decodeMessage, TOPICS, type RawMention } from '@earshot/schema';
 import { createSqliteStore, type MentionStore } from '@earshot/store';
 import { createCollector, type Collector, type CollectorOptions } from '../collector.js';
@@ -24,6 +24,9 @@ export interface HarnessOptions extends Partial<Omit<CollectorOptions, 'config' 
   store?: MentionStore;
   /** A bus to use instead of a fresh embedded one. */
   bus?: Bus;
+  /** Where the collector logs (default: nowhere) and counts (default: a fresh registry). */
+  logger?: Logger;
+  metrics?: Metrics;
 }
 
 export async function createHarness(options: HarnessOptions): Promise<Harness> {
@@ -38,7 +41,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   const bus = options.bus ?? createEmbeddedBus({ path: ':memory:', pollIntervalMs: 20 });
   const store = options.store ?? createSqliteStore({ path: ':memory:' });
   await store.init();
-  const { sources: _s, brands: _b, collector: _c, store: _st, bus: _bus, ...rest } = options;
+  const { sources: _s, brands: _b, collector: _c, store: _st, bus: _bus, logger, metrics, ...rest } = options;
   const seen: RawMention[] = [];
   const recording: Bus = {
     ...bus,
@@ -51,7 +54,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
       }
     },
   };
-  const recorded = createCollector({ ...rest, config, bus: recording, store, logger: silentLogger(), metrics: createMetrics(), perHostIntervalMs: rest.perHostIntervalMs ?? 0 });
+  const recorded = createCollector({ ...rest, config, bus: recording, store, logger: logger ?? silentLogger(), metrics: metrics ?? createMetrics(), perHostIntervalMs: rest.perHostIntervalMs ?? 0 });
   return {
     config,
     collector: recorded,

@@ -9,7 +9,7 @@ export function registerConfigCommands(program: Command): void {
     .argument('[file]', 'config file')
     .description('validate a config file; exits 2 listing every problem')
     .action((file: string | undefined) => {
-      const { config: parsed, file: used } = loadOrExit(file);
+      const { config: parsed, file: used } = loadOrExit(file, { starting: true });
       process.stdout.write(`${used}: ok (${parsed.brands.length} brands, ${parsed.sources.length} sources, ${parsed.rules.length} rules, ${parsed.channels.length} channels; bus ${parsed.bus.kind}, store ${parsed.store.kind})\n`);
     });
 }

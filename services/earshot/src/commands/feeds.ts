@@ -33,7 +33,7 @@ export async function runFeedsParse(options: FeedsParseOptions): Promise<FeedPar
 /** The printed form: exactly the corpus fields; warnings go to stderr. */
 export function formatParseResult(result: FeedParseResult): { json: string; warnings: string[] } {
   if (isParseError(result)) return { json: JSON.stringify(result, null, 2), warnings: [] };
-  const { warnings = [], ...printed } = result;
+  const { warnings = [], dropped: _dropped, ...printed } = result;
   // media and source are extras the collector uses; the printed form keeps to the corpus fields.
   const items = printed.items.map(({ media: _media, source: _source, ...item }) => item);
   return { json: JSON.stringify({ ...printed, items }, null, 2), warnings };

@@ -2,17 +2,23 @@
 // data is; with --once it collects every source once, drains the pipeline, prints counts and exits.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { CollectReport } from '@earshot/collector';
 import type { EarshotConfig } from '@earshot/config';
 import { startHealthServer } from '@earshot/observability';
 import { startDemoServer, type DemoServer } from '../demo-server.js';
 import { loadOrExit, makeLogger } from '../load.js';
 import { createRuntime, type Runtime } from '../runtime.js';
+import { stopWithin } from '../stop-within.js';
 import { isApi, isCollector, PIPELINE_STAGES, STAGE_NAMES } from '../stages.js';
 
 export interface RunSummary {
   sources: number;
   failedSources: number;
   items: number;
+  /** Items not read past a feed's limits (truncated) or of the wrong type (malformed). */
+  itemsDropped: { truncated: number; malformed: number };
+  /** Item links that were not http(s), removed. */
+  linksDropped: number;
   mentionsCollected: number;
   mentionsStored: number;
   bySentiment: Record<string, number>;
@@ -20,13 +26,17 @@ export interface RunSummary {
   alertsOpen: number;
 }
 
-async function summarize(runtime: Runtime, report: { sources: number; failed: number; items: number; mentions: number }): Promise<RunSummary> {
+type Report = Pick<CollectReport, 'sources' | 'failed' | 'items' | 'mentions' | 'dropped'>;
+
+async function summarize(runtime: Runtime, report: Report): Promise<RunSummary> {
   const bucket = async (field: 'sentiment' | 'lang') =>
     Object.fromEntries((await runtime.store.aggregate({ filter: {}, groupBy: [field] })).map((b) => [b.keys[field] ?? '', b.count]));
   return {
     sources: report.sources,
     failedSources: report.failed,
     items: report.items,
+    itemsDropped: { truncated: report.dropped.truncated, malformed: report.dropped.malformed },
+    linksDropped: report.dropped.links,
     mentionsCollected: report.mentions,
     mentionsStored: await runtime.store.count({}),
     bySentiment: await bucket('sentiment'),
@@ -49,7 +59,7 @@ export function registerRunCommand(program: Command): void {
     .option('--once', 'collect every source once, drain the pipeline, print counts and exit')
     .option('--json', 'with --once: print the counts as JSON')
     .action(async (opts: { config?: string; once?: boolean; json?: boolean }) => {
-      const { config, file } = loadOrExit(opts.config);
+      const { config, file } = loadOrExit(opts.config, { starting: true });
       const logger = makeLogger(config);
       const out = (line: string) => process.stdout.write(`${line}\n`);
       let demo: DemoServer | undefined;
@@ -73,16 +83,23 @@ export function registerRunCommand(program: Command): void {
         const withoutCollector = runtime.services.filter((s) => s !== collector);
         for (const s of [...withoutCollector].reverse()) await s.start();
         if (!opts.json) out(`Collecting ${config.sources.length} sources once (config ${file})…`);
-        const report = collector ? await collector.collectOnce() : { sources: 0, failed: 0, items: 0, mentions: 0 };
+        const report: Report = collector ? await collector.collectOnce() : { sources: 0, failed: 0, items: 0, mentions: 0, dropped: { truncated: 0, malformed: 0, links: 0 } };
         await runtime.drain();
         const summary = await summarize(runtime, report);
         await shutdown();
         if (opts.json) out(JSON.stringify(summary));
         else {
           out(`Sources: ${summary.sources} polled, ${summary.failedSources} failed; items: ${summary.items}; mentions collected: ${summary.mentionsCollected}`);
+          const { truncated, malformed } = summary.itemsDropped;
+          if (truncated || malformed || summary.linksDropped) {
+            out(`Dropped: ${truncated} items past feed size/nesting limits (not read), ${malformed} items of the wrong type, ${summary.linksDropped} links that were not http(s)`);
+          }
           out(`Stored: ${summary.mentionsStored} mentions  sentiment ${JSON.stringify(summary.bySentiment)}  languages ${JSON.stringify(summary.byLang)}`);
           out(`Alerts open: ${summary.alertsOpen}`);
           for (const s of collector?.status().filter((x) => x.lastError) ?? []) out(`  source ${s.id} failed: ${s.lastError}`);
+          for (const s of collector?.status().filter((x) => x.truncated || x.malformed) ?? []) {
+            out(`  source ${s.id}: ${s.items} items read, ${s.truncated} not read (feed cut at the size/nesting limit), ${s.malformed} malformed`);
+          }
         }
         return;
       }
@@ -92,8 +109,8 @@ export function registerRunCommand(program: Command): void {
       out(`Earshot is running: ${config.brands.length} brands, ${config.sources.length} sources (config ${file}).`);
       for (const line of describeBackend(config)) out(line);
       const api = runtime.services.find(isApi);
-      if (api?.dashboardUrl) out(`  Dashboard: ${api.dashboardUrl}`);
-      if (api?.adminDashboardUrl) out(`             ${api.adminDashboardUrl}   (admin: acknowledge and silence alerts)`);
+      if (api?.tokenLink) out(`  Dashboard: ${api.tokenLink}   (a token made up for this run; set api.tokens to keep one)`);
+      else if (api?.dashboardUrl) out(`  Dashboard: ${api.dashboardUrl}   (sign in with a token from api.tokens)`);
       if (api?.url) out(`  API:       ${api.url}/api/v1/openapi.json`);
       if (demo) out(`  Demo feeds served at ${demo.url}/feeds/`);
       if (health) out(`  Health:    ${health.url}/health   metrics: ${health.url}/metrics`);
@@ -116,9 +133,15 @@ export function registerRunCommand(program: Command): void {
         out(`${signal}: finishing the batches in flight…`);
         clearInterval(progress);
         void (async () => {
-          await health?.close();
-          await shutdown();
-          out('Stopped.');
+          const result = await stopWithin({
+            deadlineMs: config.shutdownTimeout,
+            logger,
+            stop: async () => {
+              await health?.close();
+              await shutdown();
+            },
+          });
+          out(result === 'stopped' ? 'Stopped.' : `Stopped at the ${config.shutdownTimeout / 1000} s shutdown deadline (unfinished batches are redelivered after a restart).`);
           process.exit(0);
         })();
       };

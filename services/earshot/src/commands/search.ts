@@ -1,4 +1,6 @@
 // `earshot search <words>`: full-text search over the store, with the same filters the API has.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { EnrichedMention } from '@earshot/schema';
 import type { SearchQuery } from '@earshot/store';
@@ -35,7 +37,12 @@ export function registerSearchCommand(program: Command): void {
     .option('--limit <n>', 'how many to show, 1 to 1000', parseLimit, 20)
     .option('--json', 'print JSON ({ total, mentions })')
     .action(async (words: string[], opts: Record<string, string | number | boolean | undefined>) => {
-      const { config } = loadOrExit(opts.config as string | undefined);
+      const { config, file } = loadOrExit(opts.config as string | undefined);
+      // Searching must not create an empty database where the user expected their mentions.
+      if (config.store.kind === 'sqlite' && !existsSync(resolve(config.store.path))) {
+        process.stderr.write(`no store at ${resolve(config.store.path)} (store.path in ${file}): nothing has been collected there; run \`earshot run\` with this config first, or fix store.path\n`);
+        process.exit(2);
+      }
       const sentiment = opts.sentiment as SearchQuery['sentiment'];
       const limit = opts.limit as number;
       const query: SearchQuery = {

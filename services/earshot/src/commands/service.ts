@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { startHealthServer } from '@earshot/observability';
 import { loadOrExit, makeLogger } from '../load.js';
 import { createRuntime } from '../runtime.js';
+import { stopWithin } from '../stop-within.js';
 import { STAGE_NAMES, type StageName } from '../stages.js';
 
 export function registerServiceCommands(program: Command): void {
@@ -14,16 +15,22 @@ export function registerServiceCommands(program: Command): void {
       .option('-c, --config <file>', 'config file')
       .option('--health-port <port>', 'port for /health and /metrics (0 = any free port)', '0')
       .action(async (opts: { config?: string; healthPort: string }) => {
-        const { config } = loadOrExit(opts.config);
+        const { config } = loadOrExit(opts.config, { starting: true });
         const logger = makeLogger(config, `earshot-${name}`);
         const runtime = await createRuntime({ config, logger, stages: [name as StageName] });
         await runtime.start();
         const health = await startHealthServer({ port: Number(opts.healthPort), health: () => runtime.health(), registry: runtime.metrics.registry });
         logger.info({ stage: name, health: `${health.url}/health`, metrics: `${health.url}/metrics` }, 'stage started');
         const stop = async () => {
-          await health.close();
-          await runtime.stop();
-          logger.info({ stage: name }, 'stage stopped');
+          const result = await stopWithin({
+            deadlineMs: config.shutdownTimeout,
+            logger,
+            stop: async () => {
+              await health.close();
+              await runtime.stop();
+            },
+          });
+          logger.info({ stage: name, result }, 'stage stopped');
           process.exit(0);
         };
         process.once('SIGTERM', () => void stop());

@@ -2,6 +2,7 @@
 // destination, or throw a DeliveryError saying whether to retry. Retries, deduplication and queues
 // are the dispatcher's, so a channel type is only about its wire format.
 import type { ChannelConfig } from '@earshot/config';
+import type { Resolver } from '@earshot/net';
 import type { Alert } from '@earshot/schema';
 
 export type Notification =
@@ -13,4 +14,11 @@ export interface ChannelSender {
   close(): Promise<void>;
 }
 
-export type ChannelFactory<C extends ChannelConfig = ChannelConfig> = (config: C) => ChannelSender;
+/** What a channel may be given besides its config (tests: a resolver for made-up names, a test CA). */
+export interface ChannelDeps {
+  resolve?: Resolver;
+  /** Extra trusted CA certificates (PEM). */
+  ca?: string;
+}
+
+export type ChannelFactory<C extends ChannelConfig = ChannelConfig> = (config: C, deps?: ChannelDeps) => ChannelSender;

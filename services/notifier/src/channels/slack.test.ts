@@ -20,3 +20,26 @@ describe('Slack message', () => {
     expect(slackPayload({ kind: 'alert', deliveryKey: 'k', alert: alert({ state: 'resolved', revision: 3 }) }).text).toMatch(/^\[RESOLVED\] /);
   });
 });
+
+describe('Slack message from hostile mention text', () => {
+  const hostile = (sample: { url: string; title: string; text: string }) =>
+    slackPayload({ kind: 'alert', deliveryKey: 'k', alert: alert({ summary: 'Ping <!channel> & <!here>', samples: [{ id: 'm9', sourceId: 's1', ...sample, sentiment: 'negative' }] }) });
+
+  it('escapes <!channel>, <, > and & everywhere mrkdwn is read', () => {
+    const payload = hostile({ url: 'https://x.example/a', title: '<!channel> read this', text: 'line one\n<@U123> & <!everyone>' });
+    expect(payload.text).toContain('Ping &lt;!channel&gt; &amp; &lt;!here&gt;');
+    const text = JSON.stringify(payload.blocks);
+    expect(text).not.toMatch(/<!channel>|<!here>|<!everyone>|<@U123>/);
+    expect(text).toContain('<https://x.example/a|&lt;!channel&gt; read this> _(negative)_\\n>line one &lt;@U123&gt; &amp; &lt;!everyone&gt;');
+  });
+
+  it('keeps a URL from closing the link or adding a label, and never links javascript: or data: URLs', () => {
+    const section = (url: string, title = 'Title') => (hostile({ url, title, text: 't' }).blocks[2] as { text: { text: string } }).text.text.split('\n')[0];
+    expect(section('https://x.example/a|<!channel>')).toBe('<https://x.example/a%7C%3C!channel%3E|Title> _(negative)_');
+    expect(section('https://x.example/a>|fake label')).toBe('<https://x.example/a%3E%7Cfake%20label|Title> _(negative)_');
+    expect(section('https://x.example/?a=1&b=2')).toBe('<https://x.example/?a=1&amp;b=2|Title> _(negative)_');
+    expect(section('javascript:alert(1)', 'Click')).toBe('Click _(negative)_');
+    expect(section('data:text/html,<b>x</b>', 'Click')).toBe('Click _(negative)_');
+    expect(section('', 'No link')).toBe('No link _(negative)_');
+  });
+});

@@ -7,10 +7,10 @@ import { alertHeadline, alertLink, notificationText } from '../format-alert.js';
 import { createHttpPoster } from '../http-post.js';
 import type { ChannelFactory, Notification } from './channel.js';
 import { evidenceBlocks } from './slack-evidence.js';
+import { escapeMrkdwn as escape, mrkdwnLink } from './slack-text.js';
 
 type SlackConfig = Extract<ChannelConfig, { type: 'slack' }>;
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 2900) } });
 
 function alertBlocks(alert: Alert, link: string | undefined): unknown[] {
@@ -18,18 +18,18 @@ function alertBlocks(alert: Alert, link: string | undefined): unknown[] {
     { type: 'header', text: { type: 'plain_text', text: alertHeadline(alert).slice(0, 150) } },
     section(`${escape(alert.summary)}\n*Rule* ${escape(alert.ruleId)} · *severity* ${alert.severity} · *brand* ${escape(alert.brandId)}`),
   ];
-  for (const s of alert.samples) blocks.push(section(`<${s.url}|${escape(s.title)}>${s.sentiment ? ` _(${s.sentiment})_` : ''}\n>${escape(s.text)}`));
+  for (const s of alert.samples) blocks.push(section(`${mrkdwnLink(s.url, s.title)}${s.sentiment ? ` _(${s.sentiment})_` : ''}\n>${escape(s.text.replace(/\s+/g, ' '))}`));
   blocks.push(...evidenceBlocks(alert));
-  if (link) blocks.push(section(`<${link}|Open in Earshot>`));
+  if (link) blocks.push(section(mrkdwnLink(link, 'Open in Earshot')));
   return blocks;
 }
 
 export function slackPayload(n: Notification, linkTemplate?: string): { text: string; blocks: unknown[] } {
   if (n.kind === 'alert') {
     const link = alertLink(linkTemplate, n.alert);
-    return { text: `${alertHeadline(n.alert)} — ${n.alert.summary}`, blocks: alertBlocks(n.alert, link) };
+    return { text: escape(`${alertHeadline(n.alert)} — ${n.alert.summary}`), blocks: alertBlocks(n.alert, link) };
   }
-  return { text: notificationText(n, linkTemplate).split('\n')[0]!, blocks: [section(escape(notificationText(n, linkTemplate)))] };
+  return { text: escape(notificationText(n, linkTemplate).split('\n')[0]!), blocks: [section(escape(notificationText(n, linkTemplate)))] };
 }
 
 export const createSlackChannel: ChannelFactory<SlackConfig> = (config) => {

@@ -55,15 +55,35 @@ export interface ReceivedMail {
 export interface SmtpReceiver {
   port: number;
   messages: ReceivedMail[];
+  /** Connections accepted, and the TLS server name (SNI) each upgraded one asked for. */
+  connections: number;
+  servernames: string[];
   close(): Promise<void>;
 }
 
-export async function startSmtpReceiver(): Promise<SmtpReceiver> {
+export interface SmtpReceiverOptions {
+  /** Offer STARTTLS: with smtp-server's own self-signed certificate, or with this one. */
+  starttls?: 'self-signed' | { cert: string; key: string };
+}
+
+export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Promise<SmtpReceiver> {
   const messages: ReceivedMail[] = [];
+  const servernames: string[] = [];
+  let connections = 0;
+  const tls = typeof options.starttls === 'object' ? options.starttls : {};
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['STARTTLS'],
+    disabledCommands: options.starttls ? [] : ['STARTTLS'],
+    ...tls,
     logger: false,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
+    onSecure(socket, _session, callback) {
+      servernames.push((socket as { servername?: string | false }).servername || '');
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -80,5 +100,13 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
-  return { port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    messages,
+    get connections() {
+      return connections;
+    },
+    servernames,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -1,0 +1,39 @@
+// `earshot search` as a shell user meets it: a store path that does not exist is refused (and not
+// created), and a reader that stops early (`| head`) ends the command quietly.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSqliteStore } from '@earshot/store';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runEarshot, startEarshot } from './support/earshot-cli.js';
+
+describe('earshot search on the command line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'earshot-search-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const config = (store: string) => {
+    const file = join(dir, `${store}.yaml`);
+    writeFileSync(file, `brands: [{ id: acme, name: Acme }]\nstore: { kind: sqlite, path: "${join(dir, store)}" }\n`);
+    return file;
+  };
+
+  it('refuses a store path that does not exist, and does not create it', async () => {
+    const res = await runEarshot(['search', 'acme', '--config', config('missing.db')]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain(`no store at ${join(dir, 'missing.db')}`);
+    expect(res.stderr).toContain('run `earshot run` with this config first');
+    expect(existsSync(join(dir, 'missing.db'))).toBe(false);
+  });
+
+  it('ends quietly when the reader closes the pipe (search … | head)', async () => {
+    const store = createSqliteStore({ path: join(dir, 'empty.db') });
+    await store.init();
+    await store.close();
+    const child = startEarshot(['search', '--config', config('empty.db')]);
+    child.stdout!.destroy(); // the reader is gone before the first line
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
