@@ -13,6 +13,7 @@ import { channelSchema, subscriptionSchema } from './channels.js';
 import { interpolateEnv, type InterpolationProblem } from './interpolate.js';
 import { ruleSchema } from './rules.js';
 import { sourceSchema } from './sources.js';
+import { findUnknownKeys } from './unknown-keys.js';
 
 export const configSchema = z.object({
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
@@ -59,8 +60,25 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
+/**
+ * Checks that need code outside this package (the collector's source types, the brand query
+ * parser); the process that loads the config passes them in, so `config check` and every service
+ * start validate the same things offline.
+ */
+export interface ConfigChecks {
+  /** The source `type`s the collector knows. */
+  sourceTypes?: readonly string[];
+  /** Parses a brand query; returns the parse error (with its caret excerpt) or undefined. */
+  brandQuery?: (query: string) => string | undefined;
+}
+
 export interface LoadConfigOptions {
   env?: Record<string, string | undefined>;
+  checks?: ConfigChecks;
+  /** Unknown keys become warnings instead of errors. */
+  lenient?: boolean;
+  /** Receives each warning (unknown keys under `lenient`). */
+  onWarning?: (message: string) => void;
 }
 
 /** Parses and validates config text. `file` names it in errors; relative paths resolve against it. */
@@ -73,11 +91,16 @@ export function parseConfig(text: string, file: string, options: LoadConfigOptio
   const interpolated = interpolateEnv(raw, env, interpolationProblems);
   const parsed = configSchema.safeParse(interpolated);
   const problems = interpolationProblems.map((p) => `${p.path}: ${p.message}`);
+  for (const unknown of findUnknownKeys(configSchema, interpolated)) {
+    const line = `${unknown.path}: ${unknown.message}`;
+    if (options.lenient) options.onWarning?.(line);
+    else problems.push(line);
+  }
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${formatPath(issue.path)}: ${issue.message}`);
     throw new ConfigError(file, problems);
   }
-  problems.push(...crossCheck(parsed.data));
+  problems.push(...crossCheck(parsed.data), ...externalChecks(parsed.data, options.checks ?? {}));
   if (problems.length) throw new ConfigError(file, problems);
   const baseDir = dirname(resolve(file));
   const config = parsed.data;
@@ -131,7 +154,10 @@ function crossCheck(config: ParsedConfig): string[] {
       if (id !== 'all' && !brandIds.has(id)) problems.push(`${path}: unknown brand "${id}"`);
     }
   };
-  config.sources.forEach((s, i) => checkBrands(s.brand, `sources[${i}].brand`));
+  config.sources.forEach((s, i) => {
+    checkBrands(s.brand, `sources[${i}].brand`);
+    if (typeof s.about === 'string' && !brandIds.has(s.about)) problems.push(`sources[${i}].about: unknown brand "${s.about}"`);
+  });
   config.rules.forEach((r, i) => checkBrands(r.brand, `rules[${i}].brand`));
   const channelIds = new Set(config.channels.map((c) => c.id));
   const ruleIds = new Set(config.rules.map((r) => r.id));
@@ -142,5 +168,25 @@ function crossCheck(config: ParsedConfig): string[] {
       if (r !== 'all' && !ruleIds.has(r)) problems.push(`subscriptions[${i}].rule: unknown rule "${r}"`);
     }
   });
+  return problems;
+}
+
+function externalChecks(config: ParsedConfig, checks: ConfigChecks): string[] {
+  const problems: string[] = [];
+  if (checks.sourceTypes) {
+    const known = new Set(checks.sourceTypes);
+    config.sources.forEach((s, i) => {
+      if (!known.has(s.type)) problems.push(`sources[${i}].type: unknown source type "${s.type}" (known: ${checks.sourceTypes!.join(', ')})`);
+    });
+  }
+  const query = checks.brandQuery;
+  if (query) {
+    const check = (text: string | undefined, path: string) => {
+      const error = text === undefined ? undefined : query(text);
+      if (error) problems.push(`${path}: ${error}`);
+    };
+    config.brands.forEach((b, i) => check(b.query, `brands[${i}].query`));
+    config.sources.forEach((s, i) => check(s.exclude, `sources[${i}].exclude`));
+  }
   return problems;
 }

@@ -1,9 +1,11 @@
 // Finds and loads the config for a command: --config, else $EARSHOT_CONFIG, else ./earshot.yaml,
-// else the bundled demo config. Prints every problem and exits 2 on a bad file.
+// else the bundled demo config. Validates everything that can be checked offline; prints every
+// problem and exits 2 on a bad file.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, type EarshotConfig } from '@earshot/config';
 import { createLogger, type Logger } from '@earshot/observability';
+import { configChecks } from './config-checks.js';
 import { DEMO_DIR } from './demo-server.js';
 
 export function resolveConfigPath(explicit: string | undefined, env: NodeJS.ProcessEnv): string {
@@ -13,10 +15,16 @@ export function resolveConfigPath(explicit: string | undefined, env: NodeJS.Proc
   return join(DEMO_DIR, 'earshot.demo.yaml');
 }
 
-export function loadOrExit(explicit: string | undefined): { config: EarshotConfig; file: string } {
+export interface LoadOptions {
+  /** Unknown keys are printed as warnings instead of refusing the file (--lenient). */
+  lenient?: boolean;
+}
+
+export function loadOrExit(explicit: string | undefined, options: LoadOptions = {}): { config: EarshotConfig; file: string } {
   const file = resolveConfigPath(explicit, process.env);
   try {
-    return { config: loadConfig(file, { env: process.env }), file };
+    const onWarning = (warning: string) => process.stderr.write(`warning: ${file}: ${warning}\n`);
+    return { config: loadConfig(file, { env: process.env, checks: configChecks(), lenient: options.lenient, onWarning }), file };
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

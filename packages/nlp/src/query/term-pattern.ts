@@ -5,18 +5,30 @@
 
 import { fold, latinSkeleton } from '../text/fold.js';
 
+/** Every derivational suffix followed by every inflection: a closed list, so no stray prefix matches. */
+function derived(suffixes: string[], inflections: string[]): string[] {
+  return suffixes.flatMap((suffix) => inflections.map((inflection) => suffix + inflection));
+}
+
 const CYRILLIC_ENDINGS = [
   // Russian noun and adjective case endings
   'а', 'я', 'у', 'ю', 'е', 'ом', 'ем', 'ой', 'ей', 'ою', 'ы', 'и', 'ов', 'ев', 'ам', 'ям', 'ами', 'ями', 'ах', 'ях',
-  'ого', 'его', 'ому', 'ему', 'ым', 'им', 'ую', 'ая', 'ое', 'ые', 'ых', 'ими', 'ыми', 'овский', 'овцы',
+  'ого', 'его', 'ому', 'ему', 'ым', 'им', 'ую', 'ая', 'ое', 'ые', 'ых', 'ими', 'ыми', 'овцы',
+  // Russian adjectives derived from the name ("акмовский", "сбербанковские") in every case and number
+  ...derived(['овск', 'евск'], ['ий', 'ая', 'ое', 'ие', 'ого', 'ой', 'ому', 'им', 'ом', 'ую', 'их', 'ими']),
   // Kazakh case, plural and possessive suffixes (folded: к for қ, г for ғ …)
   'га', 'ге', 'ка', 'ке', 'на', 'не', 'да', 'де', 'та', 'те', 'нда', 'нде', 'дан', 'ден', 'тан', 'тен', 'нан', 'нен',
   'нын', 'нин', 'дын', 'дин', 'тын', 'тин', 'ны', 'ни', 'ды', 'ди', 'ты', 'ти', 'мен', 'бен', 'пен', 'лар', 'лер',
   'дар', 'дер', 'тар', 'тер', 'сы', 'си', 'ын', 'ин', 'дагы', 'деги', 'тагы', 'теги', 'гы', 'ги', 'кы', 'ки',
+  // Kazakh adjectives of belonging (-лық/-лік, -дық/-дік, -тық/-тік: "каспилік"), a case or plural
+  // ending may follow as the second suffix ("каспиліктер")
+  'лык', 'лик', 'дык', 'дик', 'тык', 'тик',
 ];
 const LATIN_ENDINGS = [
   "'s", 's', 'es', "'", // English possessive and plural
   'd', 'id', 'le', 'lt', 'l', 'ga', 'st', 'sse', 'ks', 'ni', 'ta', 'de', 'te', // Estonian case endings
+  // Estonian adjectives in -lik ("boltilik") in their common cases and the plural
+  ...derived(['lik'], ['', 'u', 'ku', 'ud', 'e', 'ke', 'us', 'ust', 'ule', 'uga', 'ult', 'kude']),
 ];
 /** Estonian stems often gain a vowel before the ending (Äripäev → Äripäevast, Bolt → Boltiga). */
 const LATIN_STEM_VOWEL = '[aeiu]';
