@@ -29,12 +29,13 @@ export function itemsToMentions(source: SourceConfig, sourceType: string, items:
     const haystack = `${item.title}\n${item.text}`;
     if (brands.exclude?.matches(haystack)) continue;
     const found: [CompiledBrand, MatchedBy][] = brands.owner ? [[brands.owner, 'owned-source']] : [];
+    const post = { ...(item.author ? { author: item.author } : {}), text: haystack };
     for (const brand of brands.matched) {
-      const how = brand.matcher.match(haystack);
+      const how = brand.matcher.match(post);
       if (how) found.push([brand, how]);
     }
     for (const [brand, matchedBy] of found) {
-      const brandAccount = brand.matcher.accountRole({ ...(item.author ? { author: item.author } : {}), text: haystack });
+      const brandAccount = brand.matcher.accountRole(post);
       mentions.push({
         id: mentionId({ brandId: brand.id, sourceId: source.id, itemId: item.itemId, url: item.url, text: haystack }),
         brandId: brand.id,

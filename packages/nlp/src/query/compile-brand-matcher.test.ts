@@ -24,24 +24,29 @@ describe('brand handles and hashtags', () => {
     ['@acmeforlife', 'handle'],
   ];
   it.each(cases)('%s → %s', (text, expected) => {
-    expect(acme.match(text)).toBe(expected);
+    expect(acme.match({ text })).toBe(expected);
   });
 
   it('keeps the query in charge of glued tags: NOT and AND still apply', () => {
     const narrow = compileBrandMatcher({ query: 'acme AND NOT jobs', name: 'Acme' });
-    expect(narrow.match('#acmeforlife great day')).toBe('handle');
-    expect(narrow.match('#acmeforlife jobs in Almaty')).toBeUndefined();
+    expect(narrow.match({ text: '#acmeforlife great day' })).toBe('handle');
+    expect(narrow.match({ text: '#acmeforlife jobs in Almaty' })).toBeUndefined();
     const both = compileBrandMatcher({ query: 'acme AND shoes', name: 'Acme' });
-    expect(both.match('@acmeshop')).toBeUndefined();
-    expect(both.match('@acmeshop new shoes')).toBe('handle');
+    expect(both.match({ text: '@acmeshop' })).toBeUndefined();
+    expect(both.match({ text: '@acmeshop new shoes' })).toBe('handle');
   });
 
   it('needs an explicit boundary for short names', () => {
     const mts = compileBrandMatcher({ query: 'МТС OR MTS', name: 'MTS' });
-    expect(mts.match('@mts_ru ответьте')).toBe('query');
-    expect(mts.match('#мтс2026')).toBe('handle');
-    expect(mts.match('@MtsBank')).toBe('handle');
-    expect(mts.match('@mtsmith wrote')).toBeUndefined();
+    expect(mts.match({ text: '@mts_ru ответьте' })).toBe('query');
+    expect(mts.match({ text: '#мтс2026' })).toBe('handle');
+    expect(mts.match({ text: '@MtsBank' })).toBe('handle');
+    expect(mts.match({ text: '@mtsmith wrote' })).toBeUndefined();
+  });
+
+  it('counts a post by one of the brand\'s own accounts, named or not', () => {
+    expect(acme.match({ text: 'We fixed it, sorry for the wait', author: 'Acme Support (@AcmeSupport)' })).toBe('handle');
+    expect(acme.match({ text: 'We fixed it, sorry for the wait', author: 'anna' })).toBeUndefined();
   });
 
   it('marks posts by and to the brand\'s own accounts', () => {

@@ -1,6 +1,7 @@
 // Everything that makes a text a mention of one brand, compiled once per brand: its query, its own
-// accounts and hashtags, and its name glued into other people's handles and hashtags ("@AcmeSupport",
-// "#акмеживи"). It also tells whether a post is by one of the brand's own accounts or addressed to one.
+// accounts and hashtags (a post by one of its accounts is about it), and its name glued into other
+// people's handles and hashtags ("@AcmeSupport", "#акмеживи"). It also tells whether a post is by one
+// of the brand's own accounts or addressed to one.
 //
 // A glued tag is read as the brand's word before the query runs (the tag is kept, the name is added
 // after it), so the query's AND, NOT and NEAR still apply to it: `acme AND NOT jobs` does not take
@@ -26,10 +27,15 @@ export interface BrandMatcherOptions {
 
 export interface BrandMatcher {
   query: BrandQuery;
-  /** How the text mentions the brand, or undefined when it does not. */
-  match(text: string): MatchedBy | undefined;
+  /** How the item mentions the brand (a post by one of its own accounts counts), or undefined. */
+  match(item: BrandItem): MatchedBy | undefined;
   /** Posted by one of the brand's own accounts, or addressed to one (an @-mention of it). */
-  accountRole(item: { author?: string; text: string }): AccountRole | undefined;
+  accountRole(item: BrandItem): AccountRole | undefined;
+}
+
+export interface BrandItem {
+  text: string;
+  author?: string;
 }
 
 export function compileBrandMatcher(options: BrandMatcherOptions): BrandMatcher {
@@ -39,8 +45,9 @@ export function compileBrandMatcher(options: BrandMatcherOptions): BrandMatcher 
   const ownTags = new Set((options.hashtags ?? []).map(compactWord).filter(Boolean));
   return {
     query,
-    match(text) {
+    match({ text, author }) {
       if (query.matches(text)) return 'query';
+      if (author && ownHandles.has(authorHandle(author))) return 'handle';
       const tags = tagTokens(text);
       if (tags.length === 0) return undefined;
       if (tags.some((t) => (t.sigil === '@' ? ownHandles : ownTags).has(t.folded))) return 'handle';
