@@ -49,7 +49,7 @@ export class ConfigError extends Error {
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(`invalid config ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`invalid config ${file}:\n${problems.map((p) => `  - ${p.replace(/\n/g, '\n    ')}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
@@ -91,6 +91,7 @@ export function parseConfig(text: string, file: string, options: LoadConfigOptio
   const interpolated = interpolateEnv(raw, env, interpolationProblems);
   const parsed = configSchema.safeParse(interpolated);
   const problems = interpolationProblems.map((p) => `${p.path}: ${p.message}`);
+  problems.push(...externalChecks(interpolated, options.checks ?? {}));
   for (const unknown of findUnknownKeys(configSchema, interpolated)) {
     const line = `${unknown.path}: ${unknown.message}`;
     if (options.lenient) options.onWarning?.(line);
@@ -100,7 +101,7 @@ export function parseConfig(text: string, file: string, options: LoadConfigOptio
     for (const issue of parsed.error.issues) problems.push(`${formatPath(issue.path)}: ${issue.message}`);
     throw new ConfigError(file, problems);
   }
-  problems.push(...crossCheck(parsed.data), ...externalChecks(parsed.data, options.checks ?? {}));
+  problems.push(...crossCheck(parsed.data));
   if (problems.length) throw new ConfigError(file, problems);
   const baseDir = dirname(resolve(file));
   const config = parsed.data;
@@ -171,12 +172,18 @@ function crossCheck(config: ParsedConfig): string[] {
   return problems;
 }
 
-function externalChecks(config: ParsedConfig, checks: ConfigChecks): string[] {
+/** Runs on the raw document, so these problems are listed even beside shape errors. */
+function externalChecks(raw: unknown, checks: ConfigChecks): string[] {
   const problems: string[] = [];
+  const list = (key: string): Record<string, unknown>[] => {
+    const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
+    return Array.isArray(value) ? value.map((v) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {})) : [];
+  };
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
   if (checks.sourceTypes) {
     const known = new Set(checks.sourceTypes);
-    config.sources.forEach((s, i) => {
-      if (!known.has(s.type)) problems.push(`sources[${i}].type: unknown source type "${s.type}" (known: ${checks.sourceTypes!.join(', ')})`);
+    list('sources').forEach((s, i) => {
+      if (typeof s.type === 'string' && s.type && !known.has(s.type)) problems.push(`sources[${i}].type: unknown source type "${s.type}" (known: ${checks.sourceTypes!.join(', ')})`);
     });
   }
   const query = checks.brandQuery;
@@ -185,8 +192,8 @@ function externalChecks(config: ParsedConfig, checks: ConfigChecks): string[] {
       const error = text === undefined ? undefined : query(text);
       if (error) problems.push(`${path}: ${error}`);
     };
-    config.brands.forEach((b, i) => check(b.query, `brands[${i}].query`));
-    config.sources.forEach((s, i) => check(s.exclude, `sources[${i}].exclude`));
+    list('brands').forEach((b, i) => check(text(b.query), `brands[${i}].query`));
+    list('sources').forEach((s, i) => check(text(s.exclude), `sources[${i}].exclude`));
   }
   return problems;
 }
