@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, type LoadConfigOptions } from './config.js';
+import { parseConfig } from './config.js';
+import { problemsOf } from './testing/problems-of.js';
 
 const base = `
 brands:
@@ -8,15 +9,6 @@ sources:
   - { id: reviews, type: app-store, url: "https://example.org/r.json", about: acme, exclude: "вакансия" }
 `;
 
-function problemsOf(text: string, options: LoadConfigOptions = {}): string[] {
-  try {
-    parseConfig(text, 'earshot.yaml', options);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 describe('config strictness', () => {
   it('accepts brand handles, hashtags and an owned source', () => {
