@@ -47,6 +47,12 @@ describe('brand handles and hashtags', () => {
   it('counts a post by one of the brand\'s own accounts, named or not', () => {
     expect(acme.match({ text: 'We fixed it, sorry for the wait', author: 'Acme Support (@AcmeSupport)' })).toBe('handle');
     expect(acme.match({ text: 'We fixed it, sorry for the wait', author: 'anna' })).toBeUndefined();
+    // An author whose handle carries the name counts like a tag: the brand's regional account, a fan page.
+    expect(acme.match({ text: 'Акция до пятницы!', author: 'Acme Россия (@acme_russia)' })).toBe('handle');
+    expect(acme.match({ text: 'Акция до пятницы!', author: '@acmeru' })).toBe('handle');
+    expect(acme.match({ text: 'Акция до пятницы!', author: 'acmeforlife' })).toBe('handle');
+    expect(acme.match({ text: 'New camera review', author: '@macmedia' })).toBeUndefined();
+    expect(acme.match({ text: 'New camera review', author: 'Mac Media' })).toBeUndefined();
   });
 
   it('marks posts by and to the brand\'s own accounts', () => {

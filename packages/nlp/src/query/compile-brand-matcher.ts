@@ -48,7 +48,9 @@ export function compileBrandMatcher(options: BrandMatcherOptions): BrandMatcher 
     match({ text, author }) {
       if (query.matches(text)) return 'query';
       if (author && ownHandles.has(authorHandle(author))) return 'handle';
-      const tags = tagTokens(text);
+      // The author's handle counts like a tag in the text: "@kaspi_kz" posting "Акция до пятницы".
+      const handle = author ? authorTag(author) : undefined;
+      const tags = tagTokens(handle ? `${text}\n${handle}` : text);
       if (tags.length === 0) return undefined;
       if (tags.some((t) => (t.sigil === '@' ? ownHandles : ownTags).has(t.folded))) return 'handle';
       const added: string[] = [];
@@ -65,6 +67,13 @@ export function compileBrandMatcher(options: BrandMatcherOptions): BrandMatcher 
       return tagTokens(item.text).some((t) => t.sigil === '@' && ownHandles.has(t.folded)) ? 'to-brand' : undefined;
     },
   };
+}
+
+/** The author as a handle token ("@acme_kz"), when it is written as one: "Name (@x)", "@x" or a bare "x_y". */
+function authorTag(author: string): string | undefined {
+  const at = /@([\p{L}\p{N}\p{M}_]+)/u.exec(author);
+  if (at) return `@${at[1]}`;
+  return /^[\p{L}\p{N}\p{M}_.]+$/u.test(author.trim()) ? `@${author.trim().replace(/\./g, '_')}` : undefined;
 }
 
 /** "Acme Support (@AcmeSupport)" → "acmesupport"; a bare "@acme_kz" or "acme_kz" → "acmekz". */
