@@ -2,7 +2,7 @@
 // HTTP, collected, enriched and stored by the real stages — once on the embedded backend, once on
 // Kafka + Elasticsearch — then every stored mention scored against the labels. Prints precision and
 // recall; checks how each mention was matched and that analysts can filter on it in the store.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,13 +14,14 @@ import { configChecks } from '../services/earshot/src/config-checks.js';
 import { createRuntime } from '../services/earshot/src/runtime.js';
 import { isCollector } from '../services/earshot/src/stages.js';
 import { ACME_APP_REVIEWS, BRANDS, MENTIONS, NORDTEL_PAGE_REVIEWS, appStoreJson, jsonFeed, labelledUrls, score } from './fixtures/brand-mentions.js';
+import { runEarshot } from './support/earshot-cli.js';
 import { startFeedServer, type FeedServer } from './support/feed-server.js';
 
 const brokers = inject('kafkaBrokers');
 const esUrl = inject('elasticsearchUrl');
 
-function fixtureConfig(server: FeedServer, backend: Record<string, unknown>) {
-  const doc = {
+function fixtureDoc(server: FeedServer, backend: Record<string, unknown>) {
+  return {
     brands: BRANDS,
     sources: [
       // A review source type with one brand: about that brand by default.
@@ -31,7 +32,10 @@ function fixtureConfig(server: FeedServer, backend: Record<string, unknown>) {
     collector: { userAgent: 'Earshot-test/1 (+https://earshot.invalid)' },
     ...backend,
   };
-  return parseConfig(JSON.stringify(doc), 'brand-mentions.yaml', { checks: configChecks() });
+}
+
+function fixtureConfig(server: FeedServer, backend: Record<string, unknown>) {
+  return parseConfig(JSON.stringify(fixtureDoc(server, backend)), 'brand-mentions.yaml', { checks: configChecks() });
 }
 
 async function collectAndStore(config: ReturnType<typeof fixtureConfig>) {
@@ -76,7 +80,8 @@ describe('every mention a user means, on the embedded backend', () => {
 
   it('finds owned-source reviews, handles, hashtags and derived forms, and nothing sharing a prefix', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'earshot-brands-'));
-    const config = fixtureConfig(server, { bus: { kind: 'embedded', path: join(dir, 'bus.db') }, store: { kind: 'sqlite', path: join(dir, 'earshot.db') } });
+    const backend = { bus: { kind: 'embedded', path: join(dir, 'bus.db') }, store: { kind: 'sqlite', path: join(dir, 'earshot.db') } };
+    const config = fixtureConfig(server, backend);
     const { runtime, report } = await collectAndStore(config);
     expect(report.failed).toBe(0);
     const { mentions } = await runtime.store.search({ limit: 1000 });
@@ -84,6 +89,12 @@ describe('every mention a user means, on the embedded backend', () => {
     expect(await runtime.store.count({ matchedBy: 'owned-source' })).toBe(OWNED);
     expect((await runtime.store.search({ brandAccount: 'by-brand' })).mentions.map((m) => m.url)).toEqual(expect.arrayContaining(['https://mentions.example/e5', 'https://mentions.example/e6']));
     await runtime.stop();
+    // What an analyst types: the reviews that never name the brand, from the command line.
+    const file = join(dir, 'earshot.yaml');
+    writeFileSync(file, JSON.stringify(fixtureDoc(server, backend)));
+    const cli = await runEarshot(['search', '--matched-by', 'owned-source', '--brand', 'acme', '--json', '--limit', '100', '--config', file]);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect((JSON.parse(cli.stdout) as { total: number }).total).toBe(ACME_APP_REVIEWS.length);
   });
 });
 

@@ -1,6 +1,6 @@
 // `earshot search <words>`: full-text search over the store, with the same filters the API has.
 import type { Command } from 'commander';
-import type { EnrichedMention } from '@earshot/schema';
+import { MATCHED_BY, type EnrichedMention } from '@earshot/schema';
 import type { SearchQuery } from '@earshot/store';
 import { createStore } from '../adapters.js';
 import { loadOrExit } from '../load.js';
@@ -23,12 +23,19 @@ export function registerSearchCommand(program: Command): void {
     .option('--lang <code>', 'language (ISO 639-1, e.g. ru, kk, he, et, en)')
     .option('--topic <id>', 'topic, e.g. price, delivery, service')
     .option('--source <id>', 'only this source')
+    .option('--matched-by <how>', 'query, owned-source or handle: how mentions were matched to their brand')
+    .option('--lenient', 'warn about unknown config keys instead of refusing the file')
     .option('--since <time>', 'ISO time or epoch ms')
     .option('--sort <order>', 'time or relevance', 'time')
     .option('--limit <n>', 'how many to show', '20')
     .option('--json', 'print JSON ({ total, mentions })')
     .action(async (words: string[], opts: Record<string, string | boolean | undefined>) => {
-      const { config } = loadOrExit(opts.config as string | undefined);
+      const { config } = loadOrExit(opts.config as string | undefined, { lenient: Boolean(opts.lenient) });
+      const matchedBy = opts.matchedBy as string | undefined;
+      if (matchedBy && !(MATCHED_BY as readonly string[]).includes(matchedBy)) {
+        process.stderr.write(`--matched-by: expected ${MATCHED_BY.join(', ')}, got "${matchedBy}"\n`);
+        process.exit(2);
+      }
       const sentiment = opts.sentiment as string | undefined;
       if (sentiment && !['positive', 'neutral', 'negative'].includes(sentiment)) {
         process.stderr.write(`--sentiment: expected positive, neutral or negative, got "${sentiment}"\n`);
@@ -46,6 +53,7 @@ export function registerSearchCommand(program: Command): void {
         lang: opts.lang as string | undefined,
         topic: opts.topic as string | undefined,
         sourceId: opts.source as string | undefined,
+        matchedBy: matchedBy as SearchQuery['matchedBy'],
         from: opts.since as string | undefined,
         sort: opts.sort === 'relevance' ? 'relevance' : 'time',
         limit,
