@@ -34,6 +34,14 @@ const LATIN_ENDINGS = [
 const LATIN_STEM_VOWEL = '[aeiu]';
 const HEBREW_PREFIXES = '[ובלמשהכ]{0,3}';
 const CYRILLIC_FINAL_VOWEL = /[аяоеьйыи]$/u;
+/**
+ * Names ending in -и (Kaspi, Кари) do not decline in Russian: a Russian vowel ending after the и
+ * makes another word (Каспий → Каспия, Каспии, Каспием). Kazakh suffixes, which begin with a
+ * consonant after a vowel (Каспиге, Каспидің), and consonant-initial derivations (Каспилік) apply.
+ */
+const INDECLINABLE_FINAL = /и$/u;
+const VOWEL_START = /^[аяоеиыуюэ]/u;
+const CONSONANT_FIRST_ENDINGS = CYRILLIC_ENDINGS.filter((e) => !VOWEL_START.test(e));
 
 export interface TermPattern {
   /** Matches a folded token written in the term's own script. */
@@ -47,9 +55,12 @@ export function compileTerm(word: string): TermPattern {
   const script = scriptOf(folded);
   const native = new RegExp(`^${affixed(folded, script)}$`, 'u');
   const skeleton = latinSkeleton(folded);
+  const crossEndings = (list: readonly string[]) => alternation(script === 'latin' ? list.map(latinSkeleton) : LATIN_ENDINGS);
   const crossScript = script === 'hebrew' || !/[a-z]/.test(skeleton)
     ? undefined
-    : new RegExp(`^${body(skeleton)}(?:${alternation(script === 'latin' ? CYRILLIC_ENDINGS.map(latinSkeleton) : LATIN_ENDINGS)}){0,2}$`, 'u');
+    : script === 'latin' && skeleton.endsWith('i')
+      ? new RegExp(`^${body(skeleton)}(?:(?:${crossEndings(CONSONANT_FIRST_ENDINGS)})(?:${crossEndings(CYRILLIC_ENDINGS)})?)?$`, 'u')
+      : new RegExp(`^${body(skeleton)}(?:${crossEndings(CYRILLIC_ENDINGS)}){0,2}$`, 'u');
   return { native, crossScript };
 }
 
@@ -66,6 +77,9 @@ function affixed(folded: string, script: Script): string {
   switch (script) {
     case 'cyrillic': {
       const endings = `(?:${alternation(CYRILLIC_ENDINGS)}){0,2}`;
+      if (!folded.endsWith('*') && INDECLINABLE_FINAL.test(folded)) {
+        return `${body(folded)}(?:(?:${alternation(CONSONANT_FIRST_ENDINGS)})(?:${alternation(CYRILLIC_ENDINGS)})?)?`;
+      }
       if (!folded.endsWith('*') && CYRILLIC_FINAL_VOWEL.test(folded) && folded.length > 3) {
         return `(?:${body(folded)}|${body(folded.slice(0, -1))}${CYRILLIC_FINAL_VOWEL.source.slice(0, -1)}?)${endings}`;
       }
