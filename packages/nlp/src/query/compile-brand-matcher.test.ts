@@ -42,6 +42,9 @@ describe('brand handles and hashtags', () => {
     expect(mts.match({ text: '#мтс2026' })).toBe('handle');
     expect(mts.match({ text: '@MtsBank' })).toBe('handle');
     expect(mts.match({ text: '@mtsmith wrote' })).toBeUndefined();
+    expect(mts.match({ text: '#МТСМузыка' })).toBe('handle');
+    expect(mts.match({ text: '#MTSmusic' })).toBe('handle');
+    expect(mts.match({ text: '#МТСТВ' })).toBeUndefined();
   });
 
   it('counts a post by one of the brand\'s own accounts, named or not', () => {
