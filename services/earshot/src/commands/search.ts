@@ -1,9 +1,10 @@
 // `earshot search <words>`: full-text search over the store, with the same filters the API has.
 import type { Command } from 'commander';
-import { MATCHED_BY, type EnrichedMention } from '@earshot/schema';
+import type { EnrichedMention } from '@earshot/schema';
 import type { SearchQuery } from '@earshot/store';
 import { createStore } from '../adapters.js';
 import { loadOrExit } from '../load.js';
+import { matchedByOption } from '../cli/matched-by-option.js';
 
 function line(m: EnrichedMention): string {
   const when = (m.publishedAt ?? m.collectedAt).slice(0, 16).replace('T', ' ');
@@ -22,20 +23,14 @@ export function registerSearchCommand(program: Command): void {
     .option('--sentiment <label>', 'positive, neutral or negative')
     .option('--lang <code>', 'language (ISO 639-1, e.g. ru, kk, he, et, en)')
     .option('--topic <id>', 'topic, e.g. price, delivery, service')
+    .addOption(matchedByOption())
     .option('--source <id>', 'only this source')
-    .option('--matched-by <how>', 'query, owned-source or handle: how mentions were matched to their brand')
-    .option('--lenient', 'warn about unknown config keys instead of refusing the file')
     .option('--since <time>', 'ISO time or epoch ms')
     .option('--sort <order>', 'time or relevance', 'time')
     .option('--limit <n>', 'how many to show', '20')
     .option('--json', 'print JSON ({ total, mentions })')
     .action(async (words: string[], opts: Record<string, string | boolean | undefined>) => {
-      const { config } = loadOrExit(opts.config as string | undefined, { lenient: Boolean(opts.lenient) });
-      const matchedBy = opts.matchedBy as string | undefined;
-      if (matchedBy && !(MATCHED_BY as readonly string[]).includes(matchedBy)) {
-        process.stderr.write(`--matched-by: expected ${MATCHED_BY.join(', ')}, got "${matchedBy}"\n`);
-        process.exit(2);
-      }
+      const { config } = loadOrExit(opts.config as string | undefined);
       const sentiment = opts.sentiment as string | undefined;
       if (sentiment && !['positive', 'neutral', 'negative'].includes(sentiment)) {
         process.stderr.write(`--sentiment: expected positive, neutral or negative, got "${sentiment}"\n`);
@@ -52,8 +47,8 @@ export function registerSearchCommand(program: Command): void {
         sentiment: sentiment as SearchQuery['sentiment'],
         lang: opts.lang as string | undefined,
         topic: opts.topic as string | undefined,
+        matchedBy: opts.matchedBy as SearchQuery['matchedBy'],
         sourceId: opts.source as string | undefined,
-        matchedBy: matchedBy as SearchQuery['matchedBy'],
         from: opts.since as string | undefined,
         sort: opts.sort === 'relevance' ? 'relevance' : 'time',
         limit,
