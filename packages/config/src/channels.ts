@@ -2,7 +2,7 @@
 // semantics (services/notifier/README.md). Secrets (webhook keys, Slack URLs, SMTP passwords) should
 // be written as `${ENV_VAR}` so they stay out of the file; the logger redacts them.
 import { z } from 'zod';
-import { duration } from './duration.js';
+import { duration, durationAtLeast } from './duration.js';
 import { httpUrl } from './sources.js';
 
 const channelBase = {
@@ -12,7 +12,7 @@ const channelBase = {
   /** First retry delay; doubles per attempt (jittered) up to `retryMaxDelay`. */
   retryDelay: duration.default(1_000),
   retryMaxDelay: duration.default(60_000),
-  timeout: duration.default(10_000),
+  timeout: durationAtLeast(100).default(10_000),
   /** Deliveries in flight at once on this channel. */
   concurrency: z.number().int().positive().default(4),
   /** Allow the target to resolve to private, loopback or link-local addresses (tests, intranets). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config.js';
+import { parseConfig } from './config.js';
+import { problemsOf as problemsWith } from './testing/problems-of.js';
 
 const valid = `
 brands:
@@ -15,15 +16,7 @@ subscriptions:
   - { channel: hook, brand: nordtel }
 `;
 
-function problemsOf(text: string, env: Record<string, string> = {}): string[] {
-  try {
-    parseConfig(text, 'earshot.yaml', { env });
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
+const problemsOf = (text: string, env: Record<string, string> = {}) => problemsWith(text, { env });
 
 describe('config', () => {
   it('parses a valid file with defaults, durations and env secrets', () => {

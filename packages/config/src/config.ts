@@ -13,6 +13,7 @@ import { channelSchema, subscriptionSchema } from './channels.js';
 import { interpolateEnv, type InterpolationProblem } from './interpolate.js';
 import { ruleSchema } from './rules.js';
 import { sourceSchema } from './sources.js';
+import { findUnknownKeys } from './unknown-keys.js';
 
 export const configSchema = z.object({
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
@@ -50,7 +51,7 @@ export class ConfigError extends Error {
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(`invalid config ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`invalid config ${file}:\n${problems.map((p) => `  - ${p.replace(/\n/g, '\n    ')}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
@@ -61,8 +62,25 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
+/**
+ * Checks that need code outside this package (the collector's source types, the brand query
+ * parser); the process that loads the config passes them in, so `config check` and every service
+ * start validate the same things offline.
+ */
+export interface ConfigChecks {
+  /** The source `type`s the collector knows. */
+  sourceTypes?: readonly string[];
+  /** Parses a brand query; returns the parse error (with its caret excerpt) or undefined. */
+  brandQuery?: (query: string) => string | undefined;
+}
+
 export interface LoadConfigOptions {
   env?: Record<string, string | undefined>;
+  checks?: ConfigChecks;
+  /** Unknown keys become warnings instead of errors. */
+  lenient?: boolean;
+  /** Receives each warning (unknown keys under `lenient`). */
+  onWarning?: (message: string) => void;
 }
 
 /** Parses and validates config text. `file` names it in errors; relative paths resolve against it. */
@@ -75,6 +93,12 @@ export function parseConfig(text: string, file: string, options: LoadConfigOptio
   const interpolated = interpolateEnv(raw, env, interpolationProblems);
   const parsed = configSchema.safeParse(interpolated);
   const problems = interpolationProblems.map((p) => `${p.path}: ${p.message}`);
+  problems.push(...externalChecks(interpolated, options.checks ?? {}));
+  for (const unknown of findUnknownKeys(configSchema, interpolated)) {
+    const line = `${unknown.path}: ${unknown.message}`;
+    if (options.lenient) options.onWarning?.(line);
+    else problems.push(line);
+  }
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${formatPath(issue.path)}: ${issue.message}`);
     throw new ConfigError(file, problems);
@@ -133,7 +157,10 @@ function crossCheck(config: ParsedConfig): string[] {
       if (id !== 'all' && !brandIds.has(id)) problems.push(`${path}: unknown brand "${id}"`);
     }
   };
-  config.sources.forEach((s, i) => checkBrands(s.brand, `sources[${i}].brand`));
+  config.sources.forEach((s, i) => {
+    checkBrands(s.brand, `sources[${i}].brand`);
+    if (typeof s.about === 'string' && !brandIds.has(s.about)) problems.push(`sources[${i}].about: unknown brand "${s.about}"`);
+  });
   config.rules.forEach((r, i) => checkBrands(r.brand, `rules[${i}].brand`));
   const channelIds = new Set(config.channels.map((c) => c.id));
   const ruleIds = new Set(config.rules.map((r) => r.id));
@@ -144,5 +171,31 @@ function crossCheck(config: ParsedConfig): string[] {
       if (r !== 'all' && !ruleIds.has(r)) problems.push(`subscriptions[${i}].rule: unknown rule "${r}"`);
     }
   });
+  return problems;
+}
+
+/** Runs on the raw document, so these problems are listed even beside shape errors. */
+function externalChecks(raw: unknown, checks: ConfigChecks): string[] {
+  const problems: string[] = [];
+  const list = (key: string): Record<string, unknown>[] => {
+    const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
+    return Array.isArray(value) ? value.map((v) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {})) : [];
+  };
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+  if (checks.sourceTypes) {
+    const known = new Set(checks.sourceTypes);
+    list('sources').forEach((s, i) => {
+      if (typeof s.type === 'string' && s.type && !known.has(s.type)) problems.push(`sources[${i}].type: unknown source type "${s.type}" (known: ${checks.sourceTypes!.join(', ')})`);
+    });
+  }
+  const query = checks.brandQuery;
+  if (query) {
+    const check = (text: string | undefined, path: string) => {
+      const error = text === undefined ? undefined : query(text);
+      if (error) problems.push(`${path}: ${error}`);
+    };
+    list('brands').forEach((b, i) => check(text(b.query), `brands[${i}].query`));
+    list('sources').forEach((s, i) => check(text(s.exclude), `sources[${i}].exclude`));
+  }
   return problems;
 }

@@ -19,3 +19,15 @@ export const duration = z.union([z.string(), z.number()]).transform((value, ctx)
   }
   return ms;
 });
+
+/** A duration of at least `minMs` ("pollInterval: 0" would mean "never"; say so instead). */
+export function durationAtLeast(minMs: number) {
+  return duration.refine((ms) => ms >= minMs, { message: `too short: at least ${formatDuration(minMs)}` });
+}
+
+export function formatDuration(ms: number): string {
+  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  }
+  return `${ms}ms`;
+}

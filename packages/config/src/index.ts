@@ -8,3 +8,4 @@ export * from './interpolate.js';
 export * from './config.js';
 export * from './api.js';
 export * from './placeholder-secrets.js';
+export * from './unknown-keys.js';

@@ -2,7 +2,10 @@
 // only checks their shape. Every rule has an id, the brands it watches, a severity, optional
 // filters, and a re-notification interval; each type adds its own thresholds.
 import { z } from 'zod';
-import { duration } from './duration.js';
+import { duration, durationAtLeast } from './duration.js';
+
+/** Windows and baselines shorter than a second count nothing useful (a `0` would never fire). */
+const timeSpan = (defaultMs: number) => durationAtLeast(1000).default(defaultMs);
 
 const severity = z.enum(['info', 'warning', 'critical']).default('warning');
 const sentiment = z.enum(['negative', 'positive', 'neutral', 'any']).default('negative');
@@ -25,7 +28,7 @@ const ruleBase = {
 export const thresholdRuleSchema = z.object({
   ...ruleBase,
   type: z.literal('threshold'),
-  window: duration.default(900_000),
+  window: timeSpan(900_000),
   /** At least this many matching mentions within the window. */
   count: z.number().int().positive(),
   sentiment,
@@ -35,8 +38,8 @@ export const thresholdRuleSchema = z.object({
 export const spikeRuleSchema = z.object({
   ...ruleBase,
   type: z.literal('spike'),
-  window: duration.default(3_600_000),
-  baseline: duration.default(7 * 86_400_000),
+  window: timeSpan(3_600_000),
+  baseline: timeSpan(7 * 86_400_000),
   /** Fires when the window's count is at least `factor` × the baseline mean per window (3 when neither factor nor zScore is set). */
   factor: z.number().positive().optional(),
   /** Fires when the window's count is at least mean + zScore × standard deviation of the baseline windows. */
@@ -50,7 +53,7 @@ export const spikeRuleSchema = z.object({
 export const negativeShareRuleSchema = z.object({
   ...ruleBase,
   type: z.literal('negative-share'),
-  window: duration.default(3_600_000),
+  window: timeSpan(3_600_000),
   /** Percentage, 0–100. */
   share: z.number().min(0).max(100),
   /** Mentions needed in the window before the share means anything. */
@@ -68,15 +71,15 @@ export const highImpactRuleSchema = z.object({
   /** A mention that warns others ("don't buy", "не покупайте"). */
   warning: z.boolean().default(true),
   /** The alert stays open (collecting further such mentions) until none came for this long. */
-  window: duration.default(3_600_000),
+  window: timeSpan(3_600_000),
 });
 
 /** A customer-expectation topic whose negative count rises sharply, or turns negative for the first time. */
 export const topicNegativeRuleSchema = z.object({
   ...ruleBase,
   type: z.literal('topic-negative'),
-  window: duration.default(3_600_000),
-  baseline: duration.default(7 * 86_400_000),
+  window: timeSpan(3_600_000),
+  baseline: timeSpan(7 * 86_400_000),
   /** Fires when the topic's negative count is at least `factor` × its baseline mean per window. */
   factor: z.number().positive().default(3),
   minCount: z.number().int().positive().default(3),
@@ -86,8 +89,8 @@ export const topicNegativeRuleSchema = z.object({
 export const sourceSilentRuleSchema = z.object({
   ...ruleBase,
   type: z.literal('source-silent'),
-  period: duration.default(6 * 3_600_000),
-  baseline: duration.default(7 * 86_400_000),
+  period: timeSpan(6 * 3_600_000),
+  baseline: timeSpan(7 * 86_400_000),
   /** "Normally produces": at least this many mentions for the brand in the baseline. */
   minBaseline: z.number().int().positive().default(10),
 });

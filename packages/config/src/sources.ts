@@ -1,7 +1,10 @@
 // Sources are where mentions come from: a type (rss, atom, jsonfeed, …), a URL, which brand(s) to
-// match, and how often to poll.
+// match (or the one brand the whole source is about), and how often to poll.
 import { z } from 'zod';
-import { duration } from './duration.js';
+import { durationAtLeast } from './duration.js';
+
+/** Polling a source more often than this is impolite and never needed. */
+export const MIN_POLL_INTERVAL_MS = 5_000;
 
 export const httpUrl = z.string().refine((value) => {
   try {
@@ -12,13 +15,21 @@ export const httpUrl = z.string().refine((value) => {
   }
 }, 'not an http(s) URL');
 
-export const sourceSchema = z.looseObject({
+export const sourceSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, ., - and _'),
   type: z.string().min(1),
   url: httpUrl,
   /** A brand id, a list of them, or "all" (the default): items are matched against these brands' queries. */
   brand: z.union([z.string(), z.array(z.string())]).default('all'),
-  pollInterval: duration.default(300_000),
+  /**
+   * A brand id: every item of this source is a mention of that brand, with no query matching (its
+   * own review page, app listing, support forum). `false` turns off the default that review source
+   * types (app-store, trustpilot, json-ld-reviews) take when the source has exactly one brand.
+   */
+  about: z.union([z.string().min(1), z.literal(false)]).optional(),
+  /** A brand query: items of this source that match it are never mentions ("job OR vacancy"). */
+  exclude: z.string().min(1).optional(),
+  pollInterval: durationAtLeast(MIN_POLL_INTERVAL_MS).default(300_000),
   /** Allow this source to resolve to private, loopback or link-local addresses. */
   allowPrivateNetwork: z.boolean().default(false),
   /** A language hint for items of this source (ISO 639-1). */

@@ -5,5 +5,6 @@ export { createAnalyzer, type CreateAnalyzerOptions } from './analyzer.js';
 export { detectLanguage, type DetectOptions } from './lang/detect-language.js';
 export { compileBrandQuery, type BrandQuery } from './query/compile-brand-query.js';
 export { QueryParseError } from './query/query-parse-error.js';
+export { compileBrandMatcher, type AccountRole, type BrandItem, type BrandMatcher, type BrandMatcherOptions, type MatchedBy } from './query/compile-brand-matcher.js';
 export { TOPIC_IDS } from './topics/topic-cues.js';
 export { runAnalyze, runEval, type RunAnalyzeOptions, type RunEvalOptions, type EvalResult } from './cli/index.js';

@@ -7,6 +7,11 @@ const isoTime = z.iso.datetime({ offset: true });
 export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 
+export const MATCHED_BY = ['query', 'owned-source', 'handle'] as const;
+export type MatchedBy = (typeof MATCHED_BY)[number];
+export const BRAND_ACCOUNT_ROLES = ['by-brand', 'to-brand'] as const;
+export type BrandAccountRole = (typeof BRAND_ACCOUNT_ROLES)[number];
+
 export const rawMentionV1 = z.looseObject({
   id: z.string().min(1),
   brandId: z.string().min(1),
@@ -27,6 +32,14 @@ export const rawMentionV1 = z.looseObject({
   reach: z.number().nonnegative().optional(),
   /** Set when the same story was already seen from another source (near-duplicate text). */
   duplicateOf: z.string().optional(),
+  /**
+   * How the item was found to be about the brand: its query matched the text, the source is declared
+   * to be about the brand (its own review page), or a handle/hashtag carries the brand. Absent on
+   * mentions written before it existed, which were all matched by query.
+   */
+  matchedBy: z.enum(MATCHED_BY).optional(),
+  /** Posted by one of the brand's own accounts, or addressed to one. */
+  brandAccount: z.enum(BRAND_ACCOUNT_ROLES).optional(),
 });
 export type RawMention = z.infer<typeof rawMentionV1>;
 

@@ -45,6 +45,8 @@ export const CONTRACT_MENTIONS: EnrichedMention[] = [
   sampleMention(4, { title: 'נורדטל', text: 'השירות של נורדטל מצוין ומהיר', lang: 'he', sentiment: 'positive', topics: ['service'], author: 'dana' }),
   sampleMention(5, { title: 'Nordtel hinnad', text: 'Hinnad tõusid jälle, klienditeenindus ei vasta.', lang: 'et', sentiment: 'negative', topics: ['price', 'service'], sourceId: 'src-b' }),
   sampleMention(70, { title: 'Other brand news', text: 'Nothing about prices here.', brandId: 'acme', sentiment: 'neutral' }),
+  sampleMention(71, { title: 'Курьер опоздал', text: 'Заказ пришёл через неделю.', lang: 'ru', brandId: 'acme', sourceId: 'acme-reviews', matchedBy: 'owned-source' }),
+  sampleMention(72, { title: '@AcmeSupport', text: '@AcmeSupport where is my parcel?', brandId: 'acme', matchedBy: 'handle', brandAccount: 'to-brand' }),
 ];
 
 export function storeContract(name: string, options: StoreContractOptions): void {
@@ -130,11 +132,39 @@ export function storeContract(name: string, options: StoreContractOptions): void
       ]);
       const sources = await store.aggregate({ filter: {}, groupBy: ['sourceId'] });
       expect(sources).toEqual([
-        { keys: { sourceId: 'src-a' }, count: 4 },
+        { keys: { sourceId: 'src-a' }, count: 5 },
         { keys: { sourceId: 'src-b' }, count: 2 },
+        { keys: { sourceId: 'acme-reviews' }, count: 1 },
       ]);
       const langs = await store.aggregate({ filter: { brandId: 'nordtel' }, groupBy: ['lang'], size: 2 });
       expect(langs).toHaveLength(2);
+      await store.close();
+    });
+
+    it('filters by how a mention was matched and by the brand\'s own accounts (older mentions count as query)', async () => {
+      const store = await seeded();
+      const ids = async (q: Parameters<MentionStore['search']>[0]) => (await store.search(q)).mentions.map((m) => m.id).sort();
+      expect(await ids({ brandId: 'acme', matchedBy: 'owned-source' })).toEqual(['m0071']);
+      expect(await ids({ brandId: 'acme', matchedBy: ['owned-source', 'handle'] })).toEqual(['m0071', 'm0072']);
+      expect(await ids({ brandId: 'acme', matchedBy: 'query' })).toEqual(['m0070']);
+      expect(await ids({ brandAccount: 'to-brand' })).toEqual(['m0072']);
+      expect(await store.count({ matchedBy: 'query' })).toBe(CONTRACT_MENTIONS.length - 2);
+      expect((await store.getMention('m0072'))?.brandAccount).toBe('to-brand');
+      await store.close();
+    });
+
+    it('remembers near-duplicate fingerprints, newest first, bounded by age and count', async () => {
+      const store = await options.create();
+      await store.init();
+      const at = (minute: number) => new Date(T0 + minute * 60_000).toISOString();
+      const records = Array.from({ length: 6 }, (_, i) => ({ brandId: i % 2 ? 'acme' : 'nordtel', id: `m${i}`, hi: 0xffffffff - i, lo: i, seenAt: at(i), ...(i === 5 ? { duplicateOf: 'm3' } : {}) }));
+      await store.saveFingerprints(records);
+      await store.saveFingerprints([{ ...records[0]!, hi: 7 }]); // a replay overwrites
+      expect((await store.recentFingerprints({ since: at(0), limit: 100 })).map((r) => r.id)).toEqual(['m5', 'm4', 'm3', 'm2', 'm1', 'm0']);
+      expect(await store.recentFingerprints({ since: at(4), limit: 1 })).toEqual([{ brandId: 'acme', id: 'm5', hi: 0xffffffff - 5, lo: 5, duplicateOf: 'm3', seenAt: at(5) }]);
+      expect((await store.recentFingerprints({ since: at(0), limit: 100 })).find((r) => r.id === 'm0')?.hi).toBe(7);
+      expect(await store.pruneFingerprints({ before: at(1), keep: 3 })).toBe(3);
+      expect((await store.recentFingerprints({ since: at(0), limit: 100 })).map((r) => r.id)).toEqual(['m5', 'm4', 'm3']);
       await store.close();
     });
 

@@ -1,7 +1,7 @@
 // The store port: where enriched mentions and alerts end up, and the queries the alerter, the API
 // and the CLI ask of them. Two adapters implement it (SQLite with FTS5, Elasticsearch); one contract
 // test suite keeps them honest.
-import type { Alert, EnrichedMention, SentimentLabel } from '@earshot/schema';
+import type { Alert, BrandAccountRole, EnrichedMention, MatchedBy, SentimentLabel } from '@earshot/schema';
 
 export interface MentionFilter {
   brandId?: string | string[];
@@ -12,6 +12,10 @@ export interface MentionFilter {
   author?: string | string[];
   /** Only mentions that warn others ("don't buy") or recommend. */
   signal?: 'warning' | 'recommendation';
+  /** How mentions were matched to their brand; mentions written before this was recorded count as `query`. */
+  matchedBy?: MatchedBy | MatchedBy[];
+  /** Only posts by the brand's own accounts, or addressed to them. */
+  brandAccount?: BrandAccountRole | BrandAccountRole[];
   /** Inclusive lower bound on the mention's time (publishedAt, else collectedAt), ISO or epoch ms. */
   from?: string | number;
   /** Exclusive upper bound. */
@@ -71,6 +75,20 @@ export interface Silence {
   createdBy?: string;
 }
 
+/** One near-duplicate fingerprint the collector remembers across restarts (see services/collector/src/near-duplicates.ts). */
+export interface FingerprintRecord {
+  brandId: string;
+  /** The mention's id. */
+  id: string;
+  /** The 64-bit SimHash as two unsigned 32-bit halves. */
+  hi: number;
+  lo: number;
+  /** The first copy, when this mention was itself a near-duplicate. */
+  duplicateOf?: string;
+  /** When the mention was first seen (ISO). */
+  seenAt: string;
+}
+
 export interface MentionStore {
   readonly kind: 'sqlite' | 'elasticsearch';
   /** Creates tables / index templates when missing. Idempotent. */
@@ -96,6 +114,13 @@ export interface MentionStore {
   claimDelivery(deliveryKey: string): Promise<boolean>;
   /** Forgets a claim whose delivery finally failed, so a later attempt may retry it. */
   releaseDelivery(deliveryKey: string): Promise<void>;
+
+  /** Remembers near-duplicate fingerprints, keyed by brand + mention id (a replay overwrites). */
+  saveFingerprints(records: FingerprintRecord[]): Promise<void>;
+  /** Fingerprints seen at or after `since`, newest first, at most `limit`. */
+  recentFingerprints(query: { since: string; limit: number }): Promise<FingerprintRecord[]>;
+  /** Forgets fingerprints seen before `before` and all but the newest `keep`; resolves to how many went. */
+  pruneFingerprints(query: { before: string; keep: number }): Promise<number>;
 
   /** Small named state (collector validators, source health, alerter checkpoints). */
   getState<T>(namespace: string, key: string): Promise<T | undefined>;

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Alert, EnrichedMention } from '@earshot/schema';
 import { parseTextQuery, toFts5 } from './fts-query.js';
+import { sqliteFingerprints } from './sqlite-fingerprints.js';
 import type { AggregateBucket, AggregateQuery, AlertQuery, GroupField, MentionFilter, MentionStore, SearchQuery, Silence, WriteResult } from './port.js';
 import { asList, mentionTime, toEpochMs } from './time.js';
 
@@ -101,6 +102,8 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       clauses.push(`EXISTS (SELECT 1 FROM mention_topics t WHERE t.mention_id = m.id AND t.topic IN (${topics.map(() => '?').join(', ')}))`);
       params.push(...topics);
     }
+    inList(`COALESCE(json_extract(m.doc, '$.matchedBy'), 'query')`, asList(filter.matchedBy));
+    inList(`json_extract(m.doc, '$.brandAccount')`, asList(filter.brandAccount));
     if (filter.signal === 'warning') clauses.push('m.warning = 1');
     if (filter.signal === 'recommendation') clauses.push('m.recommendation = 1');
     const from = toEpochMs(filter.from);
@@ -120,6 +123,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
 
   return {
     kind: 'sqlite',
+    ...sqliteFingerprints(db),
     async init() {},
     async upsertMentions(mentions): Promise<WriteResult> {
       writeMany(mentions);

@@ -1,9 +1,10 @@
 // The collector service: polls every configured source on its interval (the schedule shared over
-// the bus, see fetch-jobs.ts), turns items into raw mentions of the brands they match, marks
-// near-duplicates, and publishes them on mentions.raw. A failing source backs off and is reported
-// unhealthy; it never stops the others.
+// the bus, see fetch-jobs.ts), turns items into raw mentions of the brands they match or the brand
+// the source is about (to-mentions.ts, source-brands.ts), marks near-duplicates, and publishes
+// them on mentions.raw. A failing source backs off and is reported unhealthy; it never stops the
+// others.
 import type { SourceConfig } from '@earshot/config';
-import { compileBrandQuery } from '@earshot/nlp';
+import { compileBrandMatcher } from '@earshot/nlp';
 import type { Health, Service } from '@earshot/observability';
 import type { StageDeps } from '@earshot/pipeline';
 import { encodeMessage, TOPICS } from '@earshot/schema';
@@ -11,12 +12,14 @@ import { createCollectorMetrics } from './collector-metrics.js';
 import { createFetchJobs, type FetchJobs } from './fetch-jobs.js';
 import { createHostLimiter } from './host-limiter.js';
 import { createHttpFetcher, type HttpFetcher } from './http-fetcher.js';
+import { createNearDuplicateMemory } from './near-duplicate-memory.js';
 import { createNearDuplicateIndex, type NearDuplicateIndex } from './near-duplicates.js';
 import { createSourcePoller } from './poll-source.js';
 import { createHealthStore, updateHealth, type SourceHealth } from './source-health.js';
 import { createSourceTypes } from './source-types.js';
 import type { SourceType } from './source-type.js';
-import { itemsToMentions, type CompiledBrand } from './to-mentions.js';
+import { resolveSourceBrands } from './source-brands.js';
+import { itemsToMentions, type CompiledBrand, type SourceBrands } from './to-mentions.js';
 import { createValidatorStore } from './validators.js';
 
 export interface SourceStatus {
@@ -91,31 +94,33 @@ export function createCollector(deps: CollectorOptions): Collector {
   const validators = createValidatorStore({ store });
   const poller = createSourcePoller({ http, limiter, sourceTypes, validators, allowPrivateNetworks: config.collector.allowPrivateNetworks, now });
   const healthStore = createHealthStore({ store });
-  const duplicates = deps.nearDuplicates ?? createNearDuplicateIndex();
+  const duplicates = deps.nearDuplicates ?? createNearDuplicateIndex({ now });
+  const duplicateMemory = createNearDuplicateMemory({ store, index: duplicates, logger, now });
   const metrics = createCollectorMetrics(deps.metrics);
 
   const problems: string[] = [];
   const brands: CompiledBrand[] = [];
   config.brands.forEach((brand, i) => {
     try {
-      brands.push({ id: brand.id, query: compileBrandQuery(brand.query) });
+      brands.push({ id: brand.id, matcher: compileBrandMatcher({ query: brand.query, name: brand.name, handles: brand.handles, hashtags: brand.hashtags }) });
     } catch (err) {
       problems.push(`brands[${i}].query: ${(err as Error).message}`);
     }
   });
+  const sourceBrands = new Map<string, SourceBrands>();
   config.sources.forEach((source, i) => {
     if (!sourceTypes.has(source.type)) problems.push(`sources[${i}].type: unknown source type "${source.type}" (known: ${[...sourceTypes.keys()].join(', ')})`);
+    try {
+      sourceBrands.set(source.id, resolveSourceBrands(source, sourceTypes.get(source.type), brands));
+    } catch (err) {
+      problems.push(`sources[${i}].exclude: ${(err as Error).message}`);
+    }
   });
   if (problems.length) throw new Error(`collector cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
   const health = new Map<string, SourceHealth>(config.sources.map((s) => [s.id, { consecutiveFailures: 0 }]));
   const counts = new Map(config.sources.map((s) => [s.id, { items: 0, mentions: 0, duplicates: 0, notModified: 0, truncated: 0, malformed: 0, linksDropped: 0 }]));
   let jobs: FetchJobs | undefined;
-
-  const brandsOf = (source: SourceConfig) => {
-    const wanted = Array.isArray(source.brand) ? source.brand : [source.brand];
-    return wanted.includes('all') ? brands : brands.filter((b) => wanted.includes(b.id));
-  };
 
   async function recordHealth(source: SourceConfig, result: { ok: boolean; error?: string; status?: number; retryAfterMs?: number }): Promise<void> {
     const next = updateHealth(health.get(source.id) ?? { consecutiveFailures: 0 }, result, { pollInterval: source.pollInterval, now: now(), random: deps.random });
@@ -141,7 +146,8 @@ export function createCollector(deps: CollectorOptions): Collector {
       await recordHealth(source, { ok: true, status: 304 });
       return { ok: true, items: 0, mentions: 0, duplicates: 0, notModified: true };
     }
-    const mentions = itemsToMentions(source, source.type, outcome.items, brandsOf(source), now()).map((m) => {
+    await duplicateMemory.load();
+    const mentions = itemsToMentions(source, source.type, outcome.items, sourceBrands.get(source.id)!, now()).map((m) => {
       const duplicateOf = duplicates.check(m);
       return duplicateOf ? { ...m, duplicateOf } : m;
     });
@@ -155,6 +161,7 @@ export function createCollector(deps: CollectorOptions): Collector {
       logger.error({ source: source.id, err }, 'mentions not published');
       return { ok: false, items: 0, mentions: 0, duplicates: 0, notModified: false };
     }
+    await duplicateMemory.save();
     await validators.set(source.id, outcome.validators);
     await recordHealth(source, { ok: true, status: outcome.status });
     deps.metrics.fetches.inc({ source_type: source.type, result: 'ok' });

@@ -48,6 +48,11 @@ export interface ParsedItems {
 
 export interface SourceType {
   readonly type: string;
+  /**
+   * Reviews of one business (an app listing, a company's review page): with a single brand, a
+   * source of this type is about that brand unless it says otherwise (see source-brands.ts).
+   */
+  readonly reviews?: boolean;
   /** What to fetch for a source; by default its `url`. */
   request?(source: SourceConfig): SourceRequest;
   /**

@@ -83,3 +83,37 @@ describe('compileBrandQuery parse errors', () => {
     expect(e.message).toContain(`${' '.repeat(position)}^`);
   });
 });
+
+describe('derived adjectives from a brand name', () => {
+  const forms = (stem: string, endings: string[]) => endings.map((e) => stem + e);
+  const ru = forms('акмовск', ['ий', 'ая', 'ое', 'ие', 'ого', 'ой', 'ому', 'им', 'ом', 'ую', 'их', 'ими']);
+  it.each(ru)('ru: Акме ~ %s', (word) => {
+    expect(compileBrandQuery('Акме').matches(`это ${word} сервис`)).toBe(true);
+  });
+  it.each(forms('Сбербанковск', ['ие', 'ого', 'ими']))('ru: Сбербанк ~ %s', (word) => {
+    expect(compileBrandQuery('Сбербанк').matches(word)).toBe(true);
+  });
+  it.each(['каспилік', 'Каспилік қосымша', 'каспиліктер', 'Қаспидік'])('kk: Каспи ~ %s', (text) => {
+    expect(compileBrandQuery('Каспи').matches(text)).toBe(true);
+  });
+  it.each(['boltilik', 'boltilikud', 'Boltilikku', 'rimilik'])('et: Bolt OR Rimi ~ %s', (text) => {
+    expect(compileBrandQuery('Bolt OR Rimi').matches(text)).toBe(true);
+  });
+  const unrelated: [query: string, text: string][] = [
+    ['Каспи', 'Каспийское море'],
+    ['Каспи', 'каспийский тюлень'],
+    ['Каспи', 'на Каспии шторм'],
+    ['Каспи', 'берег Каспия'],
+    ['Kaspi', 'над Каспием тучи'],
+    ['Kaspi', 'на Каспии шторм'],
+    ['Акме', 'акмеизм в поэзии'],
+    ['Акме', 'акмеисты'],
+    ['Лента', 'лентовидный червь'],
+    ['Bolt', 'boltsmith'],
+    ['Rimi', 'primitive'],
+    ['Selver', 'selveridge'],
+  ];
+  it.each(unrelated)('%s does not match %s', (query, text) => {
+    expect(compileBrandQuery(query).matches(text)).toBe(false);
+  });
+});

@@ -52,6 +52,24 @@ if (!url) {
       await store.close();
     });
 
+    it('adds the match fields to a monthly index made before them, so matchedBy filters find its mentions', async () => {
+      const prefix = `${run}-old${prefixes.length + 1}`;
+      prefixes.push(prefix);
+      const client = new Client({ node: url });
+      // A month indexed by an Earshot that did not know matchedBy yet: no such field in the mapping.
+      await client.indices.create({ index: `${prefix}-mentions-2026.11`, aliases: { [`${prefix}-mentions`]: {} }, mappings: { dynamic: false, properties: { id: { type: 'keyword' }, '@timestamp': { type: 'date' }, doc: { type: 'object', enabled: false } } } });
+      await client.index({ index: `${prefix}-mentions-2026.11`, id: 'old1', document: { id: 'old1', '@timestamp': '2026-11-20T10:00:00Z', doc: sampleMention(1) }, refresh: true });
+      const store = createElasticsearchStore({ url, indexPrefix: prefix });
+      await store.init();
+      const mapping = await client.indices.getMapping({ index: `${prefix}-mentions-2026.11` });
+      expect(mapping[`${prefix}-mentions-2026.11`]!.mappings.properties).toMatchObject({ matchedBy: { type: 'keyword' }, brandAccount: { type: 'keyword' } });
+      await store.upsertMentions([{ ...sampleMention(2), matchedBy: 'handle' }]);
+      expect(await store.count({ matchedBy: 'query' })).toBe(1); // the old one, written without the field
+      expect(await store.count({ matchedBy: 'handle' })).toBe(1);
+      await store.close();
+      await client.close();
+    });
+
     it('reports an unreachable cluster as a retriable error', async () => {
       const store = createElasticsearchStore({ url: 'http://127.0.0.1:9', indexPrefix: `${run}-down` });
       const err = await store.upsertMentions([sampleMention(1)]).catch((e: unknown) => e);

@@ -14,7 +14,8 @@ import { statusOf, translateEsError } from './es-errors.js';
 import { mentionQuery, textClauses } from './es-query.js';
 import { bulkWriteMentions } from './bulk-write.js';
 import { expiredMentionIndices, retentionCutoff, type Retention } from './retention.js';
-import { indexNames, LANGUAGE_ANALYZERS, mentionIndexTemplate, REFRESH_INTERVAL_MS, smallIndices } from './mapping.js';
+import { esFingerprints } from './es-fingerprints.js';
+import { indexNames, LANGUAGE_ANALYZERS, MATCH_FIELDS, mentionIndexTemplate, REFRESH_INTERVAL_MS, smallIndices } from './mapping.js';
 
 export type ElasticsearchAuth = { username: string; password: string } | { apiKey: string };
 
@@ -146,6 +147,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
 
   return {
     kind: 'elasticsearch',
+    ...esFingerprints({ client, index: names.fingerprints, call }),
     async init() {
       // A cluster that is restarting answers within seconds: wait that long before giving up.
       await retry(
@@ -153,6 +155,8 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
           call('init', async () => {
             const languageAnalyzers = await availableAnalyzers();
             await client.indices.putIndexTemplate({ name: `${prefix}-mentions`, ...mentionIndexTemplate(prefix, { languageAnalyzers }) });
+            // Monthly indices created before a field was added get it too (adding a field is always allowed).
+            await client.indices.putMapping({ index: `${prefix}-mentions-*`, allow_no_indices: true, ignore_unavailable: true, properties: MATCH_FIELDS });
             for (const [index, body] of Object.entries(smallIndices(prefix))) await createIfMissing(index, body);
             logger.debug({ prefix, languageAnalyzers }, 'indices ready');
           }),

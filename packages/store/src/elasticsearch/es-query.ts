@@ -31,6 +31,13 @@ export function filterClauses(filter: MentionFilter): Query[] {
   terms(FIELD.topic, asList(filter.topic));
   terms(FIELD.sourceId, asList(filter.sourceId));
   terms(FIELD.author, asList(filter.author));
+  const matchedBy = asList(filter.matchedBy);
+  if (matchedBy?.length) {
+    // Mentions indexed before the field existed were all matched by query.
+    const legacy: Query[] = matchedBy.includes('query') ? [{ bool: { must_not: { exists: { field: 'matchedBy' } } } }] : [];
+    clauses.push({ bool: { should: [{ terms: { matchedBy } }, ...legacy], minimum_should_match: 1 } });
+  }
+  terms('brandAccount', asList(filter.brandAccount));
   if (filter.signal === 'warning') clauses.push({ term: { warning: true } });
   if (filter.signal === 'recommendation') clauses.push({ term: { recommendation: true } });
   const from = toEpochMs(filter.from);

@@ -4,6 +4,7 @@
 // silences, delivery claims and state. Kibana saved objects are built on these field names.
 import type { EnrichedMention } from '@earshot/schema';
 import { mentionTime } from '../time.js';
+import { FINGERPRINT_PROPERTIES } from './es-fingerprints.js';
 
 /**
  * Languages with a full-text subfield `text.<lang>` (and `title.<lang>`). Where Elasticsearch has a
@@ -25,6 +26,9 @@ export interface MappingOptions {
 }
 
 const keyword = { type: 'keyword' } as const;
+
+/** How a mention was matched to its brand, and whether the brand's own account posted it or was addressed; added to existing monthly indices by init(). */
+export const MATCH_FIELDS = { matchedBy: keyword, brandAccount: keyword } as const;
 const unindexedObject = { type: 'object', enabled: false } as const;
 
 function languageSubfields(options: MappingOptions): Record<string, { type: 'text'; analyzer: string }> {
@@ -57,6 +61,7 @@ export function mentionMappings(options: MappingOptions) {
       rating: { type: 'float' },
       reach: { type: 'double' },
       duplicateOf: keyword,
+      ...MATCH_FIELDS,
       publishedAt: { type: 'date' },
       collectedAt: { type: 'date' },
       enrichedAt: { type: 'date' },
@@ -91,6 +96,7 @@ export interface IndexNames {
   silences: string;
   deliveries: string;
   state: string;
+  fingerprints: string;
 }
 
 export function indexNames(prefix: string): IndexNames {
@@ -100,6 +106,7 @@ export function indexNames(prefix: string): IndexNames {
     silences: `${prefix}-silences`,
     deliveries: `${prefix}-deliveries`,
     state: `${prefix}-state`,
+    fingerprints: `${prefix}-fingerprints`,
   };
 }
 
@@ -118,6 +125,7 @@ export function smallIndices(prefix: string) {
     [names.silences]: mappings({ ruleId: keyword, brandId: keyword, until: { type: 'date' }, doc: unindexedObject }),
     [names.deliveries]: mappings({ at: { type: 'date' } }),
     [names.state]: mappings({ namespace: keyword, key: keyword, value: { type: 'keyword', index: false, doc_values: false } }),
+    [names.fingerprints]: mappings(FINGERPRINT_PROPERTIES),
   };
 }
 
@@ -151,6 +159,8 @@ export function toMentionDocument(m: EnrichedMention): MentionDocument {
     rating: m.rating,
     reach: m.reach,
     duplicateOf: m.duplicateOf,
+    matchedBy: m.matchedBy ?? 'query',
+    brandAccount: m.brandAccount,
     publishedAt: m.publishedAt,
     collectedAt: m.collectedAt,
     enrichedAt: m.nlp.enrichedAt,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../http/http-error.js';
 import { toFilter, toSearch } from './mention-filter.js';
-import { readParams } from './query-params.js';
+import { FILTER_PARAMS, readParams } from './query-params.js';
 import { SEARCH_PARAMS } from '../routes/mentions.js';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
@@ -64,6 +64,11 @@ describe('query parameters', () => {
 
   it('lists every problem at once', () => {
     expect(refusal('brand=A&lang=english&bogus=1')).toMatch(/brand: .*; lang: .*; bogus: unknown parameter/);
+  });
+
+  it('filters by how mentions were matched and by the brand\'s own accounts', () => {
+    expect(toFilter(readParams(new URLSearchParams('matchedBy=owned-source,handle&brandAccount=to-brand'), FILTER_PARAMS), NOW)).toEqual({ matchedBy: ['owned-source', 'handle'], brandAccount: ['to-brand'] });
+    expect(refusal('matchedBy=guess')).toMatch(/matchedBy: .*query \| owned-source \| handle/);
   });
 
   it('builds filters without paging for aggregations', () => {

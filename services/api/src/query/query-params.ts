@@ -4,7 +4,7 @@
 // ever passed to the store as data (never as query syntax), so nothing here can become an
 // Elasticsearch or SQL query.
 import { z } from 'zod';
-import { SENTIMENT_LABELS } from '@earshot/schema';
+import { BRAND_ACCOUNT_ROLES, MATCHED_BY, SENTIMENT_LABELS } from '@earshot/schema';
 import { badRequest } from '../http/http-error.js';
 
 const noControlChars = /^[^\p{Cc}\p{Cs}]*$/u;
@@ -35,6 +35,8 @@ export const PARAMS = {
   lang: { description: 'Language code(s) (ISO 639-1, or und).', schema: z.string().regex(/^[a-z]{2,3}$/), hint: 'a 2–3 letter language code', multi: true, commas: true },
   source: { description: 'Source id(s).', schema: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/), hint: 'a source id: letters, digits, . _ : -', multi: true, commas: true },
   author: { description: 'Author name(s), exact; repeat the parameter for several.', schema: z.string().min(1).max(200).regex(noControlChars), hint: '1–200 characters, no control characters', multi: true },
+  matchedBy: { description: 'How mentions were matched to their brand: query, owned-source (every item of a source about the brand) or handle (a handle or hashtag).', schema: z.enum(MATCHED_BY), hint: MATCHED_BY.join(' | '), multi: true, commas: true },
+  brandAccount: { description: "Only posts by the brand's own accounts (by-brand) or addressed to them (to-brand).", schema: z.enum(BRAND_ACCOUNT_ROLES), hint: BRAND_ACCOUNT_ROLES.join(' | '), multi: true, commas: true },
   signal: { description: 'Only mentions that warn others or recommend.', schema: z.enum(['warning', 'recommendation']), hint: 'warning | recommendation' },
   from: { description: 'Inclusive start: ISO 8601 time or date, or epoch milliseconds.', schema: timeSchema(), hint: 'an ISO 8601 time such as 2026-11-23T08:00:00Z, a date, or epoch milliseconds' },
   to: { description: 'Exclusive end: ISO 8601 time or date, or epoch milliseconds.', schema: timeSchema(), hint: 'an ISO 8601 time such as 2026-11-23T08:00:00Z, a date, or epoch milliseconds' },
@@ -57,7 +59,7 @@ function timeSchema(): z.ZodType<string> {
   return z.union([z.iso.datetime({ offset: true }), z.iso.date(), z.string().regex(/^\d{10,13}$/)]);
 }
 
-export const FILTER_PARAMS = ['brand', 'sentiment', 'topic', 'lang', 'source', 'author', 'signal', 'from', 'to', 'since'] as const satisfies readonly ParamName[];
+export const FILTER_PARAMS = ['brand', 'sentiment', 'topic', 'lang', 'source', 'author', 'matchedBy', 'brandAccount', 'signal', 'from', 'to', 'since'] as const satisfies readonly ParamName[];
 
 export interface Problem {
   param: string;

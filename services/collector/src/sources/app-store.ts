@@ -21,6 +21,7 @@ function label(value: unknown): string | undefined {
 export function createAppStoreSource(): SourceType {
   return {
     type: 'app-store',
+    reviews: true,
     request: (source) => ({ url: source.url, headers: { accept: 'application/json' } }),
     parse(document, source) {
       const doc = readJsonBody(document.body, 'App Store review JSON');

@@ -35,6 +35,7 @@ export function reviewPageItems(document: FetchedDocument, source: SourceConfig)
 export function createJsonLdReviewsSource(options: JsonLdSourceOptions = {}): SourceType {
   return {
     type: options.type ?? 'json-ld-reviews',
+    reviews: true,
     request: options.request ?? ((source) => ({ url: source.url, headers: { accept: 'text/html,application/xhtml+xml' } })),
     parse: reviewPageItems,
   };

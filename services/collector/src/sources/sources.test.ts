@@ -90,11 +90,16 @@ describe('source types on loopback', () => {
   });
 
   it('json-ld reviews: each schema.org Review with its rating normalised to 1–5; a broken block is skipped', async () => {
-    const { mentions } = await collect(server, 'json-ld-reviews', '/product/x2', { brand: 'all' });
+    const { mentions } = await collect(server, 'json-ld-reviews', '/product/x2', { brand: 'all', about: false });
     // Only the first review names the brand; the second is about the product without naming it.
     expect(mentions).toHaveLength(1);
-    expect(mentions[0]).toMatchObject({ title: 'Fast, but the fan hums', author: 'Ilse K.', rating: 4, publishedAt: '2026-11-12T00:00:00.000Z' });
+    expect(mentions[0]).toMatchObject({ title: 'Fast, but the fan hums', author: 'Ilse K.', rating: 4, publishedAt: '2026-11-12T00:00:00.000Z', matchedBy: 'query' });
     expect(mentions[0]!.url).toMatch(/\/product\/x2#review-/);
+  });
+
+  it('a review page with a single brand is about that brand: every review is a mention, named or not', async () => {
+    const { mentions } = await collect(server, 'json-ld-reviews', '/product/x2');
+    expect(mentions.map((m) => [m.brandId, m.matchedBy])).toEqual([['nordtel', 'owned-source'], ['nordtel', 'owned-source']]);
   });
 
   it('trustpilot-style page: reviews from the @graph, in their languages, newest first asked for', async () => {

@@ -7,9 +7,10 @@ export function registerConfigCommands(program: Command): void {
   config
     .command('check')
     .argument('[file]', 'config file')
-    .description('validate a config file; exits 2 listing every problem')
-    .action((file: string | undefined) => {
-      const { config: parsed, file: used } = loadOrExit(file, { starting: true });
+    .description('validate a config file offline (shape, unknown keys, source types, brand queries, references); exits 2 listing every problem')
+    .option('--lenient', 'report unknown keys as warnings instead of problems')
+    .action((file: string | undefined, opts: { lenient?: boolean }) => {
+      const { config: parsed, file: used } = loadOrExit(file, { starting: true, lenient: opts.lenient });
       process.stdout.write(`${used}: ok (${parsed.brands.length} brands, ${parsed.sources.length} sources, ${parsed.rules.length} rules, ${parsed.channels.length} channels; bus ${parsed.bus.kind}, store ${parsed.store.kind})\n`);
     });
 }

@@ -58,8 +58,9 @@ export function registerRunCommand(program: Command): void {
     .option('-c, --config <file>', 'config file (default: $EARSHOT_CONFIG, ./earshot.yaml, else the bundled demo)')
     .option('--once', 'collect every source once, drain the pipeline, print counts and exit')
     .option('--json', 'with --once: print the counts as JSON')
-    .action(async (opts: { config?: string; once?: boolean; json?: boolean }) => {
-      const { config, file } = loadOrExit(opts.config, { starting: true });
+    .option('--lenient', 'warn about unknown config keys instead of refusing the file')
+    .action(async (opts: { config?: string; once?: boolean; json?: boolean; lenient?: boolean }) => {
+      const { config, file } = loadOrExit(opts.config, { starting: true, lenient: opts.lenient });
       const logger = makeLogger(config);
       const out = (line: string) => process.stdout.write(`${line}\n`);
       let demo: DemoServer | undefined;

@@ -7,6 +7,7 @@ import type { SearchQuery } from '@earshot/store';
 import { createStore } from '../adapters.js';
 import { sinceOption } from '../cli/since.js';
 import { loadOrExit } from '../load.js';
+import { matchedByOption } from '../cli/matched-by-option.js';
 
 function line(m: EnrichedMention): string {
   const when = (m.publishedAt ?? m.collectedAt).slice(0, 16).replace('T', ' ');
@@ -31,6 +32,7 @@ export function registerSearchCommand(program: Command): void {
     .addOption(new Option('--sentiment <label>', 'only this sentiment').choices(['positive', 'neutral', 'negative']))
     .option('--lang <code>', 'language (ISO 639-1, e.g. ru, kk, he, et, en)')
     .option('--topic <id>', 'topic, e.g. price, delivery, service')
+    .addOption(matchedByOption())
     .option('--source <id>', 'only this source')
     .option('--since <time>', 'from this time: a span back from now (7d, 24h, 30m), an ISO time or epoch ms', sinceOption())
     .addOption(new Option('--sort <order>', 'order of the results').choices(['time', 'relevance']).default('time'))
@@ -51,6 +53,7 @@ export function registerSearchCommand(program: Command): void {
         sentiment,
         lang: opts.lang as string | undefined,
         topic: opts.topic as string | undefined,
+        matchedBy: opts.matchedBy as SearchQuery['matchedBy'],
         sourceId: opts.source as string | undefined,
         from: opts.since as string | undefined,
         sort: opts.sort === 'relevance' ? 'relevance' : 'time',

@@ -14,8 +14,9 @@ export function registerServiceCommands(program: Command): void {
       .description(`run the ${name} stage alone`)
       .option('-c, --config <file>', 'config file')
       .option('--health-port <port>', 'port for /health and /metrics (0 = any free port)', '0')
-      .action(async (opts: { config?: string; healthPort: string }) => {
-        const { config } = loadOrExit(opts.config, { starting: true });
+      .option('--lenient', 'warn about unknown config keys instead of refusing the file')
+      .action(async (opts: { config?: string; healthPort: string; lenient?: boolean }) => {
+        const { config } = loadOrExit(opts.config, { starting: true, lenient: opts.lenient });
         const logger = makeLogger(config, `earshot-${name}`);
         const runtime = await createRuntime({ config, logger, stages: [name as StageName] });
         await runtime.start();
