@@ -7,3 +7,5 @@ export { compileBrandQuery, type BrandQuery } from './query/compile-brand-query.
 export { QueryParseError } from './query/query-parse-error.js';
 export { TOPIC_IDS } from './topics/topic-cues.js';
 export { runAnalyze, runEval, type RunAnalyzeOptions, type RunEvalOptions, type EvalResult } from './cli/index.js';
+export { fold, latinSkeleton } from './text/fold.js';
+export { words } from './text/tokenize.js';

@@ -3,3 +3,4 @@ export * from './mention.js';
 export * from './alert.js';
 export * from './envelope.js';
 export * from './mention-id.js';
+export * from './story.js';
