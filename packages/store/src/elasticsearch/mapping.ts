@@ -91,6 +91,7 @@ export interface IndexNames {
   silences: string;
   deliveries: string;
   state: string;
+  stories: string;
 }
 
 export function indexNames(prefix: string): IndexNames {
@@ -100,6 +101,7 @@ export function indexNames(prefix: string): IndexNames {
     silences: `${prefix}-silences`,
     deliveries: `${prefix}-deliveries`,
     state: `${prefix}-state`,
+    stories: `${prefix}-stories`,
   };
 }
 
@@ -118,6 +120,10 @@ export function smallIndices(prefix: string) {
     [names.silences]: mappings({ ruleId: keyword, brandId: keyword, until: { type: 'date' }, doc: unindexedObject }),
     [names.deliveries]: mappings({ at: { type: 'date' } }),
     [names.state]: mappings({ namespace: keyword, key: keyword, value: { type: 'keyword', index: false, doc_values: false } }),
+    [names.stories]: mappings({
+      id: keyword, brandId: keyword, title: { type: 'text' }, keyTerms: { type: 'text' }, size: { type: 'integer' }, firstSeen: { type: 'date' },
+      lastSeen: { type: 'date' }, sentiment: keyword, languages: keyword, sources: keyword, topics: keyword, doc: unindexedObject,
+    }),
   };
 }
 
