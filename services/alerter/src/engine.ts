@@ -3,7 +3,8 @@
 // No I/O: the shell (alerter.ts) feeds it from the bus and the store and publishes what it returns,
 // so every rule can be tested with a scripted stream and a fake clock.
 import type { BrandConfig, RuleConfig, SourceConfig } from '@earshot/config';
-import type { Alert, EnrichedMention } from '@earshot/schema';
+import type { Alert, EnrichedMention, Story } from '@earshot/schema';
+import { createStoryTracker } from '@earshot/stories';
 import type { AggregateBucket, AggregateQuery, Silence } from '@earshot/store';
 import { advance, isSilenced, type AlertChange, type TrackedAlert } from './lifecycle.js';
 import { toMentionFact } from './mention-fact.js';
@@ -13,7 +14,7 @@ import { createEvaluator } from './rules/registry.js';
 
 export interface AlertEngineOptions {
   rules: RuleConfig[];
-  brands: Pick<BrandConfig, 'id' | 'name'>[];
+  brands: (Pick<BrandConfig, 'id' | 'name'> & { query?: string })[];
   sources?: SourceConfig[];
   /** Called for a rule whose type has no evaluator (logged by the shell). */
   onUnknownRule?: (rule: RuleConfig) => void;
@@ -43,6 +44,12 @@ export interface AlertEngine {
   forget(brandId: string): void;
   setSilences(silences: Silence[]): void;
   openAlerts(): TrackedAlert[];
+  /** Stories that changed since the last call (the shell writes them to the store). */
+  drainStories(now: number): Story[];
+  /** Open stories from the store, before a brand's mentions are replayed (warm start). */
+  restoreStories(stories: Story[]): void;
+  /** How long a story stays open for new mentions (how far back a warm start loads stories). */
+  readonly storyGapMs: number;
 }
 
 const trackKey = (ruleId: string, brandId: string, subject: string | undefined) => `${ruleId}\u0000${brandId}\u0000${subject ?? ''}`;
@@ -57,16 +64,21 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     if (!evaluator) options.onUnknownRule?.(rule);
     else evaluators.push({ evaluator, brands: new Set(ruleBrands(rule, allBrands)) });
   }
+  // Stories are grouped here, in the one stage that already sees each brand's mentions in order and
+  // owns the brand (by partition on Kafka): every story has exactly one writer, on either backend.
+  const stories = createStoryTracker({ brandTerms: Object.fromEntries(options.brands.map((b) => [b.id, [b.name, ...(b.query ? [b.query] : [])]])) });
   const open = new Map<string, TrackedAlert>();
   /** Ids seen recently, so a redelivered mention is not counted twice. */
   const seen = new Map<string, { time: number; brandId: string }>();
   let silences: Silence[] = [];
   const replaySpan = Math.max(0, ...evaluators.map((e) => e.evaluator.span));
-  const watched = [...new Set(evaluators.flatMap((e) => [...e.brands]))];
+  // Every configured brand (its stories need a warm start even with no rule watching it).
+  const watched = [...new Set([...allBrands, ...evaluators.flatMap((e) => [...e.brands])])];
 
   function ingest(mention: EnrichedMention, now: number): RuleEvaluator[] {
+    const story = stories.add(mention); // a near-duplicate joins its original's story
     if (mention.duplicateOf) return []; // a syndicated copy of a story already counted
-    const fact = toMentionFact(mention, now);
+    const fact = toMentionFact(mention, now, { id: story.storyId, title: story.title });
     if (seen.has(fact.id)) return [];
     seen.set(fact.id, { time: fact.time, brandId: fact.brandId });
     const touched: RuleEvaluator[] = [];
@@ -140,6 +152,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       evaluators[index]?.evaluator.seedBaseline?.(brandId, results);
     },
     forget(brandId) {
+      stories.forget(brandId);
       for (const { evaluator } of evaluators) evaluator.forget(brandId);
       for (const [id, entry] of seen) if (entry.brandId === brandId) seen.delete(id);
       for (const [key, alert] of open) if (alert.brandId === brandId) open.delete(key);
@@ -150,5 +163,12 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     openAlerts() {
       return [...open.values()];
     },
+    drainStories(now) {
+      return stories.drainChanged(now);
+    },
+    restoreStories(list) {
+      stories.restore(list);
+    },
+    storyGapMs: stories.gapMs,
   };
 }

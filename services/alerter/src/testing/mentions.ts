@@ -14,6 +14,7 @@ export interface MentionSpec {
   rating?: number;
   reach?: number;
   duplicateOf?: string;
+  title?: string;
   text?: string;
 }
 
@@ -27,7 +28,7 @@ export function mention(spec: MentionSpec): EnrichedMention {
     sourceId: spec.sourceId ?? 'reviews',
     sourceType: 'rss',
     url: `https://reviews.example.org/${spec.id}`,
-    title: `Mention ${spec.id}`,
+    title: spec.title ?? `Mention ${spec.id}`,
     text: spec.text ?? `Text of ${spec.id}`,
     publishedAt: at,
     collectedAt: at,
