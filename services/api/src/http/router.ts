@@ -35,6 +35,10 @@ export interface RouteDoc {
   produces?: string[];
   /** The success status when not 200 (201 for creations). */
   status?: number;
+  /** A stable name for generated clients. */
+  operationId?: string;
+  /** The JSON body of the success response. */
+  response?: z.ZodType;
 }
 
 export interface Route {

@@ -13,7 +13,8 @@ export const SEARCH_PARAMS = [...FILTER_PARAMS, 'q', 'sort', 'limit', 'offset'] 
 export const EXPORT_PARAMS = [...FILTER_PARAMS, 'q', 'sort', 'format', 'ticket'] as const;
 const EXPORT_PAGE = 500;
 
-async function write(res: ServerResponse, chunk: string): Promise<void> {
+/** Writes a chunk of a streamed response, waiting for the socket to drain (exports use it). */
+export async function write(res: ServerResponse, chunk: string): Promise<void> {
   if (!res.write(chunk)) await once(res, 'drain');
 }
 
