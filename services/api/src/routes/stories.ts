@@ -1,18 +1,16 @@
 // Stories: mentions of a brand grouped by what they tell (written by the alerter, read here through
 // the store port) — a page of them by brand, text, time, sentiment and language, one by id, and the
 // whole result as CSV or NDJSON like the mention export.
-import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { storySchema, type SentimentLabel, type Story } from '@earshot/schema';
+import { storySchema, type SentimentLabel } from '@earshot/schema';
 import type { StoryQuery } from '@earshot/store';
 import type { ApiContext } from '../api-context.js';
 import { badRequest, notFound } from '../http/http-error.js';
 import type { Route } from '../http/router.js';
-import { csvLine } from '../export/mention-row.js';
 import { STORY_CSV_COLUMNS, storyRow } from '../export/story-row.js';
-import { MAX_RESULT_WINDOW } from '../query/mention-filter.js';
-import { intParam, one, periodMs, readParams, timeMs, type ParamValues } from '../query/query-params.js';
-import { write } from './mentions.js';
+import { writeExport } from '../export/write-export.js';
+import { MAX_RESULT_WINDOW, timeRange } from '../query/mention-filter.js';
+import { intParam, one, readParams, type ParamValues } from '../query/query-params.js';
 
 const STORY_FILTERS = ['brand', 'q', 'sentiment', 'lang', 'since', 'from', 'to', 'minSize', 'order'] as const;
 export const STORY_SEARCH_PARAMS = [...STORY_FILTERS, 'limit', 'offset'] as const;
@@ -28,13 +26,7 @@ function toStoryQuery(values: ParamValues, now: Date): StoryQuery {
   if (values.lang?.length) query.lang = values.lang;
   const q = one(values, 'q')?.trim();
   if (q) query.text = q;
-  const since = one(values, 'since');
-  const from = one(values, 'from');
-  const to = one(values, 'to');
-  if (since && from) throw badRequest('invalid query: give either since or from, not both');
-  if (since) query.from = new Date(now.getTime() - periodMs(since)).toISOString();
-  if (from) query.from = new Date(timeMs(from)).toISOString();
-  if (to) query.to = new Date(timeMs(to)).toISOString();
+  Object.assign(query, timeRange(values, now));
   if (values.minSize) query.minSize = intParam(values, 'minSize', { min: 1, max: 10_000, fallback: 1 });
   if (one(values, 'order') === 'size') query.sort = 'size';
   return query;
@@ -79,10 +71,14 @@ export function storyRoutes(ctx: ApiContext): Route[] {
           'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
           'content-disposition': `attachment; filename="earshot-stories-${stamp}.${format}"`,
           'x-total-count': String(first.total),
+          'x-export-limit': String(limit),
           'cache-control': 'no-store',
         });
         if (req.method === 'HEAD') return void res.end();
-        await exportPages(res, format, first.stories, limit, (offset, size) => ctx.store.searchStories({ ...base, limit: size, offset }).then((r) => r.stories));
+        await writeExport({
+          res, format, columns: STORY_CSV_COLUMNS, row: storyRow, first: first.stories, limit, pageSize: EXPORT_PAGE,
+          next: async (offset, size) => (await ctx.store.searchStories({ ...base, limit: size, offset })).stories,
+        });
         res.end();
       },
     },
@@ -99,27 +95,4 @@ export function storyRoutes(ctx: ApiContext): Route[] {
       },
     },
   ];
-}
-
-async function exportPages(
-  res: ServerResponse,
-  format: 'csv' | 'ndjson',
-  first: Story[],
-  limit: number,
-  next: (offset: number, size: number) => Promise<Story[]>,
-): Promise<void> {
-  if (format === 'csv') await write(res, `\uFEFF${csvLine([...STORY_CSV_COLUMNS])}`);
-  let page = first;
-  let sent = 0;
-  while (page.length && !res.destroyed) {
-    let chunk = '';
-    for (const story of page) {
-      if (sent >= limit) break;
-      chunk += format === 'csv' ? csvLine(STORY_CSV_COLUMNS.map((c) => storyRow(story)[c])) : `${JSON.stringify(story)}\n`;
-      sent++;
-    }
-    await write(res, chunk);
-    if (sent >= limit || page.length < EXPORT_PAGE) break;
-    page = await next(sent, Math.min(EXPORT_PAGE, limit - sent));
-  }
 }
