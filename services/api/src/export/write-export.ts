@@ -20,6 +20,18 @@ export interface ExportOptions<T> {
   next(offset: number, size: number): Promise<T[]>;
 }
 
+/** The response head of an export: type, a dated attachment name, how many matched and the cap. */
+export function exportHead(what: string, format: 'csv' | 'ndjson', total: number, limit: number, now: Date): Record<string, string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  return {
+    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    'content-disposition': `attachment; filename="earshot-${what}-${stamp}.${format}"`,
+    'x-total-count': String(total),
+    'x-export-limit': String(limit),
+    'cache-control': 'no-store',
+  };
+}
+
 async function write(res: ServerResponse, chunk: string): Promise<void> {
   if (!res.write(chunk)) await once(res, 'drain');
 }

@@ -6,7 +6,7 @@ import type { Route } from '../http/router.js';
 import { MAX_RESULT_WINDOW, toSearch } from '../query/mention-filter.js';
 import { FILTER_PARAMS, one, readParams } from '../query/query-params.js';
 import { CSV_COLUMNS, mentionRow } from '../export/mention-row.js';
-import { writeExport } from '../export/write-export.js';
+import { exportHead, writeExport } from '../export/write-export.js';
 
 export const SEARCH_PARAMS = [...FILTER_PARAMS, 'q', 'sort', 'limit', 'offset'] as const;
 export const EXPORT_PARAMS = [...FILTER_PARAMS, 'q', 'sort', 'format', 'ticket'] as const;
@@ -37,14 +37,7 @@ export function mentionRoutes(ctx: ApiContext): Route[] {
         const base = toSearch({ ...params, limit: undefined, offset: undefined }, ctx.now());
         const limit = Math.min(ctx.api.exportLimit, MAX_RESULT_WINDOW);
         const first = await ctx.store.search({ ...base, limit: Math.min(EXPORT_PAGE, limit), offset: 0 });
-        const stamp = ctx.now().toISOString().replace(/[:.]/g, '-');
-        res.writeHead(200, {
-          'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-          'content-disposition': `attachment; filename="earshot-mentions-${stamp}.${format}"`,
-          'x-total-count': String(first.total),
-          'x-export-limit': String(limit),
-          'cache-control': 'no-store',
-        });
+        res.writeHead(200, exportHead('mentions', format, first.total, limit, ctx.now()));
         if (req.method === 'HEAD') return void res.end();
         await writeExport({
           res, format, columns: CSV_COLUMNS, row: mentionRow, first: first.mentions, limit, pageSize: EXPORT_PAGE,

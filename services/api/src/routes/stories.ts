@@ -8,7 +8,7 @@ import type { ApiContext } from '../api-context.js';
 import { badRequest, notFound } from '../http/http-error.js';
 import type { Route } from '../http/router.js';
 import { STORY_CSV_COLUMNS, storyRow } from '../export/story-row.js';
-import { writeExport } from '../export/write-export.js';
+import { exportHead, writeExport } from '../export/write-export.js';
 import { MAX_RESULT_WINDOW, timeRange } from '../query/mention-filter.js';
 import { intParam, one, readParams, type ParamValues } from '../query/query-params.js';
 
@@ -66,14 +66,7 @@ export function storyRoutes(ctx: ApiContext): Route[] {
         const base = toStoryQuery(params, ctx.now());
         const limit = Math.min(ctx.api.exportLimit, MAX_RESULT_WINDOW);
         const first = await ctx.store.searchStories({ ...base, limit: Math.min(EXPORT_PAGE, limit), offset: 0 });
-        const stamp = ctx.now().toISOString().replace(/[:.]/g, '-');
-        res.writeHead(200, {
-          'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-          'content-disposition': `attachment; filename="earshot-stories-${stamp}.${format}"`,
-          'x-total-count': String(first.total),
-          'x-export-limit': String(limit),
-          'cache-control': 'no-store',
-        });
+        res.writeHead(200, exportHead('stories', format, first.total, limit, ctx.now()));
         if (req.method === 'HEAD') return void res.end();
         await writeExport({
           res, format, columns: STORY_CSV_COLUMNS, row: storyRow, first: first.stories, limit, pageSize: EXPORT_PAGE,
