@@ -8,7 +8,7 @@ const KIND_OF_PREFIX: Record<string, number> = {
 };
 
 export function kindWeight(feature: string): number {
-  return KIND_OF_PREFIX[feature.slice(0, feature.indexOf(':'))] ?? 1;
+  return KIND_OF_PREFIX[feature[0]!] ?? 1;
 }
 
 /** Document frequencies of one brand's features. */
@@ -22,31 +22,12 @@ export function idf(stats: FeatureStats, feature: string): number {
 }
 
 /** Features any language shares: links, hashtags, numbers and the Latin consonant skeletons of words. */
-export const isAnchor = (feature: string) => /^[uhns]:/.test(feature);
+export const isAnchor = (feature: string) => {
+  const c = feature.charCodeAt(0);
+  return feature.charCodeAt(1) === 58 && (c === 117 || c === 104 || c === 110 || c === 115); // u: h: n: s:
+};
 /** Anchors two mentions must share before the anchor view may decide alone (one shared number is chance). */
 export const MIN_SHARED_ANCHORS = 2;
-
-function cosine(mention: Features, profile: ReadonlyMap<string, number>, size: number, stats: FeatureStats, view: (feature: string) => boolean): { score: number; shared: number } {
-  let dot = 0;
-  let shared = 0;
-  let mentionNorm = 0;
-  for (const [feature, weight] of mention) {
-    if (!view(feature)) continue;
-    const w = weight * idf(stats, feature);
-    mentionNorm += w * w;
-    const count = profile.get(feature);
-    if (count === undefined) continue;
-    dot += w * (count / size) * kindWeight(feature) * idf(stats, feature);
-    shared++;
-  }
-  let storyNorm = 0;
-  for (const [feature, count] of profile) {
-    if (!view(feature)) continue;
-    const w = (count / size) * kindWeight(feature) * idf(stats, feature);
-    storyNorm += w * w;
-  }
-  return { score: dot === 0 ? 0 : dot / Math.sqrt(mentionNorm * storyNorm), shared };
-}
 
 /**
  * How alike a mention and a story's profile (feature → how many of its `size` members have it) are:
@@ -55,9 +36,69 @@ function cosine(mention: Features, profile: ReadonlyMap<string, number>, size: n
  * post about the same incident meet: their words differ, so over all features the few things they
  * share (the incident number, the link, the town's name) drown in words that cannot match.
  */
-export function similarity(mention: Features, profile: ReadonlyMap<string, number>, size: number, stats: FeatureStats): number {
+/** A story's vector lengths for both views. */
+export interface ProfileNorms {
+  all: number;
+  anchors: number;
+}
+
+export function profileNorms(profile: ReadonlyMap<string, number>, size: number, weights: FeatureWeights): ProfileNorms {
+  let all = 0;
+  let anchors = 0;
+  for (const [feature, count] of profile) {
+    const w = (count / size) * weights.weight(feature);
+    all += w * w;
+    if (isAnchor(feature)) anchors += w * w;
+  }
+  return { all, anchors };
+}
+
+export function similarity(mention: Features, profile: ReadonlyMap<string, number>, size: number, weights: FeatureWeights, norms?: ProfileNorms): number {
   if (size <= 0 || mention.size === 0 || profile.size === 0) return 0;
-  const all = cosine(mention, profile, size, stats, () => true).score;
-  const anchors = cosine(mention, profile, size, stats, isAnchor);
-  return anchors.shared >= MIN_SHARED_ANCHORS ? Math.max(all, anchors.score) : all;
+  // Both views in one pass over each side: [all features, anchors only].
+  let dotAll = 0, dotAnchors = 0, sharedAnchors = 0, mAll = 0, mAnchors = 0;
+  for (const [feature, weight] of mention) {
+    const idfOf = weights.idf(feature);
+    const w = weight * idfOf;
+    const anchor = isAnchor(feature);
+    mAll += w * w;
+    if (anchor) mAnchors += w * w;
+    const count = profile.get(feature);
+    if (count === undefined) continue;
+    const d = w * (count / size) * kindWeight(feature) * idfOf;
+    dotAll += d;
+    if (anchor) {
+      dotAnchors += d;
+      sharedAnchors++;
+    }
+  }
+  if (dotAll === 0) return 0;
+  const { all: sAll, anchors: sAnchors } = norms ?? profileNorms(profile, size, weights);
+  const all = dotAll / Math.sqrt(mAll * sAll);
+  const anchors = sharedAnchors >= MIN_SHARED_ANCHORS ? dotAnchors / Math.sqrt(mAnchors * sAnchors) : 0;
+  return Math.max(all, anchors);
+}
+
+/** IDF and kind × IDF of features, remembered for one mention's comparisons (the counts do not change meanwhile). */
+export interface FeatureWeights {
+  idf(feature: string): number;
+  weight(feature: string): number;
+}
+
+export function featureWeights(stats: FeatureStats): FeatureWeights {
+  const idfs = new Map<string, number>();
+  const weights = new Map<string, number>();
+  const idfOf = (feature: string) => {
+    let v = idfs.get(feature);
+    if (v === undefined) idfs.set(feature, (v = idf(stats, feature)));
+    return v;
+  };
+  return {
+    idf: idfOf,
+    weight(feature) {
+      let v = weights.get(feature);
+      if (v === undefined) weights.set(feature, (v = kindWeight(feature) * idfOf(feature)));
+      return v;
+    },
+  };
 }

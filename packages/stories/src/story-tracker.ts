@@ -8,7 +8,7 @@ import type { EnrichedMention, Story } from '@earshot/schema';
 import { mentionTime } from '@earshot/store';
 import { fold } from '@earshot/nlp';
 import { createFeatureExtractor, type FeatureExtractor } from './features.js';
-import { similarity, type FeatureStats } from './similarity.js';
+import { featureWeights, profileNorms, similarity, type FeatureStats, type ProfileNorms } from './similarity.js';
 import { addMember, fromStory, newStoryState, toStory, type StoryState } from './story-state.js';
 import { createStopwords } from './stopwords.js';
 
@@ -47,9 +47,14 @@ export interface StoryTracker {
 interface BrandState {
   stories: Map<string, StoryState>;
   byMember: Map<string, string>;
+  /** Feature → the open stories whose profile has (or had) it: only those can be like a mention. */
+  byFeature: Map<string, Set<StoryState>>;
   stats: FeatureStats;
   newest: number;
 }
+
+/** A story's norms are recomputed when it changed or the brand's mentions grew by this factor since (IDF drifts slowly). */
+const NORM_REFRESH = 1.1;
 
 export const DEFAULT_THRESHOLD = 0.3;
 export const DEFAULT_GAP_MS = 72 * 3_600_000;
@@ -61,6 +66,15 @@ export function createStoryTracker(options: StoryTrackerOptions): StoryTracker {
   const extractors = new Map<string, FeatureExtractor>();
   const brands = new Map<string, BrandState>();
   const changed = new Set<StoryState>();
+  /** Cached profile norms: valid while the story is unchanged and the brand's document count has not grown much. */
+  const norms = new WeakMap<StoryState, ProfileNorms & { size: number; docs: number; features: number }>();
+  function normsOf(b: BrandState, s: StoryState, weights: ReturnType<typeof featureWeights>): ProfileNorms {
+    const cached = norms.get(s);
+    if (cached && cached.size === s.size && cached.features === s.profile.size && b.stats.docs <= cached.docs * NORM_REFRESH) return cached;
+    const fresh = { ...profileNorms(s.profile, s.size, weights), size: s.size, docs: b.stats.docs, features: s.profile.size };
+    norms.set(s, fresh);
+    return fresh;
+  }
 
   const extractorOf = (brandId: string) => {
     let e = extractors.get(brandId);
@@ -69,7 +83,7 @@ export function createStoryTracker(options: StoryTrackerOptions): StoryTracker {
   };
   const brandOf = (brandId: string) => {
     let b = brands.get(brandId);
-    if (!b) brands.set(brandId, (b = { stories: new Map(), byMember: new Map(), stats: { docs: 0, df: new Map() }, newest: 0 }));
+    if (!b) brands.set(brandId, (b = { stories: new Map(), byMember: new Map(), byFeature: new Map(), stats: { docs: 0, df: new Map() }, newest: 0 }));
     return b;
   };
 
@@ -79,11 +93,25 @@ export function createStoryTracker(options: StoryTrackerOptions): StoryTracker {
       if (s.lastSeen >= b.newest - gapMs) continue;
       b.stories.delete(id);
       for (const member of s.members) if (b.byMember.get(member) === id) b.byMember.delete(member);
+      for (const feature of s.profile.keys()) unindex(b, feature, s);
     }
+  }
+
+  function index(b: BrandState, s: StoryState, features: Iterable<string>) {
+    for (const feature of features) {
+      let set = b.byFeature.get(feature);
+      if (!set) b.byFeature.set(feature, (set = new Set()));
+      set.add(s);
+    }
+  }
+  function unindex(b: BrandState, feature: string, s: StoryState) {
+    const set = b.byFeature.get(feature);
+    if (set?.delete(s) && set.size === 0) b.byFeature.delete(feature);
   }
 
   function join(b: BrandState, s: StoryState, m: EnrichedMention, time: number, extracted: ReturnType<FeatureExtractor['extract']>) {
     addMember(s, m, time, extracted.features, extracted.surfaces);
+    index(b, s, extracted.features.keys());
     b.byMember.set(m.id, s.id);
     changed.add(s);
   }
@@ -108,9 +136,12 @@ export function createStoryTracker(options: StoryTrackerOptions): StoryTracker {
       let best: StoryState | undefined = original;
       let score = original ? 1 : 0;
       if (!best) {
-        for (const s of b.stories.values()) {
-          if (time > s.lastSeen + gapMs || time < s.firstSeen - gapMs) continue;
-          const sim = similarity(extracted.features, s.profile, s.size, b.stats);
+        const weights = featureWeights(b.stats);
+        const candidates = new Set<StoryState>();
+        for (const feature of extracted.features.keys()) for (const s of b.byFeature.get(feature) ?? []) candidates.add(s);
+        for (const s of candidates) {
+          if (!b.stories.has(s.id) || time > s.lastSeen + gapMs || time < s.firstSeen - gapMs) continue;
+          const sim = similarity(extracted.features, s.profile, s.size, weights, normsOf(b, s, weights));
           if (sim > score || (sim === score && best && s.id < best.id)) {
             score = sim;
             best = s;
@@ -138,6 +169,7 @@ export function createStoryTracker(options: StoryTrackerOptions): StoryTracker {
         const extractor = extractorOf(story.brandId);
         for (const term of story.keyTerms) for (const feature of extractor.extract({ title: term, text: '', topics: [] }).features.keys()) if (s.profile.has(feature)) s.surface.set(feature, term);
         b.stories.set(s.id, s);
+        index(b, s, s.profile.keys());
         for (const member of s.members) b.byMember.set(member, s.id);
         b.newest = Math.max(b.newest, s.lastSeen);
       }
