@@ -2,13 +2,16 @@
 // written in different languages: word stems (transliterated to Latin, so Cyrillic and Latin
 // spellings of a loanword meet), consonant skeletons of names (Nordtel, Нордтел and נורדטל are all
 // "nrdtl"), numbers, links, hashtags, and each topic with its aspect sentiment. The brand's own
-// name is left out — every mention of the brand has it, so it tells no story apart.
+// name is left out — every mention of the brand has it, so it tells no story apart — and so are the
+// words of word-of-mouth phrases ("don't buy"), which any complaint may carry.
 import { fold, latinSkeleton, words } from '@earshot/nlp';
 
 export interface FeatureInput {
   title: string;
   text: string;
   topics: { topic: string; sentiment: string }[];
+  /** Word-of-mouth phrases the enricher found ("don't buy", "не берите"): generic, not what the story is about. */
+  phrases?: string[];
 }
 
 /** Feature key → its weight in this mention before IDF (a kind's importance, not a count). */
@@ -85,6 +88,7 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
         const n = m[0].replace(',', '.');
         if (n.length >= 2) put(`n:${n}`, KIND_WEIGHT.number, m[0]);
       }
+      const generic = new Set((input.phrases ?? []).flatMap((p) => words(p).map((w) => fold(w))));
       for (const word of words(text)) {
         if (/^\d+$/.test(word)) continue; // numbers are features of their own
         if (/\d/.test(word)) {
@@ -92,7 +96,7 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
           continue;
         }
         const folded = fold(word);
-        if (folded.length < 3 || options.stopwords.has(folded)) continue;
+        if (folded.length < 3 || options.stopwords.has(folded) || generic.has(folded)) continue;
         const skeleton = consonantSkeleton(folded);
         if (skeleton.length >= 2 && isBrand(skeleton)) continue;
         const latin = latinSkeleton(folded);

@@ -128,7 +128,12 @@ export function createStoryTracker(options: StoryTrackerOptions): StoryTracker {
         return { storyId: knownStory.id, title: knownStory.title, added: false, score: 1 };
       }
       b.newest = Math.max(b.newest, time);
-      const extracted = extractorOf(m.brandId).extract({ title: m.title, text: m.text, topics: m.nlp.topics.map((t) => ({ topic: t.topic, sentiment: t.sentiment.label })) });
+      const extracted = extractorOf(m.brandId).extract({
+        title: m.title,
+        text: m.text,
+        topics: m.nlp.topics.map((t) => ({ topic: t.topic, sentiment: t.sentiment.label })),
+        phrases: m.nlp.signals.phrases,
+      });
       b.stats.docs++;
       for (const feature of extracted.features.keys()) b.stats.df.set(feature, (b.stats.df.get(feature) ?? 0) + 1);
 

@@ -19,6 +19,7 @@ describe('grouping quality on the labeled sample', () => {
     expect(sample.length).toBeGreaterThanOrEqual(50);
     expect(result.scores.precision).toBeGreaterThanOrEqual(0.85);
     expect(result.scores.recall).toBeGreaterThanOrEqual(0.25);
+    expect(result.crossLanguage.precision).toBeGreaterThanOrEqual(0.9);
     expect(result.crossLanguage.correctPairs).toBeGreaterThan(0);
   });
 });
