@@ -41,7 +41,7 @@ const HEBREW_TO_LATIN: Record<string, string> = {
   'ס': 's', 'פ': 'p', 'צ': 'ts', 'ק': 'k', 'ר': 'r', 'ש': 'sh', 'ת': 't',
 };
 const URL = /https?:\/\/[^\s<>"')\]]+/giu;
-const HASHTAG = /#([\p{L}\p{N}_]{2,})/gu;
+const HASHTAG = /#(\p{L}[\p{L}\p{N}_]+)/gu; // a letter first: "#16" is a number, not a tag
 const NUMBER = /\d+(?:[.,:]\d+)*/gu;
 const STEM_LENGTH = 5;
 const SKELETON_LENGTH = 5;

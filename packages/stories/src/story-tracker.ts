@@ -56,6 +56,10 @@ interface BrandState {
 /** A story's norms are recomputed when it changed or the brand's mentions grew by this factor since (IDF drifts slowly). */
 const NORM_REFRESH = 1.1;
 
+/** The mention's features (by weight) used to find candidate stories, and the most stories compared. */
+const LOOKUP_FEATURES = 8;
+const MAX_CANDIDATES = 200;
+
 export const DEFAULT_THRESHOLD = 0.3;
 export const DEFAULT_GAP_MS = 72 * 3_600_000;
 
@@ -142,8 +146,17 @@ export function createStoryTracker(options: StoryTrackerOptions): StoryTracker {
       let score = original ? 1 : 0;
       if (!best) {
         const weights = featureWeights(b.stats);
+        // Candidates: the stories sharing one of the mention's most telling features (a story that
+        // shares only words half the brand's mentions use cannot reach the threshold), at most
+        // MAX_CANDIDATES of them, most recent first — so a mention costs the same however many are open.
+        const telling = [...extracted.features.keys()].sort((x, y) => weights.weight(y) - weights.weight(x)).slice(0, LOOKUP_FEATURES);
         const candidates = new Set<StoryState>();
-        for (const feature of extracted.features.keys()) for (const s of b.byFeature.get(feature) ?? []) candidates.add(s);
+        for (const feature of telling) for (const s of b.byFeature.get(feature) ?? []) candidates.add(s);
+        if (candidates.size > MAX_CANDIDATES) {
+          const recent = [...candidates].sort((x, y) => y.lastSeen - x.lastSeen || (x.id < y.id ? -1 : 1)).slice(0, MAX_CANDIDATES);
+          candidates.clear();
+          for (const s of recent) candidates.add(s);
+        }
         for (const s of candidates) {
           if (!b.stories.has(s.id) || time > s.lastSeen + gapMs || time < s.firstSeen - gapMs) continue;
           const sim = similarity(extracted.features, s.profile, s.size, weights, normsOf(b, s, weights));
