@@ -135,6 +135,8 @@ for (const backend of backends) {
       await page.getByTestId('sentiment-filter').selectOption('negative');
       await page.getByTestId('total').filter({ hasText: '3 found' }).waitFor();
       expect(await page.getByTestId('sentiment').allTextContents()).toEqual(['negative', 'negative', 'negative']);
+      await page.getByTestId('stories-total').filter({ hasText: '2 stories' }).waitFor(); // the neutral one is filtered out
+      expect(await page.locator('[data-testid=story][data-id="st-markup"]').count()).toBe(0);
       expect(new URL(page.url()).search).toBe('?brand=nordtel&sentiment=negative');
 
       // A mention collected now shows up without a reload; one outside the filter does not.

@@ -1,7 +1,7 @@
 // The stories panel: what people are talking about, not row by row — each story (mentions of a brand
 // grouped by what they tell) with its title, size, velocity, sentiment mix, languages and sources.
-// Follows the dashboard's brand, text and period filters; refreshes every 15 s. Titles are text
-// nodes with dir="auto", like every piece of mention text.
+// Follows the dashboard's brand, text, sentiment (the story's dominant one), language and period
+// filters; refreshes every 15 s. Titles are text nodes with dir="auto", like all mention text.
 import { useEffect, useState } from 'preact/hooks';
 import { api, toQuery } from './api-client.js';
 import { formatTime } from './feed.js';
@@ -42,7 +42,7 @@ function StoryItem({ story }) {
 
 export function StoriesPanel({ filter }) {
   const [state, setState] = useState({ stories: [], total: 0, error: '' });
-  const query = toQuery({ brand: filter.brand, q: filter.q, since: filter.since, limit: SHOWN });
+  const query = toQuery({ brand: filter.brand, q: filter.q, sentiment: filter.sentiment, lang: filter.lang, since: filter.since, limit: SHOWN });
   useEffect(() => {
     let cancelled = false;
     const load = () =>
