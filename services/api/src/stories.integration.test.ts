@@ -1,10 +1,10 @@
 // The stories endpoints over real HTTP on both stores: search by brand, text, time, sentiment,
 // language and size, one by id, CSV and NDJSON export, tokens required, bad queries refused with
 // the problem named, and the OpenAPI entries typed.
-import { Client } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createElasticsearchStore, type ElasticsearchStore } from '@earshot/store';
 import { seedStories } from './testing/story-fixtures.js';
+import { dropElasticsearchPrefix } from './testing/drop-es-prefix.js';
 import { READ_TOKEN, startTestApi, type TestApi } from './testing/start-test-api.js';
 
 const esUrl = process.env.ELASTICSEARCH_URL || inject('elasticsearchUrl');
@@ -35,12 +35,7 @@ for (const backend of ['embedded', 'elasticsearch'] as const) {
     });
     afterAll(async () => {
       await t?.stop();
-      if (backend !== 'elasticsearch') return;
-      const client = new Client({ node: esUrl });
-      const indices = await client.cat.indices({ index: `${prefix}-*`, format: 'json' });
-      for (const { index } of indices) if (index) await client.indices.delete({ index }, { ignore: [404] });
-      await client.indices.deleteIndexTemplate({ name: `${prefix}-mentions` }, { ignore: [404] });
-      await client.close();
+      if (backend === 'elasticsearch') await dropElasticsearchPrefix(esUrl, prefix);
     });
 
     it('needs a token', async () => {
