@@ -174,6 +174,7 @@ export function storeContract(name: string, options: StoreContractOptions): void
       await store.init();
       await store.upsertStories(CONTRACT_STORIES);
       await store.upsertStories([{ ...CONTRACT_STORIES[0]!, size: 8, velocity: 5 }]);
+      await store.upsertStories([{ ...CONTRACT_STORIES[0]!, size: 6, title: 'a stale copy' }]); // stories only grow
       await refresh(store);
       expect(await store.getStory('st-outage')).toEqual({ ...CONTRACT_STORIES[0]!, size: 8, velocity: 5 });
       expect(await store.getStory('nope')).toBeUndefined();

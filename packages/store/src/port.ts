@@ -111,7 +111,7 @@ export interface MentionStore {
   getAlert(key: string): Promise<Alert | undefined>;
   listAlerts(query: AlertQuery): Promise<Alert[]>;
 
-  /** Writes stories by id (the alerter is their one writer: a replay overwrites). */
+  /** Writes stories by id (the alerter is their one writer: a replay overwrites); a copy smaller than the stored one is ignored (stories only grow). */
   upsertStories(stories: Story[]): Promise<void>;
   getStory(id: string): Promise<Story | undefined>;
   searchStories(query: StoryQuery): Promise<StorySearchResult>;

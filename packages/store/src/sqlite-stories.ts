@@ -24,14 +24,16 @@ export interface SqliteStories {
 export function createSqliteStories(db: Database.Database): SqliteStories {
   const upsertRow = db.prepare(`INSERT INTO stories (id, brand_id, size, first_seen, last_seen, sentiment, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET brand_id = excluded.brand_id, size = excluded.size, first_seen = excluded.first_seen,
-      last_seen = excluded.last_seen, sentiment = excluded.sentiment, doc = excluded.doc`);
+      last_seen = excluded.last_seen, sentiment = excluded.sentiment, doc = excluded.doc
+    WHERE excluded.size >= stories.size`);
   const deleteLangs = db.prepare('DELETE FROM story_langs WHERE story_id = ?');
   const insertLang = db.prepare('INSERT OR IGNORE INTO story_langs (story_id, lang) VALUES (?, ?)');
   const deleteFts = db.prepare('DELETE FROM stories_fts WHERE id = ?');
   const insertFts = db.prepare('INSERT INTO stories_fts (id, title, terms) VALUES (?, ?, ?)');
   const writeMany = db.transaction((stories: Story[]) => {
     for (const s of stories) {
-      upsertRow.run(s.id, s.brandId, s.size, Date.parse(s.firstSeen), Date.parse(s.lastSeen), s.dominantSentiment, JSON.stringify(s));
+      // A story only grows: an older copy (a writer that had not seen the latest members) is ignored.
+      if (upsertRow.run(s.id, s.brandId, s.size, Date.parse(s.firstSeen), Date.parse(s.lastSeen), s.dominantSentiment, JSON.stringify(s)).changes === 0) continue;
       deleteLangs.run(s.id);
       for (const lang of Object.keys(s.languages)) insertLang.run(s.id, lang);
       deleteFts.run(s.id);

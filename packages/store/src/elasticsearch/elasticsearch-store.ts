@@ -185,11 +185,13 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
 
     async upsertStories(stories: Story[]) {
       if (!stories.length) return;
-      const operations = stories.flatMap((story) => [{ index: { _index: names.stories, _id: story.id } }, storyDocument(story)]);
+      // A story only grows: its size is the document's external version, so an older copy (a writer
+      // that had not seen the latest members) is refused with a version conflict, which is fine.
+      const operations = stories.flatMap((story) => [{ index: { _index: names.stories, _id: story.id, version: story.size, version_type: 'external_gte' as const } }, storyDocument(story)]);
       const response = await call('write stories', () => client.bulk({ operations }));
       if (response.errors) {
-        const failed = response.items.map((i) => i.index).find((i) => i?.error);
-        throw new EarshotError(`elasticsearch: write stories: ${describeEsError(failed?.error)}`, { retriable: isRetriableStatus(failed?.status ?? 500) });
+        const failed = response.items.map((i) => i.index).find((i) => i?.error && i.status !== 409);
+        if (failed) throw new EarshotError(`elasticsearch: write stories: ${describeEsError(failed.error)}`, { retriable: isRetriableStatus(failed.status) });
       }
       wrote(names.stories);
     },
