@@ -59,7 +59,7 @@ export function storyRoutes(ctx: ApiContext): Route[] {
       path: '/api/v1/stories/export',
       access: 'read',
       acceptsTicket: true,
-      doc: { summary: 'Every story a search finds (up to api.exportLimit), as CSV or NDJSON; X-Total-Count says how many matched.', tag: 'stories', params: STORY_EXPORT_PARAMS, produces: ['text/csv', 'application/x-ndjson'], operationId: 'exportStories' },
+      doc: { summary: 'Every story a search finds (up to api.exportLimit), as CSV or NDJSON; X-Total-Count says how many matched.', tag: 'stories', params: STORY_EXPORT_PARAMS, produces: ['text/csv', 'application/x-ndjson'], operationId: 'exportStories', response: z.string() },
       async handle({ url, res, req }) {
         const params = readParams(url.searchParams, STORY_EXPORT_PARAMS);
         const format = one(params, 'format') === 'ndjson' ? 'ndjson' : 'csv';
