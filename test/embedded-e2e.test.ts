@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '@earshot/store';
 import { REPO_ROOT, runEarshot } from './support/earshot-cli.js';
 
 async function freePort(): Promise<number> {
@@ -52,6 +53,20 @@ describe('earshot on the embedded backend with the demo feeds', () => {
     expect(run.stdout).toMatch(/source broken failed: HTTP 404/);
     const stored = Number(/Stored: (\d+) mentions/.exec(run.stdout)?.[1]);
     expect(stored).toBeGreaterThanOrEqual(20);
+  });
+
+  it('groups every stored mention into exactly one story', async () => {
+    const store = createSqliteStore({ path: join(dir, 'earshot.db') });
+    try {
+      const { stories, total } = await store.searchStories({ limit: 1000 });
+      const members = stories.flatMap((s) => s.mentionIds);
+      expect(total).toBeGreaterThan(0);
+      expect(new Set(members).size).toBe(members.length);
+      expect(members.length).toBe(await store.count({}));
+      expect(stories.reduce((n, s) => n + s.size, 0)).toBe(members.length);
+    } finally {
+      await store.close();
+    }
   });
 
   it('finds mentions by words in every demo language, with language and sentiment', async () => {

@@ -1,6 +1,7 @@
 // The alerter on Kafka + Elasticsearch: two instances in one consumer group split the brands by
 // partition and announce exactly the alerts one instance would; a restart mid-window (warm start
-// from Elasticsearch) neither forgets nor fires again. Skips when the global setup has no servers.
+// from Elasticsearch) neither forgets nor fires again, and each brand's story, written by whichever
+// instance owns the brand at the time, ends up as one record. Skips when the global setup has no servers.
 import { createAlerter, type Alerter } from '@earshot/alerter';
 import { createKafkaBus, dropKafkaTopics, type Bus } from '@earshot/bus';
 import { parseConfig } from '@earshot/config';
@@ -97,6 +98,13 @@ if (!brokers || !esUrl) {
       for (const a of alerters) await a.tick();
       await vi.waitFor(async () => expect(await bus.lag('test-reader', TOPICS.alerts)).toBe(0), { timeout: 60_000, interval: 100 });
       expect([...seen].sort()).toEqual(BRANDS.map((b) => `open ${b} r1 n=3`).sort());
+
+      // One story per brand, grown across the hand-overs: each owner restored it from Elasticsearch.
+      await store.refresh();
+      const { stories } = await store.searchStories({ limit: 100 });
+      expect(stories.map((s) => `${s.brandId} size=${s.size} ${s.mentionIds.join(',')}`).sort()).toEqual(
+        BRANDS.map((b) => `${b} size=4 ${[1, 2, 3, 4].map((i) => `${run}-${b}-${i}`).join(',')}`).sort(),
+      );
     });
   });
 }

@@ -1,7 +1,8 @@
 // The dashboard in a real browser (Debian's chromium driven by playwright-core), on the embedded
 // backend and on Elasticsearch: sign in by link, see mentions in four scripts rendered as text,
-// filter, watch a new mention arrive live, acknowledge an alert, see why an alert fired, and keep
-// screenshots in test/artifacts/ (dashboard-<backend>.png, alert-evidence-<backend>.png).
+// filter, watch a new mention arrive live, acknowledge an alert, see why an alert fired, read the
+// stories panel, and keep screenshots in test/artifacts/ (dashboard-<backend>.png,
+// alert-evidence-<backend>.png, dashboard-stories-<backend>.png).
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@elastic/elasticsearch';
@@ -12,6 +13,7 @@ import { createElasticsearchStore, type ElasticsearchStore, type MentionStore } 
 import { makeMention, SCRIPT_TEXT, seedAlert, seedMentions } from '../../services/api/src/testing/fixtures.js';
 import { explainedAlert } from '../../services/api/src/testing/explained-alert.js';
 import { ADMIN_TOKEN, startTestApi, type TestApi } from '../../services/api/src/testing/start-test-api.js';
+import { seedStories } from '../../services/api/src/testing/story-fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -78,6 +80,7 @@ for (const backend of backends) {
           await store.upsertMentions(seedMentions());
           await store.upsertAlert(seedAlert());
           await store.upsertAlert(explainedAlert());
+          await store.upsertStories(seedStories());
           await custom?.refresh();
         },
       });
@@ -113,12 +116,30 @@ for (const backend of backends) {
       expect(await page.locator('[data-testid=feed] script, [data-testid=feed] img, [data-testid=feed] b').count()).toBe(0);
       expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
 
+      // Stories: newest first, with size, sentiment mix, velocity and languages; titles as text.
+      await page.getByTestId('stories-total').filter({ hasText: '4 stories' }).waitFor();
+      expect(await page.getByTestId('story-title').allTextContents()).toEqual([
+        'Nordtel outage in Tartu #NordtelDown', 'Tundra Coffee oat latte', 'Нордтел снова поднял цены', '<img src=x onerror="window.__pwned = true"> new plan',
+      ]);
+      const outage = page.locator('[data-testid=story][data-id="st-outage"]');
+      expect(await outage.getByTestId('story-size').textContent()).toBe('6');
+      expect(await outage.getByTestId('story-negative').textContent()).toBe('83% negative');
+      expect(await outage.getByTestId('story-velocity').textContent()).toBe('3/h');
+      expect(await outage.getByTestId('story-langs').textContent()).toBe('en · ru · he');
+      expect(await outage.locator('.story-mix span').count()).toBe(2); // negative and neutral, no positive
+      expect(await page.locator('[data-testid=stories] img').count()).toBe(0);
+      expect(await page.locator('[data-id="st-prices"] [data-testid=story-title]').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+
       // Filter: brand, then sentiment.
       await page.getByTestId('brand-picker').selectOption('nordtel');
       await page.getByTestId('total').filter({ hasText: '6 found' }).waitFor();
+      await page.getByTestId('stories-total').filter({ hasText: '3 stories' }).waitFor();
+      expect(await page.locator('[data-testid=story][data-id="st-latte"]').count()).toBe(0);
       await page.getByTestId('sentiment-filter').selectOption('negative');
       await page.getByTestId('total').filter({ hasText: '3 found' }).waitFor();
       expect(await page.getByTestId('sentiment').allTextContents()).toEqual(['negative', 'negative', 'negative']);
+      await page.getByTestId('stories-total').filter({ hasText: '2 stories' }).waitFor(); // the neutral one is filtered out
+      expect(await page.locator('[data-testid=story][data-id="st-markup"]').count()).toBe(0);
       expect(new URL(page.url()).search).toBe('?brand=nordtel&sentiment=negative');
 
       // A mention collected now shows up without a reload; one outside the filter does not.
@@ -146,6 +167,7 @@ for (const backend of backends) {
       await page.waitForTimeout(300); // let the charts settle for the picture
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: `${ARTIFACTS}dashboard-${backend.name}.png`, fullPage: true });
+      await page.getByLabel('Stories').screenshot({ path: `${ARTIFACTS}dashboard-stories-${backend.name}.png` });
       expect(pageErrors).toEqual([]);
     });
 

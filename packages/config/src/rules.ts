@@ -95,6 +95,21 @@ export const sourceSilentRuleSchema = z.object({
   minBaseline: z.number().int().positive().default(10),
 });
 
+/** A negative story (mentions telling the same thing, grouped by @earshot/stories) that grows past a size or a rate. */
+export const storyRuleSchema = z.object({
+  ...ruleBase,
+  type: z.literal('story'),
+  /** A story's mentions within this window count. */
+  window: duration.default(6 * 3_600_000),
+  /** Fires when a story has at least this many negative mentions within `window`… */
+  size: z.number().int().positive().default(5),
+  /** …or at least this many within `rateWindow` (off when absent). */
+  rate: z.number().int().positive().optional(),
+  rateWindow: duration.default(3_600_000),
+  /** Only stories whose mentions in the window are at least this negative (percentage, 0–100). */
+  negativeShare: z.number().min(0).max(100).default(50),
+});
+
 export const ruleSchema = z.discriminatedUnion('type', [
   thresholdRuleSchema,
   spikeRuleSchema,
@@ -102,6 +117,7 @@ export const ruleSchema = z.discriminatedUnion('type', [
   highImpactRuleSchema,
   topicNegativeRuleSchema,
   sourceSilentRuleSchema,
+  storyRuleSchema,
 ]);
 export type RuleConfig = z.infer<typeof ruleSchema>;
 export type RuleType = RuleConfig['type'];

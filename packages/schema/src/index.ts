@@ -4,3 +4,4 @@ export * from './alert.js';
 export * from './alert-evidence.js';
 export * from './envelope.js';
 export * from './mention-id.js';
+export * from './story.js';

@@ -1,7 +1,7 @@
 // The contract every store adapter must honour, as one suite: the SQLite store runs it in unit
 // tests, Elasticsearch in integration tests. The texts are our own, in five languages.
 import { describe, expect, it } from 'vitest';
-import type { EnrichedMention, SentimentLabel } from '@earshot/schema';
+import type { EnrichedMention, SentimentLabel, Story } from '@earshot/schema';
 import type { MentionStore } from './port.js';
 
 export interface StoreContractOptions {
@@ -47,6 +47,37 @@ export const CONTRACT_MENTIONS: EnrichedMention[] = [
   sampleMention(70, { title: 'Other brand news', text: 'Nothing about prices here.', brandId: 'acme', sentiment: 'neutral' }),
   sampleMention(71, { title: 'Курьер опоздал', text: 'Заказ пришёл через неделю.', lang: 'ru', brandId: 'acme', sourceId: 'acme-reviews', matchedBy: 'owned-source' }),
   sampleMention(72, { title: '@AcmeSupport', text: '@AcmeSupport where is my parcel?', brandId: 'acme', matchedBy: 'handle', brandAccount: 'to-brand' }),
+];
+
+export function sampleStory(id: string, over: Partial<Story> = {}): Story {
+  const negative = over.dominantSentiment === 'negative' || over.dominantSentiment === undefined;
+  return {
+    id,
+    brandId: 'nordtel',
+    title: `Story ${id}`,
+    size: 3,
+    firstSeen: '2026-11-20T10:00:00.000Z',
+    lastSeen: '2026-11-20T11:00:00.000Z',
+    velocity: 2,
+    sentiment: { positive: negative ? 0 : 3, neutral: 0, negative: negative ? 3 : 0 },
+    dominantSentiment: 'negative',
+    languages: { en: 2, ru: 1 },
+    sources: { 'src-a': 3 },
+    topics: ['service'],
+    keyTerms: ['outage', '4411'],
+    mentionIds: ['m0001', 'm0002', 'm0003'],
+    samples: [{ id: 'm0003', title: 'Down again', url: 'https://example.org/3', sourceId: 'src-a', lang: 'en', sentiment: 'negative', time: '2026-11-20T11:00:00.000Z' }],
+    profile: { 'n:4411': 3, 'w:outag': 2 },
+    updatedAt: '2026-11-20T11:00:00.000Z',
+    ...over,
+  };
+}
+
+export const CONTRACT_STORIES: Story[] = [
+  sampleStory('st-outage', { title: 'Nordtel outage in Tartu', keyTerms: ['#NordtelDown', '4411', 'internet'], size: 7, languages: { en: 4, ru: 2, et: 1 } }),
+  sampleStory('st-prices', { title: 'Нордтел поднял цены', keyTerms: ['тариф', 'цены'], size: 4, languages: { ru: 3, kk: 1 }, lastSeen: '2026-11-20T12:00:00.000Z' }),
+  sampleStory('st-praise', { title: 'שירות מצוין', keyTerms: ['מהיר'], size: 2, dominantSentiment: 'positive', languages: { he: 2 }, lastSeen: '2026-11-19T09:00:00.000Z', firstSeen: '2026-11-19T08:00:00.000Z' }),
+  sampleStory('st-acme', { brandId: 'acme', title: 'Acme outage', keyTerms: ['outage'], size: 9 }),
 ];
 
 export function storeContract(name: string, options: StoreContractOptions): void {
@@ -165,6 +196,33 @@ export function storeContract(name: string, options: StoreContractOptions): void
       expect((await store.recentFingerprints({ since: at(0), limit: 100 })).find((r) => r.id === 'm0')?.hi).toBe(7);
       expect(await store.pruneFingerprints({ before: at(1), keep: 3 })).toBe(3);
       expect((await store.recentFingerprints({ since: at(0), limit: 100 })).map((r) => r.id)).toEqual(['m5', 'm4', 'm3']);
+      await store.close();
+    });
+
+    it('writes stories by id and finds them by brand, text, time, sentiment, language and size', async () => {
+      const store = await options.create();
+      await store.init();
+      await store.upsertStories(CONTRACT_STORIES);
+      await store.upsertStories([{ ...CONTRACT_STORIES[0]!, size: 8, velocity: 5 }]);
+      await store.upsertStories([{ ...CONTRACT_STORIES[0]!, size: 6, title: 'a stale copy' }]); // stories only grow
+      await refresh(store);
+      expect(await store.getStory('st-outage')).toEqual({ ...CONTRACT_STORIES[0]!, size: 8, velocity: 5 });
+      expect(await store.getStory('nope')).toBeUndefined();
+      const ids = async (q: Parameters<MentionStore['searchStories']>[0]) => (await store.searchStories(q)).stories.map((s) => s.id);
+      expect(await ids({})).toEqual(['st-prices', 'st-acme', 'st-outage', 'st-praise']); // newest last mention first, then id
+      expect(await ids({ brandId: 'nordtel', sort: 'size' })).toEqual(['st-outage', 'st-prices', 'st-praise']);
+      expect(await ids({ text: 'outage' })).toEqual(['st-acme', 'st-outage']);
+      expect(await ids({ text: 'nordteldown' })).toEqual(['st-outage']);
+      expect(await ids({ text: 'цены' })).toEqual(['st-prices']);
+      expect(await ids({ text: 'מהיר' })).toEqual(['st-praise']);
+      expect(await ids({ text: '") OR ("' })).toEqual([]);
+      expect(await ids({ from: '2026-11-20T00:00:00.000Z', brandId: 'nordtel' })).toEqual(['st-prices', 'st-outage']);
+      expect(await ids({ to: '2026-11-20T00:00:00.000Z' })).toEqual(['st-praise']);
+      expect(await ids({ sentiment: 'positive' })).toEqual(['st-praise']);
+      expect(await ids({ lang: ['kk', 'et'] })).toEqual(['st-prices', 'st-outage']);
+      expect(await ids({ minSize: 8 })).toEqual(['st-acme', 'st-outage']);
+      const page = await store.searchStories({ limit: 1, offset: 1 });
+      expect(page).toEqual({ total: 4, stories: [expect.objectContaining({ id: 'st-acme' })] });
       await store.close();
     });
 

@@ -1,7 +1,7 @@
 // The store port: where enriched mentions and alerts end up, and the queries the alerter, the API
 // and the CLI ask of them. Two adapters implement it (SQLite with FTS5, Elasticsearch); one contract
 // test suite keeps them honest.
-import type { Alert, BrandAccountRole, EnrichedMention, MatchedBy, SentimentLabel } from '@earshot/schema';
+import type { Alert, BrandAccountRole, EnrichedMention, MatchedBy, SentimentLabel, Story } from '@earshot/schema';
 
 export interface MentionFilter {
   brandId?: string | string[];
@@ -66,6 +66,31 @@ export interface AlertQuery {
   limit?: number;
 }
 
+/** Stories (groups of mentions telling the same thing) by brand, text, time, sentiment and language. */
+export interface StoryQuery {
+  brandId?: string | string[];
+  /** Words in the title or key terms (all must occur, prefix match); plain text, never query syntax. */
+  text?: string;
+  /** Only stories with a mention at or after this time (lastSeen ≥ from), ISO or epoch ms. */
+  from?: string | number;
+  /** Only stories that began before this time (firstSeen < to). */
+  to?: string | number;
+  /** The story's dominant sentiment. */
+  sentiment?: SentimentLabel | SentimentLabel[];
+  /** Stories with at least one mention in one of these languages. */
+  lang?: string | string[];
+  minSize?: number;
+  /** recent: last mention newest first (default); size: largest first. */
+  sort?: 'recent' | 'size';
+  limit?: number;
+  offset?: number;
+}
+
+export interface StorySearchResult {
+  total: number;
+  stories: Story[];
+}
+
 export interface Silence {
   id: string;
   ruleId?: string;
@@ -103,6 +128,11 @@ export interface MentionStore {
   upsertAlert(alert: Alert): Promise<void>;
   getAlert(key: string): Promise<Alert | undefined>;
   listAlerts(query: AlertQuery): Promise<Alert[]>;
+
+  /** Writes stories by id (the alerter is their one writer: a replay overwrites); a copy smaller than the stored one is ignored (stories only grow). */
+  upsertStories(stories: Story[]): Promise<void>;
+  getStory(id: string): Promise<Story | undefined>;
+  searchStories(query: StoryQuery): Promise<StorySearchResult>;
 
   addSilence(silence: Silence): Promise<void>;
   listSilences(activeAt?: string): Promise<Silence[]>;

@@ -3,10 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Alert, EnrichedMention } from '@earshot/schema';
+import type { Alert, EnrichedMention, Story } from '@earshot/schema';
 import { parseTextQuery, toFts5 } from './fts-query.js';
 import { sqliteFingerprints } from './sqlite-fingerprints.js';
 import type { AggregateBucket, AggregateQuery, AlertQuery, GroupField, MentionFilter, MentionStore, SearchQuery, Silence, WriteResult } from './port.js';
+import { createSqliteStories, STORY_SCHEMA } from './sqlite-stories.js';
 import { asList, mentionTime, toEpochMs } from './time.js';
 
 export interface SqliteStoreOptions {
@@ -46,6 +47,8 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  db.exec(STORY_SCHEMA);
+  const stories = createSqliteStories(db);
 
   const upsert = db.prepare(`INSERT INTO mentions (id, brand_id, source_id, source_type, url, title, text, author, lang, sentiment,
       sentiment_score, warning, recommendation, ts, doc)
@@ -212,6 +215,9 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
         .all(...params, Math.min(query.limit ?? 100, 1000));
       return rows.map((r) => JSON.parse(r.doc) as Alert);
     },
+    upsertStories: async (list: Story[]) => stories.upsert(list),
+    getStory: async (id) => stories.get(id),
+    searchStories: async (query) => stories.search(query),
     async addSilence(silence: Silence) {
       db.prepare('INSERT INTO silences (id, until, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET until = excluded.until, doc = excluded.doc').run(
         silence.id,

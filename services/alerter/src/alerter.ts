@@ -11,6 +11,7 @@ import { isRetriable, ok, retryLater, type DecodedMessage, type Outcome, type St
 import { createStageRunner } from '@earshot/pipeline';
 import { TOPICS } from '@earshot/schema';
 import { createAlertOutbox } from './alert-outbox.js';
+import { createStoryOutbox } from './story-outbox.js';
 import { createAlertEngine } from './engine.js';
 import type { AlertChange } from './lifecycle.js';
 import { warmStartBrand } from './warm-start.js';
@@ -41,6 +42,7 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     onUnknownRule: (rule) => logger.warn({ ruleId: rule.id, ruleType: rule.type }, 'rule type not supported, ignored'),
   });
   const outbox = createAlertOutbox({ bus: deps.bus, store: deps.store });
+  const storyOutbox = createStoryOutbox({ store: deps.store });
   /** Brand → when this instance last received one of its mentions (epoch ms). */
   const owned = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
@@ -70,6 +72,8 @@ export function createAlerter(deps: AlerterOptions): Alerter {
 
   async function flush(now: Date) {
     try {
+      storyOutbox.add(engine.drainStories(now.getTime()));
+      await storyOutbox.flush();
       await outbox.flush(now);
       lastFlushError = undefined;
     } catch (err) {
@@ -158,7 +162,7 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     },
     health(): Health {
       const runnerHealth = runner.health();
-      const details = { ...runnerHealth.details, openAlerts: engine.openAlerts().length, pendingAlerts: outbox.pending, ownership, ownedBrands: ownership === 'all' ? engine.brands.length : owned.size };
+      const details = { ...runnerHealth.details, openAlerts: engine.openAlerts().length, pendingAlerts: outbox.pending, pendingStories: storyOutbox.pending, ownership, ownedBrands: ownership === 'all' ? engine.brands.length : owned.size };
       if (lastFlushError) return { status: 'degraded', details: { ...details, lastFlushError } };
       return { status: runnerHealth.status, details };
     },

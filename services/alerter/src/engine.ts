@@ -3,7 +3,8 @@
 // No I/O: the shell (alerter.ts) feeds it from the bus and the store and publishes what it returns,
 // so every rule can be tested with a scripted stream and a fake clock.
 import type { BrandConfig, RuleConfig, SourceConfig } from '@earshot/config';
-import type { Alert, EnrichedMention } from '@earshot/schema';
+import type { Alert, EnrichedMention, Story } from '@earshot/schema';
+import { createStoryTracker } from '@earshot/stories';
 import type { AggregateBucket, AggregateQuery, Silence } from '@earshot/store';
 import { createEvidenceMemory, type EvidenceFact } from './evidence/evidence-memory.js';
 import { explainAlert } from './evidence/explain-alert.js';
@@ -15,7 +16,7 @@ import { createEvaluator } from './rules/registry.js';
 
 export interface AlertEngineOptions {
   rules: RuleConfig[];
-  brands: Pick<BrandConfig, 'id' | 'name'>[];
+  brands: (Pick<BrandConfig, 'id' | 'name'> & { query?: string })[];
   sources?: SourceConfig[];
   /** How far before an alert's window its evidence looks for what is normal (default 24 h). */
   evidenceBaseline?: number;
@@ -47,6 +48,12 @@ export interface AlertEngine {
   forget(brandId: string): void;
   setSilences(silences: Silence[]): void;
   openAlerts(): TrackedAlert[];
+  /** Stories that changed since the last call (the shell writes them to the store). */
+  drainStories(now: number): Story[];
+  /** Open stories from the store, before a brand's mentions are replayed (warm start). */
+  restoreStories(stories: Story[]): void;
+  /** How long a story stays open for new mentions (how far back a warm start loads stories). */
+  readonly storyGapMs: number;
 }
 
 export const DEFAULT_EVIDENCE_BASELINE = 24 * 3_600_000;
@@ -63,6 +70,9 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     if (!evaluator) options.onUnknownRule?.(rule);
     else evaluators.push({ evaluator, brands: new Set(ruleBrands(rule, allBrands)) });
   }
+  // Stories are grouped here, in the one stage that already sees each brand's mentions in order and
+  // owns the brand (by partition on Kafka): every story has exactly one writer, on either backend.
+  const stories = createStoryTracker({ brandTerms: Object.fromEntries(options.brands.map((b) => [b.id, [b.name, ...(b.query ? [b.query] : [])]])) });
   const open = new Map<string, TrackedAlert>();
   /** Ids seen recently, so a redelivered mention is not counted twice. */
   const seen = new Map<string, { time: number; brandId: string }>();
@@ -73,8 +83,10 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   // their baselines exactly as they do for a late-arriving mention in the stream.
   const replaySpan = evaluators.length ? ruleSpan + evidenceBaseline : 0;
   const memory = createEvidenceMemory({ span: replaySpan, brandName: context.brandName });
-  const watched = [...new Set(evaluators.flatMap((e) => [...e.brands]))];
-  const watchedSet = new Set(watched);
+  /** Brands some rule watches: their evidence is remembered. */
+  const watchedSet = new Set(evaluators.flatMap((e) => [...e.brands]));
+  // Every configured brand is warm-started (its stories need one even with no rule watching it).
+  const watched = [...new Set([...allBrands, ...watchedSet])];
 
   /** The evidence of an alert that is about to be announced: its window against the baseline before it. */
   function explain(evaluator: RuleEvaluator, brandId: string, condition: Condition) {
@@ -93,8 +105,9 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   }
 
   function ingest(mention: EnrichedMention, now: number): RuleEvaluator[] {
+    const story = stories.add(mention); // a near-duplicate joins its original's story
     if (mention.duplicateOf) return []; // a syndicated copy of a story already counted
-    const fact = toMentionFact(mention, now);
+    const fact = toMentionFact(mention, now, { id: story.storyId, title: story.title });
     if (seen.has(fact.id)) return [];
     seen.set(fact.id, { time: fact.time, brandId: fact.brandId });
     if (watchedSet.has(fact.brandId)) memory.add(fact, now);
@@ -173,6 +186,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       evaluators[index]?.evaluator.seedBaseline?.(brandId, results);
     },
     forget(brandId) {
+      stories.forget(brandId);
       for (const { evaluator } of evaluators) evaluator.forget(brandId);
       memory.forget(brandId);
       for (const [id, entry] of seen) if (entry.brandId === brandId) seen.delete(id);
@@ -184,5 +198,12 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     openAlerts() {
       return [...open.values()];
     },
+    drainStories(now) {
+      return stories.drainChanged(now);
+    },
+    restoreStories(list) {
+      stories.restore(list);
+    },
+    storyGapMs: stories.gapMs,
   };
 }

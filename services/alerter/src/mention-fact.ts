@@ -24,12 +24,14 @@ export interface MentionFact {
   warning: boolean;
   rating?: number;
   reach?: number;
+  /** The story the mention was grouped into (@earshot/stories), when the engine groups stories. */
+  story?: { id: string; title: string };
   sample: AlertSample;
 }
 
 const SAMPLE_TEXT_LIMIT = 280;
 
-export function toMentionFact(m: EnrichedMention, now: number): MentionFact {
+export function toMentionFact(m: EnrichedMention, now: number, story?: { id: string; title: string }): MentionFact {
   const time = Math.min(mentionTime(m), now);
   const text = m.text.length > SAMPLE_TEXT_LIMIT ? `${m.text.slice(0, SAMPLE_TEXT_LIMIT - 1)}…` : m.text;
   return {
@@ -45,6 +47,7 @@ export function toMentionFact(m: EnrichedMention, now: number): MentionFact {
     warning: m.nlp.signals.warning,
     rating: m.rating,
     reach: m.reach,
+    ...(story ? { story } : {}),
     sample: {
       id: m.id,
       title: m.title,

@@ -18,6 +18,7 @@ export interface WarmStartResult {
   replayed: number;
   baselineQueries: number;
   restoredAlerts: number;
+  restoredStories: number;
 }
 
 const PAGE = 1000;
@@ -28,13 +29,19 @@ export async function warmStartBrand(options: WarmStartOptions): Promise<WarmSta
   engine.forget(brandId);
   const replayFrom = now - engine.replaySpan;
 
-  let replayed = 0;
+  // Open stories first, so replayed mentions that are already members are not grouped again.
+  const stories = await store.searchStories({ brandId, from: now - engine.storyGapMs, limit: 1000 });
+  engine.restoreStories(stories.stories);
+
+  const mentions = [];
   for (let offset = 0; offset < maxReplay; offset += PAGE) {
     const page = await store.search({ brandId, from: replayFrom, sort: 'time', limit: PAGE, offset });
-    for (const mention of page.mentions) engine.replay(mention, now);
-    replayed += page.mentions.length;
+    mentions.push(...page.mentions);
     if (page.mentions.length < PAGE || offset + PAGE >= page.total) break;
   }
+  // Oldest first, as the stream delivered them: a mention no stored story holds is grouped as it was.
+  for (let i = mentions.length - 1; i >= 0; i--) engine.replay(mentions[i]!, now);
+  const replayed = mentions.length;
 
   let baselineQueries = 0;
   for (const request of engine.baselineRequests(brandId, replayFrom, now)) {
@@ -46,5 +53,5 @@ export async function warmStartBrand(options: WarmStartOptions): Promise<WarmSta
 
   const alerts = await store.listAlerts({ brandId, state: 'open', limit: 1000 });
   for (const alert of alerts) engine.restore(alert);
-  return { replayed, baselineQueries, restoredAlerts: alerts.length };
+  return { replayed, baselineQueries, restoredAlerts: alerts.length, restoredStories: stories.stories.length };
 }

@@ -7,6 +7,7 @@ import { api, ApiError, clearToken, getToken, openStream, setToken, takeTokenFro
 import { Breakdown, SentimentOverTime, TopicsBySentiment } from './charts.js';
 import { Feed } from './feed.js';
 import { Filters } from './filters.js';
+import { StoriesPanel } from './stories.js';
 import { html } from './html.js';
 
 const FILTER_KEYS = ['brand', 'q', 'sentiment', 'topic', 'lang', 'source', 'since', 'signal'];
@@ -130,6 +131,7 @@ function Dashboard({ me, onSignOut }) {
       <div class="side">
         <${SentimentOverTime} data=${aggs} />
         <${TopicsBySentiment} data=${aggs} />
+        <${StoriesPanel} filter=${filter} />
         <${AlertLog} alerts=${alerts} admin=${admin} onAcknowledge=${acknowledge} onSilence=${silence} message=${alertMessage} />
         <div class="breakdowns">
           <${Breakdown} title="Sources" items=${aggs?.sources} testid="sources" />

@@ -18,6 +18,7 @@ import { alertRoutes } from './routes/alerts.js';
 import { mentionRoutes } from './routes/mentions.js';
 import { metaRoutes } from './routes/meta.js';
 import { staticRoutes } from './routes/static.js';
+import { storyRoutes } from './routes/stories.js';
 import { streamRoutes } from './routes/stream.js';
 import { loadDashboardAssets } from './static/dashboard-assets.js';
 
@@ -61,6 +62,7 @@ export function createApi(deps: ApiOptions): Api {
     ...mentionRoutes(ctx),
     ...aggregationRoutes(ctx),
     ...alertRoutes(ctx),
+    ...storyRoutes(ctx),
     ...streams.routes,
     ...(api.dashboard ? staticRoutes(loadDashboardAssets()) : []),
   );

@@ -70,6 +70,12 @@ function responseSchemas(routes: readonly Route[]): { refs: Map<Route, string>; 
 
 export type OpenApiDocument = ReturnType<typeof buildOpenApi>;
 
+function jsonSchema(schema: z.ZodType) {
+  const out = z.toJSONSchema(schema, { unrepresentable: 'any' });
+  delete out.$schema;
+  return out;
+}
+
 export function buildOpenApi(options: { routes: readonly Route[]; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   const { refs, schemas } = responseSchemas(options.routes);
@@ -94,11 +100,7 @@ export function buildOpenApi(options: { routes: readonly Route[]; version: strin
     if (route.access === 'admin') responses['403'] = error('Needs an admin token');
     if (names.length) responses['404'] = error('Not found');
     let requestBody;
-    if (doc.body) {
-      const schema = z.toJSONSchema(doc.body, { unrepresentable: 'any' });
-      delete schema.$schema;
-      requestBody = { required: false, content: { 'application/json': { schema } } };
-    }
+    if (doc.body) requestBody = { required: false, content: { 'application/json': { schema: jsonSchema(doc.body) } } };
     paths[path] ??= {};
     paths[path][route.method.toLowerCase()] = {
       operationId: doc.operationId,

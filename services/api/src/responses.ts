@@ -2,7 +2,7 @@
 // (http/define-route.ts), which makes each handler's body type-check against its schema, and the
 // OpenAPI document (openapi.ts) converts the same schemas to JSON Schema: the code and the contract
 // cannot drift apart. Alerts and mentions are the message schemas from @earshot/schema.
-import { alertV1, enrichedMentionV1 } from '@earshot/schema';
+import { alertV1, enrichedMentionV1, storySchema } from '@earshot/schema';
 import { z } from 'zod';
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -14,6 +14,7 @@ export const NAMED_SCHEMAS = {
   Alert: alertV1,
   Mention: enrichedMentionV1,
   KeyCount: keyCount,
+  Story: storySchema,
 };
 
 export const healthResponse = z.object({
@@ -70,3 +71,7 @@ export const streamTicketResponse = z.object({ ticket: z.string(), expiresAt: is
 
 /** Server-Sent Events: `event: ready|mention|alert`, `data:` one JSON object (a Mention, an Alert). */
 export const streamResponse = z.string();
+
+export const storyListResponse = z.object({ total: count, limit: count, offset: count, stories: z.array(storySchema) });
+
+export const storyExportResponse = z.string();

@@ -1,10 +1,10 @@
 // Search text that looks like query syntax stays words on both stores: Lucene/KQL operators, a JSON
 // query body, FTS5 column filters and SQL all come back as an ordinary (empty) result, never as a
 // match-all, an error from the store, or a 500.
-import { Client } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createElasticsearchStore, type ElasticsearchStore } from '@earshot/store';
 import { seedMentions } from './testing/fixtures.js';
+import { dropElasticsearchPrefix } from './testing/drop-es-prefix.js';
 import { READ_TOKEN, startTestApi, type TestApi } from './testing/start-test-api.js';
 
 const esUrl = process.env.ELASTICSEARCH_URL || inject('elasticsearchUrl');
@@ -39,12 +39,7 @@ for (const backend of ['embedded', 'elasticsearch'] as const) {
     });
     afterAll(async () => {
       await t?.stop();
-      if (backend !== 'elasticsearch') return;
-      const client = new Client({ node: esUrl });
-      const indices = await client.cat.indices({ index: `${prefix}-*`, format: 'json' });
-      for (const { index } of indices) if (index) await client.indices.delete({ index }, { ignore: [404] });
-      await client.indices.deleteIndexTemplate({ name: `${prefix}-mentions` }, { ignore: [404] });
-      await client.close();
+      if (backend === 'elasticsearch') await dropElasticsearchPrefix(esUrl, prefix);
     });
 
     it.each(HOSTILE)('%s', async (q) => {

@@ -6,16 +6,17 @@
 // otherwise near real time, up to the 1 s refresh interval behind).
 import { Client, type estypes } from '@elastic/elasticsearch';
 import { silentLogger, type Logger } from '@earshot/observability';
-import { retry } from '@earshot/pipeline';
-import type { Alert, EnrichedMention } from '@earshot/schema';
+import { EarshotError, retry } from '@earshot/pipeline';
+import type { Alert, EnrichedMention, Story } from '@earshot/schema';
 import type { AlertQuery, MentionStore, SearchQuery, Silence } from '../port.js';
 import { aggregateMentions } from './es-aggregate.js';
-import { statusOf, translateEsError } from './es-errors.js';
+import { describeEsError, isRetriableStatus, statusOf, translateEsError } from './es-errors.js';
 import { mentionQuery, textClauses } from './es-query.js';
 import { bulkWriteMentions } from './bulk-write.js';
 import { expiredMentionIndices, retentionCutoff, type Retention } from './retention.js';
 import { esFingerprints } from './es-fingerprints.js';
 import { indexNames, LANGUAGE_ANALYZERS, MATCH_FIELDS, mentionIndexTemplate, REFRESH_INTERVAL_MS, smallIndices } from './mapping.js';
+import { storyDocument, storySearch } from './es-stories.js';
 
 export type ElasticsearchAuth = { username: string; password: string } | { apiKey: string };
 
@@ -218,6 +219,30 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
         client.search({ index: names.alerts, query: { bool: { filter } }, sort: [{ updatedAt: 'desc' }], size: Math.min(query.limit ?? 100, 1000), ...NOT_FOUND }),
       );
       return response.hits.hits.map((h) => sourceOf<Alert>(h));
+    },
+
+    async upsertStories(stories: Story[]) {
+      if (!stories.length) return;
+      // A story only grows: its size is the document's external version, so an older copy (a writer
+      // that had not seen the latest members) is refused with a version conflict, which is fine.
+      const operations = stories.flatMap((story) => [{ index: { _index: names.stories, _id: story.id, version: story.size, version_type: 'external_gte' as const } }, storyDocument(story)]);
+      const response = await call('write stories', () => client.bulk({ operations }));
+      if (response.errors) {
+        const failed = response.items.map((i) => i.index).find((i) => i?.error && i.status !== 409);
+        if (failed) throw new EarshotError(`elasticsearch: write stories: ${describeEsError(failed.error)}`, { retriable: isRetriableStatus(failed.status) });
+      }
+      wrote(names.stories);
+    },
+    async getStory(id) {
+      const response = await call('get story', () => client.get({ index: names.stories, id }, { ignore: [404] }));
+      return response.found ? sourceOf<Story>(response) : undefined;
+    },
+    async searchStories(query) {
+      const request = storySearch(query);
+      if (!request) return { total: 0, stories: [] };
+      const response = await read('search stories', names.stories, () => client.search({ index: names.stories, ...request, track_total_hits: true, _source: ['doc'], ...NOT_FOUND }));
+      const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
+      return { total, stories: response.hits.hits.map((h) => sourceOf<Story>(h)) };
     },
 
     async addSilence(silence: Silence) {

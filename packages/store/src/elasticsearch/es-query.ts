@@ -49,12 +49,12 @@ export function filterClauses(filter: MentionFilter): Query[] {
 }
 
 /** Required clauses for the search text; undefined when the text has nothing searchable in it. */
-export function textClauses(text: string): Query[] | undefined {
+export function textClauses(text: string, fields: string[] = TEXT_FIELDS): Query[] | undefined {
   const { terms, phrases } = parseTextQuery(text);
   if (!terms.length && !phrases.length) return undefined;
   return [
-    ...terms.map((term): Query => ({ multi_match: { query: term, type: 'bool_prefix', operator: 'and', fields: TEXT_FIELDS } })),
-    ...phrases.map((phrase): Query => ({ multi_match: { query: phrase, type: 'phrase', fields: TEXT_FIELDS } })),
+    ...terms.map((term): Query => ({ multi_match: { query: term, type: 'bool_prefix', operator: 'and', fields } })),
+    ...phrases.map((phrase): Query => ({ multi_match: { query: phrase, type: 'phrase', fields } })),
   ];
 }
 

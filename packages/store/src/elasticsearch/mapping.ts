@@ -97,6 +97,7 @@ export interface IndexNames {
   deliveries: string;
   state: string;
   fingerprints: string;
+  stories: string;
 }
 
 export function indexNames(prefix: string): IndexNames {
@@ -107,6 +108,7 @@ export function indexNames(prefix: string): IndexNames {
     deliveries: `${prefix}-deliveries`,
     state: `${prefix}-state`,
     fingerprints: `${prefix}-fingerprints`,
+    stories: `${prefix}-stories`,
   };
 }
 
@@ -126,6 +128,10 @@ export function smallIndices(prefix: string) {
     [names.deliveries]: mappings({ at: { type: 'date' } }),
     [names.state]: mappings({ namespace: keyword, key: keyword, value: { type: 'keyword', index: false, doc_values: false } }),
     [names.fingerprints]: mappings(FINGERPRINT_PROPERTIES),
+    [names.stories]: mappings({
+      id: keyword, brandId: keyword, title: { type: 'text' }, keyTerms: { type: 'text' }, size: { type: 'integer' }, firstSeen: { type: 'date' },
+      lastSeen: { type: 'date' }, sentiment: keyword, languages: keyword, sources: keyword, topics: keyword, doc: unindexedObject,
+    }),
   };
 }
 

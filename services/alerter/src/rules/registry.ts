@@ -6,6 +6,7 @@ import { createHighImpactEvaluator } from './high-impact.js';
 import { createNegativeShareEvaluator } from './negative-share.js';
 import { createSourceSilentEvaluator } from './source-silent.js';
 import { createSpikeEvaluator } from './spike.js';
+import { createStoryEvaluator } from './story.js';
 import { createThresholdEvaluator } from './threshold.js';
 import { createTopicNegativeEvaluator } from './topic-negative.js';
 
@@ -18,6 +19,7 @@ export const EVALUATORS: Registry = {
   'high-impact': createHighImpactEvaluator,
   'topic-negative': createTopicNegativeEvaluator,
   'source-silent': createSourceSilentEvaluator,
+  story: createStoryEvaluator,
 };
 
 export function createEvaluator(rule: RuleConfig, context: EvaluatorContext): RuleEvaluator | undefined {

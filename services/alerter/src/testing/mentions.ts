@@ -14,8 +14,8 @@ export interface MentionSpec {
   rating?: number;
   reach?: number;
   duplicateOf?: string;
-  text?: string;
   title?: string;
+  text?: string;
   /** Sentiment score; by default -0.7 / 0 / 0.7 for the label. */
   score?: number;
 }

@@ -20,15 +20,21 @@ export function toFilter(values: ParamValues, now: Date): MentionFilter {
   if (values.brandAccount?.length) filter.brandAccount = values.brandAccount as BrandAccountRole[];
   const signal = one(values, 'signal');
   if (signal === 'warning' || signal === 'recommendation') filter.signal = signal;
+  return { ...filter, ...timeRange(values, now) };
+}
+
+/** `since` or `from`, and `to`, as ISO times (since counts back from now). */
+export function timeRange(values: ParamValues, now: Date): { from?: string; to?: string } {
+  const range: { from?: string; to?: string } = {};
   const since = one(values, 'since');
   const from = one(values, 'from');
   const to = one(values, 'to');
   if (since && from) throw badRequest('invalid query: give either since or from, not both');
-  if (since) filter.from = new Date(now.getTime() - periodMs(since)).toISOString();
-  if (from) filter.from = new Date(timeMs(from)).toISOString();
-  if (to) filter.to = new Date(timeMs(to)).toISOString();
-  if (filter.from && filter.to && filter.from >= filter.to) throw badRequest('invalid query: from must be before to');
-  return filter;
+  if (since) range.from = new Date(now.getTime() - periodMs(since)).toISOString();
+  if (from) range.from = new Date(timeMs(from)).toISOString();
+  if (to) range.to = new Date(timeMs(to)).toISOString();
+  if (range.from && range.to && range.from >= range.to) throw badRequest('invalid query: from must be before to');
+  return range;
 }
 
 export function toSearch(values: ParamValues, now: Date): SearchQuery & { limit: number; offset: number } {

@@ -49,6 +49,8 @@ export const PARAMS = {
   size: { description: 'Most buckets per breakdown, 1–100 (default 10).', schema: z.string().regex(/^\d{1,3}$/), hint: 'a whole number from 1 to 100' },
   format: { description: 'csv or ndjson.', schema: z.enum(['csv', 'ndjson']), hint: 'csv | ndjson' },
   state: { description: 'Alert state.', schema: z.enum(['open', 'resolved']), hint: 'open | resolved' },
+  order: { description: 'Stories: recent (last mention newest first, the default) or size (largest first).', schema: z.enum(['recent', 'size']), hint: 'recent | size' },
+  minSize: { description: 'Stories with at least this many mentions, 1–10000.', schema: z.string().regex(/^\d{1,5}$/), hint: 'a whole number from 1 to 10000' },
   ticket: { description: 'A stream ticket from POST /api/v1/stream/ticket (for clients that cannot send headers).', schema: z.string().min(1).max(1000), hint: 'a ticket' },
 } satisfies Record<string, ParamSpec>;
 

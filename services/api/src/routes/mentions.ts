@@ -1,23 +1,18 @@
 // Searching mentions: a page of results, one mention by id, and the whole result set exported as
 // CSV or NDJSON (streamed page by page, so an export never sits in memory at once).
-import { once } from 'node:events';
-import type { ServerResponse } from 'node:http';
 import type { ApiContext } from '../api-context.js';
 import { notFound } from '../http/http-error.js';
 import type { Route } from '../http/router.js';
 import { MAX_RESULT_WINDOW, toSearch } from '../query/mention-filter.js';
 import { FILTER_PARAMS, one, readParams } from '../query/query-params.js';
-import { CSV_COLUMNS, csvLine, mentionRow } from '../export/mention-row.js';
+import { CSV_COLUMNS, mentionRow } from '../export/mention-row.js';
+import { exportHead, writeExport } from '../export/write-export.js';
 import { defineRoute } from '../http/define-route.js';
 import { NAMED_SCHEMAS, mentionExportResponse, mentionSearchResponse } from '../responses.js';
 
 export const SEARCH_PARAMS = [...FILTER_PARAMS, 'q', 'sort', 'limit', 'offset'] as const;
 export const EXPORT_PARAMS = [...FILTER_PARAMS, 'q', 'sort', 'format', 'ticket'] as const;
 const EXPORT_PAGE = 500;
-
-async function write(res: ServerResponse, chunk: string): Promise<void> {
-  if (!res.write(chunk)) await once(res, 'drain');
-}
 
 export function mentionRoutes(ctx: ApiContext): Route[] {
   return [
@@ -44,29 +39,12 @@ export function mentionRoutes(ctx: ApiContext): Route[] {
         const base = toSearch({ ...params, limit: undefined, offset: undefined }, ctx.now());
         const limit = Math.min(ctx.api.exportLimit, MAX_RESULT_WINDOW);
         const first = await ctx.store.search({ ...base, limit: Math.min(EXPORT_PAGE, limit), offset: 0 });
-        const stamp = ctx.now().toISOString().replace(/[:.]/g, '-');
-        res.writeHead(200, {
-          'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-          'content-disposition': `attachment; filename="earshot-mentions-${stamp}.${format}"`,
-          'x-total-count': String(first.total),
-          'x-export-limit': String(limit),
-          'cache-control': 'no-store',
-        });
+        res.writeHead(200, exportHead('mentions', format, first.total, limit, ctx.now()));
         if (req.method === 'HEAD') return void res.end();
-        if (format === 'csv') await write(res, `\uFEFF${csvLine([...CSV_COLUMNS])}`);
-        let page = first.mentions;
-        let sent = 0;
-        while (page.length && !res.destroyed) {
-          let chunk = '';
-          for (const m of page) {
-            if (sent >= limit) break;
-            chunk += format === 'csv' ? csvLine(CSV_COLUMNS.map((c) => mentionRow(m)[c])) : `${JSON.stringify(m)}\n`;
-            sent++;
-          }
-          await write(res, chunk);
-          if (sent >= limit || page.length < EXPORT_PAGE) break;
-          page = (await ctx.store.search({ ...base, limit: Math.min(EXPORT_PAGE, limit - sent), offset: sent })).mentions;
-        }
+        await writeExport({
+          res, format, columns: CSV_COLUMNS, row: mentionRow, first: first.mentions, limit, pageSize: EXPORT_PAGE,
+          next: async (offset, size) => (await ctx.store.search({ ...base, limit: size, offset })).mentions,
+        });
         res.end();
       },
     }),
