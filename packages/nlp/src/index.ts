@@ -6,4 +6,5 @@ export { detectLanguage, type DetectOptions } from './lang/detect-language.js';
 export { compileBrandQuery, type BrandQuery } from './query/compile-brand-query.js';
 export { QueryParseError } from './query/query-parse-error.js';
 export { TOPIC_IDS } from './topics/topic-cues.js';
+export { TOPIC_NAMES, topicName } from './topics/topic-names.js';
 export { runAnalyze, runEval, type RunAnalyzeOptions, type RunEvalOptions, type EvalResult } from './cli/index.js';

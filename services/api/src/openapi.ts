@@ -29,6 +29,12 @@ function parameter(name: string) {
   };
 }
 
+function jsonSchema(schema: z.ZodType) {
+  const out = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' });
+  delete out.$schema;
+  return out;
+}
+
 export function buildOpenApi(options: { routes: readonly Route[]; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of options.routes) {
@@ -41,7 +47,7 @@ export function buildOpenApi(options: { routes: readonly Route[]; version: strin
     const doc = route.doc;
     const ok = doc.produces
       ? { description: 'OK', content: Object.fromEntries(doc.produces.map((type) => [type, {}])) }
-      : { description: 'OK', content: { 'application/json': {} } };
+      : { description: 'OK', content: { 'application/json': doc.response ? { schema: jsonSchema(doc.response) } : {} } };
     const responses: Record<string, unknown> = { [String(doc.status ?? 200)]: ok };
     const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
     responses['400'] = error('Invalid query or body: the message names each problem');
@@ -52,13 +58,10 @@ export function buildOpenApi(options: { routes: readonly Route[]; version: strin
     if (route.access === 'admin') responses['403'] = error('Needs an admin token');
     if (names.length) responses['404'] = error('Not found');
     let requestBody;
-    if (doc.body) {
-      const schema = z.toJSONSchema(doc.body, { unrepresentable: 'any' });
-      delete schema.$schema;
-      requestBody = { required: false, content: { 'application/json': { schema } } };
-    }
+    if (doc.body) requestBody = { required: false, content: { 'application/json': { schema: jsonSchema(doc.body) } } };
     paths[path] ??= {};
     paths[path][route.method.toLowerCase()] = {
+      ...(doc.operationId ? { operationId: doc.operationId } : {}),
       summary: doc.summary,
       tags: [doc.tag],
       security: route.access === 'public' ? [] : route.acceptsTicket ? [{ bearer: [] }, { ticket: [] }] : [{ bearer: [] }],

@@ -54,7 +54,11 @@ export interface BrandOverviewOptions {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const percent = (part: number, whole: number) => (whole > 0 ? round1((part / whole) * 100) : null);
+const rawPercent = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null);
+const rawNet = (f: Pick<PeriodFigures, 'positive' | 'negative'>) => (f.positive + f.negative > 0 ? ((f.positive - f.negative) / (f.positive + f.negative)) * 100 : null);
+const percent = (part: number, whole: number) => nullable(rawPercent(part, whole));
+const nullable = (n: number | null) => (n === null ? null : round1(n));
+/** Differences from the unrounded figures, rounded once. */
 const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : round1(a - b));
 
 function figures(counts: Map<string, number> | undefined): PeriodFigures {
@@ -62,7 +66,7 @@ function figures(counts: Map<string, number> | undefined): PeriodFigures {
   const neutral = counts?.get('neutral') ?? 0;
   const positive = counts?.get('positive') ?? 0;
   const volume = [...(counts?.values() ?? [])].reduce((a, b) => a + b, 0);
-  return { volume, negative, neutral, positive, negativeShare: percent(negative, volume), netSentiment: positive + negative > 0 ? round1(((positive - negative) / (positive + negative)) * 100) : null };
+  return { volume, negative, neutral, positive, negativeShare: percent(negative, volume), netSentiment: nullable(rawNet({ positive, negative })) };
 }
 
 async function countsByBrand(store: MentionStore, filter: MentionFilter): Promise<Map<string, Map<string, number>>> {
@@ -91,8 +95,8 @@ export async function brandOverview(store: MentionStore, options: BrandOverviewO
       previous,
       change: {
         volume: previous.volume > 0 ? round1(((current.volume - previous.volume) / previous.volume) * 100) : null,
-        negativeShare: diff(current.negativeShare, previous.negativeShare),
-        netSentiment: diff(current.netSentiment, previous.netSentiment),
+        negativeShare: diff(rawPercent(current.negative, current.volume), rawPercent(previous.negative, previous.volume)),
+        netSentiment: diff(rawNet(current), rawNet(previous)),
       },
     };
   });

@@ -28,6 +28,10 @@ export interface Reply {
 export interface RouteDoc {
   summary: string;
   tag: string;
+  /** A stable name for generated clients (`getOverview`). */
+  operationId?: string;
+  /** The JSON body of the success response. */
+  response?: z.ZodType;
   /** Query parameters, by name (described once in query-params.ts). */
   params?: readonly string[];
   body?: z.ZodType;
