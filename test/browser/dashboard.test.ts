@@ -146,5 +146,50 @@ for (const backend of backends) {
       await page.screenshot({ path: `${ARTIFACTS}dashboard-${backend.name}.png`, fullPage: true });
       expect(pageErrors).toEqual([]);
     });
+
+    it("shows headline figures, share of voice, names instead of codes, in the reader's time zone", async () => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
+      const tokyo = await context.newPage();
+      const errors: string[] = [];
+      tokyo.on('pageerror', (err) => errors.push(err.message));
+      const requests: string[] = [];
+      tokyo.on('request', (r) => requests.push(r.url()));
+      // The seeded day, 08:00–11:00 UTC, against the three hours before.
+      await tokyo.goto(`${t.url}/?from=2026-11-23T08:00:00Z&to=2026-11-23T11:00:00Z#token=${ADMIN_TOKEN}`);
+      await tokyo.getByTestId('total').filter({ hasText: '7 found' }).waitFor();
+
+      const nordtel = tokyo.locator('[data-testid=headline][data-brand=nordtel]');
+      await nordtel.waitFor();
+      expect(await nordtel.getByTestId('volume').textContent()).toBe('6');
+      expect(await nordtel.getByTestId('negative-share').textContent()).toBe('50%');
+      expect(await nordtel.getByTestId('net-sentiment').textContent()).toBe('-20');
+      expect(await nordtel.getByTestId('volume-change').textContent()).toBe('no earlier data');
+      expect(await tokyo.getByTestId('period').textContent()).toMatch(/^23 Nov 2026, 17:00 – 23 Nov 2026, 20:00/); // 08:00–11:00 UTC in Tokyo
+      const sov = async (brand: string) => tokyo.locator(`[data-testid=sov][data-brand=${brand}] [data-testid=sov-share]`).textContent();
+      expect(await sov('nordtel')).toBe('85.7%');
+      expect(await sov('tundra')).toBe('14.3%');
+
+      // Names, not codes: languages in the reader's language, source titles, topic names.
+      const card = (id: string) => tokyo.locator(`[data-id="${id}"]`);
+      expect(await card('m-ru-1').getByTestId('lang').textContent()).toBe('Russian');
+      expect(await card('m-kk-1').getByTestId('lang').textContent()).toBe('Kazakh');
+      expect(await card('m-he-1').getByTestId('lang').textContent()).toBe('Hebrew');
+      expect(await card('m-en-1').getByTestId('source').textContent()).toBe('Telecom Talk forum');
+      expect(await card('m-en-1').getByTestId('topic').allTextContents()).toEqual(['Price and fairness', 'Customer service']);
+      expect(await tokyo.getByTestId('languages').textContent()).toContain('Russian');
+      expect(await tokyo.getByTestId('sources').textContent()).toContain('Otzyvy reviews');
+      expect(await tokyo.getByTestId('lang-filter').locator('option', { hasText: 'Hebrew' }).count()).toBe(1);
+
+      // Times and chart buckets in the reader's zone: 08:00 UTC is 17:00 in Tokyo.
+      expect(await tokyo.getByTestId('time-zone').textContent()).toBe('Asia/Tokyo');
+      expect(await card('m-en-1').locator('time').textContent()).toBe('23 Nov 2026, 17:00');
+      expect(requests.some((u) => u.includes('/api/v1/aggregations?') && new URL(u).searchParams.get('timeZone') === 'Asia/Tokyo')).toBe(true);
+
+      await tokyo.waitForTimeout(300);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await tokyo.screenshot({ path: `${ARTIFACTS}dashboard-insights-${backend.name}.png`, fullPage: true });
+      expect(errors).toEqual([]);
+      await context.close();
+    });
   });
 }
