@@ -7,3 +7,4 @@ export * from './backend.js';
 export * from './interpolate.js';
 export * from './config.js';
 export * from './api.js';
+export * from './report.js';
