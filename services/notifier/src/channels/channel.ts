@@ -3,10 +3,12 @@
 // are the dispatcher's, so a channel type is only about its wire format.
 import type { ChannelConfig } from '@earshot/config';
 import type { Alert } from '@earshot/schema';
+import type { ReportData } from '../report/build-report.js';
 
 export type Notification =
   | { kind: 'alert'; deliveryKey: string; alert: Alert }
-  | { kind: 'digest'; deliveryKey: string; subscriptionId: string; periodStart: string; periodEnd: string; alerts: Alert[] };
+  | { kind: 'digest'; deliveryKey: string; subscriptionId: string; periodStart: string; periodEnd: string; alerts: Alert[] }
+  | { kind: 'report'; deliveryKey: string; subscriptionId: string; subject: string; text: string; html: string; report: ReportData };
 
 export interface ChannelSender {
   send(notification: Notification, signal?: AbortSignal): Promise<void>;

@@ -1,5 +1,5 @@
 // E-mail over SMTP with nodemailer: subject = the headline, a plain-text body with the samples and
-// a link. SMTP 4xx replies and connection failures are retriable, 5xx are not. Private SMTP hosts
+// a link (a report also has its HTML part, charts inline as SVG). SMTP 4xx replies and connection failures are retriable, 5xx are not. Private SMTP hosts
 // are refused unless the channel allows them (the address is resolved and checked before sending).
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
@@ -43,6 +43,7 @@ export const createEmailChannel: ChannelFactory<EmailConfig> = (config) => {
           to: config.to,
           subject: notificationSubject(n),
           text: notificationText(n, config.link),
+          ...(n.kind === 'report' ? { html: n.html } : {}),
           headers: { 'X-Earshot-Delivery': n.deliveryKey },
         });
       } catch (err) {
