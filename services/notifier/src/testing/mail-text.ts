@@ -1,4 +1,5 @@
-// Test support: headers and decoded text body of a raw single-part e-mail (quoted-printable or base64).
+// Test support: headers and decoded text body of a raw single-part e-mail (quoted-printable or base64),
+// and the parts of a multipart one (text and HTML alternatives).
 export function parseMail(raw: string): { headers: Record<string, string>; text: string } {
   const split = raw.indexOf('\r\n\r\n');
   const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
@@ -24,4 +25,15 @@ export function parseMail(raw: string): { headers: Record<string, string>; text:
     text = Buffer.from(bytes).toString('utf8');
   }
   return { headers, text: text.replace(/\r\n/g, '\n') };
+}
+
+/** The parts of a multipart e-mail (one level, e.g. multipart/alternative), each with headers and decoded text. */
+export function mailParts(raw: string): { headers: Record<string, string>; text: string }[] {
+  const { headers } = parseMail(raw);
+  const boundary = /boundary="?([^";]+)"?/.exec(headers['content-type'] ?? '')?.[1];
+  if (!boundary) return [parseMail(raw)];
+  return raw
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .map((part) => parseMail(part.replace(/^\r\n/, '')));
 }
