@@ -6,7 +6,7 @@
 import { sourceTitle, type BrandConfig, type SourceConfig } from '@earshot/config';
 import { topicName } from '@earshot/nlp';
 import { SEVERITIES, type Alert } from '@earshot/schema';
-import { brandOverview, DAY_MS, HOUR_MS, type BrandFigures, type MentionStore, type ShareOfVoice } from '@earshot/store';
+import { brandOverview, createZone, DAY_MS, HOUR_MS, zonedBucketStart, type BrandFigures, type MentionStore, type ShareOfVoice } from '@earshot/store';
 
 /** A story as the report shows it (the stories work provides these; see `stories` below). */
 export interface StorySummary {
@@ -95,7 +95,13 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportDa
     store.listAlerts({ limit: 1000 }),
   ]);
 
+  // Every local bucket of the period, empty ones too, so the chart's x axis is time.
   const points = new Map<number, { negative: number; neutral: number; positive: number }>();
+  const zone = createZone(timeZone);
+  const step = bucket === 'hour' ? HOUR_MS : DAY_MS;
+  for (let t = zonedBucketStart(zone, period.from, step); t < period.to; t = zonedBucketStart(zone, t + step + (step === DAY_MS ? HOUR_MS : 0), step)) {
+    points.set(t, { negative: 0, neutral: 0, positive: 0 });
+  }
   for (const b of overTime) {
     const point = points.get(b.time!) ?? { negative: 0, neutral: 0, positive: 0 };
     const label = b.keys.sentiment as keyof typeof point;

@@ -42,8 +42,10 @@ for (const backend of backends) {
       // Local (Tallinn) days; the mention at Sunday 23:30 and the one at Monday 00:30 are on two days.
       expect(report.timeline.bucket).toBe('day');
       expect(report.timeline.points.map((p) => [p.time, p.negative + p.neutral + p.positive])).toEqual([
+        ['2026-11-15T22:00:00.000Z', 0], // Monday 16th from 09:00
         ['2026-11-16T22:00:00.000Z', 1], ['2026-11-17T22:00:00.000Z', 1], ['2026-11-18T22:00:00.000Z', 1],
-        ['2026-11-19T22:00:00.000Z', 1], ['2026-11-21T22:00:00.000Z', 1], ['2026-11-22T22:00:00.000Z', 1],
+        ['2026-11-19T22:00:00.000Z', 1], ['2026-11-20T22:00:00.000Z', 0], ['2026-11-21T22:00:00.000Z', 1],
+        ['2026-11-22T22:00:00.000Z', 1], // Monday 23rd until 09:00
       ]);
       expect(report.alerts.map((a) => a.title)).toEqual(['Nordtel: "don\'t buy" <warning> spreading', 'Nordtel: 3 negative mentions in 10m']);
       expect(report.topics.map((t) => [t.name, t.negative, t.total])).toEqual([['Price and fairness', 2, 2], ['Customer service', 1, 2], ['Speed and delivery', 0, 1]]);
@@ -56,7 +58,7 @@ for (const backend of backends) {
       expect(html).toContain('16 Nov 2026, 09:00 – 23 Nov 2026, 09:00 (Europe/Tallinn), compared with the period before');
       expect(html.match(/<svg /g)).toHaveLength(2);
       expect(html).toContain('data-chart="share-of-voice"');
-      expect(html).toMatch(/data-chart="timeline"[\s\S]*>Tue 17<\/text>[\s\S]*>Mon 23<\/text>/);
+      expect(html).toMatch(/data-chart="timeline"[\s\S]*>Mon 16<\/text>[\s\S]*>Sat 21<\/text>[\s\S]*>Mon 23<\/text>/);
       expect(html).toMatch(/<tr data-brand="nordtel">.*<strong style="font-size:18px">6<\/strong><br><span[^>]*>\+200%<\/span>.*50%.*-20/);
       expect(html).toContain('Nordtel: 75% (before: 100%)');
       expect(html).toContain('Nordtel: &quot;don&#39;t buy&quot; &lt;warning&gt; spreading');
