@@ -185,6 +185,19 @@ for (const backend of backends) {
       expect(await card('m-en-1').locator('time').textContent()).toBe('23 Nov 2026, 17:00');
       expect(requests.some((u) => u.includes('/api/v1/aggregations?') && new URL(u).searchParams.get('timeZone') === 'Asia/Tokyo')).toBe(true);
 
+      // A period with one before it: 09:15–10:45 against 07:45–09:15 (3 Nordtel mentions each).
+      await tokyo.goto(`${t.url}/?brand=nordtel&from=2026-11-23T09:15:00Z&to=2026-11-23T10:45:00Z`);
+      await tokyo.getByTestId('period').filter({ hasText: '23 Nov 2026, 18:15 – 23 Nov 2026, 19:45' }).waitFor();
+      const card2 = tokyo.locator('[data-testid=headline][data-brand=nordtel]');
+      expect(await tokyo.getByTestId('headline').count()).toBe(1); // the brand picked
+      expect(await card2.getByTestId('negative-share').textContent()).toBe('33.3%');
+      expect(await card2.getByTestId('negative-share-change').textContent()).toBe('▼ -33.3 pts');
+      expect(await card2.getByTestId('negative-share-change').getAttribute('class')).toBe('change good'); // less negative is good news
+      expect(await card2.getByTestId('net-sentiment-change').textContent()).toBe('▲ +33.3 pts');
+      expect(await card2.getByTestId('volume-change').textContent()).toBe('± 0%');
+      expect(await tokyo.getByTestId('sov').count()).toBe(2); // share of voice still compares every brand
+      expect(await tokyo.getByTestId('range-filter').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe('The period in the link');
+
       await tokyo.waitForTimeout(300);
       mkdirSync(ARTIFACTS, { recursive: true });
       await tokyo.screenshot({ path: `${ARTIFACTS}dashboard-insights-${backend.name}.png`, fullPage: true });

@@ -40,8 +40,9 @@ export function Filters({ filter, brands, facets, labels, onChange, onExport }) 
       <${Select} label="Source" value=${filter.source || ''} options=${withCurrent(facets.sources, filter.source, labels.source)} onChange=${set('source')} testid="source-filter" />
       <label class="field">
         <span>Time</span>
-        <select value=${filter.since || ''} onChange=${(e) => onChange({ ...filter, since: e.currentTarget.value, from: '', to: '' })} data-testid="range-filter">
+        <select value=${filter.since || (filter.from || filter.to ? 'period' : '')} onChange=${(e) => onChange({ ...filter, since: e.currentTarget.value, from: '', to: '' })} data-testid="range-filter">
           ${RANGES.map(([v, t]) => html`<option value=${v}>${t}</option>`)}
+          ${filter.from || filter.to ? html`<option value="period" disabled>The period in the link</option>` : null}
         </select>
       </label>
       <label class="check"><input type="checkbox" checked=${filter.signal === 'warning'} onChange=${(e) => set('signal')(e.currentTarget.checked ? 'warning' : '')} data-testid="warnings-filter" /> Warnings only</label>
