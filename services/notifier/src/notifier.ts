@@ -132,7 +132,7 @@ export function createNotifier(deps: NotifierOptions): Notifier {
     health(): Health {
       const runnerHealth = runner.health();
       const failures = dispatcher.failures();
-      const details = { ...runnerHealth.details, queuedDeliveries: dispatcher.pending, pendingDeliveries: pending.size, failingChannels: failures };
+      const details = { ...runnerHealth.details, queuedDeliveries: dispatcher.pending, pendingDeliveries: pending.size, failingChannels: failures, nextReports: reports.upcoming() };
       if (runnerHealth.status !== 'ok' || Object.keys(failures).length) return { status: 'degraded', details };
       return { status: 'ok', details };
     },

@@ -62,6 +62,7 @@ subscriptions:
     await notifier.idle();
     expect(smtp.messages).toEqual([]);
     expect(http.requests).toEqual([]);
+    expect((await notifier.health()).details).toMatchObject({ nextReports: { 'weekly-mail': '2026-11-23T07:00:00.000Z', 'daily-hook': '2026-11-20T14:00:00.000Z' } });
   });
 
   it('e-mails the weekly report on Monday 09:00 Tallinn time, once, with its charts inline', async () => {

@@ -31,6 +31,8 @@ export interface ReportScheduler {
   build(due: DueReport): Promise<{ channel: string; notification: Extract<Notification, { kind: 'report' }> }>;
   /** Records that this report is on its way (pending delivery), so it is not built again. */
   markSent(due: DueReport): Promise<void>;
+  /** Subscription id → when its next report is due (ISO), for health. */
+  upcoming(): Record<string, string>;
 }
 
 export interface ReportSchedulerOptions {
@@ -99,6 +101,14 @@ export function createReportScheduler(options: ReportSchedulerOptions): ReportSc
           report,
         },
       };
+    },
+    upcoming() {
+      const out: Record<string, string> = {};
+      for (const sub of subs) {
+        const state = states.get(sub.id);
+        if (state) out[sub.id] = new Date(nextReportTime(sub.report!, state.lastSent)).toISOString();
+      }
+      return out;
     },
     async markSent({ subscription, time }) {
       const state = { lastSent: time };
