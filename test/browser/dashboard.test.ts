@@ -4,11 +4,10 @@
 // test/artifacts/dashboard-<backend>.png.
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Client } from '@elastic/elasticsearch';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeMessage, TOPICS } from '@earshot/schema';
-import { createElasticsearchStore, type ElasticsearchStore, type MentionStore } from '@earshot/store';
+import { createElasticsearchStore, dropElasticsearchPrefix, type ElasticsearchStore, type MentionStore } from '@earshot/store';
 import { makeMention, SCRIPT_TEXT, seedAlert, seedMentions } from '../../services/api/src/testing/fixtures.js';
 import { ADMIN_TOKEN, startTestApi, type TestApi } from '../../services/api/src/testing/start-test-api.js';
 
@@ -36,13 +35,7 @@ const backends: Backend[] = [
             return {
               store,
               refresh: () => store.refresh(),
-              cleanup: async () => {
-                const client = new Client({ node: esUrl });
-                const indices = await client.cat.indices({ index: `${prefix}-*`, format: 'json' });
-                for (const { index } of indices) if (index) await client.indices.delete({ index }, { ignore: [404] });
-                await client.indices.deleteIndexTemplate({ name: `${prefix}-mentions` }, { ignore: [404] });
-                await client.close();
-              },
+              cleanup: () => dropElasticsearchPrefix({ url: esUrl, indexPrefix: prefix }),
             };
           },
         }

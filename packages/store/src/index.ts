@@ -6,3 +6,4 @@ export * from './sqlite-store.js';
 export * from './elasticsearch/elasticsearch-store.js';
 export * from './elasticsearch/mapping.js';
 export * from './insights/brand-overview.js';
+export * from './elasticsearch/drop-indices.js';

@@ -1,8 +1,7 @@
 // The overview, the labels and time-zone buckets over real HTTP, on the embedded store and on
 // Elasticsearch: what the marketer's dashboard reads.
-import { Client } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createElasticsearchStore, type MentionStore } from '@earshot/store';
+import { createElasticsearchStore, dropElasticsearchPrefix, type MentionStore } from '@earshot/store';
 import { seedMentions } from './testing/fixtures.js';
 import { READ_TOKEN, SOURCE_TITLES, startTestApi, type TestApi } from './testing/start-test-api.js';
 
@@ -28,11 +27,7 @@ for (const backend of backends) {
     afterAll(async () => {
       await t?.stop();
       if (backend.store) {
-        const client = new Client({ node: esUrl });
-        const indices = await client.cat.indices({ index: `${prefix}-*`, format: 'json' });
-        for (const { index } of indices) if (index) await client.indices.delete({ index }, { ignore: [404] });
-        await client.indices.deleteIndexTemplate({ name: `${prefix}-mentions` }, { ignore: [404] });
-        await client.close();
+        await dropElasticsearchPrefix({ url: esUrl, indexPrefix: prefix });
       }
     });
 

@@ -1,8 +1,7 @@
 // The report built from a seeded store, on SQLite and on Elasticsearch: the same figures, charts,
 // alerts and names on both, rendered as HTML with inline SVG and every value escaped.
-import { Client } from '@elastic/elasticsearch';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createElasticsearchStore, createSqliteStore, type MentionStore } from '@earshot/store';
+import { createElasticsearchStore, createSqliteStore, dropElasticsearchPrefix, type MentionStore } from '@earshot/store';
 import { REPORT_WEEK, reportAlerts, reportConfig, reportMentions } from '../testing/report-seed.js';
 import { buildReport } from './build-report.js';
 import { renderReportHtml, renderReportText } from './render-report.js';
@@ -17,11 +16,7 @@ if (!esUrl) it.skip(`report on elasticsearch (${inject('serversUnavailable') || 
 
 afterAll(async () => {
   if (!esUrl) return;
-  const client = new Client({ node: esUrl });
-  const indices = await client.cat.indices({ index: `${prefix}-*`, format: 'json' });
-  for (const { index } of indices) if (index) await client.indices.delete({ index }, { ignore: [404] });
-  await client.indices.deleteIndexTemplate({ name: `${prefix}-mentions` }, { ignore: [404] });
-  await client.close();
+  await dropElasticsearchPrefix({ url: esUrl, indexPrefix: prefix });
 });
 
 for (const backend of backends) {
