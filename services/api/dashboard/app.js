@@ -79,10 +79,12 @@ function Dashboard({ me, onSignOut }) {
     );
     loadAggregations(withoutText).catch(() => {});
     const overviewQuery = toQuery(Object.fromEntries(OVERVIEW_KEYS.filter((k) => filter[k]).map((k) => [k, filter[k]])));
-    api(`/api/v1/overview?${overviewQuery}`).then(
-      (data) => !cancelled && setOverview({ data, error: '' }),
-      (err) => !cancelled && setOverview({ data: null, error: err.message }),
-    );
+    const loadOverview = () =>
+      api(`/api/v1/overview?${overviewQuery}`).then(
+        (data) => !cancelled && setOverview({ data, error: '' }),
+        (err) => !cancelled && setOverview({ data: null, error: err.message }),
+      );
+    loadOverview();
     const close = openStream(filter, {
       onState: setLive,
       onEvent: (type, data) => {
@@ -93,7 +95,10 @@ function Dashboard({ me, onSignOut }) {
         setResult((r) => ({ ...r, total: r.mentions.some((m) => m.id === data.id) ? r.total : r.total + 1, mentions: [data, ...r.mentions.filter((m) => m.id !== data.id)].slice(0, 200) }));
         setFresh((s) => new Set(s).add(data.id));
         clearTimeout(refreshTimer.current);
-        refreshTimer.current = setTimeout(() => loadAggregations(withoutText).catch(() => {}), 2500); // after the indexer has stored it
+        refreshTimer.current = setTimeout(() => {
+          loadAggregations(withoutText).catch(() => {});
+          loadOverview();
+        }, 2500); // after the indexer has stored it
       },
     });
     return () => {
