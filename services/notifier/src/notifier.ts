@@ -43,7 +43,8 @@ export function createNotifier(deps: NotifierOptions): Notifier {
     retry: deps.retry,
   });
   const digester = createDigester({ store: deps.store, subscriptions });
-  // Top stories: the lead wires `stories` here once the stories work is merged.
+  // TODO(stories): once the stories work is merged, add `stories: ({ from, to, brandIds }) => …` here,
+  // returning StorySummary[] ({ title, size, negativeShare, languages }); the report then lists them.
   const reports = createReportScheduler({ store: deps.store, config: deps.config, subscriptions });
   const pending = createPendingDeliveries({ store: deps.store, partitions: deps.config.bus.partitions });
   let timer: NodeJS.Timeout | undefined;

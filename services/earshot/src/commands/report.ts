@@ -60,7 +60,7 @@ export function registerReportCommand(program: Command): void {
           ...(brandIds?.length ? { brandIds } : {}),
           period: { from, to: now },
           timeZone,
-          // Top stories: wired by the lead once the stories work is merged (`stories: await …`).
+          // TODO(stories): once the stories work is merged, pass `stories: StorySummary[]` for the period here.
         });
         const output = opts.text ? `${renderReportText(report)}\n` : renderReportHtml(report);
         if (!opts.out || opts.out === '-') process.stdout.write(output);

@@ -92,7 +92,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportDa
     store.aggregate({ filter, groupBy: ['topic', 'sentiment'], size: 500 }),
     store.aggregate({ filter, groupBy: ['lang'], size: limit }),
     store.aggregate({ filter, groupBy: ['sourceId'], size: limit }),
-    store.listAlerts({ limit: 1000 }),
+    store.listAlerts({ limit: 1000 }), // the 1000 most recently updated: a report period ends now, or at its schedule
   ]);
 
   // Every local bucket of the period, empty ones too, so the chart's x axis is time.
