@@ -5,11 +5,10 @@
 // alert-evidence-<backend>.png, dashboard-stories-<backend>.png).
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Client } from '@elastic/elasticsearch';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeMessage, TOPICS } from '@earshot/schema';
-import { createElasticsearchStore, type ElasticsearchStore, type MentionStore } from '@earshot/store';
+import { createElasticsearchStore, dropElasticsearchPrefix, type ElasticsearchStore, type MentionStore } from '@earshot/store';
 import { makeMention, SCRIPT_TEXT, seedAlert, seedMentions } from '../../services/api/src/testing/fixtures.js';
 import { explainedAlert } from '../../services/api/src/testing/explained-alert.js';
 import { ADMIN_TOKEN, startTestApi, type TestApi } from '../../services/api/src/testing/start-test-api.js';
@@ -39,13 +38,7 @@ const backends: Backend[] = [
             return {
               store,
               refresh: () => store.refresh(),
-              cleanup: async () => {
-                const client = new Client({ node: esUrl });
-                const indices = await client.cat.indices({ index: `${prefix}-*`, format: 'json' });
-                for (const { index } of indices) if (index) await client.indices.delete({ index }, { ignore: [404] });
-                await client.indices.deleteIndexTemplate({ name: `${prefix}-mentions` }, { ignore: [404] });
-                await client.close();
-              },
+              cleanup: () => dropElasticsearchPrefix({ url: esUrl, indexPrefix: prefix }),
             };
           },
         }
@@ -193,6 +186,64 @@ for (const backend of backends) {
       expect(await page.locator(`[data-testid=alert][data-key="${seedAlert().key}"] [data-testid=evidence]`).count()).toBe(0);
       await evidence.screenshot({ path: `${ARTIFACTS}alert-evidence-${backend.name}.png` });
       expect(pageErrors).toEqual([]);
+    });
+
+    it("shows headline figures, share of voice, names instead of codes, in the reader's time zone", async () => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
+      const tokyo = await context.newPage();
+      const errors: string[] = [];
+      tokyo.on('pageerror', (err) => errors.push(err.message));
+      const requests: string[] = [];
+      tokyo.on('request', (r) => requests.push(r.url()));
+      // The seeded day, 08:00–11:00 UTC, against the three hours before.
+      await tokyo.goto(`${t.url}/?from=2026-11-23T08:00:00Z&to=2026-11-23T11:00:00Z#token=${ADMIN_TOKEN}`);
+      await tokyo.getByTestId('total').filter({ hasText: '7 found' }).waitFor();
+
+      const nordtel = tokyo.locator('[data-testid=headline][data-brand=nordtel]');
+      await nordtel.waitFor();
+      expect(await nordtel.getByTestId('volume').textContent()).toBe('6');
+      expect(await nordtel.getByTestId('negative-share').textContent()).toBe('50%');
+      expect(await nordtel.getByTestId('net-sentiment').textContent()).toBe('-20');
+      expect(await nordtel.getByTestId('volume-change').textContent()).toBe('no earlier data');
+      expect(await tokyo.getByTestId('period').textContent()).toMatch(/^23 Nov 2026, 17:00 – 23 Nov 2026, 20:00/); // 08:00–11:00 UTC in Tokyo
+      const sov = async (brand: string) => tokyo.locator(`[data-testid=sov][data-brand=${brand}] [data-testid=sov-share]`).textContent();
+      expect(await sov('nordtel')).toBe('85.7%');
+      expect(await sov('tundra')).toBe('14.3%');
+
+      // Names, not codes: languages in the reader's language, source titles, topic names.
+      const card = (id: string) => tokyo.locator(`[data-id="${id}"]`);
+      expect(await card('m-ru-1').getByTestId('lang').textContent()).toBe('Russian');
+      expect(await card('m-kk-1').getByTestId('lang').textContent()).toBe('Kazakh');
+      expect(await card('m-he-1').getByTestId('lang').textContent()).toBe('Hebrew');
+      expect(await card('m-en-1').getByTestId('source').textContent()).toBe('Telecom Talk forum');
+      expect(await card('m-en-1').getByTestId('topic').allTextContents()).toEqual(['Price and fairness', 'Customer service']);
+      expect(await tokyo.getByTestId('languages').textContent()).toContain('Russian');
+      expect(await tokyo.getByTestId('sources').textContent()).toContain('Otzyvy reviews');
+      expect(await tokyo.getByTestId('lang-filter').locator('option', { hasText: 'Hebrew' }).count()).toBe(1);
+
+      // Times and chart buckets in the reader's zone: 08:00 UTC is 17:00 in Tokyo.
+      expect(await tokyo.getByTestId('time-zone').textContent()).toBe('Asia/Tokyo');
+      expect(await card('m-en-1').locator('time').textContent()).toBe('23 Nov 2026, 17:00');
+      expect(requests.some((u) => u.includes('/api/v1/aggregations?') && new URL(u).searchParams.get('timeZone') === 'Asia/Tokyo')).toBe(true);
+
+      // A period with one before it: 09:15–10:45 against 07:45–09:15 (3 Nordtel mentions each).
+      await tokyo.goto(`${t.url}/?brand=nordtel&from=2026-11-23T09:15:00Z&to=2026-11-23T10:45:00Z`);
+      await tokyo.getByTestId('period').filter({ hasText: '23 Nov 2026, 18:15 – 23 Nov 2026, 19:45' }).waitFor();
+      const card2 = tokyo.locator('[data-testid=headline][data-brand=nordtel]');
+      expect(await tokyo.getByTestId('headline').count()).toBe(1); // the brand picked
+      expect(await card2.getByTestId('negative-share').textContent()).toBe('33.3%');
+      expect(await card2.getByTestId('negative-share-change').textContent()).toBe('▼ -33.3 pts');
+      expect(await card2.getByTestId('negative-share-change').getAttribute('class')).toBe('change good'); // less negative is good news
+      expect(await card2.getByTestId('net-sentiment-change').textContent()).toBe('▲ +33.3 pts');
+      expect(await card2.getByTestId('volume-change').textContent()).toBe('± 0%');
+      expect(await tokyo.getByTestId('sov').count()).toBe(2); // share of voice still compares every brand
+      expect(await tokyo.getByTestId('range-filter').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe('The period in the link');
+
+      await tokyo.waitForTimeout(300);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await tokyo.screenshot({ path: `${ARTIFACTS}dashboard-insights-${backend.name}.png`, fullPage: true });
+      expect(errors).toEqual([]);
+      await context.close();
     });
   });
 }

@@ -3,6 +3,7 @@
 // be written as `${ENV_VAR}` so they stay out of the file; the logger redacts them.
 import { z } from 'zod';
 import { duration, durationAtLeast } from './duration.js';
+import { reportScheduleSchema } from './report.js';
 import { httpUrl } from './sources.js';
 
 const channelBase = {
@@ -70,5 +71,10 @@ export const subscriptionSchema = z.object({
   resolved: z.boolean().default(true),
   /** Collect matching alerts into one summary per period instead of one message each. */
   digest: digestPeriod.optional(),
+  /**
+   * Instead of one message per alert: a report on a schedule (`{ schedule: weekly, hour: 9,
+   * timeZone: Europe/Tallinn }`) with the period's headline figures, share of voice, charts and top alerts.
+   */
+  report: reportScheduleSchema.optional(),
 });
 export type SubscriptionConfig = z.infer<typeof subscriptionSchema>;

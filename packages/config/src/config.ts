@@ -166,6 +166,7 @@ function crossCheck(config: ParsedConfig): string[] {
   const ruleIds = new Set(config.rules.map((r) => r.id));
   config.subscriptions.forEach((s, i) => {
     if (!channelIds.has(s.channel)) problems.push(`subscriptions[${i}].channel: unknown channel "${s.channel}"`);
+    if (s.digest !== undefined && s.report) problems.push(`subscriptions[${i}]: give either digest or report, not both`);
     checkBrands(s.brand, `subscriptions[${i}].brand`);
     for (const r of Array.isArray(s.rule) ? s.rule : [s.rule]) {
       if (r !== 'all' && !ruleIds.has(r)) problems.push(`subscriptions[${i}].rule: unknown rule "${r}"`);

@@ -9,3 +9,4 @@ export * from './config.js';
 export * from './api.js';
 export * from './placeholder-secrets.js';
 export * from './unknown-keys.js';
+export * from './report.js';

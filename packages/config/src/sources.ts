@@ -18,6 +18,8 @@ export const httpUrl = z.string().refine((value) => {
 export const sourceSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, ., - and _'),
   type: z.string().min(1),
+  /** What people call this source in the dashboard and reports (default: the URL's host). */
+  title: z.string().min(1).max(200).optional(),
   url: httpUrl,
   /** A brand id, a list of them, or "all" (the default): items are matched against these brands' queries. */
   brand: z.union([z.string(), z.array(z.string())]).default('all'),
@@ -36,3 +38,13 @@ export const sourceSchema = z.object({
   lang: z.string().optional(),
 });
 export type SourceConfig = z.infer<typeof sourceSchema>;
+
+/** The name shown for a source: its `title`, else its URL's host (`news.google.com`). */
+export function sourceTitle(source: Pick<SourceConfig, 'title' | 'url' | 'id'>): string {
+  if (source.title) return source.title;
+  try {
+    return new URL(source.url).host || source.id;
+  } catch {
+    return source.id;
+  }
+}

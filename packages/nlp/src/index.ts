@@ -7,6 +7,7 @@ export { compileBrandQuery, type BrandQuery } from './query/compile-brand-query.
 export { QueryParseError } from './query/query-parse-error.js';
 export { compileBrandMatcher, type AccountRole, type BrandItem, type BrandMatcher, type BrandMatcherOptions, type MatchedBy } from './query/compile-brand-matcher.js';
 export { TOPIC_IDS } from './topics/topic-cues.js';
+export { TOPIC_NAMES, topicName } from './topics/topic-names.js';
 export { runAnalyze, runEval, type RunAnalyzeOptions, type RunEvalOptions, type EvalResult } from './cli/index.js';
 export { fold, latinSkeleton } from './text/fold.js';
 export { words } from './text/tokenize.js';

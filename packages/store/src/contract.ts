@@ -226,6 +226,53 @@ export function storeContract(name: string, options: StoreContractOptions): void
       await store.close();
     });
 
+    it('puts histogram buckets on local days, weeks and hours of a time zone, across a clock change', async () => {
+      const store = await options.create();
+      await store.init();
+      // Tallinn's clocks went back from +3 to +2 at 2026-10-25T01:00Z; Kolkata is +5:30 all year.
+      const at = (n: number, iso: string) => sampleMention(n, { brandId: 'tz', publishedAt: iso, collectedAt: iso });
+      await store.upsertMentions([
+        at(101, '2026-10-24T20:30:00.000Z'), // Tallinn Sat 24th 23:30
+        at(102, '2026-10-24T21:30:00.000Z'), // Sun 25th 00:30 (+3)
+        at(103, '2026-10-25T00:30:00.000Z'), // Sun 03:30, first time (+3)
+        at(104, '2026-10-25T01:30:00.000Z'), // Sun 03:30, again (+2)
+        at(105, '2026-10-25T21:59:00.000Z'), // Sun 23:59 (+2)
+        at(106, '2026-10-25T22:00:00.000Z'), // Mon 26th 00:00
+      ]);
+      await refresh(store);
+      const buckets = async (interval: number, timeZone?: string, filter = {}) =>
+        (await store.aggregate({ filter: { brandId: 'tz', ...filter }, groupBy: [], interval, ...(timeZone ? { timeZone } : {}) })).map((b) => [new Date(b.time!).toISOString(), b.count]);
+      const HOUR = 3_600_000;
+      const DAY = 24 * HOUR;
+      expect(await buckets(DAY, 'Europe/Tallinn')).toEqual([
+        ['2026-10-23T21:00:00.000Z', 1],
+        ['2026-10-24T21:00:00.000Z', 4], // a 25-hour day
+        ['2026-10-25T22:00:00.000Z', 1],
+      ]);
+      expect(await buckets(DAY)).toEqual([
+        ['2026-10-24T00:00:00.000Z', 2],
+        ['2026-10-25T00:00:00.000Z', 4],
+      ]);
+      expect(await buckets(7 * DAY, 'Europe/Tallinn')).toEqual([
+        ['2026-10-18T21:00:00.000Z', 5], // from Monday 19th
+        ['2026-10-25T22:00:00.000Z', 1], // from Monday 26th
+      ]);
+      expect(await buckets(HOUR, 'Asia/Kolkata')).toEqual([
+        ['2026-10-24T20:30:00.000Z', 1],
+        ['2026-10-24T21:30:00.000Z', 1],
+        ['2026-10-25T00:30:00.000Z', 1],
+        ['2026-10-25T01:30:00.000Z', 1],
+        ['2026-10-25T21:30:00.000Z', 2],
+      ]);
+      // The repeated hour 03:00–04:00 stays two buckets.
+      expect(await buckets(HOUR, 'Europe/Tallinn', { from: '2026-10-25T00:00:00.000Z', to: '2026-10-25T02:00:00.000Z' })).toEqual([
+        ['2026-10-25T00:00:00.000Z', 1],
+        ['2026-10-25T01:00:00.000Z', 1],
+      ]);
+      await expect(store.aggregate({ filter: {}, groupBy: [], interval: DAY, timeZone: 'Mars/Olympus' })).rejects.toThrow(/not a time zone/);
+      await store.close();
+    });
+
     it('keeps alerts, silences, delivery claims and state', async () => {
       const store = await options.create();
       await store.init();

@@ -41,8 +41,14 @@ export interface AggregateQuery {
   filter: MentionFilter;
   /** Up to two fields; a mention with several topics counts once per topic when grouping by topic. */
   groupBy: GroupField[];
-  /** Bucket width in milliseconds for a time histogram (buckets aligned to the epoch). */
+  /** Bucket width in milliseconds for a time histogram (buckets aligned to the epoch, or to local time with `timeZone`). */
   interval?: number;
+  /**
+   * IANA time zone for the histogram (`Europe/Tallinn`): buckets start on local multiples of the
+   * interval from local midnight (1 d = local days, 23 or 25 h long when clocks change; 7 d = weeks
+   * from Monday). Without it buckets are aligned to the epoch (UTC).
+   */
+  timeZone?: string;
   /** Most buckets returned, by count (default 100). */
   size?: number;
 }

@@ -9,6 +9,7 @@ import { sqliteFingerprints } from './sqlite-fingerprints.js';
 import type { AggregateBucket, AggregateQuery, AlertQuery, GroupField, MentionFilter, MentionStore, SearchQuery, Silence, WriteResult } from './port.js';
 import { createSqliteStories, STORY_SCHEMA } from './sqlite-stories.js';
 import { asList, mentionTime, toEpochMs } from './time.js';
+import { createZone, zonedBucketStart, type Zone } from './time-zone.js';
 
 export interface SqliteStoreOptions {
   /** SQLite file, or ':memory:' for tests. */
@@ -49,6 +50,12 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
   db.exec(SCHEMA);
   db.exec(STORY_SCHEMA);
   const stories = createSqliteStories(db);
+  // Local-time histogram buckets: SQLite has no time-zone database, so it asks ours.
+  const zones = new Map<string, Zone>();
+  const zoneNamed = (name: string) => zones.get(name) ?? zones.set(name, createZone(name)).get(name)!;
+  db.function('zoned_bucket', { deterministic: true }, (ts: unknown, interval: unknown, zone: unknown) =>
+    zonedBucketStart(zoneNamed(String(zone)), Number(ts), Number(interval)),
+  );
 
   const upsert = db.prepare(`INSERT INTO mentions (id, brand_id, source_id, source_type, url, title, text, author, lang, sentiment,
       sentiment_score, warning, recommendation, ts, doc)
@@ -169,7 +176,12 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       const group: string[] = [];
       if (query.interval) {
         if (!(query.interval > 0)) throw new RangeError('aggregate: interval must be positive');
-        select.push(`(m.ts / ${Math.floor(query.interval)}) * ${Math.floor(query.interval)} AS time`);
+        const width = Math.floor(query.interval);
+        if (query.timeZone) {
+          zoneNamed(query.timeZone); // an unknown zone is a RangeError here, not in the middle of the query
+          select.push('zoned_bucket(m.ts, ?, ?) AS time');
+          params.push(width, query.timeZone);
+        } else select.push(`(m.ts / ${width}) * ${width} AS time`);
         group.push('time');
       }
       let join = '';

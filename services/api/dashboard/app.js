@@ -9,8 +9,12 @@ import { Feed } from './feed.js';
 import { Filters } from './filters.js';
 import { StoriesPanel } from './stories.js';
 import { html } from './html.js';
+import { Headlines, ShareOfVoice } from './insights.js';
+import { makeLabels, readerTimeZone } from './labels.js';
 
-const FILTER_KEYS = ['brand', 'q', 'sentiment', 'topic', 'lang', 'source', 'since', 'signal'];
+const FILTER_KEYS = ['brand', 'q', 'sentiment', 'topic', 'lang', 'source', 'since', 'signal', 'from', 'to'];
+/** The filters the overview takes (its figures are about all sentiments and every mention). */
+const OVERVIEW_KEYS = ['brand', 'topic', 'lang', 'source', 'since', 'from', 'to'];
 const FEED_SIZE = 50;
 
 function filterFromUrl() {
@@ -42,11 +46,14 @@ function Dashboard({ me, onSignOut }) {
   const [alertMessage, setAlertMessage] = useState('');
   const [live, setLive] = useState('connecting');
   const [facets, setFacets] = useState({ topics: [], languages: [], sources: [] });
+  const [labels, setLabels] = useState(() => makeLabels(undefined));
+  const [overview, setOverview] = useState({ data: null, error: '' });
+  const timeZone = readerTimeZone();
   const refreshTimer = useRef(undefined);
   const admin = me.role === 'admin';
 
   const loadAggregations = useCallback(async (f) => {
-    const data = await api(`/api/v1/aggregations?${toQuery(f)}`);
+    const data = await api(`/api/v1/aggregations?${toQuery({ ...f, timeZone })}`);
     setAggs(data);
     setFacets((old) => ({
       topics: [...new Set([...old.topics, ...data.topicsBySentiment.map((t) => t.topic)])].sort(),
@@ -57,6 +64,7 @@ function Dashboard({ me, onSignOut }) {
 
   useEffect(() => {
     api('/api/v1/brands').then((r) => setBrands(r.brands), () => {});
+    api('/api/v1/labels').then((r) => setLabels(makeLabels(r)), () => {});
     api('/api/v1/alerts?limit=50').then((r) => setAlerts(r.alerts), () => {});
   }, []);
 
@@ -71,6 +79,13 @@ function Dashboard({ me, onSignOut }) {
       (err) => !cancelled && setResult({ mentions: [], total: 0, loading: false, error: err.message }),
     );
     loadAggregations(withoutText).catch(() => {});
+    const overviewQuery = toQuery(Object.fromEntries(OVERVIEW_KEYS.filter((k) => filter[k]).map((k) => [k, filter[k]])));
+    const loadOverview = () =>
+      api(`/api/v1/overview?${overviewQuery}`).then(
+        (data) => !cancelled && setOverview({ data, error: '' }),
+        (err) => !cancelled && setOverview({ data: null, error: err.message }),
+      );
+    loadOverview();
     const close = openStream(filter, {
       onState: setLive,
       onEvent: (type, data) => {
@@ -81,7 +96,10 @@ function Dashboard({ me, onSignOut }) {
         setResult((r) => ({ ...r, total: r.mentions.some((m) => m.id === data.id) ? r.total : r.total + 1, mentions: [data, ...r.mentions.filter((m) => m.id !== data.id)].slice(0, 200) }));
         setFresh((s) => new Set(s).add(data.id));
         clearTimeout(refreshTimer.current);
-        refreshTimer.current = setTimeout(() => loadAggregations(withoutText).catch(() => {}), 2500); // after the indexer has stored it
+        refreshTimer.current = setTimeout(() => {
+          loadAggregations(withoutText).catch(() => {});
+          loadOverview();
+        }, 2500); // after the indexer has stored it
       },
     });
     return () => {
@@ -122,20 +140,25 @@ function Dashboard({ me, onSignOut }) {
     <header class="top">
       <h1>Earshot</h1>
       <span class=${`live live-${live}`} data-testid="live-state" data-state=${live}>${live === 'live' ? '● live' : '○ connecting…'}</span>
+      <span class="tz" data-testid="time-zone" title="times and chart buckets are in this time zone">${timeZone}</span>
       <span class="who">${me.name} · ${me.role}</span>
       <button type="button" class="link" onClick=${onSignOut}>Sign out</button>
     </header>
-    <${Filters} filter=${filter} brands=${brands} facets=${facets} onChange=${(f) => setFilter(clean(f))} onExport=${(fmt) => exportAs(fmt).catch((e) => setResult((r) => ({ ...r, error: e.message })))} />
+    <${Filters} filter=${filter} brands=${brands} facets=${facets} labels=${labels} onChange=${(f) => setFilter(clean(f))} onExport=${(fmt) => exportAs(fmt).catch((e) => setResult((r) => ({ ...r, error: e.message })))} />
+    <div class="insights">
+      <${Headlines} overview=${overview.data} error=${overview.error} />
+      <${ShareOfVoice} overview=${overview.data} />
+    </div>
     <main class="grid">
-      <${Feed} mentions=${result.mentions} fresh=${fresh} total=${result.total} brands=${brands} loading=${result.loading} error=${result.error} />
+      <${Feed} mentions=${result.mentions} fresh=${fresh} total=${result.total} brands=${brands} labels=${labels} loading=${result.loading} error=${result.error} />
       <div class="side">
         <${SentimentOverTime} data=${aggs} />
-        <${TopicsBySentiment} data=${aggs} />
+        <${TopicsBySentiment} data=${aggs} labels=${labels} />
         <${StoriesPanel} filter=${filter} />
         <${AlertLog} alerts=${alerts} admin=${admin} onAcknowledge=${acknowledge} onSilence=${silence} message=${alertMessage} />
         <div class="breakdowns">
-          <${Breakdown} title="Sources" items=${aggs?.sources} testid="sources" />
-          <${Breakdown} title="Languages" items=${aggs?.languages} testid="languages" />
+          <${Breakdown} title="Sources" items=${aggs?.sources} testid="sources" name=${labels.source} />
+          <${Breakdown} title="Languages" items=${aggs?.languages} testid="languages" name=${labels.lang} />
           <${Breakdown} title="Top authors" items=${aggs?.authors} testid="authors" />
         </div>
       </div>

@@ -59,13 +59,13 @@ export function SentimentOverTime({ data }) {
     </section>`;
 }
 
-export function TopicsBySentiment({ data }) {
+export function TopicsBySentiment({ data, labels }) {
   const rows = data?.topicsBySentiment ?? [];
   const totals = new Map();
   for (const r of rows) totals.set(r.topic, (totals.get(r.topic) ?? 0) + r.count);
   const topics = [...totals.keys()].sort((a, b) => totals.get(b) - totals.get(a)).slice(0, 12);
   const count = (topic, s) => rows.find((r) => r.topic === topic && r.sentiment === s)?.count ?? 0;
-  const chartData = { labels: topics, datasets: SENTIMENTS.map((s) => ({ label: s, data: topics.map((t) => count(t, s)), backgroundColor: COLORS[s] })) };
+  const chartData = { labels: topics.map((t) => labels?.topic(t) ?? t), datasets: SENTIMENTS.map((s) => ({ label: s, data: topics.map((t) => count(t, s)), backgroundColor: COLORS[s] })) };
   const canvas = useChart({
     type: 'bar',
     data: chartData,
@@ -78,14 +78,14 @@ export function TopicsBySentiment({ data }) {
     </section>`;
 }
 
-export function Breakdown({ title, items, testid }) {
+export function Breakdown({ title, items, testid, name = (key) => key }) {
   const max = Math.max(1, ...(items ?? []).map((i) => i.count));
   return html`
     <section class="panel breakdown" aria-label=${title} data-testid=${testid}>
       <header class="panel-head"><h2>${title}</h2></header>
       <ul>
         ${(items ?? []).map((i) => html`
-          <li><span class="key" dir="auto">${i.key || '—'}</span><meter min="0" max=${max} value=${i.count}></meter><span class="n">${i.count}</span></li>`)}
+          <li><span class="key" dir="auto" title=${i.key}>${i.key ? name(i.key) : '—'}</span><meter min="0" max=${max} value=${i.count}></meter><span class="n">${i.count}</span></li>`)}
       </ul>
     </section>`;
 }

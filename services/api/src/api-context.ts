@@ -1,6 +1,6 @@
 // What route handlers share: the store, the live hub, the clock, the parts of the config they need.
 // Built once per API instance by createApi; no module-level state.
-import type { ApiConfig, BrandConfig } from '@earshot/config';
+import type { ApiConfig, BrandConfig, SourceConfig } from '@earshot/config';
 import type { Logger } from '@earshot/observability';
 import type { MentionStore } from '@earshot/store';
 import type { Authenticator } from './auth/authenticator.js';
@@ -10,6 +10,8 @@ import type { LiveHub } from './live/live-hub.js';
 export interface ApiContext {
   api: ApiConfig;
   brands: BrandConfig[];
+  /** Configured sources (their titles name them in the dashboard). */
+  sources: SourceConfig[];
   store: MentionStore;
   hub: LiveHub;
   auth: Authenticator;

@@ -178,8 +178,8 @@ describe('OpenAPI', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/v1/aggregate', '/api/v1/aggregations', '/api/v1/alerts', '/api/v1/alerts/{key}', '/api/v1/alerts/{key}/acknowledge',
-      '/api/v1/brands', '/api/v1/me', '/api/v1/mentions', '/api/v1/mentions/export', '/api/v1/mentions/{id}', '/api/v1/openapi.json',
-      '/api/v1/silences', '/api/v1/stories', '/api/v1/stories/export', '/api/v1/stories/{id}', '/api/v1/stream', '/api/v1/stream/ticket', '/health',
+      '/api/v1/brands', '/api/v1/labels', '/api/v1/me', '/api/v1/mentions', '/api/v1/mentions/export', '/api/v1/mentions/{id}', '/api/v1/openapi.json',
+      '/api/v1/overview', '/api/v1/silences', '/api/v1/stories', '/api/v1/stories/export', '/api/v1/stories/{id}', '/api/v1/stream', '/api/v1/stream/ticket', '/health',
     ]);
     const search = doc.paths['/api/v1/mentions'].get;
     expect(search.parameters.map((p: { name: string }) => p.name)).toContain('q');

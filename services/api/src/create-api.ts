@@ -15,6 +15,7 @@ import { createLiveHub } from './live/live-hub.js';
 import { buildOpenApi, type OpenApiDocument } from './openapi.js';
 import { aggregationRoutes } from './routes/aggregations.js';
 import { alertRoutes } from './routes/alerts.js';
+import { insightRoutes } from './routes/insights.js';
 import { mentionRoutes } from './routes/mentions.js';
 import { metaRoutes } from './routes/meta.js';
 import { staticRoutes } from './routes/static.js';
@@ -53,7 +54,7 @@ export function createApi(deps: ApiOptions): Api {
   const tickets = createTicketIssuer({ now: () => now().getTime() });
   const auth = createAuthenticator({ tokens: api.tokens, tickets });
   const hub = createLiveHub({ bus: deps.bus, logger, now, ...(deps.groupId ? { groupId: deps.groupId } : {}) });
-  const ctx: ApiContext = { api, brands: deps.config.brands, store: deps.store, hub, auth, tickets, logger, now };
+  const ctx: ApiContext = { api, brands: deps.config.brands, sources: deps.config.sources, store: deps.store, hub, auth, tickets, logger, now };
   const streams = streamRoutes(ctx);
   const routes: Route[] = [];
   let openApi: OpenApiDocument | undefined;
@@ -61,6 +62,7 @@ export function createApi(deps: ApiOptions): Api {
     ...metaRoutes(ctx, { health: () => health(), openApi: () => (openApi ??= buildOpenApi({ routes, version: VERSION })) }),
     ...mentionRoutes(ctx),
     ...aggregationRoutes(ctx),
+    ...insightRoutes(ctx),
     ...alertRoutes(ctx),
     ...storyRoutes(ctx),
     ...streams.routes,

@@ -71,7 +71,7 @@ function responseSchemas(routes: readonly Route[]): { refs: Map<Route, string>; 
 export type OpenApiDocument = ReturnType<typeof buildOpenApi>;
 
 function jsonSchema(schema: z.ZodType) {
-  const out = z.toJSONSchema(schema, { unrepresentable: 'any' });
+  const out = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' });
   delete out.$schema;
   return out;
 }

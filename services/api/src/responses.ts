@@ -75,3 +75,40 @@ export const streamResponse = z.string();
 export const storyListResponse = z.object({ total: count, limit: count, offset: count, stories: z.array(storySchema) });
 
 export const storyExportResponse = z.string();
+
+// The marketer's overview: headline figures per brand against the previous period, share of voice.
+const overviewPeriod = z.object({ from: z.string(), to: z.string() });
+const overviewFigures = z.object({
+  volume: z.number().int(),
+  negative: z.number().int(),
+  neutral: z.number().int(),
+  positive: z.number().int(),
+  negativeShare: z.number().nullable().describe('Negative mentions, percent of all (null without mentions)'),
+  netSentiment: z.number().nullable().describe('(positive − negative) / (positive + negative) × 100'),
+});
+
+export const overviewResponse = z.object({
+  period: overviewPeriod,
+  previousPeriod: overviewPeriod.describe('As long as the period, ending where it starts'),
+  brands: z.array(
+    overviewFigures.extend({
+      brandId: z.string(),
+      name: z.string(),
+      previous: overviewFigures,
+      change: z.object({
+        volume: z.number().nullable().describe('Percent of the previous volume (null when it was 0)'),
+        negativeShare: z.number().nullable().describe('Percentage points'),
+        netSentiment: z.number().nullable().describe('Points'),
+      }),
+    }),
+  ),
+  shareOfVoice: z.array(
+    z.object({ brandId: z.string(), name: z.string(), count: z.number().int(), share: z.number().nullable(), previousShare: z.number().nullable() }),
+  ),
+});
+
+export const labelsResponse = z.object({
+  brands: z.array(z.object({ id: z.string(), name: z.string() })),
+  sources: z.array(z.object({ id: z.string(), title: z.string(), type: z.string() })),
+  topics: z.array(z.object({ id: z.string(), name: z.string() })),
+});

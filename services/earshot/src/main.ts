@@ -6,6 +6,7 @@ import { alreadyReported, exitCodeFor } from './cli/exit-code.js';
 import { registerConfigCommands } from './commands/config-check.js';
 import { registerFeedsCommands } from './commands/feeds.js';
 import { registerNlpCommands } from './commands/nlp.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerServiceCommands } from './commands/service.js';
@@ -23,6 +24,7 @@ const program = new Command('earshot')
 
 registerRunCommand(program);
 registerSearchCommand(program);
+registerReportCommand(program);
 registerServiceCommands(program);
 registerConfigCommands(program);
 registerNlpCommands(program);

@@ -29,11 +29,13 @@ export function alertText(alert: Alert, link?: string): string {
 
 export function notificationSubject(n: Notification): string {
   if (n.kind === 'alert') return `[Earshot] ${alertHeadline(n.alert)}`;
+  if (n.kind === 'report') return n.subject;
   return `[Earshot] Digest: ${n.alerts.length} alert${n.alerts.length === 1 ? '' : 's'} (${n.periodStart} to ${n.periodEnd})`;
 }
 
 export function notificationText(n: Notification, linkTemplate?: string): string {
   if (n.kind === 'alert') return alertText(n.alert, alertLink(linkTemplate, n.alert));
+  if (n.kind === 'report') return n.text;
   const lines = [`${n.alerts.length} alert change${n.alerts.length === 1 ? '' : 's'} between ${n.periodStart} and ${n.periodEnd}:`, ''];
   for (const a of n.alerts) {
     const link = alertLink(linkTemplate, a);

@@ -9,6 +9,7 @@ import { createChannelSender } from './channels/registry.js';
 import { createDigester } from './digest.js';
 import { createDispatcher, type DeliveryOutcome } from './dispatcher.js';
 import { createPendingDeliveries, DIGEST_LIST, partitionList, type PendingDelivery } from './pending-deliveries.js';
+import { createReportScheduler } from './report/report-scheduler.js';
 import { deliveryKey, resolveSubscriptions, subscriptionMatches } from './subscriptions.js';
 
 export interface NotifierOptions extends StageDeps {
@@ -24,7 +25,7 @@ export interface NotifierOptions extends StageDeps {
 export interface Notifier extends Service {
   /** Routes one alert (what the stage does per message); resolves once its deliveries are recorded and queued. */
   route(alert: Alert, partition?: number): Promise<Promise<DeliveryOutcome>[]>;
-  /** Sends the digests whose period has ended (the timer calls this). */
+  /** Sends the digests whose period has ended and the reports whose time has come (the timer calls this). */
   flushDigests(): Promise<Promise<DeliveryOutcome>[]>;
   /** Resolves when no delivery is queued or in flight. */
   idle(): Promise<void>;
@@ -42,6 +43,7 @@ export function createNotifier(deps: NotifierOptions): Notifier {
     retry: deps.retry,
   });
   const digester = createDigester({ store: deps.store, subscriptions });
+  const reports = createReportScheduler({ store: deps.store, config: deps.config, subscriptions });
   const pending = createPendingDeliveries({ store: deps.store, partitions: deps.config.bus.partitions });
   let timer: NodeJS.Timeout | undefined;
 
@@ -59,7 +61,8 @@ export function createNotifier(deps: NotifierOptions): Notifier {
     const now = clock().getTime();
     const deliveries: PendingDelivery[] = [];
     for (const sub of subscriptions) {
-      if (!subscriptionMatches(sub, alert)) continue;
+      // A report subscriber hears of alerts in the report (read from the store), not one by one.
+      if (sub.report || !subscriptionMatches(sub, alert)) continue;
       if (sub.digest !== undefined) {
         await digester.add(sub, alert, now);
         continue;
@@ -79,11 +82,15 @@ export function createNotifier(deps: NotifierOptions): Notifier {
   }
 
   async function flushDigests(): Promise<Promise<DeliveryOutcome>[]> {
-    const due = digester.due(clock().getTime());
-    const deliveries = due.map((d) => ({ channel: d.channel, notification: d.notification }));
+    const now = clock().getTime();
+    const due = digester.due(now);
+    const deliveries: PendingDelivery[] = due.map((d) => ({ channel: d.channel, notification: d.notification }));
+    const dueReports = reports.due(now);
+    for (const report of dueReports) deliveries.push(await reports.build(report));
     // Pending first, then forgotten by the digest: a crash in between re-sends the same delivery key, which the claim drops.
     await pending.add(DIGEST_LIST, deliveries);
     await digester.clear(due);
+    for (const report of dueReports) await reports.markSent(report);
     return dispatch(DIGEST_LIST, deliveries);
   }
 
@@ -105,6 +112,7 @@ export function createNotifier(deps: NotifierOptions): Notifier {
     idle: () => dispatcher.idle(),
     async start() {
       await digester.load();
+      await reports.load(clock().getTime());
       const leftover = await pending.load();
       if (leftover.length) logger.info({ count: leftover.length }, 'resuming deliveries left pending');
       for (const { list, delivery } of leftover) void dispatch(list, [delivery]);
@@ -123,7 +131,7 @@ export function createNotifier(deps: NotifierOptions): Notifier {
     health(): Health {
       const runnerHealth = runner.health();
       const failures = dispatcher.failures();
-      const details = { ...runnerHealth.details, queuedDeliveries: dispatcher.pending, pendingDeliveries: pending.size, failingChannels: failures };
+      const details = { ...runnerHealth.details, queuedDeliveries: dispatcher.pending, pendingDeliveries: pending.size, failingChannels: failures, nextReports: reports.upcoming() };
       if (runnerHealth.status !== 'ok' || Object.keys(failures).length) return { status: 'degraded', details };
       return { status: 'ok', details };
     },

@@ -1,9 +1,10 @@
 // The store contract against a real Elasticsearch (ELASTICSEARCH_URL, found or started by the global
 // setup), each test on its own index prefix; the indices and templates are removed afterwards.
-import { Client } from '@elastic/elasticsearch';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { Client } from '@elastic/elasticsearch';
 import { EarshotError } from '@earshot/pipeline';
 import { sampleMention, storeContract } from '../contract.js';
+import { dropElasticsearchPrefix } from './drop-indices.js';
 import { createElasticsearchStore } from './elasticsearch-store.js';
 
 const url = inject('elasticsearchUrl');
@@ -80,12 +81,6 @@ if (!url) {
   });
 
   afterAll(async () => {
-    const client = new Client({ node: url });
-    for (const prefix of prefixes) {
-      const indices = await client.cat.indices({ index: `${prefix}-*`, format: 'json' });
-      for (const { index } of indices) if (index) await client.indices.delete({ index }, { ignore: [404] });
-      await client.indices.deleteIndexTemplate({ name: `${prefix}-mentions` }, { ignore: [404] });
-    }
-    await client.close();
+    for (const prefix of prefixes) await dropElasticsearchPrefix({ url, indexPrefix: prefix });
   });
 }

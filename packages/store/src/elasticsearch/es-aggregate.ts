@@ -4,6 +4,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { AggregateBucket, AggregateQuery } from '../port.js';
 import { FIELD, mentionQuery } from './es-query.js';
+import { createZone, DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from '../time-zone.js';
 
 const PAGE = 1000;
 const MAX_PAGES = 200;
@@ -11,6 +12,16 @@ const MAX_PAGES = 200;
 interface CompositeResult {
   after_key?: Record<string, string | number | null>;
   buckets: { key: Record<string, string | number | null>; doc_count: number }[];
+}
+
+/** Calendar units where one exists (so days and weeks follow the zone's clock changes), else a fixed width. */
+const CALENDAR: Record<number, string> = { [MINUTE_MS]: '1m', [HOUR_MS]: '1h', [DAY_MS]: '1d', [WEEK_MS]: '1w' };
+
+function histogram(interval: number, timeZone: string | undefined): estypes.AggregationsCompositeDateHistogramAggregation {
+  if (!timeZone) return { field: '@timestamp', fixed_interval: `${Math.floor(interval)}ms` };
+  createZone(timeZone); // refuses an unknown zone with our message before Elasticsearch does with its own
+  const calendar = CALENDAR[interval];
+  return { field: '@timestamp', time_zone: timeZone, ...(calendar ? { calendar_interval: calendar } : { fixed_interval: `${Math.floor(interval)}ms` }) };
 }
 
 export async function aggregateMentions(client: Client, index: string, query: AggregateQuery): Promise<AggregateBucket[]> {
@@ -23,7 +34,7 @@ export async function aggregateMentions(client: Client, index: string, query: Ag
     return [{ keys: {}, count }].slice(0, size);
   }
   const sources: Record<string, estypes.AggregationsCompositeAggregationSource>[] = [];
-  if (query.interval) sources.push({ time: { date_histogram: { field: '@timestamp', fixed_interval: `${Math.floor(query.interval)}ms` } } });
+  if (query.interval) sources.push({ time: { date_histogram: histogram(query.interval, query.timeZone) } });
   for (const field of query.groupBy) {
     // A mention without topics is in no topic bucket; other missing values count under "".
     sources.push({ [field]: { terms: { field: FIELD[field], missing_bucket: field !== 'topic' } } });

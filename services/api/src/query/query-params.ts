@@ -5,6 +5,7 @@
 // Elasticsearch or SQL query.
 import { z } from 'zod';
 import { BRAND_ACCOUNT_ROLES, MATCHED_BY, SENTIMENT_LABELS } from '@earshot/schema';
+import { isTimeZone } from '@earshot/store';
 import { badRequest } from '../http/http-error.js';
 
 const noControlChars = /^[^\p{Cc}\p{Cs}]*$/u;
@@ -45,6 +46,11 @@ export const PARAMS = {
   limit: { description: 'Page size, 1–200 (default 20).', schema: z.string().regex(/^\d{1,3}$/), hint: 'a whole number from 1 to 200' },
   offset: { description: 'Mentions to skip (limit + offset ≤ 10000).', schema: z.string().regex(/^\d{1,5}$/), hint: 'a whole number from 0 to 10000' },
   interval: { description: 'Time bucket width, e.g. 5m, 1h, 1d (default: chosen from the range).', schema: z.string().regex(/^[1-9]\d{0,3}[mhd]$/), hint: 'a period such as 5m, 1h or 1d' },
+  timeZone: {
+    description: 'IANA time zone for time buckets (local days and hours), e.g. Europe/Tallinn (default UTC).',
+    schema: z.string().regex(/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/).refine(isTimeZone),
+    hint: 'an IANA time zone such as Europe/Tallinn or UTC',
+  },
   groupBy: { description: `One or two of ${GROUP_FIELDS.join(', ')}, comma-separated.`, schema: z.enum(GROUP_FIELDS), hint: GROUP_FIELDS.join(' | '), multi: true, commas: true },
   size: { description: 'Most buckets per breakdown, 1–100 (default 10).', schema: z.string().regex(/^\d{1,3}$/), hint: 'a whole number from 1 to 100' },
   format: { description: 'csv or ndjson.', schema: z.enum(['csv', 'ndjson']), hint: 'csv | ndjson' },

@@ -9,8 +9,8 @@ import { FILTER_PARAMS, intParam, one, periodMs, readParams } from '../query/que
 import { defineRoute } from '../http/define-route.js';
 import { aggregateResponse, panelsResponse } from '../responses.js';
 
-export const PANEL_PARAMS = [...FILTER_PARAMS, 'interval', 'size'] as const;
-export const AGGREGATE_PARAMS = [...FILTER_PARAMS, 'groupBy', 'interval', 'size'] as const;
+export const PANEL_PARAMS = [...FILTER_PARAMS, 'interval', 'size', 'timeZone'] as const;
+export const AGGREGATE_PARAMS = [...FILTER_PARAMS, 'groupBy', 'interval', 'size', 'timeZone'] as const;
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -57,8 +57,9 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
         const given = one(params, 'interval');
         const interval = given ? periodMs(given) : await chooseInterval(ctx.store, filter, now);
         checkBuckets(filter, interval, now);
+        const timeZone = one(params, 'timeZone');
         const [overTime, topics, sources, languages, authors, sentiment, total] = await Promise.all([
-          ctx.store.aggregate({ filter, groupBy: ['sentiment'], interval, size: 10_000 }),
+          ctx.store.aggregate({ filter, groupBy: ['sentiment'], interval, size: 10_000, ...(timeZone ? { timeZone } : {}) }),
           ctx.store.aggregate({ filter, groupBy: ['topic', 'sentiment'], size: 300 }),
           ctx.store.aggregate({ filter, groupBy: ['sourceId'], size }),
           ctx.store.aggregate({ filter, groupBy: ['lang'], size }),
@@ -98,7 +99,8 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
         const interval = given ? periodMs(given) : undefined;
         if (interval) checkBuckets(filter, interval, now);
         const size = intParam(params, 'size', { min: 1, max: 100, fallback: interval ? 100 : 10 });
-        const buckets = await ctx.store.aggregate({ filter, groupBy, ...(interval ? { interval, size: size * 100 } : { size }) });
+        const timeZone = one(params, 'timeZone');
+        const buckets = await ctx.store.aggregate({ filter, groupBy, ...(interval ? { interval, size: size * 100, ...(timeZone ? { timeZone } : {}) } : { size }) });
         return {
           body: {
             ...(interval ? { interval } : {}),

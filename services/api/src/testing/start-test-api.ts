@@ -12,6 +12,14 @@ import { createApi, type Api } from '../create-api.js';
 export const READ_TOKEN = 'test-read-token-0123456789';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
+/** The sources the seeded mentions come from, with the titles the dashboard shows for them. */
+export const SOURCE_TITLES: Record<string, string> = {
+  'demo-en': 'Telecom Talk forum',
+  'demo-ru': 'Otzyvy reviews',
+  'demo-kk': 'Qazaq reviews',
+  'demo-he': 'Zap reviews',
+};
+
 export interface TestApi {
   api: Api;
   url: string;
@@ -32,7 +40,12 @@ export interface TestApiOptions {
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'earshot-api-'));
   const config = parseConfig(
-    'brands:\n  - { id: nordtel, name: Nordtel }\n  - { id: tundra, name: Tundra Coffee }\napi:\n  port: 0\n',
+    [
+      'brands:\n  - { id: nordtel, name: Nordtel }\n  - { id: tundra, name: Tundra Coffee }',
+      'sources:',
+      ...Object.entries(SOURCE_TITLES).map(([id, title]) => `  - { id: ${id}, type: rss, url: "https://reviews.example.org/${id}.xml", title: "${title}" }`),
+      'api:\n  port: 0\n',
+    ].join('\n'),
     join(dir, 'earshot.yaml'),
   );
   config.api.tokens = options.tokens ?? [

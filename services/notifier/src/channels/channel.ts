@@ -4,10 +4,12 @@
 import type { ChannelConfig } from '@earshot/config';
 import type { Resolver } from '@earshot/net';
 import type { Alert } from '@earshot/schema';
+import type { ReportData } from '../report/build-report.js';
 
 export type Notification =
   | { kind: 'alert'; deliveryKey: string; alert: Alert }
-  | { kind: 'digest'; deliveryKey: string; subscriptionId: string; periodStart: string; periodEnd: string; alerts: Alert[] };
+  | { kind: 'digest'; deliveryKey: string; subscriptionId: string; periodStart: string; periodEnd: string; alerts: Alert[] }
+  | { kind: 'report'; deliveryKey: string; subscriptionId: string; subject: string; text: string; html: string; report: ReportData };
 
 export interface ChannelSender {
   send(notification: Notification, signal?: AbortSignal): Promise<void>;

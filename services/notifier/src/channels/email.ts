@@ -1,9 +1,9 @@
 // E-mail over SMTP with nodemailer: subject = the headline, a plain-text and an HTML body
-// (format-alert-html.ts) with the samples, the evidence and a link. SMTP 4xx replies and
-// connection failures are retriable, 5xx are not. The SMTP host is
-// resolved once per message, checked (private hosts refused unless the channel allows them) and the
-// checked address is what nodemailer connects to, with the host name kept for TLS (SNI and the
-// certificate check, which stays on whatever allowPrivateNetwork says).
+// (format-alert-html.ts) with the samples, the evidence and a link; a report brings its own HTML
+// part (charts inline as SVG). SMTP 4xx replies and connection failures are retriable, 5xx are not.
+// The SMTP host is resolved once per message, checked (private hosts refused unless the channel
+// allows them) and the checked address is what nodemailer connects to, with the host name kept for
+// TLS (SNI and the certificate check, which stays on whatever allowPrivateNetwork says).
 import type { ChannelConfig } from '@earshot/config';
 import { createAddressPolicy, resolveHost, systemResolver } from '@earshot/net';
 import { isIP } from 'node:net';
@@ -51,7 +51,7 @@ export const createEmailChannel: ChannelFactory<EmailConfig> = (config, deps = {
             to: config.to,
             subject: notificationSubject(n),
             text: notificationText(n, config.link),
-            html: notificationHtml(n, config.link),
+            html: n.kind === 'report' ? n.html : notificationHtml(n, config.link),
             headers: { 'X-Earshot-Delivery': n.deliveryKey },
           });
         } finally {

@@ -40,3 +40,14 @@ export function parseMail(raw: string): ParsedMail {
   const text = decodeBody(body, (headers['content-transfer-encoding'] ?? '').toLowerCase()).replace(/\r\n/g, '\n');
   return type.startsWith('text/html') ? { headers, text, html: text } : { headers, text };
 }
+
+/** The parts of a multipart e-mail (one level, e.g. multipart/alternative), each with headers and decoded text. */
+export function mailParts(raw: string): { headers: Record<string, string>; text: string }[] {
+  const { headers } = parseMail(raw);
+  const boundary = /boundary="?([^";]+)"?/.exec(headers['content-type'] ?? '')?.[1];
+  if (!boundary) return [parseMail(raw)];
+  return raw
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .map((part) => parseMail(part.replace(/^\r\n/, '')));
+}
