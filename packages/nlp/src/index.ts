@@ -6,4 +6,4 @@ export { detectLanguage, type DetectOptions } from './lang/detect-language.js';
 export { compileBrandQuery, type BrandQuery } from './query/compile-brand-query.js';
 export { QueryParseError } from './query/query-parse-error.js';
 export { TOPIC_IDS } from './topics/topic-cues.js';
-export { runAnalyze, runEval, type RunAnalyzeOptions, type RunEvalOptions, type EvalResult } from './cli/index.js';
+export { runAnalyze, runEval, runEvalFile, runTopicEval, type RunAnalyzeOptions, type RunEvalOptions, type EvalResult, type TopicEvalResult } from './cli/index.js';

@@ -1,5 +1,5 @@
 // Everything one language needs, built once per analyzer: its sentiment scorer (trained model or
-// lexicon), topic tagger and lexicon. The analyzer picks a pipeline per mention by language.
+// lexicon), topic tagger (reading the sentiment features, computed once) and lexicon. The analyzer picks a pipeline per mention by language.
 
 import type { Sentiment, TopicMention } from './types.js';
 import type { PreparedText } from './text/prepare-text.js';
@@ -11,7 +11,7 @@ import { readModelFile } from './sentiment/load-model-file.js';
 import { createLexiconOnlyScorer, createModelScorer, type SentimentScorer } from './sentiment/sentiment-scorer.js';
 import type { WinkSentiment } from './sentiment/wink-sentiment.js';
 import { createTopicTagger } from './topics/tag-topics.js';
-import { TOPIC_CUES } from './topics/topic-cues.js';
+import type { TopicModel } from './topics/topic-model.js';
 
 export interface LanguagePipeline {
   lang: string;
@@ -19,7 +19,7 @@ export interface LanguagePipeline {
   run(text: PreparedText): { sentiment: Sentiment; topics: TopicMention[] };
 }
 
-export function createLanguagePipeline(options: { lang: string; modelsDir: string; model?: LinearModelFile | undefined; settings?: LanguageSettings | undefined; wink?: WinkSentiment }): LanguagePipeline {
+export function createLanguagePipeline(options: { lang: string; modelsDir: string; model?: LinearModelFile | undefined; settings?: LanguageSettings | undefined; wink?: WinkSentiment; topicModel?: TopicModel | undefined }): LanguagePipeline {
   const { lang } = options;
   const lexicon = createLexiconScorer({ lexicon: LEXICONS[lang] ?? LEXICONS.en! });
   const file = options.model ?? readModelFile(options.modelsDir, lang);
@@ -31,13 +31,13 @@ export function createLanguagePipeline(options: { lang: string; modelsDir: strin
     const wink = options.wink;
     scorer = createLexiconOnlyScorer({ lexicon, ...(lang === 'en' && wink ? { extra: (t: string) => wink.score(t) } : {}) });
   }
-  const tagger = createTopicTagger({ cues: TOPIC_CUES[lang] ?? TOPIC_CUES.en!, lexicon, hebrewPrefixes: lang === 'he' });
+  const tagger = createTopicTagger({ lang, lexicon, model: options.topicModel });
   return {
     lang,
     hasModel: file !== undefined,
     run(text) {
       const sentiment = scorer.score(text);
-      const topics = tagger.tag(text.words, text.clauses, sentiment);
+      const topics = tagger.tag(text, scorer.features, sentiment);
       return { sentiment, topics };
     },
   };

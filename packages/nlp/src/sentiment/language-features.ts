@@ -23,6 +23,8 @@ export interface LanguageSettings {
   learningRate?: number;
   l2?: number;
   classBoost?: Partial<Record<SentimentLabel, number>>;
+  /** Add shared/data/sentiment/train rows: all of them, or only positive/negative (training-set.ts). */
+  trainData?: 'all' | 'polar';
 }
 
 export const LANGUAGE_SETTINGS: Record<string, LanguageSettings> = {

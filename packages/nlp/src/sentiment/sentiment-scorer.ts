@@ -11,6 +11,8 @@ import type { LexiconScorer } from './lexicon-scorer.js';
 
 export interface SentimentScorer {
   score(text: PreparedText): Sentiment;
+  /** After score(text): that text's features (the topic model reads them too), if the scorer computes any. */
+  readonly features?: FeatureBuffer;
 }
 
 const BINARY_NEUTRAL_BAND = 0.1;
@@ -23,6 +25,7 @@ export function createModelScorer(options: { model: LinearModel; extractor: Feat
   const features = new FeatureBuffer();
   const p = new Float64Array(model.classes.length);
   return {
+    features,
     score(text) {
       extractor.extractInto(text, features);
       if (features.length === 0) return { label: 'neutral', score: 0 };
