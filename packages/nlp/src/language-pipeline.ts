@@ -3,7 +3,7 @@
 
 import type { Sentiment, TopicMention } from './types.js';
 import type { PreparedText } from './text/prepare-text.js';
-import { createLanguageFeatures, type LanguageSettings } from './sentiment/language-features.js';
+import { createLanguageFeatures, LANGUAGE_SETTINGS, type LanguageSettings } from './sentiment/language-features.js';
 import { createLexiconScorer } from './sentiment/lexicon-scorer.js';
 import { LEXICONS } from './sentiment/lexicons.js';
 import { loadLinearModel, type LinearModelFile } from './sentiment/linear-model.js';
@@ -26,7 +26,8 @@ export function createLanguagePipeline(options: { lang: string; modelsDir: strin
   let scorer: SentimentScorer;
   if (file) {
     const { extractor } = createLanguageFeatures({ lang, ...(options.settings ? { settings: options.settings } : {}), ...(options.wink ? { wink: options.wink } : {}) });
-    scorer = createModelScorer({ model: loadLinearModel(file), extractor });
+    const neutral = (options.settings ?? LANGUAGE_SETTINGS[lang])?.neutral;
+    scorer = createModelScorer({ model: loadLinearModel(file), extractor, ...(neutral ? { neutral } : {}) });
   } else {
     const wink = options.wink;
     scorer = createLexiconOnlyScorer({ lexicon, ...(lang === 'en' && wink ? { extra: (t: string) => wink.score(t) } : {}) });
