@@ -9,6 +9,8 @@ export interface WeightTable {
   scoresInto(x: SparseVector, length: number, out: Float64Array): void;
   /** Adds the weights of one feature (value 1) into out, if the feature was kept. */
   addFeature(feature: number, out: Float64Array): void;
+  /** scoresInto for the listed columns only (the others of `out` are left alone). */
+  columnsInto(x: SparseVector, length: number, columns: ArrayLike<number>, out: Float64Array): void;
 }
 
 /** `buckets` delta-encoded ascending, `weights` quantised (`width` per bucket), weight = q × scale. */
@@ -21,9 +23,15 @@ export function createWeightTable(file: { buckets: readonly number[]; weights: r
   const keys = new Int32Array(1 << bits).fill(-1);
   const rows = new Int32Array(1 << bits);
   const weights = new Float64Array(n * width);
+  let maxBucket = 0;
+  for (const d of file.buckets) maxBucket += d;
+  // One bit per bucket up to the largest kept: most features of a text are not kept, and one bit
+  // test rejects them without probing the table.
+  const present = new Uint32Array((maxBucket >>> 5) + 1);
   let bucket = 0;
   for (let i = 0; i < n; i++) {
     bucket += file.buckets[i]!;
+    present[bucket >>> 5]! |= 1 << (bucket & 31);
     let slot = Math.imul(bucket, 0x9e3779b1) >>> shift;
     while (keys[slot] !== -1) slot = (slot + 1) & tableMask;
     keys[slot] = bucket;
@@ -32,6 +40,7 @@ export function createWeightTable(file: { buckets: readonly number[]; weights: r
   }
   const bias = Float64Array.from({ length: width }, (_, c) => file.bias[c] ?? 0);
   const rowOf = (feature: number): number => {
+    if (feature > maxBucket || (present[feature >>> 5]! & (1 << (feature & 31))) === 0) return -1;
     let slot = Math.imul(feature, 0x9e3779b1) >>> shift;
     let key = keys[slot]!;
     while (key !== feature && key !== -1) { slot = (slot + 1) & tableMask; key = keys[slot]!; }
@@ -45,6 +54,16 @@ export function createWeightTable(file: { buckets: readonly number[]; weights: r
         if (row < 0) continue;
         const v = x.values[i]!;
         for (let c = 0; c < width; c++) out[c]! += weights[row + c]! * v;
+      }
+    },
+    columnsInto(x, length, columns, out) {
+      const m = columns.length;
+      for (let j = 0; j < m; j++) out[columns[j]!] = bias[columns[j]!]!;
+      for (let i = 0; i < length; i++) {
+        const row = rowOf(x.indices[i]!);
+        if (row < 0) continue;
+        const v = x.values[i]!;
+        for (let j = 0; j < m; j++) { const c = columns[j]!; out[c]! += weights[row + c]! * v; }
       }
     },
     addFeature(feature, out) {

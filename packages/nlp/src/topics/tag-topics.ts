@@ -36,7 +36,7 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
       if (model && features) {
         extraCount = 0;
         topicExtraFeatures(langIndex, cueMask, addExtra);
-        model.logitsInto(features, features.length, extra, extraCount, logits);
+        model.languageLogitsInto(langIndex, features, features.length, extra, extraCount, logits);
         mask = decideTopics(model, langIndex, logits, cueMask);
       }
       if (mask === 0) return [];

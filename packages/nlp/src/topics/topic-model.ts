@@ -31,6 +31,10 @@ export interface TopicModel {
   modes: readonly (readonly TopicMode[])[];
   /** Writes each topic's logit (bias + weights of the first `length` features and the `extra` ones) into out. */
   logitsInto(x: SparseVector, length: number, extra: ArrayLike<number>, extraCount: number, out: Float64Array): void;
+  /** The topics the model decides in a language (the others are cue rules or off): only their logits are needed. */
+  modelTopics(langIndex: number): Int32Array;
+  /** logitsInto for the topics the model decides in the language; the other entries of out are stale. */
+  languageLogitsInto(langIndex: number, x: SparseVector, length: number, extra: ArrayLike<number>, extraCount: number, out: Float64Array): void;
   /** Logit of each topic's threshold: a topic is on when its logit ≥ this. */
   cutoffs: Float64Array;
 }
@@ -38,7 +42,21 @@ export interface TopicModel {
 export function loadTopicModel(file: TopicModelFile): TopicModel {
   const width = file.topics.length;
   const table = createWeightTable(file, width);
+  const perLanguage = file.modes.map((modes) => Int32Array.from(modes.flatMap((m, t) => (m === 'model' ? [t] : []))));
+  const scratch = new Float64Array(width);
+  const modelTopics = (langIndex: number): Int32Array => perLanguage[langIndex] ?? perLanguage[0] ?? new Int32Array(0);
   return {
+    modelTopics,
+    languageLogitsInto(langIndex, x, length, extra, extraCount, out) {
+      const columns = modelTopics(langIndex);
+      if (columns.length === 0) return;
+      table.columnsInto(x, length, columns, out);
+      for (let i = 0; i < extraCount; i++) {
+        scratch.fill(0);
+        table.addFeature(extra[i]!, scratch);
+        for (let j = 0; j < columns.length; j++) out[columns[j]!]! += scratch[columns[j]!]!;
+      }
+    },
     topics: file.topics,
     modes: file.modes,
     cutoffs: Float64Array.from(file.thresholds, (p) => Math.log(p / (1 - p))),
