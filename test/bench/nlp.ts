@@ -212,7 +212,7 @@ function evaluateTopics(): { n: number; perTopic: Record<string, { support: numb
 interface TopicCv {
   seconds: number;
   modeFolds: Record<string, number>;
-  byLanguage: Record<string, { learned: TopicReport; cues: TopicReport; aspectsByMention: TopicReport['aspects'] }>;
+  byLanguage: Record<string, { learned: TopicReport; cues: TopicReport; aspectsByMention: TopicReport['aspects']; aspectsHybrid: TopicReport['aspects'] }>;
 }
 
 /**
@@ -236,16 +236,16 @@ function crossValidateTopicData(wink: ReturnType<typeof createWinkSentiment>, oo
     const idx = examples.flatMap((e, i) => (lang === 'all' || e.lang === lang ? [i] : []));
     if (idx.length === 0) continue;
     const rows = (masks: ArrayLike<number>, predictedAspects?: Record<string, string>[]) => idx.map((i) => ({ gold: examples[i]!.topics, goldAspects: examples[i]!.aspects, predicted: maskTopics(masks[i]!), ...(predictedAspects ? { predictedAspects: predictedAspects[i]! } : {}) }));
-    byLanguage[lang] = { learned: topicReport(rows(cv.learned, aspects.clause)), cues: topicReport(rows(cv.cues)), aspectsByMention: topicReport(rows(cv.learned, aspects.mention)).aspects };
+    byLanguage[lang] = { learned: topicReport(rows(cv.learned, aspects.clause)), cues: topicReport(rows(cv.cues)), aspectsByMention: topicReport(rows(cv.learned, aspects.mention)).aspects, aspectsHybrid: topicReport(rows(cv.learned, aspects.hybrid)).aspects };
   }
   return { seconds: round((performance.now() - started) / 1000), modeFolds: cv.modeFolds, byLanguage };
 }
 
 function printTopicCv(cv: TopicCv): void {
   console.log(`\nTopics, nested ${FOLDS}-fold CV (seed ${SEED}) on shared/data/topics/dev: learned tagger vs cue rules alone (${cv.seconds} s)`);
-  printTable(['lang', 'n', 'learned P', 'learned R', 'cues P', 'cues R', 'aspect acc (clause rule)', 'aspect acc (mention label)'], Object.entries(cv.byLanguage).map(([lang, r]) => [
+  printTable(['lang', 'n', 'learned P', 'learned R', 'cues P', 'cues R', 'aspect acc (clause rule)', 'aspect acc (mention label)', 'aspect acc (hybrid)'], Object.entries(cv.byLanguage).map(([lang, r]) => [
     lang, String(r.learned.n), f(r.learned.micro.precision), f(r.learned.micro.recall), f(r.cues.micro.precision), f(r.cues.micro.recall),
-    `${f(r.learned.aspects.accuracy)} (${r.learned.aspects.n})`, f(r.aspectsByMention.accuracy),
+    `${f(r.learned.aspects.accuracy)} (${r.learned.aspects.n})`, f(r.aspectsByMention.accuracy), f(r.aspectsHybrid.accuracy),
   ]));
   const all = cv.byLanguage.all;
   if (!all) return;

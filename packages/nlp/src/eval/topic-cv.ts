@@ -49,11 +49,12 @@ export function maskTopics(mask: number): string[] {
  * sentiment (in the benchmark: the out-of-fold sentiment of the same text), beside the simplest
  * alternative, the mention's own label for every topic.
  */
-export function aspectPredictions(examples: readonly TopicExample[], masks: ArrayLike<number>, overallOf: (i: number) => Sentiment): { clause: Record<string, string>[]; mention: Record<string, string>[] } {
+export function aspectPredictions(examples: readonly TopicExample[], masks: ArrayLike<number>, overallOf: (i: number) => Sentiment): { clause: Record<string, string>[]; mention: Record<string, string>[]; hybrid: Record<string, string>[] } {
   const finders = new Map<string, TopicCueFinder>();
   const lexicons = new Map<string, LexiconScorer>();
   const clause: Record<string, string>[] = [];
   const mention: Record<string, string>[] = [];
+  const hybrid: Record<string, string>[] = [];
   examples.forEach((e, i) => {
     if (!finders.has(e.lang)) { finders.set(e.lang, createTopicCueFinder(e.lang)); lexicons.set(e.lang, createLexiconScorer({ lexicon: LEXICONS[e.lang] ?? LEXICONS.en! })); }
     const prepared = prepareText(e.text);
@@ -66,6 +67,7 @@ export function aspectPredictions(examples: readonly TopicExample[], masks: Arra
       m[id] = overall.label;
     });
     clause.push(c); mention.push(m);
+    hybrid.push(Object.keys(c).length === 1 ? m : c);
   });
-  return { clause, mention };
+  return { clause, mention, hybrid };
 }
