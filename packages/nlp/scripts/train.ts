@@ -1,33 +1,59 @@
-// Trains the sentiment model of each language on all of shared/data/sentiment/dev/<lang>.jsonl and
-// writes packages/nlp/models/<lang>.json. Deterministic (fixed seed, sorted output): the same data
-// gives byte-identical files. Run: npx tsx packages/nlp/scripts/train.ts [lang …]
+// Trains every committed model and writes it to packages/nlp/models/: each language's sentiment model
+// (<lang>.json) and the learned topic tagger (topics.json, on shared/data/topics/dev of all five
+// languages, thresholds and cue-rule topics chosen by inner cross-validation). Deterministic (fixed
+// seeds, sorted output): the same data gives byte-identical files.
+// Run: npm run train:nlp [-- lang … topics]   (no arguments: all five languages and topics)
 
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultModelsDir, modelPath } from '../src/sentiment/load-model-file.js';
-import { readLabeledFile } from '../src/eval/read-labeled.js';
-import { sentimentDevFile } from '../src/eval/shared-dir.js';
+import { readTopicFile } from '../src/eval/read-topics.js';
+import { sharedDataFile } from '../src/eval/shared-dir.js';
+import { sentimentTrainingSet } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
+import { buildTopicDataset, type TopicExample } from '../src/topics/topic-dataset.js';
+import { fitTopicModel } from '../src/topics/train-topic-model.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
 
-const langs = process.argv.slice(2).length > 0 ? process.argv.slice(2) : [...SUPPORTED_LANGUAGES];
+const args = process.argv.slice(2);
+const langs = args.length > 0 ? args.filter((a) => a !== 'topics') : [...SUPPORTED_LANGUAGES];
+const withTopics = args.length === 0 || args.includes('topics');
 const modelsDir = defaultModelsDir();
 mkdirSync(modelsDir, { recursive: true });
 const wink = createWinkSentiment();
 let failed = false;
+const report = (path: string, errors: { line: number; reason: string }[]): void => { for (const e of errors) console.error(`${path}:${e.line}: ${e.reason}`); };
+
 for (const lang of langs) {
-  const file = sentimentDevFile(process.env, lang);
-  if (!file) {
+  const set = sentimentTrainingSet({ env: process.env, lang, onErrors: report });
+  if (!set) {
     console.error(`no training data for ${lang} (set EARSHOT_SHARED or put shared/ beside the repo)`);
     failed = true;
     continue;
   }
-  const { examples, errors } = readLabeledFile(file);
-  for (const e of errors) console.error(`${file}:${e.line}: ${e.reason}`);
   const started = performance.now();
-  const model = trainSentimentModel({ lang, examples: examples.filter((e) => e.lang === lang), wink });
+  const model = trainSentimentModel({ lang, examples: set.examples, wink });
   const json = `${JSON.stringify(model)}\n`;
   writeFileSync(modelPath(modelsDir, lang), json);
-  console.log(`${lang}: ${model.trainedOn.examples} examples, ${model.buckets.length} features, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms`);
+  console.log(`${lang}: ${model.trainedOn.examples} examples (${set.description}), ${model.buckets.length} features, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms`);
+}
+
+const topicExamples: TopicExample[] = [];
+for (const lang of withTopics ? SUPPORTED_LANGUAGES : []) {
+  const path = sharedDataFile(process.env, 'topics/dev', lang);
+  if (!path) { console.error(`no topic data for ${lang}`); failed = true; continue; }
+  const { examples, errors } = readTopicFile(path);
+  report(path, errors);
+  topicExamples.push(...examples.filter((e) => e.lang === lang));
+}
+if (topicExamples.length > 0) {
+  const started = performance.now();
+  const data = buildTopicDataset(topicExamples, { wink });
+  const file = fitTopicModel(data, Array.from({ length: data.n }, (_, i) => i));
+  const json = `${JSON.stringify(file)}\n`;
+  writeFileSync(join(modelsDir, 'topics.json'), json);
+  const rules = SUPPORTED_LANGUAGES.map((lang, l) => `\n  ${lang}: ${file.topics.map((t, i) => `${t} ${file.modes[l]![i] === 'model' ? `≥${file.thresholds[i]}` : file.modes[l]![i]}`).join(', ')}`).join('');
+  console.log(`topics: ${data.n} examples, ${file.buckets.length} features, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`);
 }
 process.exitCode = failed ? 1 : 0;

@@ -7,9 +7,10 @@ import type { Analysis, AnalyzeOptions, Analyzer, DetectedLanguage, Sentiment, W
 import { SUPPORTED_LANGUAGES, isSupportedLanguage } from './types.js';
 import { detectPreparedLanguage } from './lang/detect-language.js';
 import { createLanguagePipeline, type LanguagePipeline } from './language-pipeline.js';
-import { defaultModelsDir } from './sentiment/load-model-file.js';
+import { defaultModelsDir, readTopicModelFile } from './sentiment/load-model-file.js';
 import type { LanguageSettings } from './sentiment/language-features.js';
 import type { LinearModelFile } from './sentiment/linear-model.js';
+import { loadTopicModel, type TopicModelFile } from './topics/topic-model.js';
 import { createWinkSentiment } from './sentiment/wink-sentiment.js';
 import { createWordOfMouthDetector } from './signals/detect-word-of-mouth.js';
 import { prepareText, type PreparedText } from './text/prepare-text.js';
@@ -23,6 +24,8 @@ export interface CreateAnalyzerOptions {
   models?: Record<string, LinearModelFile>;
   /** Feature settings per language, overriding LANGUAGE_SETTINGS (for models trained with them). */
   settings?: Record<string, LanguageSettings>;
+  /** The learned topic model instead of modelsDir/topics.json; null: cue rules only. */
+  topicModel?: TopicModelFile | null;
 }
 
 /** Detection confidence above which the text overrides a caller's language hint. */
@@ -34,8 +37,10 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
   const languages = (options.languages ?? [...SUPPORTED_LANGUAGES]).filter(isSupportedLanguage);
   const modelsDir = options.modelsDir ?? defaultModelsDir();
   const wink = languages.includes('en') ? createWinkSentiment() : undefined;
+  const topicFile = options.topicModel === null ? undefined : options.topicModel ?? readTopicModelFile(modelsDir);
+  const topicModel = topicFile ? loadTopicModel(topicFile) : undefined;
   const pipelines = new Map<string, LanguagePipeline>();
-  for (const lang of languages) pipelines.set(lang, createLanguagePipeline({ lang, modelsDir, model: options.models?.[lang], settings: options.settings?.[lang], ...(wink ? { wink } : {}) }));
+  for (const lang of languages) pipelines.set(lang, createLanguagePipeline({ lang, modelsDir, model: options.models?.[lang], settings: options.settings?.[lang], topicModel, ...(wink ? { wink } : {}) }));
   const wom = createWordOfMouthDetector();
 
   const detectOptions = { candidates: languages };

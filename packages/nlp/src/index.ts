@@ -8,6 +8,6 @@ export { QueryParseError } from './query/query-parse-error.js';
 export { compileBrandMatcher, type AccountRole, type BrandItem, type BrandMatcher, type BrandMatcherOptions, type MatchedBy } from './query/compile-brand-matcher.js';
 export { TOPIC_IDS } from './topics/topic-cues.js';
 export { TOPIC_NAMES, topicName } from './topics/topic-names.js';
-export { runAnalyze, runEval, type RunAnalyzeOptions, type RunEvalOptions, type EvalResult } from './cli/index.js';
+export { runAnalyze, runEval, runEvalFile, runTopicEval, type RunAnalyzeOptions, type RunEvalOptions, type EvalResult, type TopicEvalResult } from './cli/index.js';
 export { fold, latinSkeleton } from './text/fold.js';
 export { words } from './text/tokenize.js';

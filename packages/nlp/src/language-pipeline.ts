@@ -1,9 +1,9 @@
 // Everything one language needs, built once per analyzer: its sentiment scorer (trained model or
-// lexicon), topic tagger and lexicon. The analyzer picks a pipeline per mention by language.
+// lexicon), topic tagger (reading the sentiment features, computed once) and lexicon. The analyzer picks a pipeline per mention by language.
 
 import type { Sentiment, TopicMention } from './types.js';
 import type { PreparedText } from './text/prepare-text.js';
-import { createLanguageFeatures, type LanguageSettings } from './sentiment/language-features.js';
+import { createLanguageFeatures, LANGUAGE_SETTINGS, type LanguageSettings } from './sentiment/language-features.js';
 import { createLexiconScorer } from './sentiment/lexicon-scorer.js';
 import { LEXICONS } from './sentiment/lexicons.js';
 import { loadLinearModel, type LinearModelFile } from './sentiment/linear-model.js';
@@ -11,7 +11,7 @@ import { readModelFile } from './sentiment/load-model-file.js';
 import { createLexiconOnlyScorer, createModelScorer, type SentimentScorer } from './sentiment/sentiment-scorer.js';
 import type { WinkSentiment } from './sentiment/wink-sentiment.js';
 import { createTopicTagger } from './topics/tag-topics.js';
-import { TOPIC_CUES } from './topics/topic-cues.js';
+import type { TopicModel } from './topics/topic-model.js';
 
 export interface LanguagePipeline {
   lang: string;
@@ -19,25 +19,26 @@ export interface LanguagePipeline {
   run(text: PreparedText): { sentiment: Sentiment; topics: TopicMention[] };
 }
 
-export function createLanguagePipeline(options: { lang: string; modelsDir: string; model?: LinearModelFile | undefined; settings?: LanguageSettings | undefined; wink?: WinkSentiment }): LanguagePipeline {
+export function createLanguagePipeline(options: { lang: string; modelsDir: string; model?: LinearModelFile | undefined; settings?: LanguageSettings | undefined; wink?: WinkSentiment; topicModel?: TopicModel | undefined }): LanguagePipeline {
   const { lang } = options;
   const lexicon = createLexiconScorer({ lexicon: LEXICONS[lang] ?? LEXICONS.en! });
   const file = options.model ?? readModelFile(options.modelsDir, lang);
   let scorer: SentimentScorer;
   if (file) {
     const { extractor } = createLanguageFeatures({ lang, ...(options.settings ? { settings: options.settings } : {}), ...(options.wink ? { wink: options.wink } : {}) });
-    scorer = createModelScorer({ model: loadLinearModel(file), extractor });
+    const neutral = (options.settings ?? LANGUAGE_SETTINGS[lang])?.neutral;
+    scorer = createModelScorer({ model: loadLinearModel(file), extractor, ...(neutral ? { neutral } : {}) });
   } else {
     const wink = options.wink;
     scorer = createLexiconOnlyScorer({ lexicon, ...(lang === 'en' && wink ? { extra: (t: string) => wink.score(t) } : {}) });
   }
-  const tagger = createTopicTagger({ cues: TOPIC_CUES[lang] ?? TOPIC_CUES.en!, lexicon, hebrewPrefixes: lang === 'he' });
+  const tagger = createTopicTagger({ lang, lexicon, model: options.topicModel });
   return {
     lang,
     hasModel: file !== undefined,
     run(text) {
       const sentiment = scorer.score(text);
-      const topics = tagger.tag(text.words, text.clauses, sentiment);
+      const topics = tagger.tag(text, scorer.features, sentiment);
       return { sentiment, topics };
     },
   };

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyzer.js';
 import { runAnalyze } from './run-analyze.js';
 import { runEval } from './run-eval.js';
+import { runEvalFile } from './run-eval-file.js';
+import type { TopicEvalResult } from './run-topic-eval.js';
 
 const testdata = (name: string): string => fileURLToPath(new URL(`../../testdata/${name}`, import.meta.url));
 
@@ -56,5 +58,26 @@ describe('runEval', () => {
     expect(result.overall.docsPerSecond).toBeGreaterThan(0);
     expect(result.overall.langDetectionAccuracy).toBeGreaterThan(0.8);
     expect(err.text()).toContain('line 10');
+  });
+});
+
+describe('runEvalFile on a topic file', () => {
+  it('prints topic precision/recall per topic and language and aspect accuracy', () => {
+    const out = sink();
+    const result = runEvalFile({ file: testdata('topics.jsonl'), output: out.stream, errors: sink().stream, analyzer: createAnalyzer() }) as TopicEvalResult;
+    expect(result.kind).toBe('topics');
+    expect(JSON.parse(out.text())).toEqual(result);
+    expect(Object.keys(result.languages)).toEqual(['en', 'et', 'he', 'kk', 'ru']);
+    for (const report of Object.values(result.languages)) {
+      expect(Object.keys(report.perTopic)).toContain('price');
+      expect(report.micro.precision).toBeGreaterThan(0);
+    }
+    expect(result.overall.micro.recall).toBeGreaterThan(0.3);
+    expect(result.overall.perTopic.delivery!.support).toBeGreaterThan(0);
+  });
+
+  it('still scores sentiment files as before', () => {
+    const result = runEvalFile({ file: testdata('eval-sample.jsonl'), output: sink().stream, errors: sink().stream, analyzer: createAnalyzer() });
+    expect('kind' in result).toBe(false);
   });
 });

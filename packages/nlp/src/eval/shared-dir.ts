@@ -14,7 +14,12 @@ export function sharedDir(env: Record<string, string | undefined>): string {
 }
 
 export function sentimentDevFile(env: Record<string, string | undefined>, lang: string): string | undefined {
-  const path = join(sharedDir(env), 'data', 'sentiment', 'dev', `${lang}.jsonl`);
+  return sharedDataFile(env, 'sentiment/dev', lang);
+}
+
+/** shared/data/<set>/<lang>.jsonl if it exists: sentiment dev or train data, or topic dev data. */
+export function sharedDataFile(env: Record<string, string | undefined>, set: 'sentiment/dev' | 'sentiment/train' | 'topics/dev', lang: string): string | undefined {
+  const path = join(sharedDir(env), 'data', ...set.split('/'), `${lang}.jsonl`);
   return existsSync(path) ? path : undefined;
 }
 

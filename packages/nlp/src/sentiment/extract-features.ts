@@ -7,7 +7,7 @@
 import { prepareText, type PreparedText } from '../text/prepare-text.js';
 import { FeatureBuffer, type SparseVector } from './feature-buffer.js';
 import { fnv1aCode, fnv1aMore, fnv1aSeed } from './hash.js';
-import type { LexiconScorer } from './lexicon-scorer.js';
+import type { LexiconHits, LexiconScorer } from './lexicon-scorer.js';
 
 export type { SparseVector } from './feature-buffer.js';
 
@@ -27,8 +27,8 @@ export interface FeatureExtractorOptions {
 export interface FeatureExtractor {
   /** A fresh vector (training). */
   extract(text: string | PreparedText): SparseVector;
-  /** Clears `out` and writes the features of `text` into it (prediction). */
-  extractInto(text: PreparedText, out: FeatureBuffer): void;
+  /** Clears `out` and writes the features of `text` into it (prediction); returns the lexicon's hits. */
+  extractInto(text: PreparedText, out: FeatureBuffer): LexiconHits;
 }
 
 const NEGATION_SCOPE = 3;
@@ -74,7 +74,7 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
     }
   };
 
-  const extractInto = (prepared: PreparedText, out: FeatureBuffer): void => {
+  const extractInto = (prepared: PreparedText, out: FeatureBuffer): LexiconHits => {
     out.clear();
     const { words, text } = prepared;
     let negateLeft = 0;
@@ -110,6 +110,7 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
     out.push(mask + 3, (Math.min(hits.negative, 3) / 3) * weight);
     out.push(mask + 4, (Math.min(hits.negated, 2) / 2) * weight);
     for (let k = 0; k < extras.length; k++) out.push(mask + 5 + k, extras[k]!(text, words) * weight);
+    return hits;
   };
 
   return {

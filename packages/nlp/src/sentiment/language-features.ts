@@ -9,6 +9,7 @@ import { createLexiconScorer } from './lexicon-scorer.js';
 import { LEXICONS } from './lexicons.js';
 import { createRussianAfinn } from './russian-afinn.js';
 import type { WinkSentiment } from './wink-sentiment.js';
+import type { NeutralRule } from './sentiment-scorer.js';
 
 export const HASH_BITS = 20;
 
@@ -23,11 +24,22 @@ export interface LanguageSettings {
   learningRate?: number;
   l2?: number;
   classBoost?: Partial<Record<SentimentLabel, number>>;
+  /** Add shared/data/sentiment/train rows: all of them, or only positive/negative (training-set.ts). */
+  trainData?: 'all' | 'polar';
+  /** When the scorer says neutral although the model picked a side (sentiment-scorer.ts). */
+  neutral?: NeutralRule;
 }
 
 export const LANGUAGE_SETTINGS: Record<string, LanguageSettings> = {
   // Chosen by scripts/select-settings.ts (nested cross-validation; see the README).
   et: { binary: true, classBoost: { neutral: 2 }, epochs: 10 },
+  // Train rows added where 5-fold CV on dev said they help (scripts/compare-train-data.ts; English:
+  // its tweets bring the neutral class, for a small cost on dev). opinionBand: the widest band that
+  // costs at most 0.005 macro-F1 in dev CV (scripts/measure-neutral.ts); see the README.
+  en: { trainData: 'all' },
+  ru: { trainData: 'all', neutral: { band: 0.1, opinionBand: 0.3 } },
+  kk: { neutral: { band: 0.1, opinionBand: 0.3 } },
+  he: { trainData: 'polar', neutral: { band: 0.1, opinionBand: 0.2 } },
 };
 
 export interface LanguageFeatureOptions {

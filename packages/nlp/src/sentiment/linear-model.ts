@@ -3,6 +3,7 @@
 
 import type { SentimentLabel } from '../types.js';
 import type { SparseVector } from './extract-features.js';
+import { createWeightTable } from './weight-table.js';
 
 export interface LinearModelFile {
   format: 'earshot-linear-v1';
@@ -29,42 +30,11 @@ export interface LinearModel {
   predictInto(x: SparseVector, length: number, out: Float64Array): void;
 }
 
-/**
- * The kept buckets are looked up in a small open-addressing table (bucket → row of `weights`):
- * a few hundred KiB that stay in cache, instead of a hash map or a table over all 2^20 buckets.
- */
 export function loadLinearModel(file: LinearModelFile): LinearModel {
   const k = file.classes.length;
-  const n = file.buckets.length;
-  let bits = 4;
-  while (1 << bits < n * 2) bits++;
-  const shift = 32 - bits;
-  const tableMask = (1 << bits) - 1;
-  const keys = new Int32Array(1 << bits).fill(-1);
-  const rows = new Int32Array(1 << bits);
-  const weights = new Float64Array(n * k);
-  let bucket = 0;
-  for (let i = 0; i < n; i++) {
-    bucket += file.buckets[i]!;
-    let slot = Math.imul(bucket, 0x9e3779b1) >>> shift;
-    while (keys[slot] !== -1) slot = (slot + 1) & tableMask;
-    keys[slot] = bucket;
-    rows[slot] = i * k;
-    for (let c = 0; c < k; c++) weights[i * k + c] = (file.weights[i * k + c] ?? 0) * file.scale;
-  }
-  const bias = Float64Array.from(file.classes, (_, c) => file.bias[c] ?? 0);
+  const table = createWeightTable(file, k);
   const predictInto = (x: SparseVector, length: number, out: Float64Array): void => {
-    for (let c = 0; c < k; c++) out[c] = bias[c]!;
-    for (let i = 0; i < length; i++) {
-      const feature = x.indices[i]!;
-      let slot = Math.imul(feature, 0x9e3779b1) >>> shift;
-      let key = keys[slot]!;
-      while (key !== feature && key !== -1) { slot = (slot + 1) & tableMask; key = keys[slot]!; }
-      if (key === -1) continue;
-      const v = x.values[i]!;
-      const row = rows[slot]!;
-      for (let c = 0; c < k; c++) out[c]! += weights[row + c]! * v;
-    }
+    table.scoresInto(x, length, out);
     softmaxInPlace(out, k);
   };
   return {

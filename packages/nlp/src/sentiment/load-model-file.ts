@@ -1,10 +1,11 @@
-// Reads a committed model file (packages/nlp/models/<lang>.json) from disk, without network, and
+// Reads a committed model file (packages/nlp/models/<lang>.json, models/topics.json) from disk, without network, and
 // checks its shape before trusting it.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LinearModelFile } from './linear-model.js';
+import { isTopicModelFile, type TopicModelFile } from '../topics/topic-model.js';
 
 export function defaultModelsDir(): string {
   return fileURLToPath(new URL('../../models/', import.meta.url));
@@ -28,4 +29,13 @@ function isModelFile(v: unknown): v is LinearModelFile {
   const o = v as Record<string, unknown>;
   return o.format === 'earshot-linear-v1' && Array.isArray(o.classes) && Array.isArray(o.buckets) && Array.isArray(o.weights)
     && typeof o.scale === 'number' && typeof o.hashBits === 'number';
+}
+
+/** The learned topic model (models/topics.json), or undefined when none has been trained. */
+export function readTopicModelFile(modelsDir: string): TopicModelFile | undefined {
+  const path = join(modelsDir, 'topics.json');
+  if (!existsSync(path)) return undefined;
+  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (!isTopicModelFile(parsed)) throw new Error(`${path} is not an earshot-topics-v1 model`);
+  return parsed;
 }

@@ -1,6 +1,6 @@
 // Sentiment for one language: the trained model when one is loaded, else the lexicon alone.
-// Binary models (English, Hebrew: trained without a neutral class) answer neutral only when the
-// two classes are nearly tied.
+// Binary models (trained without a neutral class) answer neutral when the two classes are nearly
+// tied; every model answers neutral for a text with no opinion words that it is not sure about.
 
 import type { Sentiment, SentimentLabel } from '../types.js';
 import type { PreparedText } from '../text/prepare-text.js';
@@ -11,27 +11,44 @@ import type { LexiconScorer } from './lexicon-scorer.js';
 
 export interface SentimentScorer {
   score(text: PreparedText): Sentiment;
+  /** After score(text): that text's features (the topic model reads them too), if the scorer computes any. */
+  readonly features?: FeatureBuffer;
 }
 
-const BINARY_NEUTRAL_BAND = 0.1;
+/**
+ * When a mention is neutral although the model picked a side: a binary model (no neutral class)
+ * says neutral inside `band` of a tie; any model says neutral when no polar lexicon word occurs and
+ * its score stays inside `opinionBand` (no opinion words, no confident model: an announcement, a
+ * question, plain news). Measured per language, see the README and scripts/measure-neutral.ts.
+ */
+export interface NeutralRule {
+  band: number;
+  opinionBand: number;
+}
 
-export function createModelScorer(options: { model: LinearModel; extractor: FeatureExtractor }): SentimentScorer {
+export const DEFAULT_NEUTRAL_RULE: NeutralRule = { band: 0.1, opinionBand: 0 };
+
+export function createModelScorer(options: { model: LinearModel; extractor: FeatureExtractor; neutral?: NeutralRule }): SentimentScorer {
   const { model, extractor } = options;
+  const neutral = options.neutral ?? DEFAULT_NEUTRAL_RULE;
   const pos = model.classes.indexOf('positive');
   const neg = model.classes.indexOf('negative');
   // Scratch space owned by this scorer: analyze() is synchronous, so one buffer serves every call.
   const features = new FeatureBuffer();
   const p = new Float64Array(model.classes.length);
   return {
+    features,
     score(text) {
-      extractor.extractInto(text, features);
+      const hits = extractor.extractInto(text, features);
       if (features.length === 0) return { label: 'neutral', score: 0 };
       model.predictInto(features, features.length, p);
       const score = clamp((pos >= 0 ? p[pos]! : 0) - (neg >= 0 ? p[neg]! : 0));
       let best = 0;
       for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
       let label: SentimentLabel = model.classes[best] ?? 'neutral';
-      if (model.classes.length === 2 && Math.abs(score) < BINARY_NEUTRAL_BAND) label = 'neutral';
+      const abs = Math.abs(score);
+      if (model.classes.length === 2 && abs < neutral.band) label = 'neutral';
+      if (abs < neutral.opinionBand && hits.positive === 0 && hits.negative === 0) label = 'neutral';
       return { label, score: round(score) };
     },
   };

@@ -5,6 +5,7 @@
 import type { SentimentLabel } from '../types.js';
 import type { SparseVector } from './extract-features.js';
 import type { LinearModelFile } from './linear-model.js';
+import { pruneAndQuantise } from './weight-table.js';
 
 export interface TrainOptions {
   lang: string;
@@ -80,35 +81,14 @@ function prune(p: {
   options: TrainOptions; classes: SentimentLabel[]; w: Float32Array; bias: Float64Array; k: number; size: number;
   maxFeatures: number; counts: Record<string, number>; seed: number;
 }): LinearModelFile {
-  const { w, k, size, maxFeatures } = p;
-  const denseStart = 1 << p.options.hashBits;
-  const strength: { bucket: number; s: number }[] = [];
-  let maxAbs = 0;
-  for (let b = 0; b < size; b++) {
-    let s = 0;
-    for (let c = 0; c < k; c++) s = Math.max(s, Math.abs(w[b * k + c]!));
-    if (s === 0) continue;
-    strength.push({ bucket: b, s: b >= denseStart ? Infinity : s });
-    maxAbs = Math.max(maxAbs, s);
-  }
-  strength.sort((a, b) => b.s - a.s || a.bucket - b.bucket);
-  const kept = strength.slice(0, maxFeatures).map((e) => e.bucket).sort((a, b) => a - b);
-  const scale = maxAbs / 999 || 1;
-  const buckets: number[] = [];
-  const weights: number[] = [];
-  let last = 0;
-  for (const b of kept) {
-    buckets.push(b - last);
-    last = b;
-    for (let c = 0; c < k; c++) weights.push(Math.round(w[b * k + c]! / scale));
-  }
+  const { scale, buckets, weights } = pruneAndQuantise(p.w, p.k, 1 << p.options.hashBits, p.maxFeatures);
   return {
     format: 'earshot-linear-v1',
     lang: p.options.lang,
     classes: p.classes,
     hashBits: p.options.hashBits,
     denseCount: p.options.denseCount,
-    scale: Number(scale.toPrecision(6)),
+    scale,
     bias: [...p.bias].map((b) => Number(b.toFixed(5))),
     buckets,
     weights,

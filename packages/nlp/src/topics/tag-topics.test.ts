@@ -1,26 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyzer.js';
+import { readTopicModelFile, defaultModelsDir } from '../sentiment/load-model-file.js';
+import { SUPPORTED_LANGUAGES } from '../types.js';
 
-describe('topics with aspect sentiment', () => {
+// Sentences written by us for these tests (not from shared/ data).
+describe('topics with aspect sentiment (learned tagger, the default)', () => {
   const analyzer = createAnalyzer();
-  const cases: [text: string, expected: Record<string, 'positive' | 'negative' | 'neutral'>][] = [
-    ['The price went up but the quality is great', { price: 'negative', quality: 'positive' }],
-    ['Цена выросла, но качество отличное', { price: 'negative', quality: 'positive' }],
-    ['Цены в этом магазине дорогие', { price: 'negative' }], // inflected
-    ['Бағасы қымбат, бірақ сапасы жақсы', { price: 'negative', quality: 'positive' }],
-    ['Бағасы қымбат емес', { price: 'positive' }], // negation
-    ['המחיר עלה אבל האיכות מעולה', { price: 'negative', quality: 'positive' }],
-    ['המשלוח הגיע באיחור', { delivery: 'negative' }], // Hebrew prefix ה
-    ['Hind tõusis, aga kvaliteet on suurepärane', { price: 'negative', quality: 'positive' }],
-    ['Teenindus ei olnud viisakas', { service: 'negative' }], // negation
-    ['The staff were not rude at all', { service: 'positive' }],
+  const cases: [lang: string, text: string, expected: Record<string, 'positive' | 'negative' | 'neutral'>][] = [
+    ['en', 'The price went up but the quality is great', { price: 'negative', quality: 'positive' }],
+    ['en', 'The waiter was rude and the prices are too high', { price: 'negative', service: 'negative' }],
+    ['en', 'The courier came a week late', { delivery: 'negative' }],
+    ['ru', 'Цена выросла, но качество отличное', { price: 'negative' }],
+    ['ru', 'Списали 50 копеек за смс, верните деньги', { price: 'negative', complaints: 'negative' }],
+    ['ru', 'Тариф подорожал, а интернет не работает', { innovation: 'negative' }],
+    ['kk', 'Бағасы қымбат, бірақ сапасы жақсы', { price: 'negative', quality: 'positive' }],
+    ['kk', 'Тауар сапасы нашар, жеткізу кешікті', { quality: 'negative', delivery: 'negative' }],
+    ['kk', 'Kitap ашылмайды, қосымша істемейді', { innovation: 'negative' }],
+    ['he', 'המשלוח הגיע באיחור', { delivery: 'negative' }], // Hebrew prefix ה
+    ['he', 'הנציגה בשירות הלקוחות הייתה אדיבה', { service: 'positive' }],
+    ['et', 'Kvaliteet on suurepärane, aga teenindus ei olnud viisakas', { quality: 'positive', service: 'negative' }],
+    ['et', 'Teenindus ei olnud viisakas', { service: 'negative' }], // negation
   ];
-  it.each(cases)('%s', (text, expected) => {
-    const got = Object.fromEntries(analyzer.analyze(text).topics.map((t) => [t.topic, t.sentiment.label]));
-    expect(got).toMatchObject(expected);
+  it.each(cases)('%s: %s', (lang, text, expected) => {
+    const got = analyzer.analyze(text);
+    expect(got.lang).toBe(lang);
+    expect(Object.fromEntries(got.topics.map((t) => [t.topic, t.sentiment.label]))).toMatchObject(expected);
   });
 
-  it('finds no topic in small talk', () => {
+  it('finds no topic in small talk or in a film review', () => {
     expect(analyzer.analyze('Lovely weather in the park').topics).toEqual([]);
+    expect(analyzer.analyze('The acting in this film was wonderful').topics).toEqual([]);
+  });
+
+  it('ships a learned model with a rule for every topic in every language', () => {
+    const file = readTopicModelFile(defaultModelsDir());
+    expect(file).toBeDefined();
+    expect(file!.modes).toHaveLength(SUPPORTED_LANGUAGES.length);
+    for (const modes of file!.modes) expect(modes).toHaveLength(file!.topics.length);
+    expect(file!.modes.flat()).toContain('model');
+    for (const p of file!.thresholds) { expect(p).toBeGreaterThan(0); expect(p).toBeLessThan(1); }
+  });
+
+  it('falls back to cue rules when no topic model is given', () => {
+    const cuesOnly = createAnalyzer({ topicModel: null, languages: ['en'] });
+    expect(cuesOnly.analyze('The refund was never processed').topics.map((t) => t.topic)).toContain('complaints');
   });
 });

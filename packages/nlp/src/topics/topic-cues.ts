@@ -116,7 +116,7 @@ export const TOPIC_CUES: Record<string, TopicLexicon> = {
       negative: ['אין אפשרות', 'אי אפשר לבטל'], positive: ['הרבה אפשרויות', 'גמיש', 'בכל עת'] },
   },
   et: {
-    price: { terms: ['hind', 'hinna', 'hinnad', 'hinda', 'kallis', 'kalli', 'odav', 'soodne', 'soodsa', 'raha', 'maks', 'tasu', 'eurot', 'euro', 'allahindlus', 'kulu', 'vaart'],
+    price: { terms: ['hind', 'hinnad', 'hinda', 'kallis', 'kalli', 'odav', 'soodne', 'soodsa', 'raha', 'maks', 'tasu', 'eurot', 'allahindlus', 'kulu', 'vaart'],
       negative: ['kallis', 'liiga korge', 'tousis', 'kallin'], positive: ['odav', 'soodne', 'soodsa', 'allahindlus'] },
     quality: { terms: ['kvaliteet', 'katki', 'vastupidav', 'kestab', 'praak', 'defekt', 'materjal', 'korralik', 'kehv', 'lagunes', 'purunes', 'maitse'],
       negative: ['katki', 'praak', 'defekt', 'kehv', 'lagunes', 'purunes'], positive: ['vastupidav', 'korralik', 'kestab', 'suurepara'] },
@@ -136,7 +136,7 @@ export const TOPIC_CUES: Record<string, TopicLexicon> = {
       negative: ['ei toota', 'jookseb kokku', 'aegunud'], positive: ['mugav', 'uuenduslik', 'kiire'] },
     trust: { terms: ['usald', 'maine', 'usaldusvaar', 'petis', 'pettus', 'skandaal', 'aus', 'kelm'],
       negative: ['ei usalda', 'petis', 'pettus', 'skandaal', 'kelm'], positive: ['usaldusvaar', 'hea maine'] },
-    flexibility: { terms: ['valik', 'valiku', 'voimalus', 'makseviis', 'jarelmaks', 'tuhist', 'paindlik', 'variant', 'vali'],
+    flexibility: { terms: ['valik', 'valiku', 'voimalus', 'makseviis', 'jarelmaks', 'tuhist', 'paindlik', 'variant', 'valida'],
       negative: ['pole valikut', 'ei saa tuhistada'], positive: ['paindlik', 'palju'] },
   },
 };

@@ -1,7 +1,7 @@
 // `earshot nlp analyze` and `earshot nlp eval <file>`: look at what packages/nlp makes of text, and
 // measure it on labeled data. The work is done by functions in @earshot/nlp's cli module.
 import type { Command } from 'commander';
-import { runAnalyze, runEval } from '@earshot/nlp';
+import { runAnalyze, runEvalFile } from '@earshot/nlp';
 
 export function registerNlpCommands(program: Command): void {
   const nlp = program.command('nlp').description('language, sentiment, topics and word-of-mouth signals');
@@ -14,9 +14,9 @@ export function registerNlpCommands(program: Command): void {
     });
   nlp
     .command('eval')
-    .argument('<file>', 'JSON Lines {"text", "label", "lang"}')
-    .description('score sentiment and language detection on labeled data; prints one JSON object')
+    .argument('<file>', 'JSON Lines {"text", "label", "lang"} (sentiment) or {"text", "lang", "topics", "aspects"} (topics)')
+    .description('score sentiment and language detection, or topic precision/recall per topic and language, on labeled data; prints one JSON object')
     .action((file: string) => {
-      runEval({ file, output: process.stdout, errors: process.stderr });
+      runEvalFile({ file, output: process.stdout, errors: process.stderr });
     });
 }

@@ -1,0 +1,73 @@
+// Nested cross-validation of the learned topic tagger: outer stratified folds (the benchmark's seed);
+// in each, fitTopicModel trains and picks thresholds and cue-rule topics by inner CV on the outer
+// training rows only, and the outer fold is scored once. Returns the out-of-fold tagged-topic mask
+// of every row, beside what the cue rules alone tag.
+
+import { fitTopicModel, predictTopicMasks, topicFolds, TOPIC_TRAIN_SETTINGS, type TopicTrainSettings } from '../topics/train-topic-model.js';
+import type { TopicDataset, TopicExample } from '../topics/topic-dataset.js';
+import { aspectSentiment } from '../topics/aspect-sentiment.js';
+import { createTopicCueFinder, type TopicCueFinder } from '../topics/topic-cue-finder.js';
+import { createLexiconScorer, type LexiconScorer } from '../sentiment/lexicon-scorer.js';
+import { LEXICONS } from '../sentiment/lexicons.js';
+import { prepareText } from '../text/prepare-text.js';
+import type { Sentiment } from '../types.js';
+import { TOPIC_IDS } from '../topics/topic-cues.js';
+import { SUPPORTED_LANGUAGES } from '../types.js';
+
+export interface TopicCrossValidation {
+  /** Out-of-fold predicted mask per row. */
+  learned: Int32Array;
+  /** The cue rules alone (every topic in cue mode). */
+  cues: Int32Array;
+  /** Fold of each row. */
+  folds: number[];
+  /** In how many outer folds each "lang:topic:mode" was chosen. */
+  modeFolds: Record<string, number>;
+}
+
+export function crossValidateTopics(data: TopicDataset, options: { folds: number; seed: number; settings?: TopicTrainSettings }): TopicCrossValidation {
+  const all = Array.from({ length: data.n }, (_, i) => i);
+  const folds = topicFolds(data, all, options.folds, options.seed);
+  const learned = new Int32Array(data.n);
+  const modeFolds: Record<string, number> = {};
+  for (let f = 0; f < options.folds; f++) {
+    const train = all.filter((i) => folds[i] !== f);
+    const test = all.filter((i) => folds[i] === f);
+    const file = fitTopicModel(data, train, options.settings ?? TOPIC_TRAIN_SETTINGS);
+    file.modes.forEach((perTopic, l) => perTopic.forEach((m, t) => { const key = `${SUPPORTED_LANGUAGES[l]}:${TOPIC_IDS[t]}:${m}`; modeFolds[key] = (modeFolds[key] ?? 0) + 1; }));
+    predictTopicMasks(file, data, test).forEach((mask, j) => { learned[test[j]!] = mask; });
+  }
+  return { learned, cues: data.cueMasks.slice(), folds, modeFolds };
+}
+
+export function maskTopics(mask: number): string[] {
+  return TOPIC_IDS.filter((_, t) => ((mask >> t) & 1) === 1);
+}
+
+/**
+ * Aspect sentiment of each row's predicted topics (aspect-sentiment.ts), given the mention's overall
+ * sentiment (in the benchmark: the out-of-fold sentiment of the same text), beside the simplest
+ * alternative, the mention's own label for every topic.
+ */
+export function aspectPredictions(examples: readonly TopicExample[], masks: ArrayLike<number>, overallOf: (i: number) => Sentiment): { clause: Record<string, string>[]; mention: Record<string, string>[]; hybrid: Record<string, string>[] } {
+  const finders = new Map<string, TopicCueFinder>();
+  const lexicons = new Map<string, LexiconScorer>();
+  const clause: Record<string, string>[] = [];
+  const mention: Record<string, string>[] = [];
+  const hybrid: Record<string, string>[] = [];
+  examples.forEach((e, i) => {
+    if (!finders.has(e.lang)) { finders.set(e.lang, createTopicCueFinder(e.lang)); lexicons.set(e.lang, createLexiconScorer({ lexicon: LEXICONS[e.lang] ?? LEXICONS.en! })); }
+    const prepared = prepareText(e.text);
+    const hits = finders.get(e.lang)!.find(prepared.words);
+    const overall = overallOf(i);
+    const c: Record<string, string> = {}; const m: Record<string, string> = {};
+    TOPIC_IDS.forEach((id, t) => {
+      if (((masks[i]! >> t) & 1) === 0) return;
+      c[id] = aspectSentiment({ topic: t, tokens: prepared.words, clauseIds: prepared.clauses, hits, lexicon: lexicons.get(e.lang)!, overall }).label;
+      m[id] = overall.label;
+    });
+    clause.push(c); mention.push(m);
+    hybrid.push(Object.keys(c).length === 1 ? m : c);
+  });
+  return { clause, mention, hybrid };
+}

@@ -1,0 +1,42 @@
+// Gives a tagged topic its own (aspect) sentiment, judged within the clauses that mention it ("the
+// price went up but the quality is great" → price negative, quality positive): the clause's lexicon
+// polarity plus the topic's own polarity cues, negation-aware, falling back to the mention's
+// sentiment when the clause says nothing either way. A topic the model found without a cue word
+// is judged on the whole mention.
+
+import type { LexiconScorer } from '../sentiment/lexicon-scorer.js';
+import type { Sentiment } from '../types.js';
+import type { TopicCueHit } from './topic-cue-finder.js';
+
+const LABEL_THRESHOLD = 0.15;
+const CUE_WEIGHT = 0.8;
+
+export function aspectSentiment(p: {
+  topic: number; tokens: readonly string[]; clauseIds: readonly number[]; hits: readonly TopicCueHit[];
+  lexicon: LexiconScorer; overall: Sentiment;
+}): Sentiment {
+  const { topic, tokens, clauseIds, hits, lexicon, overall } = p;
+  const clauses = new Set<number>();
+  for (const h of hits) if (h.value.topic === topic && h.value.kind === 'term') clauses.add(clauseIds[h.start] ?? 0);
+  const whole = clauses.size === 0;
+  const clauseCount = whole ? 1 : new Set(clauseIds).size;
+  const judged = whole ? [-1] : [...clauses];
+  let score = 0;
+  for (const clause of judged) {
+    const inClause = (i: number): boolean => whole || clauseIds[i] === clause;
+    const words: string[] = [];
+    for (let i = 0; i < tokens.length; i++) if (inClause(i)) words.push(tokens[i]!);
+    let s = Math.tanh(lexicon.score(words).score / 2);
+    for (const h of hits) {
+      if (h.value.topic !== topic || h.value.kind === 'term' || !inClause(h.start)) continue;
+      const before = [1, 2].some((d) => { const w = tokens[h.start - d]; return w !== undefined && inClause(h.start - d) && lexicon.isNegator(w); });
+      const after = tokens[h.end] !== undefined && lexicon.isPostNegator(tokens[h.end]!);
+      s += CUE_WEIGHT * (h.value.kind === 'positive' ? 1 : -1) * (before || after ? -1 : 1);
+    }
+    if (s === 0) s = clauseCount === 1 ? overall.score : overall.score * 0.5;
+    score += s;
+  }
+  score = Math.max(-1, Math.min(1, score / judged.length));
+  const label = score > LABEL_THRESHOLD ? 'positive' : score < -LABEL_THRESHOLD ? 'negative' : 'neutral';
+  return { label, score: Math.round(score * 1000) / 1000 };
+}

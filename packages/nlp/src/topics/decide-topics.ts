@@ -1,0 +1,18 @@
+// The one place a topic decision is made from the model's logits and the cue words, used by the
+// analyzer's tagger and by cross-validation alike. Each language has its own rule per topic: a topic the model learned is on when its logit
+// reaches the topic's threshold; a topic left to cue rules is on when one of its cue words occurs;
+// a topic no rule could tag reliably in cross-validation is off.
+
+import type { TopicModel } from './topic-model.js';
+
+/** Bit t set when topic t is tagged. */
+export function decideTopics(model: TopicModel, langIndex: number, logits: Float64Array, cueMask: number): number {
+  const modes = model.modes[langIndex] ?? model.modes[0]!;
+  let mask = 0;
+  for (let t = 0; t < model.topics.length; t++) {
+    const mode = modes[t];
+    const on = mode === 'cues' ? (cueMask & (1 << t)) !== 0 : mode === 'model' && logits[t]! >= model.cutoffs[t]!;
+    if (on) mask |= 1 << t;
+  }
+  return mask;
+}

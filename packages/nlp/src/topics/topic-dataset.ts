@@ -1,0 +1,83 @@
+// Turns labeled topic texts (shared/data/topics/<split>/<lang>.jsonl: {"text","lang","topics","aspects"})
+// into the compact arrays the topic trainer and cross-validation run over: each text's features
+// computed once (the analyzer's own sentiment extractor for its language, plus topic-features.ts),
+// feature buckets renumbered densely so weights fit in small typed arrays.
+
+import { FeatureBuffer } from '../sentiment/feature-buffer.js';
+import { createLanguageFeatures } from '../sentiment/language-features.js';
+import type { FeatureExtractor } from '../sentiment/extract-features.js';
+import type { WinkSentiment } from '../sentiment/wink-sentiment.js';
+import { prepareText } from '../text/prepare-text.js';
+import { createTopicCueFinder, termCueMask, type TopicCueFinder } from './topic-cue-finder.js';
+import { TOPIC_IDS } from './topic-cues.js';
+import { languageIndex, topicExtraFeatures } from './topic-features.js';
+
+export interface TopicExample {
+  text: string;
+  lang: string;
+  topics: string[];
+  /** Aspect sentiment per topic (positive | negative | neutral). */
+  aspects: Record<string, string>;
+}
+
+export interface TopicDataset {
+  n: number;
+  langs: string[];
+  /** Example e's features are entries offsets[e] .. offsets[e+1]. */
+  offsets: Int32Array;
+  /** Dense feature id of each entry; buckets[id] is its hashed bucket. */
+  ids: Int32Array;
+  buckets: Int32Array;
+  values: Float32Array;
+  /** Bit t: gold topic t. */
+  labels: Int32Array;
+  /** Bit t: a term cue of topic t occurs. */
+  cueMasks: Int32Array;
+}
+
+export function topicMask(topics: readonly string[]): number {
+  let mask = 0;
+  for (const t of topics) { const i = (TOPIC_IDS as readonly string[]).indexOf(t); if (i >= 0) mask |= 1 << i; }
+  return mask;
+}
+
+export function buildTopicDataset(examples: readonly TopicExample[], options: { wink?: WinkSentiment } = {}): TopicDataset {
+  const perLang = new Map<string, { extractor: FeatureExtractor; finder: TopicCueFinder }>();
+  const forLang = (lang: string): { extractor: FeatureExtractor; finder: TopicCueFinder } => {
+    let v = perLang.get(lang);
+    if (!v) {
+      v = { extractor: createLanguageFeatures({ lang, ...(options.wink ? { wink: options.wink } : {}) }).extractor, finder: createTopicCueFinder(lang) };
+      perLang.set(lang, v);
+    }
+    return v;
+  };
+  const buffer = new FeatureBuffer();
+  const idOf = new Map<number, number>();
+  const buckets: number[] = [];
+  const offsets = new Int32Array(examples.length + 1);
+  const ids: number[] = [];
+  const values: number[] = [];
+  const labels = new Int32Array(examples.length);
+  const cueMasks = new Int32Array(examples.length);
+  examples.forEach((e, n) => {
+    const { extractor, finder } = forLang(e.lang);
+    const prepared = prepareText(e.text);
+    extractor.extractInto(prepared, buffer);
+    const cueMask = termCueMask(finder.find(prepared.words));
+    topicExtraFeatures(languageIndex(e.lang), cueMask, (i) => buffer.push(i, 1));
+    for (let i = 0; i < buffer.length; i++) {
+      const b = buffer.indices[i]!;
+      let id = idOf.get(b);
+      if (id === undefined) { id = buckets.length; idOf.set(b, id); buckets.push(b); }
+      ids.push(id);
+      values.push(buffer.values[i]!);
+    }
+    offsets[n + 1] = ids.length;
+    labels[n] = topicMask(e.topics);
+    cueMasks[n] = cueMask;
+  });
+  return {
+    n: examples.length, langs: examples.map((e) => e.lang), offsets, ids: Int32Array.from(ids), buckets: Int32Array.from(buckets),
+    values: Float32Array.from(values), labels, cueMasks,
+  };
+}

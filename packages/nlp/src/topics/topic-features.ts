@@ -1,0 +1,31 @@
+// The features of the learned topic tagger beyond the sentiment model's own (hashed words, bigrams,
+// character n-grams, negation marks, lexicon scores, which it reads from the same buffer): which
+// topics' cue words occur, once shared by all languages and once per language, and a per-language
+// bias. They live above the hashed range, so they never collide with hashed features. Training and
+// prediction both call topicExtraFeatures, so the two cannot drift apart.
+
+import { HASH_BITS } from '../sentiment/language-features.js';
+import { SUPPORTED_LANGUAGES } from '../types.js';
+import { TOPIC_IDS } from './topic-cues.js';
+
+/** First index of the topic features: after 2^HASH_BITS hashed buckets and the dense sentiment features. */
+export const TOPIC_FEATURE_BASE = (1 << HASH_BITS) + 32;
+const TOPICS = TOPIC_IDS.length;
+const SHARED_CUE = TOPIC_FEATURE_BASE + 8;
+
+export function languageIndex(lang: string): number {
+  const i = (SUPPORTED_LANGUAGES as readonly string[]).indexOf(lang);
+  return i < 0 ? 0 : i;
+}
+
+/** Calls `add(index)` for each extra (value 1) feature of a mention in `lang` with term-cue mask `cueMask`. */
+export function topicExtraFeatures(langIndex: number, cueMask: number, add: (index: number) => void): void {
+  add(TOPIC_FEATURE_BASE + langIndex);
+  if (cueMask === 0) return;
+  const own = SHARED_CUE + TOPICS * (1 + langIndex);
+  for (let t = 0; t < TOPICS; t++) {
+    if ((cueMask & (1 << t)) === 0) continue;
+    add(SHARED_CUE + t);
+    add(own + t);
+  }
+}

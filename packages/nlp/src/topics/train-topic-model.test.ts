@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { buildTopicDataset, type TopicExample } from './topic-dataset.js';
+import { fitTopicModel, predictTopicMasks, TOPIC_TRAIN_SETTINGS } from './train-topic-model.js';
+import { TOPIC_IDS } from './topic-cues.js';
+
+// A small synthetic set written by us: "delivery" is said with words that are no cue ("parcel" is,
+// "slowpoke" is not), "privacy" has too few examples to learn and keeps its cue rule.
+function dataset(): TopicExample[] {
+  const rows: TopicExample[] = [];
+  const fillers = ['today', 'again', 'this week', 'as usual', 'for once', 'honestly', 'my friend said', 'at last'];
+  for (let i = 0; i < 40; i++) {
+    const f = fillers[i % fillers.length]!;
+    rows.push({ text: `the slowpoke van came ${f} number ${i}`, lang: 'en', topics: ['delivery'], aspects: { delivery: 'negative' } });
+    rows.push({ text: `we watched a film ${f} number ${i}`, lang: 'en', topics: [], aspects: {} });
+    rows.push({ text: `the soup tasted bland ${f} number ${i}`, lang: 'en', topics: ['quality'], aspects: { quality: 'negative' } });
+  }
+  for (let i = 0; i < 4; i++) rows.push({ text: `my account was hacked ${fillers[i]}`, lang: 'en', topics: ['privacy'], aspects: { privacy: 'negative' } });
+  return rows;
+}
+
+describe('fitTopicModel', () => {
+  const examples = dataset();
+  const data = buildTopicDataset(examples);
+  const rows = examples.map((_, i) => i);
+  const settings = { ...TOPIC_TRAIN_SETTINGS, maxFeatures: 2000 };
+  const file = fitTopicModel(data, rows, settings);
+  const en = 0;
+  const t = (id: string): number => TOPIC_IDS.indexOf(id as (typeof TOPIC_IDS)[number]);
+
+  it('learns a topic from words that are not cues, and keeps cue rules for a thin topic', () => {
+    expect(file.modes[en]![t('delivery')]).toBe('model');
+    expect(file.modes[en]![t('privacy')]).toBe('cues');
+    const probe = buildTopicDataset([
+      { text: 'the slowpoke van came yesterday', lang: 'en', topics: [], aspects: {} },
+      { text: 'we watched a film yesterday', lang: 'en', topics: [], aspects: {} },
+      { text: 'someone hacked my password', lang: 'en', topics: [], aspects: {} },
+    ]);
+    const masks = predictTopicMasks(file, probe, [0, 1, 2]);
+    expect(masks[0]! & (1 << t('delivery'))).not.toBe(0);
+    expect(masks[1]).toBe(0);
+    expect(masks[2]! & (1 << t('privacy'))).not.toBe(0);
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(fitTopicModel(data, rows, settings))).toBe(JSON.stringify(file));
+  });
+});
