@@ -1,2 +1,3 @@
 export * from './private-address.js';
 export * from './guarded-agent.js';
+export * from './read-capped-body.js';
