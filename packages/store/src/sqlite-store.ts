@@ -26,7 +26,7 @@ const SCHEMA = `
   CREATE VIRTUAL TABLE IF NOT EXISTS mentions_fts USING fts5(id UNINDEXED, title, text, author, tokenize = 'unicode61 remove_diacritics 2');
   CREATE TABLE IF NOT EXISTS alerts (key TEXT PRIMARY KEY, brand_id TEXT, state TEXT, updated_at TEXT, doc TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, until TEXT NOT NULL, doc TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS deliveries (key TEXT PRIMARY KEY, at TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS deliveries (key TEXT PRIMARY KEY, at TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'sending');
   CREATE TABLE IF NOT EXISTS state (namespace TEXT, key TEXT, value TEXT, PRIMARY KEY (namespace, key));
 `;
 
@@ -45,6 +45,9 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  // Claims made before deliveries had a state were recorded as they were sent: count them as delivered.
+  const deliveryColumns = db.prepare<[], { name: string }>('PRAGMA table_info(deliveries)').all();
+  if (!deliveryColumns.some((c) => c.name === 'state')) db.exec("ALTER TABLE deliveries ADD COLUMN state TEXT NOT NULL DEFAULT 'delivered'");
 
   const upsert = db.prepare(`INSERT INTO mentions (id, brand_id, source_id, source_type, url, title, text, author, lang, sentiment,
       sentiment_score, warning, recommendation, ts, doc)
@@ -221,11 +224,20 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
         : db.prepare<[], { doc: string }>('SELECT doc FROM silences ORDER BY until').all();
       return rows.map((r) => JSON.parse(r.doc) as Silence);
     },
-    async claimDelivery(key) {
-      return db.prepare('INSERT OR IGNORE INTO deliveries (key, at) VALUES (?, ?)').run(key, new Date().toISOString()).changes === 1;
+    async claimDelivery(key, claimOptions = {}) {
+      const at = new Date().toISOString();
+      if (claimOptions.takeOver) {
+        return db.prepare(`INSERT INTO deliveries (key, at, state) VALUES (?, ?, 'sending')
+          ON CONFLICT (key) DO UPDATE SET at = excluded.at WHERE deliveries.state <> 'delivered'`).run(key, at).changes === 1;
+      }
+      return db.prepare("INSERT OR IGNORE INTO deliveries (key, at, state) VALUES (?, ?, 'sending')").run(key, at).changes === 1;
+    },
+    async completeDelivery(key) {
+      db.prepare(`INSERT INTO deliveries (key, at, state) VALUES (?, ?, 'delivered')
+        ON CONFLICT (key) DO UPDATE SET at = excluded.at, state = 'delivered'`).run(key, new Date().toISOString());
     },
     async releaseDelivery(key) {
-      db.prepare('DELETE FROM deliveries WHERE key = ?').run(key);
+      db.prepare("DELETE FROM deliveries WHERE key = ? AND state <> 'delivered'").run(key);
     },
     async getState<T>(namespace: string, key: string) {
       const row = db.prepare<[string, string], { value: string }>('SELECT value FROM state WHERE namespace = ? AND key = ?').get(namespace, key);

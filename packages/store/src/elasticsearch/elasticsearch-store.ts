@@ -194,17 +194,31 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
       return response.hits.hits.map((h) => sourceOf<Silence>(h));
     },
 
-    async claimDelivery(key) {
+    async claimDelivery(key, claimOptions = {}) {
+      const document = { at: new Date().toISOString(), state: 'sending' };
+      if (claimOptions.takeOver) {
+        const found = await call('claim delivery', () => client.get<DeliveryDoc>({ index: names.deliveries, id: key }, { ignore: [404] }));
+        if (found.found && isDelivered(found._source)) return false;
+        await call('claim delivery', () => client.index({ index: names.deliveries, id: key, document }));
+        return true;
+      }
       try {
-        await client.create({ index: names.deliveries, id: key, document: { at: new Date().toISOString() } });
+        await client.create({ index: names.deliveries, id: key, document });
         return true;
       } catch (err) {
         if (statusOf(err) === 409) return false;
         throw translateEsError(err, 'claim delivery');
       }
     },
+    async completeDelivery(key) {
+      await call('complete delivery', () => client.index({ index: names.deliveries, id: key, document: { at: new Date().toISOString(), state: 'delivered' } }));
+    },
     async releaseDelivery(key) {
-      await call('release delivery', () => client.delete({ index: names.deliveries, id: key }, { ignore: [404] }));
+      const found = await call('release delivery', () => client.get<DeliveryDoc>({ index: names.deliveries, id: key }, { ignore: [404] }));
+      if (!found.found || isDelivered(found._source)) return;
+      await call('release delivery', () =>
+        client.delete({ index: names.deliveries, id: key, if_seq_no: found._seq_no, if_primary_term: found._primary_term }, { ignore: [404, 409] }),
+      );
     },
 
     async getState<T>(namespace: string, key: string) {
@@ -225,5 +239,13 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
     },
   };
 }
+
+interface DeliveryDoc {
+  at: string;
+  state?: 'sending' | 'delivered';
+}
+
+/** Claims written before deliveries had a state were made as they were sent: they count as delivered. */
+const isDelivered = (doc: DeliveryDoc | undefined) => doc?.state !== 'sending';
 
 const stateId = (namespace: string, key: string) => `${encodeURIComponent(namespace)}/${encodeURIComponent(key)}`;
