@@ -58,11 +58,15 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       recommendation = excluded.recommendation, ts = excluded.ts, doc = excluded.doc`);
   const deleteTopics = db.prepare('DELETE FROM mention_topics WHERE mention_id = ?');
   const insertTopic = db.prepare('INSERT OR IGNORE INTO mention_topics (mention_id, topic) VALUES (?, ?)');
+  // The FTS table's id is not indexed: deleting by it scans the whole table, so only a replay
+  // (a mention already stored) pays for it — new mentions skip it, keeping writes linear.
+  const exists = db.prepare<[string], number>('SELECT 1 FROM mentions WHERE id = ?').pluck();
   const deleteFts = db.prepare('DELETE FROM mentions_fts WHERE id = ?');
   const insertFts = db.prepare('INSERT INTO mentions_fts (id, title, text, author) VALUES (?, ?, ?, ?)');
 
   const writeMany = db.transaction((mentions: EnrichedMention[]) => {
     for (const m of mentions) {
+      const replay = exists.get(m.id) !== undefined;
       upsert.run({
         id: m.id,
         brandId: m.brandId,
@@ -82,7 +86,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       });
       deleteTopics.run(m.id);
       for (const t of m.nlp.topics) insertTopic.run(m.id, t.topic);
-      deleteFts.run(m.id);
+      if (replay) deleteFts.run(m.id);
       insertFts.run(m.id, m.title, m.text, m.author ?? '');
     }
   });
