@@ -10,6 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createEmbeddedBus } from '@earshot/bus';
 import { encodeMessage, TOPICS, type Alert } from '@earshot/schema';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { alert } from '../../services/notifier/src/testing/fixtures.js';
 import { startEarshot } from '../support/earshot-cli.js';
 
 interface Attempt {
@@ -18,23 +19,7 @@ interface Attempt {
   body: string;
 }
 
-const ALERT: Alert = {
-  key: 'neg:nordtel:2026-11-20T10:00:00.000Z',
-  ruleId: 'neg',
-  ruleType: 'threshold',
-  brandId: 'nordtel',
-  severity: 'warning',
-  state: 'open',
-  revision: 1,
-  title: 'Nordtel: 3 negative mentions in 10m',
-  summary: '3 negative mentions about Nordtel within 10m (threshold 3).',
-  windowStart: '2026-11-20T10:00:00.000Z',
-  windowEnd: '2026-11-20T10:04:00.000Z',
-  openedAt: '2026-11-20T10:04:00.000Z',
-  updatedAt: '2026-11-20T10:04:00.000Z',
-  count: 3,
-  samples: [],
-};
+const ALERT = alert();
 
 describe('alert delivery survives a SIGKILL during a retry wait', () => {
   let dir: string;

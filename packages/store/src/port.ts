@@ -29,6 +29,8 @@ export interface SearchQuery extends MentionFilter {
 export interface SearchResult {
   total: number;
   mentions: EnrichedMention[];
+  /** The search stopped early at its time or document budget (Elasticsearch): total and hits may be incomplete. */
+  partial?: boolean;
 }
 
 export type GroupField = 'brandId' | 'sentiment' | 'topic' | 'sourceId' | 'lang' | 'author';

@@ -1,17 +1,27 @@
 // The embedded store: enriched mentions, alerts and small state in one SQLite file, with FTS5 for
 // full-text search (unicode61 tokenizer: Latin, Cyrillic, Kazakh and Hebrew letters alike).
+// Writes and point lookups run on the main connection; searches, counts and aggregations run in
+// read-only worker threads with a deadline (sqlite-readers.ts), so no query can freeze the process.
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Alert, EnrichedMention } from '@earshot/schema';
 import { parseTextQuery, toFts5 } from './fts-query.js';
+import { createSqliteReaders } from './sqlite-readers.js';
 import type { AggregateBucket, AggregateQuery, AlertQuery, GroupField, MentionFilter, MentionStore, SearchQuery, Silence, WriteResult } from './port.js';
 import { asList, mentionTime, toEpochMs } from './time.js';
 
 export interface SqliteStoreOptions {
-  /** SQLite file, or ':memory:' for tests. */
+  /** SQLite file, or ':memory:' for tests (reads then run on the main thread). */
   path: string;
+  /** Longest a search, count or aggregation may take, waiting for a reader included (default 5 s). */
+  queryTimeoutMs?: number;
+  /** Reader threads (default: one per spare core, at least 1, at most 2). */
+  readers?: number;
 }
+
+export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS mentions (
@@ -45,6 +55,12 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  const readers = createSqliteReaders({
+    path: options.path,
+    db,
+    workers: options.readers ?? Math.max(1, Math.min(2, availableParallelism() - 1)),
+    deadlineMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+  });
   // Claims made before deliveries had a state were recorded as they were sent: count them as delivered.
   const deliveryColumns = db.prepare<[], { name: string }>('PRAGMA table_info(deliveries)').all();
   if (!deliveryColumns.some((c) => c.name === 'state')) db.exec("ALTER TABLE deliveries ADD COLUMN state TEXT NOT NULL DEFAULT 'delivered'");
@@ -152,15 +168,15 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       }
       const filterSql = where(query, params);
       const condition = match ? `mentions_fts MATCH ? AND ${filterSql}` : filterSql;
-      const total = db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${condition}`).get(...params)!.n;
-      const rows = db
-        .prepare<unknown[], { doc: string }>(`SELECT m.doc FROM ${from} WHERE ${condition} ORDER BY ${order} LIMIT ? OFFSET ?`)
-        .all(...params, limit, offset);
-      return { total, mentions: rows.map(parseDoc) };
+      const [counted, rows] = await Promise.all([
+        readers.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${condition}`, params),
+        readers.all<{ doc: string }>(`SELECT m.doc FROM ${from} WHERE ${condition} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, limit, offset]),
+      ]);
+      return { total: counted?.n ?? 0, mentions: rows.map(parseDoc) };
     },
     async count(filter) {
       const params: unknown[] = [];
-      return db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM mentions m WHERE ${where(filter, params)}`).get(...params)!.n;
+      return (await readers.get<{ n: number }>(`SELECT COUNT(*) AS n FROM mentions m WHERE ${where(filter, params)}`, params))?.n ?? 0;
     },
     async aggregate(query: AggregateQuery): Promise<AggregateBucket[]> {
       if (query.groupBy.length > 2) throw new RangeError('aggregate: group by at most two fields');
@@ -182,7 +198,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       const size = Math.min(query.size ?? 100, 10_000);
       const sql = `SELECT ${[...select, 'COUNT(*) AS count'].join(', ')} FROM mentions m ${join} WHERE ${where(query.filter, params)}
         ${group.length ? `GROUP BY ${group.join(', ')}` : ''} ORDER BY ${query.interval ? 'time, ' : ''}count DESC LIMIT ${size}`;
-      const rows = db.prepare<unknown[], Record<string, string | number | null>>(sql).all(...params);
+      const rows = await readers.all<Record<string, string | number | null>>(sql, params);
       return rows.map((row) => {
         const keys: AggregateBucket['keys'] = {};
         for (const field of query.groupBy) keys[field] = row[field] == null ? '' : String(row[field]);
@@ -255,6 +271,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       );
     },
     async close() {
+      await readers.close();
       db.close();
     },
   };

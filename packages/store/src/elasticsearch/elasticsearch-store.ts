@@ -25,6 +25,10 @@ export interface ElasticsearchStoreOptions {
   logger?: Logger;
   /** Per-request timeout (default 30 s). */
   requestTimeoutMs?: number;
+  /** Time budget of a search: Elasticsearch returns what it found by then, marked partial (default 5 s). */
+  queryTimeoutMs?: number;
+  /** Documents a text search examines per shard at most before it stops, marked partial (default 1,000,000). */
+  searchTerminateAfter?: number;
 }
 
 export interface ElasticsearchStore extends MentionStore {
@@ -109,6 +113,14 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
   }
 
   const sourceOf = <T>(hit: { _source?: unknown }) => (hit._source as { doc: T }).doc;
+  const queryTimeoutMs = options.queryTimeoutMs ?? 5000;
+  // A search's own budget: ES stops collecting at `timeout` / `terminate_after` and says so; the
+  // client gives up a little later in case the cluster does not answer at all.
+  const searchBudget = (text: boolean) => ({
+    timeout: `${queryTimeoutMs}ms`,
+    ...(text ? { terminate_after: options.searchTerminateAfter ?? 1_000_000 } : {}),
+  });
+  const searchTransport = { requestTimeout: queryTimeoutMs + 5000 };
 
   return {
     kind: 'elasticsearch',
@@ -144,10 +156,14 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
       const from = Math.max(query.offset ?? 0, 0);
       const sort: estypes.Sort = query.sort === 'relevance' && text ? ['_score', { '@timestamp': 'desc' }] : [{ '@timestamp': 'desc' }, { id: 'asc' }];
       const response = await read('search', names.mentions, () =>
-        client.search({ index: names.mentions, query: mentionQuery(query, text), size, from, sort, track_total_hits: true, _source: ['doc'], ...NOT_FOUND }),
+        client.search(
+          { index: names.mentions, query: mentionQuery(query, text), size, from, sort, track_total_hits: true, _source: ['doc'], ...searchBudget(text !== undefined), ...NOT_FOUND },
+          searchTransport,
+        ),
       );
       const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
-      return { total, mentions: response.hits.hits.map((h) => sourceOf<EnrichedMention>(h)) };
+      const partial = response.timed_out || response.terminated_early === true;
+      return { total, mentions: response.hits.hits.map((h) => sourceOf<EnrichedMention>(h)), ...(partial ? { partial: true } : {}) };
     },
     async count(filter) {
       const response = await read('count', names.mentions, () => client.count({ index: names.mentions, query: mentionQuery(filter), ...NOT_FOUND }));

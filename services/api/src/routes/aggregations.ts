@@ -45,6 +45,7 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
     {
       method: 'GET',
       path: '/api/v1/aggregations',
+      costly: true,
       access: 'read',
       doc: { summary: "The dashboard's panels for a filter: sentiment over time, topics × sentiment, sources, languages, top authors, sentiment totals.", tag: 'aggregations', params: PANEL_PARAMS },
       async handle({ url }) {
@@ -83,6 +84,7 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
     {
       method: 'GET',
       path: '/api/v1/aggregate',
+      costly: true,
       access: 'read',
       doc: { summary: 'Counts grouped by up to two fields, optionally per time bucket.', tag: 'aggregations', params: AGGREGATE_PARAMS },
       async handle({ url }) {
