@@ -1,6 +1,10 @@
 // Which adapters to run on: the embedded bus and SQLite store (the default, one process), or Kafka
 // and Elasticsearch. Endpoints may come from the environment (KAFKA_BROKERS, ELASTICSEARCH_URL).
 import { z } from 'zod';
+import { duration } from './duration.js';
+
+/** Longest one search, count or aggregation may take (default 5s; the API answers 503 past it). */
+const queryTimeout = duration.pipe(z.number().min(100, 'at least 100ms')).optional();
 
 export const busSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -26,6 +30,7 @@ export const storeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('sqlite'),
     path: z.string().default('data/earshot.db'),
+    queryTimeout,
   }),
   z.object({
     kind: z.literal('elasticsearch'),
@@ -34,6 +39,7 @@ export const storeSchema = z.discriminatedUnion('kind', [
     username: z.string().optional(),
     password: z.string().optional(),
     apiKey: z.string().optional(),
+    queryTimeout,
   }),
 ]);
 export type StoreConfig = z.infer<typeof storeSchema>;

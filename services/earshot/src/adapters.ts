@@ -32,14 +32,14 @@ export function createStore(config: EarshotConfig, options: AdapterOptions = {})
   const store = config.store;
   switch (store.kind) {
     case 'sqlite':
-      return createSqliteStore({ path: resolve(store.path) });
+      return createSqliteStore({ path: resolve(store.path), queryTimeoutMs: store.queryTimeout });
     case 'elasticsearch': {
       const auth: ElasticsearchAuth | undefined = store.apiKey
         ? { apiKey: store.apiKey }
         : store.username
           ? { username: store.username, password: store.password ?? '' }
           : undefined;
-      return createElasticsearchStore({ url: store.url, indexPrefix: store.indexPrefix, auth, logger: options.logger });
+      return createElasticsearchStore({ url: store.url, indexPrefix: store.indexPrefix, auth, logger: options.logger, queryTimeoutMs: store.queryTimeout });
     }
   }
 }
