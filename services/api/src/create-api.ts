@@ -37,7 +37,7 @@ export interface Api extends Service {
 export interface ApiOptions extends StageDeps {
   /** The bus consumer group for live updates (default: `earshot-api-<random>`). */
   groupId?: string;
-  /** Searches, exports and aggregations one token may have running at once (default 2). */
+  /** Searches, exports and aggregations one token may have running at once (default 4). */
   maxConcurrentSearches?: number;
 }
 
@@ -66,7 +66,7 @@ export function createApi(deps: ApiOptions): Api {
     router: createRouter({ routes }),
     auth,
     limiter: createRateLimiter(),
-    searches: createConcurrencyLimiter({ max: deps.maxConcurrentSearches ?? 2 }),
+    searches: createConcurrencyLimiter({ max: deps.maxConcurrentSearches ?? 4 }),
     logger,
   });
   let server: Server | undefined;
