@@ -1,6 +1,10 @@
 // Which adapters to run on: the embedded bus and SQLite store (the default, one process), or Kafka
 // and Elasticsearch. Endpoints may come from the environment (KAFKA_BROKERS, ELASTICSEARCH_URL).
 import { z } from 'zod';
+import { duration } from './duration.js';
+
+/** Longest one search, count or aggregation may take (default 5s; the API answers 503 past it). */
+const queryTimeout = duration.pipe(z.number().min(100, 'at least 100ms')).optional();
 
 /** A PEM value: a file path, or the PEM text itself (e.g. from `${KAFKA_CA}`). */
 const pem = z.string().min(1);
@@ -82,6 +86,7 @@ export const storeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('sqlite'),
     path: z.string().default('data/earshot.db'),
+    queryTimeout,
   }),
   z
     .object({
@@ -104,6 +109,7 @@ export const storeSchema = z.discriminatedUnion('kind', [
         .string()
         .refine((v) => /^\s*[1-9]\d*\s*(mo|y|w|d)\s*$/.test(v), 'a retention like 13mo, 2y, 8w or 400d')
         .optional(),
+      queryTimeout,
     })
     .refine((s) => !!s.url !== !!s.cloudId, { message: 'give exactly one of url and cloudId' }),
 ]);

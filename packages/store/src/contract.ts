@@ -297,6 +297,12 @@ export function storeContract(name: string, options: StoreContractOptions): void
       expect(await store.claimDelivery('hook:neg:nordtel:1:2')).toBe(false);
       await store.releaseDelivery('hook:neg:nordtel:1:2');
       expect(await store.claimDelivery('hook:neg:nordtel:1:2')).toBe(true);
+      // A claim left unfinished (a crash mid-delivery) blocks a second sender but not a resumed one.
+      expect(await store.claimDelivery('hook:neg:nordtel:1:2', { takeOver: true })).toBe(true);
+      await store.completeDelivery('hook:neg:nordtel:1:2');
+      expect(await store.claimDelivery('hook:neg:nordtel:1:2', { takeOver: true })).toBe(false);
+      await store.releaseDelivery('hook:neg:nordtel:1:2'); // a completed delivery stays completed
+      expect(await store.claimDelivery('hook:neg:nordtel:1:2')).toBe(false);
 
       await store.setState('collector', 'src-a', { etag: '"x"' });
       expect(await store.getState('collector', 'src-a')).toEqual({ etag: '"x"' });

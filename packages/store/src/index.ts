@@ -1,5 +1,6 @@
 export * from './port.js';
 export * from './fts-query.js';
+export * from './query-errors.js';
 export * from './time.js';
 export * from './time-zone.js';
 export * from './sqlite-store.js';

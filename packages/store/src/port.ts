@@ -33,6 +33,8 @@ export interface SearchQuery extends MentionFilter {
 export interface SearchResult {
   total: number;
   mentions: EnrichedMention[];
+  /** The search stopped early at its time or document budget (Elasticsearch): total and hits may be incomplete. */
+  partial?: boolean;
 }
 
 export type GroupField = 'brandId' | 'sentiment' | 'topic' | 'sourceId' | 'lang' | 'author';
@@ -144,11 +146,15 @@ export interface MentionStore {
   listSilences(activeAt?: string): Promise<Silence[]>;
 
   /**
-   * Records that a delivery happened; returns false when it was already recorded (so the caller
-   * does not deliver twice). Keyed by subscriber + alert key + revision.
+   * Claims a delivery before sending it (keyed by subscriber + alert key + revision). Returns false
+   * when it was already delivered, or — unless `takeOver` — when an unfinished claim exists (another
+   * attempt is sending it). `takeOver` is for resuming a delivery recorded as pending: a claim left
+   * behind by a crash does not block it, only a completed delivery does.
    */
-  claimDelivery(deliveryKey: string): Promise<boolean>;
-  /** Forgets a claim whose delivery finally failed, so a later attempt may retry it. */
+  claimDelivery(deliveryKey: string, options?: { takeOver?: boolean }): Promise<boolean>;
+  /** Records that the receiver accepted the delivery (a 2xx): from now on every claim returns false. */
+  completeDelivery(deliveryKey: string): Promise<void>;
+  /** Forgets an unfinished claim whose delivery finally failed, so a later attempt may retry it. */
   releaseDelivery(deliveryKey: string): Promise<void>;
 
   /** Remembers near-duplicate fingerprints, keyed by brand + mention id (a replay overwrites). */

@@ -1,20 +1,30 @@
 // The embedded store: enriched mentions, alerts and small state in one SQLite file, with FTS5 for
 // full-text search (unicode61 tokenizer: Latin, Cyrillic, Kazakh and Hebrew letters alike).
+// Writes and point lookups run on the main connection; searches, counts and aggregations run in
+// read-only worker threads with a deadline (sqlite-readers.ts), so no query can freeze the process.
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Alert, EnrichedMention, Story } from '@earshot/schema';
 import { parseTextQuery, toFts5 } from './fts-query.js';
 import { sqliteFingerprints } from './sqlite-fingerprints.js';
+import { createSqliteReaders } from './sqlite-readers.js';
 import type { AggregateBucket, AggregateQuery, AlertQuery, GroupField, MentionFilter, MentionStore, SearchQuery, Silence, WriteResult } from './port.js';
 import { createSqliteStories, STORY_SCHEMA } from './sqlite-stories.js';
 import { asList, mentionTime, toEpochMs } from './time.js';
 import { createZone, zonedBucketStart, type Zone } from './time-zone.js';
 
 export interface SqliteStoreOptions {
-  /** SQLite file, or ':memory:' for tests. */
+  /** SQLite file, or ':memory:' for tests (reads then run on the main thread). */
   path: string;
+  /** Longest a search, count or aggregation may take, waiting for a reader included (default 5 s). */
+  queryTimeoutMs?: number;
+  /** Reader threads (default: one per spare core, at least 1, at most 2). */
+  readers?: number;
 }
+
+export const DEFAULT_QUERY_TIMEOUT_MS = 5000;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS mentions (
@@ -29,7 +39,7 @@ const SCHEMA = `
   CREATE VIRTUAL TABLE IF NOT EXISTS mentions_fts USING fts5(id UNINDEXED, title, text, author, tokenize = 'unicode61 remove_diacritics 2');
   CREATE TABLE IF NOT EXISTS alerts (key TEXT PRIMARY KEY, brand_id TEXT, state TEXT, updated_at TEXT, doc TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, until TEXT NOT NULL, doc TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS deliveries (key TEXT PRIMARY KEY, at TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS deliveries (key TEXT PRIMARY KEY, at TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'sending');
   CREATE TABLE IF NOT EXISTS state (namespace TEXT, key TEXT, value TEXT, PRIMARY KEY (namespace, key));
 `;
 
@@ -56,6 +66,15 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
   db.function('zoned_bucket', { deterministic: true }, (ts: unknown, interval: unknown, zone: unknown) =>
     zonedBucketStart(zoneNamed(String(zone)), Number(ts), Number(interval)),
   );
+  const readers = createSqliteReaders({
+    path: options.path,
+    db,
+    workers: options.readers ?? Math.max(1, Math.min(2, availableParallelism() - 1)),
+    deadlineMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+  });
+  // Claims made before deliveries had a state were recorded as they were sent: count them as delivered.
+  const deliveryColumns = db.prepare<[], { name: string }>('PRAGMA table_info(deliveries)').all();
+  if (!deliveryColumns.some((c) => c.name === 'state')) db.exec("ALTER TABLE deliveries ADD COLUMN state TEXT NOT NULL DEFAULT 'delivered'");
 
   const upsert = db.prepare(`INSERT INTO mentions (id, brand_id, source_id, source_type, url, title, text, author, lang, sentiment,
       sentiment_score, warning, recommendation, ts, doc)
@@ -66,11 +85,15 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       recommendation = excluded.recommendation, ts = excluded.ts, doc = excluded.doc`);
   const deleteTopics = db.prepare('DELETE FROM mention_topics WHERE mention_id = ?');
   const insertTopic = db.prepare('INSERT OR IGNORE INTO mention_topics (mention_id, topic) VALUES (?, ?)');
+  // The FTS table's id is not indexed: deleting by it scans the whole table, so only a replay
+  // (a mention already stored) pays for it — new mentions skip it, keeping writes linear.
+  const exists = db.prepare<[string], number>('SELECT 1 FROM mentions WHERE id = ?').pluck();
   const deleteFts = db.prepare('DELETE FROM mentions_fts WHERE id = ?');
   const insertFts = db.prepare('INSERT INTO mentions_fts (id, title, text, author) VALUES (?, ?, ?, ?)');
 
   const writeMany = db.transaction((mentions: EnrichedMention[]) => {
     for (const m of mentions) {
+      const replay = exists.get(m.id) !== undefined;
       upsert.run({
         id: m.id,
         brandId: m.brandId,
@@ -90,7 +113,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       });
       deleteTopics.run(m.id);
       for (const t of m.nlp.topics) insertTopic.run(m.id, t.topic);
-      deleteFts.run(m.id);
+      if (replay) deleteFts.run(m.id);
       insertFts.run(m.id, m.title, m.text, m.author ?? '');
     }
   });
@@ -159,15 +182,15 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       }
       const filterSql = where(query, params);
       const condition = match ? `mentions_fts MATCH ? AND ${filterSql}` : filterSql;
-      const total = db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${condition}`).get(...params)!.n;
-      const rows = db
-        .prepare<unknown[], { doc: string }>(`SELECT m.doc FROM ${from} WHERE ${condition} ORDER BY ${order} LIMIT ? OFFSET ?`)
-        .all(...params, limit, offset);
-      return { total, mentions: rows.map(parseDoc) };
+      const [counted, rows] = await Promise.all([
+        readers.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${condition}`, params),
+        readers.all<{ doc: string }>(`SELECT m.doc FROM ${from} WHERE ${condition} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, limit, offset]),
+      ]);
+      return { total: counted?.n ?? 0, mentions: rows.map(parseDoc) };
     },
     async count(filter) {
       const params: unknown[] = [];
-      return db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM mentions m WHERE ${where(filter, params)}`).get(...params)!.n;
+      return (await readers.get<{ n: number }>(`SELECT COUNT(*) AS n FROM mentions m WHERE ${where(filter, params)}`, params))?.n ?? 0;
     },
     async aggregate(query: AggregateQuery): Promise<AggregateBucket[]> {
       if (query.groupBy.length > 2) throw new RangeError('aggregate: group by at most two fields');
@@ -194,7 +217,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       const size = Math.min(query.size ?? 100, 10_000);
       const sql = `SELECT ${[...select, 'COUNT(*) AS count'].join(', ')} FROM mentions m ${join} WHERE ${where(query.filter, params)}
         ${group.length ? `GROUP BY ${group.join(', ')}` : ''} ORDER BY ${query.interval ? 'time, ' : ''}count DESC LIMIT ${size}`;
-      const rows = db.prepare<unknown[], Record<string, string | number | null>>(sql).all(...params);
+      const rows = await readers.all<Record<string, string | number | null>>(sql, params);
       return rows.map((row) => {
         const keys: AggregateBucket['keys'] = {};
         for (const field of query.groupBy) keys[field] = row[field] == null ? '' : String(row[field]);
@@ -243,11 +266,20 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
         : db.prepare<[], { doc: string }>('SELECT doc FROM silences ORDER BY until').all();
       return rows.map((r) => JSON.parse(r.doc) as Silence);
     },
-    async claimDelivery(key) {
-      return db.prepare('INSERT OR IGNORE INTO deliveries (key, at) VALUES (?, ?)').run(key, new Date().toISOString()).changes === 1;
+    async claimDelivery(key, claimOptions = {}) {
+      const at = new Date().toISOString();
+      if (claimOptions.takeOver) {
+        return db.prepare(`INSERT INTO deliveries (key, at, state) VALUES (?, ?, 'sending')
+          ON CONFLICT (key) DO UPDATE SET at = excluded.at WHERE deliveries.state <> 'delivered'`).run(key, at).changes === 1;
+      }
+      return db.prepare("INSERT OR IGNORE INTO deliveries (key, at, state) VALUES (?, ?, 'sending')").run(key, at).changes === 1;
+    },
+    async completeDelivery(key) {
+      db.prepare(`INSERT INTO deliveries (key, at, state) VALUES (?, ?, 'delivered')
+        ON CONFLICT (key) DO UPDATE SET at = excluded.at, state = 'delivered'`).run(key, new Date().toISOString());
     },
     async releaseDelivery(key) {
-      db.prepare('DELETE FROM deliveries WHERE key = ?').run(key);
+      db.prepare("DELETE FROM deliveries WHERE key = ? AND state <> 'delivered'").run(key);
     },
     async getState<T>(namespace: string, key: string) {
       const row = db.prepare<[string, string], { value: string }>('SELECT value FROM state WHERE namespace = ? AND key = ?').get(namespace, key);
@@ -261,6 +293,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       );
     },
     async close() {
+      await readers.close();
       db.close();
     },
   };

@@ -22,10 +22,19 @@ export class ApiError extends Error {
   }
 }
 
+/** How often a GET refused with 429 (a rate or concurrent-search limit) is tried again after Retry-After. */
+const RETRIES_ON_429 = 3;
+
 export async function api(path, { method = 'GET', body, raw = false } = {}) {
   const headers = { authorization: `Bearer ${getToken()}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  let res;
+  for (let attempt = 0; ; attempt++) {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (res.status !== 429 || method !== 'GET' || attempt >= RETRIES_ON_429) break;
+    const seconds = Math.min(Number(res.headers.get('retry-after')) || 1, 10);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
     try {

@@ -7,6 +7,7 @@ import { combineHealth, type Health, type Service } from '@earshot/observability
 import type { StageDeps } from '@earshot/pipeline';
 import type { ApiContext } from './api-context.js';
 import { createAuthenticator } from './auth/authenticator.js';
+import { createConcurrencyLimiter } from './auth/concurrency-limiter.js';
 import { createRateLimiter } from './auth/rate-limiter.js';
 import { createTicketIssuer } from './auth/stream-ticket.js';
 import { createRequestHandler } from './http/handle-request.js';
@@ -39,6 +40,8 @@ export interface Api extends Service {
 export interface ApiOptions extends StageDeps {
   /** The bus consumer group for live updates (default: `earshot-api-<random>`). */
   groupId?: string;
+  /** Searches, exports and aggregations one token may have running at once (default 4). */
+  maxConcurrentSearches?: number;
 }
 
 const VERSION = '1.0.0';
@@ -68,7 +71,13 @@ export function createApi(deps: ApiOptions): Api {
     ...streams.routes,
     ...(api.dashboard ? staticRoutes(loadDashboardAssets()) : []),
   );
-  const handler = createRequestHandler({ router: createRouter({ routes }), auth, limiter: createRateLimiter(), logger });
+  const handler = createRequestHandler({
+    router: createRouter({ routes }),
+    auth,
+    limiter: createRateLimiter(),
+    searches: createConcurrencyLimiter({ max: deps.maxConcurrentSearches ?? 4 }),
+    logger,
+  });
   let server: Server | undefined;
   let url: string | undefined;
 

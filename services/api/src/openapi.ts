@@ -97,6 +97,10 @@ export function buildOpenApi(options: { routes: readonly Route[]; version: strin
       responses['401'] = error('No token, or not a valid one');
       responses['429'] = error('Rate limit reached; see Retry-After');
     }
+    if (route.costly) {
+      responses['429'] = error('Rate limit reached, or this token already has its most searches running at once; see Retry-After');
+      responses['503'] = error('The query ran past its deadline (query_timeout) or too many were waiting (busy); see Retry-After');
+    }
     if (route.access === 'admin') responses['403'] = error('Needs an admin token');
     if (names.length) responses['404'] = error('Not found');
     let requestBody;

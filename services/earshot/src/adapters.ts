@@ -38,7 +38,7 @@ export function createStore(config: EarshotConfig, options: AdapterOptions = {})
   const store = config.store;
   switch (store.kind) {
     case 'sqlite':
-      return createSqliteStore({ path: resolve(store.path) });
+      return createSqliteStore({ path: resolve(store.path), queryTimeoutMs: store.queryTimeout });
     case 'elasticsearch': {
       const auth: ElasticsearchAuth | undefined = store.apiKey
         ? { apiKey: store.apiKey }
@@ -52,6 +52,7 @@ export function createStore(config: EarshotConfig, options: AdapterOptions = {})
         indexPrefix: store.indexPrefix,
         auth,
         logger: options.logger,
+        queryTimeoutMs: store.queryTimeout,
       });
     }
   }

@@ -5,7 +5,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCappedBody } from '@earshot/net';
 import { createLiveFeed } from './live-feed.js';
+
+/** Largest webhook body the demo receiver reads (an alert or a digest is far smaller). */
+const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
 export const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url));
 
@@ -29,16 +33,19 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const live = createLiveFeed({ intervalMs: options.liveIntervalMs ?? 20_000, now: options.now ?? Date.now });
   const server = createServer((req, res) => {
     if (req.method === 'POST' && (req.url ?? '').split('?')[0] === '/hooks/demo') {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        try {
-          options.onWebhook?.(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-          res.writeHead(204).end();
-        } catch {
-          res.writeHead(400).end('not JSON');
-        }
-      });
+      // Anyone on this machine can post here: read a bounded body, drop the rest.
+      void readCappedBody(req, MAX_WEBHOOK_BYTES).then(
+        ({ text, truncated }) => {
+          if (truncated) return void res.destroy(); // the connection is already closed
+          try {
+            options.onWebhook?.(JSON.parse(text));
+            res.writeHead(204).end();
+          } catch {
+            res.writeHead(400).end('not JSON');
+          }
+        },
+        () => res.destroy(),
+      );
       return;
     }
     if ((req.url ?? '').split('?')[0] === '/feeds/live.xml') {

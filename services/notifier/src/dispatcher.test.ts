@@ -59,6 +59,17 @@ describe('dispatcher', () => {
     expect(await store.claimDelivery('a:k3:1')).toBe(true); // released, so a later attempt may deliver
   });
 
+  it('records a delivery as done only after it succeeded; a resumed one takes over a claim left by a crash', async () => {
+    const a = recordingSender();
+    const d = createDispatcher({ channels: [{ config: aConfig!, sender: a.sender }], store, logger: silentLogger(), metrics: createMetrics(), retry: noSleep });
+    const n: Notification = { kind: 'alert', deliveryKey: 'a:k5:1', alert: alert() };
+    expect(await store.claimDelivery('a:k5:1')).toBe(true); // a process claimed it and died before a 2xx
+    expect((await d.enqueue('a', n)).result).toBe('duplicate'); // a second sender leaves it alone
+    expect((await d.enqueue('a', n, { resumed: true })).result).toBe('delivered'); // the resumed delivery sends it
+    expect((await d.enqueue('a', n, { resumed: true })).result).toBe('duplicate'); // and then it is done
+    expect(a.sent).toEqual(['a:k5:1']);
+  });
+
   it('a channel that hangs does not hold up another', async () => {
     let release!: () => void;
     const hanging = recordingSender(() => new Promise<void>((resolve) => (release = resolve)));

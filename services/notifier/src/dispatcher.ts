@@ -1,8 +1,11 @@
 // Delivers notifications: one queue per channel (so a slow or failing channel never holds up the
-// others), a claim in the store before sending (so a redelivered alert, a second notifier or a
-// restart never sends the same alert state twice to the same subscriber), retries with jittered
-// exponential back-off for retriable failures, and a released claim when delivery finally fails
-// (so a later re-notification may try again). Logs name the channel id, never its URL or secret.
+// others), a claim in the store before sending (so a redelivered alert or a second notifier does
+// not send the same alert state while it is being sent), retries with jittered exponential
+// back-off for retriable failures, and a delivery recorded as done only after the receiver's 2xx.
+// Delivery is at least once: a delivery resumed after a crash takes over its unfinished claim and
+// is sent again with the same idempotency key (the receiver drops the repeat). A claim is released
+// when delivery finally fails (so a later re-notification may try again). Logs name the channel
+// id, never its URL or secret.
 import type { ChannelConfig } from '@earshot/config';
 import type { Logger, Metrics } from '@earshot/observability';
 import { retry, type RetryOptions } from '@earshot/pipeline';
@@ -26,8 +29,13 @@ export interface DeliveryOutcome {
   result: 'delivered' | 'duplicate' | 'failed' | 'aborted';
 }
 
+export interface EnqueueOptions {
+  /** A delivery recorded as pending before a restart: it takes over an unfinished claim left by the crash. */
+  resumed?: boolean;
+}
+
 export interface Dispatcher {
-  enqueue(channelId: string, notification: Notification): Promise<DeliveryOutcome>;
+  enqueue(channelId: string, notification: Notification, options?: EnqueueOptions): Promise<DeliveryOutcome>;
   /** Resolves when every queue is empty and nothing is in flight. */
   idle(): Promise<void>;
   readonly pending: number;
@@ -45,7 +53,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   );
   const lastFailure = new Map<string, string>();
 
-  async function deliver(config: ChannelConfig, sender: ChannelSender, n: Notification): Promise<DeliveryOutcome> {
+  async function deliver(config: ChannelConfig, sender: ChannelSender, n: Notification, resumed: boolean): Promise<DeliveryOutcome> {
     const context = { channel: config.id, channelType: config.type, deliveryKey: n.deliveryKey };
     const outcome = (result: DeliveryOutcome['result']): DeliveryOutcome => {
       metrics.deliveries.inc({ channel: config.type, result });
@@ -53,17 +61,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     };
     let claimed: boolean;
     try {
-      claimed = await store.claimDelivery(n.deliveryKey);
+      claimed = await store.claimDelivery(n.deliveryKey, { takeOver: resumed });
     } catch (err) {
       logger.error({ ...context, reason: (err as Error).message }, 'cannot claim delivery, not sent');
       return outcome('failed');
     }
     if (!claimed) {
-      logger.debug(context, 'already delivered, skipped');
+      logger.debug(context, resumed ? 'already delivered, skipped' : 'already delivered or being delivered, skipped');
       return outcome('duplicate');
     }
     try {
-      await retry((attempt) => sender.send(n, abort.signal).then(() => attempt), {
+      const receipt = await retry(() => sender.send(n, abort.signal), {
         retries: config.retries,
         initialDelayMs: config.retryDelay,
         maxDelayMs: config.retryMaxDelay,
@@ -72,7 +80,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         onRetry: (err, attempt, delayMs) => logger.warn({ ...context, attempt, delayMs, reason: (err as Error).message }, 'delivery failed, retrying'),
       });
       lastFailure.delete(config.id);
-      logger.info(context, 'delivered');
+      await store.completeDelivery(n.deliveryKey).catch((e: unknown) => logger.error({ ...context, reason: (e as Error).message }, 'cannot record delivery as done'));
+      if (receipt?.responseTruncated) logger.warn(context, 'delivered; the receiver answered with a body past the read cap, the rest was dropped unread');
+      else logger.info(context, 'delivered');
       return outcome('delivered');
     } catch (err) {
       if (abort.signal.aborted) {
@@ -89,11 +99,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   return {
-    enqueue(channelId, n) {
+    enqueue(channelId, n, enqueueOptions = {}) {
       const lane = lanes.get(channelId);
       if (!lane) return Promise.resolve({ channel: channelId, deliveryKey: n.deliveryKey, result: 'failed' });
       if (abort.signal.aborted) return Promise.resolve({ channel: channelId, deliveryKey: n.deliveryKey, result: 'aborted' });
-      return lane.queue.add(() => deliver(lane.config, lane.sender, n)) as Promise<DeliveryOutcome>;
+      return lane.queue.add(() => deliver(lane.config, lane.sender, n, enqueueOptions.resumed ?? false)) as Promise<DeliveryOutcome>;
     },
     async idle() {
       await Promise.all([...lanes.values()].map((l) => l.queue.onIdle()));

@@ -3,7 +3,9 @@
 // resolved, checked and the checked address connected to (@earshot/net), so no handshake happens
 // with a refused peer and DNS rebinding cannot slip past. Failures become
 // DeliveryErrors that say whether to retry; the URL never appears in them (it may hold a secret).
-import { createGuardedAgent, type Resolver } from '@earshot/net';
+// The receiver's answer is read up to a small cap (64 KiB) and the rest dropped unread, so a
+// receiver answering with a huge or endless body cannot fill memory.
+import { createGuardedAgent, DEFAULT_BODY_CAP_BYTES, readCappedBody, type Resolver } from '@earshot/net';
 import type { Dispatcher } from 'undici';
 import { DeliveryError, isRetriableStatus } from './delivery-error.js';
 
@@ -12,10 +14,20 @@ export interface HttpPostOptions {
   allowPrivateNetwork: boolean;
   /** Name resolution (default: the system resolver). */
   resolve?: Resolver;
+  /** Most bytes of a response body read (default 64 KiB); the rest is dropped unread. */
+  maxResponseBytes?: number;
+}
+
+export interface PostResult {
+  status: number;
+  /** The start of the receiver's answer (at most maxResponseBytes). */
+  body: string;
+  /** The answer went on past maxResponseBytes; the rest was not read. */
+  truncated: boolean;
 }
 
 export interface HttpPoster {
-  post(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<{ status: number; body: string }>;
+  post(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<PostResult>;
   close(): Promise<void>;
 }
 
@@ -26,6 +38,8 @@ export function createHttpPoster(options: HttpPostOptions): HttpPoster {
     ...(options.resolve ? { resolve: options.resolve } : {}),
     refused: () => new DeliveryError('refused: the target is a private or loopback address; allowPrivateNetwork is off', { retriable: false }),
   });
+
+  const cap = options.maxResponseBytes ?? DEFAULT_BODY_CAP_BYTES;
 
   return {
     async post(url, body, headers, signal) {
@@ -40,9 +54,10 @@ export function createHttpPoster(options: HttpPostOptions): HttpPoster {
           body,
           signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         });
-        const text = (await res.body.text()).slice(0, 500);
-        if (res.statusCode >= 200 && res.statusCode < 300) return { status: res.statusCode, body: text };
-        throw new DeliveryError(`HTTP ${res.statusCode} from ${parsed.host}`, { retriable: isRetriableStatus(res.statusCode) });
+        const answer = await readCappedBody(res.body, cap);
+        if (res.statusCode >= 200 && res.statusCode < 300) return { status: res.statusCode, body: answer.text, truncated: answer.truncated };
+        const cut = answer.truncated ? ` (response body cut at ${cap} bytes)` : '';
+        throw new DeliveryError(`HTTP ${res.statusCode} from ${parsed.host}${cut}`, { retriable: isRetriableStatus(res.statusCode) });
       } catch (err) {
         if (err instanceof DeliveryError) throw err;
         const e = err as Error & { code?: string };

@@ -48,9 +48,9 @@ export function createNotifier(deps: NotifierOptions): Notifier {
   let timer: NodeJS.Timeout | undefined;
 
   /** Queues deliveries already recorded as pending; each leaves the record when it is finished. */
-  function dispatch(list: string, deliveries: PendingDelivery[]): Promise<DeliveryOutcome>[] {
+  function dispatch(list: string, deliveries: PendingDelivery[], resumed = false): Promise<DeliveryOutcome>[] {
     return deliveries.map((d) =>
-      dispatcher.enqueue(d.channel, d.notification).then(async (outcome) => {
+      dispatcher.enqueue(d.channel, d.notification, { resumed }).then(async (outcome) => {
         if (outcome.result !== 'aborted') await pending.done(list, outcome.deliveryKey).catch((err: unknown) => logger.warn({ reason: (err as Error).message }, 'cannot clear pending delivery'));
         return outcome;
       }),
@@ -115,7 +115,7 @@ export function createNotifier(deps: NotifierOptions): Notifier {
       await reports.load(clock().getTime());
       const leftover = await pending.load();
       if (leftover.length) logger.info({ count: leftover.length }, 'resuming deliveries left pending');
-      for (const { list, delivery } of leftover) void dispatch(list, [delivery]);
+      for (const { list, delivery } of leftover) void dispatch(list, [delivery], true);
       await runner.start();
       timer = setInterval(() => {
         flushDigests().catch((err: unknown) => logger.warn({ reason: (err as Error).message }, 'digest check failed, will retry'));

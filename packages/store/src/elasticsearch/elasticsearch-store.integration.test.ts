@@ -24,13 +24,26 @@ if (!url) {
   });
 
   describe('elasticsearch store beyond the contract', () => {
-    const fresh = async () => {
+    const fresh = async (options: { searchTerminateAfter?: number } = {}) => {
       const prefix = `${run}-x${prefixes.length + 1}`;
       prefixes.push(prefix);
-      const store = createElasticsearchStore({ url, indexPrefix: prefix });
+      const store = createElasticsearchStore({ url, indexPrefix: prefix, ...options });
       await store.init();
       return store;
     };
+
+    it('says a text search cut short by its document budget is partial, and refuses text over the caps', async () => {
+      const store = await fresh({ searchTerminateAfter: 1 });
+      await store.upsertMentions(Array.from({ length: 5 }, (_, i) => sampleMention(i + 1, { text: 'nordtel prices again' })));
+      await store.refresh();
+      const cut = await store.search({ text: 'nordtel' });
+      expect(cut.partial).toBe(true);
+      const whole = await store.search({ brandId: 'nordtel' }); // no text: no document budget
+      expect(whole).toMatchObject({ total: 5 });
+      expect(whole.partial).toBeUndefined();
+      await expect(store.search({ text: Array.from({ length: 250 }, () => 'a').join(' ') })).rejects.toThrow(/too many words: at most 32/);
+      await store.close();
+    });
 
     it('keeps one copy of a mention whose time moved to another month', async () => {
       const store = await fresh();

@@ -41,6 +41,10 @@ export interface ElasticsearchStoreOptions {
   logger?: Logger;
   /** Per-request timeout (default 30 s). */
   requestTimeoutMs?: number;
+  /** Time budget of a search: Elasticsearch returns what it found by then, marked partial (default 5 s). */
+  queryTimeoutMs?: number;
+  /** Documents a text search examines per shard at most before it stops, marked partial (default 1,000,000). */
+  searchTerminateAfter?: number;
 }
 
 export interface ElasticsearchStore extends MentionStore {
@@ -145,6 +149,14 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
   }
 
   const sourceOf = <T>(hit: { _source?: unknown }) => (hit._source as { doc: T }).doc;
+  const queryTimeoutMs = options.queryTimeoutMs ?? 5000;
+  // A search's own budget: ES stops collecting at `timeout` / `terminate_after` and says so; the
+  // client gives up a little later in case the cluster does not answer at all.
+  const searchBudget = (text: boolean) => ({
+    timeout: `${queryTimeoutMs}ms`,
+    ...(text ? { terminate_after: options.searchTerminateAfter ?? 1_000_000 } : {}),
+  });
+  const searchTransport = { requestTimeout: queryTimeoutMs + 5000 };
 
   return {
     kind: 'elasticsearch',
@@ -183,10 +195,14 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
       const from = Math.max(query.offset ?? 0, 0);
       const sort: estypes.Sort = query.sort === 'relevance' && text ? ['_score', { '@timestamp': 'desc' }] : [{ '@timestamp': 'desc' }, { id: 'asc' }];
       const response = await read('search', names.mentions, () =>
-        client.search({ index: names.mentions, query: mentionQuery(query, text), size, from, sort, track_total_hits: true, _source: ['doc'], ...NOT_FOUND }),
+        client.search(
+          { index: names.mentions, query: mentionQuery(query, text), size, from, sort, track_total_hits: true, _source: ['doc'], ...searchBudget(text !== undefined), ...NOT_FOUND },
+          searchTransport,
+        ),
       );
       const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
-      return { total, mentions: response.hits.hits.map((h) => sourceOf<EnrichedMention>(h)) };
+      const partial = response.timed_out || response.terminated_early === true;
+      return { total, mentions: response.hits.hits.map((h) => sourceOf<EnrichedMention>(h)), ...(partial ? { partial: true } : {}) };
     },
     async count(filter) {
       const response = await read('count', names.mentions, () => client.count({ index: names.mentions, query: mentionQuery(filter), ...NOT_FOUND }));
@@ -257,17 +273,31 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
       return response.hits.hits.map((h) => sourceOf<Silence>(h));
     },
 
-    async claimDelivery(key) {
+    async claimDelivery(key, claimOptions = {}) {
+      const document = { at: new Date().toISOString(), state: 'sending' };
+      if (claimOptions.takeOver) {
+        const found = await call('claim delivery', () => client.get<DeliveryDoc>({ index: names.deliveries, id: key }, { ignore: [404] }));
+        if (found.found && isDelivered(found._source)) return false;
+        await call('claim delivery', () => client.index({ index: names.deliveries, id: key, document }));
+        return true;
+      }
       try {
-        await client.create({ index: names.deliveries, id: key, document: { at: new Date().toISOString() } });
+        await client.create({ index: names.deliveries, id: key, document });
         return true;
       } catch (err) {
         if (statusOf(err) === 409) return false;
         throw translateEsError(err, 'claim delivery');
       }
     },
+    async completeDelivery(key) {
+      await call('complete delivery', () => client.index({ index: names.deliveries, id: key, document: { at: new Date().toISOString(), state: 'delivered' } }));
+    },
     async releaseDelivery(key) {
-      await call('release delivery', () => client.delete({ index: names.deliveries, id: key }, { ignore: [404] }));
+      const found = await call('release delivery', () => client.get<DeliveryDoc>({ index: names.deliveries, id: key }, { ignore: [404] }));
+      if (!found.found || isDelivered(found._source)) return;
+      await call('release delivery', () =>
+        client.delete({ index: names.deliveries, id: key, if_seq_no: found._seq_no, if_primary_term: found._primary_term }, { ignore: [404, 409] }),
+      );
     },
 
     async getState<T>(namespace: string, key: string) {
@@ -303,5 +333,13 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
     },
   };
 }
+
+interface DeliveryDoc {
+  at: string;
+  state?: 'sending' | 'delivered';
+}
+
+/** Claims written before deliveries had a state were made as they were sent: they count as delivered. */
+const isDelivered = (doc: DeliveryDoc | undefined) => doc?.state !== 'sending';
 
 const stateId = (namespace: string, key: string) => `${encodeURIComponent(namespace)}/${encodeURIComponent(key)}`;

@@ -6,11 +6,15 @@ describe('Elasticsearch queries', () => {
     ['title:x OR 1=1', ['title', 'x', 'OR', '1', '1']],
     ['prices\\', ['prices']],
     ['* NEAR(a b)', ['NEAR', 'a', 'b']],
-  ])('turns %j into plain prefix words', (text, words) => {
+  ])('turns %j into plain words, prefixes from three characters', (text, words) => {
     const clauses = textClauses(text)!;
     expect(clauses.map((c) => c.multi_match?.query)).toEqual(words);
-    expect(clauses.every((c) => c.multi_match?.type === 'bool_prefix')).toBe(true);
+    expect(clauses.map((c) => c.multi_match?.type)).toEqual(words.map((w) => (w.length >= 3 ? 'bool_prefix' : 'best_fields')));
     expect(JSON.stringify(clauses)).not.toMatch(/query_string/);
+  });
+
+  it('refuses text over the caps, naming the limit', () => {
+    expect(() => textClauses(Array.from({ length: 250 }, (_, i) => String.fromCharCode(97 + (i % 26))).join(' '))).toThrow(/too many words: at most 32/);
   });
 
   it('keeps quoted phrases as phrases and finds nothing searchable in punctuation', () => {

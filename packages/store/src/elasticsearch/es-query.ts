@@ -1,8 +1,9 @@
 // Our filters and the user's search text as Elasticsearch queries. The text is parsed by
-// parseTextQuery (words and "phrases") and each part becomes a structured clause — a prefix match
-// per word, a phrase match per phrase, all required — so user input never becomes query syntax.
+// parseTextQuery (words and "phrases", within its caps) and each part becomes a structured clause —
+// a prefix match per word of three characters or more, a plain match per shorter word, a phrase
+// match per phrase, all required — so user input never becomes query syntax.
 import type { estypes } from '@elastic/elasticsearch';
-import { parseTextQuery } from '../fts-query.js';
+import { isPrefixTerm, parseTextQuery } from '../fts-query.js';
 import type { GroupField, MentionFilter } from '../port.js';
 import { asList, toEpochMs } from '../time.js';
 
@@ -53,7 +54,7 @@ export function textClauses(text: string, fields: string[] = TEXT_FIELDS): Query
   const { terms, phrases } = parseTextQuery(text);
   if (!terms.length && !phrases.length) return undefined;
   return [
-    ...terms.map((term): Query => ({ multi_match: { query: term, type: 'bool_prefix', operator: 'and', fields } })),
+    ...terms.map((term): Query => ({ multi_match: { query: term, type: isPrefixTerm(term) ? 'bool_prefix' : 'best_fields', operator: 'and', fields } })),
     ...phrases.map((phrase): Query => ({ multi_match: { query: phrase, type: 'phrase', fields } })),
   ];
 }

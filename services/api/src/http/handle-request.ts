@@ -1,9 +1,13 @@
 // The request pipeline every route goes through: find the route, authenticate, check the role,
-// take from the caller's rate-limit bucket, run the handler, and turn its reply or its error into
-// JSON. Unexpected errors are logged and answered with a generic 500 (no internals leak out).
+// take from the caller's rate-limit bucket (and, for costly routes, a concurrent-search slot), run
+// the handler, and turn its reply or its error into JSON. Search text over the store's caps is a
+// 400 naming the limit; a query stopped at its deadline or refused as busy is a 503 with a
+// Retry-After. Unexpected errors are logged and answered with a generic 500 (no internals leak out).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '@earshot/observability';
+import { QueryLimitError, TextQueryError } from '@earshot/store';
 import type { Authenticator } from '../auth/authenticator.js';
+import type { ConcurrencyLimiter } from '../auth/concurrency-limiter.js';
 import { mayAccess } from '../auth/principal.js';
 import type { RateLimiter } from '../auth/rate-limiter.js';
 import { HttpError } from './http-error.js';
@@ -13,6 +17,8 @@ export interface RequestHandlerOptions {
   router: Router;
   auth: Authenticator;
   limiter: RateLimiter;
+  /** Concurrent costly requests per token. */
+  searches: ConcurrencyLimiter;
   logger: Logger;
   /** Failed authentications allowed per client address per minute before it gets 429s. */
   failedAuthPerMinute?: number;
@@ -31,8 +37,17 @@ function errorBody(err: HttpError) {
   return { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { problems: err.details } : {}) } };
 }
 
+/** The store's refusals for cost, as HTTP errors; anything else unchanged. */
+function translateStoreError(err: unknown): unknown {
+  if (err instanceof TextQueryError) return new HttpError(400, 'bad_request', `invalid query: ${err.message}`);
+  if (err instanceof QueryLimitError) {
+    return new HttpError(503, err.reason === 'timeout' ? 'query_timeout' : 'busy', err.message, { 'retry-after': err.reason === 'timeout' ? '5' : '1' });
+  }
+  return err;
+}
+
 export function createRequestHandler(options: RequestHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const { router, auth, limiter, logger } = options;
+  const { router, auth, limiter, searches, logger } = options;
   const failedPerMinute = options.failedAuthPerMinute ?? 30;
 
   async function run(req: IncomingMessage, res: ServerResponse, url: URL): Promise<{ status: number; who?: string }> {
@@ -59,9 +74,19 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
         });
       }
     }
-    const reply: Reply | void = await route.handle({ req, res, url, params, principal });
-    if (reply) sendJson(res, reply.status ?? 200, reply.body, reply.headers);
-    return { status: reply?.status ?? res.statusCode, ...(principal ? { who: principal.name } : {}) };
+    const release = route.costly && principal ? searches.acquire(`token:${principal.name}`) : undefined;
+    if (route.costly && principal && !release) {
+      throw new HttpError(429, 'too_many_searches', `token "${principal.name}" already has its most searches running at once; retry when one has finished`, { 'retry-after': '1' });
+    }
+    try {
+      const reply: Reply | void = await route.handle({ req, res, url, params, principal });
+      if (reply) sendJson(res, reply.status ?? 200, reply.body, reply.headers);
+      return { status: reply?.status ?? res.statusCode, ...(principal ? { who: principal.name } : {}) };
+    } catch (err) {
+      throw translateStoreError(err);
+    } finally {
+      release?.();
+    }
   }
 
   return (req, res) => {

@@ -50,6 +50,8 @@ export interface Route {
   access: Access;
   /** Also accept a short-lived stream ticket in `?ticket=` (for EventSource and download links). */
   acceptsTicket?: boolean;
+  /** Runs store searches or aggregations: counted against the token's concurrent-search cap. */
+  costly?: boolean;
   /** Resolves to a JSON reply, or to nothing when the handler wrote the response itself (streams). */
   handle(ctx: RequestContext): Promise<Reply | void>;
   /** Every /api route has one; the OpenAPI document is built from them. */

@@ -47,6 +47,7 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
     defineRoute({
       method: 'GET',
       path: '/api/v1/aggregations',
+      costly: true,
       access: 'read',
       doc: { operationId: 'getPanels', response: panelsResponse, summary: "The dashboard's panels for a filter: sentiment over time, topics × sentiment, sources, languages, top authors, sentiment totals.", tag: 'aggregations', params: PANEL_PARAMS },
       async handle({ url }) {
@@ -86,6 +87,7 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
     defineRoute({
       method: 'GET',
       path: '/api/v1/aggregate',
+      costly: true,
       access: 'read',
       doc: { operationId: 'aggregateMentions', response: aggregateResponse, summary: 'Counts grouped by up to two fields, optionally per time bucket.', tag: 'aggregations', params: AGGREGATE_PARAMS },
       async handle({ url }) {

@@ -19,17 +19,19 @@ export function mentionRoutes(ctx: ApiContext): Route[] {
     defineRoute({
       method: 'GET',
       path: '/api/v1/mentions',
+      costly: true,
       access: 'read',
       doc: { operationId: 'searchMentions', response: mentionSearchResponse, summary: 'Search mentions: full text and filters, newest first or by relevance, paginated.', tag: 'mentions', params: SEARCH_PARAMS },
       async handle({ url }) {
         const query = toSearch(readParams(url.searchParams, SEARCH_PARAMS), ctx.now());
         const result = await ctx.store.search(query);
-        return { body: { total: result.total, limit: query.limit, offset: query.offset, mentions: result.mentions } };
+        return { body: { total: result.total, limit: query.limit, offset: query.offset, ...(result.partial ? { partial: true } : {}), mentions: result.mentions } };
       },
     }),
     defineRoute({
       method: 'GET',
       path: '/api/v1/mentions/export',
+      costly: true,
       access: 'read',
       acceptsTicket: true,
       doc: { operationId: 'exportMentions', response: mentionExportResponse, summary: 'Every mention a search finds (up to api.exportLimit), as CSV or NDJSON; X-Total-Count says how many matched.', tag: 'mentions', params: EXPORT_PARAMS, produces: ['text/csv', 'application/x-ndjson'] },

@@ -11,8 +11,13 @@ export type Notification =
   | { kind: 'digest'; deliveryKey: string; subscriptionId: string; periodStart: string; periodEnd: string; alerts: Alert[] }
   | { kind: 'report'; deliveryKey: string; subscriptionId: string; subject: string; text: string; html: string; report: ReportData };
 
+/** What a successful send may report: the receiver's answer was longer than we read (the rest dropped). */
+export interface SendReceipt {
+  responseTruncated?: boolean;
+}
+
 export interface ChannelSender {
-  send(notification: Notification, signal?: AbortSignal): Promise<void>;
+  send(notification: Notification, signal?: AbortSignal): Promise<SendReceipt | void>;
   close(): Promise<void>;
 }
 

@@ -36,7 +36,8 @@ export const createSlackChannel: ChannelFactory<SlackConfig> = (config) => {
   const poster = createHttpPoster({ timeoutMs: config.timeout, allowPrivateNetwork: config.allowPrivateNetwork });
   return {
     async send(n, signal) {
-      await poster.post(config.url, JSON.stringify(slackPayload(n, config.link)), {}, signal);
+      const answer = await poster.post(config.url, JSON.stringify(slackPayload(n, config.link)), {}, signal);
+      return { responseTruncated: answer.truncated };
     },
     close: () => poster.close(),
   };

@@ -22,7 +22,8 @@ export const createWebhookChannel: ChannelFactory<WebhookConfig> = (config) => {
       const timestamp = String(Math.floor(Date.now() / 1000));
       const headers: Record<string, string> = { [IDEMPOTENCY_HEADER]: n.deliveryKey, [TIMESTAMP_HEADER]: timestamp };
       if (config.secret) headers[SIGNATURE_HEADER] = signPayload(config.secret, timestamp, body);
-      await poster.post(config.url, body, headers, signal);
+      const answer = await poster.post(config.url, body, headers, signal);
+      return { responseTruncated: answer.truncated };
     },
     close: () => poster.close(),
   };

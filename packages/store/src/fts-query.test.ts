@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseTextQuery, TEXT_QUERY_LIMITS, toFts5 } from './fts-query.js';
+import { TextQueryError } from './query-errors.js';
+
+describe('search text', () => {
+  it.each([
+    ['nordtel prices', '"nordtel"* AND "prices"*'],
+    ['a bc abc', '"a" AND "bc" AND "abc"*'], // prefixes only from three characters
+    ['"не берите" цены', '"цены"* AND "не берите"'],
+    ['ab" OR 1=1 --', '"ab" AND "OR" AND "1" AND "1"'],
+    ['עם שירות', '"עם" AND "שירות"*'],
+  ])('%j becomes %j', (text, fts) => expect(toFts5(parseTextQuery(text))).toBe(fts));
+
+  it.each([
+    [Array.from({ length: 250 }, () => 'a').join(' '), /too many words: at most 32/],
+    [`"${Array.from({ length: 20 }, () => 'word').join(' ')}" ${Array.from({ length: 13 }, () => 'more').join(' ')}`, /too many words: at most 32 \(phrase words included\)/],
+    ['x'.repeat(65), /too long: at most 64 characters a word/],
+  ])('refuses %#, naming the limit', (text, message) => {
+    expect(() => parseTextQuery(text)).toThrow(TextQueryError);
+    expect(() => parseTextQuery(text)).toThrow(message);
+  });
+
+  it('accepts text at the caps', () => {
+    expect(parseTextQuery(Array.from({ length: TEXT_QUERY_LIMITS.maxTerms }, () => 'x'.repeat(TEXT_QUERY_LIMITS.maxTermLength)).join(' ')).terms).toHaveLength(32);
+  });
+});
