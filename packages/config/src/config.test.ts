@@ -70,10 +70,10 @@ describe('config', () => {
     const config = parseConfig(withReport('{ schedule: weekly, timeZone: Europe/Tallinn }'), 'x.yaml', { env: { HOOK_SECRET: 'x' } });
     expect(config.subscriptions[0]!.report).toEqual({ schedule: 'weekly', hour: 9, weekday: 'monday', timeZone: 'Europe/Tallinn' });
     expect(problemsOf(withReport('{ schedule: monthly, hour: 24, timeZone: Mars/Olympus, at: 9 }'), { HOOK_SECRET: 'x' })).toEqual([
+      'subscriptions[0].report.at: unknown key; known keys: schedule, hour, weekday, timeZone',
       'subscriptions[0].report.schedule: Invalid option: expected one of "daily"|"weekly"',
       'subscriptions[0].report.hour: an hour from 0 to 23',
       'subscriptions[0].report.timeZone: not a time zone: "Mars/Olympus" (use an IANA name such as Europe/Tallinn or UTC)',
-      'subscriptions[0].report: Unrecognized key: "at"',
     ]);
     expect(problemsOf(withReport('{ schedule: daily }').replace('brand: nordtel, report', 'brand: nordtel, digest: daily, report'), { HOOK_SECRET: 'x' })).toEqual([
       'subscriptions[0]: give either digest or report, not both',

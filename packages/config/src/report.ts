@@ -15,7 +15,7 @@ const knownZone = (name: string) => {
   }
 };
 
-export const reportScheduleSchema = z.strictObject({
+export const reportScheduleSchema = z.object({
   /** daily: every day at `hour`; weekly: every `weekday` at `hour`. */
   schedule: z.enum(['daily', 'weekly']),
   /** The hour (0–23) on the clock of `timeZone`. */

@@ -20,7 +20,7 @@ describe('config strictness', () => {
   it('names unknown keys by path, with a did-you-mean', () => {
     const text = `${base}sorces: []\napi: { token: "x" }\n`.replace('about: acme', 'about: acme, pollIntervall: 5m');
     expect(problemsOf(text)).toEqual([
-      'sources[0].pollIntervall: unknown key (did you mean "pollInterval"?); known keys: id, type, url, brand, about, exclude, pollInterval, allowPrivateNetwork, lang',
+      'sources[0].pollIntervall: unknown key (did you mean "pollInterval"?); known keys: id, type, title, url, brand, about, exclude, pollInterval, allowPrivateNetwork, lang',
       expect.stringMatching(/^sorces: unknown key \(did you mean "sources"\?\)/),
       expect.stringMatching(/^api\.token: unknown key \(did you mean "tokens"\?\)/),
     ]);

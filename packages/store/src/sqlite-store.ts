@@ -13,7 +13,7 @@ import { createSqliteReaders } from './sqlite-readers.js';
 import type { AggregateBucket, AggregateQuery, AlertQuery, GroupField, MentionFilter, MentionStore, SearchQuery, Silence, WriteResult } from './port.js';
 import { createSqliteStories, STORY_SCHEMA } from './sqlite-stories.js';
 import { asList, mentionTime, toEpochMs } from './time.js';
-import { createZone, zonedBucketStart, type Zone } from './time-zone.js';
+import { createZone, zonedBucketStart, type Zone } from './time-zone.mjs';
 
 export interface SqliteStoreOptions {
   /** SQLite file, or ':memory:' for tests (reads then run on the main thread). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createZone, DAY_MS, HOUR_MS, isTimeZone, zonedBucketStart } from './time-zone.js';
+import { createZone, DAY_MS, HOUR_MS, isTimeZone, zonedBucketStart } from './time-zone.mjs';
 
 const local = (iso: string) => Date.parse(`${iso}Z`);
 const utc = (ms: number) => new Date(ms).toISOString();

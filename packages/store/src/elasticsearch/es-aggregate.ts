@@ -4,7 +4,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { AggregateBucket, AggregateQuery } from '../port.js';
 import { FIELD, mentionQuery } from './es-query.js';
-import { createZone, DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from '../time-zone.js';
+import { createZone, DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from '../time-zone.mjs';
 
 const PAGE = 1000;
 const MAX_PAGES = 200;

@@ -2,6 +2,8 @@
 // instant, the instant of a wall-clock time, and the start of the local bucket an instant falls in.
 // Stores use it to put histogram buckets on local midnights; the notifier uses it to send a report
 // at 09:00 in Tallinn all year round. Built on Intl (Node ships the full time-zone database).
+// Plain JavaScript (types in time-zone.d.mts) so that the SQLite reader threads, which do not run
+// under the TypeScript loader, bucket by the same code as the main thread.
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
@@ -10,34 +12,8 @@ export const WEEK_MS = 7 * DAY_MS;
 /** 1970-01-05, the first Monday after the epoch: weekly buckets start on Mondays. */
 const FIRST_MONDAY_MS = 4 * DAY_MS;
 
-export interface LocalParts {
-  year: number;
-  /** 1–12 */
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  /** 0 = Sunday … 6 = Saturday */
-  weekday: number;
-}
-
-export interface Zone {
-  readonly name: string;
-  /** Local time minus UTC at this instant, in ms (+3 h in Tallinn in summer). */
-  offsetAt(utcMs: number): number;
-  /** The wall-clock fields at this instant. */
-  parts(utcMs: number): LocalParts;
-  /**
-   * The instant of a wall-clock time given as "local ms" (the local fields read as if UTC). A time
-   * skipped by a clock change moves forward by the gap; a repeated one takes its first occurrence
-   * (the `compatible` rule of Temporal and of most calendars).
-   */
-  toUtc(localMs: number): number;
-}
-
 /** True for names Intl knows (`Europe/Tallinn`, `UTC`, `America/New_York`). */
-export function isTimeZone(name: string): boolean {
+export function isTimeZone(name) {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(name)) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
@@ -47,7 +23,7 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-export function createZone(name: string): Zone {
+export function createZone(name) {
   if (!isTimeZone(name)) throw new RangeError(`not a time zone: ${JSON.stringify(name)} (use an IANA name such as Europe/Tallinn or UTC)`);
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone: name,
@@ -62,10 +38,10 @@ export function createZone(name: string): Zone {
   });
   const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   // Offsets only change at clock changes; remembered per quarter hour (offsets are multiples of it).
-  const offsets = new Map<number, number>();
+  const offsets = new Map();
 
-  function parts(utcMs: number): LocalParts {
-    const out: Record<string, string> = {};
+  function parts(utcMs) {
+    const out = {};
     for (const p of format.formatToParts(utcMs)) out[p.type] = p.value;
     return {
       year: Number(out.year),
@@ -78,7 +54,7 @@ export function createZone(name: string): Zone {
     };
   }
 
-  function offsetAt(utcMs: number): number {
+  function offsetAt(utcMs) {
     const slot = Math.floor(utcMs / (15 * MINUTE_MS));
     const known = offsets.get(slot);
     if (known !== undefined) return known;
@@ -90,7 +66,7 @@ export function createZone(name: string): Zone {
     return offset;
   }
 
-  function toUtc(localMs: number): number {
+  function toUtc(localMs) {
     const before = offsetAt(localMs - DAY_MS);
     const after = offsetAt(localMs + DAY_MS);
     const valid = [localMs - before, localMs - after].filter((u) => u + offsetAt(u) === localMs);
@@ -108,7 +84,7 @@ export function createZone(name: string): Zone {
  * clock-change days), 7 d buckets start on local Monday midnight. An hour repeated when clocks go
  * back stays two buckets.
  */
-export function zonedBucketStart(zone: Zone, utcMs: number, intervalMs: number): number {
+export function zonedBucketStart(zone, utcMs, intervalMs) {
   const offset = zone.offsetAt(utcMs);
   const local = utcMs + offset;
   const localStart = intervalMs === WEEK_MS ? Math.floor((local - FIRST_MONDAY_MS) / WEEK_MS) * WEEK_MS + FIRST_MONDAY_MS : Math.floor(local / intervalMs) * intervalMs;
