@@ -10,6 +10,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainedAlert } from './testing/explained-alert.js';
 import { seedAlert, seedMentions } from './testing/fixtures.js';
+import { seedStories } from './testing/story-fixtures.js';
 import { openSseReader } from './testing/sse-client.js';
 import { ADMIN_TOKEN, READ_TOKEN, startTestApi, type TestApi } from './testing/start-test-api.js';
 
@@ -38,6 +39,7 @@ beforeAll(async () => {
       await store.upsertMentions(seedMentions());
       await store.upsertAlert(seedAlert());
       await store.upsertAlert(explainedAlert());
+      await store.upsertStories(seedStories());
     },
   });
   doc = (await (await fetch(`${t.url}/api/v1/openapi.json`)).json()) as Document;
@@ -120,6 +122,13 @@ describe('every operation against the running API', () => {
     await call('GET', '/api/v1/aggregations', '/api/v1/aggregations', { token: READ_TOKEN });
     await call('GET', '/api/v1/aggregate', '/api/v1/aggregate?groupBy=lang,sentiment', { token: READ_TOKEN });
     await call('GET', '/api/v1/aggregate', '/api/v1/aggregate?groupBy=topic&interval=1h', { token: READ_TOKEN });
+    await call('GET', '/api/v1/aggregate', '/api/v1/aggregate?groupBy=sentiment&interval=1d&timeZone=Europe/Tallinn', { token: READ_TOKEN });
+    await call('GET', '/api/v1/overview', '/api/v1/overview?since=30d', { token: READ_TOKEN });
+    await call('GET', '/api/v1/labels', '/api/v1/labels', { token: READ_TOKEN });
+    const stories = (await call('GET', '/api/v1/stories', '/api/v1/stories?order=size', { token: READ_TOKEN })) as { stories: { id: string }[] };
+    expect(stories.stories.length).toBe(seedStories().length);
+    await call('GET', '/api/v1/stories/{id}', `/api/v1/stories/${stories.stories[0]!.id}`, { token: READ_TOKEN });
+    await call('GET', '/api/v1/stories/export', '/api/v1/stories/export?format=ndjson', { token: READ_TOKEN });
     const alerts = (await call('GET', '/api/v1/alerts', '/api/v1/alerts', { token: READ_TOKEN })) as { alerts: { key: string; evidence?: unknown }[] };
     expect(alerts.alerts.find((a) => a.key === explainedAlert().key)?.evidence).toEqual(explainedAlert().evidence);
     await call('GET', '/api/v1/alerts/{key}', `/api/v1/alerts/${key}`, { token: READ_TOKEN });

@@ -2,9 +2,8 @@
 // query body, FTS5 column filters and SQL all come back as an ordinary (empty) result, never as a
 // match-all, an error from the store, or a 500.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createElasticsearchStore, type ElasticsearchStore } from '@earshot/store';
+import { createElasticsearchStore, dropElasticsearchPrefix, type ElasticsearchStore } from '@earshot/store';
 import { seedMentions } from './testing/fixtures.js';
-import { dropElasticsearchPrefix } from './testing/drop-es-prefix.js';
 import { READ_TOKEN, startTestApi, type TestApi } from './testing/start-test-api.js';
 
 const esUrl = process.env.ELASTICSEARCH_URL || inject('elasticsearchUrl');
@@ -39,7 +38,7 @@ for (const backend of ['embedded', 'elasticsearch'] as const) {
     });
     afterAll(async () => {
       await t?.stop();
-      if (backend === 'elasticsearch') await dropElasticsearchPrefix(esUrl, prefix);
+      if (backend === 'elasticsearch') await dropElasticsearchPrefix({ url: esUrl, indexPrefix: prefix });
     });
 
     it.each(HOSTILE)('%s', async (q) => {
