@@ -18,6 +18,7 @@ describe('topics with aspect sentiment (learned tagger, the default)', () => {
     ['kk', 'Kitap ашылмайды, қосымша істемейді', { innovation: 'negative' }],
     ['he', 'המשלוח הגיע באיחור', { delivery: 'negative' }], // Hebrew prefix ה
     ['he', 'הנציגה בשירות הלקוחות הייתה אדיבה', { service: 'positive' }],
+    ['he', 'הפוליטיקאי הזה שקרן ומושחת', { trust: 'negative' }], // honesty wording → trust (GUIDELINES.md)
     ['et', 'Kvaliteet on suurepärane, aga teenindus ei olnud viisakas', { quality: 'positive', service: 'negative' }],
     ['et', 'Teenindus ei olnud viisakas', { service: 'negative' }], // negation
   ];
@@ -38,7 +39,8 @@ describe('topics with aspect sentiment (learned tagger, the default)', () => {
     expect(file!.modes).toHaveLength(SUPPORTED_LANGUAGES.length);
     for (const modes of file!.modes) expect(modes).toHaveLength(file!.topics.length);
     expect(file!.modes.flat()).toContain('model');
-    for (const p of file!.thresholds) { expect(p).toBeGreaterThan(0); expect(p).toBeLessThan(1); }
+    for (const p of [...file!.thresholds, ...(file!.languageThresholds ?? []).flat()]) { expect(p).toBeGreaterThan(0); expect(p).toBeLessThan(1); }
+    expect(file!.languageThresholds).toHaveLength(SUPPORTED_LANGUAGES.length);
   });
 
   it('falls back to cue rules when no topic model is given', () => {
