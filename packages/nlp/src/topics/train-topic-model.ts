@@ -40,13 +40,15 @@ export interface TopicTrainSettings {
   minCueFires: number;
   /** Loss weight of a positive row (class balance: positives are rare). */
   positiveWeight: number;
+  /** 1: also learn from the sentiment model's dense features (lexicon scores, shared by all languages); 0: not. */
+  sentimentDense: number;
 }
 
 // Issue 10 round 2 (README): per-language thresholds from 20 positives, thin cue rules off after 3
 // firings under 30% right, l2 1e-5 — each measured by nested CV (scripts/cv-topics.ts --set=…).
 export const TOPIC_TRAIN_SETTINGS: TopicTrainSettings = {
   epochs: 12, learningRate: 0.1, l2: 1e-5, seed: 42, maxFeatures: 12_000, innerFolds: 4, minPositives: 20, minLanguagePositives: 10,
-  minCuePrecision: 0.3, minF1: 0.2, beta: 1, languageThresholdPositives: 20, minPrecision: 0, minCueFires: 3, positiveWeight: 1,
+  minCuePrecision: 0.3, minF1: 0.2, beta: 1, languageThresholdPositives: 20, minPrecision: 0, minCueFires: 3, positiveWeight: 1, sentimentDense: 1,
 };
 
 const T = TOPIC_IDS.length;
@@ -61,7 +63,9 @@ function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrain
   const z = new Float64Array(T);
   const order = [...rows];
   const rand = mulberry32(s.seed);
-  const { offsets, ids, values, labels } = data;
+  const { offsets, ids, values: raw, labels } = data;
+  const dense = (b: number): boolean => b >= 1 << HASH_BITS && b < TOPIC_FEATURE_BASE;
+  const values = s.sentimentDense ? raw : raw.map((v, i) => (dense(data.buckets[ids[i]!]!) ? 0 : v));
   for (let epoch = 0; epoch < s.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
     for (const e of order) {
