@@ -63,7 +63,7 @@ function main(): void {
   /** Out-of-fold sentiment of every dev text, for aspect accuracy (topic texts are dev texts). */
   const oofSentiment = new Map<string, Sentiment>();
   for (const [lang, examples] of data) {
-    const added = extraTrainingRows({ env: process.env, lang, extra: LANGUAGE_SETTINGS[lang]?.trainData });
+    const added = extraTrainingRows({ env: process.env, lang, extra: LANGUAGE_SETTINGS[lang]?.trainData, weight: LANGUAGE_SETTINGS[lang]?.trainWeight ?? 1 });
     const threeClass = examples.some((e) => e.label === 'neutral');
     const folds = stratifiedFolds(examples.map((e) => e.label), FOLDS, SEED);
     const ours: { gold: string; predicted: string }[] = [];

@@ -8,6 +8,7 @@ import { crossValidateTopics, maskTopics } from '../src/eval/topic-cv.js';
 import { topicReport } from '../src/eval/topic-metrics.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { buildTopicDataset } from '../src/topics/topic-dataset.js';
+import { TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
 
 const examples = SUPPORTED_LANGUAGES.flatMap((lang) => readTopicFile(join(sharedDir(process.env), 'data', 'topics', 'dev', `${lang}.jsonl`)).examples);
@@ -15,12 +16,17 @@ let t0 = performance.now();
 const data = buildTopicDataset(examples, { wink: createWinkSentiment() });
 console.log(`features ${Math.round(performance.now() - t0)} ms, ${data.buckets.length} distinct`);
 t0 = performance.now();
-const cv = crossValidateTopics(data, { folds: 5, seed: 7 });
+// --set beta=0.5,minPrecision=0.5: try other training settings (chosen by inner CV only when they are the defaults).
+const overrides = Object.fromEntries((process.argv.find((a) => a.startsWith('--set='))?.slice(6).split(',') ?? []).filter(Boolean).map((kv) => { const [k, v] = kv.split('='); return [k!, Number(v)]; }));
+const settings = { ...TOPIC_TRAIN_SETTINGS, ...overrides };
+console.log(`settings ${JSON.stringify(settings)}`);
+const cv = crossValidateTopics(data, { folds: 5, seed: 7, settings });
 console.log(`cv ${Math.round(performance.now() - t0)} ms; modes ${JSON.stringify(cv.modeFolds)}`);
 for (const lang of [...SUPPORTED_LANGUAGES, 'all']) {
   const idx = examples.flatMap((e, i) => (lang === 'all' || e.lang === lang ? [i] : []));
   const learned = topicReport(idx.map((i) => ({ gold: examples[i]!.topics, predicted: maskTopics(cv.learned[i]!) })));
   const cues = topicReport(idx.map((i) => ({ gold: examples[i]!.topics, predicted: maskTopics(cv.cues[i]!) })));
   console.log(`${lang}: learned P ${learned.micro.precision} R ${learned.micro.recall} | cues P ${cues.micro.precision} R ${cues.micro.recall}`);
+  console.log(`  ${lang} per topic (found/predicted/support): ${Object.entries(learned.perTopic).filter(([, v]) => v.predicted + v.support > 0).map(([t, v]) => `${t} ${Math.round(v.recall * v.support)}/${v.predicted}/${v.support}`).join(', ')}`);
   if (lang === 'all') for (const [t, v] of Object.entries(learned.perTopic)) console.log(`  ${t} n=${v.support} P ${v.precision} R ${v.recall} | cues P ${cues.perTopic[t]!.precision} R ${cues.perTopic[t]!.recall}`);
 }

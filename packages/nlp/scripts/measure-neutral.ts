@@ -54,7 +54,7 @@ function sweep(raw: Raw[]): string {
 
 for (const lang of langs) {
   const dev = readLabeledFile(sharedDataFile(process.env, 'sentiment/dev', lang)!).examples.filter((e) => e.lang === lang);
-  const added = extraTrainingRows({ env: process.env, lang, extra: LANGUAGE_SETTINGS[lang]?.trainData });
+  const added = extraTrainingRows({ env: process.env, lang, extra: LANGUAGE_SETTINGS[lang]?.trainData, weight: LANGUAGE_SETTINGS[lang]?.trainWeight ?? 1 });
   // The English tweet check below is only meaningful for a model that never saw the tweets.
   const folds = stratifiedFolds(dev.map((e) => e.label), 5, 7);
   const raw: Raw[] = [];

@@ -4,7 +4,10 @@
 // training part only, the best is trained there and scored on the outer test fold. The pooled
 // outer scores estimate how well "pick the best of GRID" generalises; the final pick is the same
 // inner procedure run on all the data. The analyzer is told the language (sentiment only).
-// Run: npx tsx packages/nlp/scripts/select-settings.ts [lang]   (several minutes; et by default)
+// With --grid=reg the candidates are regularisation strength and the character n-gram range on top of the
+// language's LANGUAGE_SETTINGS, and the language's shared train rows (trainData, trainWeight) are
+// added to every training part, inner and outer, and never scored.
+// Run: npx tsx packages/nlp/scripts/select-settings.ts [lang] [--grid=reg]   (several minutes; et by default)
 
 import { createAnalyzer } from '../src/analyzer.js';
 import { classificationReport } from '../src/eval/metrics.js';
@@ -12,7 +15,8 @@ import { readLabeledFile, type LabeledExample } from '../src/eval/read-labeled.j
 import { sentimentDevFile } from '../src/eval/shared-dir.js';
 import { stratifiedFolds } from '../src/eval/stratified-folds.js';
 import { estonianStem } from '../src/sentiment/estonian-stem.js';
-import type { LanguageSettings } from '../src/sentiment/language-features.js';
+import { LANGUAGE_SETTINGS, type LanguageSettings } from '../src/sentiment/language-features.js';
+import { extraTrainingRows } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 
@@ -31,14 +35,29 @@ const GRID: Record<string, LanguageSettings> = {
   binaryStemNeutral16Epochs10: { binary: true, stem: estonianStem, classBoost: { neutral: 1.6 }, epochs: 10 },
 };
 
-const lang = process.argv[2] ?? 'et';
+// Regularisation and character n-gram range, for the languages with train rows (README: issue 10, round 2).
+const REG_GRID: Record<string, LanguageSettings> = {
+  base: {},
+  l2e5: { l2: 1e-5 },
+  l2e4: { l2: 1e-4 },
+  chars24: { ngrams: { min: 2, max: 4 } },
+};
+
+const args = process.argv.slice(2);
+const lang = args.find((a) => !a.startsWith('--')) ?? 'et';
+const regGrid = args.includes('--grid=reg');
+const grid: Record<string, LanguageSettings> = regGrid
+  ? Object.fromEntries(Object.entries(REG_GRID).map(([name, c]) => [name, { ...(LANGUAGE_SETTINGS[lang] ?? {}), ...c }]))
+  : GRID;
 const file = sentimentDevFile(process.env, lang);
 if (!file) throw new Error(`no data for ${lang} (set EARSHOT_SHARED or put shared/ beside the repo)`);
 const examples = readLabeledFile(file).examples.filter((e) => e.lang === lang);
 const wink = lang === 'en' ? createWinkSentiment() : undefined;
+const added = regGrid ? extraTrainingRows({ env: process.env, lang, extra: LANGUAGE_SETTINGS[lang]?.trainData, weight: LANGUAGE_SETTINGS[lang]?.trainWeight ?? 1 }) : [];
+console.log(`${lang}: ${examples.length} dev rows, ${added.length} train rows added to every training part; candidates ${Object.keys(grid).join(', ')}`);
 
 function predict(train: LabeledExample[], test: LabeledExample[], settings: LanguageSettings): { gold: string; predicted: string }[] {
-  const model = trainSentimentModel({ lang, examples: train, settings, ...(wink ? { wink } : {}) });
+  const model = trainSentimentModel({ lang, examples: [...train, ...added], settings, ...(wink ? { wink } : {}) });
   const analyzer = createAnalyzer({ languages: [lang], models: { [lang]: model }, settings: { [lang]: settings } });
   return test.map((e) => ({ gold: e.label, predicted: analyzer.analyze(e.text, { langHint: lang }).sentiment.label }));
 }
@@ -51,7 +70,7 @@ function crossValidate(data: LabeledExample[], settings: LanguageSettings, k: nu
 }
 
 function pick(data: LabeledExample[]): [string, number][] {
-  return Object.entries(GRID).map(([name, s]): [string, number] => [name, crossValidate(data, s, 4, 11)]).sort((a, b) => b[1] - a[1]);
+  return Object.entries(grid).map(([name, s]): [string, number] => [name, crossValidate(data, s, 4, 11)]).sort((a, b) => b[1] - a[1]);
 }
 
 const outer = stratifiedFolds(examples.map((e) => e.label), 5, 7);
@@ -60,7 +79,7 @@ for (let f = 0; f < 5; f++) {
   const train = examples.filter((_, i) => outer[i] !== f);
   const ranked = pick(train);
   console.log(`outer fold ${f}: ${ranked.map(([n, v]) => `${n} ${v.toFixed(3)}`).join(', ')}`);
-  pooled.push(...predict(train, examples.filter((_, i) => outer[i] === f), GRID[ranked[0]![0]]!));
+  pooled.push(...predict(train, examples.filter((_, i) => outer[i] === f), grid[ranked[0]![0]]!));
 }
 const nested = classificationReport(pooled);
 console.log(`nested CV estimate of the selection: macro-F1 ${nested.macroF1}, accuracy ${nested.accuracy}, f1 ${JSON.stringify(nested.f1)}`);

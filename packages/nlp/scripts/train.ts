@@ -53,7 +53,7 @@ if (topicExamples.length > 0) {
   const file = fitTopicModel(data, Array.from({ length: data.n }, (_, i) => i));
   const json = `${JSON.stringify(file)}\n`;
   writeFileSync(join(modelsDir, 'topics.json'), json);
-  const rules = SUPPORTED_LANGUAGES.map((lang, l) => `\n  ${lang}: ${file.topics.map((t, i) => `${t} ${file.modes[l]![i] === 'model' ? `≥${file.thresholds[i]}` : file.modes[l]![i]}`).join(', ')}`).join('');
+  const rules = SUPPORTED_LANGUAGES.map((lang, l) => `\n  ${lang}: ${file.topics.map((t, i) => `${t} ${file.modes[l]![i] === 'model' ? `≥${(file.languageThresholds?.[l] ?? file.thresholds)[i]}` : file.modes[l]![i]}`).join(', ')}`).join('');
   console.log(`topics: ${data.n} examples, ${file.buckets.length} features, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`);
 }
 process.exitCode = failed ? 1 : 0;

@@ -8,6 +8,8 @@ export interface LabeledExample {
   text: string;
   label: SentimentLabel;
   lang: string;
+  /** The row's `source` field, when it has one (which corpus or site the text came from). */
+  source?: string;
 }
 
 export interface ReadResult {
@@ -30,7 +32,7 @@ export function parseLabeledLines(content: string): ReadResult {
     if (typeof o.text !== 'string' || o.text.trim() === '') { errors.push({ line: i + 1, reason: 'missing "text"' }); return; }
     if (typeof o.label !== 'string' || !LABELS.has(o.label)) { errors.push({ line: i + 1, reason: 'missing or unknown "label"' }); return; }
     if (typeof o.lang !== 'string' || o.lang === '') { errors.push({ line: i + 1, reason: 'missing "lang"' }); return; }
-    examples.push({ text: o.text, label: o.label as SentimentLabel, lang: o.lang });
+    examples.push({ text: o.text, label: o.label as SentimentLabel, lang: o.lang, ...(typeof o.source === 'string' && o.source !== '' ? { source: o.source } : {}) });
   });
   return { examples, errors };
 }

@@ -24,8 +24,13 @@ export interface LanguageSettings {
   learningRate?: number;
   l2?: number;
   classBoost?: Partial<Record<SentimentLabel, number>>;
-  /** Add shared/data/sentiment/train rows: all of them, or only positive/negative (training-set.ts). */
-  trainData?: 'all' | 'polar';
+  /**
+   * Add shared/data/sentiment/train rows: all of them, only positive/negative, or only rows from the
+   * sources (sites, corpora) the dev data comes from (training-set.ts).
+   */
+  trainData?: 'all' | 'polar' | 'sameSources';
+  /** Weight of each added train row in training (default 1; dev rows always 1). */
+  trainWeight?: number;
   /** When the scorer says neutral although the model picked a side (sentiment-scorer.ts). */
   neutral?: NeutralRule;
 }

@@ -9,7 +9,8 @@ import { pruneAndQuantise } from './weight-table.js';
 
 export interface TrainOptions {
   lang: string;
-  examples: { x: SparseVector; label: SentimentLabel }[];
+  /** weight: how much the example counts (default 1), e.g. below 1 for rows of another domain. */
+  examples: { x: SparseVector; label: SentimentLabel; weight?: number }[];
   hashBits: number;
   denseCount: number;
   seed?: number;
@@ -33,10 +34,11 @@ export function trainLinearModel(options: TrainOptions): LinearModelFile {
   const maxFeatures = options.maxFeatures ?? 30_000;
 
   const counts: Record<string, number> = {};
-  for (const e of examples) counts[e.label] = (counts[e.label] ?? 0) + 1;
+  for (const e of examples) counts[e.label] = (counts[e.label] ?? 0) + (e.weight ?? 1);
   const classes = LABEL_ORDER.filter((l) => (counts[l] ?? 0) > 0);
   const k = classes.length;
-  const classWeight = classes.map((c) => (examples.length / (k * (counts[c] ?? 1))) * (options.classBoost?.[c] ?? 1));
+  const total = classes.reduce((sum, c) => sum + counts[c]!, 0);
+  const classWeight = classes.map((c) => (total / (k * (counts[c] ?? 1))) * (options.classBoost?.[c] ?? 1));
   const size = (1 << hashBits) + denseCount;
   const w = new Float32Array(size * k);
   const g2 = new Float32Array(size * k);
@@ -49,7 +51,7 @@ export function trainLinearModel(options: TrainOptions): LinearModelFile {
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, rand);
     for (const idx of order) {
-      const { x, label } = examples[idx]!;
+      const { x, label, weight } = examples[idx]!;
       const y = classes.indexOf(label);
       for (let c = 0; c < k; c++) {
         let s = bias[c]!;
@@ -60,7 +62,7 @@ export function trainLinearModel(options: TrainOptions): LinearModelFile {
       for (let c = 0; c < k; c++) max = Math.max(max, z[c]!);
       let sum = 0;
       for (let c = 0; c < k; c++) { z[c] = Math.exp(z[c]! - max); sum += z[c]!; }
-      const cw = classWeight[y]!;
+      const cw = classWeight[y]! * (weight ?? 1);
       for (let c = 0; c < k; c++) {
         const g = cw * (z[c]! / sum - (c === y ? 1 : 0));
         bg2[c]! += g * g;

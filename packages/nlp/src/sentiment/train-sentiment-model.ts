@@ -11,12 +11,14 @@ import type { WinkSentiment } from './wink-sentiment.js';
 export interface LabeledText {
   text: string;
   label: SentimentLabel;
+  /** How much the text counts in training (default 1). */
+  weight?: number;
 }
 
 export function trainSentimentModel(options: { lang: string; examples: LabeledText[]; wink?: WinkSentiment; seed?: number; settings?: LanguageSettings; maxFeatures?: number }): LinearModelFile {
   const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
   const { extractor, denseCount } = createLanguageFeatures({ lang: options.lang, settings, ...(options.wink ? { wink: options.wink } : {}) });
-  const examples = options.examples.map((e) => ({ x: extractor.extract(e.text), label: e.label }));
+  const examples = options.examples.map((e) => ({ x: extractor.extract(e.text), label: e.label, ...(e.weight !== undefined ? { weight: e.weight } : {}) }));
   const hyper: Pick<TrainOptions, 'epochs' | 'learningRate' | 'l2' | 'classBoost' | 'maxFeatures'> = {};
   if (settings.epochs !== undefined) hyper.epochs = settings.epochs;
   if (settings.learningRate !== undefined) hyper.learningRate = settings.learningRate;

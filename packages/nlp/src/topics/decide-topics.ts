@@ -8,10 +8,11 @@ import type { TopicModel } from './topic-model.js';
 /** Bit t set when topic t is tagged. */
 export function decideTopics(model: TopicModel, langIndex: number, logits: Float64Array, cueMask: number): number {
   const modes = model.modes[langIndex] ?? model.modes[0]!;
+  const cutoffs = model.cutoffs[langIndex] ?? model.cutoffs[0]!;
   let mask = 0;
   for (let t = 0; t < model.topics.length; t++) {
     const mode = modes[t];
-    const on = mode === 'cues' ? (cueMask & (1 << t)) !== 0 : mode === 'model' && logits[t]! >= model.cutoffs[t]!;
+    const on = mode === 'cues' ? (cueMask & (1 << t)) !== 0 : mode === 'model' && logits[t]! >= cutoffs[t]!;
     if (on) mask |= 1 << t;
   }
   return mask;

@@ -21,6 +21,8 @@ export interface TopicModelFile {
   weights: number[];
   /** Probability at or above which a topic in 'model' mode is tagged. */
   thresholds: number[];
+  /** Per language (SUPPORTED_LANGUAGES order), per topic: the threshold there (overrides `thresholds`). */
+  languageThresholds?: number[][];
   /** Per language (SUPPORTED_LANGUAGES order), per topic: how the topic is decided in that language. */
   modes: TopicMode[][];
   trainedOn: { examples: number; positives: Record<string, number>; seed: number };
@@ -35,8 +37,8 @@ export interface TopicModel {
   modelTopics(langIndex: number): Int32Array;
   /** logitsInto for the topics the model decides in the language; the other entries of out are stale. */
   languageLogitsInto(langIndex: number, x: SparseVector, length: number, extra: ArrayLike<number>, extraCount: number, out: Float64Array): void;
-  /** Logit of each topic's threshold: a topic is on when its logit ≥ this. */
-  cutoffs: Float64Array;
+  /** Per language, the logit of each topic's threshold: a topic is on when its logit ≥ this. */
+  cutoffs: readonly Float64Array[];
 }
 
 export function loadTopicModel(file: TopicModelFile): TopicModel {
@@ -59,7 +61,7 @@ export function loadTopicModel(file: TopicModelFile): TopicModel {
     },
     topics: file.topics,
     modes: file.modes,
-    cutoffs: Float64Array.from(file.thresholds, (p) => Math.log(p / (1 - p))),
+    cutoffs: file.modes.map((_, l) => Float64Array.from(file.languageThresholds?.[l] ?? file.thresholds, (p) => Math.log(p / (1 - p)))),
     logitsInto(x, length, extra, extraCount, out) {
       table.scoresInto(x, length, out);
       for (let i = 0; i < extraCount; i++) table.addFeature(extra[i]!, out);

@@ -30,9 +30,26 @@ export interface TopicTrainSettings {
   minCuePrecision: number;
   /** A topic with more examples whose best rule reaches less than this F1 in inner CV is not tagged. */
   minF1: number;
+  /** Thresholds and rules are chosen by F-beta: below 1 weighs precision above recall. */
+  beta: number;
+  /** With at least this many positive rows in a language, the topic gets its own threshold there. */
+  languageThresholdPositives: number;
+  /** A learned rule whose inner-CV precision in a language stays below this is turned off there. */
+  minPrecision: number;
+  /** A thin topic's cue rule needs this many firings before its precision can turn it off. */
+  minCueFires: number;
+  /** Loss weight of a positive row (class balance: positives are rare). */
+  positiveWeight: number;
+  /** 1: also learn from the sentiment model's dense features (lexicon scores, shared by all languages); 0: not. */
+  sentimentDense: number;
 }
 
-export const TOPIC_TRAIN_SETTINGS: TopicTrainSettings = { epochs: 12, learningRate: 0.1, l2: 1e-6, seed: 42, maxFeatures: 12_000, innerFolds: 4, minPositives: 20, minLanguagePositives: 10, minCuePrecision: 0.1, minF1: 0.2 };
+// Issue 10 round 2 (README): per-language thresholds from 20 positives, thin cue rules off after 3
+// firings under 30% right, l2 1e-5 — each measured by nested CV (scripts/cv-topics.ts --set=…).
+export const TOPIC_TRAIN_SETTINGS: TopicTrainSettings = {
+  epochs: 12, learningRate: 0.1, l2: 1e-5, seed: 42, maxFeatures: 12_000, innerFolds: 4, minPositives: 20, minLanguagePositives: 10,
+  minCuePrecision: 0.3, minF1: 0.2, beta: 1, languageThresholdPositives: 20, minPrecision: 0, minCueFires: 3, positiveWeight: 1, sentimentDense: 1,
+};
 
 const T = TOPIC_IDS.length;
 const THRESHOLDS = Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1));
@@ -46,7 +63,9 @@ function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrain
   const z = new Float64Array(T);
   const order = [...rows];
   const rand = mulberry32(s.seed);
-  const { offsets, ids, values, labels } = data;
+  const { offsets, ids, values: raw, labels } = data;
+  const dense = (b: number): boolean => b >= 1 << HASH_BITS && b < TOPIC_FEATURE_BASE;
+  const values = s.sentimentDense ? raw : raw.map((v, i) => (dense(data.buckets[ids[i]!]!) ? 0 : v));
   for (let epoch = 0; epoch < s.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
     for (const e of order) {
@@ -58,7 +77,8 @@ function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrain
       }
       const y = labels[e]!;
       for (let t = 0; t < T; t++) {
-        const g = 1 / (1 + Math.exp(-z[t]!)) - ((y >> t) & 1);
+        const positive = (y >> t) & 1;
+        const g = (1 / (1 + Math.exp(-z[t]!)) - positive) * (positive === 1 ? s.positiveWeight : 1);
         z[t] = g;
         bg2[t]! += g * g;
         bias[t]! -= (s.learningRate * g) / Math.sqrt(bg2[t]! + 1e-8);
@@ -77,14 +97,14 @@ function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrain
   return { w, bias };
 }
 
-function toFile(data: TopicDataset, rows: readonly number[], trained: { w: Float32Array; bias: Float64Array }, rule: { thresholds: number[]; modes: TopicMode[][] }, s: TopicTrainSettings): TopicModelFile {
+function toFile(data: TopicDataset, rows: readonly number[], trained: { w: Float32Array; bias: Float64Array }, rule: { thresholds: number[]; languageThresholds?: number[][]; modes: TopicMode[][] }, s: TopicTrainSettings): TopicModelFile {
   const { scale, buckets, weights } = pruneAndQuantise(trained.w, T, TOPIC_FEATURE_BASE, s.maxFeatures, (r) => data.buckets[r]!);
   const positives: Record<string, number> = {};
   TOPIC_IDS.forEach((id, t) => { positives[id] = rows.filter((e) => ((data.labels[e]! >> t) & 1) === 1).length; });
   return {
     format: 'earshot-topics-v1', topics: [...TOPIC_IDS], hashBits: HASH_BITS, scale,
     bias: [...trained.bias].map((b) => Number(b.toFixed(5))), buckets, weights,
-    thresholds: rule.thresholds, modes: rule.modes, trainedOn: { examples: rows.length, positives, seed: s.seed },
+    thresholds: rule.thresholds, ...(rule.languageThresholds ? { languageThresholds: rule.languageThresholds } : {}), modes: rule.modes, trainedOn: { examples: rows.length, positives, seed: s.seed },
   };
 }
 
@@ -107,8 +127,9 @@ export function predictTopicMasks(file: TopicModelFile, data: TopicDataset, rows
   return topicLogits(model, data, rows).map((logits, i) => decideTopics(model, languageIndex(data.langs[rows[i]!]!), logits, data.cueMasks[rows[i]!]!));
 }
 
-function f1(tp: number, fp: number, fn: number): number {
-  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+function fBeta(tp: number, fp: number, fn: number, beta: number): number {
+  const b2 = beta * beta;
+  return tp === 0 ? 0 : ((1 + b2) * tp) / ((1 + b2) * tp + b2 * fn + fp);
 }
 
 /** Folds for multi-label rows: stratified by each row's first topic (or none). */
@@ -118,21 +139,36 @@ export function topicFolds(data: TopicDataset, rows: readonly number[], k: numbe
 
 interface Counts { tp: number; fp: number; fn: number }
 const count = (c: Counts, on: boolean, gold: boolean): void => { if (on && gold) c.tp++; else if (on) c.fp++; else if (gold) c.fn++; };
-const f1Of = (c: Counts): number => f1(c.tp, c.fp, c.fn);
+const precisionOf = (c: Counts): number => (c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp));
 
 /**
  * How topic t is decided in one language, from inner out-of-fold results on that language's rows:
- * with enough examples, the better of model and cue rule (or neither, if both score below minF1);
- * too few to learn from, the cue rule, unless the cues clearly misfire on this language's texts.
+ * with enough examples, the better of model and cue rule by F-beta (or neither, if both score below
+ * minF1 or the better one's precision is below minPrecision); too few to learn from, the cue rule,
+ * unless the cues clearly misfire on this language's texts.
  */
 function chooseMode(model: Counts, cues: Counts, positives: number, topicPositives: number, s: TopicTrainSettings): TopicMode {
   if (topicPositives < s.minPositives || positives < s.minLanguagePositives) {
     const fired = cues.tp + cues.fp;
-    return fired < 10 || cues.tp / fired >= s.minCuePrecision ? 'cues' : 'off';
+    return fired < s.minCueFires || cues.tp / fired >= s.minCuePrecision ? 'cues' : 'off';
   }
-  const m = f1Of(model); const c = f1Of(cues);
+  const m = fBeta(model.tp, model.fp, model.fn, s.beta); const c = fBeta(cues.tp, cues.fp, cues.fn, s.beta);
   if (Math.max(m, c) < s.minF1) return 'off';
+  const best = c > m ? cues : model;
+  if (precisionOf(best) < s.minPrecision) return 'off';
   return c > m ? 'cues' : 'model';
+}
+
+/** The threshold with the best F-beta on the given rows' out-of-fold probabilities of topic t. */
+function bestThreshold(probs: Float64Array, t: number, idx: readonly number[], gold: (i: number, t: number) => boolean, beta: number): number {
+  let best = { threshold: 0.5, score: -1 };
+  for (const th of THRESHOLDS) {
+    const c: Counts = { tp: 0, fp: 0, fn: 0 };
+    for (const i of idx) count(c, probs[i * T + t]! >= th, gold(i, t));
+    const score = fBeta(c.tp, c.fp, c.fn, beta);
+    if (score >= best.score) best = { threshold: th, score };
+  }
+  return Number(best.threshold.toFixed(2));
 }
 
 /**
@@ -153,28 +189,24 @@ export function fitTopicModel(data: TopicDataset, rows: readonly number[], s: To
   }
   const gold = (i: number, t: number): boolean => ((data.labels[rows[i]!]! >> t) & 1) === 1;
   const cue = (i: number, t: number): boolean => ((data.cueMasks[rows[i]!]! >> t) & 1) === 1;
-  const thresholds: number[] = [];
-  for (let t = 0; t < T; t++) {
-    let best = { threshold: 0.5, f1: -1 };
-    for (const th of THRESHOLDS) {
-      const c: Counts = { tp: 0, fp: 0, fn: 0 };
-      for (let i = 0; i < rows.length; i++) count(c, probs[i * T + t]! >= th, gold(i, t));
-      if (f1Of(c) >= best.f1) best = { threshold: th, f1: f1Of(c) };
-    }
-    thresholds.push(Number(best.threshold.toFixed(2)));
-  }
-  const modes = SUPPORTED_LANGUAGES.map((lang) => TOPIC_IDS.map((_, t) => {
+  const all = rows.map((_, i) => i);
+  const byLang = SUPPORTED_LANGUAGES.map((lang) => all.filter((i) => data.langs[rows[i]!] === lang));
+  const thresholds = TOPIC_IDS.map((_, t) => bestThreshold(probs, t, all, gold, s.beta));
+  const languageThresholds = byLang.map((idx) => TOPIC_IDS.map((_, t) => {
+    const positives = idx.filter((i) => gold(i, t)).length;
+    return positives >= s.languageThresholdPositives ? bestThreshold(probs, t, idx, gold, s.beta) : thresholds[t]!;
+  }));
+  const modes = byLang.map((idx, l) => TOPIC_IDS.map((_, t) => {
     const model: Counts = { tp: 0, fp: 0, fn: 0 }; const cues: Counts = { tp: 0, fp: 0, fn: 0 };
-    let positives = 0; let topicPositives = 0;
-    for (let i = 0; i < rows.length; i++) {
+    let positives = 0;
+    const topicPositives = all.filter((i) => gold(i, t)).length;
+    for (const i of idx) {
       const g = gold(i, t);
-      if (g) topicPositives++;
-      if (data.langs[rows[i]!] !== lang) continue;
       if (g) positives++;
-      count(model, probs[i * T + t]! >= thresholds[t]!, g);
+      count(model, probs[i * T + t]! >= languageThresholds[l]![t]!, g);
       count(cues, cue(i, t), g);
     }
     return chooseMode(model, cues, positives, topicPositives, s);
   }));
-  return toFile(data, rows, trainWeights(data, rows, s), { thresholds, modes }, s);
+  return toFile(data, rows, trainWeights(data, rows, s), { thresholds, languageThresholds, modes }, s);
 }
