@@ -124,7 +124,7 @@ if (!brokers || !esUrl) {
       expect(report.failed).toBe(0);
       const expected = score([]).expected;
       let mentions: EnrichedMention[] = [];
-      for (let i = 0; i < 50 && mentions.length < expected; i++) {
+      for (let i = 0; i < 300 && mentions.length < expected; i++) { // up to a minute on a busy machine
         mentions = (await runtime.store.search({ limit: 1000 })).mentions;
         if (mentions.length < expected) await new Promise((r) => setTimeout(r, 200));
       }
