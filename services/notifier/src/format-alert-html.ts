@@ -4,7 +4,7 @@
 // scripts or javascript: links to the message.
 import type { Alert } from '@earshot/schema';
 import type { Notification } from './channels/channel.js';
-import { alertHeadline, alertLink, notificationText } from './format-alert.js';
+import { alertHeadline, alertLink, extraSamples, notificationText } from './format-alert.js';
 import { EVIDENCE_LABELS, evidenceLines, mentionFacts, type EvidenceLines } from './format-evidence.js';
 
 export function escapeHtml(text: string): string {
@@ -30,7 +30,7 @@ function evidenceHtml(alert: Alert): string {
 }
 
 export function alertHtml(alert: Alert, detailsLink?: string): string {
-  const samples = alert.samples.map((s) => mentionItem(s.title, s.url, [s.sentiment, s.lang].filter(Boolean).join(', '), s.text)).join('');
+  const samples = extraSamples(alert).map((s) => mentionItem(s.title, s.url, [s.sentiment, s.lang].filter(Boolean).join(', '), s.text)).join('');
   return [
     `<h2>${escapeHtml(alertHeadline(alert))}</h2>`,
     `<p>${escapeHtml(alert.summary)}</p>`,

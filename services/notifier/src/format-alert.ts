@@ -14,13 +14,20 @@ export function alertLink(template: string | undefined, alert: Alert): string | 
   return template?.replaceAll('{key}', encodeURIComponent(alert.key)).replaceAll('{brand}', encodeURIComponent(alert.brandId));
 }
 
+/** The alert's samples that its evidence does not list already as a driving mention (no mention twice). */
+export function extraSamples(alert: Alert): Alert['samples'] {
+  const driving = new Set(alert.evidence?.mentions.map((m) => m.id));
+  return alert.samples.filter((s) => !driving.has(s.id));
+}
+
 export function alertText(alert: Alert, link?: string): string {
   const lines = [alertHeadline(alert), '', alert.summary, `Rule: ${alert.ruleId} (${alert.ruleType}) · severity ${alert.severity} · brand ${alert.brandId}`];
   lines.push(`Window: ${alert.windowStart} – ${alert.windowEnd}`);
   if (alert.state === 'resolved' && alert.resolvedAt) lines.push(`Resolved at ${alert.resolvedAt}`);
-  if (alert.samples.length) {
+  const samples = extraSamples(alert);
+  if (samples.length) {
     lines.push('', 'Mentions:');
-    for (const s of alert.samples) lines.push(`- ${s.title}${s.sentiment ? ` (${s.sentiment}${s.lang ? `, ${s.lang}` : ''})` : ''}: ${s.text}`, `  ${s.url}`);
+    for (const s of samples) lines.push(`- ${s.title}${s.sentiment ? ` (${s.sentiment}${s.lang ? `, ${s.lang}` : ''})` : ''}: ${s.text}`, `  ${s.url}`);
   }
   lines.push(...evidenceText(alert));
   if (link) lines.push('', `Details: ${link}`);

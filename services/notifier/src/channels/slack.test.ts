@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { alertHtml } from '../format-alert-html.js';
+import { alertText } from '../format-alert.js';
+import { hostileEvidence } from '../testing/evidence-fixture.js';
 import { alert } from '../testing/fixtures.js';
 import { slackPayload } from './slack.js';
 
@@ -41,5 +44,15 @@ describe('Slack message from hostile mention text', () => {
     expect(section('javascript:alert(1)', 'Click')).toBe('Click _(negative)_');
     expect(section('data:text/html,<b>x</b>', 'Click')).toBe('Click _(negative)_');
     expect(section('', 'No link')).toBe('No link _(negative)_');
+  });
+
+  it('shows a mention once: a sample that is also a driving mention appears only with the evidence', () => {
+    const evidence = hostileEvidence();
+    const explained = alert({ evidence: { ...evidence, mentions: [{ ...evidence.mentions[0]!, id: 'm1', title: 'Не покупайте Nordtel' }] } });
+    const text = JSON.stringify(slackPayload({ kind: 'alert', deliveryKey: 'k', alert: explained }).blocks);
+    expect(text.match(/Не покупайте Nordtel/g)).toHaveLength(1);
+    expect(text).toContain('Nordtel &lt;outage&gt; &amp; more'); // the other sample stays
+    expect(alertText(explained).match(/Не покупайте Nordtel/g)).toHaveLength(1);
+    expect(alertHtml(explained).match(/Не покупайте Nordtel/g)).toHaveLength(1);
   });
 });
