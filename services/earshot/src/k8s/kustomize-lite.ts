@@ -74,11 +74,12 @@ function readManifestsLoose(file: string): Record<string, unknown> {
 function setImages(m: Manifest, images: { name: string; newName?: string; newTag?: string }[]): Manifest {
   if (m.kind !== 'Deployment') return m;
   const copy = structuredClone(m);
-  const containers = ((copy.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers);
+  const containers = (copy.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers;
   for (const c of containers) {
-    const [name] = c.image.split(':');
-    const rule = images.find((i) => i.name === c.image || i.name === name);
-    if (rule) c.image = `${rule.newName ?? name}:${rule.newTag ?? c.image.split(':')[1] ?? 'latest'}`;
+    // as kustomize: `name` is the image without its tag
+    const [name = '', tag] = c.image.split(':');
+    const rule = images.find((i) => i.name === name);
+    if (rule) c.image = `${rule.newName ?? name}${rule.newTag ?? tag ? `:${rule.newTag ?? tag}` : ''}`;
   }
   return copy;
 }
