@@ -38,7 +38,13 @@ export const configSchema = z.object({
   api: apiSchema.prefault({}),
   /** Serve the bundled demo feeds on this loopback port (npm start's demo config turns it on). */
   demo: z.object({ port: z.number().int().min(0).max(65535).default(4780) }).optional(),
-  health: z.object({ port: z.number().int().min(0).max(65535).default(0) }).optional(),
+  /** /health and /metrics. Loopback unless `host` says otherwise (0.0.0.0 for a probe or Prometheus in a container). */
+  health: z
+    .object({
+      port: z.number().int().min(0).max(65535).default(0),
+      host: z.string().trim().min(1, 'a host name or address, e.g. 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
+    })
+    .optional(),
   /** On SIGTERM/SIGINT the process is gone within this (Docker's grace is 10 s); unfinished batches are redelivered. */
   shutdownTimeout: duration.refine((ms) => ms >= 1000, 'at least 1s').default(8000),
 });

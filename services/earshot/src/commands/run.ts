@@ -106,7 +106,7 @@ export function registerRunCommand(program: Command): void {
       }
 
       await runtime.start();
-      const health = config.health ? await startHealthServer({ port: config.health.port, health: () => runtime.health(), registry: runtime.metrics.registry }) : undefined;
+      const health = config.health ? await startHealthServer({ port: config.health.port, host: config.health.host, health: () => runtime.health(), registry: runtime.metrics.registry }) : undefined;
       out(`Earshot is running: ${config.brands.length} brands, ${config.sources.length} sources (config ${file}).`);
       for (const line of describeBackend(config)) out(line);
       const api = runtime.services.find(isApi);
