@@ -1,7 +1,8 @@
 // `earshot <stage> --config …`: one stage alone, with /health and /metrics, so stages can be scaled
 // and restarted independently on Kafka and Elasticsearch.
 import type { Command } from 'commander';
-import { startHealthServer } from '@earshot/observability';
+import { startHealthServer, type HealthServer } from '@earshot/observability';
+import { installFatalHandlers } from '../fatal-errors.js';
 import { loadOrExit, makeLogger } from '../load.js';
 import { createRuntime } from '../runtime.js';
 import { stopWithin } from '../stop-within.js';
@@ -21,17 +22,20 @@ export function registerServiceCommands(program: Command): void {
         const port = healthPort(opts.healthPort, config.health?.port);
         const logger = makeLogger(config, `earshot-${name}`);
         const runtime = await createRuntime({ config, logger, stages: [name as StageName] });
+        let health: HealthServer | undefined;
+        const stopAll = async () => {
+          await health?.close();
+          await runtime.stop();
+        };
+        installFatalHandlers({ source: process, logger, stop: stopAll, deadlineMs: config.shutdownTimeout, exit: (code) => process.exit(code) });
         await runtime.start();
-        const health = await startHealthServer({ port, host: config.health?.host, health: () => runtime.health(), registry: runtime.metrics.registry });
+        health = await startHealthServer({ port, host: config.health?.host, health: () => runtime.health(), registry: runtime.metrics.registry });
         logger.info({ stage: name, health: `${health.url}/health`, metrics: `${health.url}/metrics` }, 'stage started');
         const stop = async () => {
           const result = await stopWithin({
             deadlineMs: config.shutdownTimeout,
             logger,
-            stop: async () => {
-              await health.close();
-              await runtime.stop();
-            },
+            stop: stopAll,
           });
           logger.info({ stage: name, result }, 'stage stopped');
           process.exit(0);
