@@ -33,6 +33,7 @@ export function tracked(live: Set<Subscription>, subscription: Subscription): Su
       live.delete(entry);
       await subscription.stop();
     },
+    failure: () => subscription.failure?.(),
   };
   live.add(entry);
   return entry;

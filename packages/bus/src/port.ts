@@ -44,6 +44,11 @@ export interface SubscribeOptions {
 export interface Subscription {
   /** Finishes the batch in flight, commits it and leaves the group. */
   stop(): Promise<void>;
+  /**
+   * Why the subscription stopped reading for good (a Kafka consumer that crashed and will not
+   * restart), else undefined. Adapters that always retry do not implement it.
+   */
+  failure?(): string | undefined;
 }
 
 export interface TopicSpec {

@@ -22,5 +22,11 @@ export const apiSchema = z.object({
   exportLimit: z.number().int().positive().max(10_000).default(10_000),
   /** Most concurrent live-stream (SSE) connections per token. */
   maxStreamsPerToken: z.number().int().positive().default(20),
+  /**
+   * Signs live-stream and download tickets. Give every API replica behind one load balancer the same
+   * (e.g. `${EARSHOT_TICKET_SECRET}`), so a ticket one issued is accepted by another; unset, each
+   * process makes up its own.
+   */
+  ticketSecret: z.string().min(32, 'ticketSecret must be at least 32 characters').optional(),
 });
 export type ApiConfig = z.infer<typeof apiSchema>;

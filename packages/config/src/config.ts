@@ -15,6 +15,9 @@ import { ruleSchema } from './rules.js';
 import { sourceSchema } from './sources.js';
 import { findUnknownKeys } from './unknown-keys.js';
 
+/** Lag sampling and stuck detection when the config has no `health` section. */
+export const HEALTH_DEFAULTS = { lagInterval: 10_000, stuckAfter: 300_000 };
+
 export const configSchema = z.object({
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   brands: z.array(brandSchema).min(1, 'at least one brand is needed'),
@@ -38,7 +41,17 @@ export const configSchema = z.object({
   api: apiSchema.prefault({}),
   /** Serve the bundled demo feeds on this loopback port (npm start's demo config turns it on). */
   demo: z.object({ port: z.number().int().min(0).max(65535).default(4780) }).optional(),
-  health: z.object({ port: z.number().int().min(0).max(65535).default(0) }).optional(),
+  /** /health and /metrics. Loopback unless `host` says otherwise (0.0.0.0 for a probe or Prometheus in a container). */
+  health: z
+    .object({
+      port: z.number().int().min(0).max(65535).default(0),
+      host: z.string().trim().min(1, 'a host name or address, e.g. 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
+      /** How often each consumer group's lag is read (earshot_consumer_lag_messages). */
+      lagInterval: duration.refine((ms) => ms >= 100, 'at least 100ms').default(HEALTH_DEFAULTS.lagInterval),
+      /** A consumer whose lag is above 0 and has not fallen for this long is stuck: health 'error'. */
+      stuckAfter: duration.refine((ms) => ms >= 1000, 'at least 1s').default(HEALTH_DEFAULTS.stuckAfter),
+    })
+    .optional(),
   /** On SIGTERM/SIGINT the process is gone within this (Docker's grace is 10 s); unfinished batches are redelivered. */
   shutdownTimeout: duration.refine((ms) => ms >= 1000, 'at least 1s').default(8000),
 });

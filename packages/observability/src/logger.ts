@@ -7,6 +7,7 @@ export type { Logger };
 export const REDACTED_PATHS = [
   '*.password',
   '*.secret',
+  '*.ticketSecret',
   '*.token',
   '*.apiKey',
   '*.authorization',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEmbeddedBus, type BusMessage } from '@earshot/bus';
+import { createEmbeddedBus, type Bus, type BusMessage } from '@earshot/bus';
 import { createMetrics, silentLogger } from '@earshot/observability';
 import { encodeMessage, TOPICS, type RawMention } from '@earshot/schema';
 import { readProvenance } from './dlq.js';
@@ -71,5 +71,19 @@ describe('stage runner', () => {
     expect(calls).toBe(2);
     expect(await bus.lag('g', TOPICS.raw)).toBe(0);
     await bus.close();
+  });
+
+  it('reports health error with the reason once its subscription failed for good (a consumer crash without restart)', async () => {
+    const embedded = createEmbeddedBus({ path: ':memory:', defaultPartitions: 1, pollIntervalMs: 20 });
+    let failure: string | undefined;
+    // The embedded bus never gives up; this one's subscription says it did, as a crashed kafkajs consumer does.
+    const bus: Bus = { ...embedded, subscribe: async (o) => ({ ...(await embedded.subscribe(o)), failure: () => failure }) };
+    const runner = createStageRunner({ stage: 's', bus, groupId: 'g', topic: TOPICS.raw, type: 'mention.raw', logger: silentLogger(), step: async (b) => b.map(() => ok()) });
+    await runner.start();
+    expect(runner.health()).toMatchObject({ status: 'ok' });
+    failure = 'consumer crashed and will not restart: coordinator gone';
+    expect(runner.health()).toEqual({ status: 'error', details: { failure: 'consumer crashed and will not restart: coordinator gone', processed: 0 } });
+    await runner.stop();
+    await embedded.close();
   });
 });

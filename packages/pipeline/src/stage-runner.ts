@@ -116,6 +116,8 @@ export function createStageRunner<T extends MessageType>(options: StageRunnerOpt
       return lastError;
     },
     health() {
+      const failure = subscription?.failure?.();
+      if (failure) return { status: 'error', details: { failure, processed } };
       return lastError ? { status: 'degraded', details: { lastError, processed } } : { status: 'ok', details: { processed } };
     },
     async start() {

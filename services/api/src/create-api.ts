@@ -54,7 +54,7 @@ export function createApi(deps: ApiOptions): Api {
   const now = deps.now ?? (() => new Date());
   const api = deps.config.api;
   const logger = deps.logger.child({ component: 'api' });
-  const tickets = createTicketIssuer({ now: () => now().getTime() });
+  const tickets = createTicketIssuer({ now: () => now().getTime(), secret: api.ticketSecret });
   const auth = createAuthenticator({ tokens: api.tokens, tickets });
   const hub = createLiveHub({ bus: deps.bus, logger, now, ...(deps.groupId ? { groupId: deps.groupId } : {}) });
   const ctx: ApiContext = { api, brands: deps.config.brands, sources: deps.config.sources, store: deps.store, hub, auth, tickets, logger, now };

@@ -1,10 +1,11 @@
 // The composition root: one process, the adapters its config names, and the stages asked for,
 // started in pipeline order and stopped in reverse (so each stage drains into a running next one).
-import type { EarshotConfig } from '@earshot/config';
+import { HEALTH_DEFAULTS, type EarshotConfig } from '@earshot/config';
 import { combineHealth, createMetrics, type Health, type Logger, type Metrics, type Service } from '@earshot/observability';
 import type { StageDeps } from '@earshot/pipeline';
 import { TOPICS } from '@earshot/schema';
 import { createBus, createStore, mentionPruner } from './adapters.js';
+import { createLagSampler } from './lag-sampler.js';
 import { createRetentionService } from './retention-service.js';
 import { STAGES, type StageName } from './stages.js';
 
@@ -38,6 +39,19 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const prune = options.stages.includes('indexer') ? mentionPruner(config, store) : undefined;
   if (prune) services.push(createRetentionService({ prune, logger }));
   const consumers = options.stages.flatMap((name) => STAGES[name].consumes ?? []);
+  if (consumers.length > 0) {
+    const watch = config.health ?? HEALTH_DEFAULTS;
+    services.push(
+      createLagSampler({
+        consumers: options.stages.flatMap((stage) => (STAGES[stage].consumes ? [{ stage, ...STAGES[stage].consumes }] : [])),
+        lag: (groupId, topic) => bus.lag(groupId, topic),
+        metrics,
+        logger: logger.child({ component: 'consumer-lag' }),
+        intervalMs: watch.lagInterval,
+        stuckAfterMs: watch.stuckAfter,
+      }),
+    );
+  }
 
   async function totalLag(): Promise<number> {
     let lag = 0;

@@ -3,6 +3,7 @@ import type { Service } from '@earshot/observability';
 import { createStageRunner, type StageDeps } from '@earshot/pipeline';
 import { TOPICS } from '@earshot/schema';
 import { indexBatch } from './index-batch.js';
+import { observeEndToEnd } from './end-to-end.js';
 
 export { indexBatch } from './index-batch.js';
 
@@ -16,7 +17,11 @@ export function createIndexer(deps: StageDeps & { groupId?: string }): Service {
     logger: deps.logger.child({ component: 'indexer' }),
     metrics: deps.metrics,
     maxBatchSize: 1000,
-    step: (batch) => indexBatch(batch, deps.store),
+    step: async (batch) => {
+      const outcomes = await indexBatch(batch, deps.store);
+      observeEndToEnd(batch, outcomes, deps.metrics);
+      return outcomes;
+    },
   });
   return {
     id: 'indexer',

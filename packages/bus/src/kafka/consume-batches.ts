@@ -53,8 +53,10 @@ export async function consumeBatches(options: ConsumeBatchesOptions): Promise<Su
   const state = { stopping: false };
   const resumeTimers = new Set<NodeJS.Timeout>();
   const failures = new Map<number, number>();
+  let crashed: string | undefined;
   consumer.on(consumer.events.CRASH, (event) => {
     logger.error({ err: event.payload.error, groupId: options.kafkaGroupId, restart: event.payload.restart }, 'consumer crashed');
+    if (!event.payload.restart) crashed = `consumer crashed and will not restart: ${event.payload.error.message}`;
   });
 
   /** Pauses a partition whose batch failed and resumes it after a growing, jittered delay. */
@@ -116,5 +118,6 @@ export async function consumeBatches(options: ConsumeBatchesOptions): Promise<Su
       // Waits for the batch in flight (and its commit), leaves the group, closes the connections.
       await consumer.disconnect();
     },
+    failure: () => crashed,
   };
 }

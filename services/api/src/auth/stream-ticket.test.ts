@@ -19,4 +19,12 @@ describe('stream tickets', () => {
   ])('refuses %s', (_name, make) => {
     expect(createTicketIssuer().verify(make())).toBeUndefined();
   });
+
+  it('with a shared ticketSecret, a ticket one replica issued is accepted by another; with another secret it is not', () => {
+    const secret = 'a-shared-secret-of-at-least-32-chars!';
+    const ticket = createTicketIssuer({ secret }).issue('ops').ticket;
+    expect(createTicketIssuer({ secret }).verify(ticket)).toBe('ops');
+    expect(createTicketIssuer({ secret: `${secret}x` }).verify(ticket)).toBeUndefined();
+    expect(createTicketIssuer().verify(createTicketIssuer().issue('ops').ticket)).toBeUndefined();
+  });
 });

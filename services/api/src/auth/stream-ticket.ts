@@ -1,6 +1,7 @@
 // Short-lived signed tickets for the places a browser cannot send an Authorization header
 // (EventSource, download links): `?ticket=` names the token holder and an expiry, signed with a key
-// that lives only in this process. The token itself never appears in a URL or an access log.
+// that lives only in this process, or `api.ticketSecret` shared by every replica behind one load
+// balancer. The token itself never appears in a URL or an access log.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface TicketIssuer {
@@ -9,8 +10,8 @@ export interface TicketIssuer {
   verify(ticket: string): string | undefined;
 }
 
-export function createTicketIssuer(options: { ttlMs?: number; now?: () => number } = {}): TicketIssuer {
-  const key = randomBytes(32);
+export function createTicketIssuer(options: { ttlMs?: number; now?: () => number; secret?: string } = {}): TicketIssuer {
+  const key = options.secret ?? randomBytes(32);
   const ttlMs = options.ttlMs ?? 60_000;
   const now = options.now ?? Date.now;
   const sign = (payload: string) => createHmac('sha256', key).update(payload).digest();

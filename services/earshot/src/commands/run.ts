@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CollectReport } from '@earshot/collector';
 import type { EarshotConfig } from '@earshot/config';
-import { startHealthServer } from '@earshot/observability';
+import { startHealthServer, type HealthServer } from '@earshot/observability';
+import { installFatalHandlers } from '../fatal-errors.js';
 import { startDemoServer, type DemoServer } from '../demo-server.js';
 import { loadOrExit, makeLogger } from '../load.js';
 import { createRuntime, type Runtime } from '../runtime.js';
@@ -79,6 +80,17 @@ export function registerRunCommand(program: Command): void {
         await runtime.stop();
         await demo?.close();
       };
+      let health: HealthServer | undefined;
+      installFatalHandlers({
+        source: process,
+        logger,
+        stop: async () => {
+          await health?.close();
+          await shutdown();
+        },
+        deadlineMs: config.shutdownTimeout,
+        exit: (code) => process.exit(code),
+      });
 
       if (opts.once) {
         const withoutCollector = runtime.services.filter((s) => s !== collector);
@@ -106,7 +118,7 @@ export function registerRunCommand(program: Command): void {
       }
 
       await runtime.start();
-      const health = config.health ? await startHealthServer({ port: config.health.port, health: () => runtime.health(), registry: runtime.metrics.registry }) : undefined;
+      health = config.health ? await startHealthServer({ port: config.health.port, host: config.health.host, health: () => runtime.health(), registry: runtime.metrics.registry }) : undefined;
       out(`Earshot is running: ${config.brands.length} brands, ${config.sources.length} sources (config ${file}).`);
       for (const line of describeBackend(config)) out(line);
       const api = runtime.services.find(isApi);
