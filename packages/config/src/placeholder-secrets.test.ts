@@ -33,4 +33,12 @@ describe('placeholder secrets', () => {
     const config = parseConfig('brands: [{ id: a, name: A }]\napi: { tokens: [{ name: t, token: "k8Jq2vR5xW9mZ3tB" }] }\n', 'test.yaml');
     expect(placeholderSecrets(config)).toEqual([]);
   });
+
+  it('covers the shared ticket key and the Kafka SASL password too', () => {
+    const config = parseConfig(
+      'brands: [{ id: a, name: A }]\napi: { ticketSecret: "change-me-to-32-or-more-random-characters" }\nbus: { kind: kafka, brokers: ["k:9092"], sasl: { mechanism: scram-sha-512, username: u, password: change-me } }\n',
+      'test.yaml',
+    );
+    expect(placeholderSecrets(config).map((p) => p.split(':')[0])).toEqual(['api.ticketSecret', 'bus.sasl.password']);
+  });
 });

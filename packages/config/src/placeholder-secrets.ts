@@ -30,6 +30,10 @@ function secretsOf(config: EarshotConfig): Secret[] {
     if (c.type === 'email') secrets.push({ path: `channels[${i}].password`, value: c.password, hint: 'set EARSHOT_SMTP_PASSWORD (the example reads it) to the SMTP password' });
     if (c.type === 'slack' && SLACK_PLACEHOLDER.test(c.url)) secrets.push({ path: `channels[${i}].url`, value: 'change-me', hint: 'set EARSHOT_SLACK_WEBHOOK_URL (the example reads it) to your Slack incoming-webhook URL' });
   });
+  if (config.api.ticketSecret) secrets.push({ path: 'api.ticketSecret', value: config.api.ticketSecret, hint: 'set it to a random string of 32+ characters shared by the API replicas (for example: openssl rand -base64 32)' });
+  if (config.bus.kind === 'kafka' && config.bus.sasl && 'password' in config.bus.sasl) {
+    secrets.push({ path: 'bus.sasl.password', value: config.bus.sasl.password, hint: 'set the Kafka SASL password' });
+  }
   if (config.store.kind === 'elasticsearch') {
     secrets.push({ path: 'store.password', value: config.store.password, hint: 'set the Elasticsearch password' });
     secrets.push({ path: 'store.apiKey', value: config.store.apiKey, hint: 'set the Elasticsearch API key' });
