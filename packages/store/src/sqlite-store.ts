@@ -10,6 +10,7 @@ import type { Alert, EnrichedMention, Story } from '@earshot/schema';
 import { parseTextQuery, toFts5 } from './fts-query.js';
 import { sqliteFingerprints } from './sqlite-fingerprints.js';
 import { createSqliteReaders } from './sqlite-readers.js';
+import { sqlWhere } from './sql-where.js';
 import type { AggregateBucket, AggregateQuery, AlertQuery, GroupField, MentionFilter, MentionStore, SearchQuery, Silence, WriteResult } from './port.js';
 import { createSqliteStories, STORY_SCHEMA } from './sqlite-stories.js';
 import { asList, mentionTime, toEpochMs } from './time.js';
@@ -119,37 +120,20 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
   });
 
   function where(filter: MentionFilter, params: unknown[]): string {
-    const clauses: string[] = [];
-    const inList = (column: string, values: string[] | undefined) => {
-      if (!values?.length) return;
-      clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-      params.push(...values);
-    };
-    inList('m.brand_id', asList(filter.brandId));
-    inList('m.sentiment', asList(filter.sentiment));
-    inList('m.lang', asList(filter.lang));
-    inList('m.source_id', asList(filter.sourceId));
-    inList('m.author', asList(filter.author));
-    const topics = asList(filter.topic);
-    if (topics?.length) {
-      clauses.push(`EXISTS (SELECT 1 FROM mention_topics t WHERE t.mention_id = m.id AND t.topic IN (${topics.map(() => '?').join(', ')}))`);
-      params.push(...topics);
-    }
-    inList(`COALESCE(json_extract(m.doc, '$.matchedBy'), 'query')`, asList(filter.matchedBy));
-    inList(`json_extract(m.doc, '$.brandAccount')`, asList(filter.brandAccount));
-    if (filter.signal === 'warning') clauses.push('m.warning = 1');
-    if (filter.signal === 'recommendation') clauses.push('m.recommendation = 1');
-    const from = toEpochMs(filter.from);
-    const to = toEpochMs(filter.to);
-    if (from !== undefined) {
-      clauses.push('m.ts >= ?');
-      params.push(from);
-    }
-    if (to !== undefined) {
-      clauses.push('m.ts < ?');
-      params.push(to);
-    }
-    return clauses.length ? clauses.join(' AND ') : '1 = 1';
+    const w = sqlWhere(params);
+    w.in('m.brand_id', asList(filter.brandId));
+    w.in('m.sentiment', asList(filter.sentiment));
+    w.in('m.lang', asList(filter.lang));
+    w.in('m.source_id', asList(filter.sourceId));
+    w.in('m.author', asList(filter.author));
+    w.existsIn((list) => `SELECT 1 FROM mention_topics t WHERE t.mention_id = m.id AND t.topic IN (${list})`, asList(filter.topic));
+    w.in(`COALESCE(json_extract(m.doc, '$.matchedBy'), 'query')`, asList(filter.matchedBy));
+    w.in(`json_extract(m.doc, '$.brandAccount')`, asList(filter.brandAccount));
+    if (filter.signal === 'warning') w.add('m.warning = 1');
+    if (filter.signal === 'recommendation') w.add('m.recommendation = 1');
+    w.bound('m.ts >= ?', toEpochMs(filter.from));
+    w.bound('m.ts < ?', toEpochMs(filter.to));
+    return w.sql();
   }
 
   const parseDoc = (row: { doc: string }) => JSON.parse(row.doc) as EnrichedMention;

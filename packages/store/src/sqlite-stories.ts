@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { Story } from '@earshot/schema';
 import { parseTextQuery, toFts5 } from './fts-query.js';
 import type { StoryQuery, StorySearchResult } from './port.js';
+import { sqlWhere } from './sql-where.js';
 import { asList, toEpochMs } from './time.js';
 
 export const STORY_SCHEMA = `
@@ -50,37 +51,21 @@ export function createSqliteStories(db: Database.Database): SqliteStories {
     },
     search(query) {
       const params: unknown[] = [];
-      const clauses: string[] = [];
-      const inList = (column: string, values: (string | undefined)[] | undefined) => {
-        const list = values?.filter((v): v is string => v !== undefined);
-        if (!list?.length) return;
-        clauses.push(`${column} IN (${list.map(() => '?').join(', ')})`);
-        params.push(...list);
-      };
+      const w = sqlWhere(params);
       let from = 'stories s';
       if (query.text) {
         const match = toFts5(parseTextQuery(query.text));
         if (!match) return { total: 0, stories: [] };
         from = 'stories_fts f JOIN stories s ON s.id = f.id';
-        clauses.push('stories_fts MATCH ?');
-        params.push(match);
+        w.add('stories_fts MATCH ?', match);
       }
-      inList('s.brand_id', asList(query.brandId));
-      inList('s.sentiment', asList(query.sentiment));
-      const langs = asList(query.lang);
-      if (langs?.length) {
-        clauses.push(`EXISTS (SELECT 1 FROM story_langs l WHERE l.story_id = s.id AND l.lang IN (${langs.map(() => '?').join(', ')}))`);
-        params.push(...langs);
-      }
-      const bound = (sql: string, value: number | undefined) => {
-        if (value === undefined) return;
-        clauses.push(sql);
-        params.push(value);
-      };
-      bound('s.last_seen >= ?', toEpochMs(query.from));
-      bound('s.first_seen < ?', toEpochMs(query.to));
-      bound('s.size >= ?', query.minSize);
-      const where = clauses.length ? clauses.join(' AND ') : '1 = 1';
+      w.in('s.brand_id', asList(query.brandId));
+      w.in('s.sentiment', asList(query.sentiment));
+      w.existsIn((list) => `SELECT 1 FROM story_langs l WHERE l.story_id = s.id AND l.lang IN (${list})`, asList(query.lang));
+      w.bound('s.last_seen >= ?', toEpochMs(query.from));
+      w.bound('s.first_seen < ?', toEpochMs(query.to));
+      w.bound('s.size >= ?', query.minSize);
+      const where = w.sql();
       const order = query.sort === 'size' ? 's.size DESC, s.last_seen DESC, s.id' : 's.last_seen DESC, s.id';
       const limit = Math.min(Math.max(query.limit ?? 20, 0), 1000);
       const offset = Math.max(query.offset ?? 0, 0);
