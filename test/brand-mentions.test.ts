@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dropKafkaTopics } from '@earshot/bus';
+import { dropKafkaTopics } from '@earshot/bus/kafka';
 import { parseConfig } from '@earshot/config';
 import { createMetrics, silentLogger } from '@earshot/observability';
 import type { EnrichedMention } from '@earshot/schema';

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSqliteStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mention } from '../services/alerter/src/testing/mentions.js';
 import { REPO_ROOT, runEarshot } from './support/earshot-cli.js';

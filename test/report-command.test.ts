@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { REPORT_WEEK, reportAlerts, reportMentions } from '../services/notifier/src/testing/report-seed.js';
 import { runEarshot } from './support/earshot-cli.js';
 

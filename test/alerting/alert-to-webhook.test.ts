@@ -6,12 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAlerter } from '@earshot/alerter';
-import { createEmbeddedBus } from '@earshot/bus';
+import { createEmbeddedBus } from '@earshot/bus/embedded';
 import { parseConfig } from '@earshot/config';
 import { createNotifier, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '@earshot/notifier';
 import { createMetrics, silentLogger } from '@earshot/observability';
 import { encodeMessage, TOPICS, type Alert, type EnrichedMention } from '@earshot/schema';
-import { createSqliteStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { expect, it, vi } from 'vitest';
 
 function negative(id: string, at: Date): EnrichedMention {

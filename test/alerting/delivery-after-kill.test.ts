@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { createEmbeddedBus } from '@earshot/bus';
+import { createEmbeddedBus } from '@earshot/bus/embedded';
 import { encodeMessage, TOPICS, type Alert } from '@earshot/schema';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { alert } from '../../services/notifier/src/testing/fixtures.js';

@@ -3,11 +3,12 @@
 // from Elasticsearch) neither forgets nor fires again, and each brand's story, written by whichever
 // instance owns the brand at the time, ends up as one record. Skips when the global setup has no servers.
 import { createAlerter, type Alerter } from '@earshot/alerter';
-import { createKafkaBus, dropKafkaTopics, type Bus } from '@earshot/bus';
+import type { Bus } from '@earshot/bus';
+import { createKafkaBus, dropKafkaTopics } from '@earshot/bus/kafka';
 import { parseConfig } from '@earshot/config';
 import { createMetrics, silentLogger } from '@earshot/observability';
 import { decodeMessage, encodeMessage, TOPICS, type EnrichedMention } from '@earshot/schema';
-import { createElasticsearchStore, type ElasticsearchStore } from '@earshot/store';
+import { createElasticsearchStore, type ElasticsearchStore } from '@earshot/store/elasticsearch';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 
 const brokers = inject('kafkaBrokers');

@@ -14,13 +14,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAlerter } from '@earshot/alerter';
-import { createEmbeddedBus, createKafkaBus, dropKafkaTopics, type Bus } from '@earshot/bus';
+import type { Bus } from '@earshot/bus';
+import { createKafkaBus, dropKafkaTopics } from '@earshot/bus/kafka';
+import { createEmbeddedBus } from '@earshot/bus/embedded';
 import { parseConfig } from '@earshot/config';
 import { createIndexer } from '@earshot/indexer';
 import { createNotifier } from '@earshot/notifier';
 import { createMetrics, silentLogger, type Service } from '@earshot/observability';
 import { encodeMessage, TOPICS, type EnrichedMention, type SentimentLabel } from '@earshot/schema';
-import { createElasticsearchStore, createSqliteStore, type MentionStore } from '@earshot/store';
+import type { MentionStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
+import { createElasticsearchStore } from '@earshot/store/elasticsearch';
 import { printTable, writeResults } from './results.js';
 
 const { values: args } = parseArgs({

@@ -3,11 +3,11 @@
 // with conditional GET answered 304 — and prints feeds/minute, CPU time and peak memory.
 // The feeds are generated here: RSS, Atom and JSON Feed, a tenth in windows-1251, some gzip'd.
 import { spawn } from 'node:child_process';
-import { createEmbeddedBus } from '@earshot/bus';
+import { createEmbeddedBus } from '@earshot/bus/embedded';
 import { createCollector } from '@earshot/collector';
 import { parseConfig } from '@earshot/config';
 import { createMetrics, silentLogger } from '@earshot/observability';
-import { createSqliteStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { printTable, writeResults } from './results.js';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`${name}=`))?.split('=')[1] ?? fallback);

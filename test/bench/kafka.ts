@@ -8,7 +8,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createKafkaClientBus, dropKafkaTopics, KAFKA_CLIENTS, type KafkaClient, type OutgoingMessage } from '@earshot/bus';
+import type { OutgoingMessage } from '@earshot/bus';
+import { createKafkaClientBus, dropKafkaTopics, KAFKA_CLIENTS, type KafkaClient } from '@earshot/bus/kafka';
 import { encodeMessage, mentionId } from '@earshot/schema';
 import { printTable, writeResults } from './results.js';
 

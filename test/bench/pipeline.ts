@@ -13,13 +13,15 @@
 // Needs KAFKA_BROKERS and ELASTICSEARCH_URL (default: the local stack, 127.0.0.1:9092 / :9200).
 // Topics and indices get a throw-away prefix and are deleted at the end.
 import { parseArgs } from 'node:util';
-import { createKafkaClientBus, dropKafkaTopics, KAFKA_CLIENTS, type Bus, type KafkaClient } from '@earshot/bus';
+import type { Bus } from '@earshot/bus';
+import { createKafkaClientBus, dropKafkaTopics, KAFKA_CLIENTS, type KafkaClient } from '@earshot/bus/kafka';
 import { parseConfig } from '@earshot/config';
 import { createEnricher } from '@earshot/enricher';
 import { createIndexer } from '@earshot/indexer';
 import { createMetrics, silentLogger, type Service } from '@earshot/observability';
 import { encodeMessage, mentionId, TOPICS, type EnrichedMention, type RawMention } from '@earshot/schema';
-import { createElasticsearchStore, mentionIndexFor, toMentionDocument, type MentionStore } from '@earshot/store';
+import type { MentionStore } from '@earshot/store';
+import { createElasticsearchStore, mentionIndexFor, toMentionDocument } from '@earshot/store/elasticsearch';
 import { printTable, writeResults } from './results.js';
 
 const { values: args } = parseArgs({

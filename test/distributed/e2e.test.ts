@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKafkaClientBus, KAFKA_CLIENTS } from '@earshot/bus';
+import { createKafkaClientBus, KAFKA_CLIENTS } from '@earshot/bus/kafka';
 import { enrichMention } from '@earshot/enricher';
 import { createAnalyzer } from '@earshot/nlp';
 import { mentionId, type EnrichedMention } from '@earshot/schema';

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKafkaClientBus, KAFKA_CLIENTS, type Bus } from '@earshot/bus';
+import type { Bus } from '@earshot/bus';
+import { createKafkaClientBus, KAFKA_CLIENTS } from '@earshot/bus/kafka';
 import { encodeMessage, mentionId, TOPICS, type EnrichedMention } from '@earshot/schema';
 import { dropPrefix, esCount, esDocuments, servers, sleep, startStage, stopStage, uniquePrefix, waitFor, writeDistributedConfig, type StageProcess } from './support.js';
 

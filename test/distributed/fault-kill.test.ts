@@ -5,7 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKafkaClientBus, KAFKA_CLIENTS, type Bus } from '@earshot/bus';
+import type { Bus } from '@earshot/bus';
+import { createKafkaClientBus, KAFKA_CLIENTS } from '@earshot/bus/kafka';
 import { encodeMessage, mentionId, TOPICS, type RawMention } from '@earshot/schema';
 import { dropPrefix, esCount, esDocuments, servers, sleep, startStage, stopStage, uniquePrefix, waitFor, writeDistributedConfig, type StageProcess } from './support.js';
 

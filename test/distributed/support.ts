@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { dropKafkaTopics, type KafkaClient } from '@earshot/bus';
+import { dropKafkaTopics, type KafkaClient } from '@earshot/bus/kafka';
 import { startEarshot } from '../support/earshot-cli.js';
 
 export interface Servers {

@@ -6,8 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { sampleMention } from '../../packages/store/src/contract.js';
-import { createElasticsearchStore, type ElasticsearchStore } from '@earshot/store';
+import { sampleMention } from '@earshot/store/contract';
+import { createElasticsearchStore, type ElasticsearchStore } from '@earshot/store/elasticsearch';
 import { runEarshot } from '../support/earshot-cli.js';
 
 const url = inject('elasticsearchUrl');

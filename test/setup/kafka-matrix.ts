@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { probeKafkaMajorVersion } from '@earshot/bus';
+import { probeKafkaMajorVersion } from '@earshot/bus/kafka';
 
 export const MATRIX_VERSIONS = { 3: '3.9.1', 4: '4.1.1' } as const;
 

@@ -1,11 +1,7 @@
+// @earshot/bus: the port and what is pure about it (partitioning, Kafka options and topic plan).
+// No adapter: those are subpath exports (`@earshot/bus/kafka`, `@earshot/bus/embedded`) that only
+// the composition root and tests import, so a stage never loads a client library.
 export * from './port.js';
 export * from './partition.js';
-export * from './embedded-bus.js';
-export * from './kafka/kafka-bus.js';
-export * from './kafka/drop-topics.js';
 export * from './kafka-options.js';
-export * from './platformatic/platformatic-bus.js';
-export * from './kafka-client.js';
-export * from './platformatic/probe-version.js';
 export * from './topic-plan.js';
-export * from './kafka-subscriptions.js';

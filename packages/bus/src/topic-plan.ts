@@ -2,7 +2,7 @@
 // one for that topic, the replication factor per topic or the bus default. With `createTopics: false`
 // (topics owned by infrastructure code) nothing is created; missing topics are an error that names
 // them and the setting, before any stage starts work.
-import { EarshotError } from '@earshot/pipeline';
+import { EarshotError } from '@earshot/core';
 import type { KafkaBusOptions } from './kafka-options.js';
 import type { TopicSpec } from './port.js';
 

@@ -1,5 +1,3 @@
-export * from './errors.js';
-export * from './retry.js';
 export * from './outcome.js';
 export * from './dlq.js';
 export * from './stage-runner.js';

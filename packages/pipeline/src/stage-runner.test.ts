@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEmbeddedBus, type Bus, type BusMessage } from '@earshot/bus';
+import type { Bus, BusMessage } from '@earshot/bus';
+import { createEmbeddedBus } from '@earshot/bus/embedded';
 import { createMetrics, silentLogger } from '@earshot/observability';
 import { encodeMessage, TOPICS, type RawMention } from '@earshot/schema';
 import { readProvenance } from './dlq.js';

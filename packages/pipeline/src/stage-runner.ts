@@ -6,7 +6,7 @@ import type { Bus, BusMessage, Subscription } from '@earshot/bus';
 import type { Health, Logger, Metrics } from '@earshot/observability';
 import { decodeMessage, TOPICS, type AnyMessage, type MessageType } from '@earshot/schema';
 import { toDlqRecord } from './dlq.js';
-import { EarshotError } from './errors.js';
+import { EarshotError } from '@earshot/core';
 import type { Outcome, Output } from './outcome.js';
 
 export interface DecodedMessage<T extends MessageType> {

@@ -5,3 +5,4 @@ export * from './alert-evidence.js';
 export * from './envelope.js';
 export * from './mention-id.js';
 export * from './story.js';
+export * from './mention-time.js';

@@ -1,7 +1,7 @@
 // The two ways a read can be refused for its cost, as values callers can tell apart: the search
 // text is too big to run (the caller's fault: an HTTP 400), or the query ran past its deadline or
 // found every reader busy (the store's limit: a 503 with a hint to narrow the query or retry).
-import { EarshotError } from '@earshot/pipeline';
+import { EarshotError } from '@earshot/core';
 
 /** Search text over the term count or term length caps; the message names the limit. */
 export class TextQueryError extends EarshotError {

@@ -1,10 +1,5 @@
-// Mentions are placed in time by when they were published, or collected when the source gives no date.
-import type { EnrichedMention } from '@earshot/schema';
-
-export function mentionTime(m: Pick<EnrichedMention, 'publishedAt' | 'collectedAt'>): number {
-  const published = m.publishedAt ? Date.parse(m.publishedAt) : NaN;
-  return Number.isFinite(published) ? published : Date.parse(m.collectedAt);
-}
+// Time bounds and filter values as queries give them (ISO text, epoch ms, one value or a list),
+// normalised once for every adapter.
 
 export function toEpochMs(value: string | number | undefined): number | undefined {
   if (value === undefined) return undefined;

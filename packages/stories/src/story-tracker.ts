@@ -4,8 +4,7 @@
 // coming within `gap` of its last one. Pure state, no I/O and no clock: the alerter feeds it in
 // arrival order, drains the stories that changed and writes them; a warm start restores the open
 // stories from the store and replays recent mentions (members it already knows are not counted again).
-import type { EnrichedMention, Story } from '@earshot/schema';
-import { mentionTime } from '@earshot/store';
+import { mentionTime, type EnrichedMention, type Story } from '@earshot/schema';
 import { fold } from '@earshot/nlp';
 import { createFeatureExtractor, type FeatureExtractor } from './features.js';
 import { featureWeights, profileNorms, similarity, type FeatureStats, type ProfileNorms } from './similarity.js';

@@ -7,7 +7,8 @@
 // received a mention of within `ownershipTtl`, warm-starts a brand from the store when it starts to
 // own it, and ticks only the brands it owns — so N instances give the alerts one would.
 import type { Health, Service } from '@earshot/observability';
-import { isRetriable, ok, retryLater, type DecodedMessage, type Outcome, type StageDeps } from '@earshot/pipeline';
+import { isRetriable } from '@earshot/core';
+import { ok, retryLater, type DecodedMessage, type Outcome, type StageDeps } from '@earshot/pipeline';
 import { createStageRunner } from '@earshot/pipeline';
 import { TOPICS } from '@earshot/schema';
 import { createAlertOutbox } from './alert-outbox.js';

@@ -6,8 +6,7 @@
 // at the alerter's clock so a skewed future date cannot hold a window open. A mention published
 // long ago and collected only now lands in the baseline, not in the current window: old news is not
 // spreading word-of-mouth.
-import type { AlertSample, EnrichedMention, SentimentLabel } from '@earshot/schema';
-import { mentionTime } from '@earshot/store';
+import { mentionTime, type AlertSample, type EnrichedMention, type SentimentLabel } from '@earshot/schema';
 
 export interface MentionFact {
   id: string;

@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmbeddedBus } from '@earshot/bus';
+import { createEmbeddedBus } from '@earshot/bus/embedded';
 import { parseConfig } from '@earshot/config';
 import { createMetrics, silentLogger } from '@earshot/observability';
-import { createSqliteStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApi } from './create-api.js';
 

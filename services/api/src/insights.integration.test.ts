@@ -1,7 +1,8 @@
 // The overview, the labels and time-zone buckets over real HTTP, on the embedded store and on
 // Elasticsearch: what the marketer's dashboard reads.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createElasticsearchStore, dropElasticsearchPrefix, type MentionStore } from '@earshot/store';
+import type { MentionStore } from '@earshot/store';
+import { createElasticsearchStore, dropElasticsearchPrefix } from '@earshot/store/elasticsearch';
 import { seedMentions } from './testing/fixtures.js';
 import { openApiOperation } from './testing/openapi-doc.js';
 import { READ_TOKEN, SOURCE_TITLES, startTestApi, type TestApi } from './testing/start-test-api.js';

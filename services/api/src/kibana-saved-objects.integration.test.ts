@@ -3,7 +3,7 @@
 // aggregatable where they aggregate or sort: the same answer Kibana's data view would get.
 import { Client } from '@elastic/elasticsearch';
 import { afterAll, expect, inject, it } from 'vitest';
-import { createElasticsearchStore } from '@earshot/store';
+import { createElasticsearchStore } from '@earshot/store/elasticsearch';
 import { seedMentions } from './testing/fixtures.js';
 import { needsAggregatable, readSavedObjects, referencedFields } from './testing/kibana-fields.js';
 

@@ -4,7 +4,7 @@
 // Elasticsearch's _field_caps the same question.)
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mentionMappings } from '@earshot/store';
+import { mentionMappings } from '@earshot/store/elasticsearch';
 import { buildSavedObjects, toNdjson } from '../../../infra/kibana/build-saved-objects.js';
 import { needsAggregatable, readSavedObjects, referencedFields, SAVED_OBJECTS_PATH } from './testing/kibana-fields.js';
 

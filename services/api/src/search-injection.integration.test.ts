@@ -2,7 +2,7 @@
 // query body, FTS5 column filters and SQL all come back as an ordinary (empty) result, never as a
 // match-all, an error from the store, or a 500.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createElasticsearchStore, dropElasticsearchPrefix, type ElasticsearchStore } from '@earshot/store';
+import { createElasticsearchStore, dropElasticsearchPrefix, type ElasticsearchStore } from '@earshot/store/elasticsearch';
 import { seedMentions } from './testing/fixtures.js';
 import { READ_TOKEN, startTestApi, type TestApi } from './testing/start-test-api.js';
 

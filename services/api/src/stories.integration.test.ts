@@ -2,7 +2,7 @@
 // language and size, one by id, CSV and NDJSON export, tokens required, bad queries refused with
 // the problem named, and the OpenAPI entries typed.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createElasticsearchStore, dropElasticsearchPrefix, type ElasticsearchStore } from '@earshot/store';
+import { createElasticsearchStore, dropElasticsearchPrefix, type ElasticsearchStore } from '@earshot/store/elasticsearch';
 import { openApiOperation } from './testing/openapi-doc.js';
 import { seedStories } from './testing/story-fixtures.js';
 import { READ_TOKEN, startTestApi, type TestApi } from './testing/start-test-api.js';

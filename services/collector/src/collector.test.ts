@@ -3,7 +3,7 @@
 // slow and oversized responses, a refused private address, compression, hostile XML, per-host
 // politeness — and one bad source never stopping the others.
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { createSqliteStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpFetcher } from './http-fetcher.js';
 import { createHarness } from './testing/collector-harness.js';

@@ -1,7 +1,7 @@
 // The shared schedule on a real Kafka broker: two collector processes' worth of collectors in one
 // consumer group; every source is polled exactly once for the slot, and both do part of the work.
-import { createKafkaBus, dropKafkaTopics } from '@earshot/bus';
-import { createSqliteStore } from '@earshot/store';
+import { createKafkaBus, dropKafkaTopics } from '@earshot/bus/kafka';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { COLLECTOR_JOBS_TOPIC } from './fetch-jobs.js';
 import { createHarness } from './testing/collector-harness.js';

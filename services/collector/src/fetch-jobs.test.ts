@@ -1,6 +1,6 @@
 // The shared schedule: with two collectors in one consumer group, each source is polled by exactly
 // one of them per slot; on the embedded bus one collector polls everything on its schedule.
-import { createSqliteStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createGroupBus } from './testing/group-bus.js';
 import { createHarness } from './testing/collector-harness.js';

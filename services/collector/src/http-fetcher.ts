@@ -7,7 +7,7 @@
 import { interceptors, type Dispatcher } from 'undici';
 import { createAddressPolicy, createGuardedAgent, resolveHost, systemResolver, type AddressClass, type Resolver } from '@earshot/net';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { EarshotError } from '@earshot/pipeline';
+import { EarshotError } from '@earshot/core';
 
 export interface HttpFetcherOptions {
   userAgent: string;

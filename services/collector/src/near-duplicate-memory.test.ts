@@ -1,6 +1,6 @@
 // A syndicated copy must not count again after a restart: the near-duplicate index is saved through
 // the store and read back by the next collector on the same store, within its age bound.
-import { createSqliteStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness } from './testing/collector-harness.js';
 import { serve, startRouteServer, type RouteServer } from './testing/route-server.js';

@@ -2,7 +2,7 @@
 // not-modified (a 304), or failed (with whether retrying can help and how long the server asked us
 // to wait). Fetching goes through the host limiter; parsing through the source's type.
 import type { SourceConfig } from '@earshot/config';
-import { EarshotError } from '@earshot/pipeline';
+import { EarshotError } from '@earshot/core';
 import type { HostLimiter } from './host-limiter.js';
 import type { HttpFetcher } from './http-fetcher.js';
 import { keepHttpLinks } from './http-links.js';

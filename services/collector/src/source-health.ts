@@ -3,7 +3,7 @@
 // (1×, 2×, 4× … up to 16× the interval, never sooner than Retry-After). A source failing
 // `unhealthyAfter` times in a row is reported unhealthy — and still polled, less often.
 // The state is persisted, so a restart keeps a source's back-off and its health.
-import { backoffDelay } from '@earshot/pipeline';
+import { backoffDelay } from '@earshot/core';
 import type { MentionStore } from '@earshot/store';
 
 export const HEALTH_NAMESPACE = 'collector.health';

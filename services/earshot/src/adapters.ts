@@ -1,11 +1,15 @@
 // Builds the bus and store adapters the config asks for. The only place that chooses between the
 // embedded backend and Kafka/Elasticsearch.
 import { resolve } from 'node:path';
-import { createEmbeddedBus, createKafkaClientBus, type Bus } from '@earshot/bus';
+import type { Bus } from '@earshot/bus';
+import { createKafkaClientBus } from '@earshot/bus/kafka';
+import { createEmbeddedBus } from '@earshot/bus/embedded';
 import type { EarshotConfig } from '@earshot/config';
 import type { Logger } from '@earshot/observability';
 import { kafkaSasl, kafkaTls } from './kafka-security.js';
-import { createElasticsearchStore, createSqliteStore, parseRetention, type ElasticsearchAuth, type MentionStore, type PrunedIndex } from '@earshot/store';
+import type { MentionStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
+import { createElasticsearchStore, parseRetention, type ElasticsearchAuth, type PrunedIndex } from '@earshot/store/elasticsearch';
 import { pemValue } from './pem.js';
 
 export interface AdapterOptions {

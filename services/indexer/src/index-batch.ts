@@ -1,7 +1,7 @@
 // The indexer's step: write a batch of enriched mentions to the store by id (a replay overwrites).
 // Documents the store refuses go to the DLQ with its reason; an unavailable store retries the batch.
 import { dlq, ok, retryLater, type DecodedMessage, type Outcome } from '@earshot/pipeline';
-import { isRetriable } from '@earshot/pipeline';
+import { isRetriable } from '@earshot/core';
 import type { MentionStore } from '@earshot/store';
 
 export async function indexBatch(batch: DecodedMessage<'mention.enriched'>[], store: MentionStore): Promise<Outcome[]> {

@@ -3,11 +3,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmbeddedBus, type Bus } from '@earshot/bus';
+import type { Bus } from '@earshot/bus';
+import { createEmbeddedBus } from '@earshot/bus/embedded';
 import { PassThrough } from 'node:stream';
 import { createLogger, createMetrics, type Metrics } from '@earshot/observability';
 import { encodeMessage, TOPICS, type Alert } from '@earshot/schema';
-import { createSqliteStore, type MentionStore } from '@earshot/store';
+import type { MentionStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNotifier, type Notifier } from './notifier.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './sign-payload.js';

@@ -1,4 +1,4 @@
-import { createSqliteStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { describe, expect, it } from 'vitest';
 import { createDigester } from './digest.js';
 import { resolveSubscriptions } from './subscriptions.js';

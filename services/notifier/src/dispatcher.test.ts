@@ -1,5 +1,5 @@
 import { createMetrics, silentLogger } from '@earshot/observability';
-import { createSqliteStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { describe, expect, it } from 'vitest';
 import type { ChannelSender, Notification } from './channels/channel.js';
 import { DeliveryError } from './delivery-error.js';

@@ -8,7 +8,7 @@
 // id, never its URL or secret.
 import type { ChannelConfig } from '@earshot/config';
 import type { Logger, Metrics } from '@earshot/observability';
-import { retry, type RetryOptions } from '@earshot/pipeline';
+import { retry, type RetryOptions } from '@earshot/core';
 import type { MentionStore } from '@earshot/store';
 import PQueue from 'p-queue';
 import type { ChannelSender, Notification } from './channels/channel.js';

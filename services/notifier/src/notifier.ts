@@ -3,7 +3,8 @@
 // acknowledged once its deliveries are recorded as pending in the store (digests: once collected),
 // so a slow channel never holds up the stream and a restart resumes what was left undelivered.
 import type { Health, Service } from '@earshot/observability';
-import { createStageRunner, ok, type DecodedMessage, type Outcome, type RetryOptions, type StageDeps } from '@earshot/pipeline';
+import { type RetryOptions } from '@earshot/core';
+import { createStageRunner, ok, type DecodedMessage, type Outcome, type StageDeps } from '@earshot/pipeline';
 import { TOPICS, type Alert } from '@earshot/schema';
 import { createChannelSender } from './channels/registry.js';
 import { createDigester } from './digest.js';

@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmbeddedBus } from '@earshot/bus';
+import { createEmbeddedBus } from '@earshot/bus/embedded';
 import { createMetrics, silentLogger } from '@earshot/observability';
 import { encodeMessage, TOPICS } from '@earshot/schema';
-import { createSqliteStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { expect, it, vi } from 'vitest';
 import { createNotifier } from './notifier.js';
 import { alert, notifierConfig } from './testing/fixtures.js';

@@ -4,7 +4,7 @@
 // paused for a back-off and then fetched again from the last commit, so the same messages come back.
 // While a handler runs, a timer keeps heartbeating so a long batch does not cost the group membership.
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import { backoffDelay } from '@earshot/pipeline';
+import { backoffDelay } from '@earshot/core';
 import type { BusMessage, Subscription } from '../port.js';
 import type { ConsumerTuning } from '../kafka-options.js';
 import type { SubscriptionTarget } from '../kafka-subscriptions.js';

@@ -1,6 +1,6 @@
 // Kafka client errors become EarshotErrors here, at the edge: callers see only whether retrying can
 // help (kafkajs marks its errors `retriable`) and the cause, never a kafkajs class or error name.
-import { EarshotError } from '@earshot/pipeline';
+import { EarshotError } from '@earshot/core';
 import { securityHint, type KafkaSecuritySettings } from '../kafka-auth-errors.js';
 
 function libraryRetriable(err: unknown): boolean | undefined {

@@ -6,7 +6,7 @@
 // starts from the group's committed offsets, so the failed batch (and whatever was only buffered)
 // comes again. Group heartbeats run on the client's own timer, so a long batch keeps its membership.
 import { Consumer, type Message } from '@platformatic/kafka';
-import { backoffDelay } from '@earshot/pipeline';
+import { backoffDelay } from '@earshot/core';
 import type { BusMessage, Subscription } from '../port.js';
 import type { ConsumerTuning } from '../kafka-options.js';
 import type { SubscriptionTarget } from '../kafka-subscriptions.js';

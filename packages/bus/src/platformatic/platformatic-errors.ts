@@ -1,7 +1,7 @@
 // @platformatic/kafka errors become EarshotErrors here, at the edge. The library nests causes
 // ("produce failed 3 times" wrapping the broker's answer), so the message carries the innermost
 // distinct reasons; `canRetry` says whether trying again can help.
-import { EarshotError } from '@earshot/pipeline';
+import { EarshotError } from '@earshot/core';
 import { securityHint, type KafkaSecuritySettings } from '../kafka-auth-errors.js';
 
 interface LibraryError {

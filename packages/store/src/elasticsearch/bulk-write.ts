@@ -6,7 +6,7 @@
 // nothing committed; rewriting is harmless); any other refusal is returned as rejected with
 // Elasticsearch's reason, for the DLQ.
 import type { Client, estypes } from '@elastic/elasticsearch';
-import { EarshotError } from '@earshot/pipeline';
+import { EarshotError } from '@earshot/core';
 import type { EnrichedMention } from '@earshot/schema';
 import type { WriteResult } from '../port.js';
 import { describeEsError, isRetriableStatus } from './es-errors.js';

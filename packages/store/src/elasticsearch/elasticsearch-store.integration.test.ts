@@ -2,7 +2,7 @@
 // setup), each test on its own index prefix; the indices and templates are removed afterwards.
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Client } from '@elastic/elasticsearch';
-import { EarshotError } from '@earshot/pipeline';
+import { EarshotError } from '@earshot/core';
 import { sampleMention, storeContract } from '../contract.js';
 import { dropElasticsearchPrefix } from './drop-indices.js';
 import { createElasticsearchStore } from './elasticsearch-store.js';

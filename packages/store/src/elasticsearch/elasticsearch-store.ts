@@ -6,7 +6,7 @@
 // otherwise near real time, up to the 1 s refresh interval behind).
 import { Client, type estypes } from '@elastic/elasticsearch';
 import { silentLogger, type Logger } from '@earshot/observability';
-import { EarshotError, retry } from '@earshot/pipeline';
+import { EarshotError, retry } from '@earshot/core';
 import type { Alert, EnrichedMention, Story } from '@earshot/schema';
 import type { AlertQuery, MentionStore, SearchQuery, Silence } from '../port.js';
 import { aggregateMentions } from './es-aggregate.js';

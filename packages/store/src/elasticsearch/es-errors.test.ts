@@ -1,6 +1,6 @@
 import { errors } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
-import { EarshotError } from '@earshot/pipeline';
+import { EarshotError } from '@earshot/core';
 import { readBulkItems } from './bulk-write.js';
 import { translateEsError } from './es-errors.js';
 

@@ -2,7 +2,7 @@
 // unreachable nodes are retriable (the batch is redelivered later, nothing committed); other
 // refusals are not. Nothing outside this folder sees an Elasticsearch error class.
 import { errors } from '@elastic/elasticsearch';
-import { EarshotError } from '@earshot/pipeline';
+import { EarshotError } from '@earshot/core';
 
 export function isRetriableStatus(status: number): boolean {
   return status === 429 || status === 408 || status >= 500;

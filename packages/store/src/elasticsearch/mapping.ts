@@ -2,8 +2,7 @@
 // `<prefix>-mentions` alias (monthly indices `<prefix>-mentions-YYYY.MM`, so old months can be
 // dropped whole), the document shape written for each mention, and the small indices for alerts,
 // silences, delivery claims and state. Kibana saved objects are built on these field names.
-import type { EnrichedMention } from '@earshot/schema';
-import { mentionTime } from '../time.js';
+import { mentionTime, type EnrichedMention } from '@earshot/schema';
 import { FINGERPRINT_PROPERTIES } from './es-fingerprints.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleMention } from '../contract.js';
-import { createSqliteStore } from '../sqlite-store.js';
+import { createSqliteStore } from '../sqlite/sqlite-store.js';
 import { brandOverview } from './brand-overview.js';
 
 const T0 = Date.parse('2026-11-20T10:00:00.000Z');

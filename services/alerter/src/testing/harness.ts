@@ -3,11 +3,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmbeddedBus, type Bus } from '@earshot/bus';
+import type { Bus } from '@earshot/bus';
+import { createEmbeddedBus } from '@earshot/bus/embedded';
 import type { EarshotConfig } from '@earshot/config';
 import { createMetrics, silentLogger } from '@earshot/observability';
 import { decodeMessage, encodeMessage, TOPICS, type Alert, type EnrichedMention } from '@earshot/schema';
-import { createSqliteStore, type MentionStore } from '@earshot/store';
+import type { MentionStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { vi } from 'vitest';
 import { createAlerter, type Alerter } from '../alerter.js';
 

@@ -1,8 +1,7 @@
 // One mention as a flat export row (CSV columns, in this order), and CSV encoding that a spreadsheet
 // cannot mistake for a formula: cells starting with = + - @ or a tab get a leading apostrophe
 // (OWASP's advice against CSV injection).
-import type { EnrichedMention } from '@earshot/schema';
-import { mentionTime } from '@earshot/store';
+import { mentionTime, type EnrichedMention } from '@earshot/schema';
 
 export const CSV_COLUMNS = [
   'id', 'time', 'brandId', 'sourceId', 'sourceType', 'lang', 'sentiment', 'sentimentScore', 'topics',

@@ -1,7 +1,7 @@
 // Decides in memory whether a live mention belongs to a stream's filter, with the same meaning the
 // stores give the filter (and the search text: every word a prefix of a word, phrases as phrases).
-import type { EnrichedMention } from '@earshot/schema';
-import { asList, mentionTime, parseTextQuery, toEpochMs, type SearchQuery } from '@earshot/store';
+import { mentionTime, type EnrichedMention } from '@earshot/schema';
+import { asList, parseTextQuery, toEpochMs, type SearchQuery } from '@earshot/store';
 
 const words = (s: string) => (s.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 

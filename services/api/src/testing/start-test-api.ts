@@ -3,10 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmbeddedBus, type Bus } from '@earshot/bus';
+import type { Bus } from '@earshot/bus';
+import { createEmbeddedBus } from '@earshot/bus/embedded';
 import { parseConfig, type ApiToken } from '@earshot/config';
 import { createMetrics, silentLogger, createLogger, type Logger } from '@earshot/observability';
-import { createSqliteStore, type MentionStore } from '@earshot/store';
+import type { MentionStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { createApi, type Api } from '../create-api.js';
 
 export const READ_TOKEN = 'test-read-token-0123456789';

@@ -2,7 +2,7 @@
 // https://itunes.apple.com/<country>/rss/customerreviews/id=<app id>/sortBy=mostRecent/json
 // Each entry has a star rating (im:rating), a title, the text, the app version and the author;
 // older responses lead with an entry describing the app itself, which has no rating and is skipped.
-import { EarshotError } from '@earshot/pipeline';
+import { EarshotError } from '@earshot/core';
 import type { SourceItem, SourceType } from '../source-type.js';
 import { readJsonBody } from './read-json.js';
 

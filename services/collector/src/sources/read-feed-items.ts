@@ -2,7 +2,7 @@
 // HTML kept, the item's own id, the best date it has. Shared by every feed-based source type.
 import type { SourceConfig } from '@earshot/config';
 import { parseFeed, isParseError, type FeedEntry } from '@earshot/feeds';
-import { EarshotError } from '@earshot/pipeline';
+import { EarshotError } from '@earshot/core';
 import { htmlToText } from '../html-to-text.js';
 import type { DroppedItems, FetchedDocument, ParsedItems, SourceItem } from '../source-type.js';
 

@@ -1,6 +1,6 @@
 // JSON APIs (App Store reviews, Algolia HN search) all start the same way: the body as JSON, or an
 // error that names what the source expected.
-import { EarshotError } from '@earshot/pipeline';
+import { EarshotError } from '@earshot/core';
 
 export function readJsonBody(body: Buffer, expected: string): unknown {
   try {

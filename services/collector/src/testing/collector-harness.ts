@@ -1,10 +1,12 @@
 // Test helper: a collector on the embedded bus and SQLite store (in memory), with the raw mentions
 // it publishes read back off the bus as decoded payloads — what the next stage would see.
-import { createEmbeddedBus, type Bus } from '@earshot/bus';
+import type { Bus } from '@earshot/bus';
+import { createEmbeddedBus } from '@earshot/bus/embedded';
 import { parseConfig, type EarshotConfig } from '@earshot/config';
 import { createMetrics, silentLogger, type Logger, type Metrics } from '@earshot/observability';
 import { decodeMessage, TOPICS, type RawMention } from '@earshot/schema';
-import { createSqliteStore, type MentionStore } from '@earshot/store';
+import type { MentionStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { createCollector, type Collector, type CollectorOptions } from '../collector.js';
 
 export interface Harness {

@@ -4,9 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmbeddedBus, type Bus } from '@earshot/bus';
+import type { Bus } from '@earshot/bus';
+import { createEmbeddedBus } from '@earshot/bus/embedded';
 import { createMetrics, silentLogger } from '@earshot/observability';
-import { createSqliteStore, type MentionStore } from '@earshot/store';
+import type { MentionStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotifier, type Notifier } from '../notifier.js';
 import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpReceiver } from '../testing/loopback-servers.js';

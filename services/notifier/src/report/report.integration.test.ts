@@ -1,7 +1,9 @@
 // The report built from a seeded store, on SQLite and on Elasticsearch: the same figures, charts,
 // alerts, stories and names on both, rendered as HTML with inline SVG and every value escaped.
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createElasticsearchStore, createSqliteStore, dropElasticsearchPrefix, type MentionStore } from '@earshot/store';
+import type { MentionStore } from '@earshot/store';
+import { createSqliteStore } from '@earshot/store/sqlite';
+import { createElasticsearchStore, dropElasticsearchPrefix } from '@earshot/store/elasticsearch';
 import { REPORT_WEEK, reportAlerts, reportConfig, reportMentions, reportStories } from '../testing/report-seed.js';
 import { buildReport } from './build-report.js';
 import { renderReportHtml, renderReportText } from './render-report.js';

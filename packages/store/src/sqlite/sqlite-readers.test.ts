@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { QueryLimitError } from './query-errors.js';
+import { QueryLimitError } from '../query-errors.js';
 import { createSqliteReaders } from './sqlite-readers.js';
 
 // Counts to 10 million in SQL: seconds of work in the reader thread.

@@ -4,7 +4,7 @@
 // same SQL functions as the main connection (sqlite-store.ts), from the same plain-JS module.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { createZone, zonedBucketStart } from './time-zone.mjs';
+import { createZone, zonedBucketStart } from '../time-zone.mjs';
 
 const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');

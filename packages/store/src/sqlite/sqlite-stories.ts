@@ -3,10 +3,10 @@
 // SQLite adapter answers StoryQuery as the Elasticsearch one does.
 import type Database from 'better-sqlite3';
 import type { Story } from '@earshot/schema';
-import { parseTextQuery, toFts5 } from './fts-query.js';
-import type { StoryQuery, StorySearchResult } from './port.js';
+import { parseTextQuery, toFts5 } from '../fts-query.js';
+import type { StoryQuery, StorySearchResult } from '../port.js';
 import { sqlWhere } from './sql-where.js';
-import { asList, toEpochMs } from './time.js';
+import { asList, toEpochMs } from '../time.js';
 
 export const STORY_SCHEMA = `
   CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, brand_id TEXT NOT NULL, size INTEGER NOT NULL, first_seen INTEGER NOT NULL,

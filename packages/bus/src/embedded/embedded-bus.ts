@@ -5,9 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { backoffDelay, sleep } from '@earshot/pipeline';
-import { partitionFor } from './partition.js';
-import type { Bus, BusMessage, OutgoingMessage, SubscribeOptions, Subscription, TopicSpec } from './port.js';
+import { backoffDelay, sleep } from '@earshot/core';
+import { partitionFor } from '../partition.js';
+import type { Bus, BusMessage, OutgoingMessage, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
 
 export interface EmbeddedBusOptions {
   /** SQLite file, or ':memory:' for tests. */

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { busContract } from './contract.js';
+import { busContract } from '../contract.js';
 import { createEmbeddedBus } from './embedded-bus.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'earshot-bus-'));

@@ -7,7 +7,7 @@
 // cannot be shared with another thread: there the reads run inline on the main connection.
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
-import { QueryLimitError } from './query-errors.js';
+import { QueryLimitError } from '../query-errors.js';
 
 export interface SqliteReaders {
   get<T>(sql: string, params: unknown[]): Promise<T | undefined>;

@@ -6,15 +6,15 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Alert, EnrichedMention, Story } from '@earshot/schema';
-import { parseTextQuery, toFts5 } from './fts-query.js';
+import { mentionTime, type Alert, type EnrichedMention, type Story } from '@earshot/schema';
+import { parseTextQuery, toFts5 } from '../fts-query.js';
 import { sqliteFingerprints } from './sqlite-fingerprints.js';
 import { createSqliteReaders } from './sqlite-readers.js';
 import { sqlWhere } from './sql-where.js';
-import type { AggregateBucket, AggregateQuery, AlertQuery, GroupField, MentionFilter, MentionStore, SearchQuery, Silence, WriteResult } from './port.js';
+import type { AggregateBucket, AggregateQuery, AlertQuery, GroupField, MentionFilter, MentionStore, SearchQuery, Silence, WriteResult } from '../port.js';
 import { createSqliteStories, STORY_SCHEMA } from './sqlite-stories.js';
-import { asList, mentionTime, toEpochMs } from './time.js';
-import { createZone, zonedBucketStart, type Zone } from './time-zone.mjs';
+import { asList, toEpochMs } from '../time.js';
+import { createZone, zonedBucketStart, type Zone } from '../time-zone.mjs';
 
 export interface SqliteStoreOptions {
   /** SQLite file, or ':memory:' for tests (reads then run on the main thread). */
