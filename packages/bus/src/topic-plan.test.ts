@@ -17,5 +17,6 @@ describe('topic plan', () => {
     expect(err.message).toContain('earshot.a, earshot.b');
     expect(err.message).toContain('bus.createTopics is false');
     expect(err.retriable).toBe(false);
+    expect(err.code).toBe('config');
   });
 });

@@ -30,6 +30,6 @@ export function missingTopicsError(missing: PlannedTopic[]): EarshotError {
   const names = missing.map((t) => t.kafkaName).join(', ');
   return new EarshotError(
     `kafka: topic${missing.length > 1 ? 's' : ''} ${names} do${missing.length > 1 ? '' : 'es'} not exist and bus.createTopics is false: create ${missing.length > 1 ? 'them' : 'it'} on the cluster (with the partitions you want) or set bus.createTopics: true`,
-    { retriable: false },
+    { code: 'config', retriable: false },
   );
 }

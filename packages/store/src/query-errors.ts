@@ -6,7 +6,7 @@ import { EarshotError } from '@earshot/core';
 /** Search text over the term count or term length caps; the message names the limit. */
 export class TextQueryError extends EarshotError {
   constructor(message: string) {
-    super(message, { retriable: false });
+    super(message, { code: 'bad_input', retriable: false });
     this.name = 'TextQueryError';
   }
 }
@@ -17,7 +17,7 @@ export class QueryLimitError extends EarshotError {
     message: string,
     readonly reason: 'timeout' | 'busy',
   ) {
-    super(message, { retriable: true });
+    super(message, { code: reason === 'timeout' ? 'timeout' : 'unavailable', retriable: true });
     this.name = 'QueryLimitError';
   }
 }

@@ -77,7 +77,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): HttpFetcher {
       const parsed = new URL(url);
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new EarshotError(`refused: ${parsed.protocol} is not http(s)`);
       const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(new EarshotError(`timed out after ${timeout} ms`, { retriable: true })), timeout);
+      const timer = setTimeout(() => controller.abort(new EarshotError(`timed out after ${timeout} ms`, { code: 'timeout', retriable: true })), timeout);
       const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
       try {
         const allowPrivate = opts.allowPrivateNetwork ?? false;

@@ -13,7 +13,7 @@ export function translateKafkaError(err: unknown, what: string, security?: Kafka
   if (err instanceof EarshotError) return err;
   const message = err instanceof Error ? err.message : String(err);
   const hint = securityHint(`${err instanceof Error ? err.name : ''} ${message}`, security);
-  if (hint) return new EarshotError(`kafka: ${what}: ${message} — ${hint}`, { retriable: false, cause: err });
+  if (hint) return new EarshotError(`kafka: ${what}: ${message} — ${hint}`, { code: 'auth', retriable: false, cause: err });
   return new EarshotError(`kafka: ${what}: ${message}`, { retriable: libraryRetriable(err) ?? true, cause: err });
 }
 

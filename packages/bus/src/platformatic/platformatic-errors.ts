@@ -42,7 +42,7 @@ export function translatePlatformaticError(err: unknown, what: string, security?
   const authentication = all.some((e) => e.code === 'PLT_KFK_AUTHENTICATION');
   const hint = securityHint(`${authentication ? 'authentication ' : ''}${head} ${detail}`, security);
   const retriable = !hint && !all.some((e) => e.canRetry === false);
-  return new EarshotError(`kafka: ${what}: ${head}${detail ? ` (${detail})` : ''}${hint ? ` — ${hint}` : ''}`, { retriable, cause: err });
+  return new EarshotError(`kafka: ${what}: ${head}${detail ? ` (${detail})` : ''}${hint ? ` — ${hint}` : ''}`, { code: hint ? 'auth' : undefined, retriable, cause: err });
 }
 
 /** The broker's "unknown topic" answer anywhere in the tree. */

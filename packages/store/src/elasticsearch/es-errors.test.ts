@@ -11,20 +11,22 @@ function responseError(statusCode: number, type: string, reason: string): errors
 
 describe('Elasticsearch errors at the edge', () => {
   it.each([
-    [429, 'es_rejected_execution_exception', true],
-    [503, 'unavailable_shards_exception', true],
-    [400, 'mapper_parsing_exception', false],
-    [404, 'index_not_found_exception', false],
-  ])('HTTP %i %s is retriable: %s', (status, type, retriable) => {
+    [429, 'es_rejected_execution_exception', true, 'unavailable'],
+    [503, 'unavailable_shards_exception', true, 'unavailable'],
+    [400, 'mapper_parsing_exception', false, 'bad_input'],
+    [404, 'index_not_found_exception', false, 'bad_input'],
+    [401, 'security_exception', false, 'auth'],
+  ])('HTTP %i %s is retriable: %s, code %s', (status, type, retriable, code) => {
     const err = translateEsError(responseError(status, type, 'because'), 'bulk write');
     expect(err).toBeInstanceOf(EarshotError);
     expect((err as EarshotError).retriable).toBe(retriable);
+    expect((err as EarshotError).code).toBe(code);
     expect(err.message).toContain(`HTTP ${status} ${type}: because`);
   });
 
   it('treats an unreachable node as retriable and leaves programming errors alone', () => {
     expect((translateEsError(new errors.ConnectionError('connect ECONNREFUSED'), 'search') as EarshotError).retriable).toBe(true);
-    expect((translateEsError(new errors.TimeoutError('Request timed out'), 'search') as EarshotError).retriable).toBe(true);
+    expect(translateEsError(new errors.TimeoutError('Request timed out'), 'search')).toMatchObject({ retriable: true, code: 'timeout' });
     const bug = new TypeError('x is undefined');
     expect(translateEsError(bug, 'search')).toBe(bug);
   });

@@ -2,7 +2,7 @@
 // unreachable nodes are retriable (the batch is redelivered later, nothing committed); other
 // refusals are not. Nothing outside this folder sees an Elasticsearch error class.
 import { errors } from '@elastic/elasticsearch';
-import { EarshotError } from '@earshot/core';
+import { EarshotError, type ErrorCode } from '@earshot/core';
 
 export function isRetriableStatus(status: number): boolean {
   return status === 429 || status === 408 || status >= 500;
@@ -19,6 +19,14 @@ export function describeEsError(error: unknown): string {
   return String(error);
 }
 
+/** 401/403 are refused credentials, 408 a timeout, other 4xx a bad request, the rest an outage. */
+function statusCode(status: number): ErrorCode {
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 408) return 'timeout';
+  if (status === 429 || status >= 500) return 'unavailable';
+  return status >= 400 ? 'bad_input' : 'internal';
+}
+
 export function statusOf(err: unknown): number | undefined {
   return err instanceof errors.ResponseError ? err.meta.statusCode ?? undefined : undefined;
 }
@@ -29,10 +37,10 @@ export function translateEsError(err: unknown, what: string): Error {
     const status = err.meta.statusCode ?? 0;
     const body = err.meta.body as { error?: unknown } | undefined;
     const reason = body && typeof body === 'object' && body.error ? describeEsError(body.error) : err.message;
-    return new EarshotError(`elasticsearch: ${what}: HTTP ${status} ${reason}`, { retriable: isRetriableStatus(status), cause: err });
+    return new EarshotError(`elasticsearch: ${what}: HTTP ${status} ${reason}`, { code: statusCode(status), retriable: isRetriableStatus(status), cause: err });
   }
   if (err instanceof errors.ConnectionError || err instanceof errors.TimeoutError || err instanceof errors.NoLivingConnectionsError) {
-    return new EarshotError(`elasticsearch: ${what}: unavailable (${err.message})`, { retriable: true, cause: err });
+    return new EarshotError(`elasticsearch: ${what}: unavailable (${err.message})`, { code: err instanceof errors.TimeoutError ? 'timeout' : 'unavailable', retriable: true, cause: err });
   }
   if (err instanceof errors.ElasticsearchClientError) {
     return new EarshotError(`elasticsearch: ${what}: ${err.message}`, { retriable: false, cause: err });
