@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'test/layers/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           testTimeout: 20_000,
         },
@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/*/src/**/*.integration.test.ts', 'services/*/src/**/*.integration.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'test/bench/**'],
+          exclude: ['**/node_modules/**', 'test/bench/**', 'test/layers/**'],
           globalSetup: ['test/setup/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
