@@ -100,7 +100,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       }
     } catch (err) {
       unavailable = `Kafka/Elasticsearch unavailable: ${(err as Error).message}`;
-      if (ci) throw new Error(`${unavailable} (CI=true: integration tests must not skip)`);
+      if (ci) throw new Error(`${unavailable} (CI=true: integration tests must not skip)`, { cause: err });
       process.stdout.write(`[global-setup] ${unavailable}; tests that need them will skip.\n`);
     }
   }
@@ -112,7 +112,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       const why = `second Kafka broker (other version, SASL_SSL) unavailable: ${(err as Error).message}`;
       if (ci) {
         await teardown();
-        throw new Error(`${why} (CI=true: integration tests must not skip)`);
+        throw new Error(`${why} (CI=true: integration tests must not skip)`, { cause: err });
       }
       process.stdout.write(`[global-setup] ${why}; the tests that need it will skip.\n`);
     }

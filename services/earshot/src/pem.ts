@@ -14,6 +14,6 @@ export function pemValue(value: string | undefined, setting: string): string | u
     if (!PEM.test(text)) throw new Error('no PEM block (-----BEGIN …-----) in it');
     return text;
   } catch (err) {
-    throw new Error(`${setting}: cannot use ${value} as a PEM file: ${(err as Error).message}`);
+    throw new Error(`${setting}: cannot use ${value} as a PEM file: ${(err as Error).message}`, { cause: err });
   }
 }

@@ -3,7 +3,7 @@
 // patches matched by kind and name). Anything else in a kustomization is an error, so a new feature
 // used in infra/k8s is noticed rather than silently skipped. Test tooling only; not used at run time.
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { strategicMerge, type Json } from './strategic-merge.js';
 
