@@ -27,7 +27,8 @@ function libraryOf(specifier) {
   return Object.keys(LIBRARY_HOMES).find((lib) => specifier === lib || specifier.startsWith(`${lib}/`));
 }
 
-function isTestSupport(file) {
+/** Tests, `testing/` helpers, contract suites, scripts and evaluations: they may wire adapters. */
+export function isTestSupport(file) {
   return /\.test\.ts$|\/testing\/|\/contract\.ts$|\/scripts\/|\/eval\//.test(file);
 }
 

@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
+import { isTestSupport } from '../../lint/layers.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -50,9 +51,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-export function isTestOnly(file: string): boolean {
-  return /\.test\.ts$|\/testing\/|\/contract\.ts$|\/scripts\/|\/eval\//.test(file);
-}
+/** The same test-support files the layer rule lets wire adapters. */
+export const isTestOnly = isTestSupport;
 
 /**
  * Every bare (non-relative, non-`node:`) import in a package's src/, scripts/ and dashboard/. A file
