@@ -1,4 +1,5 @@
 export * from './port.js';
+export * from './partial-ack.js';
 export * from './partition.js';
 export * from './embedded-bus.js';
 export * from './kafka/kafka-bus.js';

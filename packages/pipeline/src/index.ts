@@ -2,5 +2,6 @@ export * from './errors.js';
 export * from './retry.js';
 export * from './outcome.js';
 export * from './dlq.js';
+export * from './isolate-poison.js';
 export * from './stage-runner.js';
 export * from './deps.js';
