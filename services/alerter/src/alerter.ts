@@ -85,21 +85,23 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     return serial(async () => {
       const now = clock();
       const ms = now.getTime();
-      try {
-        for (const { message } of batch) {
-          const brandId = message.payload.brandId;
-          if (ownership === 'seen' && !owned.has(brandId)) {
-            await warm(brandId, ms);
-            // The store may already hold this very mention (then observe skips it): evaluate anyway.
-            record(engine.tick(ms, [brandId]));
-          }
-          owned.set(brandId, ms);
-          record(engine.observe(message.payload, ms));
+      // What throws here is the runner's to judge: a retriable store error redelivers the batch, a
+      // mention the engine cannot take (a bug on one odd mention) is isolated and dead-lettered.
+      for (const { message } of batch) {
+        const brandId = message.payload.brandId;
+        if (ownership === 'seen' && !owned.has(brandId)) {
+          await warm(brandId, ms);
+          // The store may already hold this very mention (then observe skips it): evaluate anyway.
+          record(engine.tick(ms, [brandId]));
         }
+        owned.set(brandId, ms);
+        record(engine.observe(message.payload, ms));
+      }
+      try {
         await flush(now);
         return batch.map(() => ok());
       } catch (err) {
-        // Counted mentions stay counted (ids are remembered); the redelivered batch only retries the flush.
+        // Not the mentions' fault: they stay counted (ids are remembered) and the redelivered batch only retries the flush.
         logger.warn({ err, pending: outbox.pending, retriable: isRetriable(err) }, 'alerts not yet published, batch will be retried');
         return batch.map(() => retryLater((err as Error).message));
       }
