@@ -1,5 +1,6 @@
 // The contract every bus adapter must honour, as one suite: run it against the embedded bus in
-// unit tests and against Kafka in integration tests. Each factory call must give a bus that sees
+// unit tests and against Kafka in integration tests (delivery, order, redelivery after a failure,
+// partial acknowledgement, resuming from the last commit, lag). Each factory call must give a bus that sees
 // the same durable log (same file / same cluster) so restarts can be tested.
 import { describe, expect, it } from 'vitest';
 import type { Bus, BusMessage } from './port.js';
@@ -82,6 +83,37 @@ export function busContract(name: string, options: BusContractOptions): void {
       await waitFor(() => seen.length >= 2, timeout, 'redelivery');
       await sub.stop();
       expect(seen).toEqual(['one', 'two']);
+      expect(await bus.lag(`${id}.g`, topic)).toBe(0);
+      await bus.close();
+    });
+
+    it('commits only what a handler acknowledged, and delivers the rest again from the first unacknowledged message', async () => {
+      const bus = await options.connect();
+      const id = options.unique();
+      const topic = `${id}.partial`;
+      await bus.ensureTopics([{ name: topic, partitions: 1 }]);
+      const published = ['one', 'two', 'three', 'four'];
+      await bus.publish(topic, published.map((v) => ({ key: 'a', value: Buffer.from(v) })));
+      const deliveries: string[][] = [];
+      const acknowledged: string[] = [];
+      const sub = await bus.subscribe({
+        groupId: `${id}.g`,
+        topic,
+        handler: async (batch) => {
+          deliveries.push(batch.map(text));
+          // The first delivery acknowledges only its first message (a message asked to be retried).
+          if (deliveries.length === 1) {
+            acknowledged.push(text(batch[0]!));
+            return { handled: 1 };
+          }
+          acknowledged.push(...batch.map(text));
+        },
+      });
+      await waitFor(() => acknowledged.length >= 4, timeout, 'the rest delivered again');
+      await new Promise((r) => setTimeout(r, 200));
+      await sub.stop();
+      expect(acknowledged).toEqual(published);
+      expect(deliveries[1]![0]).toBe('two');
       expect(await bus.lag(`${id}.g`, topic)).toBe(0);
       await bus.close();
     });

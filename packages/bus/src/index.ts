@@ -2,6 +2,7 @@
 // No adapter: those are subpath exports (`@earshot/bus/kafka`, `@earshot/bus/embedded`) that only
 // the composition root and tests import, so a stage never loads a client library.
 export * from './port.js';
+export * from './partial-ack.js';
 export * from './partition.js';
 export * from './kafka-options.js';
 export * from './topic-plan.js';

@@ -28,10 +28,20 @@ export interface BatchContext {
 }
 
 /**
- * Receives a batch of messages from one partition, in order. Resolving acknowledges the whole batch:
- * its offsets are committed. Rejecting commits nothing; the batch is delivered again after a back-off.
+ * What a handler may resolve with to acknowledge only the start of its batch: the first `handled`
+ * messages are committed, and the rest — from message number `handled` on — are delivered again
+ * after a back-off. Resolving with nothing acknowledges the whole batch.
  */
-export type BatchHandler = (messages: BusMessage[], context: BatchContext) => Promise<void>;
+export interface PartialAck {
+  handled: number;
+}
+
+/**
+ * Receives a batch of messages from one partition, in order. Resolving acknowledges the whole batch
+ * (its offsets are committed), or with a `PartialAck` its first `handled` messages. Rejecting commits
+ * nothing; the batch is delivered again after a back-off.
+ */
+export type BatchHandler = (messages: BusMessage[], context: BatchContext) => Promise<void | PartialAck>;
 
 export interface SubscribeOptions {
   groupId: string;

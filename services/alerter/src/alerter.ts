@@ -6,10 +6,9 @@
 // every brand. With `ownership: 'seen'` (the default on Kafka) an instance owns the brands it has
 // received a mention of within `ownershipTtl`, warm-starts a brand from the store when it starts to
 // own it, and ticks only the brands it owns — so N instances give the alerts one would.
-import type { Health, Service } from '@earshot/observability';
+import type { Health } from '@earshot/observability';
 import { isRetriable } from '@earshot/core';
-import { ok, retryLater, type DecodedMessage, type Outcome, type StageDeps } from '@earshot/pipeline';
-import { createStageRunner } from '@earshot/pipeline';
+import { consumingStage, ok, retryLater, type ConsumingStage, type DecodedMessage, type Outcome, type StageDeps } from '@earshot/pipeline';
 import { TOPICS } from '@earshot/schema';
 import { createAlertOutbox } from './alert-outbox.js';
 import { createStoryOutbox } from './story-outbox.js';
@@ -26,7 +25,7 @@ export interface AlerterOptions extends StageDeps {
   ownershipTtlMs?: number;
 }
 
-export interface Alerter extends Service {
+export interface Alerter extends ConsumingStage {
   /** Evaluates time-driven conditions now (the timer calls this; tests call it with a fake clock). */
   tick(): Promise<AlertChange[]>;
 }
@@ -87,37 +86,30 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     return serial(async () => {
       const now = clock();
       const ms = now.getTime();
-      try {
-        for (const { message } of batch) {
-          const brandId = message.payload.brandId;
-          if (ownership === 'seen' && !owned.has(brandId)) {
-            await warm(brandId, ms);
-            // The store may already hold this very mention (then observe skips it): evaluate anyway.
-            record(engine.tick(ms, [brandId]));
-          }
-          owned.set(brandId, ms);
-          record(engine.observe(message.payload, ms));
+      // What throws here is the runner's to judge: a retriable store error redelivers the batch, a
+      // mention the engine cannot take (a bug on one odd mention) is isolated and dead-lettered.
+      for (const { message } of batch) {
+        const brandId = message.payload.brandId;
+        if (ownership === 'seen' && !owned.has(brandId)) {
+          await warm(brandId, ms);
+          // The store may already hold this very mention (then observe skips it): evaluate anyway.
+          record(engine.tick(ms, [brandId]));
         }
+        owned.set(brandId, ms);
+        record(engine.observe(message.payload, ms));
+      }
+      try {
         await flush(now);
         return batch.map(() => ok());
       } catch (err) {
-        // Counted mentions stay counted (ids are remembered); the redelivered batch only retries the flush.
+        // Not the mentions' fault: they stay counted (ids are remembered) and the redelivered batch only retries the flush.
         logger.warn({ err, pending: outbox.pending, retriable: isRetriable(err) }, 'alerts not yet published, batch will be retried');
         return batch.map(() => retryLater((err as Error).message));
       }
     });
   }
 
-  const runner = createStageRunner({
-    stage: 'alerter',
-    bus: deps.bus,
-    groupId: deps.groupId ?? 'earshot-alerter',
-    topic: TOPICS.enriched,
-    type: 'mention.enriched',
-    logger,
-    metrics: deps.metrics,
-    step,
-  });
+  const stage = consumingStage({ name: 'alerter', deps, groupId: deps.groupId, topic: TOPICS.enriched, type: 'mention.enriched', logger, step });
 
   function ownedBrands(ms: number): string[] {
     if (ownership === 'all') return engine.brands;
@@ -138,7 +130,7 @@ export function createAlerter(deps: AlerterOptions): Alerter {
   }
 
   return {
-    id: 'alerter',
+    ...stage,
     tick,
     async start() {
       const now = clock();
@@ -148,7 +140,7 @@ export function createAlerter(deps: AlerterOptions): Alerter {
         // Whatever should be open after the replay and is not (a crash before publishing) opens now.
         await tick();
       }
-      await runner.start();
+      await stage.start();
       const interval = deps.tickIntervalMs ?? 5_000;
       timer = setInterval(() => {
         tick().catch((err: unknown) => logger.warn({ err }, 'alert tick failed, will retry'));
@@ -158,11 +150,11 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     async stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
-      await runner.stop();
+      await stage.stop();
       await serial(async () => flush(clock())).catch((err: unknown) => logger.warn({ err, pending: outbox.pending }, 'alerts left unpublished at stop'));
     },
     health(): Health {
-      const runnerHealth = runner.health();
+      const runnerHealth = stage.health();
       const details = { ...runnerHealth.details, openAlerts: engine.openAlerts().length, pendingAlerts: outbox.pending, pendingStories: storyOutbox.pending, ownership, ownedBrands: ownership === 'all' ? engine.brands.length : owned.size };
       if (lastFlushError) return { status: 'degraded', details: { ...details, lastFlushError } };
       return { status: runnerHealth.status, details };

@@ -7,7 +7,7 @@ import { TOPICS } from '@earshot/schema';
 import { createBus, createStore, mentionPruner } from './adapters.js';
 import { createLagSampler } from './lag-sampler.js';
 import { createRetentionService } from './retention-service.js';
-import { STAGES, type StageName } from './stages.js';
+import { consumersOf, STAGES, type StageName } from './stages.js';
 
 export interface Runtime extends StageDeps {
   services: Service[];
@@ -38,12 +38,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // store.retention is applied by the process that writes mentions.
   const prune = options.stages.includes('indexer') ? mentionPruner(config, store) : undefined;
   if (prune) services.push(createRetentionService({ prune, logger }));
-  const consumers = options.stages.flatMap((name) => STAGES[name].consumes ?? []);
+  const consumers = consumersOf(services);
   if (consumers.length > 0) {
     const watch = config.health ?? HEALTH_DEFAULTS;
     services.push(
       createLagSampler({
-        consumers: options.stages.flatMap((stage) => (STAGES[stage].consumes ? [{ stage, ...STAGES[stage].consumes }] : [])),
+        consumers,
         lag: (groupId, topic) => bus.lag(groupId, topic),
         metrics,
         logger: logger.child({ component: 'consumer-lag' }),

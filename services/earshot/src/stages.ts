@@ -1,5 +1,6 @@
-// The stages this process can run, by name, and the consumer group each one reads with (used to
-// tell when the pipeline has drained).
+// The stages this process can run, by name. What each consuming stage reads (group and topic, used
+// for lag and to tell when the pipeline has drained) is read from the stage itself
+// (`consumingStage` in @earshot/pipeline), so each group id is defined once.
 import { createAlerter } from '@earshot/alerter';
 import { createApi } from '@earshot/api';
 import { createCollector, type Collector } from '@earshot/collector';
@@ -7,8 +8,7 @@ import { createEnricher } from '@earshot/enricher';
 import { createIndexer } from '@earshot/indexer';
 import { createNotifier } from '@earshot/notifier';
 import type { Service } from '@earshot/observability';
-import type { StageDeps } from '@earshot/pipeline';
-import { TOPICS } from '@earshot/schema';
+import { consumesOf, type Consumes, type StageDeps } from '@earshot/pipeline';
 
 export const STAGE_NAMES = ['collector', 'enricher', 'indexer', 'alerter', 'notifier', 'api'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
@@ -18,21 +18,28 @@ export const PIPELINE_STAGES: StageName[] = ['collector', 'enricher', 'indexer',
 
 export interface StageEntry {
   create(deps: StageDeps): Service;
-  /**
-   * What the stage consumes, for lag and draining. The collector consumes only its own fetch jobs
-   * (collector.jobs) while it runs, and the API only watches: neither counts for draining.
-   */
-  consumes?: { groupId: string; topic: string };
 }
 
 export const STAGES: Record<StageName, StageEntry> = {
   collector: { create: (deps) => createCollector(deps) },
-  enricher: { create: (deps) => createEnricher(deps), consumes: { groupId: 'earshot-enricher', topic: TOPICS.raw } },
-  indexer: { create: (deps) => createIndexer(deps), consumes: { groupId: 'earshot-indexer', topic: TOPICS.enriched } },
-  alerter: { create: (deps) => createAlerter(deps), consumes: { groupId: 'earshot-alerter', topic: TOPICS.enriched } },
-  notifier: { create: (deps) => createNotifier(deps), consumes: { groupId: 'earshot-notifier', topic: TOPICS.alerts } },
+  enricher: { create: (deps) => createEnricher(deps) },
+  indexer: { create: (deps) => createIndexer(deps) },
+  alerter: { create: (deps) => createAlerter(deps) },
+  notifier: { create: (deps) => createNotifier(deps) },
   api: { create: (deps) => createApi(deps) },
 };
+
+/**
+ * What the running stages consume, for lag and draining. The collector consumes only its own fetch
+ * jobs (collector.jobs) while it runs, and the API only watches: neither is a consuming stage, so
+ * neither counts for draining.
+ */
+export function consumersOf(services: Service[]): (Consumes & { stage: string })[] {
+  return services.flatMap((service) => {
+    const consumes = consumesOf(service);
+    return consumes ? [{ stage: service.id, ...consumes }] : [];
+  });
+}
 
 export function isCollector(service: Service): service is Collector {
   return service.id === 'collector' && 'collectOnce' in service;

@@ -1,21 +1,18 @@
 // The indexer service: consumes mentions.enriched and writes them to the store.
-import type { Service } from '@earshot/observability';
-import { createStageRunner, type StageDeps } from '@earshot/pipeline';
+import { consumingStage, type ConsumingStage, type StageDeps } from '@earshot/pipeline';
 import { TOPICS } from '@earshot/schema';
 import { indexBatch } from './index-batch.js';
 import { observeEndToEnd } from './end-to-end.js';
 
 export { indexBatch } from './index-batch.js';
 
-export function createIndexer(deps: StageDeps & { groupId?: string }): Service {
-  const runner = createStageRunner({
-    stage: 'indexer',
-    bus: deps.bus,
-    groupId: deps.groupId ?? 'earshot-indexer',
+export function createIndexer(deps: StageDeps & { groupId?: string }): ConsumingStage {
+  return consumingStage({
+    name: 'indexer',
+    deps,
+    groupId: deps.groupId,
     topic: TOPICS.enriched,
     type: 'mention.enriched',
-    logger: deps.logger.child({ component: 'indexer' }),
-    metrics: deps.metrics,
     maxBatchSize: 1000,
     step: async (batch) => {
       const outcomes = await indexBatch(batch, deps.store);
@@ -23,10 +20,4 @@ export function createIndexer(deps: StageDeps & { groupId?: string }): Service {
       return outcomes;
     },
   });
-  return {
-    id: 'indexer',
-    start: () => runner.start(),
-    stop: () => runner.stop(),
-    health: () => runner.health(),
-  };
 }

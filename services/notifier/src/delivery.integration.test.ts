@@ -74,7 +74,7 @@ describe('notifier deliveries (loopback HTTP and SMTP)', () => {
 
   async function publish(a: Alert) {
     await bus.publish(TOPICS.alerts, [{ key: a.brandId, value: encodeMessage('alert', a) }]);
-    await vi.waitFor(async () => expect(await bus.lag('earshot-notifier', TOPICS.alerts)).toBe(0), { timeout: 5000, interval: 10 });
+    await vi.waitFor(async () => expect(await bus.lag(notifier.consumes.groupId, notifier.consumes.topic)).toBe(0), { timeout: 5000, interval: 10 });
     await notifier.idle();
   }
   const on = (path: string) => http.requests.filter((r) => r.path === path);

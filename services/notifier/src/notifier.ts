@@ -2,9 +2,9 @@
 // deliveries to the dispatcher (one queue per channel) or to a digest. The alert message is
 // acknowledged once its deliveries are recorded as pending in the store (digests: once collected),
 // so a slow channel never holds up the stream and a restart resumes what was left undelivered.
-import type { Health, Service } from '@earshot/observability';
-import { type RetryOptions } from '@earshot/core';
-import { createStageRunner, ok, type DecodedMessage, type Outcome, type StageDeps } from '@earshot/pipeline';
+import type { Health } from '@earshot/observability';
+import type { RetryOptions } from '@earshot/core';
+import { consumingStage, ok, type ConsumingStage, type DecodedMessage, type Outcome, type StageDeps } from '@earshot/pipeline';
 import { TOPICS, type Alert } from '@earshot/schema';
 import { createChannelSender } from './channels/registry.js';
 import { createDigester } from './digest.js';
@@ -23,7 +23,7 @@ export interface NotifierOptions extends StageDeps {
   retry?: Pick<RetryOptions, 'sleep' | 'random'>;
 }
 
-export interface Notifier extends Service {
+export interface Notifier extends ConsumingStage {
   /** Routes one alert (what the stage does per message); resolves once its deliveries are recorded and queued. */
   route(alert: Alert, partition?: number): Promise<Promise<DeliveryOutcome>[]>;
   /** Sends the digests whose period has ended and the reports whose time has come (the timer calls this). */
@@ -95,19 +95,10 @@ export function createNotifier(deps: NotifierOptions): Notifier {
     return dispatch(DIGEST_LIST, deliveries);
   }
 
-  const runner = createStageRunner({
-    stage: 'notifier',
-    bus: deps.bus,
-    groupId: deps.groupId ?? 'earshot-notifier',
-    topic: TOPICS.alerts,
-    type: 'alert',
-    logger,
-    metrics: deps.metrics,
-    step,
-  });
+  const stage = consumingStage({ name: 'notifier', deps, groupId: deps.groupId, topic: TOPICS.alerts, type: 'alert', logger, step });
 
   return {
-    id: 'notifier',
+    ...stage,
     route,
     flushDigests,
     idle: () => dispatcher.idle(),
@@ -117,7 +108,7 @@ export function createNotifier(deps: NotifierOptions): Notifier {
       const leftover = await pending.load();
       if (leftover.length) logger.info({ count: leftover.length }, 'resuming deliveries left pending');
       for (const { list, delivery } of leftover) void dispatch(list, [delivery], true);
-      await runner.start();
+      await stage.start();
       timer = setInterval(() => {
         flushDigests().catch((err: unknown) => logger.warn({ reason: (err as Error).message }, 'digest check failed, will retry'));
       }, deps.digestCheckIntervalMs ?? 30_000);
@@ -126,11 +117,11 @@ export function createNotifier(deps: NotifierOptions): Notifier {
     async stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
-      await runner.stop();
+      await stage.stop();
       await dispatcher.close(deps.stopGraceMs);
     },
     health(): Health {
-      const runnerHealth = runner.health();
+      const runnerHealth = stage.health();
       const failures = dispatcher.failures();
       const details = { ...runnerHealth.details, queuedDeliveries: dispatcher.pending, pendingDeliveries: pending.size, failingChannels: failures, nextReports: reports.upcoming() };
       if (runnerHealth.status !== 'ok' || Object.keys(failures).length) return { status: 'degraded', details };

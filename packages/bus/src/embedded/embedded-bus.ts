@@ -1,11 +1,13 @@
 // The embedded bus: Kafka's model (topics, partitions, offsets, consumer groups, commit after ack)
 // in one process, kept in a SQLite file so a crash loses nothing: a message is in the file before
-// publish() resolves, and a group's offset moves only after its handler resolved. Consumers in
+// publish() resolves, and a group's offset moves only after its handler resolved (and only past
+// the messages it acknowledged). Consumers in
 // this process are woken at once on publish; a slow poll also picks up other writers to the file.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { backoffDelay, sleep } from '@earshot/core';
+import { acknowledgedCount } from '../partial-ack.js';
 import { partitionFor } from '../partition.js';
 import type { Bus, BusMessage, OutgoingMessage, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
 
@@ -124,15 +126,21 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): Bus {
         headers: JSON.parse(r.headers) as Record<string, string>,
         timestamp: r.ts,
       }));
+      let handled = 0;
       try {
-        await opts.handler(batch, { heartbeat: async () => {}, get stopping() { return state.stopping; } });
-        setCommit.run(opts.groupId, opts.topic, partition, rows[rows.length - 1]!.offset + 1);
+        const result = await opts.handler(batch, { heartbeat: async () => {}, get stopping() { return state.stopping; } });
+        handled = acknowledgedCount(result, batch.length);
+      } catch {
+        // Nothing committed: the same batch comes again after a back-off.
+      }
+      if (handled > 0) setCommit.run(opts.groupId, opts.topic, partition, rows[handled - 1]!.offset + 1);
+      if (handled === batch.length) {
         failures = 0;
         // Reading and committing are synchronous: without this turn of the event loop a backlog
         // would be drained in one microtask chain, and timers, I/O and signals (SIGTERM) would wait.
         await new Promise<void>((resolve) => setImmediate(resolve));
-      } catch {
-        // Nothing committed: the same batch comes again after a back-off.
+      } else {
+        // What was not acknowledged comes again, from the first unacknowledged message, after a back-off.
         failures++;
         await sleep(backoffDelay(failures, { initialDelayMs: 200, maxDelayMs: 10_000 }), signal).catch(() => {});
       }

@@ -1,10 +1,12 @@
 // One subscription on Kafka: a consumer in a group reading one topic with eachBatch, handing our
 // handler at most `maxBatchSize` messages of one partition at a time, in order. Offsets are resolved
-// and committed only after the handler resolved; a rejected batch is not resolved, its partition is
-// paused for a back-off and then fetched again from the last commit, so the same messages come back.
+// and committed only after the handler resolved, and only as far as it acknowledged; a rejected (or
+// partly acknowledged) batch's partition is paused for a back-off and then fetched again from the
+// first unacknowledged message, so the same messages come back.
 // While a handler runs, a timer keeps heartbeating so a long batch does not cost the group membership.
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { backoffDelay } from '@earshot/core';
+import { acknowledgedCount } from '../partial-ack.js';
 import type { BusMessage, Subscription } from '../port.js';
 import type { ConsumerTuning } from '../kafka-options.js';
 import type { SubscriptionTarget } from '../kafka-subscriptions.js';
@@ -59,12 +61,13 @@ export async function consumeBatches(options: ConsumeBatchesOptions): Promise<Su
     if (!event.payload.restart) crashed = `consumer crashed and will not restart: ${event.payload.error.message}`;
   });
 
-  /** Pauses a partition whose batch failed and resumes it after a growing, jittered delay. */
-  function backOff(partition: number, pause: () => () => void, err: unknown, offset: string): void {
+  /** Pauses a partition whose batch failed (or was acknowledged in part) and resumes it after a growing, jittered delay. */
+  function backOff(partition: number, pause: () => () => void, offset: string, err?: unknown): void {
     const attempt = (failures.get(partition) ?? 0) + 1;
     failures.set(partition, attempt);
     const delay = backoffDelay(attempt, { initialDelayMs: 200, maxDelayMs: 10_000 });
-    logger.warn({ err, topic, partition, offset, attempt, delayMs: delay }, 'batch failed, redelivering after back-off');
+    if (err === undefined) logger.debug({ topic, partition, offset, attempt, delayMs: delay }, 'batch acknowledged in part, redelivering the rest after back-off');
+    else logger.warn({ err, topic, partition, offset, attempt, delayMs: delay }, 'batch failed, redelivering after back-off');
     const resume = pause();
     const timer = setTimeout(() => {
       resumeTimers.delete(timer);
@@ -81,23 +84,31 @@ export async function consumeBatches(options: ConsumeBatchesOptions): Promise<Su
       if (!isRunning() || isStale()) return;
       const slice = batch.messages.slice(start, start + options.maxBatchSize);
       const heartbeats = setInterval(() => void beat(), heartbeatIntervalMs);
+      let handled: number;
       try {
-        await handler(slice.map((m) => toBusMessage(topic, partition, m)), context);
+        handled = acknowledgedCount(await handler(slice.map((m) => toBusMessage(topic, partition, m)), context), slice.length);
       } catch (err) {
         // Nothing resolved, nothing committed: the partition is fetched again from the last
         // resolved offset once the back-off is over. Other partitions keep flowing meanwhile.
-        backOff(partition, pause, err, slice[0]!.offset);
+        backOff(partition, pause, slice[0]!.offset, err);
         return;
       } finally {
         clearInterval(heartbeats);
       }
-      const last = slice[slice.length - 1]!.offset;
-      resolveOffset(last);
-      // A commit refused because the group rebalanced throws a client error: kafkajs rejoins and
-      // the partition's new owner starts from the last commit (redelivery, never loss).
-      await commitOffsetsIfNecessary({ topics: [{ topic: kafkaTopic, partitions: [{ partition, offset: nextOffset(last) }] }] });
+      if (handled > 0) {
+        const last = slice[handled - 1]!.offset;
+        resolveOffset(last);
+        // A commit refused because the group rebalanced throws a client error: kafkajs rejoins and
+        // the partition's new owner starts from the last commit (redelivery, never loss).
+        await commitOffsetsIfNecessary({ topics: [{ topic: kafkaTopic, partitions: [{ partition, offset: nextOffset(last) }] }] });
+        logger.debug({ topic, partition, offset: last }, 'batch committed');
+      }
+      if (handled < slice.length) {
+        // Acknowledged in part: fetched again from the first unacknowledged message after the back-off.
+        backOff(partition, pause, slice[handled]!.offset);
+        return;
+      }
       failures.delete(partition);
-      logger.debug({ topic, partition, offset: last }, 'batch committed');
     }
   }
 

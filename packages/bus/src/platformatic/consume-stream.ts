@@ -1,12 +1,13 @@
 // One subscription on @platformatic/kafka: a consumer in a group whose messages stream is cut into
 // batches of at most `maxBatchSize` messages of one partition, in order, handed to our handler.
-// A batch is committed (its last offset + 1) only after the handler resolved. The library has no
-// seek, so a rejected batch ends the round: nothing more is handed out, batches in flight on other
-// partitions finish and commit, the stream is closed, and after a growing back-off a new stream
-// starts from the group's committed offsets, so the failed batch (and whatever was only buffered)
-// comes again. Group heartbeats run on the client's own timer, so a long batch keeps its membership.
+// A batch is committed (its last acknowledged offset + 1) only after the handler resolved. The
+// library has no seek, so a rejected or partly acknowledged batch ends the round: nothing more is
+// handed out, batches in flight on other partitions finish and commit, the stream is closed, and
+// after a growing back-off a new stream starts from the group's committed offsets, so what was not
+// acknowledged (and whatever was only buffered) comes again. Group heartbeats run on the client's own timer, so a long batch keeps its membership.
 import { Consumer, type Message } from '@platformatic/kafka';
 import { backoffDelay } from '@earshot/core';
+import { acknowledgedCount } from '../partial-ack.js';
 import type { BusMessage, Subscription } from '../port.js';
 import type { ConsumerTuning } from '../kafka-options.js';
 import type { SubscriptionTarget } from '../kafka-subscriptions.js';
@@ -86,13 +87,22 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
         const slice = queue.splice(0, maxBatchSize);
         buffered -= slice.length;
         busy.add(partition);
-        const last = slice[slice.length - 1]!;
         handler(slice.map((m) => toBusMessage(topic, m)), context)
+          .then((result) => acknowledgedCount(result, slice.length))
           .then(
-            async () => {
-              await last.commit();
-              state.failures = 0;
-              logger.debug({ topic, partition, offset: last.offset.toString() }, 'batch committed');
+            async (handled) => {
+              if (handled > 0) {
+                const last = slice[handled - 1]!;
+                await last.commit();
+                logger.debug({ topic, partition, offset: last.offset.toString() }, 'batch committed');
+              }
+              if (handled === slice.length) {
+                state.failures = 0;
+                return;
+              }
+              // Acknowledged in part: the round ends, and the next stream starts at the first unacknowledged message.
+              failed = true;
+              logger.debug({ topic, partition, offset: slice[handled]!.offset.toString() }, 'batch acknowledged in part, redelivering the rest after back-off');
             },
             (err: unknown) => {
               failed = true;
@@ -102,7 +112,7 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
           .catch((err: unknown) => {
             // A commit refused (the group rebalanced, the broker went away): read again from the last commit.
             failed = true;
-            logger.warn({ err, topic, partition, offset: last.offset.toString() }, 'commit failed, reading again from the last commit');
+            logger.warn({ err, topic, partition, offset: slice[0]!.offset.toString() }, 'commit failed, reading again from the last commit');
           })
           .finally(() => {
             busy.delete(partition);

@@ -56,7 +56,7 @@ export async function createHarness(config: EarshotConfig, start: number, option
   let alerter = make();
   await alerter.start();
   const drained = () => vi.waitFor(async () => {
-    if ((await bus.lag('earshot-alerter', TOPICS.enriched)) !== 0) throw new Error('not drained');
+    if ((await bus.lag(alerter.consumes.groupId, alerter.consumes.topic)) !== 0) throw new Error('not drained');
   }, { timeout: 5000, interval: 5 });
 
   return {
