@@ -1,7 +1,7 @@
 // The store port: where enriched mentions and alerts end up, and the queries the alerter, the API
 // and the CLI ask of them. Two adapters implement it (SQLite with FTS5, Elasticsearch); one contract
 // test suite keeps them honest.
-import type { Alert, BrandAccountRole, EnrichedMention, MatchedBy, SentimentLabel, Story } from '@earshot/schema';
+import type { Alert, BrandAccountRole, EnrichedMention, MatchedBy, SentimentLabel, Silence, Story } from '@earshot/schema';
 
 export interface MentionFilter {
   brandId?: string | string[];
@@ -99,14 +99,8 @@ export interface StorySearchResult {
   stories: Story[];
 }
 
-export interface Silence {
-  id: string;
-  ruleId?: string;
-  brandId?: string;
-  until: string;
-  reason?: string;
-  createdBy?: string;
-}
+/** Silences are written by the alerter only, from `alert.command` messages (packages/schema alert-command.ts). */
+export type { Silence };
 
 /** One near-duplicate fingerprint the collector remembers across restarts (see services/collector/src/near-duplicates.ts). */
 export interface FingerprintRecord {

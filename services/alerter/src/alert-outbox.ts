@@ -9,6 +9,8 @@ import type { TrackedAlert } from './lifecycle.js';
 
 export interface AlertOutbox {
   add(alerts: TrackedAlert[]): void;
+  /** The newest copy of an alert still waiting to be written, if any. */
+  get(key: string): TrackedAlert | undefined;
   /** Publishes then stores everything pending; throws (keeping them) when either fails. */
   flush(now: Date): Promise<number>;
   readonly pending: number;
@@ -23,6 +25,9 @@ export function createAlertOutbox(options: { bus: Bus; store: MentionStore }): A
     add(alerts) {
       // A later revision of the same alert replaces an earlier one still waiting.
       for (const alert of alerts) pending.set(`${alert.key}`, alert);
+    },
+    get(key) {
+      return pending.get(key);
     },
     async flush(now) {
       if (pending.size === 0) return 0;

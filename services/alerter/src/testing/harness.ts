@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createEmbeddedBus, type Bus } from '@earshot/bus';
 import type { EarshotConfig } from '@earshot/config';
 import { createMetrics, silentLogger } from '@earshot/observability';
-import { decodeMessage, encodeMessage, TOPICS, type Alert, type EnrichedMention } from '@earshot/schema';
+import { alertCommandKey, decodeMessage, encodeMessage, TOPICS, type Alert, type AlertCommand, type EnrichedMention } from '@earshot/schema';
 import { createSqliteStore, type MentionStore } from '@earshot/store';
 import { vi } from 'vitest';
 import { createAlerter, type Alerter } from '../alerter.js';
@@ -18,6 +18,8 @@ export interface Harness {
   alerter: Alerter;
   /** Publishes mentions to mentions.enriched (and, like the indexer would, to the store) and waits until the alerter has consumed them. */
   send(...mentions: EnrichedMention[]): Promise<void>;
+  /** Publishes alert commands on alerts.commands, as the API does, and waits until the alerter has applied them. */
+  command(...commands: AlertCommand[]): Promise<void>;
   /** Stops the alerter and starts a new one on the same bus and store (a restart). */
   restart(): Promise<void>;
   /** Alerts published so far, as "kind key rN n=count". */
@@ -53,8 +55,8 @@ export async function createHarness(config: EarshotConfig, start: number, option
   });
   let alerter = make();
   await alerter.start();
-  const drained = () => vi.waitFor(async () => {
-    if ((await bus.lag('earshot-alerter', TOPICS.enriched)) !== 0) throw new Error('not drained');
+  const drained = (groupId = 'earshot-alerter', topic: string = TOPICS.enriched) => vi.waitFor(async () => {
+    if ((await bus.lag(groupId, topic)) !== 0) throw new Error('not drained');
   }, { timeout: 5000, interval: 5 });
 
   return {
@@ -68,6 +70,10 @@ export async function createHarness(config: EarshotConfig, start: number, option
       await store.upsertMentions(mentions);
       await bus.publish(TOPICS.enriched, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
       await drained();
+    },
+    async command(...commands) {
+      await bus.publish(TOPICS.alertCommands, commands.map((c) => ({ key: alertCommandKey(c), value: encodeMessage('alert.command', c) })));
+      await drained('earshot-alerter-commands', TOPICS.alertCommands);
     },
     async restart() {
       await alerter.stop();
