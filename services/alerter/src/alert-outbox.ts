@@ -4,7 +4,7 @@
 // notifier deduplicates. A failed flush keeps the alerts for the next attempt, so none is lost.
 import type { Bus } from '@earshot/bus';
 import { encodeMessage, TOPICS } from '@earshot/schema';
-import type { MentionStore } from '@earshot/store';
+import type { AlertStore } from '@earshot/store';
 import type { TrackedAlert } from './lifecycle.js';
 
 export interface AlertOutbox {
@@ -16,7 +16,7 @@ export interface AlertOutbox {
   readonly pending: number;
 }
 
-export function createAlertOutbox(options: { bus: Bus; store: MentionStore }): AlertOutbox {
+export function createAlertOutbox(options: { bus: Bus; store: AlertStore }): AlertOutbox {
   const pending = new Map<string, TrackedAlert>();
   return {
     get pending() {

@@ -12,6 +12,7 @@ import { combineHealth, type Health, type Service } from '@earshot/observability
 import { isRetriable, ok, retryLater, type DecodedMessage, type Outcome, type StageDeps } from '@earshot/pipeline';
 import { createStageRunner } from '@earshot/pipeline';
 import { TOPICS } from '@earshot/schema';
+import type { AlertStore, MentionIndex } from '@earshot/store';
 import { createAlertOutbox } from './alert-outbox.js';
 import { applyCommand } from './apply-command.js';
 import { createStoryOutbox } from './story-outbox.js';
@@ -19,7 +20,7 @@ import { createAlertEngine } from './engine.js';
 import type { AlertChange } from './lifecycle.js';
 import { warmStartBrand } from './warm-start.js';
 
-export interface AlerterOptions extends StageDeps {
+export interface AlerterOptions extends StageDeps<MentionIndex & AlertStore> {
   groupId?: string;
   /** How often time-driven rules are evaluated (default 5 s). */
   tickIntervalMs?: number;

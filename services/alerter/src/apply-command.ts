@@ -7,13 +7,13 @@
 import type { Logger } from '@earshot/observability';
 import { drop, ok, type Outcome } from '@earshot/pipeline';
 import type { AcknowledgeCommand, AlertCommand, SilenceCommand } from '@earshot/schema';
-import type { MentionStore } from '@earshot/store';
+import type { AlertStore } from '@earshot/store';
 import type { AlertOutbox } from './alert-outbox.js';
 import type { AlertEngine } from './engine.js';
 
 export interface CommandContext {
   engine: AlertEngine;
-  store: MentionStore;
+  store: AlertStore;
   outbox: AlertOutbox;
   logger: Logger;
   now: Date;

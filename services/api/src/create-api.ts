@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { combineHealth, type Health, type Service } from '@earshot/observability';
 import type { StageDeps } from '@earshot/pipeline';
+import type { AlertStore, MentionIndex } from '@earshot/store';
 import type { ApiContext } from './api-context.js';
 import { createAlertCommandSender } from './alert-commands.js';
 import { createAuthenticator } from './auth/authenticator.js';
@@ -38,7 +39,7 @@ export interface Api extends Service {
   readonly tokenLink: string | undefined;
 }
 
-export interface ApiOptions extends StageDeps {
+export interface ApiOptions extends StageDeps<MentionIndex & AlertStore> {
   /** The bus consumer group for live updates (default: `earshot-api-<random>`). */
   groupId?: string;
   /** Searches, exports and aggregations one token may have running at once (default 4). */

@@ -1,13 +1,14 @@
 // The indexer service: consumes mentions.enriched and writes them to the store.
 import type { Service } from '@earshot/observability';
 import { createStageRunner, type StageDeps } from '@earshot/pipeline';
+import type { MentionIndex } from '@earshot/store';
 import { TOPICS } from '@earshot/schema';
 import { indexBatch } from './index-batch.js';
 import { observeEndToEnd } from './end-to-end.js';
 
 export { indexBatch } from './index-batch.js';
 
-export function createIndexer(deps: StageDeps & { groupId?: string }): Service {
+export function createIndexer(deps: StageDeps<MentionIndex> & { groupId?: string }): Service {
   const runner = createStageRunner({
     stage: 'indexer',
     bus: deps.bus,

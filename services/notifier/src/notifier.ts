@@ -4,6 +4,7 @@
 // so a slow channel never holds up the stream and a restart resumes what was left undelivered.
 import type { Health, Service } from '@earshot/observability';
 import { createStageRunner, ok, type DecodedMessage, type Outcome, type RetryOptions, type StageDeps } from '@earshot/pipeline';
+import type { AlertStore, MentionIndex, StateStore } from '@earshot/store';
 import { TOPICS, type Alert } from '@earshot/schema';
 import { createChannelSender } from './channels/registry.js';
 import { createDigester } from './digest.js';
@@ -12,7 +13,7 @@ import { createPendingDeliveries, DIGEST_LIST, partitionList, type PendingDelive
 import { createReportScheduler } from './report/report-scheduler.js';
 import { deliveryKey, resolveSubscriptions, subscriptionMatches } from './subscriptions.js';
 
-export interface NotifierOptions extends StageDeps {
+export interface NotifierOptions extends StageDeps<MentionIndex & AlertStore & StateStore> {
   groupId?: string;
   /** How often ended digest periods are looked for (default 30 s). */
   digestCheckIntervalMs?: number;
