@@ -6,7 +6,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { createAlerter, type Alerter } from '@earshot/alerter';
+import { createMetrics, silentLogger } from '@earshot/observability';
 import { encodeMessage, TOPICS } from '@earshot/schema';
 import type { MentionStore } from '@earshot/store';
 import { createElasticsearchStore, dropElasticsearchPrefix, type ElasticsearchStore } from '@earshot/store/elasticsearch';
@@ -14,6 +16,7 @@ import { makeMention, SCRIPT_TEXT, seedAlert, seedMentions } from '../../service
 import { explainedAlert } from '../../services/api/src/testing/explained-alert.js';
 import { ADMIN_TOKEN, startTestApi, type TestApi } from '../../services/api/src/testing/start-test-api.js';
 import { seedStories } from '../../services/api/src/testing/story-fixtures.js';
+import { testConfig } from '../../services/alerter/src/testing/mentions.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -59,6 +62,8 @@ for (const backend of backends) {
 
   describe(`dashboard on ${backend.name}`, () => {
     let t: TestApi;
+    /** Applies the dashboard's acknowledgments (the alerter is the one writer of alerts). */
+    let alerter: Alerter | undefined;
     let browser: Browser;
     let page: Page;
     let cleanup = async () => {};
@@ -78,6 +83,8 @@ for (const backend of backends) {
           await custom?.refresh();
         },
       });
+      alerter = createAlerter({ config: testConfig([]), bus: t.bus, store: t.store, logger: silentLogger(), metrics: createMetrics(), tickIntervalMs: 3_600_000 });
+      await alerter.start();
       browser = await chromium.launch({
         executablePath: CHROMIUM,
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -89,6 +96,7 @@ for (const backend of backends) {
 
     afterAll(async () => {
       await browser?.close();
+      await alerter?.stop();
       await t?.stop();
       await cleanup();
     });
@@ -154,9 +162,12 @@ for (const backend of backends) {
       const alert = page.locator(`[data-testid=alert][data-key="${seedAlert().key}"]`);
       await alert.getByTestId('acknowledge').click();
       await alert.getByTestId('acknowledged').filter({ hasText: 'Acknowledged by ops' }).waitFor();
-      await refresh();
-      const stored = await (await fetch(`${t.url}/api/v1/alerts/${encodeURIComponent(seedAlert().key)}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
-      expect(stored).toMatchObject({ acknowledgedBy: 'ops', state: 'open' });
+      // The alerter applies the command and stores the alert.
+      await vi.waitFor(async () => {
+        await refresh();
+        const stored = await (await fetch(`${t.url}/api/v1/alerts/${encodeURIComponent(seedAlert().key)}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
+        expect(stored).toMatchObject({ acknowledgedBy: 'ops', state: 'open' });
+      }, { timeout: 15_000, interval: 100 });
 
       await page.waitForTimeout(300); // let the charts settle for the picture
       mkdirSync(ARTIFACTS, { recursive: true });

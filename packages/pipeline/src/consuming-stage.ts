@@ -22,7 +22,7 @@ export interface ConsumingStage extends Service {
 export interface ConsumingStageOptions<T extends MessageType> {
   /** The service id, the `stage` metric label and log field, and the default group `earshot-<name>`. */
   name: string;
-  deps: StageDeps;
+  deps: StageDeps<unknown>;
   topic: string;
   type: T;
   step: StageStep<T>;

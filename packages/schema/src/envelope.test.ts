@@ -10,6 +10,8 @@ describe('message envelopes', () => {
     ['mention.enriched.v1.json', 'mention.enriched'],
     ['alert.v1.json', 'alert'],
     ['alert.v1.evidence.json', 'alert'],
+    ['alert.command.v1.acknowledge.json', 'alert.command'],
+    ['alert.command.v1.silence.json', 'alert.command'],
   ];
   it.each(cases)('decodes the %s fixture', (file, type) => {
     const result = decodeMessage(fixture(file), type);
@@ -39,6 +41,15 @@ describe('message envelopes', () => {
     const result = decodeMessage(Buffer.from(JSON.stringify(bad)), 'alert');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(/evidence\.volume\.count/);
+  });
+
+  it('rejects an alert command of an unknown kind, or one missing what it acts on, naming the field', () => {
+    const ack = JSON.parse(fixture('alert.command.v1.acknowledge.json').toString()) as { payload: Record<string, unknown> };
+    const unknown = decodeMessage(Buffer.from(JSON.stringify({ ...ack, payload: { ...ack.payload, kind: 'delete' } })), 'alert.command');
+    expect(!unknown.ok && unknown.reason).toMatch(/kind/);
+    const { alertKey: _dropped, ...withoutKey } = ack.payload;
+    const missing = decodeMessage(Buffer.from(JSON.stringify({ ...ack, payload: withoutKey })), 'alert.command');
+    expect(!missing.ok && missing.reason).toMatch(/alertKey/);
   });
 
   it('round-trips what it encodes', () => {

@@ -2,9 +2,10 @@
 // kept, an unknown type or version is a rejection with a reason (a DLQ outcome), never a throw.
 import { z } from 'zod';
 import { alertV1, type Alert } from './alert.js';
+import { alertCommandV1, type AlertCommand } from './alert-command.js';
 import { enrichedMentionV1, rawMentionV1, type EnrichedMention, type RawMention } from './mention.js';
 
-export type MessageType = 'mention.raw' | 'mention.enriched' | 'alert';
+export type MessageType = 'mention.raw' | 'mention.enriched' | 'alert' | 'alert.command';
 
 export interface Envelope<T extends MessageType, P> {
   type: T;
@@ -17,7 +18,8 @@ export interface Envelope<T extends MessageType, P> {
 export type RawMentionMessage = Envelope<'mention.raw', RawMention>;
 export type EnrichedMentionMessage = Envelope<'mention.enriched', EnrichedMention>;
 export type AlertMessage = Envelope<'alert', Alert>;
-export type AnyMessage = RawMentionMessage | EnrichedMentionMessage | AlertMessage;
+export type AlertCommandMessage = Envelope<'alert.command', AlertCommand>;
+export type AnyMessage = RawMentionMessage | EnrichedMentionMessage | AlertMessage | AlertCommandMessage;
 export type PayloadOf<T extends MessageType> = Extract<AnyMessage, { type: T }>['payload'];
 
 /** One decoder per (type, version). Old versions are normalised to the current payload shape here. */
@@ -25,12 +27,14 @@ const decoders: Record<MessageType, Record<number, z.ZodType>> = {
   'mention.raw': { 1: rawMentionV1 },
   'mention.enriched': { 1: enrichedMentionV1 },
   alert: { 1: alertV1 },
+  'alert.command': { 1: alertCommandV1 },
 };
 
 export const CURRENT_VERSION: Record<MessageType, number> = {
   'mention.raw': 1,
   'mention.enriched': 1,
   alert: 1,
+  'alert.command': 1,
 };
 
 const envelopeShape = z.looseObject({

@@ -1,7 +1,8 @@
-// The store port: where enriched mentions and alerts end up, and the queries the alerter, the API
-// and the CLI ask of them. Two adapters implement it (SQLite with FTS5, Elasticsearch); one contract
-// test suite keeps them honest.
-import type { Alert, BrandAccountRole, EnrichedMention, MatchedBy, SentimentLabel, Story } from '@earshot/schema';
+// The store ports, split by concept and by writer: MentionIndex (mentions; the indexer writes),
+// AlertStore (alerts, silences, stories; the alerter writes) and StateStore (a stage's own
+// bookkeeping). Two adapters implement all three (SQLite with FTS5, Elasticsearch) as MentionStore;
+// each port has a contract suite both must pass. Consumers depend on the narrowest port they use.
+import type { Alert, BrandAccountRole, EnrichedMention, MatchedBy, SentimentLabel, Silence, Story } from '@earshot/schema';
 
 export interface MentionFilter {
   brandId?: string | string[];
@@ -99,14 +100,8 @@ export interface StorySearchResult {
   stories: Story[];
 }
 
-export interface Silence {
-  id: string;
-  ruleId?: string;
-  brandId?: string;
-  until: string;
-  reason?: string;
-  createdBy?: string;
-}
+/** Silences are written by the alerter only, from `alert.command` messages (packages/schema alert-command.ts). */
+export type { Silence };
 
 /** One near-duplicate fingerprint the collector remembers across restarts (see services/collector/src/near-duplicates.ts). */
 export interface FingerprintRecord {
@@ -122,29 +117,48 @@ export interface FingerprintRecord {
   seenAt: string;
 }
 
-export interface MentionStore {
-  readonly kind: 'sqlite' | 'elasticsearch';
-  /** Creates tables / index templates when missing. Idempotent. */
-  init(): Promise<void>;
+export type StoreKind = 'sqlite' | 'elasticsearch';
+
+/**
+ * Enriched mentions and the questions asked of them. Written by the indexer only; read by the
+ * alerter (warm start), the API, the report and the CLI.
+ */
+export interface MentionIndex {
+  readonly kind: StoreKind;
   /** Writes by mention id: a replay overwrites, never duplicates. */
   upsertMentions(mentions: EnrichedMention[]): Promise<WriteResult>;
   getMention(id: string): Promise<EnrichedMention | undefined>;
   search(query: SearchQuery): Promise<SearchResult>;
   count(filter: MentionFilter): Promise<number>;
   aggregate(query: AggregateQuery): Promise<AggregateBucket[]>;
+}
 
+/**
+ * What the alerter concludes: alerts, silences and stories. The alerter is their one writer (the API
+ * sends it acknowledge / silence commands, issue 14); the API, the report and the CLI read them.
+ */
+export interface AlertStore {
+  readonly kind: StoreKind;
   upsertAlert(alert: Alert): Promise<void>;
   getAlert(key: string): Promise<Alert | undefined>;
   listAlerts(query: AlertQuery): Promise<Alert[]>;
 
-  /** Writes stories by id (the alerter is their one writer: a replay overwrites); a copy smaller than the stored one is ignored (stories only grow). */
-  upsertStories(stories: Story[]): Promise<void>;
-  getStory(id: string): Promise<Story | undefined>;
-  searchStories(query: StoryQuery): Promise<StorySearchResult>;
-
   addSilence(silence: Silence): Promise<void>;
   listSilences(activeAt?: string): Promise<Silence[]>;
 
+  /** Writes stories by id (a replay overwrites); a copy smaller than the stored one is ignored (stories only grow). */
+  upsertStories(stories: Story[]): Promise<void>;
+  getStory(id: string): Promise<Story | undefined>;
+  searchStories(query: StoryQuery): Promise<StorySearchResult>;
+}
+
+/**
+ * A stage's own bookkeeping, read back only by the stage that wrote it: the notifier's delivery
+ * claims, pending deliveries, digests and report schedule; the collector's near-duplicate
+ * fingerprints, validators, source health and fetch-job leases.
+ */
+export interface StateStore {
+  readonly kind: StoreKind;
   /**
    * Claims a delivery before sending it (keyed by subscriber + alert key + revision). Returns false
    * when it was already delivered, or — unless `takeOver` — when an unfinished claim exists (another
@@ -164,9 +178,21 @@ export interface MentionStore {
   /** Forgets fingerprints seen before `before` and all but the newest `keep`; resolves to how many went. */
   pruneFingerprints(query: { before: string; keep: number }): Promise<number>;
 
-  /** Small named state (collector validators, source health, alerter checkpoints). */
+  /** Small named state, by namespace and key. */
   getState<T>(namespace: string, key: string): Promise<T | undefined>;
   setState<T>(namespace: string, key: string, value: T): Promise<void>;
+}
 
+/** Opening and closing a store: the composition root's business, never a stage's. */
+export interface StoreLifecycle {
+  readonly kind: StoreKind;
+  /** Creates tables / index templates when missing. Idempotent. */
+  init(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * One adapter (one connection) serving all three ports: what the composition root creates and
+ * hands out, each consumer taking only the port(s) it uses.
+ */
+export interface MentionStore extends MentionIndex, AlertStore, StateStore, StoreLifecycle {}

@@ -4,17 +4,19 @@
 // notifier deduplicates. A failed flush keeps the alerts for the next attempt, so none is lost.
 import type { Bus } from '@earshot/bus';
 import { encodeMessage, TOPICS } from '@earshot/schema';
-import type { MentionStore } from '@earshot/store';
+import type { AlertStore } from '@earshot/store';
 import type { TrackedAlert } from './lifecycle.js';
 
 export interface AlertOutbox {
   add(alerts: TrackedAlert[]): void;
+  /** The newest copy of an alert still waiting to be written, if any. */
+  get(key: string): TrackedAlert | undefined;
   /** Publishes then stores everything pending; throws (keeping them) when either fails. */
   flush(now: Date): Promise<number>;
   readonly pending: number;
 }
 
-export function createAlertOutbox(options: { bus: Bus; store: MentionStore }): AlertOutbox {
+export function createAlertOutbox(options: { bus: Bus; store: AlertStore }): AlertOutbox {
   const pending = new Map<string, TrackedAlert>();
   return {
     get pending() {
@@ -23,6 +25,9 @@ export function createAlertOutbox(options: { bus: Bus; store: MentionStore }): A
     add(alerts) {
       // A later revision of the same alert replaces an earlier one still waiting.
       for (const alert of alerts) pending.set(`${alert.key}`, alert);
+    },
+    get(key) {
+      return pending.get(key);
     },
     async flush(now) {
       if (pending.size === 0) return 0;

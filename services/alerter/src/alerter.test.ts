@@ -63,14 +63,36 @@ describe('alerter service (embedded bus, SQLite store)', () => {
     ]);
   });
 
-  it('honours silences stored by operators', async () => {
+  it('applies silences sent as commands: it stores them and neither opens nor re-notifies what they cover', async () => {
     const config = testConfig(['{ id: neg, type: threshold, brand: all, count: 1, window: 10m }']);
     h = await createHarness(config, T0);
-    await h.store.addSilence({ id: 'maintenance', brandId: 'nordtel', until: new Date(T0 + 5 * MIN).toISOString(), reason: 'known outage' });
-    await h.alerter.tick(); // picks up the silence
+    const silence = { id: 'maintenance', brandId: 'nordtel', until: new Date(T0 + 5 * MIN).toISOString(), reason: 'known outage', createdBy: 'ops' };
+    await h.command({ kind: 'silence', id: 'maintenance', by: 'ops', at: new Date(T0).toISOString(), silence });
+    expect(await h.store.listSilences(new Date(T0).toISOString())).toEqual([silence]);
     await h.send(mention({ id: 'a', at: T0 }), mention({ id: 'b', at: T0, brandId: 'acme' }));
     h.clock.now = T0 + 5 * MIN;
     await h.alerter.tick();
     expect(await h.published()).toEqual(['open neg:acme:2026-11-20T10:00:00.000Z r1 n=1', 'open neg:nordtel:2026-11-20T10:00:00.000Z r1 n=1']);
+  });
+
+  it('applies acknowledgments sent as commands: the first one stands, on open and resolved alerts, republished at the same revision', async () => {
+    const config = testConfig(['{ id: neg, type: threshold, brand: all, count: 1, window: 10m, realert: 2m }']);
+    h = await createHarness(config, T0);
+    await h.send(mention({ id: 'a', at: T0 }), mention({ id: 'b', at: T0, brandId: 'acme' }));
+    const ack = (alertKey: string, brandId: string, by: string, at: number) => ({ kind: 'acknowledge' as const, id: `${by}-${at}`, by, at: new Date(at).toISOString(), alertKey, brandId });
+    const nordtel = 'neg:nordtel:2026-11-20T10:00:00.000Z';
+    const acme = 'neg:acme:2026-11-20T10:00:00.000Z';
+    await h.command(ack(nordtel, 'nordtel', 'ops', T0 + MIN), ack(nordtel, 'nordtel', 'late', T0 + 2 * MIN), ack('neg:nordtel:no-such-window', 'nordtel', 'ops', T0));
+    h.clock.now = T0 + 4 * MIN; // past realert: only the unacknowledged acme alert is told again
+    await h.alerter.tick();
+    h.clock.now = T0 + 12 * MIN; // both resolve
+    await h.alerter.tick();
+    await h.command(ack(acme, 'acme', 'ops', T0 + 13 * MIN)); // a resolved alert: acknowledged on its stored copy
+    const published = await h.published();
+    // Per alert, in order (the two brands' partitions interleave freely).
+    expect(published.filter((line) => line.includes(nordtel))).toEqual([`open ${nordtel} r1 n=1`, `open ${nordtel} r1 n=1`, `resolved ${nordtel} r2 n=0`]);
+    expect(published.filter((line) => line.includes(acme))).toEqual([`open ${acme} r1 n=1`, `open ${acme} r2 n=1`, `resolved ${acme} r3 n=0`, `resolved ${acme} r3 n=0`]);
+    expect(await h.store.getAlert(nordtel)).toMatchObject({ state: 'resolved', revision: 2, acknowledgedBy: 'ops', acknowledgedAt: new Date(T0 + MIN).toISOString() });
+    expect(await h.store.getAlert(acme)).toMatchObject({ state: 'resolved', revision: 3, acknowledgedBy: 'ops', acknowledgedAt: new Date(T0 + 13 * MIN).toISOString() });
   });
 });

@@ -1,22 +1,26 @@
 // The alerter service: the I/O shell around the pure engine. It warm-starts the engine from the
 // store, feeds it mentions.enriched through the stage runner, ticks it on a timer (so alerts resolve
-// and silent sources are noticed without new mentions), and publishes + stores what changes.
+// and silent sources are noticed without new mentions), and publishes + stores what changes. It is
+// the one writer of alert records and silences: acknowledgments and silences arrive as commands on
+// alerts.commands (apply-command.ts), applied in turn with mentions and ticks.
 //
 // Scaling out (Kafka): instances split brands by partition. On the embedded bus one instance owns
 // every brand. With `ownership: 'seen'` (the default on Kafka) an instance owns the brands it has
 // received a mention of within `ownershipTtl`, warm-starts a brand from the store when it starts to
 // own it, and ticks only the brands it owns — so N instances give the alerts one would.
-import type { Health } from '@earshot/observability';
+import { combineHealth, type Health } from '@earshot/observability';
 import { isRetriable } from '@earshot/core';
 import { consumingStage, ok, retryLater, type ConsumingStage, type DecodedMessage, type Outcome, type StageDeps } from '@earshot/pipeline';
 import { TOPICS } from '@earshot/schema';
+import type { AlertStore, MentionIndex } from '@earshot/store';
 import { createAlertOutbox } from './alert-outbox.js';
+import { applyCommand } from './apply-command.js';
 import { createStoryOutbox } from './story-outbox.js';
 import { createAlertEngine } from './engine.js';
 import type { AlertChange } from './lifecycle.js';
 import { warmStartBrand } from './warm-start.js';
 
-export interface AlerterOptions extends StageDeps {
+export interface AlerterOptions extends StageDeps<MentionIndex & AlertStore> {
   groupId?: string;
   /** How often time-driven rules are evaluated (default 5 s). */
   tickIntervalMs?: number;
@@ -111,6 +115,32 @@ export function createAlerter(deps: AlerterOptions): Alerter {
 
   const stage = consumingStage({ name: 'alerter', deps, groupId: deps.groupId, topic: TOPICS.enriched, type: 'mention.enriched', logger, step });
 
+  async function applyCommands(batch: DecodedMessage<'alert.command'>[]): Promise<Outcome[]> {
+    return serial(async () => {
+      const now = clock();
+      try {
+        const outcomes: Outcome[] = [];
+        for (const { message } of batch) outcomes.push(await applyCommand(message.payload, { engine, store: deps.store, outbox, logger, now }));
+        await flush(now);
+        return outcomes;
+      } catch (err) {
+        logger.warn({ err, pending: outbox.pending, retriable: isRetriable(err) }, 'alert commands not yet applied, batch will be retried');
+        return batch.map(() => retryLater((err as Error).message));
+      }
+    });
+  }
+
+  // Its own group: Kafka assigns the partitions of each topic separately (see README, Scaling out).
+  const commandStage = consumingStage({
+    name: 'alerter-commands',
+    deps,
+    groupId: `${stage.consumes.groupId}-commands`,
+    topic: TOPICS.alertCommands,
+    type: 'alert.command',
+    logger,
+    step: applyCommands,
+  });
+
   function ownedBrands(ms: number): string[] {
     if (ownership === 'all') return engine.brands;
     for (const [brandId, at] of owned) if (ms - at > ownershipTtl) owned.delete(brandId);
@@ -141,6 +171,7 @@ export function createAlerter(deps: AlerterOptions): Alerter {
         await tick();
       }
       await stage.start();
+      await commandStage.start();
       const interval = deps.tickIntervalMs ?? 5_000;
       timer = setInterval(() => {
         tick().catch((err: unknown) => logger.warn({ err }, 'alert tick failed, will retry'));
@@ -151,13 +182,16 @@ export function createAlerter(deps: AlerterOptions): Alerter {
       if (timer) clearInterval(timer);
       timer = undefined;
       await stage.stop();
+      await commandStage.stop();
       await serial(async () => flush(clock())).catch((err: unknown) => logger.warn({ err, pending: outbox.pending }, 'alerts left unpublished at stop'));
     },
     health(): Health {
-      const runnerHealth = stage.health();
-      const details = { ...runnerHealth.details, openAlerts: engine.openAlerts().length, pendingAlerts: outbox.pending, pendingStories: storyOutbox.pending, ownership, ownedBrands: ownership === 'all' ? engine.brands.length : owned.size };
+      const mentions = stage.health();
+      const commands = commandStage.health();
+      const details = { ...mentions.details, commands: commands.details, openAlerts: engine.openAlerts().length, pendingAlerts: outbox.pending, pendingStories: storyOutbox.pending, ownership, ownedBrands: ownership === 'all' ? engine.brands.length : owned.size };
       if (lastFlushError) return { status: 'degraded', details: { ...details, lastFlushError } };
-      return { status: runnerHealth.status, details };
+      return { status: combineHealth({ mentions, commands }).status, details };
     },
   };
 }
+

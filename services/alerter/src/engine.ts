@@ -47,6 +47,12 @@ export interface AlertEngine {
   /** Drops a brand's windows and open alerts before warming it again from the store. */
   forget(brandId: string): void;
   setSilences(silences: Silence[]): void;
+  /**
+   * Records an acknowledgment on the open alert with this key, so it is not re-notified and the
+   * next change keeps it. Undefined when no alert with this key is open here; `changed` is false
+   * when it was acknowledged already (the first acknowledgment stands).
+   */
+  acknowledge(key: string, ack: { by: string; at: string }): { alert: TrackedAlert; changed: boolean } | undefined;
   openAlerts(): TrackedAlert[];
   /** Stories that changed since the last call (the shell writes them to the store). */
   drainStories(now: number): Story[];
@@ -194,6 +200,16 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     },
     setSilences(next) {
       silences = next;
+    },
+    acknowledge(key, ack) {
+      for (const [track, alert] of open) {
+        if (alert.key !== key) continue;
+        if (alert.acknowledgedAt) return { alert, changed: false };
+        const acknowledged: TrackedAlert = { ...alert, acknowledgedAt: ack.at, acknowledgedBy: ack.by };
+        open.set(track, acknowledged);
+        return { alert: acknowledged, changed: true };
+      }
+      return undefined;
     },
     openAlerts() {
       return [...open.values()];

@@ -2,7 +2,7 @@
 // wins) until the store confirms, so a failed write is retried with the batch and a story is never
 // lost or written out of order.
 import type { Story } from '@earshot/schema';
-import type { MentionStore } from '@earshot/store';
+import type { AlertStore } from '@earshot/store';
 
 export interface StoryOutbox {
   add(stories: Story[]): void;
@@ -10,7 +10,7 @@ export interface StoryOutbox {
   readonly pending: number;
 }
 
-export function createStoryOutbox(options: { store: MentionStore }): StoryOutbox {
+export function createStoryOutbox(options: { store: AlertStore }): StoryOutbox {
   const pending = new Map<string, Story>();
   return {
     add(stories) {

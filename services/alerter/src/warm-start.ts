@@ -2,12 +2,13 @@
 // restart neither forgets a building spike nor fires an alert again. Mentions of the last
 // `replaySpan` are replayed one by one (exact windows, deduplicated by id); older history arrives
 // as the aggregates each rule asks for.
-import type { MentionStore } from '@earshot/store';
+import type { AlertStore, MentionIndex } from '@earshot/store';
 import type { AlertEngine } from './engine.js';
 
 export interface WarmStartOptions {
   engine: AlertEngine;
-  store: MentionStore;
+  /** Mentions to replay and aggregate; open alerts and stories to restore. */
+  store: MentionIndex & AlertStore;
   brandId: string;
   now: number;
   /** Most mentions replayed per brand (the store pages 1000 at a time). */

@@ -111,8 +111,10 @@ function Dashboard({ me, onSignOut }) {
 
   const acknowledge = async (alert) => {
     try {
-      const updated = await api(`/api/v1/alerts/${encodeURIComponent(alert.key)}/acknowledge`, { method: 'POST', body: {} });
-      setAlerts((list) => list.map((a) => (a.key === updated.key ? updated : a)));
+      // 202: the alerter applies the command and republishes the alert (the live stream brings it);
+      // show it acknowledged now, as the alerter will record it.
+      const command = await api(`/api/v1/alerts/${encodeURIComponent(alert.key)}/acknowledge`, { method: 'POST', body: {} });
+      setAlerts((list) => list.map((a) => (a.key === command.alertKey && !a.acknowledgedAt ? { ...a, acknowledgedAt: command.at, acknowledgedBy: command.by } : a)));
       setAlertMessage('');
     } catch (err) {
       setAlertMessage(`Could not acknowledge: ${err.message}`);

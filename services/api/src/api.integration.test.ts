@@ -1,9 +1,9 @@
 // The API over real HTTP on loopback, on the embedded backend: auth, rate limits, hostile queries,
-// exports, the OpenAPI document, the live stream and acknowledging alerts.
+// exports, the OpenAPI document, the live stream, and acknowledging / silencing (commands to the alerter).
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '@earshot/observability';
-import { encodeMessage, TOPICS } from '@earshot/schema';
+import { decodeMessage, encodeMessage, TOPICS } from '@earshot/schema';
 import { makeMention, seedAlert, seedMentions } from './testing/fixtures.js';
 import { openSseReader } from './testing/sse-client.js';
 import { ADMIN_TOKEN, READ_TOKEN, startTestApi, type TestApi } from './testing/start-test-api.js';
@@ -219,25 +219,41 @@ describe('live stream and alerts', () => {
     expect(forged.status).toBe(401);
   });
 
-  it('acknowledges an alert (admin), tells live streams, and silences its rule', async () => {
+  it('sends acknowledgments and silences to the alerter as commands (202), writing nothing itself', async () => {
     const key = seedAlert().key;
-    const stream = await openSseReader(`${t.url}/api/v1/stream`, { authorization: `Bearer ${READ_TOKEN}` });
+    const commands: unknown[] = [];
+    const reader = await t.bus.subscribe({
+      groupId: 'test-commands',
+      topic: TOPICS.alertCommands,
+      handler: async (messages) => {
+        for (const m of messages) {
+          const decoded = decodeMessage(m.value, 'alert.command');
+          commands.push(decoded.ok ? { key: m.key, ...decoded.message.payload } : decoded.reason);
+        }
+      },
+    });
     try {
-      await stream.waitFor((e) => e.event === 'ready');
-      const res = await post(`/api/v1/alerts/${encodeURIComponent(key)}/acknowledge`, ADMIN_TOKEN, {});
-      expect(res.status).toBe(200);
-      const acknowledged = await res.json();
-      expect(acknowledged).toMatchObject({ key, state: 'open', revision: 1, acknowledgedBy: 'ops' });
-      expect(Date.parse(acknowledged.acknowledgedAt)).toBeGreaterThan(Date.now() - 60_000);
-      expect(await (await get(`/api/v1/alerts/${encodeURIComponent(key)}`, READ_TOKEN)).json()).toEqual(acknowledged);
-      expect(JSON.parse((await stream.waitFor((e) => e.event === 'alert')).data)).toEqual(acknowledged);
+      const res = await post(`/api/v1/alerts/${encodeURIComponent(key)}/acknowledge`, ADMIN_TOKEN, { note: 'on it' });
+      expect(res.status).toBe(202);
+      const command = await res.json();
+      expect(command).toMatchObject({ kind: 'acknowledge', alertKey: key, brandId: 'nordtel', by: 'ops', note: 'on it' });
+      expect(Date.parse(command.at)).toBeGreaterThan(Date.now() - 60_000);
+      // The alerter writes the alert; until it has, the stored one is as it was.
+      expect(await (await get(`/api/v1/alerts/${encodeURIComponent(key)}`, READ_TOKEN)).json()).toEqual(seedAlert());
+
+      const silenced = await post('/api/v1/silences', ADMIN_TOKEN, { alertKey: key, duration: '1h', reason: 'known outage' });
+      expect(silenced.status).toBe(202);
+      const silence = await silenced.json();
+      expect(silence).toMatchObject({ ruleId: 'negative-burst', brandId: 'nordtel', reason: 'known outage', createdBy: 'ops' });
+      await vi.waitFor(() => expect(commands).toHaveLength(2), { timeout: 5000, interval: 20 });
+      expect(commands).toEqual([
+        { key: 'nordtel', ...command },
+        { key: 'nordtel', kind: 'silence', id: silence.id, by: 'ops', at: expect.any(String), silence },
+      ]);
+      expect((await (await get('/api/v1/silences', READ_TOKEN)).json()).silences).toEqual([]);
     } finally {
-      stream.close();
+      await reader.stop();
     }
-    const silenced = await post('/api/v1/silences', ADMIN_TOKEN, { alertKey: key, duration: '1h', reason: 'known outage' });
-    expect(silenced.status).toBe(201);
-    expect(await silenced.json()).toMatchObject({ ruleId: 'negative-burst', brandId: 'nordtel', reason: 'known outage', createdBy: 'ops' });
-    expect((await (await get('/api/v1/silences', READ_TOKEN)).json()).silences).toHaveLength(1);
     const bad = await post('/api/v1/silences', ADMIN_TOKEN, { duration: 'forever' });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/^invalid body: .*(a period such as|name what to silence)/);

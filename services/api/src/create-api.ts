@@ -5,7 +5,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { combineHealth, type Health, type Service } from '@earshot/observability';
 import type { StageDeps } from '@earshot/pipeline';
+import type { AlertStore, MentionIndex } from '@earshot/store';
 import type { ApiContext } from './api-context.js';
+import { createAlertCommandSender } from './alert-commands.js';
 import { createAuthenticator } from './auth/authenticator.js';
 import { createConcurrencyLimiter } from './auth/concurrency-limiter.js';
 import { createRateLimiter } from './auth/rate-limiter.js';
@@ -37,7 +39,7 @@ export interface Api extends Service {
   readonly tokenLink: string | undefined;
 }
 
-export interface ApiOptions extends StageDeps {
+export interface ApiOptions extends StageDeps<MentionIndex & AlertStore> {
   /** The bus consumer group for live updates (default: `earshot-api-<random>`). */
   groupId?: string;
   /** Searches, exports and aggregations one token may have running at once (default 4). */
@@ -57,7 +59,7 @@ export function createApi(deps: ApiOptions): Api {
   const tickets = createTicketIssuer({ now: () => now().getTime(), secret: api.ticketSecret });
   const auth = createAuthenticator({ tokens: api.tokens, tickets });
   const hub = createLiveHub({ bus: deps.bus, logger, now, ...(deps.groupId ? { groupId: deps.groupId } : {}) });
-  const ctx: ApiContext = { api, brands: deps.config.brands, sources: deps.config.sources, store: deps.store, hub, auth, tickets, logger, now };
+  const ctx: ApiContext = { api, brands: deps.config.brands, sources: deps.config.sources, store: deps.store, commands: createAlertCommandSender({ bus: deps.bus, now }), hub, auth, tickets, logger, now };
   const streams = streamRoutes(ctx);
   const routes: Route[] = [];
   let openApi: OpenApiDocument | undefined;

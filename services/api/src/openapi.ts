@@ -10,6 +10,8 @@ import { NAMED_SCHEMAS } from './responses.js';
 
 const SCHEMA_REF = '#/components/schemas/';
 
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted: the alerter applies it' };
+
 const errorSchema = {
   type: 'object',
   properties: {
@@ -88,7 +90,7 @@ export function buildOpenApi(options: { routes: readonly Route[]; version: strin
     });
     const doc = route.doc;
     const schema = { $ref: `${SCHEMA_REF}${refs.get(route)}` };
-    const ok = { description: doc.status === 201 ? 'Created' : 'OK', content: Object.fromEntries((doc.produces ?? ['application/json']).map((type) => [type, { schema }])) };
+    const ok = { description: STATUS_TEXT[doc.status ?? 200] ?? 'OK', content: Object.fromEntries((doc.produces ?? ['application/json']).map((type) => [type, { schema }])) };
     const responses: Record<string, unknown> = { [String(doc.status ?? 200)]: ok };
     for (const [status, description] of Object.entries(doc.sameBodyStatuses ?? {})) responses[status] = { description, content: ok.content };
     const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });

@@ -7,6 +7,7 @@ import type { SourceConfig } from '@earshot/config';
 import { compileBrandMatcher } from '@earshot/nlp';
 import type { Health, Service } from '@earshot/observability';
 import type { StageDeps } from '@earshot/pipeline';
+import type { StateStore } from '@earshot/store';
 import { encodeMessage, TOPICS } from '@earshot/schema';
 import { createCollectorMetrics } from './collector-metrics.js';
 import { createFetchJobs, type FetchJobs } from './fetch-jobs.js';
@@ -63,7 +64,7 @@ export interface Collector extends Service {
   status(): SourceStatus[];
 }
 
-export interface CollectorOptions extends StageDeps {
+export interface CollectorOptions extends StageDeps<StateStore> {
   sourceTypes?: Map<string, SourceType>;
   http?: HttpFetcher;
   /** Minimum spacing between request starts to one host (default 500 ms). */

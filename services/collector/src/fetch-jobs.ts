@@ -9,7 +9,7 @@ import { TOPICS } from '@earshot/schema';
 import type { Bus, BusMessage, Subscription } from '@earshot/bus';
 import type { SourceConfig } from '@earshot/config';
 import type { Logger } from '@earshot/observability';
-import type { MentionStore } from '@earshot/store';
+import type { StateStore } from '@earshot/store';
 
 /** Tell the lead to move this into packages/schema/src/topics.ts with the others. */
 export const COLLECTOR_JOBS_TOPIC = TOPICS.collectorJobs;
@@ -23,7 +23,7 @@ export interface FetchJob {
 
 export interface FetchJobsOptions {
   bus: Bus;
-  store: MentionStore;
+  store: StateStore;
   logger: Logger;
   sources: SourceConfig[];
   partitions: number;

@@ -3,11 +3,11 @@
 // learned is saved once its mentions are published, and the store is pruned to the same bounds
 // now and then. Without it a restarted collector let a syndicated copy count again.
 import type { Logger } from '@earshot/observability';
-import type { MentionStore } from '@earshot/store';
+import type { StateStore } from '@earshot/store';
 import type { NearDuplicateIndex } from './near-duplicates.js';
 
 export interface NearDuplicateMemoryOptions {
-  store: MentionStore;
+  store: StateStore;
   index: NearDuplicateIndex;
   logger: Logger;
   now: () => Date;

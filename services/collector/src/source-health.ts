@@ -4,7 +4,7 @@
 // `unhealthyAfter` times in a row is reported unhealthy — and still polled, less often.
 // The state is persisted, so a restart keeps a source's back-off and its health.
 import { backoffDelay } from '@earshot/core';
-import type { MentionStore } from '@earshot/store';
+import type { StateStore } from '@earshot/store';
 
 export const HEALTH_NAMESPACE = 'collector.health';
 
@@ -54,7 +54,7 @@ export interface HealthStore {
   save(sourceId: string, health: SourceHealth): Promise<void>;
 }
 
-export function createHealthStore(options: { store: MentionStore }): HealthStore {
+export function createHealthStore(options: { store: StateStore }): HealthStore {
   return {
     load: (sourceId) => options.store.getState<SourceHealth>(HEALTH_NAMESPACE, sourceId),
     save: (sourceId, health) => options.store.setState(HEALTH_NAMESPACE, sourceId, health),

@@ -2,7 +2,7 @@
 // small-state table so a restarted collector asks "changed since?" instead of refetching everything.
 // Saved only after the items of that response were published, so a crash in between refetches
 // rather than loses them.
-import type { MentionStore } from '@earshot/store';
+import type { StateStore } from '@earshot/store';
 
 export const VALIDATORS_NAMESPACE = 'collector.validators';
 
@@ -18,7 +18,7 @@ export interface ValidatorStore {
   set(sourceId: string, validators: Validators): Promise<void>;
 }
 
-export function createValidatorStore(options: { store: MentionStore }): ValidatorStore {
+export function createValidatorStore(options: { store: StateStore }): ValidatorStore {
   return {
     async get(sourceId, url) {
       const saved = await options.store.getState<Validators>(VALIDATORS_NAMESPACE, sourceId);

@@ -2,9 +2,9 @@
 // Documents the store refuses go to the DLQ with its reason; an unavailable store retries the batch.
 import { dlq, ok, retryLater, type DecodedMessage, type Outcome } from '@earshot/pipeline';
 import { isRetriable } from '@earshot/core';
-import type { MentionStore } from '@earshot/store';
+import type { MentionIndex } from '@earshot/store';
 
-export async function indexBatch(batch: DecodedMessage<'mention.enriched'>[], store: MentionStore): Promise<Outcome[]> {
+export async function indexBatch(batch: DecodedMessage<'mention.enriched'>[], store: MentionIndex): Promise<Outcome[]> {
   // The same mention twice in one batch: the later copy wins, as it would across batches.
   const latest = new Map(batch.map(({ message }) => [message.payload.id, message.payload]));
   try {

@@ -1,12 +1,13 @@
 // The indexer service: consumes mentions.enriched and writes them to the store.
 import { consumingStage, type ConsumingStage, type StageDeps } from '@earshot/pipeline';
+import type { MentionIndex } from '@earshot/store';
 import { TOPICS } from '@earshot/schema';
 import { indexBatch } from './index-batch.js';
 import { observeEndToEnd } from './end-to-end.js';
 
 export { indexBatch } from './index-batch.js';
 
-export function createIndexer(deps: StageDeps & { groupId?: string }): ConsumingStage {
+export function createIndexer(deps: StageDeps<MentionIndex> & { groupId?: string }): ConsumingStage {
   return consumingStage({
     name: 'indexer',
     deps,

@@ -3,7 +3,7 @@
 // the period ends. What has been collected is kept in the store's state before the alert message is
 // acknowledged, so a restart loses nothing; the same alert key in one period keeps its latest state.
 import type { Alert } from '@earshot/schema';
-import type { MentionStore } from '@earshot/store';
+import type { StateStore } from '@earshot/store';
 import type { Notification } from './channels/channel.js';
 import type { Subscription } from './subscriptions.js';
 
@@ -29,7 +29,7 @@ export interface Digester {
   clear(sent: DueDigest[]): Promise<void>;
 }
 
-export function createDigester(options: { store: MentionStore; subscriptions: Subscription[] }): Digester {
+export function createDigester(options: { store: StateStore; subscriptions: Subscription[] }): Digester {
   const subs = options.subscriptions.filter((s) => s.digest !== undefined);
   const states = new Map<string, DigestState>();
   const periodOf = (sub: Subscription, now: number) => Math.floor(now / sub.digest!) * sub.digest!;

@@ -9,13 +9,13 @@
 import type { ChannelConfig } from '@earshot/config';
 import type { Logger, Metrics } from '@earshot/observability';
 import { retry, type RetryOptions } from '@earshot/core';
-import type { MentionStore } from '@earshot/store';
+import type { StateStore } from '@earshot/store';
 import PQueue from 'p-queue';
 import type { ChannelSender, Notification } from './channels/channel.js';
 
 export interface DispatcherOptions {
   channels: { config: ChannelConfig; sender: ChannelSender }[];
-  store: MentionStore;
+  store: StateStore;
   logger: Logger;
   metrics: Metrics;
   /** Test hooks for the retry helper (fake sleep / random). */

@@ -5,6 +5,7 @@
 import type { Health } from '@earshot/observability';
 import type { RetryOptions } from '@earshot/core';
 import { consumingStage, ok, type ConsumingStage, type DecodedMessage, type Outcome, type StageDeps } from '@earshot/pipeline';
+import type { AlertStore, MentionIndex, StateStore } from '@earshot/store';
 import { TOPICS, type Alert } from '@earshot/schema';
 import { createChannelSender } from './channels/registry.js';
 import { createDigester } from './digest.js';
@@ -13,7 +14,7 @@ import { createPendingDeliveries, DIGEST_LIST, partitionList, type PendingDelive
 import { createReportScheduler } from './report/report-scheduler.js';
 import { deliveryKey, resolveSubscriptions, subscriptionMatches } from './subscriptions.js';
 
-export interface NotifierOptions extends StageDeps {
+export interface NotifierOptions extends StageDeps<MentionIndex & AlertStore & StateStore> {
   groupId?: string;
   /** How often ended digest periods are looked for (default 30 s). */
   digestCheckIntervalMs?: number;

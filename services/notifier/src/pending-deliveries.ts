@@ -2,7 +2,7 @@
 // the alert message is acknowledged once its deliveries are written here, and each is removed when
 // it is delivered, found to be a duplicate, or finally fails. One list per source partition (one
 // writer each, as partitions are consumed by one instance at a time) plus one for digests.
-import type { MentionStore } from '@earshot/store';
+import type { StateStore } from '@earshot/store';
 import type { Notification } from './channels/channel.js';
 
 const NAMESPACE = 'notifier-pending';
@@ -23,7 +23,7 @@ export interface PendingDeliveries {
 export const partitionList = (partition: number) => `p${partition}`;
 export const DIGEST_LIST = 'digest';
 
-export function createPendingDeliveries(options: { store: MentionStore; partitions: number }): PendingDeliveries {
+export function createPendingDeliveries(options: { store: StateStore; partitions: number }): PendingDeliveries {
   const lists = new Map<string, Map<string, PendingDelivery>>();
   const writes = new Map<string, Promise<void>>();
   const names = [...Array.from({ length: options.partitions }, (_, p) => partitionList(p)), DIGEST_LIST];

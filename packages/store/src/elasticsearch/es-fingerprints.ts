@@ -2,9 +2,9 @@
 // brand + mention id. Reads page with search_after (more than 10,000 may be remembered); the prune
 // deletes by age, then the oldest beyond the count kept.
 import type { Client, estypes } from '@elastic/elasticsearch';
-import type { FingerprintRecord, MentionStore } from '../port.js';
+import type { FingerprintRecord, StateStore } from '../port.js';
 
-type FingerprintMethods = Pick<MentionStore, 'saveFingerprints' | 'recentFingerprints' | 'pruneFingerprints'>;
+type FingerprintMethods = Pick<StateStore, 'saveFingerprints' | 'recentFingerprints' | 'pruneFingerprints'>;
 
 export const FINGERPRINT_PROPERTIES = {
   brandId: { type: 'keyword' },

@@ -2,7 +2,7 @@
 // sentiment, their change against the period just before, and each brand's share of voice among
 // the brands watched. Asked through the port (two aggregations), so it is the same on every store;
 // the API's overview and the scheduled report both use it.
-import type { MentionFilter, MentionStore } from '../port.js';
+import type { MentionFilter, MentionIndex } from '../port.js';
 
 export interface PeriodFigures {
   volume: number;
@@ -69,7 +69,7 @@ function figures(counts: Map<string, number> | undefined): PeriodFigures {
   return { volume, negative, neutral, positive, negativeShare: percent(negative, volume), netSentiment: nullable(rawNet({ positive, negative })) };
 }
 
-async function countsByBrand(store: MentionStore, filter: MentionFilter): Promise<Map<string, Map<string, number>>> {
+async function countsByBrand(store: MentionIndex, filter: MentionFilter): Promise<Map<string, Map<string, number>>> {
   const buckets = await store.aggregate({ filter, groupBy: ['brandId', 'sentiment'], size: 10_000 });
   const out = new Map<string, Map<string, number>>();
   for (const b of buckets) {
@@ -80,7 +80,7 @@ async function countsByBrand(store: MentionStore, filter: MentionFilter): Promis
   return out;
 }
 
-export async function brandOverview(store: MentionStore, options: BrandOverviewOptions): Promise<BrandOverview> {
+export async function brandOverview(store: MentionIndex, options: BrandOverviewOptions): Promise<BrandOverview> {
   const { brandIds, from, to } = options;
   if (!(from < to)) throw new RangeError('brandOverview: the period must start before it ends');
   const previousFrom = from - (to - from);

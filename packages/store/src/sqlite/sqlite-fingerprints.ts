@@ -1,7 +1,7 @@
 // The collector's near-duplicate fingerprints in the embedded store: one small table, newest first
 // by the time each was seen, bounded by the collector's prune (by age and by count).
 import type Database from 'better-sqlite3';
-import type { FingerprintRecord, MentionStore } from '../port.js';
+import type { FingerprintRecord, StateStore } from '../port.js';
 
 export const FINGERPRINT_SCHEMA = `
   CREATE TABLE IF NOT EXISTS fingerprints (brand_id TEXT NOT NULL, id TEXT NOT NULL, hi INTEGER NOT NULL, lo INTEGER NOT NULL,
@@ -9,7 +9,7 @@ export const FINGERPRINT_SCHEMA = `
   CREATE INDEX IF NOT EXISTS fingerprints_seen ON fingerprints (seen_at);
 `;
 
-type FingerprintMethods = Pick<MentionStore, 'saveFingerprints' | 'recentFingerprints' | 'pruneFingerprints'>;
+type FingerprintMethods = Pick<StateStore, 'saveFingerprints' | 'recentFingerprints' | 'pruneFingerprints'>;
 
 interface Row {
   brand_id: string;

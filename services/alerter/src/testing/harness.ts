@@ -7,7 +7,7 @@ import type { Bus } from '@earshot/bus';
 import { createEmbeddedBus } from '@earshot/bus/embedded';
 import type { EarshotConfig } from '@earshot/config';
 import { createMetrics, silentLogger } from '@earshot/observability';
-import { decodeMessage, encodeMessage, TOPICS, type Alert, type EnrichedMention } from '@earshot/schema';
+import { alertCommandKey, decodeMessage, encodeMessage, TOPICS, type Alert, type AlertCommand, type EnrichedMention } from '@earshot/schema';
 import type { MentionStore } from '@earshot/store';
 import { createSqliteStore } from '@earshot/store/sqlite';
 import { vi } from 'vitest';
@@ -20,6 +20,8 @@ export interface Harness {
   alerter: Alerter;
   /** Publishes mentions to mentions.enriched (and, like the indexer would, to the store) and waits until the alerter has consumed them. */
   send(...mentions: EnrichedMention[]): Promise<void>;
+  /** Publishes alert commands on alerts.commands, as the API does, and waits until the alerter has applied them. */
+  command(...commands: AlertCommand[]): Promise<void>;
   /** Stops the alerter and starts a new one on the same bus and store (a restart). */
   restart(): Promise<void>;
   /** Alerts published so far, as "kind key rN n=count". */
@@ -55,8 +57,8 @@ export async function createHarness(config: EarshotConfig, start: number, option
   });
   let alerter = make();
   await alerter.start();
-  const drained = () => vi.waitFor(async () => {
-    if ((await bus.lag(alerter.consumes.groupId, alerter.consumes.topic)) !== 0) throw new Error('not drained');
+  const drained = (groupId = alerter.consumes.groupId, topic: string = alerter.consumes.topic) => vi.waitFor(async () => {
+    if ((await bus.lag(groupId, topic)) !== 0) throw new Error('not drained');
   }, { timeout: 5000, interval: 5 });
 
   return {
@@ -70,6 +72,10 @@ export async function createHarness(config: EarshotConfig, start: number, option
       await store.upsertMentions(mentions);
       await bus.publish(TOPICS.enriched, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
       await drained();
+    },
+    async command(...commands) {
+      await bus.publish(TOPICS.alertCommands, commands.map((c) => ({ key: alertCommandKey(c), value: encodeMessage('alert.command', c) })));
+      await drained(`${alerter.consumes.groupId}-commands`, TOPICS.alertCommands);
     },
     async restart() {
       await alerter.stop();

@@ -37,7 +37,7 @@ export interface RouteDoc {
   response: z.ZodType;
   /** Content types of a 200 other than JSON (CSV, NDJSON, an event stream). */
   produces?: string[];
-  /** The success status when not 200 (201 for creations). */
+  /** The success status when not 200 (201 for creations, 202 for commands another service applies). */
   status?: number;
   /** Further statuses replying with the same body schema, and what they mean (a 503 health). */
   sameBodyStatuses?: Record<number, string>;

@@ -15,8 +15,6 @@ export interface LiveHub {
   stop(): Promise<void>;
   /** Adds a listener; returns the function that removes it. */
   listen(listener: LiveListener): () => void;
-  /** Sends an event that did not come from the bus (an alert acknowledged here). */
-  emit(event: LiveEvent): void;
   readonly listeners: number;
   readonly groupId: string;
   health(): Health;
@@ -87,7 +85,6 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    emit,
     health() {
       return {
         status: subscriptions.length === 2 ? 'ok' : 'error',

@@ -1,6 +1,6 @@
 // Counts for charts: the dashboard's panels in one call (sentiment over time, topics × sentiment,
 // sources, languages, top authors, sentiment totals), and a general group-by for anything else.
-import type { AggregateBucket, GroupField, MentionFilter, MentionStore } from '@earshot/store';
+import type { AggregateBucket, GroupField, MentionFilter, MentionIndex } from '@earshot/store';
 import type { ApiContext } from '../api-context.js';
 import { badRequest } from '../http/http-error.js';
 import type { Route } from '../http/router.js';
@@ -19,7 +19,7 @@ const TARGET_BUCKETS = 60;
 const MAX_BUCKETS = 2000;
 
 /** A bucket width giving about TARGET_BUCKETS buckets over the filter's range (or the data's, when open). */
-async function chooseInterval(store: MentionStore, filter: MentionFilter, now: Date): Promise<number> {
+async function chooseInterval(store: MentionIndex, filter: MentionFilter, now: Date): Promise<number> {
   let from = filter.from ? Date.parse(String(filter.from)) : undefined;
   let to = filter.to ? Date.parse(String(filter.to)) : now.getTime();
   if (from === undefined) {

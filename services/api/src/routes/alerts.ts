@@ -1,10 +1,11 @@
 // The alert log: list and read alerts, acknowledge one (admin), and silence a rule or brand for a
-// while (admin). Acknowledging records who and when on the stored alert and tells live streams; it
-// does not change the alert's revision, so nothing is notified again.
+// while (admin). The API reads alerts and silences but never writes them: acknowledging and silencing
+// send a command to the alerter, their one writer (alert-commands.ts), and answer 202 Accepted with
+// it. The alerter records who and when on the alert without changing its revision (so nothing is
+// notified again) and republishes it, which is how live streams learn of it.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { formatIssues } from '@earshot/schema';
-import type { Silence } from '@earshot/store';
+import { acknowledgeCommandV1, formatIssues, type AcknowledgeCommand, type Silence } from '@earshot/schema';
 import type { ApiContext } from '../api-context.js';
 import { readJsonBody } from '../http/body.js';
 import { badRequest, notFound } from '../http/http-error.js';
@@ -70,18 +71,31 @@ export function alertRoutes(ctx: ApiContext): Route[] {
       method: 'POST',
       path: '/api/v1/alerts/:key/acknowledge',
       access: 'admin',
-      doc: { operationId: 'acknowledgeAlert', response: NAMED_SCHEMAS.Alert, summary: 'Acknowledge an alert (admin): records who and when; idempotent.', tag: 'alerts', body: acknowledgeBody },
+      doc: {
+        operationId: 'acknowledgeAlert',
+        response: acknowledgeCommandV1,
+        summary: 'Acknowledge an alert (admin): 202 with the command the alerter applies (it records who and when, once; the updated alert arrives on the stream).',
+        tag: 'alerts',
+        body: acknowledgeBody,
+        status: 202,
+      },
       async handle({ req, url, params, principal }) {
         readParams(url.searchParams, []);
-        parseBody(acknowledgeBody, await readJsonBody(req));
+        const body = parseBody(acknowledgeBody, await readJsonBody(req));
         const alert = await ctx.store.getAlert(params.key!);
         if (!alert) throw notFound(`no alert with key ${JSON.stringify(params.key)}`);
-        if (alert.acknowledgedAt) return { body: alert };
-        const acknowledged = { ...alert, acknowledgedAt: ctx.now().toISOString(), acknowledgedBy: principal!.name };
-        await ctx.store.upsertAlert(acknowledged);
-        ctx.hub.emit({ type: 'alert', alert: acknowledged });
-        ctx.logger.info({ alertKey: alert.key, by: principal!.name }, 'alert acknowledged');
-        return { body: acknowledged };
+        const command: AcknowledgeCommand = {
+          kind: 'acknowledge',
+          id: randomUUID(),
+          by: principal!.name,
+          at: ctx.now().toISOString(),
+          alertKey: alert.key,
+          brandId: alert.brandId,
+          ...(body.note ? { note: body.note } : {}),
+        };
+        await ctx.commands.send(command);
+        ctx.logger.info({ alertKey: alert.key, by: command.by, commandId: command.id }, 'acknowledgment sent to the alerter');
+        return { status: 202, body: command };
       },
     }),
     defineRoute({
@@ -98,7 +112,14 @@ export function alertRoutes(ctx: ApiContext): Route[] {
       method: 'POST',
       path: '/api/v1/silences',
       access: 'admin',
-      doc: { operationId: 'createSilence', response: silenceSchema, summary: 'Silence a rule and/or brand (or the rule and brand of an alert) for a duration or until a time (admin).', tag: 'alerts', body: silenceBody, status: 201 },
+      doc: {
+        operationId: 'createSilence',
+        response: silenceSchema,
+        summary: 'Silence a rule and/or brand (or the rule and brand of an alert) for a duration or until a time (admin): 202 with the silence the alerter stores.',
+        tag: 'alerts',
+        body: silenceBody,
+        status: 202,
+      },
       async handle({ req, url, principal }) {
         readParams(url.searchParams, []);
         const body = parseBody(silenceBody, await readJsonBody(req));
@@ -120,9 +141,9 @@ export function alertRoutes(ctx: ApiContext): Route[] {
           ...(body.reason ? { reason: body.reason } : {}),
           createdBy: principal!.name,
         };
-        await ctx.store.addSilence(silence);
-        ctx.logger.info({ silenceId: silence.id, ruleId, brandId, until: silence.until, by: principal!.name }, 'silence added');
-        return { status: 201, body: silence };
+        await ctx.commands.send({ kind: 'silence', id: silence.id, by: principal!.name, at: now.toISOString(), silence });
+        ctx.logger.info({ silenceId: silence.id, ruleId, brandId, until: silence.until, by: principal!.name }, 'silence sent to the alerter');
+        return { status: 202, body: silence };
       },
     }),
   ];

@@ -1,5 +1,5 @@
-// Starts a real API for tests: on the embedded backend (temp SQLite files) or on a store the test
-// passes in, listening on a free loopback port, with a read and an admin token.
+// Starts a real API for tests: on the embedded backend (temp SQLite files) or on a bus and store the
+// test passes in, listening on a free loopback port, with a read and an admin token.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,8 @@ export interface TestApi {
 
 export interface TestApiOptions {
   store?: MentionStore;
+  /** Default: an embedded bus in the temp dir. Closed by stop(), like the store. */
+  bus?: Bus;
   tokens?: ApiToken[];
   now?: () => Date;
   logger?: Logger;
@@ -54,7 +56,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     { name: 'analysts', token: READ_TOKEN, role: 'read', rateLimit: 6000 },
     { name: 'ops', token: ADMIN_TOKEN, role: 'admin', rateLimit: 6000 },
   ];
-  const bus = createEmbeddedBus({ path: join(dir, 'bus.db'), pollIntervalMs: 100 });
+  const bus = options.bus ?? createEmbeddedBus({ path: join(dir, 'bus.db'), pollIntervalMs: 100 });
   const store = options.store ?? createSqliteStore({ path: join(dir, 'store.db') });
   await store.init();
   await options.before?.({ bus, store });

@@ -6,7 +6,7 @@
 import { sourceTitle, type BrandConfig, type SourceConfig } from '@earshot/config';
 import { topicName } from '@earshot/nlp';
 import { SEVERITIES, type Alert, type Story } from '@earshot/schema';
-import { brandOverview, createZone, DAY_MS, HOUR_MS, zonedBucketStart, type BrandFigures, type MentionStore, type ShareOfVoice } from '@earshot/store';
+import { brandOverview, createZone, DAY_MS, HOUR_MS, zonedBucketStart, type BrandFigures, type AlertStore, type MentionIndex, type ShareOfVoice } from '@earshot/store';
 
 /** A story as the report shows it. */
 export interface StorySummary {
@@ -49,7 +49,7 @@ export interface ReportData {
 }
 
 export interface BuildReportOptions {
-  store: MentionStore;
+  store: MentionIndex & AlertStore;
   brands: BrandConfig[];
   sources: SourceConfig[];
   /** The brands the report is about (default: all); share of voice always compares every brand. */

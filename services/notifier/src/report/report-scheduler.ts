@@ -4,7 +4,7 @@
 // key `<channel>:report:<subscription>:<period end>`, so a restart never sends one twice). After a
 // long stop only the latest period is reported; on a first start nothing is sent for the past.
 import type { EarshotConfig } from '@earshot/config';
-import type { MentionStore } from '@earshot/store';
+import type { AlertStore, MentionIndex, StateStore } from '@earshot/store';
 import type { Notification } from '../channels/channel.js';
 import { subscriptionMatches, type Subscription } from '../subscriptions.js';
 import { buildReport } from './build-report.js';
@@ -36,7 +36,8 @@ export interface ReportScheduler {
 }
 
 export interface ReportSchedulerOptions {
-  store: MentionStore;
+  /** Reads mentions, alerts and stories for the report; keeps its schedule as state. */
+  store: MentionIndex & AlertStore & StateStore;
   config: Pick<EarshotConfig, 'brands' | 'sources'>;
   subscriptions: Subscription[];
 }

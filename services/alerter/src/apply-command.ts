@@ -1,0 +1,49 @@
+// Applies the alert commands the API publishes on alerts.commands (packages/schema alert-command.ts).
+// The alerter is the one writer of alert records and silences: an acknowledgment goes into the
+// engine's open alert (so it is not re-notified, and every later revision keeps it) and out through
+// the outbox like any change — republished on `alerts` (same revision: the notifier does not deliver
+// it again; live streams show it) and stored. An alert not open here (resolved, or on Kafka a brand
+// whose mentions another instance reads) is acknowledged on its newest known copy.
+import type { Logger } from '@earshot/observability';
+import { drop, ok, type Outcome } from '@earshot/pipeline';
+import type { AcknowledgeCommand, AlertCommand, SilenceCommand } from '@earshot/schema';
+import type { AlertStore } from '@earshot/store';
+import type { AlertOutbox } from './alert-outbox.js';
+import type { AlertEngine } from './engine.js';
+
+export interface CommandContext {
+  engine: AlertEngine;
+  store: AlertStore;
+  outbox: AlertOutbox;
+  logger: Logger;
+  now: Date;
+}
+
+async function acknowledge(command: AcknowledgeCommand, ctx: CommandContext): Promise<Outcome> {
+  const ack = { by: command.by, at: command.at };
+  const open = ctx.engine.acknowledge(command.alertKey, ack);
+  let alert = open?.alert;
+  if (open && !open.changed) return drop(`alert ${command.alertKey} is acknowledged already`);
+  if (!open) {
+    const known = ctx.outbox.get(command.alertKey) ?? (await ctx.store.getAlert(command.alertKey));
+    if (!known) return drop(`no alert with key ${command.alertKey}`);
+    if (known.acknowledgedAt) return drop(`alert ${command.alertKey} is acknowledged already`);
+    alert = { ...known, acknowledgedAt: ack.at, acknowledgedBy: ack.by };
+  }
+  ctx.outbox.add([alert!]);
+  ctx.logger.info({ alertKey: command.alertKey, by: command.by, note: command.note, commandId: command.id }, 'alert acknowledged');
+  return ok();
+}
+
+async function silence(command: SilenceCommand, ctx: CommandContext): Promise<Outcome> {
+  const { silence } = command;
+  await ctx.store.addSilence(silence);
+  ctx.engine.setSilences(await ctx.store.listSilences(ctx.now.toISOString()));
+  ctx.logger.info({ silenceId: silence.id, ruleId: silence.ruleId, brandId: silence.brandId, until: silence.until, by: command.by }, 'silence added');
+  return ok();
+}
+
+/** Applies one command; store failures throw (the batch is retried), unknown alerts are dropped. */
+export function applyCommand(command: AlertCommand, ctx: CommandContext): Promise<Outcome> {
+  return command.kind === 'acknowledge' ? acknowledge(command, ctx) : silence(command, ctx);
+}
