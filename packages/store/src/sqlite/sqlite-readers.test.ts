@@ -8,8 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { QueryLimitError } from '../query-errors.js';
 import { createSqliteReaders } from './sqlite-readers.js';
 
-// Counts to 10 million in SQL: seconds of work in the reader thread.
-const SLOW = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000000) SELECT COUNT(*) AS n FROM c';
+// Counts to 200 million in SQL: far more work than any deadline here in the reader thread.
+const SLOW = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000000) SELECT COUNT(*) AS n FROM c';
 
 describe('sqlite readers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'earshot-readers-'));
@@ -23,13 +23,13 @@ describe('sqlite readers', () => {
   });
 
   it('abandons a query at its deadline, keeps the main thread free, and answers the next one', async () => {
-    const readers = createSqliteReaders({ path, db, workers: 1, deadlineMs: 300 });
+    const readers = createSqliteReaders({ path, db, workers: 1, deadlineMs: 1500 });
     try {
       let ticks = 0;
       const timer = setInterval(() => ticks++, 10);
       const slow = readers.get<{ n: number }>(SLOW, []);
       await expect(slow).rejects.toBeInstanceOf(QueryLimitError);
-      await expect(slow).rejects.toThrow(/longer than 300 ms and was stopped/);
+      await expect(slow).rejects.toThrow(/longer than 1500 ms and was stopped/);
       clearInterval(timer);
       expect(ticks).toBeGreaterThan(5); // timers ran while SQLite was busy
       expect(await readers.all<{ x: number }>('SELECT x FROM t ORDER BY x', [])).toEqual([{ x: 1 }, { x: 2 }, { x: 3 }]);
@@ -39,7 +39,7 @@ describe('sqlite readers', () => {
   });
 
   it('refuses reads beyond the queue limit as busy, and reports SQL errors as errors', async () => {
-    const readers = createSqliteReaders({ path, db, workers: 1, deadlineMs: 300, maxQueued: 1 });
+    const readers = createSqliteReaders({ path, db, workers: 1, deadlineMs: 1500, maxQueued: 1 });
     try {
       const running = readers.get(SLOW, []);
       const waiting = readers.get(SLOW, []);
