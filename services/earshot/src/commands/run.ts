@@ -4,13 +4,10 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CollectReport } from '@earshot/collector';
 import type { EarshotConfig } from '@earshot/config';
-import { startHealthServer, type HealthServer } from '@earshot/observability';
-import { installFatalHandlers } from '../fatal-errors.js';
-import { startDemoServer, type DemoServer } from '../demo-server.js';
-import { loadOrExit, makeLogger } from '../load.js';
-import { createRuntime, type Runtime } from '../runtime.js';
-import { stopWithin } from '../stop-within.js';
-import { isApi, isCollector, PIPELINE_STAGES, STAGE_NAMES } from '../stages.js';
+import type { HealthServer } from '@earshot/observability';
+import type { DemoServer } from '../demo-server.js';
+import type { Runtime } from '../runtime.js';
+import { PIPELINE_STAGES, STAGE_NAMES } from '../stage-names.js';
 
 export interface RunSummary {
   sources: number;
@@ -61,6 +58,14 @@ export function registerRunCommand(program: Command): void {
     .option('--json', 'with --once: print the counts as JSON')
     .option('--lenient', 'warn about unknown config keys instead of refusing the file')
     .action(async (opts: { config?: string; once?: boolean; json?: boolean; lenient?: boolean }) => {
+      // Loaded here, not at the top: `earshot --help` must not load the stages (see main.ts).
+      const { startHealthServer } = await import('@earshot/observability');
+      const { installFatalHandlers } = await import('../fatal-errors.js');
+      const { startDemoServer } = await import('../demo-server.js');
+      const { loadOrExit, makeLogger } = await import('../load.js');
+      const { createRuntime } = await import('../runtime.js');
+      const { stopWithin } = await import('../stop-within.js');
+      const { isApi, isCollector } = await import('../stages.js');
       const { config, file } = loadOrExit(opts.config, { starting: true, lenient: opts.lenient });
       const logger = makeLogger(config);
       const out = (line: string) => process.stdout.write(`${line}\n`);

@@ -1,0 +1,121 @@
+// The build (scripts/build.ts): what it carries into dist/ and what it refuses, then a real build of
+// the repository, checked the way a production install would meet it — every package dist/ imports
+// is a production dependency, `earshot --help` loads none of the heavy ones, every file dist/ reads
+// at run time is there, and the built CLI answers from its own directory.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Metafile } from 'esbuild';
+import { build, externalImports, packageName, productionDependencies, REPO_ROOT, scanImportMeta, undeclaredPackages } from './build.js';
+
+const run = promisify(execFile);
+
+describe('scanImportMeta', () => {
+  it.each([
+    { source: "const d = new URL('../../models/', import.meta.url);", urls: ['../../models/'], unsupported: [] },
+    { source: 'const w = new URL("./worker.mjs", import.meta.url);', urls: ['./worker.mjs'], unsupported: [] },
+    { source: 'const w = new URL(\n  "./a.json",\n  import.meta.url,\n);', urls: ['./a.json'], unsupported: [] },
+    { source: 'const require = createRequire(import.meta.url);', urls: [], unsupported: [] },
+    { source: "// x\nconst here = import.meta.url;", urls: [], unsupported: [2] },
+    { source: 'const dir = import.meta.dirname;', urls: [], unsupported: [1] },
+    { source: 'const u = new URL(name, import.meta.url);', urls: [], unsupported: [1] },
+  ])('$source', ({ source, urls, unsupported }) => {
+    const scanned = scanImportMeta(source);
+    expect(scanned.urls.map((u) => u.literal)).toEqual(urls);
+    // The offsets cover the literal with its quotes, so the build can replace it.
+    for (const u of scanned.urls) expect(source.slice(u.start + 1, u.end - 1)).toBe(u.literal);
+    expect(scanned.unsupported).toEqual(unsupported);
+  });
+});
+
+describe('packageName', () => {
+  it.each([
+    ['zod', 'zod'],
+    ['zod/v4', 'zod'],
+    ['@elastic/elasticsearch', '@elastic/elasticsearch'],
+    ['@scope/pkg/sub/path.js', '@scope/pkg'],
+    ['node:fs', undefined],
+    ['worker_threads', undefined],
+  ])('%s → %s', (specifier, name) => expect(packageName(specifier)).toBe(name));
+});
+
+describe('production dependencies', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'earshot-build-deps-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("are the root's and each workspace's dependencies, not their devDependencies", () => {
+    const write = (path: string, manifest: object) => {
+      mkdirSync(join(dir, path), { recursive: true });
+      writeFileSync(join(dir, path, 'package.json'), JSON.stringify(manifest));
+    };
+    write('.', { workspaces: ['packages/*'], dependencies: { zod: '4' }, devDependencies: { tsx: '4' } });
+    write('packages/bus', { name: '@earshot/bus', dependencies: { '@platformatic/kafka': '1' }, devDependencies: { vitest: '4' } });
+    const production = productionDependencies(dir);
+    expect([...production].sort()).toEqual(['@earshot/bus', '@platformatic/kafka', 'zod']);
+    expect(undeclaredPackages(['@platformatic/kafka', 'tsx', 'vitest', 'zod'], production)).toEqual(['tsx', 'vitest']);
+  });
+});
+
+describe('a build of the repository', () => {
+  // Inside the repository (.vitest/ is git-ignored), so the built files find node_modules as dist/ does.
+  const outdir = join(REPO_ROOT, '.vitest', `dist-test-${process.pid}`);
+  let metafiles: Metafile[] = [];
+  beforeAll(async () => {
+    ({ metafiles } = await build({ outdir }));
+  }, 120_000);
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it('imports only production dependencies: a production install (npm ci --omit=dev) can start it', () => {
+    const imported = externalImports(metafiles);
+    expect(imported).toContain('commander');
+    expect(undeclaredPackages(imported, productionDependencies(REPO_ROOT))).toEqual([]);
+    const dev = Object.keys((JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { devDependencies: object }).devDependencies);
+    expect(imported.filter((name) => dev.includes(name))).toEqual([]);
+  });
+
+  it('loads no Kafka, Elasticsearch, SQLite or NLP package before a command runs (what --help loads)', () => {
+    const outputs = metafiles[0]!.outputs;
+    const entry = Object.keys(outputs).find((o) => outputs[o]!.entryPoint?.endsWith('services/earshot/src/main.ts'))!;
+    // The packages reachable from the entry through static imports only.
+    const loaded = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (output: string) => {
+      if (seen.has(output)) return;
+      seen.add(output);
+      for (const imp of outputs[output]!.imports) {
+        if (imp.kind !== 'import-statement') continue;
+        if (imp.external) loaded.add(packageName(imp.path) ?? imp.path);
+        else visit(imp.path);
+      }
+    };
+    visit(entry);
+    expect(loaded).toContain('commander');
+    const heavy = ['@elastic/elasticsearch', 'kafkajs', '@platformatic/kafka', 'better-sqlite3', 'wink-nlp', 'wink-eng-lite-web-model', '@nlpjs/lang-ru', 'undici', 'nodemailer', 'pino', 'prom-client', 'htmlparser2'];
+    expect(heavy.filter((name) => loaded.has(name))).toEqual([]);
+  });
+
+  it('carries every file it reads at run time into dist/assets/ and points at it there', () => {
+    const code = readdirSync(outdir).filter((f) => f.endsWith('.js'));
+    const referenced = code.flatMap((f) => [...readFileSync(join(outdir, f), 'utf8').matchAll(/new URL\("(\.\/assets\/[^"]+)", import\.meta\.url\)/g)].map((m) => m[1]!));
+    expect(referenced).toEqual(expect.arrayContaining(['./assets/packages/nlp/models/', './assets/services/api/dashboard/', './assets/demo/', './assets/package.json', './assets/packages/store/src/sqlite-read-worker.mjs']));
+    for (const path of referenced) expect(existsSync(join(outdir, path)), path).toBe(true);
+    // No URL is left pointing at the sources.
+    for (const f of code) expect(readFileSync(join(outdir, f), 'utf8'), f).not.toMatch(/new URL\("\.\.\//);
+  });
+
+  it('answers --help and --version from the build, and runs a command that reads the models from dist/assets', async () => {
+    const help = await run(process.execPath, [join(outdir, 'main.js'), '--help']);
+    for (const command of ['run', 'search', 'report', 'collector', 'api', 'config', 'nlp', 'feeds', 'store']) expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    const version = await run(process.execPath, [join(outdir, 'main.js'), '--version']);
+    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+
+    const analyze = run(process.execPath, [join(outdir, 'main.js'), 'nlp', 'analyze']);
+    analyze.child.stdin!.end(`${JSON.stringify({ text: 'Доставка опять задержалась, ужасный сервис' })}\n`);
+    const line = JSON.parse((await analyze).stdout) as { lang: string; sentiment: { label: string } };
+    expect(line.lang).toBe('ru');
+    expect(line.sentiment.label).toBe('negative');
+  }, 60_000);
+});
