@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metafile } from 'esbuild';
-import { build, externalImports, packageName, productionDependencies, REPO_ROOT, scanImportMeta, undeclaredPackages } from './build.js';
+import { build, externalImports, packageName, productionDependencies, REPO_ROOT, scanSource, undeclaredPackages } from './build.js';
 
 const run = promisify(execFile);
 
-describe('scanImportMeta', () => {
+describe('scanSource', () => {
   it.each([
     { source: "const d = new URL('../../models/', import.meta.url);", urls: ['../../models/'], unsupported: [] },
     { source: 'const w = new URL("./worker.mjs", import.meta.url);', urls: ['./worker.mjs'], unsupported: [] },
@@ -22,12 +22,14 @@ describe('scanImportMeta', () => {
     { source: "// x\nconst here = import.meta.url;", urls: [], unsupported: [2] },
     { source: 'const dir = import.meta.dirname;', urls: [], unsupported: [1] },
     { source: 'const u = new URL(name, import.meta.url);', urls: [], unsupported: [1] },
-  ])('$source', ({ source, urls, unsupported }) => {
-    const scanned = scanImportMeta(source);
+    { source: "const a = await import('./local.js');\nconst b = await import('@earshot/nlp');", urls: [], unsupported: [], packageImports: [2] },
+  ])('$source', ({ source, urls, unsupported, packageImports = [] }) => {
+    const scanned = scanSource(source);
     expect(scanned.urls.map((u) => u.literal)).toEqual(urls);
     // The offsets cover the literal with its quotes, so the build can replace it.
     for (const u of scanned.urls) expect(source.slice(u.start + 1, u.end - 1)).toBe(u.literal);
     expect(scanned.unsupported).toEqual(unsupported);
+    expect(scanned.packageImports).toEqual(packageImports);
   });
 });
 

@@ -175,14 +175,22 @@ export interface ScannedSource {
   urls: AssetUrl[];
   /** 1-based lines with an import.meta use the build cannot carry into dist/. */
   unsupported: number[];
+  /**
+   * 1-based lines with `import('@earshot/…')`: the bundler must then keep the whole package as one
+   * unit, loaded by every command that uses any of it. Import a local module that re-exports the
+   * functions instead (services/earshot/src/commands/nlp-run.ts).
+   */
+  packageImports: number[];
 }
 
 const URL_OF_FILE = /new URL\(\s*(['"])([^'"\n]+)\1\s*,\s*import\.meta\.url\s*,?\s*\)/g;
 const CREATE_REQUIRE = /createRequire\(\s*import\.meta\.url\s*\)/g;
 const IMPORT_META = /import\.meta\.(url|dirname|filename|resolve)\b/g;
+const DYNAMIC_PACKAGE_IMPORT = new RegExp(`\\bimport\\(\\s*['"]${WORKSPACE_SCOPE}`, 'g');
 
-/** Finds `new URL('<literal>', import.meta.url)`, and any other import.meta use that dist/ would break. */
-export function scanImportMeta(source: string): ScannedSource {
+/** Finds `new URL('<literal>', import.meta.url)`, other import.meta uses that dist/ would break, and dynamic imports of workspace packages. */
+export function scanSource(source: string): ScannedSource {
+  const lineOf = (index: number) => source.slice(0, index).split('\n').length;
   const urls: AssetUrl[] = [];
   const allowed = new Set<number>();
   for (const m of source.matchAll(URL_OF_FILE)) {
@@ -192,8 +200,9 @@ export function scanImportMeta(source: string): ScannedSource {
   }
   // createRequire resolves packages from node_modules, which is found from dist/ as from the sources.
   for (const m of source.matchAll(CREATE_REQUIRE)) allowed.add(m.index + m[0].indexOf('import.meta'));
-  const unsupported = [...source.matchAll(IMPORT_META)].filter((m) => !allowed.has(m.index)).map((m) => source.slice(0, m.index).split('\n').length);
-  return { urls, unsupported };
+  const unsupported = [...source.matchAll(IMPORT_META)].filter((m) => !allowed.has(m.index)).map((m) => lineOf(m.index));
+  const packageImports = [...source.matchAll(DYNAMIC_PACKAGE_IMPORT)].map((m) => lineOf(m.index));
+  return { urls, unsupported, packageImports };
 }
 
 /**
@@ -234,10 +243,13 @@ function assetUrls(options: { root: string; outdir: string }) {
       b.onLoad({ filter: SCRIPT }, (args) => {
         if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
         const source = readFileSync(args.path, 'utf8');
-        const scanned = scanImportMeta(source);
+        const scanned = scanSource(source);
+        const where = (lines: number[]) => lines.map((line) => `${relative(root, args.path)}:${line}`).join(', ');
         if (scanned.unsupported.length) {
-          const where = scanned.unsupported.map((line) => `${relative(root, args.path)}:${line}`).join(', ');
-          return { errors: [{ text: `import.meta used in a way the build cannot carry into dist/ (${where}): use new URL('<relative path>', import.meta.url) or createRequire(import.meta.url)` }] };
+          return { errors: [{ text: `import.meta used in a way the build cannot carry into dist/ (${where(scanned.unsupported)}): use new URL('<relative path>', import.meta.url) or createRequire(import.meta.url)` }] };
+        }
+        if (scanned.packageImports.length) {
+          return { errors: [{ text: `import('${WORKSPACE_SCOPE}…') makes the bundler load all of that package wherever any of it is used (${where(scanned.packageImports)}): import() a local module that re-exports what you need` }] };
         }
         let contents = source;
         for (const url of [...scanned.urls].reverse()) {

@@ -8,7 +8,7 @@ export function registerNlpCommands(program: Command): void {
     .command('analyze')
     .description('read JSON Lines {"text": …} on stdin, write each with its analysis on stdout')
     .action(async () => {
-      const { runAnalyze } = await import('@earshot/nlp');
+      const { runAnalyze } = await import('./nlp-run.js');
       const { failed } = await runAnalyze({ input: process.stdin, output: process.stdout, errors: process.stderr });
       if (failed > 0) process.exitCode = 1;
     });
@@ -17,7 +17,7 @@ export function registerNlpCommands(program: Command): void {
     .argument('<file>', 'JSON Lines {"text", "label", "lang"} (sentiment) or {"text", "lang", "topics", "aspects"} (topics)')
     .description('score sentiment and language detection, or topic precision/recall per topic and language, on labeled data; prints one JSON object')
     .action(async (file: string) => {
-      const { runEvalFile } = await import('@earshot/nlp');
+      const { runEvalFile } = await import('./nlp-run.js');
       runEvalFile({ file, output: process.stdout, errors: process.stderr });
     });
 }

@@ -49,7 +49,7 @@ export function registerReportCommand(program: Command): void {
       if (unknown.length) usage(`--brand: not a configured brand: ${unknown.join(', ')} (brands: ${config.brands.map((b) => b.id).join(', ')})`);
 
       const { createStore } = await import('../adapters.js');
-      const { buildReport, renderReportHtml, renderReportText } = await import('@earshot/notifier');
+      const { buildReport, renderReportHtml, renderReportText } = await import('./report-run.js');
       const store = createStore(config);
       try {
         await store.init();

@@ -4,9 +4,11 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CollectReport } from '@earshot/collector';
 import type { EarshotConfig } from '@earshot/config';
-import type { HealthServer } from '@earshot/observability';
-import type { DemoServer } from '../demo-server.js';
+import { startHealthServer, type HealthServer } from '@earshot/observability';
+import { installFatalHandlers } from '../fatal-errors.js';
+import { startDemoServer, type DemoServer } from '../demo-server.js';
 import type { Runtime } from '../runtime.js';
+import { stopWithin } from '../stop-within.js';
 import { PIPELINE_STAGES, STAGE_NAMES } from '../stage-names.js';
 
 export interface RunSummary {
@@ -59,12 +61,8 @@ export function registerRunCommand(program: Command): void {
     .option('--lenient', 'warn about unknown config keys instead of refusing the file')
     .action(async (opts: { config?: string; once?: boolean; json?: boolean; lenient?: boolean }) => {
       // Loaded here, not at the top: `earshot --help` must not load the stages (see main.ts).
-      const { startHealthServer } = await import('@earshot/observability');
-      const { installFatalHandlers } = await import('../fatal-errors.js');
-      const { startDemoServer } = await import('../demo-server.js');
       const { loadOrExit, makeLogger } = await import('../load.js');
       const { createRuntime } = await import('../runtime.js');
-      const { stopWithin } = await import('../stop-within.js');
       const { isApi, isCollector } = await import('../stages.js');
       const { config, file } = loadOrExit(opts.config, { starting: true, lenient: opts.lenient });
       const logger = makeLogger(config);

@@ -1,9 +1,11 @@
 // `earshot <stage> --config …`: one stage alone, with /health and /metrics, so stages can be scaled
 // and restarted independently on Kafka and Elasticsearch.
 import type { Command } from 'commander';
-import type { HealthServer } from '@earshot/observability';
-import { EXIT_USAGE } from '../cli/exit-code.js';
+import { startHealthServer, type HealthServer } from '@earshot/observability';
+import { installFatalHandlers } from '../fatal-errors.js';
+import { stopWithin } from '../stop-within.js';
 import { STAGE_NAMES, type StageName } from '../stage-names.js';
+import { EXIT_USAGE } from '../cli/exit-code.js';
 
 export function registerServiceCommands(program: Command): void {
   for (const name of STAGE_NAMES) {
@@ -15,11 +17,8 @@ export function registerServiceCommands(program: Command): void {
       .option('--lenient', 'warn about unknown config keys instead of refusing the file')
       .action(async (opts: { config?: string; healthPort?: string; lenient?: boolean }) => {
         // Loaded here, not at the top: `earshot --help` must not load the stages (see main.ts).
-        const { startHealthServer } = await import('@earshot/observability');
-        const { installFatalHandlers } = await import('../fatal-errors.js');
         const { loadOrExit, makeLogger } = await import('../load.js');
         const { createRuntime } = await import('../runtime.js');
-        const { stopWithin } = await import('../stop-within.js');
         const { config } = loadOrExit(opts.config, { starting: true, lenient: opts.lenient });
         const port = healthPort(opts.healthPort, config.health?.port);
         const logger = makeLogger(config, `earshot-${name}`);
