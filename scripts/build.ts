@@ -16,7 +16,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { isBuiltin } from 'node:module';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import type * as esbuild from 'esbuild';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ENTRY = 'services/earshot/src/main.ts';
@@ -44,9 +44,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Taken before reading any input: a file saved during the build counts as changed after it.
   const builtAt = Date.now();
   rmSync(staging, { recursive: true, force: true });
-  const assets = assetUrls({ root, outdir: staging });
+  const { build: bundle } = await import('esbuild');
+  const assets = assetUrls({ root, outdir: staging, bundle });
   try {
-    const result = await esbuild.build({
+    const result = await bundle({
       ...commonOptions(root, assets.plugin),
       entryPoints: { main: join(root, ENTRY) },
       outdir: staging,
@@ -55,7 +56,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
     const metafiles = [result.metafile, ...(await assets.done())];
     // Rewritten asset URLs are relative to the directory of the file that holds them.
-    const nested = Object.keys(result.metafile.outputs).filter((o) => dirname(resolve(o)) !== staging);
+    const nested = Object.keys(result.metafile.outputs).filter((o) => dirname(resolve(root, o)) !== staging);
     if (nested.length) throw new Error(`build: outputs must sit directly in dist/, got ${nested.join(', ')}`);
     const undeclared = undeclaredPackages(externalImports(metafiles), productionDependencies(root));
     if (undeclared.length) {
@@ -209,10 +210,10 @@ export function scanSource(source: string): ScannedSource {
  * The esbuild plugin that carries run-time files into dist/assets/ and points the URLs at them.
  * `done()` waits for the bundled worker scripts and returns their metafiles.
  */
-function assetUrls(options: { root: string; outdir: string }) {
+function assetUrls(options: { root: string; outdir: string; bundle: typeof esbuild.build }) {
   const copied = new Set<string>();
   const scripts = new Map<string, Promise<esbuild.Metafile>>();
-  const { root, outdir } = options;
+  const { root, outdir, bundle } = options;
 
   function carry(target: string, from: string): string {
     const repoPath = relative(root, target);
@@ -225,7 +226,7 @@ function assetUrls(options: { root: string; outdir: string }) {
       if (!scripts.has(target)) {
         scripts.set(
           target,
-          esbuild.build({ ...commonOptions(root, plugin), entryPoints: [target], outfile: join(outdir, out) }).then((r) => r.metafile),
+          bundle({ ...commonOptions(root, plugin), entryPoints: [target], outfile: join(outdir, out) }).then((r) => r.metafile),
         );
       }
       return out;
@@ -290,6 +291,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const { outdir } = await build();
     process.stdout.write(`build: ${relative(process.cwd(), outdir) || '.'}/ in ${Date.now() - started} ms\n`);
   } catch (err) {
+    // `npm ci --omit=dev` runs `prepare` too, without esbuild: that install runs a dist/ built elsewhere.
+    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && /'esbuild'/.test((err as Error).message)) {
+      const prepare = process.env.npm_lifecycle_event === 'prepare';
+      process.stderr.write(`build: esbuild (a dev dependency) is not installed${prepare ? ', so dist/ is not built: install with dev dependencies (npm ci) to build it' : ': run npm ci (with dev dependencies) first'}\n`);
+      process.exit(prepare ? 0 : 1);
+    }
     // esbuild has already printed its own errors; ours name the file and what to do.
     if (!(err instanceof Error && 'errors' in err)) process.stderr.write(`${(err as Error).message}\n`);
     process.exit(1);

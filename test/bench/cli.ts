@@ -20,12 +20,17 @@ const RUNS = arg('runs', 7);
 const MENTIONS = arg('mentions', 300);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** How the command is started: the build, or the sources through tsx (the pre-build bin/earshot.js). */
+/**
+ * How the command is started: the build, or the sources through tsx (the pre-build bin/earshot.js).
+ * `node` is the floor: node starting and exiting with nothing to run, on the same machine at the time.
+ */
 const WAYS = {
   dist: [join(ROOT, 'bin/earshot.js')],
   tsx: ['--import', 'tsx', join(ROOT, 'services/earshot/src/main.ts')],
+  node: ['-e', '0'],
 } as const;
 type Way = keyof typeof WAYS;
+const WAY_NAMES: Record<Way, string> = { tsx: 'sources via tsx', dist: 'dist/ (build)', node: 'node -e 0 (the floor)' };
 
 /** CPU seconds of the children this process has waited for (Linux /proc), else undefined. */
 function childrenCpuSeconds(): number | undefined {
@@ -39,7 +44,7 @@ function childrenCpuSeconds(): number | undefined {
 function timeOnce(way: Way, args: string[]): { wallMs: number; cpuMs: number | undefined } {
   const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
-  const res = spawnSync(process.execPath, [...WAYS[way], ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+  const res = spawnSync(process.execPath, [...WAYS[way], ...(way === 'node' ? [] : args)], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
   const wallMs = performance.now() - started;
   if (res.status !== 0) throw new Error(`earshot ${args.join(' ')} (${way}) exited ${res.status}: ${res.stderr}`);
   const cpuAfter = childrenCpuSeconds();
@@ -68,8 +73,8 @@ try {
   const rows: Record<string, string | number>[] = [];
   const results: Record<string, unknown>[] = [];
   for (const command of commands) {
-    const timings: Record<Way, { wallMs: number[]; cpuMs: number[] }> = { tsx: { wallMs: [], cpuMs: [] }, dist: { wallMs: [], cpuMs: [] } };
-    // Warm-up (file cache, tsx's compile cache), then the two ways alternately so load affects both.
+    const timings: Record<Way, { wallMs: number[]; cpuMs: number[] }> = { tsx: { wallMs: [], cpuMs: [] }, dist: { wallMs: [], cpuMs: [] }, node: { wallMs: [], cpuMs: [] } };
+    // Warm-up (file cache, tsx's compile cache), then the ways in turn so load affects each alike.
     for (const way of Object.keys(WAYS) as Way[]) timeOnce(way, command.args);
     for (let i = 0; i < RUNS; i++) {
       for (const way of Object.keys(WAYS) as Way[]) {
@@ -78,11 +83,11 @@ try {
         if (t.cpuMs !== undefined) timings[way].cpuMs.push(t.cpuMs);
       }
     }
-    for (const way of ['tsx', 'dist'] as Way[]) {
+    for (const way of ['tsx', 'dist', 'node'] as Way[]) {
       const { wallMs, cpuMs } = timings[way];
       const row = {
         command: command.name,
-        way: way === 'dist' ? 'dist/ (build)' : 'sources via tsx',
+        way: WAY_NAMES[way],
         'median wall ms': Math.round(median(wallMs)),
         'best wall ms': Math.round(Math.min(...wallMs)),
         'median cpu ms': cpuMs.length ? Math.round(median(cpuMs)) : '-',
