@@ -3,9 +3,9 @@
 // is a production dependency, `earshot --help` loads none of the heavy ones, every file dist/ reads
 // at run time is there, and the built CLI answers from its own directory.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metafile } from 'esbuild';
@@ -119,4 +119,42 @@ describe('a build of the repository', () => {
     expect(line.lang).toBe('ru');
     expect(line.sentiment.label).toBe('negative');
   }, 60_000);
+
+  it('starts from a production install: dist/, bin/ and package.json beside only the packages npm ci --omit=dev installs', async () => {
+    // What the image's runtime stage holds, in a temporary directory; node_modules links to the
+    // top-level packages the lockfile does not mark dev (the workspace links are left out, as there).
+    const app = mkdtempSync(join(tmpdir(), 'earshot-production-'));
+    try {
+      cpSync(outdir, join(app, 'dist'), { recursive: true });
+      cpSync(join(REPO_ROOT, 'bin'), join(app, 'bin'), { recursive: true });
+      cpSync(join(REPO_ROOT, 'package.json'), join(app, 'package.json'));
+      const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean; link?: boolean }> };
+      const production = Object.entries(lock.packages).filter(([path, p]) => /^node_modules\/(@[^/]+\/)?[^/]+$/.test(path) && !p.dev && !p.devOptional && !p.link);
+      for (const [path] of production) {
+        if (!existsSync(join(REPO_ROOT, path))) continue; // an optional package for another platform
+        mkdirSync(dirname(join(app, path)), { recursive: true });
+        symlinkSync(join(REPO_ROOT, path), join(app, path));
+      }
+      expect(existsSync(join(app, 'node_modules/tsx'))).toBe(false);
+      expect(existsSync(join(app, 'node_modules/esbuild'))).toBe(false);
+      const earshot = (args: string[], input?: string) => {
+        const child = run(process.execPath, [join(app, 'bin/earshot.js'), ...args], { cwd: app, env: { ...process.env, LOG_LEVEL: 'silent' } });
+        child.child.stdin!.end(input ?? '');
+        return child;
+      };
+      expect((await earshot(['--help'])).stdout).toContain('Usage: earshot');
+      // The models (createRequire'd wink model included) and the SQLite store with its read worker.
+      const analyzed = JSON.parse((await earshot(['nlp', 'analyze'], '{"text":"Nordtel raised the price again, terrible support"}\n')).stdout) as { lang: string };
+      expect(analyzed.lang).toBe('en');
+      writeFileSync(
+        join(app, 'earshot.yaml'),
+        `brands: [{ id: nordtel, name: Nordtel }]\nbus: { kind: embedded, path: "${join(app, 'bus.db')}" }\nstore: { kind: sqlite, path: "${join(app, 'store.db')}" }\n`,
+      );
+      const once = JSON.parse((await earshot(['run', '--once', '--json'])).stdout) as { mentionsStored: number };
+      expect(once.mentionsStored).toBe(0);
+      expect((await earshot(['search', 'price', '--json'])).stdout).toContain('"total":0');
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
