@@ -3,7 +3,7 @@
 // the production dependencies (no tsx, vitest, playwright or compiler), runs as a non-root user and
 // has a HEALTHCHECK, the same command docker-compose.yml uses (whose test runs it against a real
 // health server). That dist/ imports only production dependencies is checked by the build itself
-// (scripts/build.ts, scripts/build.test.ts).
+// (scripts/build.ts), and scripts/build.test.ts runs the build beside a production-only node_modules.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
