@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metafile } from 'esbuild';
-import { build, externalImports, packageName, productionDependencies, REPO_ROOT, scanSource, undeclaredPackages } from './build.js';
+import { build, externalImports, nestedInWorkspaces, packageName, productionDependencies, REPO_ROOT, scanSource, undeclaredPackages } from './build.js';
 
 const run = promisify(execFile);
 
@@ -46,18 +46,23 @@ describe('packageName', () => {
 
 describe('production dependencies', () => {
   const dir = mkdtempSync(join(tmpdir(), 'earshot-build-deps-'));
+  const write = (path: string, manifest: object) => {
+    mkdirSync(join(dir, path), { recursive: true });
+    writeFileSync(join(dir, path, 'package.json'), JSON.stringify(manifest));
+  };
+  write('.', { workspaces: ['packages/*'], dependencies: { zod: '4' }, devDependencies: { tsx: '4' } });
+  write('packages/bus', { name: '@earshot/bus', dependencies: { '@platformatic/kafka': '1' }, devDependencies: { vitest: '4' } });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("are the root's and each workspace's dependencies, not their devDependencies", () => {
-    const write = (path: string, manifest: object) => {
-      mkdirSync(join(dir, path), { recursive: true });
-      writeFileSync(join(dir, path, 'package.json'), JSON.stringify(manifest));
-    };
-    write('.', { workspaces: ['packages/*'], dependencies: { zod: '4' }, devDependencies: { tsx: '4' } });
-    write('packages/bus', { name: '@earshot/bus', dependencies: { '@platformatic/kafka': '1' }, devDependencies: { vitest: '4' } });
     const production = productionDependencies(dir);
     expect([...production].sort()).toEqual(['@earshot/bus', '@platformatic/kafka', 'zod']);
     expect(undeclaredPackages(['@platformatic/kafka', 'tsx', 'vitest', 'zod'], production)).toEqual(['tsx', 'vitest']);
+  });
+
+  it("names a package a workspace has its own copy of, which the bundle would not use", () => {
+    mkdirSync(join(dir, 'packages/bus/node_modules/@platformatic/kafka'), { recursive: true });
+    expect(nestedInWorkspaces(dir, ['@platformatic/kafka', 'zod'])).toEqual(['packages/bus/node_modules/@platformatic/kafka']);
   });
 });
 

@@ -56,9 +56,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
     const metafiles = [result.metafile, ...(await assets.done())];
     // Rewritten asset URLs are relative to the directory of the file that holds them.
-    const nested = Object.keys(result.metafile.outputs).filter((o) => dirname(resolve(root, o)) !== staging);
-    if (nested.length) throw new Error(`build: outputs must sit directly in dist/, got ${nested.join(', ')}`);
-    const undeclared = undeclaredPackages(externalImports(metafiles), productionDependencies(root));
+    const deeper = Object.keys(result.metafile.outputs).filter((o) => dirname(resolve(root, o)) !== staging);
+    if (deeper.length) throw new Error(`build: outputs must sit directly in dist/, got ${deeper.join(', ')}`);
+    const imported = externalImports(metafiles);
+    const nested = nestedInWorkspaces(root, imported);
+    if (nested.length) throw new Error(`build: ${nested.join(', ')}: a workspace's own version of a package dist/ imports; bundled, its code would get the root's version instead: align the version ranges`);
+    const undeclared = undeclaredPackages(imported, productionDependencies(root));
     if (undeclared.length) {
       throw new Error(
         `build: dist/ imports ${undeclared.map((p) => `"${p}"`).join(', ')}, not a production dependency of the root or a workspace package; ` +
@@ -138,19 +141,26 @@ export function externalImports(metafiles: esbuild.Metafile[]): string[] {
   return [...names].sort();
 }
 
+/** The workspace package directories (the root's `workspaces` are `dir/*` globs). */
+function workspaceDirs(root: string): string[] {
+  const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces?: string[] };
+  return (rootManifest.workspaces ?? []).flatMap((pattern) => {
+    const dir = join(root, pattern.replace(/\/\*$/, ''));
+    return existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)).filter((d) => existsSync(join(d, 'package.json'))) : [];
+  });
+}
+
+/**
+ * Imported packages a workspace has its own copy of (npm nests a version that conflicts with the
+ * root's): bundled into dist/, that workspace's code would get the root's version instead.
+ */
+export function nestedInWorkspaces(root: string, imported: string[]): string[] {
+  return workspaceDirs(root).flatMap((dir) => imported.filter((name) => existsSync(join(dir, 'node_modules', name))).map((name) => `${relative(root, dir)}/node_modules/${name}`));
+}
+
 /** What `npm ci --omit=dev` installs at the top: the root's and each workspace's `dependencies`. */
 export function productionDependencies(root: string): Set<string> {
-  const manifests = [join(root, 'package.json')];
-  const rootManifest = JSON.parse(readFileSync(manifests[0]!, 'utf8')) as { workspaces?: string[] };
-  for (const pattern of rootManifest.workspaces ?? []) {
-    // The workspaces are `dir/*` globs.
-    const dir = join(root, pattern.replace(/\/\*$/, ''));
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) {
-      const manifest = join(dir, name, 'package.json');
-      if (existsSync(manifest)) manifests.push(manifest);
-    }
-  }
+  const manifests = [join(root, 'package.json'), ...workspaceDirs(root).map((dir) => join(dir, 'package.json'))];
   const names = new Set<string>();
   for (const manifest of manifests) {
     const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; dependencies?: Record<string, string> };
