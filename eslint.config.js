@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 import earshot from './lint/layers.js';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'services/api/dashboard/**', 'test/bench/results/**', 'data/**'] },
+  { ignores: ['**/node_modules/**', 'services/api/dashboard/**', 'test/bench/results/**', 'data/**', 'dist/**', 'dist.tmp-*/**', 'dist.old-*/**', '.vitest/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 // Two projects: `unit` (fast, no servers) and `integration` (real Kafka, Elasticsearch, SMTP, HTTP
-// on loopback; the global setup finds or starts them). `npm test` runs both.
+// on loopback; the global setup finds or starts them, after building dist/ for the tests that run the
+// `earshot` command). `npm test` runs both.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'test/layers/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'test/layers/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
           testTimeout: 20_000,
         },
@@ -18,7 +19,8 @@ export default defineConfig({
           name: 'integration',
           include: ['packages/*/src/**/*.integration.test.ts', 'services/*/src/**/*.integration.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'test/bench/**', 'test/layers/**'],
-          globalSetup: ['test/setup/global-setup.ts'],
+          // build-dist first: the tests that spawn bin/earshot.js run dist/.
+          globalSetup: ['test/setup/build-dist.ts', 'test/setup/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatParseResult, runFeedsParse } from '../../services/earshot/src/commands/feeds.js';
+import { formatParseResult, runFeedsParse } from '../../services/earshot/src/commands/feeds-parse.js';
 import { runEarshot } from '../support/earshot-cli.js';
 
 const feed = `<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>Лента</title><item><title>Нордтел</title><link>https://x.example/1</link><guid>1</guid><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss>`;

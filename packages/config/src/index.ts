@@ -1,4 +1,5 @@
 export * from './duration.js';
+export * from './parse-duration.js';
 export * from './brands.js';
 export * from './sources.js';
 export * from './rules.js';

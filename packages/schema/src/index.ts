@@ -1,5 +1,6 @@
 export * from './topics.js';
 export * from './mention.js';
+export * from './mention-labels.js';
 export * from './alert.js';
 export * from './alert-evidence.js';
 export * from './alert-command.js';

@@ -1,16 +1,9 @@
 // The payloads that travel between stages: a raw mention (what a collector saw), an enriched mention
 // (what the enricher understood of it). Version 1 of each; a new version gets a new schema beside it.
 import { z } from 'zod';
+import { BRAND_ACCOUNT_ROLES, MATCHED_BY, SENTIMENT_LABELS } from './mention-labels.js';
 
 const isoTime = z.iso.datetime({ offset: true });
-
-export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;
-export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
-
-export const MATCHED_BY = ['query', 'owned-source', 'handle'] as const;
-export type MatchedBy = (typeof MATCHED_BY)[number];
-export const BRAND_ACCOUNT_ROLES = ['by-brand', 'to-brand'] as const;
-export type BrandAccountRole = (typeof BRAND_ACCOUNT_ROLES)[number];
 
 export const rawMentionV1 = z.looseObject({
   id: z.string().min(1),

@@ -3,7 +3,7 @@
 // served by the API. Its id is stable (derived from the mention that started it), so a replay or a
 // second writer after a rebalance overwrites the same record instead of adding another.
 import { z } from 'zod';
-import { SENTIMENT_LABELS } from './mention.js';
+import { SENTIMENT_LABELS } from './mention-labels.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 

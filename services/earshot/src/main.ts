@@ -1,5 +1,8 @@
 // The `earshot` command line: parses arguments and hands over to one command. Usage errors
 // (unknown command or flag, missing or bad value) exit 2, other failures 1 (cli/exit-code.ts).
+// The command modules define options at the top and load what the command does inside its action
+// (`await import(…)`): built with code splitting (scripts/build.ts), `earshot --help` then loads
+// commander and the option lists, not Kafka, Elasticsearch, SQLite or the NLP models.
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { alreadyReported, exitCodeFor } from './cli/exit-code.js';

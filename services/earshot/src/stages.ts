@@ -9,12 +9,9 @@ import { createIndexer } from '@earshot/indexer';
 import { createNotifier } from '@earshot/notifier';
 import type { Service } from '@earshot/observability';
 import { consumesOf, type Consumes, type StageDeps } from '@earshot/pipeline';
+import type { StageName } from './stage-names.js';
 
-export const STAGE_NAMES = ['collector', 'enricher', 'indexer', 'alerter', 'notifier', 'api'] as const;
-export type StageName = (typeof STAGE_NAMES)[number];
-
-/** The pipeline proper: what `run --once` starts and drains (the API only watches). */
-export const PIPELINE_STAGES: StageName[] = ['collector', 'enricher', 'indexer', 'alerter', 'notifier'];
+export { PIPELINE_STAGES, STAGE_NAMES, type StageName } from './stage-names.js';
 
 export interface StageEntry {
   create(deps: StageDeps): Service;

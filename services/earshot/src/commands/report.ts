@@ -4,10 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseDuration, type EarshotConfig } from '@earshot/config';
-import { buildReport, renderReportHtml, renderReportText } from '@earshot/notifier';
 import { isTimeZone } from '@earshot/store';
-import { createStore } from '../adapters.js';
-import { loadOrExit } from '../load.js';
 
 interface ReportOptions {
   config?: string;
@@ -39,6 +36,7 @@ export function registerReportCommand(program: Command): void {
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--text', 'the plain-text version instead of HTML')
     .action(async (opts: ReportOptions) => {
+      const { loadOrExit } = await import('../load.js');
       const { config } = loadOrExit(opts.config);
       const now = Date.now();
       const ago = parseDuration(opts.since);
@@ -50,6 +48,8 @@ export function registerReportCommand(program: Command): void {
       const unknown = brandIds?.filter((id) => !config.brands.some((b) => b.id === id)) ?? [];
       if (unknown.length) usage(`--brand: not a configured brand: ${unknown.join(', ')} (brands: ${config.brands.map((b) => b.id).join(', ')})`);
 
+      const { createStore } = await import('../adapters.js');
+      const { buildReport, renderReportHtml, renderReportText } = await import('./report-run.js');
       const store = createStore(config);
       try {
         await store.init();

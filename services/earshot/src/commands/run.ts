@@ -7,10 +7,9 @@ import type { EarshotConfig } from '@earshot/config';
 import { startHealthServer, type HealthServer } from '@earshot/observability';
 import { installFatalHandlers } from '../fatal-errors.js';
 import { startDemoServer, type DemoServer } from '../demo-server.js';
-import { loadOrExit, makeLogger } from '../load.js';
-import { createRuntime, type Runtime } from '../runtime.js';
+import type { Runtime } from '../runtime.js';
 import { stopWithin } from '../stop-within.js';
-import { isApi, isCollector, PIPELINE_STAGES, STAGE_NAMES } from '../stages.js';
+import { PIPELINE_STAGES, STAGE_NAMES } from '../stage-names.js';
 
 export interface RunSummary {
   sources: number;
@@ -61,6 +60,10 @@ export function registerRunCommand(program: Command): void {
     .option('--json', 'with --once: print the counts as JSON')
     .option('--lenient', 'warn about unknown config keys instead of refusing the file')
     .action(async (opts: { config?: string; once?: boolean; json?: boolean; lenient?: boolean }) => {
+      // Loaded here, not at the top: `earshot --help` must not load the stages (see main.ts).
+      const { loadOrExit, makeLogger } = await import('../load.js');
+      const { createRuntime } = await import('../runtime.js');
+      const { isApi, isCollector } = await import('../stages.js');
       const { config, file } = loadOrExit(opts.config, { starting: true, lenient: opts.lenient });
       const logger = makeLogger(config);
       const out = (line: string) => process.stdout.write(`${line}\n`);

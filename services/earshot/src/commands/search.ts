@@ -4,9 +4,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { EnrichedMention } from '@earshot/schema';
 import type { SearchQuery } from '@earshot/store';
-import { createStore } from '../adapters.js';
 import { sinceOption } from '../cli/since.js';
-import { loadOrExit } from '../load.js';
 import { matchedByOption } from '../cli/matched-by-option.js';
 
 function line(m: EnrichedMention): string {
@@ -39,6 +37,8 @@ export function registerSearchCommand(program: Command): void {
     .option('--limit <n>', 'how many to show, 1 to 1000', parseLimit, 20)
     .option('--json', 'print JSON ({ total, mentions })')
     .action(async (words: string[], opts: Record<string, string | number | boolean | undefined>) => {
+      const { loadOrExit } = await import('../load.js');
+      const { createStore } = await import('../adapters.js');
       const { config, file } = loadOrExit(opts.config as string | undefined);
       // Searching must not create an empty database where the user expected their mentions.
       if (config.store.kind === 'sqlite' && !existsSync(resolve(config.store.path))) {

@@ -3,10 +3,8 @@
 import type { Command } from 'commander';
 import { startHealthServer, type HealthServer } from '@earshot/observability';
 import { installFatalHandlers } from '../fatal-errors.js';
-import { loadOrExit, makeLogger } from '../load.js';
-import { createRuntime } from '../runtime.js';
 import { stopWithin } from '../stop-within.js';
-import { STAGE_NAMES, type StageName } from '../stages.js';
+import { STAGE_NAMES, type StageName } from '../stage-names.js';
 import { EXIT_USAGE } from '../cli/exit-code.js';
 
 export function registerServiceCommands(program: Command): void {
@@ -18,6 +16,9 @@ export function registerServiceCommands(program: Command): void {
       .option('--health-port <port>', 'port for /health and /metrics (0 = any free port); default health.port from the config, else 0')
       .option('--lenient', 'warn about unknown config keys instead of refusing the file')
       .action(async (opts: { config?: string; healthPort?: string; lenient?: boolean }) => {
+        // Loaded here, not at the top: `earshot --help` must not load the stages (see main.ts).
+        const { loadOrExit, makeLogger } = await import('../load.js');
+        const { createRuntime } = await import('../runtime.js');
         const { config } = loadOrExit(opts.config, { starting: true, lenient: opts.lenient });
         const port = healthPort(opts.healthPort, config.health?.port);
         const logger = makeLogger(config, `earshot-${name}`);

@@ -1,8 +1,6 @@
 // `earshot store prune [--dry-run]`: applies `store.retention` now — deletes the monthly mention
 // indices whose whole month is past it, or with --dry-run only lists them (index, month, documents).
 import type { Command } from 'commander';
-import { createStore, mentionPruner } from '../adapters.js';
-import { loadOrExit } from '../load.js';
 
 export function registerStoreCommands(program: Command): void {
   const store = program.command('store').description('store maintenance');
@@ -13,6 +11,8 @@ export function registerStoreCommands(program: Command): void {
     .option('--dry-run', 'only list what would be deleted')
     .option('--json', 'print JSON ({ dryRun, indices })')
     .action(async (opts: { config?: string; dryRun?: boolean; json?: boolean }) => {
+      const { loadOrExit } = await import('../load.js');
+      const { createStore, mentionPruner } = await import('../adapters.js');
       const { config } = loadOrExit(opts.config);
       if (config.store.kind !== 'elasticsearch' || !config.store.retention) {
         process.stderr.write('store prune: needs store.kind: elasticsearch with store.retention set (e.g. retention: 13mo)\n');

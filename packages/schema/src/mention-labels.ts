@@ -1,0 +1,10 @@
+// The closed lists some mention fields take their values from, apart from the zod schemas in
+// mention.ts, so that a command line can offer them as choices without loading zod (`earshot --help`
+// loads nothing but commander; services/earshot/README.md).
+export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+
+export const MATCHED_BY = ['query', 'owned-source', 'handle'] as const;
+export type MatchedBy = (typeof MATCHED_BY)[number];
+export const BRAND_ACCOUNT_ROLES = ['by-brand', 'to-brand'] as const;
+export type BrandAccountRole = (typeof BRAND_ACCOUNT_ROLES)[number];
