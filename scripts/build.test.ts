@@ -106,7 +106,7 @@ describe('a build of the repository', () => {
   it('carries every file it reads at run time into dist/assets/ and points at it there', () => {
     const code = readdirSync(outdir).filter((f) => f.endsWith('.js'));
     const referenced = code.flatMap((f) => [...readFileSync(join(outdir, f), 'utf8').matchAll(/new URL\("(\.\/assets\/[^"]+)", import\.meta\.url\)/g)].map((m) => m[1]!));
-    expect(referenced).toEqual(expect.arrayContaining(['./assets/packages/nlp/models/', './assets/services/api/dashboard/', './assets/demo/', './assets/package.json', './assets/packages/store/src/sqlite-read-worker.mjs']));
+    expect(referenced).toEqual(expect.arrayContaining(['./assets/packages/nlp/models/', './assets/services/api/dashboard/', './assets/demo/', './assets/package.json', './assets/packages/store/src/sqlite/sqlite-read-worker.mjs']));
     for (const path of referenced) expect(existsSync(join(outdir, path)), path).toBe(true);
     // No URL is left pointing at the sources.
     for (const f of code) expect(readFileSync(join(outdir, f), 'utf8'), f).not.toMatch(/new URL\("\.\.\//);
