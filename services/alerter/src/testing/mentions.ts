@@ -56,7 +56,7 @@ brands:
 sources:
   - { id: reviews, type: rss, url: "https://reviews.example.org/feed", brand: all }
   - { id: forum, type: rss, url: "https://forum.example.org/feed", brand: nordtel }
-rules:
+rules:${rules.length === 0 ? ' []' : ''}
 ${rules.map((r) => `  - ${r}`).join('\n')}
 ${extra}`;
   return parseConfig(yaml, 'test.yaml', { env: {} });
