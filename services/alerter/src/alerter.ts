@@ -1,5 +1,5 @@
 // The alerter service: the I/O shell around the pure engine. It warm-starts the engine from the
-// store, feeds it mentions.enriched through the stage runner, ticks it on a timer (so alerts resolve
+// store, feeds it mentions.by-brand (enriched mentions keyed by brand) through the stage runner, ticks it on a timer (so alerts resolve
 // and silent sources are noticed without new mentions), and publishes + stores what changes.
 //
 // Scaling out (Kafka): instances split brands by partition. On the embedded bus one instance owns
@@ -111,7 +111,7 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     stage: 'alerter',
     bus: deps.bus,
     groupId: deps.groupId ?? 'earshot-alerter',
-    topic: TOPICS.enriched,
+    topic: TOPICS.byBrand,
     type: 'mention.enriched',
     logger,
     metrics: deps.metrics,

@@ -29,7 +29,7 @@ export const STAGES: Record<StageName, StageEntry> = {
   collector: { create: (deps) => createCollector(deps) },
   enricher: { create: (deps) => createEnricher(deps), consumes: { groupId: 'earshot-enricher', topic: TOPICS.raw } },
   indexer: { create: (deps) => createIndexer(deps), consumes: { groupId: 'earshot-indexer', topic: TOPICS.enriched } },
-  alerter: { create: (deps) => createAlerter(deps), consumes: { groupId: 'earshot-alerter', topic: TOPICS.enriched } },
+  alerter: { create: (deps) => createAlerter(deps), consumes: { groupId: 'earshot-alerter', topic: TOPICS.byBrand } },
   notifier: { create: (deps) => createNotifier(deps), consumes: { groupId: 'earshot-notifier', topic: TOPICS.alerts } },
   api: { create: (deps) => createApi(deps) },
 };

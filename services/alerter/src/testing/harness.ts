@@ -16,7 +16,7 @@ export interface Harness {
   store: MentionStore;
   clock: { now: number };
   alerter: Alerter;
-  /** Publishes mentions to mentions.enriched (and, like the indexer would, to the store) and waits until the alerter has consumed them. */
+  /** Publishes mentions to mentions.by-brand, the alerter's input (and, like the indexer would, to the store) and waits until the alerter has consumed them. */
   send(...mentions: EnrichedMention[]): Promise<void>;
   /** Stops the alerter and starts a new one on the same bus and store (a restart). */
   restart(): Promise<void>;
@@ -54,7 +54,7 @@ export async function createHarness(config: EarshotConfig, start: number, option
   let alerter = make();
   await alerter.start();
   const drained = () => vi.waitFor(async () => {
-    if ((await bus.lag('earshot-alerter', TOPICS.enriched)) !== 0) throw new Error('not drained');
+    if ((await bus.lag('earshot-alerter', TOPICS.byBrand)) !== 0) throw new Error('not drained');
   }, { timeout: 5000, interval: 5 });
 
   return {
@@ -66,7 +66,7 @@ export async function createHarness(config: EarshotConfig, start: number, option
     },
     async send(...mentions) {
       await store.upsertMentions(mentions);
-      await bus.publish(TOPICS.enriched, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
+      await bus.publish(TOPICS.byBrand, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
       await drained();
     },
     async restart() {
