@@ -38,8 +38,6 @@ export interface Api extends Service {
 }
 
 export interface ApiOptions extends StageDeps {
-  /** The bus consumer group for live updates (default: `earshot-api-<random>`). */
-  groupId?: string;
   /** Searches, exports and aggregations one token may have running at once (default 4). */
   maxConcurrentSearches?: number;
 }
@@ -56,7 +54,7 @@ export function createApi(deps: ApiOptions): Api {
   const logger = deps.logger.child({ component: 'api' });
   const tickets = createTicketIssuer({ now: () => now().getTime(), secret: api.ticketSecret });
   const auth = createAuthenticator({ tokens: api.tokens, tickets });
-  const hub = createLiveHub({ bus: deps.bus, logger, now, ...(deps.groupId ? { groupId: deps.groupId } : {}) });
+  const hub = createLiveHub({ bus: deps.bus, logger });
   const ctx: ApiContext = { api, brands: deps.config.brands, sources: deps.config.sources, store: deps.store, hub, auth, tickets, logger, now };
   const streams = streamRoutes(ctx);
   const routes: Route[] = [];

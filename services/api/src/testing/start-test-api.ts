@@ -30,6 +30,8 @@ export interface TestApi {
 
 export interface TestApiOptions {
   store?: MentionStore;
+  /** Default: an embedded bus in a temp file. The API's stop() closes it. */
+  bus?: Bus;
   tokens?: ApiToken[];
   now?: () => Date;
   logger?: Logger;
@@ -52,7 +54,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     { name: 'analysts', token: READ_TOKEN, role: 'read', rateLimit: 6000 },
     { name: 'ops', token: ADMIN_TOKEN, role: 'admin', rateLimit: 6000 },
   ];
-  const bus = createEmbeddedBus({ path: join(dir, 'bus.db'), pollIntervalMs: 100 });
+  const bus = options.bus ?? createEmbeddedBus({ path: join(dir, 'bus.db'), pollIntervalMs: 100 });
   const store = options.store ?? createSqliteStore({ path: join(dir, 'store.db') });
   await store.init();
   await options.before?.({ bus, store });
