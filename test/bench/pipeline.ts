@@ -140,7 +140,7 @@ async function publishAll(bus: Bus, from: number, to: number, perSecond: number 
     for (let j = i; j < Math.min(to, i + chunk); j++) {
       const m = rawMention(j, at);
       sent.set(m.id, at.getTime());
-      messages.push({ key: m.brandId, value: encodeMessage('mention.raw', m) });
+      messages.push({ key: m.id, value: encodeMessage('mention.raw', m) });
     }
     await bus.publish(TOPICS.raw, messages);
   }
