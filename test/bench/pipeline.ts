@@ -13,7 +13,7 @@
 // Needs KAFKA_BROKERS and ELASTICSEARCH_URL (default: the local stack, 127.0.0.1:9092 / :9200).
 // Topics and indices get a throw-away prefix and are deleted at the end.
 import { parseArgs } from 'node:util';
-import { createKafkaClientBus, dropKafkaTopics, KAFKA_CLIENTS, type Bus, type KafkaClient } from '@earshot/bus';
+import { createKafkaClientBus, dropKafkaTopics, type Bus } from '@earshot/bus';
 import { parseConfig } from '@earshot/config';
 import { createEnricher } from '@earshot/enricher';
 import { createIndexer } from '@earshot/indexer';
@@ -21,6 +21,7 @@ import { createMetrics, silentLogger, type Service } from '@earshot/observabilit
 import { encodeMessage, mentionId, TOPICS, type EnrichedMention, type RawMention } from '@earshot/schema';
 import { createElasticsearchStore, mentionIndexFor, toMentionDocument, type MentionStore } from '@earshot/store';
 import { printTable, writeResults } from './results.js';
+import { BROKERS, ES_URL, kafkaClientArg } from './support/servers.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,10 +35,7 @@ const { values: args } = parseArgs({
 });
 const N = Number(args.mentions);
 const PARTITIONS = Number(args.partitions);
-if (!(KAFKA_CLIENTS as readonly string[]).includes(args.client)) throw new Error(`--client: one of ${KAFKA_CLIENTS.join(', ')}`);
-const CLIENT = args.client as KafkaClient;
-const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const ES_URL = (process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200').replace(/\/$/, '');
+const CLIENT = kafkaClientArg(args.client);
 const PREFIX = `bench${Date.now().toString(36)}`;
 const BRANDS = ['nordtel', 'tundra', 'acme', 'globex', 'initech', 'umbrella'];
 const SENTENCES = [
