@@ -5,7 +5,9 @@
 // mentions stored (not timed), then N raw mentions published at once (keyed by mention id, as the collector does); throughput = N / (last mention
 // in Elasticsearch − first publish). With brand keys, the one-brand workload could use only one
 // enricher whatever the count; with mention-id keys both workloads should scale alike — up to
-// what the machine's cores allow (the table shows how many this machine has).
+// what the machine's cores allow (the table shows how many this machine has). The last column,
+// mentions each enricher process handled, shows the spread: with brand keys one enricher of the
+// one-brand workload would have handled them all.
 //
 //   npm run bench -- scale [--mentions 20000] [--partitions 6] [--client platformatic|kafkajs]
 // Needs KAFKA_BROKERS and ELASTICSEARCH_URL (default: the local stack, 127.0.0.1:9092 / :9200).
@@ -94,6 +96,13 @@ interface Run {
   enrichers: number;
   seconds: number;
   perSecond: number;
+  /** Mentions each enricher process handled (its /health `processed`), warm-up included. */
+  shares: number[];
+}
+
+async function processed(port: number): Promise<number> {
+  const body = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { details: { enricher?: { details?: { processed?: number } } } };
+  return body.details.enricher?.details?.processed ?? 0;
 }
 
 async function measure(workload: string, brands: string[], enrichers: number, port: number): Promise<Run> {
@@ -134,7 +143,8 @@ store: { kind: elasticsearch, url: "${ES_URL}", indexPrefix: ${prefix} }
       await sleep(250);
     }
     const seconds = (performance.now() - started) / 1000;
-    return { workload, brands: brands.length, enrichers, seconds: Number(seconds.toFixed(1)), perSecond: Math.round(N / seconds) };
+    const shares = await Promise.all(Array.from({ length: enrichers }, (_, e) => processed(port + 1 + e)));
+    return { workload, brands: brands.length, enrichers, seconds: Number(seconds.toFixed(1)), perSecond: Math.round(N / seconds), shares };
   } finally {
     for (const child of children) await stop(child);
     await bus.close();
@@ -156,7 +166,7 @@ async function main(): Promise<void> {
   }
   const rows = runs.map((r) => {
     const single = runs.find((o) => o.workload === r.workload && o.enrichers === 1)!;
-    return { workload: r.workload, brands: r.brands, enrichers: r.enrichers, seconds: r.seconds, 'mentions/s': r.perSecond, 'vs 1 enricher': `${(r.perSecond / single.perSecond).toFixed(2)}x` };
+    return { workload: r.workload, brands: r.brands, enrichers: r.enrichers, seconds: r.seconds, 'mentions/s': r.perSecond, 'vs 1 enricher': `${(r.perSecond / single.perSecond).toFixed(2)}x`, 'mentions per enricher': r.shares.join(' / ') };
   });
   printTable(rows);
   writeResults('scale', { at: new Date().toISOString(), mentions: N, partitions: PARTITIONS, client: CLIENT, cores: availableParallelism(), measured: 'first raw publish → last mention in Elasticsearch; 1 indexer process; enricher processes as listed', runs });
