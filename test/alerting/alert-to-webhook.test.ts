@@ -1,4 +1,4 @@
-// End to end on the embedded backend: negative mentions on mentions.enriched → the alerter opens a
+// End to end on the embedded backend: negative mentions on mentions.by-brand → the alerter opens a
 // threshold alert → the notifier POSTs it, signed, to a webhook on loopback, exactly once.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -55,7 +55,7 @@ subscriptions: [{ channel: hook }]
   try {
     const now = Date.now();
     const mentions = [1, 2, 3, 4].map((i) => negative(`m${i}`, new Date(now - (5 - i) * 1000)));
-    for (const m of mentions) await bus.publish(TOPICS.enriched, [{ key: m.brandId, value: encodeMessage('mention.enriched', m) }]);
+    for (const m of mentions) await bus.publish(TOPICS.byBrand, [{ key: m.brandId, value: encodeMessage('mention.enriched', m) }]);
     await vi.waitFor(() => expect(received).toHaveLength(1), { timeout: 5000, interval: 10 });
     const [hit] = received;
     expect(verifySignature({ secret: 's3cret-s3cret', timestamp: String(hit!.headers[TIMESTAMP_HEADER]), body: hit!.body, signature: String(hit!.headers[SIGNATURE_HEADER]) })).toBe(true);

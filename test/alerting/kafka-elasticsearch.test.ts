@@ -44,7 +44,7 @@ if (!brokers || !esUrl) {
       bus = createKafkaBus({ brokers: brokers.split(','), clientId: 'earshot-alerting-test', topicPrefix: `${run}.`, partitions: 4 });
       store = createElasticsearchStore({ url: esUrl, indexPrefix: run });
       await store.init();
-      await bus.ensureTopics([TOPICS.enriched, TOPICS.alerts, TOPICS.dlq].map((name) => ({ name, partitions: 4 })));
+      await bus.ensureTopics([TOPICS.byBrand, TOPICS.alerts, TOPICS.dlq].map((name) => ({ name, partitions: 4 })));
       await bus.subscribe({
         groupId: 'test-reader',
         topic: TOPICS.alerts,
@@ -72,8 +72,8 @@ if (!brokers || !esUrl) {
 
     async function send(mentions: EnrichedMention[]) {
       await store.upsertMentions(mentions); // what the indexer would have done
-      await bus.publish(TOPICS.enriched, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
-      await vi.waitFor(async () => expect(await bus.lag('earshot-alerter', TOPICS.enriched)).toBe(0), { timeout: 60_000, interval: 100 });
+      await bus.publish(TOPICS.byBrand, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
+      await vi.waitFor(async () => expect(await bus.lag('earshot-alerter', TOPICS.byBrand)).toBe(0), { timeout: 60_000, interval: 100 });
     }
 
     it('two instances split the brands and give the alerts one would; a restart mid-window neither forgets nor re-fires', async () => {

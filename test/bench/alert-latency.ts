@@ -1,5 +1,5 @@
 // Benchmark (not a test): how long from a triggering negative mention entering the bus to the
-// webhook receiving the alert. Enriched mentions are published straight to mentions.enriched at a
+// webhook receiving the alert. Enriched mentions are published straight to mentions.enriched (and mentions.by-brand) at a
 // steady rate (the enricher is not part of this measurement); the indexer, alerter and notifier run
 // for real; each round injects a negative burst on its own brand, and the time is taken from the
 // publish of the mention that crosses the threshold to the signed POST arriving on loopback.
@@ -106,11 +106,16 @@ async function measure(backend: Backend): Promise<Result> {
   const services: Service[] = [createIndexer(deps), createAlerter(deps), createNotifier(deps)];
   for (const s of services) await s.start();
 
-  const publish = (m: EnrichedMention) => backend.bus.publish(TOPICS.enriched, [{ key: m.brandId, value: encodeMessage('mention.enriched', m) }]);
+  // As the enricher does: keyed by id for the indexer, by brand for the alerter.
+  const publishAll = async (ms: EnrichedMention[]) => {
+    await backend.bus.publish(TOPICS.enriched, ms.map((m) => ({ key: m.id, value: encodeMessage('mention.enriched', m) })));
+    await backend.bus.publish(TOPICS.byBrand, ms.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
+  };
+  const publish = (m: EnrichedMention) => publishAll([m]);
   // Warm-up: every consumer has joined and caught up, and every brand has been seen once (on Kafka an
   // alerter warm-starts a brand from the store when it first receives it), before anything is timed.
   for (const brand of [...steadyBrands, ...burstBrands]) await publish(mention(`warmup-${brand}`, brand, 'neutral'));
-  await waitFor(async () => (await backend.bus.lag('earshot-alerter', TOPICS.enriched)) === 0 && (await backend.bus.lag('earshot-indexer', TOPICS.enriched)) === 0, 120_000, 'consumers to join');
+  await waitFor(async () => (await backend.bus.lag('earshot-alerter', TOPICS.byBrand)) === 0 && (await backend.bus.lag('earshot-indexer', TOPICS.enriched)) === 0, 120_000, 'consumers to join');
   await backend.bus.publish(TOPICS.alerts, [{ key: 'warmup', value: encodeMessage('alert', {
     key: 'warmup', ruleId: 'neg', ruleType: 'threshold', brandId: steadyBrands[0]!, severity: 'info', state: 'resolved', revision: 1, title: 'warm-up', summary: 'warm-up',
     windowStart: new Date().toISOString(), windowEnd: new Date().toISOString(), openedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), count: 0, samples: [],
@@ -129,7 +134,7 @@ async function measure(backend: Backend): Promise<Result> {
         // Neutral and positive chatter: every mention is evaluated, none crosses the threshold.
         return mention(`s${n}`, steadyBrands[n % STEADY_BRANDS]!, n % 2 ? 'positive' : 'neutral');
       });
-      await backend.bus.publish(TOPICS.enriched, batch.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
+      await publishAll(batch);
       await sleep(tickMs);
     }
   })();
@@ -206,7 +211,7 @@ if (kafka && es) backends.push(() => distributed(kafka, es));
 
 process.stdout.write(
   `alert latency: ${ROUNDS} bursts of ${THRESHOLD} negative mentions (threshold rule), ${RATE}/s steady neutral/positive background.\n` +
-    'Mentions are published directly to mentions.enriched (the enricher is not measured); indexer, alerter and notifier run for real.\n' +
+    'Mentions are published directly to mentions.enriched and mentions.by-brand (the enricher is not measured); indexer, alerter and notifier run for real.\n' +
     'Every brand is seen once during the warm-up, so this is steady-state latency (not a brand’s first sighting).\n' +
     'Latency = publish of the triggering mention → webhook POST received on loopback.\n\n',
 );
@@ -232,5 +237,5 @@ printTable(results.map((r) => ({
   'steady mentions/s': r.steadyPerSecond || '-',
   note: r.skipped ?? '',
 })));
-writeResults('alert-latency', { at: new Date().toISOString(), rounds: ROUNDS, rate: RATE, threshold: THRESHOLD, measured: 'publish of triggering mention to mentions.enriched → webhook received', stages: ['indexer', 'alerter', 'notifier'], results });
+writeResults('alert-latency', { at: new Date().toISOString(), rounds: ROUNDS, rate: RATE, threshold: THRESHOLD, measured: 'publish of triggering mention to mentions.enriched + mentions.by-brand → webhook received', stages: ['indexer', 'alerter', 'notifier'], results });
 process.exit(0);

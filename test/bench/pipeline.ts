@@ -14,7 +14,7 @@
 // Topics and indices get a throw-away prefix and are deleted at the end.
 import { parseArgs } from 'node:util';
 import type { Bus } from '@earshot/bus';
-import { createKafkaClientBus, dropKafkaTopics, KAFKA_CLIENTS, type KafkaClient } from '@earshot/bus/kafka';
+import { createKafkaClientBus, dropKafkaTopics } from '@earshot/bus/kafka';
 import { parseConfig } from '@earshot/config';
 import { createEnricher } from '@earshot/enricher';
 import { createIndexer } from '@earshot/indexer';
@@ -23,6 +23,7 @@ import { encodeMessage, mentionId, TOPICS, type EnrichedMention, type RawMention
 import type { MentionStore } from '@earshot/store';
 import { createElasticsearchStore, mentionIndexFor, toMentionDocument } from '@earshot/store/elasticsearch';
 import { printTable, writeResults } from './results.js';
+import { BROKERS, ES_URL, kafkaClientArg } from './support/servers.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,10 +37,7 @@ const { values: args } = parseArgs({
 });
 const N = Number(args.mentions);
 const PARTITIONS = Number(args.partitions);
-if (!(KAFKA_CLIENTS as readonly string[]).includes(args.client)) throw new Error(`--client: one of ${KAFKA_CLIENTS.join(', ')}`);
-const CLIENT = args.client as KafkaClient;
-const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const ES_URL = (process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200').replace(/\/$/, '');
+const CLIENT = kafkaClientArg(args.client);
 const PREFIX = `bench${Date.now().toString(36)}`;
 const BRANDS = ['nordtel', 'tundra', 'acme', 'globex', 'initech', 'umbrella'];
 const SENTENCES = [
@@ -142,7 +140,7 @@ async function publishAll(bus: Bus, from: number, to: number, perSecond: number 
     for (let j = i; j < Math.min(to, i + chunk); j++) {
       const m = rawMention(j, at);
       sent.set(m.id, at.getTime());
-      messages.push({ key: m.brandId, value: encodeMessage('mention.raw', m) });
+      messages.push({ key: m.id, value: encodeMessage('mention.raw', m) });
     }
     await bus.publish(TOPICS.raw, messages);
   }

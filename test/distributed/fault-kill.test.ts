@@ -44,7 +44,7 @@ async function publishRange(bus: Bus, from: number, to: number): Promise<void> {
   const messages = [];
   for (let i = from; i < to; i++) {
     const m = rawMention(i);
-    messages.push({ key: m.brandId, value: encodeMessage('mention.raw', m) });
+    messages.push({ key: m.id, value: encodeMessage('mention.raw', m) });
   }
   await bus.publish(TOPICS.raw, messages);
 }

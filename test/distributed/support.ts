@@ -57,8 +57,8 @@ export interface StageProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `earshot <stage> --config … --health-port N` and waits until /health answers. */
-export async function startStage(name: string, config: string, env: Record<string, string> = {}): Promise<StageProcess> {
+/** Starts `earshot <stage> --config … --health-port N` and waits (60 s unless told) until /health answers. */
+export async function startStage(name: string, config: string, env: Record<string, string> = {}, startupMs = 60_000): Promise<StageProcess> {
   const port = await freePort();
   const child = startEarshot([name, '--config', config, '--health-port', String(port)], { env: { LOG_LEVEL: 'warn', ...env } });
   let out = '';
@@ -67,12 +67,15 @@ export async function startStage(name: string, config: string, env: Record<strin
   child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stage: StageProcess = { name, child, healthUrl: `http://127.0.0.1:${port}`, output: () => out, exited };
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + startupMs;
   let gone = false;
   void exited.then(() => (gone = true));
   for (;;) {
     if (gone) throw new Error(`earshot ${name} exited during startup:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`earshot ${name} did not answer /health within 60 s:\n${out}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`earshot ${name} did not answer /health within ${startupMs / 1000} s:\n${out}`);
+    }
     const ok = await fetch(`${stage.healthUrl}/health`).then((r) => r.ok, () => false);
     if (ok) return stage;
     await sleep(100);

@@ -155,5 +155,35 @@ export function busContract(name: string, options: BusContractOptions): void {
       expect(lag).toBe(7);
       await bus.close();
     });
+
+    it('tails a topic from its end: only what is published afterwards, every partition, moving past a failed batch', async () => {
+      const bus = await options.connect();
+      const id = options.unique();
+      const topic = `${id}.tail`;
+      await bus.ensureTopics([{ name: topic, partitions: 3 }]);
+      await bus.publish(topic, Array.from({ length: 6 }, (_, i) => ({ key: `k${i}`, value: Buffer.from(`old${i}`) })));
+      const got: string[] = [];
+      let failOnce = true;
+      const tail = await bus.tail({
+        topic,
+        handler: async (batch) => {
+          if (failOnce && batch.some((m) => text(m) === 'boom')) {
+            failOnce = false;
+            throw new Error('handler failed');
+          }
+          got.push(...batch.map(text));
+        },
+      });
+      await bus.publish(topic, [{ key: 'x', value: Buffer.from('boom') }]);
+      await waitFor(() => !failOnce, timeout, 'the failing batch');
+      await bus.publish(topic, Array.from({ length: 6 }, (_, i) => ({ key: `k${i}`, value: Buffer.from(`new${i}`) })));
+      await waitFor(() => got.length >= 6, timeout, 'tailed messages');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(got.filter((v) => v !== 'boom').sort()).toEqual(['new0', 'new1', 'new2', 'new3', 'new4', 'new5']);
+      // The tail committed nothing under any group: a group reading the topic still has it all to read.
+      expect(await bus.lag(`${id}.fresh`, topic)).toBe(13);
+      await tail.stop();
+      await bus.close();
+    });
   });
 }

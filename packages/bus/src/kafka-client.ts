@@ -17,3 +17,4 @@ export { createKafkaBus } from './kafka/kafka-bus.js';
 export { dropKafkaTopics } from './kafka/drop-topics.js';
 export { createPlatformaticBus } from './platformatic/platformatic-bus.js';
 export { probeKafkaMajorVersion } from './platformatic/probe-version.js';
+export { listKafkaGroups } from './kafka/list-groups.js';

@@ -1,6 +1,7 @@
 // What both Kafka adapters do the same way around a subscription and a group's lag, whichever
 // library reads the messages: the target a subscription is given (prefixed names, handler, batch
 // size, logger), the set of live subscriptions that close() stops, and lag summed from offsets.
+import { randomBytes } from 'node:crypto';
 import type { Logger } from '@earshot/observability';
 import type { BatchHandler, SubscribeOptions, Subscription } from './port.js';
 
@@ -24,6 +25,15 @@ export function subscriptionTarget(opts: SubscribeOptions, prefix: string, logge
     maxBatchSize: opts.maxBatchSize ?? 500,
     logger: logger.child({ groupId: opts.groupId, topic: opts.topic }),
   };
+}
+
+/**
+ * Kafka clients read only as members of a group, so a tail gets a throwaway one: it commits
+ * nothing and is deleted when the tail stops (a crashed process's empty group, having no offsets,
+ * goes at the broker's next group clean-up).
+ */
+export function tailGroupId(topic: string): string {
+  return `earshot-tail-${topic}-${randomBytes(6).toString('hex')}`;
 }
 
 /** Keeps `subscription` in `live` until it is stopped, so the bus's close() can stop what is left. */

@@ -2,7 +2,7 @@
 // consumes batches; it never sees a producer, a consumer or a client library.
 
 export interface OutgoingMessage {
-  /** Partitioning key (the brand id for mentions), so per-key order holds. */
+  /** Partitioning key (the mention id, or the brand id on mentions.by-brand), so per-key order holds. */
   key: string;
   value: Buffer;
   headers?: Record<string, string>;
@@ -51,6 +51,19 @@ export interface SubscribeOptions {
   maxBatchSize?: number;
 }
 
+/**
+ * A tail reads a topic from its end as it is when tail() resolves: only messages published after
+ * that are delivered, every partition to this one reader, with no consumer group to join or
+ * commits to keep. It is for live views (the API's streams), not for processing: a handler that
+ * rejects loses that batch (it is logged), and a restarted tail starts from the end again.
+ */
+export interface TailOptions {
+  topic: string;
+  handler: BatchHandler;
+  /** Upper bound on a batch, default 500. */
+  maxBatchSize?: number;
+}
+
 export interface Subscription {
   /** Finishes the batch in flight, commits it and leaves the group. */
   stop(): Promise<void>;
@@ -73,6 +86,8 @@ export interface Bus {
   /** Resolves once every message is durably accepted (fsync'd / acknowledged by all in-sync replicas). */
   publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /** Reads what is published from now on, without a group of its own (see TailOptions). */
+  tail(options: TailOptions): Promise<Subscription>;
   /** Messages not yet committed by the group, summed over partitions (for draining and metrics). */
   lag(groupId: string, topic: string): Promise<number>;
   close(): Promise<void>;

@@ -1,8 +1,9 @@
 // The alerter service: the I/O shell around the pure engine. It warm-starts the engine from the
-// store, feeds it mentions.enriched through the stage runner, ticks it on a timer (so alerts resolve
-// and silent sources are noticed without new mentions), and publishes + stores what changes. It is
-// the one writer of alert records and silences: acknowledgments and silences arrive as commands on
-// alerts.commands (apply-command.ts), applied in turn with mentions and ticks.
+// store, feeds it mentions.by-brand (enriched mentions keyed by brand) through the stage runner,
+// ticks it on a timer (so alerts resolve and silent sources are noticed without new mentions), and
+// publishes + stores what changes. It is the one writer of alert records and silences:
+// acknowledgments and silences arrive as commands on alerts.commands (apply-command.ts), applied in
+// turn with mentions and ticks.
 //
 // Scaling out (Kafka): instances split brands by partition. On the embedded bus one instance owns
 // every brand. With `ownership: 'seen'` (the default on Kafka) an instance owns the brands it has
@@ -113,7 +114,7 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     });
   }
 
-  const stage = consumingStage({ name: 'alerter', deps, groupId: deps.groupId, topic: TOPICS.enriched, type: 'mention.enriched', logger, step });
+  const stage = consumingStage({ name: 'alerter', deps, groupId: deps.groupId, topic: TOPICS.byBrand, type: 'mention.enriched', logger, step });
 
   async function applyCommands(batch: DecodedMessage<'alert.command'>[]): Promise<Outcome[]> {
     return serial(async () => {

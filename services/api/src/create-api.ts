@@ -40,8 +40,6 @@ export interface Api extends Service {
 }
 
 export interface ApiOptions extends StageDeps<MentionIndex & AlertStore> {
-  /** The bus consumer group for live updates (default: `earshot-api-<random>`). */
-  groupId?: string;
   /** Searches, exports and aggregations one token may have running at once (default 4). */
   maxConcurrentSearches?: number;
 }
@@ -58,7 +56,7 @@ export function createApi(deps: ApiOptions): Api {
   const logger = deps.logger.child({ component: 'api' });
   const tickets = createTicketIssuer({ now: () => now().getTime(), secret: api.ticketSecret });
   const auth = createAuthenticator({ tokens: api.tokens, tickets });
-  const hub = createLiveHub({ bus: deps.bus, logger, now, ...(deps.groupId ? { groupId: deps.groupId } : {}) });
+  const hub = createLiveHub({ bus: deps.bus, logger });
   const ctx: ApiContext = { api, brands: deps.config.brands, sources: deps.config.sources, store: deps.store, commands: createAlertCommandSender({ bus: deps.bus, now }), hub, auth, tickets, logger, now };
   const streams = streamRoutes(ctx);
   const routes: Route[] = [];

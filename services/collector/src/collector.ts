@@ -154,7 +154,7 @@ export function createCollector(deps: CollectorOptions): Collector {
     });
     const dupes = mentions.filter((m) => m.duplicateOf).length;
     try {
-      await bus.publish(TOPICS.raw, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.raw', m) })));
+      await bus.publish(TOPICS.raw, mentions.map((m) => ({ key: m.id, value: encodeMessage('mention.raw', m) })));
     } catch (err) {
       // Not published: the validators stay as they were, so the next poll fetches these items again.
       deps.metrics.fetches.inc({ source_type: source.type, result: 'error' });

@@ -24,7 +24,13 @@ export function enrichBatch(batch: DecodedMessage<'mention.raw'>[], analyzer: An
   return batch.map(({ message }) => {
     try {
       const enriched = enrichMention(message.payload, analyzer, now);
-      return ok([{ topic: TOPICS.enriched, key: enriched.brandId, value: encodeMessage('mention.enriched', enriched, now) }]);
+      const value = encodeMessage('mention.enriched', enriched, now);
+      // Keyed by id for the indexer and the API (spread wide), and by brand for the alerter (one
+      // evaluator per brand); both are published before the raw mention is committed.
+      return ok([
+        { topic: TOPICS.enriched, key: enriched.id, value },
+        { topic: TOPICS.byBrand, key: enriched.brandId, value },
+      ]);
     } catch (err) {
       // The analyzer is pure code: a throw here is a bug tripped by this input, so park the input.
       return dlq(`analysis failed: ${(err as Error).message}`);

@@ -1,4 +1,4 @@
-// The enricher service: consumes mentions.raw, produces mentions.enriched.
+// The enricher service: consumes mentions.raw, produces mentions.enriched (by id) and mentions.by-brand (by brand).
 import { createAnalyzer } from '@earshot/nlp';
 import { consumingStage, type ConsumingStage, type StageDeps } from '@earshot/pipeline';
 import { TOPICS } from '@earshot/schema';

@@ -1,15 +1,30 @@
 // The embedded bus: Kafka's model (topics, partitions, offsets, consumer groups, commit after ack)
 // in one process, kept in a SQLite file so a crash loses nothing: a message is in the file before
 // publish() resolves, and a group's offset moves only after its handler resolved (and only past
-// the messages it acknowledged). Consumers in
-// this process are woken at once on publish; a slow poll also picks up other writers to the file.
+// the messages it acknowledged; a tail keeps its place in memory only). Consumers in this process
+// are woken at once on publish; a slow poll also picks up other writers to the file.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { backoffDelay, sleep } from '@earshot/core';
 import { acknowledgedCount } from '../partial-ack.js';
 import { partitionFor } from '../partition.js';
-import type { Bus, BusMessage, OutgoingMessage, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
+import type { BatchHandler, Bus, BusMessage, OutgoingMessage, Subscription, TopicSpec } from '../port.js';
+
+/** Where a reader is in each partition: a group's commits in the file, or a tail's place in memory. */
+interface Cursor {
+  at(partition: number): number;
+  advance(partition: number, next: number): void;
+  /** A group gets a failed batch again; a tail moves on. */
+  redeliver: boolean;
+}
+
+interface Reader {
+  topic: string;
+  handler: BatchHandler;
+  maxBatchSize?: number;
+  cursor: Cursor;
+}
 
 export interface EmbeddedBusOptions {
   /** SQLite file, or ':memory:' for tests. */
@@ -107,18 +122,18 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): Bus {
     });
   }
 
-  async function consumePartition(opts: SubscribeOptions, partition: number, signal: AbortSignal, state: { stopping: boolean }) {
-    const maxBatch = opts.maxBatchSize ?? 500;
+  async function consumePartition(reader: Reader, partition: number, signal: AbortSignal, state: { stopping: boolean }) {
+    const { topic, cursor } = reader;
+    const maxBatch = reader.maxBatchSize ?? 500;
     let failures = 0;
     while (!signal.aborted) {
-      const committed = getCommit.get(opts.groupId, opts.topic, partition)?.offset ?? 0;
-      const rows = readBatch.all(opts.topic, partition, committed, maxBatch);
+      const rows = readBatch.all(topic, partition, cursor.at(partition), maxBatch);
       if (rows.length === 0) {
-        await waitForMessages(opts.topic, signal);
+        await waitForMessages(topic, signal);
         continue;
       }
       const batch: BusMessage[] = rows.map((r) => ({
-        topic: opts.topic,
+        topic,
         partition,
         offset: String(r.offset),
         key: r.key,
@@ -128,12 +143,14 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): Bus {
       }));
       let handled = 0;
       try {
-        const result = await opts.handler(batch, { heartbeat: async () => {}, get stopping() { return state.stopping; } });
+        const result = await reader.handler(batch, { heartbeat: async () => {}, get stopping() { return state.stopping; } });
         handled = acknowledgedCount(result, batch.length);
       } catch {
-        // Nothing committed: the same batch comes again after a back-off.
+        // Nothing acknowledged.
       }
-      if (handled > 0) setCommit.run(opts.groupId, opts.topic, partition, rows[handled - 1]!.offset + 1);
+      // A tail moves on whatever its handler did; a group keeps what was not acknowledged.
+      if (!cursor.redeliver) handled = batch.length;
+      if (handled > 0) cursor.advance(partition, rows[handled - 1]!.offset + 1);
       if (handled === batch.length) {
         failures = 0;
         // Reading and committing are synchronous: without this turn of the event loop a backlog
@@ -145,6 +162,22 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): Bus {
         await sleep(backoffDelay(failures, { initialDelayMs: 200, maxDelayMs: 10_000 }), signal).catch(() => {});
       }
     }
+  }
+
+  function read(reader: Reader, partitions: number): Subscription {
+    const controller = new AbortController();
+    const state = { stopping: false };
+    const loops = Array.from({ length: partitions }, (_, p) => consumePartition(reader, p, controller.signal, state));
+    const subscription: Subscription = {
+      async stop() {
+        state.stopping = true;
+        controller.abort();
+        await Promise.all(loops);
+        subscriptions.delete(subscription);
+      },
+    };
+    subscriptions.add(subscription);
+    return subscription;
   }
 
   return {
@@ -160,19 +193,18 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): Bus {
     },
     async subscribe(opts) {
       const partitions = ensureTopic(opts.topic, defaultPartitions);
-      const controller = new AbortController();
-      const state = { stopping: false };
-      const loops = Array.from({ length: partitions }, (_, p) => consumePartition(opts, p, controller.signal, state));
-      const subscription: Subscription = {
-        async stop() {
-          state.stopping = true;
-          controller.abort();
-          await Promise.all(loops);
-          subscriptions.delete(subscription);
-        },
+      const cursor: Cursor = {
+        at: (partition) => getCommit.get(opts.groupId, opts.topic, partition)?.offset ?? 0,
+        advance: (partition, next) => setCommit.run(opts.groupId, opts.topic, partition, next),
+        redeliver: true,
       };
-      subscriptions.add(subscription);
-      return subscription;
+      return read({ ...opts, cursor }, partitions);
+    },
+    async tail(opts) {
+      const partitions = ensureTopic(opts.topic, defaultPartitions);
+      const places = Array.from({ length: partitions }, (_, p) => nextOffset.get(opts.topic, p)!.next_offset);
+      const cursor: Cursor = { at: (partition) => places[partition]!, advance: (partition, next) => void (places[partition] = next), redeliver: false };
+      return read({ ...opts, cursor }, partitions);
     },
     async lag(groupId, topic) {
       const row = db

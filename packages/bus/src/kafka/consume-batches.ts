@@ -4,6 +4,8 @@
 // partly acknowledged) batch's partition is paused for a back-off and then fetched again from the
 // first unacknowledged message, so the same messages come back.
 // While a handler runs, a timer keeps heartbeating so a long batch does not cost the group membership.
+// A tail (tailFrom) is the same consumer in a throwaway group that starts at the topic's end and
+// commits nothing.
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { backoffDelay } from '@earshot/core';
 import { acknowledgedCount } from '../partial-ack.js';
@@ -13,6 +15,11 @@ import type { SubscriptionTarget } from '../kafka-subscriptions.js';
 
 export interface ConsumeBatchesOptions extends ConsumerTuning, SubscriptionTarget {
   kafka: Kafka;
+  /**
+   * A tail (port.ts TailOptions): start each partition at these offsets (the ends when tail() was
+   * called), commit nothing, and move past a batch whose handler failed.
+   */
+  tailFrom?: Map<number, string>;
 }
 
 function headerText(value: Buffer | string | (Buffer | string)[] | undefined): string | undefined {
@@ -88,12 +95,22 @@ export async function consumeBatches(options: ConsumeBatchesOptions): Promise<Su
       try {
         handled = acknowledgedCount(await handler(slice.map((m) => toBusMessage(topic, partition, m)), context), slice.length);
       } catch (err) {
+        if (options.tailFrom) {
+          logger.warn({ err, topic, partition, offset: slice[0]!.offset }, 'tail handler failed, batch skipped');
+          resolveOffset(slice[slice.length - 1]!.offset);
+          continue;
+        }
         // Nothing resolved, nothing committed: the partition is fetched again from the last
         // resolved offset once the back-off is over. Other partitions keep flowing meanwhile.
         backOff(partition, pause, slice[0]!.offset, err);
         return;
       } finally {
         clearInterval(heartbeats);
+      }
+      if (options.tailFrom) {
+        // A tail commits nothing and moves on.
+        resolveOffset(slice[slice.length - 1]!.offset);
+        continue;
       }
       if (handled > 0) {
         const last = slice[handled - 1]!.offset;
@@ -112,10 +129,24 @@ export async function consumeBatches(options: ConsumeBatchesOptions): Promise<Su
     }
   }
 
+  // A tail seeks each partition it is given to where the topic ended, and subscribe resolves only
+  // once it has them: a message published after that is never missed.
+  const tailFrom = options.tailFrom;
+  const joined = new Promise<void>((resolve) => {
+    if (!tailFrom) return resolve();
+    consumer.on(consumer.events.GROUP_JOIN, (event) => {
+      for (const partition of event.payload.memberAssignment[kafkaTopic] ?? []) {
+        consumer.seek({ topic: kafkaTopic, partition, offset: tailFrom.get(partition) ?? '-1' });
+      }
+      resolve();
+    });
+  });
+
   await consumer.connect();
   try {
-    await consumer.subscribe({ topics: [kafkaTopic], fromBeginning: true });
+    await consumer.subscribe({ topics: [kafkaTopic], fromBeginning: !tailFrom });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3, eachBatch });
+    await joined;
   } catch (err) {
     await consumer.disconnect().catch(() => undefined);
     throw err;

@@ -4,10 +4,10 @@
 // consume-batches.ts). Nothing outside this folder imports kafkajs.
 import { Kafka, Partitioners, type Admin, type Producer } from 'kafkajs';
 import { silentLogger } from '@earshot/observability';
-import type { Bus, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
+import type { Bus, SubscribeOptions, Subscription, TailOptions, TopicSpec } from '../port.js';
 import { chunkBySize, type KafkaBusOptions } from '../kafka-options.js';
 import { missingTopicsError, planTopics } from '../topic-plan.js';
-import { subscriptionTarget, sumLag, tracked } from '../kafka-subscriptions.js';
+import { subscriptionTarget, sumLag, tailGroupId, tracked } from '../kafka-subscriptions.js';
 import { consumeBatches } from './consume-batches.js';
 import { isUnknownTopic, translateKafkaError } from './kafka-errors.js';
 import { kafkaLogCreator, kafkaLogLevel } from './kafka-logger.js';
@@ -102,6 +102,27 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
         return tracked(subscriptions, await consumeBatches({ ...options.consumer, kafka, ...subscriptionTarget(opts, prefix, logger) }));
       } catch (err) {
         throw translateKafkaError(err, `subscribing to ${opts.topic}`, options);
+      }
+    },
+    async tail(opts: TailOptions) {
+      if (closed) throw new Error('bus is closed');
+      await ensureTopics([{ name: opts.topic, partitions: defaultPartitions }]);
+      const groupId = tailGroupId(opts.topic);
+      try {
+        const client = await getAdmin();
+        const ends = await client.fetchTopicOffsets(kafkaName(opts.topic));
+        const tailFrom = new Map(ends.map((e) => [e.partition, e.high]));
+        const reading = await consumeBatches({ ...options.consumer, kafka, tailFrom, ...subscriptionTarget({ ...opts, groupId }, prefix, logger) });
+        return tracked(subscriptions, {
+          async stop() {
+            await reading.stop();
+            // The group never committed anything; deleting it leaves nothing behind on the cluster.
+            await client.deleteGroups([kafkaName(groupId)]).catch((err: unknown) => logger.debug({ err, groupId }, 'deleting the tail group failed'));
+          },
+          failure: () => reading.failure?.(),
+        });
+      } catch (err) {
+        throw translateKafkaError(err, `tailing ${opts.topic}`, options);
       }
     },
     async lag(groupId, topic) {

@@ -5,6 +5,7 @@
 // handed out, batches in flight on other partitions finish and commit, the stream is closed, and
 // after a growing back-off a new stream starts from the group's committed offsets, so what was not
 // acknowledged (and whatever was only buffered) comes again. Group heartbeats run on the client's own timer, so a long batch keeps its membership.
+// A tail (tailFrom) is the same consumer in a throwaway group, starting at the topic's end, committing nothing.
 import { Consumer, type Message } from '@platformatic/kafka';
 import { backoffDelay } from '@earshot/core';
 import { acknowledgedCount } from '../partial-ack.js';
@@ -15,6 +16,12 @@ import type { PlatformaticConnection } from './connection.js';
 
 export interface ConsumeStreamOptions extends ConsumerTuning, SubscriptionTarget {
   connection: PlatformaticConnection;
+  /**
+   * A tail (port.ts TailOptions): the first stream starts at these offsets per partition (the ends
+   * when tail() was called), nothing is committed, a failed batch is skipped, and a stream opened
+   * again after an error starts at the latest offsets.
+   */
+  tailFrom?: Map<number, bigint>;
 }
 
 type Received = Message<Buffer, Buffer, Buffer, Buffer>;
@@ -51,16 +58,18 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
   let wake: (() => void) | undefined;
   let endRound: (() => void) | undefined;
 
-  /** A stream from the group's committed offsets (the earliest where nothing is committed yet). */
-  const openStream = () =>
-    consumer.consume({
-      topics: [options.kafkaTopic],
-      mode: 'committed',
-      fallbackMode: 'earliest',
-      autocommit: false,
-      maxWaitTime: options.maxWaitTimeMs ?? 1000,
-      minBytes: options.minBytes ?? 1,
-    });
+  let tailFrom = options.tailFrom;
+  const tail = tailFrom !== undefined;
+  /** A stream from the group's committed offsets (the earliest where nothing is committed yet), or a tail's place. */
+  const openStream = () => {
+    const start = tailFrom
+      ? { mode: 'manual' as const, offsets: [...tailFrom].map(([partition, offset]) => ({ topic: options.kafkaTopic, partition, offset })) }
+      : tail
+        ? { mode: 'latest' as const }
+        : { mode: 'committed' as const, fallbackMode: 'earliest' as const };
+    tailFrom = undefined;
+    return consumer.consume({ topics: [options.kafkaTopic], ...start, autocommit: false, maxWaitTime: options.maxWaitTimeMs ?? 1000, minBytes: options.minBytes ?? 1 });
+  };
   type Stream = Awaited<ReturnType<typeof openStream>>;
 
   /** Reads one stream until a batch fails or the subscription stops; resolves true on failure. */
@@ -91,6 +100,7 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
           .then((result) => acknowledgedCount(result, slice.length))
           .then(
             async (handled) => {
+              if (tail) return;
               if (handled > 0) {
                 const last = slice[handled - 1]!;
                 await last.commit();
@@ -105,6 +115,7 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
               logger.debug({ topic, partition, offset: slice[handled]!.offset.toString() }, 'batch acknowledged in part, redelivering the rest after back-off');
             },
             (err: unknown) => {
+              if (tail) return void logger.warn({ err, topic, partition, offset: slice[0]!.offset.toString() }, 'tail handler failed, batch skipped');
               failed = true;
               logger.warn({ err, topic, partition, offset: slice[0]!.offset.toString() }, 'batch failed, redelivering after back-off');
             },

@@ -6,10 +6,10 @@
 // consumer in a group (consume-stream.ts). Nothing outside this folder imports @platformatic/kafka.
 import { Admin, Producer, compatibilityPartitioner } from '@platformatic/kafka';
 import { silentLogger } from '@earshot/observability';
-import type { Bus, SubscribeOptions, Subscription, TopicSpec } from '../port.js';
+import type { Bus, SubscribeOptions, Subscription, TailOptions, TopicSpec } from '../port.js';
 import { chunkBySize, type KafkaBusOptions } from '../kafka-options.js';
 import { platformaticConnection } from './connection.js';
-import { subscriptionTarget, sumLag, tracked } from '../kafka-subscriptions.js';
+import { subscriptionTarget, sumLag, tailGroupId, tracked } from '../kafka-subscriptions.js';
 import { consumeStream } from './consume-stream.js';
 import { missingTopicsError, planTopics } from '../topic-plan.js';
 import { isPlatformaticUnknownTopic, platformaticReasons, translatePlatformaticError } from './platformatic-errors.js';
@@ -111,6 +111,29 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
         return tracked(subscriptions, await consumeStream({ ...options.consumer, connection, ...subscriptionTarget(opts, prefix, logger) }));
       } catch (err) {
         throw translatePlatformaticError(err, `subscribing to ${opts.topic}`, options);
+      }
+    },
+    async tail(opts: TailOptions) {
+      if (closed) throw new Error('bus is closed');
+      await ensureTopics([{ name: opts.topic, partitions: defaultPartitions }]);
+      const groupId = tailGroupId(opts.topic);
+      const name = kafkaName(opts.topic);
+      try {
+        const client = getAdmin();
+        const metadata = await client.metadata({ topics: [name], forceUpdate: true });
+        const partitions = metadata.topics.get(name)?.partitions.map((_, i) => i) ?? [];
+        const ends = await client.listOffsets({ topics: [{ name, partitions: partitions.map((partitionIndex) => ({ partitionIndex, timestamp: LATEST })) }] });
+        const tailFrom = new Map((ends[0]?.partitions ?? []).map((p) => [p.partitionIndex, p.offset]));
+        const reading = await consumeStream({ ...options.consumer, connection, tailFrom, ...subscriptionTarget({ ...opts, groupId }, prefix, logger) });
+        return tracked(subscriptions, {
+          async stop() {
+            await reading.stop();
+            // The group never committed anything; deleting it leaves nothing behind on the cluster.
+            await client.deleteGroups({ groups: [kafkaName(groupId)] }).catch((err: unknown) => logger.debug({ err, groupId }, 'deleting the tail group failed'));
+          },
+        });
+      } catch (err) {
+        throw translatePlatformaticError(err, `tailing ${opts.topic}`, options);
       }
     },
     async lag(groupId, topic) {

@@ -18,7 +18,7 @@ export interface Harness {
   store: MentionStore;
   clock: { now: number };
   alerter: Alerter;
-  /** Publishes mentions to mentions.enriched (and, like the indexer would, to the store) and waits until the alerter has consumed them. */
+  /** Publishes mentions to mentions.by-brand, the alerter's input (and, like the indexer would, to the store) and waits until the alerter has consumed them. */
   send(...mentions: EnrichedMention[]): Promise<void>;
   /** Publishes alert commands on alerts.commands, as the API does, and waits until the alerter has applied them. */
   command(...commands: AlertCommand[]): Promise<void>;
@@ -70,7 +70,7 @@ export async function createHarness(config: EarshotConfig, start: number, option
     },
     async send(...mentions) {
       await store.upsertMentions(mentions);
-      await bus.publish(TOPICS.enriched, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
+      await bus.publish(TOPICS.byBrand, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
       await drained();
     },
     async command(...commands) {

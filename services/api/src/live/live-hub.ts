@@ -1,8 +1,7 @@
-// The live side of the API: one bus subscription per topic (mentions.enriched, alerts) under a
-// consumer group of this process's own, fanned out to every connected stream. A new group may start
-// at the beginning of the topic, so only messages the bus accepted after this hub started are
-// passed on; history is what the search endpoint is for.
-import { randomBytes } from 'node:crypto';
+// The live side of the API: one tail per topic (mentions.enriched, alerts), fanned out to every
+// connected stream. A tail reads from the topic's end without a consumer group of its own, so every
+// replica sees every new message, nothing old is replayed at start and no group is left behind at
+// stop; history is what the search endpoint is for.
 import type { Bus, BusMessage, Subscription } from '@earshot/bus';
 import type { Health, Logger } from '@earshot/observability';
 import { decodeMessage, TOPICS, type Alert, type EnrichedMention } from '@earshot/schema';
@@ -16,24 +15,18 @@ export interface LiveHub {
   /** Adds a listener; returns the function that removes it. */
   listen(listener: LiveListener): () => void;
   readonly listeners: number;
-  readonly groupId: string;
   health(): Health;
 }
 
 export interface LiveHubOptions {
   bus: Bus;
   logger: Logger;
-  now: () => Date;
-  /** Default `earshot-api-<random>`: every API instance sees every message. */
-  groupId?: string;
 }
 
 export function createLiveHub(options: LiveHubOptions): LiveHub {
-  const groupId = options.groupId ?? `earshot-api-${randomBytes(6).toString('hex')}`;
-  const logger = options.logger.child({ component: 'api-live', groupId });
+  const logger = options.logger.child({ component: 'api-live' });
   const listeners = new Set<LiveListener>();
   const subscriptions: Subscription[] = [];
-  let startedAt = Number.POSITIVE_INFINITY;
   let delivered = 0;
   let undecodable = 0;
 
@@ -50,7 +43,6 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
 
   async function onMentions(messages: BusMessage[]) {
     for (const message of messages) {
-      if (message.timestamp < startedAt) continue;
       const decoded = decodeMessage(message.value, 'mention.enriched');
       if (decoded.ok) emit({ type: 'mention', mention: decoded.message.payload });
       else undecodable++;
@@ -59,7 +51,6 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
 
   async function onAlerts(messages: BusMessage[]) {
     for (const message of messages) {
-      if (message.timestamp < startedAt) continue;
       const decoded = decodeMessage(message.value, 'alert');
       if (decoded.ok) emit({ type: 'alert', alert: decoded.message.payload });
       else undecodable++;
@@ -67,15 +58,13 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   }
 
   return {
-    groupId,
     get listeners() {
       return listeners.size;
     },
     async start() {
-      startedAt = options.now().getTime();
-      subscriptions.push(await options.bus.subscribe({ groupId, topic: TOPICS.enriched, handler: onMentions }));
-      subscriptions.push(await options.bus.subscribe({ groupId, topic: TOPICS.alerts, handler: onAlerts }));
-      logger.debug({ startedAt }, 'live feed subscribed');
+      subscriptions.push(await options.bus.tail({ topic: TOPICS.enriched, handler: onMentions }));
+      subscriptions.push(await options.bus.tail({ topic: TOPICS.alerts, handler: onAlerts }));
+      logger.debug('live feed tailing');
     },
     async stop() {
       await Promise.all(subscriptions.splice(0).map((s) => s.stop()));

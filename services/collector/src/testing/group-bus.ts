@@ -66,6 +66,12 @@ export function createGroupBus(options: { partitions: number }): Bus {
         },
       };
     },
+    async tail(opts) {
+      // A group of its own whose commits start at the topic's current end.
+      const groupId = `tail-${members.size}-${Date.now()}`;
+      log(opts.topic).forEach((list, partition) => commits.set(`${groupId}/${opts.topic}/${partition}`, list.length));
+      return this.subscribe({ ...opts, groupId });
+    },
     async lag(groupId, topic) {
       return log(topic).reduce((n, list, partition) => n + list.length - (commits.get(`${groupId}/${topic}/${partition}`) ?? 0), 0);
     },
