@@ -46,9 +46,11 @@ const REG_GRID: Record<string, LanguageSettings> = {
 const args = process.argv.slice(2);
 const lang = args.find((a) => !a.startsWith('--')) ?? 'et';
 const regGrid = args.includes('--grid=reg');
+// The default grid keeps the language's neutral rule (Kazakh's opinion band) and offers the Estonian stemmer to Estonian only.
+const neutralRule = LANGUAGE_SETTINGS[lang]?.neutral;
 const grid: Record<string, LanguageSettings> = regGrid
   ? Object.fromEntries(Object.entries(REG_GRID).map(([name, c]) => [name, { ...(LANGUAGE_SETTINGS[lang] ?? {}), ...c }]))
-  : GRID;
+  : Object.fromEntries(Object.entries(GRID).filter(([, c]) => lang === 'et' || !c.stem).map(([name, c]) => [name, neutralRule ? { ...c, neutral: neutralRule } : c]));
 const file = sentimentDevFile(process.env, lang);
 if (!file) throw new Error(`no data for ${lang} (set EARSHOT_SHARED or put shared/ beside the repo)`);
 const examples = readLabeledFile(file).examples.filter((e) => e.lang === lang);

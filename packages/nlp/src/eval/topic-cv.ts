@@ -34,7 +34,7 @@ export function crossValidateTopics(data: TopicDataset, options: { folds: number
     const train = all.filter((i) => folds[i] !== f);
     const test = all.filter((i) => folds[i] === f);
     const file = fitTopicModel(data, train, options.settings ?? TOPIC_TRAIN_SETTINGS);
-    file.modes.forEach((perTopic, l) => perTopic.forEach((m, t) => { const key = `${SUPPORTED_LANGUAGES[l]}:${TOPIC_IDS[t]}:${m}`; modeFolds[key] = (modeFolds[key] ?? 0) + 1; }));
+    file.modes.forEach((perTopic, l) => perTopic.forEach((m, t) => { const key = `${SUPPORTED_LANGUAGES[l]}:${file.topics[t]}:${m}`; modeFolds[key] = (modeFolds[key] ?? 0) + 1; }));
     predictTopicMasks(file, data, test).forEach((mask, j) => { learned[test[j]!] = mask; });
   }
   return { learned, cues: data.cueMasks.slice(), folds, modeFolds };

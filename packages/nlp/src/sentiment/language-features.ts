@@ -31,6 +31,11 @@ export interface LanguageSettings {
   trainData?: 'all' | 'polar' | 'sameSources';
   /** Weight of each added train row in training (default 1; dev rows always 1). */
   trainWeight?: number;
+  /**
+   * 'dev': keep a seeded random subset of the added rows whose class shares match dev's (as many
+   * as the scarcest class allows), so a train split with few neutrals does not tilt the model.
+   */
+  trainBalance?: 'dev';
   /** When the scorer says neutral although the model picked a side (sentiment-scorer.ts). */
   neutral?: NeutralRule;
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extraTrainingRows, sentimentTrainingSet } from './training-set.js';
+import { extraTrainingRows, matchClassShares, sentimentTrainingSet } from './training-set.js';
 
 // A throw-away shared/ folder with rows written by us: dev comes from two sources, train from three.
 const root = mkdtempSync(join(tmpdir(), 'earshot-training-set-'));
@@ -31,5 +31,33 @@ describe('training rows from the shared train split', () => {
 
   it('adds nothing when the language setting adds nothing', () => {
     expect(sentimentTrainingSet({ env, lang: 'kk', settings: {} })!.examples).toHaveLength(2);
+  });
+
+  it('subsamples the added rows to dev\'s class shares with trainBalance: dev (here 1:1 → one of each)', () => {
+    const rows = extraTrainingRows({ env, lang: 'kk', extra: 'all', balance: 'dev' });
+    expect(rows.map((e) => e.label).sort()).toEqual(['negative', 'positive']);
+    expect(sentimentTrainingSet({ env, lang: 'kk', settings: { trainData: 'all', trainBalance: 'dev' } })!.description).toBe('dev 2 + train 2 (all, class shares of dev)');
+  });
+});
+
+describe('matchClassShares', () => {
+  const rows = (counts: Record<string, number>): { label: string; n: number }[] => Object.entries(counts).flatMap(([label, k]) => Array.from({ length: k }, (_, n) => ({ label, n })));
+  const shares = (kept: { label: string }[]): Record<string, number> => kept.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e.label]: (acc[e.label] ?? 0) + 1 }), {});
+
+  it('keeps as many rows as the scarcest class allows at the target\'s shares (Kazakh-like: few neutrals, balanced dev)', () => {
+    const kept = matchClassShares(rows({ negative: 70, neutral: 10, positive: 120 }), rows({ negative: 5, neutral: 5, positive: 5 }));
+    expect(shares(kept)).toEqual({ negative: 10, neutral: 10, positive: 10 });
+  });
+
+  it('follows unequal target shares, drops classes the target lacks, and is deterministic for a seed', () => {
+    const input = rows({ negative: 40, neutral: 40, positive: 40 });
+    const kept = matchClassShares(input, rows({ negative: 1, positive: 3 }), 3);
+    expect(shares(kept)).toEqual({ negative: 13, positive: 40 });
+    expect(matchClassShares(input, rows({ negative: 1, positive: 3 }), 3)).toEqual(kept);
+    expect(matchClassShares(input, rows({ negative: 1, positive: 3 }), 4)).not.toEqual(kept);
+  });
+
+  it('keeps nothing when a target class is missing from the rows', () => {
+    expect(matchClassShares(rows({ negative: 5, positive: 5 }), rows({ negative: 1, neutral: 1, positive: 1 }))).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type { LabeledExample } from '../eval/read-labeled.js';
 import { readLabeledFile } from '../eval/read-labeled.js';
 import { sharedDataFile } from '../eval/shared-dir.js';
 import { LANGUAGE_SETTINGS, type LanguageSettings } from './language-features.js';
+import { mulberry32 } from './train-linear-model.js';
 
 export type ExtraData = NonNullable<LanguageSettings['trainData']>;
 export type WeightedExample = LabeledExample & { weight?: number };
@@ -20,8 +21,33 @@ function readOwn(path: string, lang: string, onErrors: OnErrors | undefined): La
   return examples.filter((e) => e.lang === lang);
 }
 
+/**
+ * A seeded random subset of `rows` whose class shares equal those of `target` (the dev rows), as
+ * large as the scarcest class allows; order of `rows` kept. Classes absent from `target` are dropped.
+ */
+export function matchClassShares<E extends { label: string }>(rows: readonly E[], target: readonly { label: string }[], seed = 7): E[] {
+  const want = new Map<string, number>();
+  for (const e of target) want.set(e.label, (want.get(e.label) ?? 0) + 1);
+  const have = new Map<string, number[]>();
+  rows.forEach((e, i) => {
+    if (!want.has(e.label)) return;
+    const list = have.get(e.label);
+    if (list) list.push(i); else have.set(e.label, [i]);
+  });
+  let scale = Infinity;
+  for (const [label, n] of want) scale = Math.min(scale, (have.get(label)?.length ?? 0) / n);
+  const rand = mulberry32(seed);
+  const keep = new Set<number>();
+  for (const [label, n] of want) {
+    const idx = [...(have.get(label) ?? [])];
+    for (let i = idx.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [idx[i], idx[j]] = [idx[j]!, idx[i]!]; }
+    for (const i of idx.slice(0, Math.floor(n * scale))) keep.add(i);
+  }
+  return rows.filter((_, i) => keep.has(i));
+}
+
 /** The rows of the train split a setting adds (none when it adds none or there is no file), each with `weight` when given. */
-export function extraTrainingRows(options: { env: Record<string, string | undefined>; lang: string; extra: ExtraData | undefined; weight?: number; onErrors?: OnErrors }): WeightedExample[] {
+export function extraTrainingRows(options: { env: Record<string, string | undefined>; lang: string; extra: ExtraData | undefined; weight?: number; balance?: 'dev'; onErrors?: OnErrors }): WeightedExample[] {
   if (!options.extra) return [];
   const path = sharedDataFile(options.env, 'sentiment/train', options.lang);
   if (!path) return [];
@@ -32,7 +58,11 @@ export function extraTrainingRows(options: { env: Record<string, string | undefi
     const sources = new Set(dev ? readOwn(dev, options.lang, undefined).flatMap((e) => (e.source ? [e.source] : [])) : []);
     keep = (e) => e.source !== undefined && sources.has(e.source);
   }
-  const rows = readOwn(path, options.lang, options.onErrors).filter(keep);
+  let rows = readOwn(path, options.lang, options.onErrors).filter(keep);
+  if (options.balance === 'dev') {
+    const dev = sharedDataFile(options.env, 'sentiment/dev', options.lang);
+    rows = matchClassShares(rows, dev ? readOwn(dev, options.lang, undefined) : []);
+  }
   return options.weight === undefined || options.weight === 1 ? rows : rows.map((e) => ({ ...e, weight: options.weight }));
 }
 
@@ -41,7 +71,7 @@ export function sentimentTrainingSet(options: { env: Record<string, string | und
   if (!dev) return undefined;
   const own = readOwn(dev, options.lang, options.onErrors);
   const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
-  const added = extraTrainingRows({ env: options.env, lang: options.lang, extra: settings.trainData, ...(settings.trainWeight !== undefined ? { weight: settings.trainWeight } : {}), ...(options.onErrors ? { onErrors: options.onErrors } : {}) });
-  const weight = settings.trainWeight !== undefined && settings.trainWeight !== 1 ? ` × ${settings.trainWeight}` : '';
+  const added = extraTrainingRows({ env: options.env, lang: options.lang, extra: settings.trainData, ...(settings.trainWeight !== undefined ? { weight: settings.trainWeight } : {}), ...(settings.trainBalance ? { balance: settings.trainBalance } : {}), ...(options.onErrors ? { onErrors: options.onErrors } : {}) });
+  const weight = (settings.trainWeight !== undefined && settings.trainWeight !== 1 ? ` × ${settings.trainWeight}` : '') + (settings.trainBalance ? `, class shares of ${settings.trainBalance}` : '');
   return { examples: [...own, ...added], description: added.length > 0 ? `dev ${own.length} + train ${added.length} (${settings.trainData}${weight})` : `dev ${own.length}` };
 }

@@ -67,6 +67,15 @@ describe('topics with aspect sentiment (learned tagger, the default)', () => {
     expect(file!.languageThresholds).toHaveLength(SUPPORTED_LANGUAGES.length);
   });
 
+  it('ships the any-topic gate as the last column, learned in the languages with topics to learn from', () => {
+    const file = readTopicModelFile(defaultModelsDir())!;
+    expect(file.topics.at(-1)).toBe('any');
+    const gate = file.topics.length - 1;
+    for (const lang of ['en', 'ru', 'kk']) expect(file.modes[SUPPORTED_LANGUAGES.indexOf(lang as (typeof SUPPORTED_LANGUAGES)[number])]![gate]).toBe('model');
+    // privacy and personalization are too thin to learn: their cue rules apply whatever the gate says.
+    expect(file.topics.filter((_, t) => ((file.ungated ?? 0) >> t) & 1)).toEqual(['privacy', 'personalization']);
+  });
+
   it('falls back to cue rules when no topic model is given', () => {
     const cuesOnly = createAnalyzer({ topicModel: null, languages: ['en'] });
     expect(cuesOnly.analyze('The refund was never processed').topics.map((t) => t.topic)).toContain('complaints');

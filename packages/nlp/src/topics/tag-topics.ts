@@ -24,7 +24,7 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
   const { lexicon, model } = options;
   const langIndex = languageIndex(options.lang);
   // Scratch space owned by this tagger (analyze() is synchronous).
-  const logits = new Float64Array(TOPIC_IDS.length);
+  const logits = new Float64Array(model ? model.topics.length : TOPIC_IDS.length);
   const extra = new Int32Array(2 + 2 * TOPIC_IDS.length);
   let extraCount = 0;
   const addExtra = (i: number): void => { extra[extraCount++] = i; };

@@ -9,6 +9,14 @@ import { createWeightTable } from '../sentiment/weight-table.js';
 
 export type TopicMode = 'model' | 'cues' | 'off';
 
+/**
+ * The gate: a last column of the model, after the topics, trained on "this text has some customer
+ * topic". In a language where it is on ('model': its logit reaches its threshold; 'cues': some topic's
+ * cue word occurs), a text the gate rejects gets no topic, neither learned nor by a cue rule, except
+ * the topics too thin to learn (file `ungated`: privacy, personalization), whose cue rules still apply.
+ */
+export const GATE_ID = 'any';
+
 export interface TopicModelFile {
   format: 'earshot-topics-v1';
   topics: string[];
@@ -25,6 +33,8 @@ export interface TopicModelFile {
   languageThresholds?: number[][];
   /** Per language (SUPPORTED_LANGUAGES order), per topic: how the topic is decided in that language. */
   modes: TopicMode[][];
+  /** Bit t: topic t is too thin to learn, and its cue rule applies even where the gate rejects a text. */
+  ungated?: number;
   trainedOn: { examples: number; positives: Record<string, number>; seed: number };
 }
 
@@ -39,6 +49,10 @@ export interface TopicModel {
   languageLogitsInto(langIndex: number, x: SparseVector, length: number, extra: ArrayLike<number>, extraCount: number, out: Float64Array): void;
   /** Per language, the logit of each topic's threshold: a topic is on when its logit ≥ this. */
   cutoffs: readonly Float64Array[];
+  /** Column of the gate (GATE_ID) in `topics`, or -1 for a model without one. */
+  gate: number;
+  /** Bit t: topic t's cue rule applies even where the gate rejects a text. */
+  ungated: number;
 }
 
 export function loadTopicModel(file: TopicModelFile): TopicModel {
@@ -61,6 +75,8 @@ export function loadTopicModel(file: TopicModelFile): TopicModel {
     },
     topics: file.topics,
     modes: file.modes,
+    gate: file.topics.indexOf(GATE_ID),
+    ungated: file.ungated ?? 0,
     cutoffs: file.modes.map((_, l) => Float64Array.from(file.languageThresholds?.[l] ?? file.thresholds, (p) => Math.log(p / (1 - p)))),
     logitsInto(x, length, extra, extraCount, out) {
       table.scoresInto(x, length, out);

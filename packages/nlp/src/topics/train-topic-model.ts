@@ -2,7 +2,8 @@
 // TopicDataset, then per topic a decision rule chosen by inner cross-validation on the training
 // rows only: the probability threshold with the best F1 on out-of-fold predictions and, per language,
 // the model or the cue rule (where there are too few examples to learn from, or the cues did better). Rows are indices into the
-// dataset, so cross-validation never copies or re-extracts features.
+// dataset, so cross-validation never copies or re-extracts features. A last column, the gate
+// (topic-model.ts GATE_ID: "some topic"), is trained and decided the same way.
 
 import { stratifiedFolds } from '../eval/stratified-folds.js';
 import { mulberry32 } from '../sentiment/train-linear-model.js';
@@ -12,7 +13,7 @@ import type { TopicDataset } from './topic-dataset.js';
 import { languageIndex, TOPIC_FEATURE_BASE } from './topic-features.js';
 import { SUPPORTED_LANGUAGES } from '../types.js';
 import { TOPIC_IDS } from './topic-cues.js';
-import { loadTopicModel, type TopicMode, type TopicModel, type TopicModelFile } from './topic-model.js';
+import { GATE_ID, loadTopicModel, type TopicMode, type TopicModel, type TopicModelFile } from './topic-model.js';
 import { HASH_BITS } from '../sentiment/language-features.js';
 
 export interface TopicTrainSettings {
@@ -42,16 +43,23 @@ export interface TopicTrainSettings {
   positiveWeight: number;
   /** 1: also learn from the sentiment model's dense features (lexicon scores, shared by all languages); 0: not. */
   sentimentDense: number;
+  /** 1: the gate column decides, per language by inner CV, whether a text gets learned topics at all; 0: the gate is off. */
+  gate: number;
 }
 
 // Issue 10 round 2 (README): per-language thresholds from 20 positives, thin cue rules off after 3
 // firings under 30% right, l2 1e-5 — each measured by nested CV (scripts/cv-topics.ts --set=…).
 export const TOPIC_TRAIN_SETTINGS: TopicTrainSettings = {
   epochs: 12, learningRate: 0.1, l2: 1e-5, seed: 42, maxFeatures: 12_000, innerFolds: 4, minPositives: 20, minLanguagePositives: 10,
-  minCuePrecision: 0.3, minF1: 0.2, beta: 1, languageThresholdPositives: 20, minPrecision: 0, minCueFires: 3, positiveWeight: 1, sentimentDense: 1,
+  minCuePrecision: 0.3, minF1: 0.2, beta: 1, languageThresholdPositives: 20, minPrecision: 0, minCueFires: 3, positiveWeight: 1, sentimentDense: 1, gate: 1,
 };
 
-const T = TOPIC_IDS.length;
+/** The topics' columns and, last, the gate's. */
+const COLUMNS = [...TOPIC_IDS, GATE_ID];
+const T = COLUMNS.length;
+const G = TOPIC_IDS.length;
+/** Gold bits of a row with the gate's bit (some topic) added; the same for cue bits. */
+const withGate = (bits: number): number => (bits === 0 ? 0 : bits | (1 << G));
 const THRESHOLDS = Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1));
 
 /** Unpruned weights (dense feature id × topic) and biases trained on `rows`. */
@@ -75,7 +83,7 @@ function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrain
         const row = ids[i]! * T; const v = values[i]!;
         for (let t = 0; t < T; t++) z[t]! += w[row + t]! * v;
       }
-      const y = labels[e]!;
+      const y = withGate(labels[e]!);
       for (let t = 0; t < T; t++) {
         const positive = (y >> t) & 1;
         const g = (1 / (1 + Math.exp(-z[t]!)) - positive) * (positive === 1 ? s.positiveWeight : 1);
@@ -100,9 +108,9 @@ function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrain
 function toFile(data: TopicDataset, rows: readonly number[], trained: { w: Float32Array; bias: Float64Array }, rule: { thresholds: number[]; languageThresholds?: number[][]; modes: TopicMode[][] }, s: TopicTrainSettings): TopicModelFile {
   const { scale, buckets, weights } = pruneAndQuantise(trained.w, T, TOPIC_FEATURE_BASE, s.maxFeatures, (r) => data.buckets[r]!);
   const positives: Record<string, number> = {};
-  TOPIC_IDS.forEach((id, t) => { positives[id] = rows.filter((e) => ((data.labels[e]! >> t) & 1) === 1).length; });
+  COLUMNS.forEach((id, t) => { positives[id] = rows.filter((e) => ((withGate(data.labels[e]!) >> t) & 1) === 1).length; });
   return {
-    format: 'earshot-topics-v1', topics: [...TOPIC_IDS], hashBits: HASH_BITS, scale,
+    format: 'earshot-topics-v1', topics: [...COLUMNS], hashBits: HASH_BITS, scale,
     bias: [...trained.bias].map((b) => Number(b.toFixed(5))), buckets, weights,
     thresholds: rule.thresholds, ...(rule.languageThresholds ? { languageThresholds: rule.languageThresholds } : {}), modes: rule.modes, trainedOn: { examples: rows.length, positives, seed: s.seed },
   };
@@ -187,16 +195,17 @@ export function fitTopicModel(data: TopicDataset, rows: readonly number[], s: To
       for (let t = 0; t < T; t++) probs[testIdx[j]! * T + t] = 1 / (1 + Math.exp(-logits[t]!));
     });
   }
-  const gold = (i: number, t: number): boolean => ((data.labels[rows[i]!]! >> t) & 1) === 1;
-  const cue = (i: number, t: number): boolean => ((data.cueMasks[rows[i]!]! >> t) & 1) === 1;
+  const gold = (i: number, t: number): boolean => ((withGate(data.labels[rows[i]!]!) >> t) & 1) === 1;
+  const cue = (i: number, t: number): boolean => ((withGate(data.cueMasks[rows[i]!]!) >> t) & 1) === 1;
   const all = rows.map((_, i) => i);
   const byLang = SUPPORTED_LANGUAGES.map((lang) => all.filter((i) => data.langs[rows[i]!] === lang));
-  const thresholds = TOPIC_IDS.map((_, t) => bestThreshold(probs, t, all, gold, s.beta));
-  const languageThresholds = byLang.map((idx) => TOPIC_IDS.map((_, t) => {
+  const thresholds = COLUMNS.map((_, t) => bestThreshold(probs, t, all, gold, s.beta));
+  const languageThresholds = byLang.map((idx) => COLUMNS.map((_, t) => {
     const positives = idx.filter((i) => gold(i, t)).length;
     return positives >= s.languageThresholdPositives ? bestThreshold(probs, t, idx, gold, s.beta) : thresholds[t]!;
   }));
-  const modes = byLang.map((idx, l) => TOPIC_IDS.map((_, t) => {
+  const modes = byLang.map((idx, l) => COLUMNS.map((_, t): TopicMode => {
+    if (t === G && !s.gate) return 'off';
     const model: Counts = { tp: 0, fp: 0, fn: 0 }; const cues: Counts = { tp: 0, fp: 0, fn: 0 };
     let positives = 0;
     const topicPositives = all.filter((i) => gold(i, t)).length;
@@ -208,5 +217,8 @@ export function fitTopicModel(data: TopicDataset, rows: readonly number[], s: To
     }
     return chooseMode(model, cues, positives, topicPositives, s);
   }));
-  return toFile(data, rows, trainWeights(data, rows, s), { thresholds, languageThresholds, modes }, s);
+  const file = toFile(data, rows, trainWeights(data, rows, s), { thresholds, languageThresholds, modes }, s);
+  // Topics too thin to learn keep their cue rules whatever the gate says.
+  file.ungated = TOPIC_IDS.reduce((m, _, t) => (all.filter((i) => gold(i, t)).length < s.minPositives ? m | (1 << t) : m), 0);
+  return file;
 }
