@@ -87,7 +87,7 @@ for (const backend of backends) {
       try {
         const m = mention({ id: `ack-${clock.now}`, at: clock.now });
         await store.upsertMentions([m]);
-        await bus.publish(TOPICS.enriched, [{ key: m.brandId, value: encodeMessage('mention.enriched', m) }]);
+        await bus.publish(TOPICS.byBrand, [{ key: m.brandId, value: encodeMessage('mention.enriched', m) }]);
         await vi.waitFor(() => expect(published.map((a) => `${a.state} r${a.revision}`)).toEqual(['open r1']), { timeout: 60_000, interval: 50 });
         const key = published[0]!.key;
         const alertUrl = `${t.url}/api/v1/alerts/${encodeURIComponent(key)}`;

@@ -24,7 +24,8 @@ export interface ConsumingStageOptions<T extends MessageType> {
   name: string;
   deps: StageDeps<unknown>;
   topic: string;
-  type: T;
+  /** The message type the topic carries, or the types (see StageRunnerOptions.type). */
+  type: T | readonly T[];
   step: StageStep<T>;
   /** Another consumer group (tests, two pipelines on one cluster). */
   groupId?: string;

@@ -54,6 +54,33 @@ describe('stage runner', () => {
     await bus.close();
   });
 
+  it('reads a topic carrying several message types: each decoded with its own schema, in order; other types dead-lettered', async () => {
+    const bus = createEmbeddedBus({ path: ':memory:', defaultPartitions: 1, pollIntervalMs: 20 });
+    const seen: string[] = [];
+    const runner = createStageRunner({
+      stage: 'two-types', bus, groupId: 'g', topic: TOPICS.byBrand, type: ['mention.raw', 'alert.command'], logger: silentLogger(),
+      step: async (batch) => batch.map(({ message }) => {
+        seen.push(message.type === 'alert.command' ? `command ${message.payload.kind}` : `mention ${message.payload.id}`);
+        return ok();
+      }),
+    });
+    await runner.start();
+    const ack = { kind: 'acknowledge' as const, id: 'c1', by: 'ops', at: '2026-11-20T10:05:00.000Z', alertKey: 'neg:acme:x', brandId: 'acme' };
+    await bus.publish(TOPICS.byBrand, [
+      { key: 'acme', value: encodeMessage('mention.raw', raw('a')) },
+      { key: 'acme', value: encodeMessage('alert.command', ack) },
+      { key: 'acme', value: encodeMessage('alert', { key: 'k' } as never) },
+      { key: 'acme', value: encodeMessage('mention.raw', raw('b')) },
+    ]);
+    const dead = await collect(bus, TOPICS.dlq, 1);
+    const deadline = Date.now() + 5000;
+    while ((await bus.lag('g', TOPICS.byBrand)) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await runner.stop();
+    expect(seen).toEqual(['mention a', 'command acknowledge', 'mention b']);
+    expect(dead.map((m) => readProvenance(m.headers)?.reason)).toEqual(['unexpected message type "alert" (expected "mention.raw" or "alert.command")']);
+    await bus.close();
+  });
+
   it('commits nothing on retryLater and processes the batch again', async () => {
     const bus = createEmbeddedBus({ path: ':memory:', defaultPartitions: 1, pollIntervalMs: 20 });
     let calls = 0;

@@ -1,4 +1,5 @@
-// Runs one consuming stage on any bus: decode each message, hand the batch to the stage's step,
+// Runs one consuming stage on any bus: decode each message (a topic may carry several message
+// types: each is decoded with its own schema, anything else is dead-lettered), hand the batch to the stage's step,
 // then turn outcomes into side effects — publish outputs, dead-letter the bad, count the dropped —
 // and only then acknowledge (commit).
 //
@@ -19,6 +20,7 @@ import { toDlqRecord } from './dlq.js';
 import { POISON_DEFAULTS, runIsolatingPoison, type IsolatePoisonOptions } from './isolate-poison.js';
 import { dlq, type Outcome, type Output } from './outcome.js';
 
+/** A decoded message; for a union of types, `message` is a union the step narrows on `message.type`. */
 export interface DecodedMessage<T extends MessageType> {
   message: Extract<AnyMessage, { type: T }>;
   source: BusMessage;
@@ -34,7 +36,8 @@ export interface StageRunnerOptions<T extends MessageType> {
   bus: Bus;
   groupId: string;
   topic: string;
-  type: T;
+  /** The message type the topic carries, or the types (the step gets each decoded with its own schema). */
+  type: T | readonly T[];
   step: StageStep<T>;
   logger: Logger;
   metrics?: Metrics;

@@ -1,8 +1,11 @@
 // Commands that change alert state, sent by the API and applied by the alerter. The alerter is the
 // one writer of alert records and silences (issue 14): the API no longer writes them itself, it
-// publishes one of these on `alerts.commands`, keyed by the brand (alertCommandKey), and the
-// alerter instance that reads it applies it and writes the record.
+// publishes one of these where alertCommandRoute says and the alerter instance that reads it
+// applies it: an acknowledgment on mentions.by-brand keyed by brand (so the brand's owner, the one
+// writer of that alert, applies it in order with the brand's mentions), a silence on alerts.commands
+// (not per brand: stored once, every alerter reads silences from the store).
 import { z } from 'zod';
+import { byBrandKey, TOPICS } from './topics.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -47,6 +50,11 @@ export type SilenceCommand = Extract<AlertCommand, { kind: 'silence' }>;
 
 /** The partitioning key: the brand (so an alert's commands keep their order); a silence of every brand goes by its rule. */
 export function alertCommandKey(command: AlertCommand): string {
-  if (command.kind === 'acknowledge') return command.brandId;
+  if (command.kind === 'acknowledge') return byBrandKey(command.brandId);
   return command.silence.brandId ?? command.silence.ruleId ?? command.silence.id;
+}
+
+/** Where a command is published: acknowledgments to the brand's partition of mentions.by-brand, silences to alerts.commands. */
+export function alertCommandRoute(command: AlertCommand): { topic: string; key: string } {
+  return { topic: command.kind === 'acknowledge' ? TOPICS.byBrand : TOPICS.alertCommands, key: alertCommandKey(command) };
 }

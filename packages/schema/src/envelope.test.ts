@@ -52,6 +52,20 @@ describe('message envelopes', () => {
     expect(!missing.ok && missing.reason).toMatch(/alertKey/);
   });
 
+  it('decodes a topic that carries several types, each with its own schema, and rejects the others naming them', () => {
+    const both = ['mention.enriched', 'alert.command'] as const;
+    const mention = decodeMessage(fixture('mention.enriched.v1.json'), both);
+    const command = decodeMessage(fixture('alert.command.v1.acknowledge.json'), both);
+    expect([mention.ok && mention.message.type, command.ok && command.message.type]).toEqual(['mention.enriched', 'alert.command']);
+    if (command.ok && command.message.type === 'alert.command') expect(command.message.payload.kind).toBe('acknowledge');
+    const raw = decodeMessage(fixture('mention.raw.v1.json'), both);
+    expect(!raw.ok && raw.reason).toBe('unexpected message type "mention.raw" (expected "mention.enriched" or "alert.command")');
+    const ack = JSON.parse(fixture('alert.command.v1.acknowledge.json').toString()) as { payload: Record<string, unknown> };
+    const { alertKey: _dropped, ...withoutKey } = ack.payload;
+    const bad = decodeMessage(Buffer.from(JSON.stringify({ ...ack, payload: withoutKey })), both);
+    expect(!bad.ok && bad.reason).toMatch(/^invalid alert.command v1 payload: alertKey/);
+  });
+
   it('round-trips what it encodes', () => {
     const decoded = decodeMessage(fixture('mention.raw.v1.json'), 'mention.raw');
     if (!decoded.ok) throw new Error(decoded.reason);

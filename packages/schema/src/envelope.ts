@@ -53,11 +53,15 @@ export function encodeMessage<T extends MessageType>(type: T, payload: PayloadOf
   return Buffer.from(JSON.stringify(envelope));
 }
 
-/** Decodes bytes or a parsed value into an envelope of the expected type, or says why not. */
+/**
+ * Decodes bytes or a parsed value into an envelope of the expected type (or of one of the expected
+ * types, for a topic that carries several: each is decoded with its own schema), or says why not.
+ */
 export function decodeMessage<T extends MessageType>(
   input: Buffer | string | unknown,
-  expected: T,
+  expected: T | readonly T[],
 ): DecodeResult<Extract<AnyMessage, { type: T }>> {
+  const types: readonly MessageType[] = typeof expected === 'string' ? [expected] : expected;
   let value: unknown = input;
   if (Buffer.isBuffer(input) || typeof input === 'string') {
     try {
@@ -69,10 +73,12 @@ export function decodeMessage<T extends MessageType>(
   const envelope = envelopeShape.safeParse(value);
   if (!envelope.success) return { ok: false, reason: `not an envelope: ${formatIssues(envelope.error)}` };
   const { type, version, payload } = envelope.data;
-  if (type !== expected) return { ok: false, reason: `unexpected message type "${type}" (expected "${expected}")` };
-  const decoder = decoders[expected][version];
+  if (!types.includes(type as MessageType)) {
+    return { ok: false, reason: `unexpected message type "${type}" (expected ${types.map((t) => `"${t}"`).join(' or ')})` };
+  }
+  const decoder = decoders[type as MessageType][version];
   if (!decoder) {
-    const known = Object.keys(decoders[expected]).join(', ');
+    const known = Object.keys(decoders[type as MessageType]).join(', ');
     return { ok: false, reason: `unknown ${type} version ${version} (this build reads ${known})` };
   }
   const parsed = decoder.safeParse(payload);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './testing/harness.js';
+import { encodeMessage, TOPICS } from '@earshot/schema';
 import { mention, MIN, T0, testConfig } from './testing/mentions.js';
 
 let h: Harness | undefined;
@@ -94,5 +95,22 @@ describe('alerter service (embedded bus, SQLite store)', () => {
     expect(published.filter((line) => line.includes(acme))).toEqual([`open ${acme} r1 n=1`, `open ${acme} r2 n=1`, `resolved ${acme} r3 n=0`, `resolved ${acme} r3 n=0`]);
     expect(await h.store.getAlert(nordtel)).toMatchObject({ state: 'resolved', revision: 2, acknowledgedBy: 'ops', acknowledgedAt: new Date(T0 + MIN).toISOString() });
     expect(await h.store.getAlert(acme)).toMatchObject({ state: 'resolved', revision: 3, acknowledgedBy: 'ops', acknowledgedAt: new Date(T0 + 13 * MIN).toISOString() });
+  });
+
+  it('still applies an acknowledgment an older API left on alerts.commands (upgrade), beside those routed on mentions.by-brand', async () => {
+    const config = testConfig(['{ id: neg, type: threshold, brand: all, count: 1, window: 10m, realert: 2m }']);
+    h = await createHarness(config, T0);
+    await h.send(mention({ id: 'a', at: T0 }), mention({ id: 'b', at: T0, brandId: 'acme' }));
+    const nordtel = 'neg:nordtel:2026-11-20T10:00:00.000Z';
+    const acme = 'neg:acme:2026-11-20T10:00:00.000Z';
+    const old = { kind: 'acknowledge' as const, id: 'old-api', by: 'ops', at: new Date(T0 + MIN).toISOString(), alertKey: nordtel, brandId: 'nordtel' };
+    await h.bus.publish(TOPICS.alertCommands, [{ key: 'nordtel', value: encodeMessage('alert.command', old) }]);
+    await h.command({ ...old, id: 'new-api', alertKey: acme, brandId: 'acme' });
+    await expect.poll(async () => (await h!.store.getAlert(nordtel))?.acknowledgedBy, { timeout: 5000, interval: 10 }).toBe('ops');
+    h.clock.now = T0 + 4 * MIN; // past realert: neither is told again
+    await h.alerter.tick();
+    expect((await h.published()).filter((line) => !line.includes(' r1 '))).toEqual([]);
+    expect(await h.store.getAlert(nordtel)).toMatchObject({ state: 'open', revision: 1, acknowledgedBy: 'ops' });
+    expect(await h.store.getAlert(acme)).toMatchObject({ state: 'open', revision: 1, acknowledgedBy: 'ops' });
   });
 });

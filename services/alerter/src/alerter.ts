@@ -2,13 +2,13 @@
 // store, feeds it mentions.by-brand (enriched mentions keyed by brand) through the stage runner,
 // ticks it on a timer (so alerts resolve and silent sources are noticed without new mentions), and
 // publishes + stores what changes. It is the one writer of alert records and silences:
-// acknowledgments and silences arrive as commands on alerts.commands (apply-command.ts), applied in
-// turn with mentions and ticks.
+// acknowledgments arrive on mentions.by-brand too, keyed by brand, so the instance that owns the
+// brand applies them in order with its mentions; silences arrive on alerts.commands (apply-command.ts).
 //
 // Scaling out (Kafka): instances split brands by partition. On the embedded bus one instance owns
 // every brand. With `ownership: 'seen'` (the default on Kafka) an instance owns the brands it has
-// received a mention of within `ownershipTtl`, warm-starts a brand from the store when it starts to
-// own it, and ticks only the brands it owns — so N instances give the alerts one would.
+// received a mention or acknowledgment of within `ownershipTtl`, warm-starts a brand from the store
+// when it starts to own it, and ticks only the brands it owns — so N instances give the alerts one would.
 import { combineHealth, type Health } from '@earshot/observability';
 import { isRetriable } from '@earshot/core';
 import { consumingStage, ok, retryLater, type ConsumingStage, type DecodedMessage, type Outcome, type StageDeps } from '@earshot/pipeline';
@@ -87,25 +87,38 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     }
   }
 
-  async function step(batch: DecodedMessage<'mention.enriched'>[]): Promise<Outcome[]> {
+  /** This instance reads the brand's partition: it owns the brand (warm-started the first time). */
+  async function own(brandId: string, ms: number) {
+    if (ownership === 'seen' && !owned.has(brandId)) {
+      await warm(brandId, ms);
+      // The store may already hold this very mention (then observe skips it): evaluate anyway.
+      record(engine.tick(ms, [brandId]));
+    }
+    owned.set(brandId, ms);
+  }
+
+  async function step(batch: DecodedMessage<'mention.enriched' | 'alert.command'>[]): Promise<Outcome[]> {
     return serial(async () => {
       const now = clock();
       const ms = now.getTime();
+      const outcomes: Outcome[] = [];
       // What throws here is the runner's to judge: a retriable store error redelivers the batch, a
       // mention the engine cannot take (a bug on one odd mention) is isolated and dead-lettered.
+      // Redelivery is harmless: mention ids are remembered and an acknowledgment stands once.
       for (const { message } of batch) {
-        const brandId = message.payload.brandId;
-        if (ownership === 'seen' && !owned.has(brandId)) {
-          await warm(brandId, ms);
-          // The store may already hold this very mention (then observe skips it): evaluate anyway.
-          record(engine.tick(ms, [brandId]));
+        if (message.type === 'alert.command') {
+          // Routed here by brand (an acknowledgment): this instance owns the brand and its open alerts.
+          if (message.payload.kind === 'acknowledge') await own(message.payload.brandId, ms);
+          outcomes.push(await applyCommand(message.payload, { engine, store: deps.store, outbox, logger, now }));
+          continue;
         }
-        owned.set(brandId, ms);
+        await own(message.payload.brandId, ms);
         record(engine.observe(message.payload, ms));
+        outcomes.push(ok());
       }
       try {
         await flush(now);
-        return batch.map(() => ok());
+        return outcomes;
       } catch (err) {
         // Not the mentions' fault: they stay counted (ids are remembered) and the redelivered batch only retries the flush.
         logger.warn({ err, pending: outbox.pending, retriable: isRetriable(err) }, 'alerts not yet published, batch will be retried');
@@ -114,7 +127,7 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     });
   }
 
-  const stage = consumingStage({ name: 'alerter', deps, groupId: deps.groupId, topic: TOPICS.byBrand, type: 'mention.enriched', logger, step });
+  const stage = consumingStage({ name: 'alerter', deps, groupId: deps.groupId, topic: TOPICS.byBrand, type: ['mention.enriched', 'alert.command'], logger, step });
 
   async function applyCommands(batch: DecodedMessage<'alert.command'>[]): Promise<Outcome[]> {
     return serial(async () => {
@@ -131,7 +144,9 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     });
   }
 
-  // Its own group: Kafka assigns the partitions of each topic separately (see README, Scaling out).
+  // Silences (not per brand: any one instance stores it, every instance reads silences from the store
+  // on each tick) and acknowledgments an API older than this alerter sent here (applied by whichever
+  // instance reads them, as before). Its own group: Kafka assigns each topic's partitions separately.
   const commandStage = consumingStage({
     name: 'alerter-commands',
     deps,

@@ -1,8 +1,10 @@
 // How the API changes alert state: it does not write alerts or silences itself (the alerter is their
-// one writer, issue 14); it publishes an `alert.command` on alerts.commands, keyed by brand, and the
-// alerter applies it. Routes answer 202 Accepted with the command.
+// one writer, issue 14); it publishes an `alert.command` and the alerter applies it. An
+// acknowledgment goes on mentions.by-brand keyed by brand, so the alerter instance that owns the
+// brand applies it (in order with the brand's mentions); a silence goes on alerts.commands
+// (alertCommandRoute). Routes answer 202 Accepted with the command.
 import type { Bus } from '@earshot/bus';
-import { alertCommandKey, encodeMessage, TOPICS, type AlertCommand } from '@earshot/schema';
+import { alertCommandRoute, encodeMessage, type AlertCommand } from '@earshot/schema';
 
 export interface AlertCommandSender {
   /** Resolves once the bus has durably accepted the command. */
@@ -11,7 +13,9 @@ export interface AlertCommandSender {
 
 export function createAlertCommandSender(options: { bus: Bus; now: () => Date }): AlertCommandSender {
   return {
-    send: (command) =>
-      options.bus.publish(TOPICS.alertCommands, [{ key: alertCommandKey(command), value: encodeMessage('alert.command', command, options.now()) }]),
+    send: (command) => {
+      const { topic, key } = alertCommandRoute(command);
+      return options.bus.publish(topic, [{ key, value: encodeMessage('alert.command', command, options.now()) }]);
+    },
   };
 }

@@ -219,19 +219,19 @@ describe('live stream and alerts', () => {
     expect(forged.status).toBe(401);
   });
 
-  it('sends acknowledgments and silences to the alerter as commands (202), writing nothing itself', async () => {
+  it('sends acknowledgments (on mentions.by-brand, to the brand\'s alerter) and silences (on alerts.commands) as commands (202), writing nothing itself', async () => {
     const key = seedAlert().key;
     const commands: unknown[] = [];
-    const reader = await t.bus.subscribe({
+    const readers = await Promise.all([TOPICS.byBrand, TOPICS.alertCommands].map((topic) => t.bus.subscribe({
       groupId: 'test-commands',
-      topic: TOPICS.alertCommands,
+      topic,
       handler: async (messages) => {
         for (const m of messages) {
           const decoded = decodeMessage(m.value, 'alert.command');
-          commands.push(decoded.ok ? { key: m.key, ...decoded.message.payload } : decoded.reason);
+          commands.push(decoded.ok ? { topic, key: m.key, ...decoded.message.payload } : decoded.reason);
         }
       },
-    });
+    })));
     try {
       const res = await post(`/api/v1/alerts/${encodeURIComponent(key)}/acknowledge`, ADMIN_TOKEN, { note: 'on it' });
       expect(res.status).toBe(202);
@@ -246,13 +246,14 @@ describe('live stream and alerts', () => {
       const silence = await silenced.json();
       expect(silence).toMatchObject({ ruleId: 'negative-burst', brandId: 'nordtel', reason: 'known outage', createdBy: 'ops' });
       await vi.waitFor(() => expect(commands).toHaveLength(2), { timeout: 5000, interval: 20 });
-      expect(commands).toEqual([
-        { key: 'nordtel', ...command },
-        { key: 'nordtel', kind: 'silence', id: silence.id, by: 'ops', at: expect.any(String), silence },
+      // Two topics, read independently: in the order of kind (acknowledge, silence).
+      expect(commands.sort((a, b) => String((a as { kind?: string }).kind).localeCompare(String((b as { kind?: string }).kind)))).toEqual([
+        { topic: TOPICS.byBrand, key: 'nordtel', ...command },
+        { topic: TOPICS.alertCommands, key: 'nordtel', kind: 'silence', id: silence.id, by: 'ops', at: expect.any(String), silence },
       ]);
       expect((await (await get('/api/v1/silences', READ_TOKEN)).json()).silences).toEqual([]);
     } finally {
-      await reader.stop();
+      for (const reader of readers) await reader.stop();
     }
     const bad = await post('/api/v1/silences', ADMIN_TOKEN, { duration: 'forever' });
     expect(bad.status).toBe(400);

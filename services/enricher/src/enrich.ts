@@ -2,7 +2,7 @@
 // own sentiment, word-of-mouth signals). Pure apart from the analyzer, which is loaded once.
 import type { Analyzer } from '@earshot/nlp';
 import { dlq, ok, type DecodedMessage, type Outcome } from '@earshot/pipeline';
-import { encodeMessage, TOPICS, type EnrichedMention, type RawMention } from '@earshot/schema';
+import { byBrandKey, encodeMessage, TOPICS, type EnrichedMention, type RawMention } from '@earshot/schema';
 
 export function enrichMention(raw: RawMention, analyzer: Analyzer, now: Date): EnrichedMention {
   const text = raw.title && !raw.text.startsWith(raw.title) ? `${raw.title}\n${raw.text}` : raw.text;
@@ -29,7 +29,7 @@ export function enrichBatch(batch: DecodedMessage<'mention.raw'>[], analyzer: An
       // evaluator per brand); both are published before the raw mention is committed.
       return ok([
         { topic: TOPICS.enriched, key: enriched.id, value },
-        { topic: TOPICS.byBrand, key: enriched.brandId, value },
+        { topic: TOPICS.byBrand, key: byBrandKey(enriched.brandId), value },
       ]);
     } catch (err) {
       // The analyzer is pure code: a throw here is a bug tripped by this input, so park the input.

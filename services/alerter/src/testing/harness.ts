@@ -7,7 +7,7 @@ import type { Bus } from '@earshot/bus';
 import { createEmbeddedBus } from '@earshot/bus/embedded';
 import type { EarshotConfig } from '@earshot/config';
 import { createMetrics, silentLogger } from '@earshot/observability';
-import { alertCommandKey, decodeMessage, encodeMessage, TOPICS, type Alert, type AlertCommand, type EnrichedMention } from '@earshot/schema';
+import { alertCommandRoute, decodeMessage, encodeMessage, TOPICS, type Alert, type AlertCommand, type EnrichedMention } from '@earshot/schema';
 import type { MentionStore } from '@earshot/store';
 import { createSqliteStore } from '@earshot/store/sqlite';
 import { vi } from 'vitest';
@@ -20,7 +20,7 @@ export interface Harness {
   alerter: Alerter;
   /** Publishes mentions to mentions.by-brand, the alerter's input (and, like the indexer would, to the store) and waits until the alerter has consumed them. */
   send(...mentions: EnrichedMention[]): Promise<void>;
-  /** Publishes alert commands on alerts.commands, as the API does, and waits until the alerter has applied them. */
+  /** Publishes alert commands where the API does (alertCommandRoute) and waits until the alerter has applied them. */
   command(...commands: AlertCommand[]): Promise<void>;
   /** Stops the alerter and starts a new one on the same bus and store (a restart). */
   restart(): Promise<void>;
@@ -74,8 +74,11 @@ export async function createHarness(config: EarshotConfig, start: number, option
       await drained();
     },
     async command(...commands) {
-      await bus.publish(TOPICS.alertCommands, commands.map((c) => ({ key: alertCommandKey(c), value: encodeMessage('alert.command', c) })));
-      await drained(`${alerter.consumes.groupId}-commands`, TOPICS.alertCommands);
+      for (const c of commands) {
+        const { topic, key } = alertCommandRoute(c);
+        await bus.publish(topic, [{ key, value: encodeMessage('alert.command', c) }]);
+        await (topic === TOPICS.alertCommands ? drained(`${alerter.consumes.groupId}-commands`, topic) : drained());
+      }
     },
     async restart() {
       await alerter.stop();
