@@ -1,9 +1,12 @@
-// Applies the alert commands the API publishes on alerts.commands (packages/schema alert-command.ts).
+// Applies the alert commands the API publishes (packages/schema alert-command.ts): acknowledgments
+// arrive on mentions.by-brand with the brand's mentions (the owner of the brand applies them),
+// silences on alerts.commands (any one instance stores them).
 // The alerter is the one writer of alert records and silences: an acknowledgment goes into the
 // engine's open alert (so it is not re-notified, and every later revision keeps it) and out through
 // the outbox like any change — republished on `alerts` (same revision: the notifier does not deliver
-// it again; live streams show it) and stored. An alert not open here (resolved, or on Kafka a brand
-// whose mentions another instance reads) is acknowledged on its newest known copy.
+// it again; live streams show it) and stored. An alert not open here (resolved, or an acknowledgment
+// an older API left on alerts.commands for a brand another instance owns) is acknowledged on its
+// newest known copy.
 import type { Logger } from '@earshot/observability';
 import { drop, ok, type Outcome } from '@earshot/pipeline';
 import type { AcknowledgeCommand, AlertCommand, SilenceCommand } from '@earshot/schema';
