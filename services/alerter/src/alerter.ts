@@ -91,7 +91,7 @@ export function createAlerter(deps: AlerterOptions): Alerter {
   async function own(brandId: string, ms: number) {
     if (ownership === 'seen' && !owned.has(brandId)) {
       await warm(brandId, ms);
-      // The store may already hold this very mention (then observe skips it): evaluate anyway.
+      // Evaluate at once: the store may already hold the mention that brought the brand (observe then skips it).
       record(engine.tick(ms, [brandId]));
     }
     owned.set(brandId, ms);
