@@ -8,7 +8,7 @@ import { HASH_BITS } from '../sentiment/language-features.js';
 const MASK = (1 << HASH_BITS) - 1;
 const SEED = fnv1aSeed('x:');
 const SPACE = 32;
-/** Characters kept on each side of the boundary; n-grams are 3..2*SIDE+1 long and contain the space. */
+/** Letters kept after the boundary; n-grams start at most two letters before it and are 4–6 long. */
 const SIDE = 3;
 
 /** Calls `add(bucket, value)` for each cross-boundary n-gram of `words`, L2-normalised times `weight`. */
@@ -18,11 +18,11 @@ export function crossWordNgrams(words: readonly string[], weight: number, add: (
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!; const b = words[i + 1]!;
     codes.length = 0;
-    for (let k = Math.max(0, a.length - SIDE); k < a.length; k++) codes.push(a.charCodeAt(k));
+    for (let k = Math.max(0, a.length - 2); k < a.length; k++) codes.push(a.charCodeAt(k));
     const space = codes.length;
     codes.push(SPACE);
     for (let k = 0; k < Math.min(SIDE, b.length); k++) codes.push(b.charCodeAt(k));
-    for (let start = Math.max(0, space - 2); start <= space; start++) {
+    for (let start = 0; start <= space; start++) {
       let h = SEED;
       for (let j = start; j < codes.length; j++) {
         h = fnv1aCode(h, codes[j]!);
