@@ -66,9 +66,9 @@ for (const t of THRESHOLDS) {
   console.log(`${t} | ${source.map((l) => macro(devOf(l), loo[l], t)).join(' | ')} | ${macro(rows.filter((r) => r.set === 'tweets'), all, t)} | ${macro(devOf('he'), all, t)} | ${macro(devOf('en'), all, t)}`);
 }
 
-const ANNOUNCEMENT_BANDS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
+const ANNOUNCEMENT_BANDS = [0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
 console.log(`announcement band | ${ANNOUNCEMENT_BANDS.join(' | ')}`);
-for (const [lang, set] of [['he', 'dev'], ['en', 'dev'], ['en', 'tweets']] as const) {
+for (const [lang, set] of [['he', 'dev'], ['en', 'dev'], ['en', 'tweets'], ['ru', 'dev']] as const) {
   const cues = announcementCuesFor(lang)!;
   const rs = rows.filter((r) => r.lang === lang && r.set === set).map((r) => ({ r, announcement: looksLikeAnnouncement(prepareText(r.text), cues) }));
   const cells = ANNOUNCEMENT_BANDS.map((band) => {
