@@ -13,14 +13,18 @@ import { SUPPORTED_LANGUAGES } from '../src/types.js';
 
 const examples = SUPPORTED_LANGUAGES.flatMap((lang) => readTopicFile(join(sharedDir(process.env), 'data', 'topics', 'dev', `${lang}.jsonl`)).examples);
 let t0 = performance.now();
-const data = buildTopicDataset(examples, { wink: createWinkSentiment() });
+// --cross=W: add character n-grams across word boundaries at weight W (cross-word-ngrams.ts).
+const crossWord = Number(process.argv.find((a) => a.startsWith('--cross='))?.slice(8) ?? 0);
+const data = buildTopicDataset(examples, { wink: createWinkSentiment(), crossWord });
 console.log(`features ${Math.round(performance.now() - t0)} ms, ${data.buckets.length} distinct`);
 t0 = performance.now();
 // --set beta=0.5,minPrecision=0.5: try other training settings (chosen by inner CV only when they are the defaults).
 const overrides = Object.fromEntries((process.argv.find((a) => a.startsWith('--set='))?.slice(6).split(',') ?? []).filter(Boolean).map((kv) => { const [k, v] = kv.split('='); return [k!, Number(v)]; }));
 const settings = { ...TOPIC_TRAIN_SETTINGS, ...overrides };
 console.log(`settings ${JSON.stringify(settings)}`);
-const cv = crossValidateTopics(data, { folds: 5, seed: 7, settings });
+// --seed=N: other outer folds (the benchmark's are seed 7), to see how much a difference is noise.
+const seed = Number(process.argv.find((a) => a.startsWith('--seed='))?.slice(7) ?? 7);
+const cv = crossValidateTopics(data, { folds: 5, seed, settings });
 console.log(`cv ${Math.round(performance.now() - t0)} ms; modes ${JSON.stringify(cv.modeFolds)}`);
 for (const lang of [...SUPPORTED_LANGUAGES, 'all']) {
   const idx = examples.flatMap((e, i) => (lang === 'all' || e.lang === lang ? [i] : []));

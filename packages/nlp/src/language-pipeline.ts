@@ -4,6 +4,7 @@
 import type { Sentiment, TopicMention } from './types.js';
 import type { PreparedText } from './text/prepare-text.js';
 import { createLanguageFeatures, LANGUAGE_SETTINGS, type LanguageSettings } from './sentiment/language-features.js';
+import { announcementCuesFor } from './sentiment/announcement-cues.js';
 import { createLexiconScorer } from './sentiment/lexicon-scorer.js';
 import { LEXICONS } from './sentiment/lexicons.js';
 import { loadLinearModel, type LinearModelFile } from './sentiment/linear-model.js';
@@ -27,7 +28,8 @@ export function createLanguagePipeline(options: { lang: string; modelsDir: strin
   if (file) {
     const { extractor } = createLanguageFeatures({ lang, ...(options.settings ? { settings: options.settings } : {}), ...(options.wink ? { wink: options.wink } : {}) });
     const neutral = (options.settings ?? LANGUAGE_SETTINGS[lang])?.neutral;
-    scorer = createModelScorer({ model: loadLinearModel(file), extractor, ...(neutral ? { neutral } : {}) });
+    const announcement = neutral?.announcementBand ? announcementCuesFor(lang) : undefined;
+    scorer = createModelScorer({ model: loadLinearModel(file), extractor, ...(neutral ? { neutral } : {}), announcement });
   } else {
     const wink = options.wink;
     scorer = createLexiconOnlyScorer({ lexicon, ...(lang === 'en' && wink ? { extra: (t: string) => wink.score(t) } : {}) });

@@ -46,10 +46,12 @@ export const LANGUAGE_SETTINGS: Record<string, LanguageSettings> = {
   // Train rows added where 5-fold CV on dev said they help (scripts/compare-train-data.ts; English:
   // its tweets bring the neutral class, for a small cost on dev). opinionBand: the widest band that
   // costs at most 0.005 macro-F1 in dev CV (scripts/measure-neutral.ts); see the README.
-  en: { trainData: 'all' },
+  // announcementBand: neutral for announcements (announcement-cues.ts) where the data has no
+  // neutral texts; the widest band costing at most 0.003 dev macro-F1 (scripts/measure-opinion-gate.ts).
+  en: { trainData: 'all', neutral: { band: 0.1, opinionBand: 0, announcementBand: 0.7 } },
   ru: { trainData: 'all', neutral: { band: 0.1, opinionBand: 0.3 } },
   kk: { neutral: { band: 0.1, opinionBand: 0.3 } },
-  he: { trainData: 'polar', neutral: { band: 0.1, opinionBand: 0.2 } },
+  he: { trainData: 'polar', neutral: { band: 0.1, opinionBand: 0.2, announcementBand: 0.7 } },
 };
 
 export interface LanguageFeatureOptions {

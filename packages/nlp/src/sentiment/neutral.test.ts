@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyzer.js';
 import { SUPPORTED_LANGUAGES } from '../types.js';
+import { announcementCuesFor } from './announcement-cues.js';
 import { createModelScorer } from './sentiment-scorer.js';
 import { createLanguageFeatures } from './language-features.js';
 import { loadLinearModel } from './linear-model.js';
@@ -22,10 +23,14 @@ describe('neutral mentions', () => {
     }
   });
 
-  // The two demo items the issue names, as the enricher analyzes them (title + "\n" + text).
+  // The demo items the issue names, as the enricher analyzes them (title + "\n" + text). The
+  // Hebrew one scored 0.44-0.58 positive before the announcement rule ("הבא" reads positive in
+  // comments to the president, the only Hebrew data).
   it.each([
     ['en', 'Nordtel store opening hours change in December\nNordtel stores will open at 10:00 on weekdays from 1 December.'],
     ['kk', 'Нордтел жаңа қосымшасы\nНордтел жаңа мобильді қосымшасын шығарды, онда шотты төлеуге болады.'],
+    ['he', 'נורדטל פותחת סניף חדש\nנורדטל פותחת סניף חדש במרכז העיר בחודש הבא.'],
+    ['en', 'Nordtel store opening hours change in December'],
   ])('the %s demo announcement is neutral', (lang, text) => {
     const a = analyzer.analyze(text);
     expect(a.lang).toBe(lang);
@@ -33,12 +38,12 @@ describe('neutral mentions', () => {
   });
 
   // A regression guard, not a target: the share of our neutral sentences called neutral (63% when
-  // written; per language in the README). Negative answers are the costly error for a brand.
+  // written, 80% with the announcement rule; per language in the README). Negative answers are the costly error for a brand.
   it('calls most of our neutral sentences neutral and few of them negative', () => {
     const labels = rows.map((r) => analyzer.analyze(r.text).sentiment.label);
     const neutral = labels.filter((l) => l === 'neutral').length / labels.length;
     const negative = labels.filter((l) => l === 'negative').length / labels.length;
-    expect(neutral).toBeGreaterThanOrEqual(0.6);
+    expect(neutral).toBeGreaterThanOrEqual(0.75);
     expect(negative).toBeLessThanOrEqual(0.25);
   });
 
@@ -48,6 +53,22 @@ describe('neutral mentions', () => {
     expect(analyzer.analyze('Оператор переносит плановые работы на сети на следующую неделю.').sentiment.label).toBe('neutral');
     expect(analyzer.analyze('Компания үшінші тоқсандағы есебін жариялады.').sentiment.label).toBe('neutral');
     expect(analyzer.analyze('Alates detsembrist on kauplus avatud kella kümnest.').sentiment.label).toBe('neutral');
+  });
+});
+
+describe('announcements in languages without neutral data (en, he)', () => {
+  const analyzer = createAnalyzer({ languages: ['en', 'he'] });
+  it.each([
+    ['en', 'The bank will move its head office to Tallinn next spring.', 'neutral'],
+    ['he', 'הבנק יעביר את הסניף הראשי לרחוב הרצל בחודש הבא.', 'neutral'],
+    // An opinion word, an exclamation or someone speaking for themselves is not an announcement.
+    ['en', 'The bank will move its awful head office to Tallinn next spring.', 'negative'],
+    ['en', 'I hate that the shop closes at 6 on Saturdays', 'negative'],
+    ['he', 'תודה רבה, אתה הנשיא הכי טוב שהיה לנו בשנה האחרונה!', 'positive'],
+  ])('%s: %s -> %s', (lang, text, label) => {
+    const a = analyzer.analyze(text);
+    expect(a.lang).toBe(lang);
+    expect(a.sentiment.label).toBe(label);
   });
 });
 
@@ -66,5 +87,16 @@ describe('the neutral rule of the model scorer', () => {
     expect(withoutRule.score(prepareText('the shop opens at ten')).label).toBe('positive');
     expect(withRule.score(prepareText('the shop opens at ten')).label).toBe('neutral');
     expect(withRule.score(prepareText('the shop is wonderful')).label).toBe('positive'); // an opinion word
+  });
+  it('says neutral for an announcement inside the announcement band, and not for a person speaking', () => {
+    // A biased model: positive 0.75 vs 0.25 everywhere (score 0.5).
+    const biased = loadLinearModel({ ...file, bias: [0, Math.log(3)] });
+    const scorer = createModelScorer({ model: biased, extractor, neutral: { band: 0.1, opinionBand: 0, announcementBand: 0.7 }, announcement: announcementCuesFor('en') });
+    expect(scorer.score(prepareText('the shop opens at ten next month')).label).toBe('neutral');
+    expect(scorer.score(prepareText('the shop opens at 10:00')).label).toBe('neutral');
+    expect(scorer.score(prepareText('the shop opens at ten')).label).toBe('positive'); // names no time
+    expect(scorer.score(prepareText('my shop opens next month')).label).toBe('positive'); // first person
+    expect(scorer.score(prepareText('the shop opens next month!')).label).toBe('positive');
+    expect(scorer.score(prepareText('the wonderful shop opens next month')).label).toBe('positive');
   });
 });

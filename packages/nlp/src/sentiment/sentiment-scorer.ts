@@ -8,6 +8,7 @@ import type { FeatureExtractor } from './extract-features.js';
 import { FeatureBuffer } from './feature-buffer.js';
 import type { LinearModel } from './linear-model.js';
 import type { LexiconScorer } from './lexicon-scorer.js';
+import { looksLikeAnnouncement, type AnnouncementCues } from './announcement-cues.js';
 
 export interface SentimentScorer {
   score(text: PreparedText): Sentiment;
@@ -24,12 +25,17 @@ export interface SentimentScorer {
 export interface NeutralRule {
   band: number;
   opinionBand: number;
+  /**
+   * A text that looks like an announcement (announcement-cues.ts: names a time, no first or second
+   * person, no "!") and has no polar lexicon word is neutral while |score| stays inside this band.
+   */
+  announcementBand?: number;
 }
 
 export const DEFAULT_NEUTRAL_RULE: NeutralRule = { band: 0.1, opinionBand: 0 };
 
-export function createModelScorer(options: { model: LinearModel; extractor: FeatureExtractor; neutral?: NeutralRule }): SentimentScorer {
-  const { model, extractor } = options;
+export function createModelScorer(options: { model: LinearModel; extractor: FeatureExtractor; neutral?: NeutralRule; announcement?: AnnouncementCues | undefined }): SentimentScorer {
+  const { model, extractor, announcement } = options;
   const neutral = options.neutral ?? DEFAULT_NEUTRAL_RULE;
   const pos = model.classes.indexOf('positive');
   const neg = model.classes.indexOf('negative');
@@ -48,7 +54,9 @@ export function createModelScorer(options: { model: LinearModel; extractor: Feat
       let label: SentimentLabel = model.classes[best] ?? 'neutral';
       const abs = Math.abs(score);
       if (model.classes.length === 2 && abs < neutral.band) label = 'neutral';
-      if (abs < neutral.opinionBand && hits.positive === 0 && hits.negative === 0) label = 'neutral';
+      const noOpinionWords = hits.positive === 0 && hits.negative === 0;
+      if (abs < neutral.opinionBand && noOpinionWords) label = 'neutral';
+      else if (announcement && noOpinionWords && abs < (neutral.announcementBand ?? 0) && looksLikeAnnouncement(text, announcement)) label = 'neutral';
       return { label, score: round(score) };
     },
   };

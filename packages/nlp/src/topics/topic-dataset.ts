@@ -10,6 +10,7 @@ import type { WinkSentiment } from '../sentiment/wink-sentiment.js';
 import { prepareText } from '../text/prepare-text.js';
 import { createTopicCueFinder, termCueMask, type TopicCueFinder } from './topic-cue-finder.js';
 import { TOPIC_IDS } from './topic-cues.js';
+import { crossWordNgrams } from './cross-word-ngrams.js';
 import { languageIndex, topicExtraFeatures } from './topic-features.js';
 
 export interface TopicExample {
@@ -41,7 +42,7 @@ export function topicMask(topics: readonly string[]): number {
   return mask;
 }
 
-export function buildTopicDataset(examples: readonly TopicExample[], options: { wink?: WinkSentiment } = {}): TopicDataset {
+export function buildTopicDataset(examples: readonly TopicExample[], options: { wink?: WinkSentiment; crossWord?: number } = {}): TopicDataset {
   const perLang = new Map<string, { extractor: FeatureExtractor; finder: TopicCueFinder }>();
   const forLang = (lang: string): { extractor: FeatureExtractor; finder: TopicCueFinder } => {
     let v = perLang.get(lang);
@@ -65,6 +66,7 @@ export function buildTopicDataset(examples: readonly TopicExample[], options: { 
     extractor.extractInto(prepared, buffer);
     const cueMask = termCueMask(finder.find(prepared.words));
     topicExtraFeatures(languageIndex(e.lang), cueMask, (i) => buffer.push(i, 1));
+    if (options.crossWord) crossWordNgrams(prepared.words, options.crossWord, (i, v) => buffer.push(i, v));
     for (let i = 0; i < buffer.length; i++) {
       const b = buffer.indices[i]!;
       let id = idOf.get(b);

@@ -1,0 +1,61 @@
+// Subjectivity cues for languages whose sentiment data has no neutral class (English dev, Hebrew):
+// their binary-trained models read domain words as opinion ("הבא", "next", was positive in
+// comments to the president), so a factual announcement scores far from neutral. A text that
+// names a time (a date, a weekday, "next month", a digit), addresses no one and speaks for no one
+// (no first or second person) and exclaims nothing is read as an announcement; the scorer then
+// calls it neutral unless the model is very sure and no polar lexicon word occurs
+// (NeutralRule.announcementBand). Measured in the README (issue 10, round 4).
+
+import type { PreparedText } from '../text/prepare-text.js';
+import { fold } from '../text/fold.js';
+
+export interface AnnouncementCues {
+  /** Folded words that name a time: weekdays, months, "week", "next", "quarterly" … */
+  time: ReadonlySet<string>;
+  /** Folded first- and second-person words: someone speaking for themselves or to someone. */
+  person: ReadonlySet<string>;
+}
+
+const RAW: Record<string, { time: string; person: string }> = {
+  en: {
+    time: 'monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays '
+      + 'january february march april may june july august september october november december week month year next tomorrow today '
+      + 'weekdays weekends weekend quarterly spring summer autumn winter hours',
+    person: "i i'm im me my mine myself you you're youre your yours u ur",
+  },
+  // Measured for Russian and not used (its tweets name numbers and times in complaints; README round 4).
+  ru: {
+    time: 'понедельник понедельника вторник вторника среда среду среды четверг четверга пятница пятницу пятницы суббота субботу субботы '
+      + 'воскресенье воскресенья январь января феврале февраля март марта апрель апреля май мая июнь июня июль июля август августа '
+      + 'сентябрь сентября октябрь октября ноябрь ноября декабрь декабря декабре январе марте апреле мае июне июле августе сентябре '
+      + 'октябре ноябре неделя неделе неделю недели месяц месяца месяце следующей следующий следующем следующего завтра квартал '
+      + 'квартала квартале квартал года году часов часа утра',
+    person: 'я меня мне мной мой моя мое мои моих моим моей моего ты тебя тебе тобой твой твоя твое твои твоих вы вас вам вами ваш ваша ваше ваши ваших',
+  },
+  he: {
+    time: 'חודש בחודש החודש מהחודש לחודש שבוע בשבוע השבוע מהשבוע שבועות יום ביום היום מיום מחר ממחר שעה בשעה שעות השעות הבא הבאה '
+      + 'ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר בינואר בפברואר במרץ באפריל במאי ביוני ביולי '
+      + 'באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר ראשון שני שלישי רביעי חמישי שישי רבעון הרבעון הרבעוניים שנה בשנה השנה',
+    person: 'אני אתה אתם אתן אנחנו אנו אותך אותי אותנו לך לי לנו שלך שלי שלנו שלכם לכם אותכם עליך ממך איתך בשבילך אליך',
+  },
+};
+
+export function announcementCuesFor(lang: string): AnnouncementCues | undefined {
+  const raw = RAW[lang];
+  if (!raw) return undefined;
+  const set = (list: string) => new Set(list.split(' ').map(fold));
+  return { time: set(raw.time), person: set(raw.person) };
+}
+
+const DIGIT = /\d/;
+
+/** True when the text names a time, has no first/second person and no exclamation mark. */
+export function looksLikeAnnouncement(text: PreparedText, cues: AnnouncementCues): boolean {
+  if (text.text.includes('!')) return false;
+  let time = DIGIT.test(text.norm);
+  for (const w of text.words) {
+    if (cues.person.has(w)) return false;
+    if (!time && cues.time.has(w)) time = true;
+  }
+  return time;
+}
