@@ -190,7 +190,7 @@ describe.skipIf('skip' in found)(`scale-out on Kafka + Elasticsearch${'skip' in 
     for (const r of replacements) if (r.status === 'rejected') throw r.reason;
 
     const live = stages.filter((st) => !victims.includes(st));
-    await waitFor(`all ${total} mentions stored (${before} before the kill)`, 240_000, async () => {
+    await waitFor(`all ${total} mentions stored (${before} before the kill)`, 420_000, async () => {
       const [n, rawLag, enrichedLag, byBrandLag] = await Promise.all([
         esCount(s.esUrl, prefix),
         bus.lag('earshot-enricher', TOPICS.raw),
@@ -230,5 +230,5 @@ describe.skipIf('skip' in found)(`scale-out on Kafka + Elasticsearch${'skip' in 
     }
 
     for (const stage of live) expect(await stopStage(stage, 'SIGTERM'), `${stage.name}: ${stage.output()}`).toBe(0);
-  }, 600_000);
+  }, 1_200_000);
 });
