@@ -7,7 +7,9 @@ import tseslint from 'typescript-eslint';
 import earshot from './lint/layers.js';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'services/api/dashboard/**', 'test/bench/results/**', 'data/**', 'dist/**', 'dist.tmp-*/**', 'dist.old-*/**', '.vitest/**'] },
+  {
+    ignores: ['**/node_modules/**', 'services/api/dashboard/**', 'test/bench/results/**', 'data/**', 'dist/**', 'dist.tmp-*/**', 'dist.old-*/**', '.vitest/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,7 +18,10 @@ export default tseslint.config(
     rules: {
       'earshot/layers': 'error',
       // `_name` marks a binding kept on purpose (a destructured field left out, an unused parameter).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // A `let` assigned once inside a callback that runs later is not a const.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },

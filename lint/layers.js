@@ -66,7 +66,8 @@ export function layerViolation(file, specifier) {
   }
   const library = libraryOf(specifier);
   if (library) {
-    if (from.kind === 'service' && !test) return `${library} is a client library: stages see ports, only its adapter (${LIBRARY_HOMES[library].join(', ')}) imports it`;
+    if (from.kind === 'service' && !test)
+      return `${library} is a client library: stages see ports, only its adapter (${LIBRARY_HOMES[library].join(', ')}) imports it`;
     if (from.kind === 'package' && !LIBRARY_HOMES[library].some((home) => file.startsWith(home)) && !test) {
       return `${library} may only be imported inside ${LIBRARY_HOMES[library].join(' or ')}`;
     }

@@ -19,7 +19,7 @@ describe('scanSource', () => {
     { source: 'const w = new URL("./worker.mjs", import.meta.url);', urls: ['./worker.mjs'], unsupported: [] },
     { source: 'const w = new URL(\n  "./a.json",\n  import.meta.url,\n);', urls: ['./a.json'], unsupported: [] },
     { source: 'const require = createRequire(import.meta.url);', urls: [], unsupported: [] },
-    { source: "// x\nconst here = import.meta.url;", urls: [], unsupported: [2] },
+    { source: '// x\nconst here = import.meta.url;', urls: [], unsupported: [2] },
     { source: 'const dir = import.meta.dirname;', urls: [], unsupported: [1] },
     { source: 'const u = new URL(name, import.meta.url);', urls: [], unsupported: [1] },
     { source: "const a = await import('./local.js');\nconst b = await import('@earshot/nlp');", urls: [], unsupported: [], packageImports: [2] },
@@ -60,7 +60,7 @@ describe('production dependencies', () => {
     expect(undeclaredPackages(['@platformatic/kafka', 'tsx', 'vitest', 'zod'], production)).toEqual(['tsx', 'vitest']);
   });
 
-  it("names a package a workspace has its own copy of, which the bundle would not use", () => {
+  it('names a package a workspace has its own copy of, which the bundle would not use', () => {
     mkdirSync(join(dir, 'packages/bus/node_modules/@platformatic/kafka'), { recursive: true });
     expect(nestedInWorkspaces(dir, ['@platformatic/kafka', 'zod'])).toEqual(['packages/bus/node_modules/@platformatic/kafka']);
   });
@@ -105,8 +105,18 @@ describe('a build of the repository', () => {
 
   it('carries every file it reads at run time into dist/assets/ and points at it there', () => {
     const code = readdirSync(outdir).filter((f) => f.endsWith('.js'));
-    const referenced = code.flatMap((f) => [...readFileSync(join(outdir, f), 'utf8').matchAll(/new URL\("(\.\/assets\/[^"]+)", import\.meta\.url\)/g)].map((m) => m[1]!));
-    expect(referenced).toEqual(expect.arrayContaining(['./assets/packages/nlp/models/', './assets/services/api/dashboard/', './assets/demo/', './assets/package.json', './assets/packages/store/src/sqlite/sqlite-read-worker.mjs']));
+    const referenced = code.flatMap((f) =>
+      [...readFileSync(join(outdir, f), 'utf8').matchAll(/new URL\("(\.\/assets\/[^"]+)", import\.meta\.url\)/g)].map((m) => m[1]!),
+    );
+    expect(referenced).toEqual(
+      expect.arrayContaining([
+        './assets/packages/nlp/models/',
+        './assets/services/api/dashboard/',
+        './assets/demo/',
+        './assets/package.json',
+        './assets/packages/store/src/sqlite/sqlite-read-worker.mjs',
+      ]),
+    );
     for (const path of referenced) expect(existsSync(join(outdir, path)), path).toBe(true);
     // No URL is left pointing at the sources.
     for (const f of code) expect(readFileSync(join(outdir, f), 'utf8'), f).not.toMatch(/new URL\("\.\.\//);
@@ -114,7 +124,8 @@ describe('a build of the repository', () => {
 
   it('answers --help and --version from the build, and runs a command that reads the models from dist/assets', async () => {
     const help = await run(process.execPath, [join(outdir, 'main.js'), '--help']);
-    for (const command of ['run', 'search', 'report', 'collector', 'api', 'config', 'nlp', 'feeds', 'store']) expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['run', 'search', 'report', 'collector', 'api', 'config', 'nlp', 'feeds', 'store'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     const version = await run(process.execPath, [join(outdir, 'main.js'), '--version']);
     expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
 
@@ -133,8 +144,12 @@ describe('a build of the repository', () => {
       cpSync(outdir, join(app, 'dist'), { recursive: true });
       cpSync(join(REPO_ROOT, 'bin'), join(app, 'bin'), { recursive: true });
       cpSync(join(REPO_ROOT, 'package.json'), join(app, 'package.json'));
-      const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean; link?: boolean }> };
-      const production = Object.entries(lock.packages).filter(([path, p]) => /^node_modules\/(@[^/]+\/)?[^/]+$/.test(path) && !p.dev && !p.devOptional && !p.link);
+      const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
+        packages: Record<string, { dev?: boolean; devOptional?: boolean; link?: boolean }>;
+      };
+      const production = Object.entries(lock.packages).filter(
+        ([path, p]) => /^node_modules\/(@[^/]+\/)?[^/]+$/.test(path) && !p.dev && !p.devOptional && !p.link,
+      );
       for (const [path] of production) {
         if (!existsSync(join(REPO_ROOT, path))) continue; // an optional package for another platform
         mkdirSync(dirname(join(app, path)), { recursive: true });
@@ -149,7 +164,9 @@ describe('a build of the repository', () => {
       };
       expect((await earshot(['--help'])).stdout).toContain('Usage: earshot');
       // The models (createRequire'd wink model included) and the SQLite store with its read worker.
-      const analyzed = JSON.parse((await earshot(['nlp', 'analyze'], '{"text":"Nordtel raised the price again, terrible support"}\n')).stdout) as { lang: string };
+      const analyzed = JSON.parse((await earshot(['nlp', 'analyze'], '{"text":"Nordtel raised the price again, terrible support"}\n')).stdout) as {
+        lang: string;
+      };
       expect(analyzed.lang).toBe('en');
       writeFileSync(
         join(app, 'earshot.yaml'),

@@ -60,7 +60,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (deeper.length) throw new Error(`build: outputs must sit directly in dist/, got ${deeper.join(', ')}`);
     const imported = externalImports(metafiles);
     const nested = nestedInWorkspaces(root, imported);
-    if (nested.length) throw new Error(`build: ${nested.join(', ')}: a workspace's own version of a package dist/ imports; bundled, its code would get the root's version instead: align the version ranges`);
+    if (nested.length)
+      throw new Error(
+        `build: ${nested.join(', ')}: a workspace's own version of a package dist/ imports; bundled, its code would get the root's version instead: align the version ranges`,
+      );
     const undeclared = undeclaredPackages(imported, productionDependencies(root));
     if (undeclared.length) {
       throw new Error(
@@ -146,7 +149,11 @@ function workspaceDirs(root: string): string[] {
   const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces?: string[] };
   return (rootManifest.workspaces ?? []).flatMap((pattern) => {
     const dir = join(root, pattern.replace(/\/\*$/, ''));
-    return existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)).filter((d) => existsSync(join(d, 'package.json'))) : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .map((name) => join(dir, name))
+          .filter((d) => existsSync(join(d, 'package.json')))
+      : [];
   });
 }
 
@@ -155,7 +162,9 @@ function workspaceDirs(root: string): string[] {
  * root's): bundled into dist/, that workspace's code would get the root's version instead.
  */
 export function nestedInWorkspaces(root: string, imported: string[]): string[] {
-  return workspaceDirs(root).flatMap((dir) => imported.filter((name) => existsSync(join(dir, 'node_modules', name))).map((name) => `${relative(root, dir)}/node_modules/${name}`));
+  return workspaceDirs(root).flatMap((dir) =>
+    imported.filter((name) => existsSync(join(dir, 'node_modules', name))).map((name) => `${relative(root, dir)}/node_modules/${name}`),
+  );
 }
 
 /** What `npm ci --omit=dev` installs at the top: the root's and each workspace's `dependencies`. */
@@ -228,7 +237,9 @@ function assetUrls(options: { root: string; outdir: string; bundle: typeof esbui
   function carry(target: string, from: string): string {
     const repoPath = relative(root, target);
     if (repoPath === '' || repoPath.startsWith('..')) {
-      throw new Error(`${relative(root, from)}: new URL(…, import.meta.url) points at ${target}, outside the files a build can carry (a file or folder inside the repository)`);
+      throw new Error(
+        `${relative(root, from)}: new URL(…, import.meta.url) points at ${target}, outside the files a build can carry (a file or folder inside the repository)`,
+      );
     }
     if (!existsSync(target)) throw new Error(`${relative(root, from)}: new URL(…, import.meta.url) points at ${repoPath}, which does not exist`);
     if (SCRIPT.test(target) && !statSync(target).isDirectory()) {
@@ -257,10 +268,22 @@ function assetUrls(options: { root: string; outdir: string; bundle: typeof esbui
         const scanned = scanSource(source);
         const where = (lines: number[]) => lines.map((line) => `${relative(root, args.path)}:${line}`).join(', ');
         if (scanned.unsupported.length) {
-          return { errors: [{ text: `import.meta used in a way the build cannot carry into dist/ (${where(scanned.unsupported)}): use new URL('<relative path>', import.meta.url) or createRequire(import.meta.url)` }] };
+          return {
+            errors: [
+              {
+                text: `import.meta used in a way the build cannot carry into dist/ (${where(scanned.unsupported)}): use new URL('<relative path>', import.meta.url) or createRequire(import.meta.url)`,
+              },
+            ],
+          };
         }
         if (scanned.packageImports.length) {
-          return { errors: [{ text: `import('${WORKSPACE_SCOPE}…') makes the bundler load all of that package wherever any of it is used (${where(scanned.packageImports)}): import() a local module that re-exports what you need` }] };
+          return {
+            errors: [
+              {
+                text: `import('${WORKSPACE_SCOPE}…') makes the bundler load all of that package wherever any of it is used (${where(scanned.packageImports)}): import() a local module that re-exports what you need`,
+              },
+            ],
+          };
         }
         let contents = source;
         for (const url of [...scanned.urls].reverse()) {
@@ -304,7 +327,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     // `npm ci --omit=dev` runs `prepare` too, without esbuild: that install runs a dist/ built elsewhere.
     if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && /'esbuild'/.test((err as Error).message)) {
       const prepare = process.env.npm_lifecycle_event === 'prepare';
-      process.stderr.write(`build: esbuild (a dev dependency) is not installed${prepare ? ', so dist/ is not built: install with dev dependencies (npm ci) to build it' : ': run npm ci (with dev dependencies) first'}\n`);
+      process.stderr.write(
+        `build: esbuild (a dev dependency) is not installed${prepare ? ', so dist/ is not built: install with dev dependencies (npm ci) to build it' : ': run npm ci (with dev dependencies) first'}\n`,
+      );
       process.exit(prepare ? 0 : 1);
     }
     // esbuild has already printed its own errors; ours name the file and what to do.

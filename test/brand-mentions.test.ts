@@ -26,7 +26,14 @@ function fixtureDoc(server: FeedServer, backend: Record<string, unknown>) {
     sources: [
       // A review source type with one brand: about that brand by default.
       { id: 'acme-app', type: 'app-store', url: `${server.url}/acme-app.json`, brand: 'acme', allowPrivateNetwork: true },
-      { id: 'nordtel-page', type: 'jsonfeed', url: `${server.url}/nordtel-reviews.json`, about: 'nordtel', exclude: 'вакансия OR vacancy', allowPrivateNetwork: true },
+      {
+        id: 'nordtel-page',
+        type: 'jsonfeed',
+        url: `${server.url}/nordtel-reviews.json`,
+        about: 'nordtel',
+        exclude: 'вакансия OR vacancy',
+        allowPrivateNetwork: true,
+      },
       { id: 'mentions', type: 'jsonfeed', url: `${server.url}/mentions.json`, allowPrivateNetwork: true },
     ],
     collector: { userAgent: 'Earshot-test/1 (+https://earshot.invalid)' },
@@ -49,7 +56,9 @@ async function collectAndStore(config: ReturnType<typeof fixtureConfig>) {
 
 function checkScoreAndLabels(mentions: EnrichedMention[], label: string) {
   const result = score(mentions);
-  console.log(`[brand-mentions ${label}] expected ${result.expected}, found ${result.found}, correct ${result.truePositives}: precision ${result.precision.toFixed(3)}, recall ${result.recall.toFixed(3)}${result.misses.length ? `; missed ${result.misses.join(', ')}` : ''}${result.falseAlarms.length ? `; false ${result.falseAlarms.join(', ')}` : ''}`);
+  console.log(
+    `[brand-mentions ${label}] expected ${result.expected}, found ${result.found}, correct ${result.truePositives}: precision ${result.precision.toFixed(3)}, recall ${result.recall.toFixed(3)}${result.misses.length ? `; missed ${result.misses.join(', ')}` : ''}${result.falseAlarms.length ? `; false ${result.falseAlarms.join(', ')}` : ''}`,
+  );
   expect(result.recall).toBeGreaterThanOrEqual(0.95);
   expect(result.precision).toBeGreaterThanOrEqual(0.97);
   const labels = labelledUrls();
@@ -87,7 +96,9 @@ describe('every mention a user means, on the embedded backend', () => {
     const { mentions } = await runtime.store.search({ limit: 1000 });
     checkScoreAndLabels(mentions, 'embedded');
     expect(await runtime.store.count({ matchedBy: 'owned-source' })).toBe(OWNED);
-    expect((await runtime.store.search({ brandAccount: 'by-brand' })).mentions.map((m) => m.url)).toEqual(expect.arrayContaining(['https://mentions.example/e5', 'https://mentions.example/e6']));
+    expect((await runtime.store.search({ brandAccount: 'by-brand' })).mentions.map((m) => m.url)).toEqual(
+      expect.arrayContaining(['https://mentions.example/e5', 'https://mentions.example/e6']),
+    );
     await runtime.stop();
     // What an analyst types: the reviews that never name the brand, from the command line.
     const file = join(dir, 'earshot.yaml');
@@ -124,13 +135,16 @@ if (!brokers || !esUrl) {
       expect(report.failed).toBe(0);
       const expected = score([]).expected;
       let mentions: EnrichedMention[] = [];
-      for (let i = 0; i < 300 && mentions.length < expected; i++) { // up to a minute on a busy machine
+      for (let i = 0; i < 300 && mentions.length < expected; i++) {
+        // up to a minute on a busy machine
         mentions = (await runtime.store.search({ limit: 1000 })).mentions;
         if (mentions.length < expected) await new Promise((r) => setTimeout(r, 200));
       }
       checkScoreAndLabels(mentions, 'kafka+elasticsearch');
       expect(await runtime.store.count({ matchedBy: 'owned-source' })).toBe(OWNED);
-      expect(await runtime.store.count({ matchedBy: 'handle', brandId: 'nordtel' })).toBe(MENTIONS.filter((m) => m.matchedBy === 'handle' && m.brands.includes('nordtel')).length);
+      expect(await runtime.store.count({ matchedBy: 'handle', brandId: 'nordtel' })).toBe(
+        MENTIONS.filter((m) => m.matchedBy === 'handle' && m.brands.includes('nordtel')).length,
+      );
       await runtime.stop();
     });
   });

@@ -39,10 +39,7 @@ describe('earshot on the embedded backend with the demo feeds', () => {
     config = join(dir, 'earshot.yaml');
     writeFileSync(
       config,
-      demo.replace(
-        /^sources:\n/m,
-        `sources:\n  - { id: broken, type: rss, url: "http://127.0.0.1:${port}/feeds/missing.xml", allowPrivateNetwork: true }\n`,
-      ),
+      demo.replace(/^sources:\n/m, `sources:\n  - { id: broken, type: rss, url: "http://127.0.0.1:${port}/feeds/missing.xml", allowPrivateNetwork: true }\n`),
     );
   });
 

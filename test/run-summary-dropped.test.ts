@@ -13,11 +13,27 @@ describe('run --once reports dropped items', () => {
   let config: string;
   beforeAll(async () => {
     server = await startFeedServer();
-    const item = (n: number, link = `https://drop.example.org/${n}`) => ({ guid: `d${n}`, title: `Nordtel report ${n}`, text: `Nordtel did something (${n}).`, link });
-    const deep = rssFeed([item(1), item(2), item(3), item(4)]).replace('</item><item>', `</item><item><title>Nordtel deep</title><description>${'<x>'.repeat(300)}</description></item><item>`);
+    const item = (n: number, link = `https://drop.example.org/${n}`) => ({
+      guid: `d${n}`,
+      title: `Nordtel report ${n}`,
+      text: `Nordtel did something (${n}).`,
+      link,
+    });
+    const deep = rssFeed([item(1), item(2), item(3), item(4)]).replace(
+      '</item><item>',
+      `</item><item><title>Nordtel deep</title><description>${'<x>'.repeat(300)}</description></item><item>`,
+    );
     server.set('/deep.xml', deep);
     server.set('/links.xml', rssFeed([item(10, 'javascript:alert(1)'), item(11)]));
-    server.set('/feed.json', JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'j', items: ['x', { id: 'ok', url: 'https://drop.example.org/ok', content_text: 'Nordtel ok' }] }), 'application/feed+json');
+    server.set(
+      '/feed.json',
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'j',
+        items: ['x', { id: 'ok', url: 'https://drop.example.org/ok', content_text: 'Nordtel ok' }],
+      }),
+      'application/feed+json',
+    );
     dir = mkdtempSync(join(tmpdir(), 'earshot-dropped-'));
     config = join(dir, 'earshot.yaml');
     const src = (id: string, type: string, path: string) => `  - { id: ${id}, type: ${type}, url: "${server.url}${path}", allowPrivateNetwork: true }`;

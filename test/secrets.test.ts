@@ -28,12 +28,17 @@ describe('secrets at start', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const config = (api: string) => {
     const file = join(dir, `earshot-${Math.random().toString(36).slice(2)}.yaml`);
-    writeFileSync(file, `logLevel: silent\nbrands: [{ id: acme, name: Acme }]\napi: ${api}\nbus: { kind: embedded, path: "${join(dir, 'bus.db')}" }\nstore: { kind: sqlite, path: "${join(dir, 'store.db')}" }\n`);
+    writeFileSync(
+      file,
+      `logLevel: silent\nbrands: [{ id: acme, name: Acme }]\napi: ${api}\nbus: { kind: embedded, path: "${join(dir, 'bus.db')}" }\nstore: { kind: sqlite, path: "${join(dir, 'store.db')}" }\n`,
+    );
     return file;
   };
 
   it('refuses the example config as shipped, naming each placeholder and what to set', async () => {
-    const res = await runEarshot(['run', '--once', '--config', join(REPO_ROOT, 'earshot.example.yaml')], { env: { EARSHOT_ADMIN_TOKEN: '', EARSHOT_READ_TOKEN: '' } });
+    const res = await runEarshot(['run', '--once', '--config', join(REPO_ROOT, 'earshot.example.yaml')], {
+      env: { EARSHOT_ADMIN_TOKEN: '', EARSHOT_READ_TOKEN: '' },
+    });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('api.tokens[1].token: still a placeholder; set EARSHOT_ADMIN_TOKEN');
     expect(res.stderr).toContain('channels[0].secret: still a placeholder; set EARSHOT_WEBHOOK_SECRET');

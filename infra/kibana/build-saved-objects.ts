@@ -75,24 +75,55 @@ function visualization(id: string, title: string, type: string, aggs: Agg[], par
 }
 
 export function buildSavedObjects(): SavedObject[] {
-  const negative = savedSearch('earshot-negative-mentions', 'Earshot: negative mentions', 'Every mention whose overall sentiment is negative, newest first.', 'sentiment : "negative"');
-  const warnings = savedSearch('earshot-word-of-mouth-warnings', 'Earshot: word-of-mouth warnings', 'Mentions that warn others ("don\'t buy", "не берите"), newest first.', 'warning : true');
+  const negative = savedSearch(
+    'earshot-negative-mentions',
+    'Earshot: negative mentions',
+    'Every mention whose overall sentiment is negative, newest first.',
+    'sentiment : "negative"',
+  );
+  const warnings = savedSearch(
+    'earshot-word-of-mouth-warnings',
+    'Earshot: word-of-mouth warnings',
+    'Mentions that warn others ("don\'t buy", "не берите"), newest first.',
+    'warning : true',
+  );
   const panels: [SavedObject, { x: number; y: number; w: number; h: number }][] = [
     [
-      visualization('earshot-mentions-over-time', 'Earshot: mentions over time by sentiment', 'histogram', [
-        count,
-        { id: '2', type: 'date_histogram', schema: 'segment', params: { field: '@timestamp', interval: 'auto', min_doc_count: 1, extended_bounds: {} } },
-        terms('3', 'group', 'sentiment', 3),
-      ], { type: 'histogram' }),
+      visualization(
+        'earshot-mentions-over-time',
+        'Earshot: mentions over time by sentiment',
+        'histogram',
+        [
+          count,
+          { id: '2', type: 'date_histogram', schema: 'segment', params: { field: '@timestamp', interval: 'auto', min_doc_count: 1, extended_bounds: {} } },
+          terms('3', 'group', 'sentiment', 3),
+        ],
+        { type: 'histogram' },
+      ),
       { x: 0, y: 0, w: 32, h: 14 },
     ],
     [
-      visualization('earshot-topics-by-sentiment', 'Earshot: topics by sentiment', 'horizontal_bar', [count, terms('2', 'segment', 'topics', 15), terms('3', 'group', 'sentiment', 3)], { type: 'histogram' }),
+      visualization(
+        'earshot-topics-by-sentiment',
+        'Earshot: topics by sentiment',
+        'horizontal_bar',
+        [count, terms('2', 'segment', 'topics', 15), terms('3', 'group', 'sentiment', 3)],
+        { type: 'histogram' },
+      ),
       { x: 32, y: 0, w: 16, h: 14 },
     ],
-    [visualization('earshot-sources', 'Earshot: sources', 'pie', [count, terms('2', 'segment', 'sourceId', 10)], { type: 'pie', isDonut: true }), { x: 0, y: 14, w: 16, h: 12 }],
-    [visualization('earshot-languages', 'Earshot: languages', 'pie', [count, terms('2', 'segment', 'lang', 10)], { type: 'pie', isDonut: true }), { x: 16, y: 14, w: 16, h: 12 }],
-    [visualization('earshot-top-authors', 'Earshot: top authors', 'table', [count, terms('2', 'bucket', 'author', 10)], { perPage: 10 }), { x: 32, y: 14, w: 16, h: 12 }],
+    [
+      visualization('earshot-sources', 'Earshot: sources', 'pie', [count, terms('2', 'segment', 'sourceId', 10)], { type: 'pie', isDonut: true }),
+      { x: 0, y: 14, w: 16, h: 12 },
+    ],
+    [
+      visualization('earshot-languages', 'Earshot: languages', 'pie', [count, terms('2', 'segment', 'lang', 10)], { type: 'pie', isDonut: true }),
+      { x: 16, y: 14, w: 16, h: 12 },
+    ],
+    [
+      visualization('earshot-top-authors', 'Earshot: top authors', 'table', [count, terms('2', 'bucket', 'author', 10)], { perPage: 10 }),
+      { x: 32, y: 14, w: 16, h: 12 },
+    ],
     [negative, { x: 0, y: 26, w: 48, h: 16 }],
   ];
   const dashboard: SavedObject = {

@@ -49,10 +49,19 @@ if (!brokers || !esUrl) {
       );
       const groupId = `${run}-alerter`;
       for (let i = 0; i < 2; i++) {
-        alerters.push(createAlerter({
-          config, bus, store: api.store, logger: silentLogger(), metrics: createMetrics(), groupId,
-          now: () => new Date(clock.now), tickIntervalMs: 3_600_000, ownershipTtlMs: 15 * MIN,
-        }));
+        alerters.push(
+          createAlerter({
+            config,
+            bus,
+            store: api.store,
+            logger: silentLogger(),
+            metrics: createMetrics(),
+            groupId,
+            now: () => new Date(clock.now),
+            tickIntervalMs: 3_600_000,
+            ownershipTtlMs: 15 * MIN,
+          }),
+        );
       }
       for (const a of alerters) await a.start();
 
@@ -69,7 +78,10 @@ if (!brokers || !esUrl) {
       });
       const drained = (group: string, topic: string) => vi.waitFor(async () => expect(await bus.lag(group, topic)).toBe(0), { timeout: 60_000, interval: 100 });
       const send = async (mentions: EnrichedMention[]) => {
-        await bus.publish(TOPICS.byBrand, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
+        await bus.publish(
+          TOPICS.byBrand,
+          mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })),
+        );
         await drained(groupId, TOPICS.byBrand);
       };
       const ownedBrands = () => alerters.map((a) => Number(a.health().details?.ownedBrands));
@@ -91,7 +103,10 @@ if (!brokers || !esUrl) {
 
         clock.now += MIN;
         await send(BRANDS.map((b) => mention({ id: `${run}-neg-${b}`, brandId: b, at: clock.now })));
-        await vi.waitFor(() => expect(published.map((a) => `${a.brandId} ${a.state} r${a.revision}`).sort()).toEqual(BRANDS.map((b) => `${b} open r1`).sort()), { timeout: 60_000, interval: 100 });
+        await vi.waitFor(
+          () => expect(published.map((a) => `${a.brandId} ${a.state} r${a.revision}`).sort()).toEqual(BRANDS.map((b) => `${b} open r1`).sort()),
+          { timeout: 60_000, interval: 100 },
+        );
 
         const alertUrl = (key: string) => `${api.url}/api/v1/alerts/${encodeURIComponent(key)}`;
         const read = async (key: string) => (await fetch(alertUrl(key), { headers: { authorization: `Bearer ${READ_TOKEN}` } })).json() as Promise<Alert>;
@@ -105,7 +120,8 @@ if (!brokers || !esUrl) {
           });
           expect(res.status).toBe(202);
         }
-        for (const key of keys) await vi.waitFor(async () => expect(await read(key)).toMatchObject({ acknowledgedBy: 'ops' }), { timeout: 60_000, interval: 100 });
+        for (const key of keys)
+          await vi.waitFor(async () => expect(await read(key)).toMatchObject({ acknowledgedBy: 'ops' }), { timeout: 60_000, interval: 100 });
 
         // Past realert the conditions still hold: an unacknowledged alert would be told again now.
         for (const step of [6, 6]) {

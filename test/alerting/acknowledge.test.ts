@@ -70,7 +70,15 @@ for (const backend of backends) {
       const { bus, store } = t;
       const clock = { now: Date.now() };
       const config = testConfig(['{ id: neg, type: threshold, brand: nordtel, count: 1, window: 1h, realert: 5m }']);
-      alerter = createAlerter({ config, bus, store, logger: silentLogger(), metrics: createMetrics(), now: () => new Date(clock.now), tickIntervalMs: 3_600_000 });
+      alerter = createAlerter({
+        config,
+        bus,
+        store,
+        logger: silentLogger(),
+        metrics: createMetrics(),
+        now: () => new Date(clock.now),
+        tickIntervalMs: 3_600_000,
+      });
       await alerter.start();
 
       const published: Alert[] = [];

@@ -17,9 +17,22 @@ import { expect, it, vi } from 'vitest';
 function negative(id: string, at: Date): EnrichedMention {
   const iso = at.toISOString();
   return {
-    id, brandId: 'nordtel', sourceId: 'reviews', sourceType: 'rss', url: `https://reviews.example.org/${id}`,
-    title: `Nordtel review ${id}`, text: "Don't buy Nordtel, support never answers.", publishedAt: iso, collectedAt: iso,
-    nlp: { lang: 'en', sentiment: { label: 'negative', score: -0.8 }, topics: [], signals: { warning: true, recommendation: false, phrases: ["don't buy"] }, enrichedAt: iso },
+    id,
+    brandId: 'nordtel',
+    sourceId: 'reviews',
+    sourceType: 'rss',
+    url: `https://reviews.example.org/${id}`,
+    title: `Nordtel review ${id}`,
+    text: "Don't buy Nordtel, support never answers.",
+    publishedAt: iso,
+    collectedAt: iso,
+    nlp: {
+      lang: 'en',
+      sentiment: { label: 'negative', score: -0.8 },
+      topics: [],
+      signals: { warning: true, recommendation: false, phrases: ["don't buy"] },
+      enrichedAt: iso,
+    },
   };
 }
 
@@ -58,13 +71,25 @@ subscriptions: [{ channel: hook }]
     for (const m of mentions) await bus.publish(TOPICS.byBrand, [{ key: m.brandId, value: encodeMessage('mention.enriched', m) }]);
     await vi.waitFor(() => expect(received).toHaveLength(1), { timeout: 5000, interval: 10 });
     const [hit] = received;
-    expect(verifySignature({ secret: 's3cret-s3cret', timestamp: String(hit!.headers[TIMESTAMP_HEADER]), body: hit!.body, signature: String(hit!.headers[SIGNATURE_HEADER]) })).toBe(true);
+    expect(
+      verifySignature({
+        secret: 's3cret-s3cret',
+        timestamp: String(hit!.headers[TIMESTAMP_HEADER]),
+        body: hit!.body,
+        signature: String(hit!.headers[SIGNATURE_HEADER]),
+      }),
+    ).toBe(true);
     const body = JSON.parse(hit!.body) as { alert: Alert };
     expect(body.alert).toMatchObject({ ruleId: 'neg', state: 'open', count: 3 });
     expect(body.alert.samples.map((s) => s.id)).toEqual(['m3', 'm2', 'm1']);
     // Explained by the alerter, carried by the bus, delivered as sent and stored alike.
     const evidence = body.alert.evidence!;
-    expect(evidence).toMatchObject({ volume: { count: 3 }, languages: [{ key: 'en', count: 3 }], sources: [{ key: 'reviews', count: 3 }], sentiment: { negative: 3, neutral: 0, positive: 0 } });
+    expect(evidence).toMatchObject({
+      volume: { count: 3 },
+      languages: [{ key: 'en', count: 3 }],
+      sources: [{ key: 'reviews', count: 3 }],
+      sentiment: { negative: 3, neutral: 0, positive: 0 },
+    });
     expect(evidence.phrases.map((p) => p.term)).toContain("don't buy");
     expect(evidence.mentions.map((m) => [m.id, m.score, m.url])).toEqual([1, 2, 3].map((i) => [`m${i}`, -0.8, `https://reviews.example.org/m${i}`]));
     await vi.waitFor(async () => expect((await store.getAlert(body.alert.key))?.evidence).toEqual(evidence));

@@ -93,7 +93,14 @@ store: { kind: sqlite, path: "${join(dir, 'store.db')}" }
     await new Promise((resolve) => first.child.once('exit', resolve));
 
     const second = start();
-    await vi.waitFor(() => expect(attempts.filter((a) => a.status === 200), second.output()).toHaveLength(1), { timeout: 60_000, interval: 50 });
+    await vi.waitFor(
+      () =>
+        expect(
+          attempts.filter((a) => a.status === 200),
+          second.output(),
+        ).toHaveLength(1),
+      { timeout: 60_000, interval: 50 },
+    );
     second.child.kill('SIGTERM');
     await new Promise((resolve) => second.child.once('exit', resolve));
 

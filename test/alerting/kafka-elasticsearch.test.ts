@@ -19,9 +19,22 @@ const BRANDS = ['nordtel', 'acme', 'globex', 'initech', 'umbrella', 'hooli'];
 function negative(id: string, brandId: string, at: number): EnrichedMention {
   const iso = new Date(at).toISOString();
   return {
-    id: `${run}-${id}`, brandId, sourceId: 'reviews', sourceType: 'rss', url: `https://reviews.example.org/${run}/${id}`, title: id, text: 'Never again.',
-    publishedAt: iso, collectedAt: iso,
-    nlp: { lang: 'en', sentiment: { label: 'negative', score: -0.8 }, topics: [], signals: { warning: false, recommendation: false, phrases: [] }, enrichedAt: iso },
+    id: `${run}-${id}`,
+    brandId,
+    sourceId: 'reviews',
+    sourceType: 'rss',
+    url: `https://reviews.example.org/${run}/${id}`,
+    title: id,
+    text: 'Never again.',
+    publishedAt: iso,
+    collectedAt: iso,
+    nlp: {
+      lang: 'en',
+      sentiment: { label: 'negative', score: -0.8 },
+      topics: [],
+      signals: { warning: false, recommendation: false, phrases: [] },
+      enrichedAt: iso,
+    },
   };
 }
 
@@ -72,7 +85,10 @@ if (!brokers || !esUrl) {
 
     async function send(mentions: EnrichedMention[]) {
       await store.upsertMentions(mentions); // what the indexer would have done
-      await bus.publish(TOPICS.byBrand, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
+      await bus.publish(
+        TOPICS.byBrand,
+        mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })),
+      );
       await vi.waitFor(async () => expect(await bus.lag('earshot-alerter', TOPICS.byBrand)).toBe(0), { timeout: 60_000, interval: 100 });
     }
 

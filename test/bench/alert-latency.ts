@@ -58,9 +58,22 @@ interface Result {
 function mention(id: string, brandId: string, sentiment: SentimentLabel): EnrichedMention {
   const now = new Date().toISOString();
   return {
-    id, brandId, sourceId: 'bench', sourceType: 'rss', url: `https://bench.example.org/${id}`, title: `Bench ${id}`,
-    text: sentiment === 'negative' ? "Don't buy it, support never answers." : 'Works fine.', publishedAt: now, collectedAt: now,
-    nlp: { lang: 'en', sentiment: { label: sentiment, score: sentiment === 'negative' ? -0.8 : 0.4 }, topics: [], signals: { warning: false, recommendation: false, phrases: [] }, enrichedAt: now },
+    id,
+    brandId,
+    sourceId: 'bench',
+    sourceType: 'rss',
+    url: `https://bench.example.org/${id}`,
+    title: `Bench ${id}`,
+    text: sentiment === 'negative' ? "Don't buy it, support never answers." : 'Works fine.',
+    publishedAt: now,
+    collectedAt: now,
+    nlp: {
+      lang: 'en',
+      sentiment: { label: sentiment, score: sentiment === 'negative' ? -0.8 : 0.4 },
+      topics: [],
+      signals: { warning: false, recommendation: false, phrases: [] },
+      enrichedAt: now,
+    },
   };
 }
 
@@ -108,18 +121,46 @@ async function measure(backend: Backend): Promise<Result> {
 
   // As the enricher does: keyed by id for the indexer, by brand for the alerter.
   const publishAll = async (ms: EnrichedMention[]) => {
-    await backend.bus.publish(TOPICS.enriched, ms.map((m) => ({ key: m.id, value: encodeMessage('mention.enriched', m) })));
-    await backend.bus.publish(TOPICS.byBrand, ms.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
+    await backend.bus.publish(
+      TOPICS.enriched,
+      ms.map((m) => ({ key: m.id, value: encodeMessage('mention.enriched', m) })),
+    );
+    await backend.bus.publish(
+      TOPICS.byBrand,
+      ms.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })),
+    );
   };
   const publish = (m: EnrichedMention) => publishAll([m]);
   // Warm-up: every consumer has joined and caught up, and every brand has been seen once (on Kafka an
   // alerter warm-starts a brand from the store when it first receives it), before anything is timed.
   for (const brand of [...steadyBrands, ...burstBrands]) await publish(mention(`warmup-${brand}`, brand, 'neutral'));
-  await waitFor(async () => (await backend.bus.lag('earshot-alerter', TOPICS.byBrand)) === 0 && (await backend.bus.lag('earshot-indexer', TOPICS.enriched)) === 0, 120_000, 'consumers to join');
-  await backend.bus.publish(TOPICS.alerts, [{ key: 'warmup', value: encodeMessage('alert', {
-    key: 'warmup', ruleId: 'neg', ruleType: 'threshold', brandId: steadyBrands[0]!, severity: 'info', state: 'resolved', revision: 1, title: 'warm-up', summary: 'warm-up',
-    windowStart: new Date().toISOString(), windowEnd: new Date().toISOString(), openedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), count: 0, samples: [],
-  }) }]);
+  await waitFor(
+    async () => (await backend.bus.lag('earshot-alerter', TOPICS.byBrand)) === 0 && (await backend.bus.lag('earshot-indexer', TOPICS.enriched)) === 0,
+    120_000,
+    'consumers to join',
+  );
+  await backend.bus.publish(TOPICS.alerts, [
+    {
+      key: 'warmup',
+      value: encodeMessage('alert', {
+        key: 'warmup',
+        ruleId: 'neg',
+        ruleType: 'threshold',
+        brandId: steadyBrands[0]!,
+        severity: 'info',
+        state: 'resolved',
+        revision: 1,
+        title: 'warm-up',
+        summary: 'warm-up',
+        windowStart: new Date().toISOString(),
+        windowEnd: new Date().toISOString(),
+        openedAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+        count: 0,
+        samples: [],
+      }),
+    },
+  ]);
   await waitFor(async () => (await backend.bus.lag('earshot-notifier', TOPICS.alerts)) === 0, 120_000, 'notifier to join');
 
   let steadySent = 0;
@@ -171,7 +212,16 @@ function embedded(): Backend {
   const dir = mkdtempSync(join(tmpdir(), 'earshot-bench-alert-'));
   const bus = createEmbeddedBus({ path: join(dir, 'bus.db') });
   const store = createSqliteStore({ path: join(dir, 'store.db') });
-  return { name: 'embedded (SQLite bus + SQLite store)', bus, store, cleanup: async () => { await bus.close(); await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    name: 'embedded (SQLite bus + SQLite store)',
+    bus,
+    store,
+    cleanup: async () => {
+      await bus.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 function distributed(brokers: string, esUrl: string): Backend {
@@ -225,17 +275,28 @@ for (const make of backends) {
     await backend.cleanup().catch(() => {});
   }
 }
-if (!(kafka && es)) results.push({ backend: 'kafka + elasticsearch', rounds: 0, received: 0, steadyPerSecond: 0, skipped: 'set KAFKA_BROKERS and ELASTICSEARCH_URL to run it' });
+if (!(kafka && es))
+  results.push({ backend: 'kafka + elasticsearch', rounds: 0, received: 0, steadyPerSecond: 0, skipped: 'set KAFKA_BROKERS and ELASTICSEARCH_URL to run it' });
 
-printTable(results.map((r) => ({
-  backend: r.backend,
-  'bursts': r.rounds,
-  'alerts received': r.received,
-  'p50 ms': r.p50Ms ?? '-',
-  'p99 ms': r.p99Ms ?? '-',
-  'max ms': r.maxMs ?? '-',
-  'steady mentions/s': r.steadyPerSecond || '-',
-  note: r.skipped ?? '',
-})));
-writeResults('alert-latency', { at: new Date().toISOString(), rounds: ROUNDS, rate: RATE, threshold: THRESHOLD, measured: 'publish of triggering mention to mentions.enriched + mentions.by-brand → webhook received', stages: ['indexer', 'alerter', 'notifier'], results });
+printTable(
+  results.map((r) => ({
+    backend: r.backend,
+    bursts: r.rounds,
+    'alerts received': r.received,
+    'p50 ms': r.p50Ms ?? '-',
+    'p99 ms': r.p99Ms ?? '-',
+    'max ms': r.maxMs ?? '-',
+    'steady mentions/s': r.steadyPerSecond || '-',
+    note: r.skipped ?? '',
+  })),
+);
+writeResults('alert-latency', {
+  at: new Date().toISOString(),
+  rounds: ROUNDS,
+  rate: RATE,
+  threshold: THRESHOLD,
+  measured: 'publish of triggering mention to mentions.enriched + mentions.by-brand → webhook received',
+  stages: ['indexer', 'alerter', 'notifier'],
+  results,
+});
 process.exit(0);

@@ -44,7 +44,11 @@ function childrenCpuSeconds(): number | undefined {
 function timeOnce(way: Way, args: string[]): { wallMs: number; cpuMs: number | undefined } {
   const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
-  const res = spawnSync(process.execPath, [...WAYS[way], ...(way === 'node' ? [] : args)], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+  const res = spawnSync(process.execPath, [...WAYS[way], ...(way === 'node' ? [] : args)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+  });
   const wallMs = performance.now() - started;
   if (res.status !== 0) throw new Error(`earshot ${args.join(' ')} (${way}) exited ${res.status}: ${res.stderr}`);
   const cpuAfter = childrenCpuSeconds();
@@ -73,7 +77,11 @@ try {
   const rows: Record<string, string | number>[] = [];
   const results: Record<string, unknown>[] = [];
   for (const command of commands) {
-    const timings: Record<Way, { wallMs: number[]; cpuMs: number[] }> = { tsx: { wallMs: [], cpuMs: [] }, dist: { wallMs: [], cpuMs: [] }, node: { wallMs: [], cpuMs: [] } };
+    const timings: Record<Way, { wallMs: number[]; cpuMs: number[] }> = {
+      tsx: { wallMs: [], cpuMs: [] },
+      dist: { wallMs: [], cpuMs: [] },
+      node: { wallMs: [], cpuMs: [] },
+    };
     // Warm-up (file cache, tsx's compile cache), then the ways in turn so load affects each alike.
     for (const way of Object.keys(WAYS) as Way[]) timeOnce(way, command.args);
     for (let i = 0; i < RUNS; i++) {
@@ -96,7 +104,13 @@ try {
       results.push({ ...row, wallMs, cpuMs });
     }
     const ratio = median(timings.tsx.wallMs) / median(timings.dist.wallMs);
-    rows.push({ command: command.name, way: `dist/ is ${ratio.toFixed(1)}× faster (median wall)`, 'median wall ms': '', 'best wall ms': '', 'median cpu ms': '' });
+    rows.push({
+      command: command.name,
+      way: `dist/ is ${ratio.toFixed(1)}× faster (median wall)`,
+      'median wall ms': '',
+      'best wall ms': '',
+      'median cpu ms': '',
+    });
   }
   process.stdout.write(`\n${RUNS} runs each, store of ${stored} mentions, node ${process.version}\n\n`);
   printTable(rows);

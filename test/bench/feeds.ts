@@ -104,5 +104,16 @@ const rows = [cold, warm].map((r) => ({
   'CPU ms/feed': ((r.cpuSeconds * 1000) / r.report.sources).toFixed(2),
 }));
 printTable(rows);
-process.stdout.write(`peak RSS ${(peakRss / 1048576).toFixed(0)} MB (start ${(baseRss / 1048576).toFixed(0)} MB), peak heap ${(peakHeap / 1048576).toFixed(0)} MB; ${ITEMS} items per feed, concurrency ${CONCURRENCY}\n`);
-writeResults('feeds', { at: new Date().toISOString(), feeds: FEEDS, itemsPerFeed: ITEMS, concurrency: CONCURRENCY, rounds: rows, peakRssBytes: peakRss, baseRssBytes: baseRss, peakHeapBytes: peakHeap });
+process.stdout.write(
+  `peak RSS ${(peakRss / 1048576).toFixed(0)} MB (start ${(baseRss / 1048576).toFixed(0)} MB), peak heap ${(peakHeap / 1048576).toFixed(0)} MB; ${ITEMS} items per feed, concurrency ${CONCURRENCY}\n`,
+);
+writeResults('feeds', {
+  at: new Date().toISOString(),
+  feeds: FEEDS,
+  itemsPerFeed: ITEMS,
+  concurrency: CONCURRENCY,
+  rounds: rows,
+  peakRssBytes: peakRss,
+  baseRssBytes: baseRss,
+  peakHeapBytes: peakHeap,
+});

@@ -33,9 +33,14 @@ function message(i: number): OutgoingMessage {
   const at = new Date().toISOString();
   const value = encodeMessage('mention.raw', {
     id: mentionId({ brandId, sourceId: 'bench', itemId: String(i) }),
-    brandId, sourceId: 'bench', sourceType: 'rss', url: `https://bench.example.org/${i}`, title: `Bench item ${i}`,
+    brandId,
+    sourceId: 'bench',
+    sourceType: 'rss',
+    url: `https://bench.example.org/${i}`,
+    title: `Bench item ${i}`,
     text: `The new tariff is far too expensive and support never answered. Item ${i}. `.repeat(4),
-    publishedAt: at, collectedAt: at,
+    publishedAt: at,
+    collectedAt: at,
   });
   return { key: brandId, value, headers: { 'content-type': 'application/json' } };
 }
@@ -52,7 +57,10 @@ interface ClientFigures {
 async function measure(client: KafkaClient): Promise<ClientFigures> {
   const bus = createKafkaClientBus(client, { brokers: BROKERS, clientId: 'earshot-bench', topicPrefix: PREFIX });
   const topic = `${client}.batch`;
-  await bus.ensureTopics([{ name: topic, partitions: 6 }, { name: `${client}.single`, partitions: 6 }]);
+  await bus.ensureTopics([
+    { name: topic, partitions: 6 },
+    { name: `${client}.single`, partitions: 6 },
+  ]);
   const messages = Array.from({ length: N }, (_, i) => message(i));
   const bytes = messages.reduce((n, m) => n + m.value.length + m.key.length, 0);
   // Warm-up: connections, metadata, producer id.
@@ -70,23 +78,36 @@ async function measure(client: KafkaClient): Promise<ClientFigures> {
   let done: () => void = () => {};
   const all = new Promise<void>((resolve) => (done = resolve));
   t = performance.now();
-  const sub = await bus.subscribe({ groupId: `${client}.reader`, topic, handler: async (batch) => {
-    received += batch.length;
-    if (received >= N) done();
-  } });
+  const sub = await bus.subscribe({
+    groupId: `${client}.reader`,
+    topic,
+    handler: async (batch) => {
+      received += batch.length;
+      if (received >= N) done();
+    },
+  });
   await all;
   const consumeSeconds = (performance.now() - t) / 1000;
   await sub.stop();
   await bus.close();
   const mb = bytes / 1024 / 1024;
-  return { client, batchMsgs: N / batchSeconds, batchMB: mb / batchSeconds, singleMsgs: SINGLE / singleSeconds, consumeMsgs: N / consumeSeconds, consumeMB: mb / consumeSeconds };
+  return {
+    client,
+    batchMsgs: N / batchSeconds,
+    batchMB: mb / batchSeconds,
+    singleMsgs: SINGLE / singleSeconds,
+    consumeMsgs: N / consumeSeconds,
+    consumeMB: mb / consumeSeconds,
+  };
 }
 
 /** Runs pipeline.ts on one client in its own process and reads its results file. */
 function pipeline(client: KafkaClient): Promise<{ rawBulkPerSecond: number; sustainedPerSecond: number; ratio: number }> {
   const file = fileURLToPath(new URL('./run.ts', import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', file, 'pipeline', '--client', client, '--mentions', args.mentions], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', file, 'pipeline', '--client', client, '--mentions', args.mentions], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -101,7 +122,9 @@ function pipeline(client: KafkaClient): Promise<{ rawBulkPerSecond: number; sust
 }
 
 async function main(): Promise<void> {
-  log(`kafka benchmark: ${N} messages (~${message(0).value.length} bytes) batch-produced, ${SINGLE} single-message publishes, consume via subscribe(), broker ${BROKERS.join(',')}`);
+  log(
+    `kafka benchmark: ${N} messages (~${message(0).value.length} bytes) batch-produced, ${SINGLE} single-message publishes, consume via subscribe(), broker ${BROKERS.join(',')}`,
+  );
   const rows: Record<string, string | number>[] = [];
   const results: Record<string, unknown>[] = [];
   try {

@@ -50,7 +50,11 @@ function main(): void {
   const data = new Map<string, LabeledExample[]>();
   for (const lang of LANGS) {
     const file = sentimentDevFile(process.env, lang);
-    if (file) data.set(lang, readLabeledFile(file).examples.filter((e) => e.lang === lang));
+    if (file)
+      data.set(
+        lang,
+        readLabeledFile(file).examples.filter((e) => e.lang === lang),
+      );
   }
   if (data.size === 0) {
     console.error('no labeled data found: set EARSHOT_SHARED or put shared/ beside the repository');
@@ -65,7 +69,11 @@ function main(): void {
   for (const [lang, examples] of data) {
     const added = extraTrainingRows({ env: process.env, lang, extra: LANGUAGE_SETTINGS[lang]?.trainData, weight: LANGUAGE_SETTINGS[lang]?.trainWeight ?? 1 });
     const threeClass = examples.some((e) => e.label === 'neutral');
-    const folds = stratifiedFolds(examples.map((e) => e.label), FOLDS, SEED);
+    const folds = stratifiedFolds(
+      examples.map((e) => e.label),
+      FOLDS,
+      SEED,
+    );
     const ours: { gold: string; predicted: string }[] = [];
     const majority: { gold: string; predicted: string }[] = [];
     const started = performance.now();
@@ -91,8 +99,24 @@ function main(): void {
     });
     const detected = examples.filter((e) => detectLanguage(e.text).lang === lang).length / examples.length;
     const r = { ours: classificationReport(ours), majority: classificationReport(majority), lexicon: classificationReport(lexicon) };
-    sentiment[lang] = { ...r, trainRowsAdded: added.length, lexiconBaseline: lang === 'ru' ? 'nlp.js Russian lexicon' : 'wink-nlp', langDetectionAccuracy: round(detected), target: TARGETS[lang], cvSeconds: round(cvSeconds) };
-    rows.push([lang, String(examples.length), f(r.majority.macroF1), f(r.lexicon.macroF1), f(r.ours.macroF1), f(r.ours.accuracy), f(TARGETS[lang] ?? 0), pct(detected)]);
+    sentiment[lang] = {
+      ...r,
+      trainRowsAdded: added.length,
+      lexiconBaseline: lang === 'ru' ? 'nlp.js Russian lexicon' : 'wink-nlp',
+      langDetectionAccuracy: round(detected),
+      target: TARGETS[lang],
+      cvSeconds: round(cvSeconds),
+    };
+    rows.push([
+      lang,
+      String(examples.length),
+      f(r.majority.macroF1),
+      f(r.lexicon.macroF1),
+      f(r.ours.macroF1),
+      f(r.ours.accuracy),
+      f(TARGETS[lang] ?? 0),
+      pct(detected),
+    ]);
   }
 
   const topicCv = crossValidateTopicData(wink, oofSentiment);
@@ -101,15 +125,31 @@ function main(): void {
 
   console.log(`\nSentiment, macro-F1, ${FOLDS}-fold stratified cross-validation (seed ${SEED}) on shared/data/sentiment/dev`);
   printTable(['lang', 'n', 'majority', 'wink/lexicon', 'ours', 'ours acc', 'target', 'lang-id'], rows);
-  console.log(`\nThroughput on one thread, median of ${throughput.rounds} rounds, per second of wall-clock and of this process's CPU time (whole analysis: language, sentiment, topics, signals; wink-nlp sentiment alone beside it)`);
-  printTable(['texts', 'n', 'mean chars', 'ours docs/s', 'ours per CPU-s', 'wink-nlp docs/s', 'wink per CPU-s'], [
-    ['all dev', String(throughput.n), String(throughput.meanChars), String(throughput.docsPerSecond), String(throughput.cpuDocsPerSecond), '', ''],
-    ['dev ≤ 140 chars', '', '', String(throughput.shortDocsPerSecond), String(throughput.shortCpuDocsPerSecond), '', ''],
-    ...Object.entries(throughput.byLanguage).map(([lang, t]) => [lang, String(t.n), String(t.meanChars), String(t.docsPerSecond), String(t.cpuDocsPerSecond), String(t.winkDocsPerSecond), String(t.winkCpuDocsPerSecond)]),
-  ]);
+  console.log(
+    `\nThroughput on one thread, median of ${throughput.rounds} rounds, per second of wall-clock and of this process's CPU time (whole analysis: language, sentiment, topics, signals; wink-nlp sentiment alone beside it)`,
+  );
+  printTable(
+    ['texts', 'n', 'mean chars', 'ours docs/s', 'ours per CPU-s', 'wink-nlp docs/s', 'wink per CPU-s'],
+    [
+      ['all dev', String(throughput.n), String(throughput.meanChars), String(throughput.docsPerSecond), String(throughput.cpuDocsPerSecond), '', ''],
+      ['dev ≤ 140 chars', '', '', String(throughput.shortDocsPerSecond), String(throughput.shortCpuDocsPerSecond), '', ''],
+      ...Object.entries(throughput.byLanguage).map(([lang, t]) => [
+        lang,
+        String(t.n),
+        String(t.meanChars),
+        String(t.docsPerSecond),
+        String(t.cpuDocsPerSecond),
+        String(t.winkDocsPerSecond),
+        String(t.winkCpuDocsPerSecond),
+      ]),
+    ],
+  );
   if (topicCv) printTopicCv(topicCv);
   console.log(`\nTopics on packages/nlp/testdata/topics.jsonl (${topics.n} sentences written by us)`);
-  printTable(['topic', 'support', 'precision', 'recall'], Object.entries(topics.perTopic).map(([t, v]) => [t, String(v.support), f(v.precision), f(v.recall)]));
+  printTable(
+    ['topic', 'support', 'precision', 'recall'],
+    Object.entries(topics.perTopic).map(([t, v]) => [t, String(v.support), f(v.precision), f(v.recall)]),
+  );
   console.log(`micro precision ${f(topics.micro.precision)}, recall ${f(topics.micro.recall)}`);
 
   const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'results');
@@ -129,7 +169,10 @@ interface Throughput {
   /** The same per second of this process's CPU time: less sensitive to other load on the machine. */
   cpuDocsPerSecond: number;
   shortCpuDocsPerSecond: number;
-  byLanguage: Record<string, { n: number; meanChars: number; docsPerSecond: number; cpuDocsPerSecond: number; winkDocsPerSecond: number; winkCpuDocsPerSecond: number }>;
+  byLanguage: Record<
+    string,
+    { n: number; meanChars: number; docsPerSecond: number; cpuDocsPerSecond: number; winkDocsPerSecond: number; winkCpuDocsPerSecond: number }
+  >;
   /** Every round's figures, to show the spread on a shared machine. */
   samples: Record<string, number[]>;
 }
@@ -149,7 +192,10 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
     let n = 0;
-    while (performance.now() - started < ROUND_MS) { for (const t of list) run(t); n += list.length; }
+    while (performance.now() - started < ROUND_MS) {
+      for (const t of list) run(t);
+      n += list.length;
+    }
     const cpu = process.cpuUsage(cpuStarted);
     return { wall: n / ((performance.now() - started) / 1000), cpu: n / ((cpu.user + cpu.system) / 1e6) };
   };
@@ -159,7 +205,10 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
   for (const [lang, examples] of data) {
     const list = examples.map((e) => e.text);
     workloads.set(lang, loop(list, analyze));
-    workloads.set(`${lang}:wink`, loop(list, (t) => wink.score(t)));
+    workloads.set(
+      `${lang}:wink`,
+      loop(list, (t) => wink.score(t)),
+    );
   }
   for (const t of texts) analyzer.analyze(t); // warm up
   const samples: Record<string, number[]> = {};
@@ -170,29 +219,52 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
       (samples[`${name}:cpu`] ??= []).push(Math.round(r.cpu));
     }
   }
-  const median = (name: string): number => { const v = [...(samples[name] ?? [0])].sort((a, b) => a - b); return v[Math.floor(v.length / 2)]!; };
+  const median = (name: string): number => {
+    const v = [...(samples[name] ?? [0])].sort((a, b) => a - b);
+    return v[Math.floor(v.length / 2)]!;
+  };
   const meanChars = (list: string[]): number => Math.round(list.reduce((s, t) => s + t.length, 0) / Math.max(1, list.length));
   const byLanguage: Throughput['byLanguage'] = {};
   for (const [lang, examples] of data) {
     byLanguage[lang] = {
-      n: examples.length, meanChars: meanChars(examples.map((e) => e.text)),
-      docsPerSecond: median(lang), cpuDocsPerSecond: median(`${lang}:cpu`),
-      winkDocsPerSecond: median(`${lang}:wink`), winkCpuDocsPerSecond: median(`${lang}:wink:cpu`),
+      n: examples.length,
+      meanChars: meanChars(examples.map((e) => e.text)),
+      docsPerSecond: median(lang),
+      cpuDocsPerSecond: median(`${lang}:cpu`),
+      winkDocsPerSecond: median(`${lang}:wink`),
+      winkCpuDocsPerSecond: median(`${lang}:wink:cpu`),
     };
   }
   return {
-    n: texts.length, meanChars: meanChars(texts), rounds: ROUNDS,
-    docsPerSecond: median('all'), shortDocsPerSecond: median('short'), cpuDocsPerSecond: median('all:cpu'), shortCpuDocsPerSecond: median('short:cpu'),
-    byLanguage, samples,
+    n: texts.length,
+    meanChars: meanChars(texts),
+    rounds: ROUNDS,
+    docsPerSecond: median('all'),
+    shortDocsPerSecond: median('short'),
+    cpuDocsPerSecond: median('all:cpu'),
+    shortCpuDocsPerSecond: median('short:cpu'),
+    byLanguage,
+    samples,
   };
 }
 
-function evaluateTopics(): { n: number; perTopic: Record<string, { support: number; precision: number; recall: number }>; micro: { precision: number; recall: number } } {
+function evaluateTopics(): {
+  n: number;
+  perTopic: Record<string, { support: number; precision: number; recall: number }>;
+  micro: { precision: number; recall: number };
+} {
   const path = fileURLToPath(new URL('../../packages/nlp/testdata/topics.jsonl', import.meta.url));
-  const rows = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; lang: string; topics: string[] });
+  const rows = readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { text: string; lang: string; topics: string[] });
   const analyzer = createAnalyzer();
-  const tp = new Map<string, number>(); const fp = new Map<string, number>(); const fn = new Map<string, number>();
-  const inc = (m: Map<string, number>, k: string): void => { m.set(k, (m.get(k) ?? 0) + 1); };
+  const tp = new Map<string, number>();
+  const fp = new Map<string, number>();
+  const fn = new Map<string, number>();
+  const inc = (m: Map<string, number>, k: string): void => {
+    m.set(k, (m.get(k) ?? 0) + 1);
+  };
   for (const r of rows) {
     const got = new Set(analyzer.analyze(r.text, { langHint: r.lang }).topics.map((t) => t.topic));
     const gold = new Set(r.topics);
@@ -200,10 +272,16 @@ function evaluateTopics(): { n: number; perTopic: Record<string, { support: numb
     for (const t of gold) if (!got.has(t)) inc(fn, t);
   }
   const perTopic: Record<string, { support: number; precision: number; recall: number }> = {};
-  let TP = 0; let FP = 0; let FN = 0;
+  let TP = 0;
+  let FP = 0;
+  let FN = 0;
   for (const t of TOPIC_IDS) {
-    const a = tp.get(t) ?? 0; const b = fp.get(t) ?? 0; const c = fn.get(t) ?? 0;
-    TP += a; FP += b; FN += c;
+    const a = tp.get(t) ?? 0;
+    const b = fp.get(t) ?? 0;
+    const c = fn.get(t) ?? 0;
+    TP += a;
+    FP += b;
+    FN += c;
     perTopic[t] = { support: a + c, precision: round(a + b === 0 ? 0 : a / (a + b)), recall: round(a + c === 0 ? 0 : a / (a + c)) };
   }
   return { n: rows.length, perTopic, micro: { precision: round(TP / Math.max(1, TP + FP)), recall: round(TP / Math.max(1, TP + FN)) } };
@@ -235,29 +313,60 @@ function crossValidateTopicData(wink: ReturnType<typeof createWinkSentiment>, oo
   for (const lang of [...LANGS, 'all']) {
     const idx = examples.flatMap((e, i) => (lang === 'all' || e.lang === lang ? [i] : []));
     if (idx.length === 0) continue;
-    const rows = (masks: ArrayLike<number>, predictedAspects?: Record<string, string>[]) => idx.map((i) => ({ gold: examples[i]!.topics, goldAspects: examples[i]!.aspects, predicted: maskTopics(masks[i]!), ...(predictedAspects ? { predictedAspects: predictedAspects[i]! } : {}) }));
-    byLanguage[lang] = { learned: topicReport(rows(cv.learned, aspects.clause)), cues: topicReport(rows(cv.cues)), aspectsByMention: topicReport(rows(cv.learned, aspects.mention)).aspects, aspectsHybrid: topicReport(rows(cv.learned, aspects.hybrid)).aspects };
+    const rows = (masks: ArrayLike<number>, predictedAspects?: Record<string, string>[]) =>
+      idx.map((i) => ({
+        gold: examples[i]!.topics,
+        goldAspects: examples[i]!.aspects,
+        predicted: maskTopics(masks[i]!),
+        ...(predictedAspects ? { predictedAspects: predictedAspects[i]! } : {}),
+      }));
+    byLanguage[lang] = {
+      learned: topicReport(rows(cv.learned, aspects.clause)),
+      cues: topicReport(rows(cv.cues)),
+      aspectsByMention: topicReport(rows(cv.learned, aspects.mention)).aspects,
+      aspectsHybrid: topicReport(rows(cv.learned, aspects.hybrid)).aspects,
+    };
   }
   return { seconds: round((performance.now() - started) / 1000), modeFolds: cv.modeFolds, byLanguage };
 }
 
 function printTopicCv(cv: TopicCv): void {
   console.log(`\nTopics, nested ${FOLDS}-fold CV (seed ${SEED}) on shared/data/topics/dev: learned tagger vs cue rules alone (${cv.seconds} s)`);
-  printTable(['lang', 'n', 'learned P', 'learned R', 'cues P', 'cues R', 'aspect acc (clause rule)', 'aspect acc (mention label)', 'aspect acc (hybrid)'], Object.entries(cv.byLanguage).map(([lang, r]) => [
-    lang, String(r.learned.n), f(r.learned.micro.precision), f(r.learned.micro.recall), f(r.cues.micro.precision), f(r.cues.micro.recall),
-    `${f(r.learned.aspects.accuracy)} (${r.learned.aspects.n})`, f(r.aspectsByMention.accuracy), f(r.aspectsHybrid.accuracy),
-  ]));
+  printTable(
+    ['lang', 'n', 'learned P', 'learned R', 'cues P', 'cues R', 'aspect acc (clause rule)', 'aspect acc (mention label)', 'aspect acc (hybrid)'],
+    Object.entries(cv.byLanguage).map(([lang, r]) => [
+      lang,
+      String(r.learned.n),
+      f(r.learned.micro.precision),
+      f(r.learned.micro.recall),
+      f(r.cues.micro.precision),
+      f(r.cues.micro.recall),
+      `${f(r.learned.aspects.accuracy)} (${r.learned.aspects.n})`,
+      f(r.aspectsByMention.accuracy),
+      f(r.aspectsHybrid.accuracy),
+    ]),
+  );
   const all = cv.byLanguage.all;
   if (!all) return;
   console.log('\nPer topic, all languages (learned; cue rules alone; aspect accuracy on topics found)');
-  printTable(['topic', 'support', 'P', 'R', 'cues P', 'cues R', 'aspect acc'], Object.entries(all.learned.perTopic).map(([t, v]) => [
-    t, String(v.support), f(v.precision), f(v.recall), f(all.cues.perTopic[t]!.precision), f(all.cues.perTopic[t]!.recall),
-    all.learned.aspects.perTopic[t] ? `${f(all.learned.aspects.perTopic[t]!.accuracy)} (${all.learned.aspects.perTopic[t]!.n})` : '',
-  ]));
+  printTable(
+    ['topic', 'support', 'P', 'R', 'cues P', 'cues R', 'aspect acc'],
+    Object.entries(all.learned.perTopic).map(([t, v]) => [
+      t,
+      String(v.support),
+      f(v.precision),
+      f(v.recall),
+      f(all.cues.perTopic[t]!.precision),
+      f(all.cues.perTopic[t]!.recall),
+      all.learned.aspects.perTopic[t] ? `${f(all.learned.aspects.perTopic[t]!.accuracy)} (${all.learned.aspects.perTopic[t]!.n})` : '',
+    ]),
+  );
   for (const lang of LANGS) {
     const r = cv.byLanguage[lang];
     if (!r) continue;
-    const cells = Object.entries(r.learned.perTopic).filter(([, v]) => v.support > 0 || v.predicted > 0).map(([t, v]) => `${t} ${f(v.precision)}/${f(v.recall)} (${v.support})`);
+    const cells = Object.entries(r.learned.perTopic)
+      .filter(([, v]) => v.support > 0 || v.predicted > 0)
+      .map(([t, v]) => `${t} ${f(v.precision)}/${f(v.recall)} (${v.support})`);
     console.log(`${lang} per topic P/R (support): ${cells.join(', ')}`);
   }
 }
@@ -270,8 +379,14 @@ function printTable(head: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-function f(x: number): string { return x.toFixed(3); }
-function pct(x: number): string { return `${(x * 100).toFixed(1)}%`; }
-function round(x: number): number { return Math.round(x * 10000) / 10000; }
+function f(x: number): string {
+  return x.toFixed(3);
+}
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
 
 main();

@@ -94,7 +94,13 @@ async function rawBulkRate(prefix: string): Promise<number> {
       const raw = rawMention(i, at);
       const doc: EnrichedMention = {
         ...raw,
-        nlp: { lang: 'en', sentiment: { label: 'negative', score: -0.5 }, topics: [{ topic: 'price', sentiment: { label: 'negative', score: -0.5 } }], signals: { warning: true, recommendation: false, phrases: ["don't buy"] }, enrichedAt: at.toISOString() },
+        nlp: {
+          lang: 'en',
+          sentiment: { label: 'negative', score: -0.5 },
+          topics: [{ topic: 'price', sentiment: { label: 'negative', score: -0.5 } }],
+          signals: { warning: true, recommendation: false, phrases: ["don't buy"] },
+          enrichedAt: at.toISOString(),
+        },
       };
       out.push(JSON.stringify({ index: { _index: mentionIndexFor(prefix, doc), _id: doc.id } }), JSON.stringify(toMentionDocument(doc)));
     }
@@ -201,18 +207,27 @@ async function main(): Promise<void> {
     await waitForWritten(written, N, 30 * 60_000);
     const lastWrite = [...written.values()].reduce((a, b) => Math.max(a, b), 0);
     const sustained = N / ((lastWrite - started) / 1000);
-    log(`throughput: all ${N} enriched and written ${((lastWrite - started) / 1000).toFixed(1)} s after the stages started: ${Math.round(sustained)} mentions/s`);
+    log(
+      `throughput: all ${N} enriched and written ${((lastWrite - started) / 1000).toFixed(1)} s after the stages started: ${Math.round(sustained)} mentions/s`,
+    );
     // Where the time goes: seconds each stage spent inside its batch handlers (both run in this
     // process, on one event loop, so their sum near the wall time means CPU-bound stages).
     const busy = await stageBusySeconds(deps.metrics);
-    log(`busy in batch handlers: ${Object.entries(busy).map(([stage, sec]) => `${stage} ${sec.toFixed(1)} s`).join(', ')} of ${((lastWrite - started) / 1000).toFixed(1)} s wall`);
+    log(
+      `busy in batch handlers: ${Object.entries(busy)
+        .map(([stage, sec]) => `${stage} ${sec.toFixed(1)} s`)
+        .join(', ')} of ${((lastWrite - started) / 1000).toFixed(1)} s wall`,
+    );
 
     const latencyN = Math.max(1000, Math.round(N / 10));
     const rate = Math.max(50, Math.round(sustained / 2));
     const before = new Set(written.keys());
     await publishAll(bus, N, N + latencyN, rate, sent);
     await waitForWritten(written, N + latencyN, 10 * 60_000);
-    const latencies = [...written].filter(([id]) => !before.has(id)).map(([id, at]) => at - sent.get(id)!).sort((a, b) => a - b);
+    const latencies = [...written]
+      .filter(([id]) => !before.has(id))
+      .map(([id, at]) => at - sent.get(id)!)
+      .sort((a, b) => a - b);
     const p50 = quantile(latencies, 0.5);
     const p99 = quantile(latencies, 0.99);
     log(`latency: ${latencyN} mentions at ${rate}/s: p50 ${p50} ms, p99 ${p99} ms`);
@@ -224,7 +239,18 @@ async function main(): Promise<void> {
       { measure: 'pipeline / raw bulk', 'mentions/s': `${((sustained / rawRate) * 100).toFixed(1)}%`, 'p50 ms': '', 'p99 ms': '' },
     ];
     printTable(rows);
-    writeResults('pipeline', { client: CLIENT, busySeconds: busy, mentions: N, partitions: PARTITIONS, consumer, publishPerSecond: N / publishSeconds, rawBulkPerSecond: rawRate, sustainedPerSecond: sustained, ratio: sustained / rawRate, latency: { mentions: latencyN, rate, p50Ms: p50, p99Ms: p99 } });
+    writeResults('pipeline', {
+      client: CLIENT,
+      busySeconds: busy,
+      mentions: N,
+      partitions: PARTITIONS,
+      consumer,
+      publishPerSecond: N / publishSeconds,
+      rawBulkPerSecond: rawRate,
+      sustainedPerSecond: sustained,
+      ratio: sustained / rawRate,
+      latency: { mentions: latencyN, rate, p50Ms: p50, p99Ms: p99 },
+    });
   } finally {
     for (const s of [...services].reverse()) await s.stop();
     await bus.close();

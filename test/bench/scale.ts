@@ -47,8 +47,14 @@ function rawMention(i: number, brands: string[], at: Date): RawMention {
   const brandId = brands[i % brands.length]!;
   return {
     id: mentionId({ brandId, sourceId: 'bench-feed', itemId: `bench-${i}` }),
-    brandId, sourceId: 'bench-feed', sourceType: 'rss', url: `https://bench.example.org/items/${i}`,
-    title: `Report ${i}`, text: `${SENTENCES[i % SENTENCES.length]} Item ${i}.`, publishedAt: at.toISOString(), collectedAt: at.toISOString(),
+    brandId,
+    sourceId: 'bench-feed',
+    sourceType: 'rss',
+    url: `https://bench.example.org/items/${i}`,
+    title: `Report ${i}`,
+    text: `${SENTENCES[i % SENTENCES.length]} Item ${i}.`,
+    publishedAt: at.toISOString(),
+    collectedAt: at.toISOString(),
   };
 }
 
@@ -65,7 +71,12 @@ async function startStage(name: string, config: string, port: number): Promise<C
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const deadline = Date.now() + 180_000;
-  while (!(await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`earshot ${name} did not become healthy (exit ${child.exitCode}):\n${out}`);
@@ -109,10 +120,13 @@ async function measure(workload: string, brands: string[], enrichers: number, po
   const prefix = `bscale${Date.now().toString(36)}`;
   const dir = mkdtempSync(join(tmpdir(), 'earshot-bench-scale-'));
   const config = join(dir, 'earshot.yaml');
-  writeFileSync(config, `logLevel: warn\nbrands:\n${brands.map((b) => `  - { id: ${b}, name: ${b} }`).join('\n')}
+  writeFileSync(
+    config,
+    `logLevel: warn\nbrands:\n${brands.map((b) => `  - { id: ${b}, name: ${b} }`).join('\n')}
 bus: { kind: kafka, client: ${CLIENT}, brokers: [${BROKERS.map((b) => `"${b}"`).join(', ')}], clientId: ${prefix}, topicPrefix: "${prefix}.", partitions: ${PARTITIONS} }
 store: { kind: elasticsearch, url: "${ES_URL}", indexPrefix: ${prefix} }
-`);
+`,
+  );
   const bus = createKafkaClientBus(CLIENT, { brokers: BROKERS, clientId: 'earshot-bench-scale', topicPrefix: `${prefix}.`, partitions: PARTITIONS });
   const children: ChildProcess[] = [];
   try {
@@ -153,7 +167,9 @@ store: { kind: elasticsearch, url: "${ES_URL}", indexPrefix: ${prefix} }
 }
 
 async function main(): Promise<void> {
-  log(`scale benchmark: ${N} mentions per run, Kafka ${BROKERS.join(',')} (${CLIENT}, ${PARTITIONS} partitions), Elasticsearch ${ES_URL}, ${availableParallelism()} cores`);
+  log(
+    `scale benchmark: ${N} mentions per run, Kafka ${BROKERS.join(',')} (${CLIENT}, ${PARTITIONS} partitions), Elasticsearch ${ES_URL}, ${availableParallelism()} cores`,
+  );
   const runs: Run[] = [];
   let port = 47_300;
   for (const [workload, brands] of Object.entries(WORKLOADS)) {
@@ -166,10 +182,26 @@ async function main(): Promise<void> {
   }
   const rows = runs.map((r) => {
     const single = runs.find((o) => o.workload === r.workload && o.enrichers === 1)!;
-    return { workload: r.workload, brands: r.brands, enrichers: r.enrichers, seconds: r.seconds, 'mentions/s': r.perSecond, 'vs 1 enricher': `${(r.perSecond / single.perSecond).toFixed(2)}x`, 'mentions per enricher': r.shares.join(' / ') };
+    return {
+      workload: r.workload,
+      brands: r.brands,
+      enrichers: r.enrichers,
+      seconds: r.seconds,
+      'mentions/s': r.perSecond,
+      'vs 1 enricher': `${(r.perSecond / single.perSecond).toFixed(2)}x`,
+      'mentions per enricher': r.shares.join(' / '),
+    };
   });
   printTable(rows);
-  writeResults('scale', { at: new Date().toISOString(), mentions: N, partitions: PARTITIONS, client: CLIENT, cores: availableParallelism(), measured: 'first raw publish → last mention in Elasticsearch; 1 indexer process; enricher processes as listed', runs });
+  writeResults('scale', {
+    at: new Date().toISOString(),
+    mentions: N,
+    partitions: PARTITIONS,
+    client: CLIENT,
+    cores: availableParallelism(),
+    measured: 'first raw publish → last mention in Elasticsearch; 1 indexer process; enricher processes as listed',
+    runs,
+  });
 }
 
 await main();

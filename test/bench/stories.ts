@@ -44,7 +44,9 @@ const t0 = performance.now();
 for (const m of stream) tracker.add(m);
 const seconds = (performance.now() - t0) / 1000;
 const open = tracker.open('nordtel', Date.now()).length;
-const throughput = [{ mentions: STREAM, 'open stories (nordtel)': open, 'mentions/s': Math.round(STREAM / seconds), 'µs/mention': ((seconds * 1e6) / STREAM).toFixed(0) }];
+const throughput = [
+  { mentions: STREAM, 'open stories (nordtel)': open, 'mentions/s': Math.round(STREAM / seconds), 'µs/mention': ((seconds * 1e6) / STREAM).toFixed(0) },
+];
 process.stdout.write(`\ntracker throughput, one process\n`);
 printTable(throughput);
 writeResults('stories', { mentions: sample.length, rows, throughput });

@@ -83,7 +83,14 @@ for (const backend of backends) {
           await custom?.refresh();
         },
       });
-      alerter = createAlerter({ config: testConfig([]), bus: t.bus, store: t.store, logger: silentLogger(), metrics: createMetrics(), tickIntervalMs: 3_600_000 });
+      alerter = createAlerter({
+        config: testConfig([]),
+        bus: t.bus,
+        store: t.store,
+        logger: silentLogger(),
+        metrics: createMetrics(),
+        tickIntervalMs: 3_600_000,
+      });
       await alerter.start();
       browser = await chromium.launch({
         executablePath: CHROMIUM,
@@ -121,7 +128,10 @@ for (const backend of backends) {
       // Stories: newest first, with size, sentiment mix, velocity and languages; titles as text.
       await page.getByTestId('stories-total').filter({ hasText: '4 stories' }).waitFor();
       expect(await page.getByTestId('story-title').allTextContents()).toEqual([
-        'Nordtel outage in Tartu #NordtelDown', 'Tundra Coffee oat latte', 'Нордтел снова поднял цены', '<img src=x onerror="window.__pwned = true"> new plan',
+        'Nordtel outage in Tartu #NordtelDown',
+        'Tundra Coffee oat latte',
+        'Нордтел снова поднял цены',
+        '<img src=x onerror="window.__pwned = true"> new plan',
       ]);
       const outage = page.locator('[data-testid=story][data-id="st-outage"]');
       expect(await outage.getByTestId('story-size').textContent()).toBe('6');
@@ -148,8 +158,20 @@ for (const backend of backends) {
       await page.locator('[data-testid=live-state][data-state=live]').waitFor();
       const now = new Date().toISOString();
       const positive = makeMention({ id: 'live-positive', lang: 'en', sentiment: 'positive', title: 'Nordtel is fine', text: 'All good', publishedAt: now });
-      const negative = makeMention({ id: 'live-negative', lang: 'he', sentiment: 'negative', title: 'נורדטל שוב לא עובד', text: 'האינטרנט של נורדטל נפל שוב הערב. אל תקנו.', topics: [['quality', 'negative']], warning: true, publishedAt: now });
-      await t.bus.publish(TOPICS.enriched, [positive, negative].map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
+      const negative = makeMention({
+        id: 'live-negative',
+        lang: 'he',
+        sentiment: 'negative',
+        title: 'נורדטל שוב לא עובד',
+        text: 'האינטרנט של נורדטל נפל שוב הערב. אל תקנו.',
+        topics: [['quality', 'negative']],
+        warning: true,
+        publishedAt: now,
+      });
+      await t.bus.publish(
+        TOPICS.enriched,
+        [positive, negative].map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })),
+      );
       const arrived = page.locator('[data-id="live-negative"]');
       await arrived.waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('mention').first().getAttribute('data-id')).toBe('live-negative');
@@ -163,11 +185,16 @@ for (const backend of backends) {
       await alert.getByTestId('acknowledge').click();
       await alert.getByTestId('acknowledged').filter({ hasText: 'Acknowledged by ops' }).waitFor();
       // The alerter applies the command and stores the alert.
-      await vi.waitFor(async () => {
-        await refresh();
-        const stored = await (await fetch(`${t.url}/api/v1/alerts/${encodeURIComponent(seedAlert().key)}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
-        expect(stored).toMatchObject({ acknowledgedBy: 'ops', state: 'open' });
-      }, { timeout: 15_000, interval: 100 });
+      await vi.waitFor(
+        async () => {
+          await refresh();
+          const stored = await (
+            await fetch(`${t.url}/api/v1/alerts/${encodeURIComponent(seedAlert().key)}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
+          ).json();
+          expect(stored).toMatchObject({ acknowledgedBy: 'ops', state: 'open' });
+        },
+        { timeout: 15_000, interval: 100 },
+      );
 
       await page.waitForTimeout(300); // let the charts settle for the picture
       mkdirSync(ARTIFACTS, { recursive: true });

@@ -18,9 +18,21 @@ function enriched(i: number, topic = 'price'): EnrichedMention {
   const at = new Date(Date.parse('2026-11-20T08:00:00.000Z') + i * 1000).toISOString();
   return {
     id: mentionId({ brandId: 'nordtel', sourceId: 'dlq-feed', itemId: `dlq-${i}` }),
-    brandId: 'nordtel', sourceId: 'dlq-feed', sourceType: 'rss', url: `https://dlq.example.org/${i}`, title: `Item ${i}`, text: `Mention ${i}.`,
-    publishedAt: at, collectedAt: at,
-    nlp: { lang: 'en', sentiment: { label: 'negative', score: -0.5 }, topics: [{ topic, sentiment: { label: 'negative', score: -0.5 } }], signals: { warning: false, recommendation: false, phrases: [] }, enrichedAt: at },
+    brandId: 'nordtel',
+    sourceId: 'dlq-feed',
+    sourceType: 'rss',
+    url: `https://dlq.example.org/${i}`,
+    title: `Item ${i}`,
+    text: `Mention ${i}.`,
+    publishedAt: at,
+    collectedAt: at,
+    nlp: {
+      lang: 'en',
+      sentiment: { label: 'negative', score: -0.5 },
+      topics: [{ topic, sentiment: { label: 'negative', score: -0.5 } }],
+      signals: { warning: false, recommendation: false, phrases: [] },
+      enrichedAt: at,
+    },
   };
 }
 
@@ -32,7 +44,12 @@ describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`documents Elasticsearch re
   let indexer: StageProcess | undefined;
 
   beforeAll(async () => {
-    config = writeDistributedConfig(mkdtempSync(join(tmpdir(), 'earshot-dlq-')), { prefix, client, servers: s, body: 'logLevel: warn\nbrands:\n  - { id: nordtel, name: Nordtel }' });
+    config = writeDistributedConfig(mkdtempSync(join(tmpdir(), 'earshot-dlq-')), {
+      prefix,
+      client,
+      servers: s,
+      body: 'logLevel: warn\nbrands:\n  - { id: nordtel, name: Nordtel }',
+    });
     bus = createKafkaClientBus(client, { brokers: s.brokers.split(','), clientId: 'dlq-test', topicPrefix: `${prefix}.` });
     await bus.ensureTopics(Object.values(TOPICS).map((name) => ({ name, partitions: 3 })));
   });
@@ -59,8 +76,11 @@ describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`documents Elasticsearch re
       throw new Error(`${err.message}\n--- indexer\n${indexer?.output()}`);
     });
     await sub.stop();
-    await waitFor('the other two stored and committed', 30_000, async () =>
-      (await esCount(s.esUrl, prefix)) === 2 && (await bus.lag('earshot-indexer', TOPICS.enriched)) === 0);
+    await waitFor(
+      'the other two stored and committed',
+      30_000,
+      async () => (await esCount(s.esUrl, prefix)) === 2 && (await bus.lag('earshot-indexer', TOPICS.enriched)) === 0,
+    );
 
     expect(dead).toHaveLength(1);
     const [record] = dead;

@@ -14,7 +14,19 @@ import { createAnalyzer } from '@earshot/nlp';
 import { mentionId, type EnrichedMention } from '@earshot/schema';
 import { startDemoServer, type DemoServer } from '../../services/earshot/src/demo-server.js';
 import { REPO_ROOT, runEarshot } from '../support/earshot-cli.js';
-import { dropPrefix, esCount, esDocuments, servers, sleep, startStage, stopStage, uniquePrefix, waitFor, writeDistributedConfig, type StageProcess } from './support.js';
+import {
+  dropPrefix,
+  esCount,
+  esDocuments,
+  servers,
+  sleep,
+  startStage,
+  stopStage,
+  uniquePrefix,
+  waitFor,
+  writeDistributedConfig,
+  type StageProcess,
+} from './support.js';
 
 const found = servers();
 
@@ -43,7 +55,11 @@ async function referenceMentions(dir: string, body: string): Promise<{ id: strin
   expect(run.code, run.stderr).toBe(0);
   const db = new Database(join(dir, 'ref.db'), { readonly: true });
   try {
-    return db.prepare('SELECT id, brand_id AS brandId, source_id AS sourceId FROM mentions ORDER BY id').all() as { id: string; brandId: string; sourceId: string }[];
+    return db.prepare('SELECT id, brand_id AS brandId, source_id AS sourceId FROM mentions ORDER BY id').all() as {
+      id: string;
+      brandId: string;
+      sourceId: string;
+    }[];
   } finally {
     db.close();
   }
@@ -112,7 +128,14 @@ describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`distributed pipeline end t
       const stored = hit._source;
       const { nlp: _nlp, ...raw } = stored.doc;
       const expected = enrichMention(raw, analyzer, new Date()).nlp;
-      expect({ id: stored.id, brandId: stored.brandId, sourceId: stored.sourceId, lang: stored.lang, sentiment: stored.sentiment, topics: [...stored.topics].sort() }).toEqual({
+      expect({
+        id: stored.id,
+        brandId: stored.brandId,
+        sourceId: stored.sourceId,
+        lang: stored.lang,
+        sentiment: stored.sentiment,
+        topics: [...stored.topics].sort(),
+      }).toEqual({
         id: hit._id,
         brandId: byId.get(hit._id)!.brandId,
         sourceId: byId.get(hit._id)!.sourceId,

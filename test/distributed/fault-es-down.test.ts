@@ -13,7 +13,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bus } from '@earshot/bus';
 import { createKafkaClientBus, KAFKA_CLIENTS } from '@earshot/bus/kafka';
 import { encodeMessage, mentionId, TOPICS, type EnrichedMention } from '@earshot/schema';
-import { dropPrefix, esCount, esDocuments, servers, sleep, startStage, stopStage, uniquePrefix, waitFor, writeDistributedConfig, type StageProcess } from './support.js';
+import {
+  dropPrefix,
+  esCount,
+  esDocuments,
+  servers,
+  sleep,
+  startStage,
+  stopStage,
+  uniquePrefix,
+  waitFor,
+  writeDistributedConfig,
+  type StageProcess,
+} from './support.js';
 
 const STACK = fileURLToPath(new URL('../../infra/local/stack', import.meta.url));
 const found = servers();
@@ -49,7 +61,13 @@ function enriched(i: number): EnrichedMention {
     text: `Mention number ${i} written while the store may be down.`,
     publishedAt: at,
     collectedAt: at,
-    nlp: { lang: 'en', sentiment: { label: sentiment, score: 0 }, topics: [{ topic: 'service', sentiment: { label: sentiment, score: 0 } }], signals: { warning: false, recommendation: false, phrases: [] }, enrichedAt: at },
+    nlp: {
+      lang: 'en',
+      sentiment: { label: sentiment, score: 0 },
+      topics: [{ topic: 'service', sentiment: { label: sentiment, score: 0 } }],
+      signals: { warning: false, recommendation: false, phrases: [] },
+      enrichedAt: at,
+    },
   };
 }
 
@@ -70,7 +88,12 @@ describe.skipIf(reason !== undefined).each(KAFKA_CLIENTS)(`indexer while Elastic
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'earshot-esdown-'));
-    config = writeDistributedConfig(dir, { prefix, client, servers: s, body: 'logLevel: warn\nbrands:\n  - { id: nordtel, name: Nordtel }\n  - { id: tundra, name: Tundra }' });
+    config = writeDistributedConfig(dir, {
+      prefix,
+      client,
+      servers: s,
+      body: 'logLevel: warn\nbrands:\n  - { id: nordtel, name: Nordtel }\n  - { id: tundra, name: Tundra }',
+    });
     bus = createKafkaClientBus(client, { brokers: s.brokers.split(','), clientId: 'es-down-test', topicPrefix: `${prefix}.` });
     await bus.ensureTopics(Object.values(TOPICS).map((name) => ({ name, partitions: 3 })));
   });
@@ -113,10 +136,15 @@ describe.skipIf(reason !== undefined).each(KAFKA_CLIENTS)(`indexer while Elastic
     }
 
     await publishRange(bus, BEFORE + DURING, total);
-    await waitFor(`all ${total} mentions indexed after Elasticsearch returned`, 120_000, async () => {
-      const [n, lag] = await Promise.all([esCount(s.esUrl, prefix), bus.lag('earshot-indexer', TOPICS.enriched)]);
-      return n >= total && lag === 0;
-    }, 500).catch((err: Error) => {
+    await waitFor(
+      `all ${total} mentions indexed after Elasticsearch returned`,
+      120_000,
+      async () => {
+        const [n, lag] = await Promise.all([esCount(s.esUrl, prefix), bus.lag('earshot-indexer', TOPICS.enriched)]);
+        return n >= total && lag === 0;
+      },
+      500,
+    ).catch((err: Error) => {
       throw new Error(`${err.message}\n--- indexer\n${indexer?.output()}`);
     });
 

@@ -8,7 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bus } from '@earshot/bus';
 import { createKafkaClientBus, KAFKA_CLIENTS } from '@earshot/bus/kafka';
 import { encodeMessage, mentionId, TOPICS, type RawMention } from '@earshot/schema';
-import { dropPrefix, esCount, esDocuments, servers, sleep, startStage, stopStage, uniquePrefix, waitFor, writeDistributedConfig, type StageProcess } from './support.js';
+import {
+  dropPrefix,
+  esCount,
+  esDocuments,
+  servers,
+  sleep,
+  startStage,
+  stopStage,
+  uniquePrefix,
+  waitFor,
+  writeDistributedConfig,
+  type StageProcess,
+} from './support.js';
 
 const found = servers();
 const MENTIONS = 10_000;
@@ -86,10 +98,15 @@ describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`stages killed mid-stream (
       }
     })();
 
-    const before = await waitFor('the first mentions in Elasticsearch', 120_000, async () => {
-      const n = await esCount(s.esUrl, prefix);
-      return n >= 1500 ? n : undefined;
-    }, 50);
+    const before = await waitFor(
+      'the first mentions in Elasticsearch',
+      120_000,
+      async () => {
+        const n = await esCount(s.esUrl, prefix);
+        return n >= 1500 ? n : undefined;
+      },
+      50,
+    );
     for (const stage of first) expect(await stopStage(stage, 'SIGKILL')).toBeNull();
     const atKill = await esCount(s.esUrl, prefix);
     expect(before).toBeGreaterThan(0);
@@ -97,15 +114,25 @@ describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`stages killed mid-stream (
     await streaming;
 
     stages.push(await startStage('enricher', config), await startStage('indexer', config));
-    await waitFor(`all ${MENTIONS} mentions stored (${atKill} at the kill)`, 180_000, async () => {
-      const [n, rawLag, enrichedLag] = await Promise.all([
-        esCount(s.esUrl, prefix),
-        bus.lag('earshot-enricher', TOPICS.raw),
-        bus.lag('earshot-indexer', TOPICS.enriched),
-      ]);
-      return n >= MENTIONS && rawLag === 0 && enrichedLag === 0;
-    }, 500).catch((err: Error) => {
-      throw new Error(`${err.message}\n${stages.slice(-2).map((st) => `--- ${st.name}\n${st.output()}`).join('\n')}`);
+    await waitFor(
+      `all ${MENTIONS} mentions stored (${atKill} at the kill)`,
+      180_000,
+      async () => {
+        const [n, rawLag, enrichedLag] = await Promise.all([
+          esCount(s.esUrl, prefix),
+          bus.lag('earshot-enricher', TOPICS.raw),
+          bus.lag('earshot-indexer', TOPICS.enriched),
+        ]);
+        return n >= MENTIONS && rawLag === 0 && enrichedLag === 0;
+      },
+      500,
+    ).catch((err: Error) => {
+      throw new Error(
+        `${err.message}\n${stages
+          .slice(-2)
+          .map((st) => `--- ${st.name}\n${st.output()}`)
+          .join('\n')}`,
+      );
     });
 
     // Exactly once: as many documents as mentions, and every id among them.

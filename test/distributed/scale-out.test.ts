@@ -81,7 +81,11 @@ async function publishRange(bus: Bus, from: number, to: number, at: number): Pro
 
 /** How many of these ids have a document under the prefix. */
 async function esCountIds(url: string, prefix: string, ids: string[]): Promise<number> {
-  const res = await fetch(`${url}/${prefix}-mentions/_count`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: { ids: { values: ids } } }) });
+  const res = await fetch(`${url}/${prefix}-mentions/_count`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: { ids: { values: ids } } }),
+  });
   return ((await res.json()) as { count: number }).count;
 }
 
@@ -100,9 +104,20 @@ describe.skipIf('skip' in found)(`scale-out on Kafka + Elasticsearch${'skip' in 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'earshot-scale-'));
     const now = new Date().toUTCString();
-    const bodies = new Map(SOURCES.map((source, n) => [`/${source}.xml`, rssFeed(Array.from({ length: ITEMS_PER_SOURCE }, (_, j) => ({
-      guid: `${source}-${j}`, title: `${source} item ${j}`, text: `${PRAISE[j % 2]} Source ${n}, item ${j}.`, link: `https://scale.example.org/${source}/${j}`, date: now,
-    })))]));
+    const bodies = new Map(
+      SOURCES.map((source, n) => [
+        `/${source}.xml`,
+        rssFeed(
+          Array.from({ length: ITEMS_PER_SOURCE }, (_, j) => ({
+            guid: `${source}-${j}`,
+            title: `${source} item ${j}`,
+            text: `${PRAISE[j % 2]} Source ${n}, item ${j}.`,
+            link: `https://scale.example.org/${source}/${j}`,
+            date: now,
+          })),
+        ),
+      ]),
+    );
     // The feeds, noting when each is requested.
     feeds = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0]!;
@@ -134,7 +149,9 @@ describe.skipIf('skip' in found)(`scale-out on Kafka + Elasticsearch${'skip' in 
         'brands:',
         ...BRANDS.map((b) => `  - { id: ${b}, name: Brand ${b} }`),
         'sources:',
-        ...SOURCES.map((id, n) => `  - { id: ${id}, type: rss, url: "${feedUrl}/${id}.xml", about: ${CALM[n % CALM.length]}, pollInterval: 5s, allowPrivateNetwork: true }`),
+        ...SOURCES.map(
+          (id, n) => `  - { id: ${id}, type: rss, url: "${feedUrl}/${id}.xml", about: ${CALM[n % CALM.length]}, pollInterval: 5s, allowPrivateNetwork: true }`,
+        ),
         `rules: [{ id: neg, type: threshold, count: ${THRESHOLD}, window: 6h }]`,
         `channels: [{ id: hook, type: webhook, url: "${hookUrl}", secret: scale-s3cret-s3cret, allowPrivateNetwork: true }]`,
         'subscriptions: [{ channel: hook }]',
@@ -174,10 +191,15 @@ describe.skipIf('skip' in found)(`scale-out on Kafka + Elasticsearch${'skip' in 
       }
     })();
 
-    const before = await waitFor('a third of the mentions in Elasticsearch', 180_000, async () => {
-      const n = await esCount(s.esUrl, prefix);
-      return n >= total / 3 ? n : undefined;
-    }, 200);
+    const before = await waitFor(
+      'a third of the mentions in Elasticsearch',
+      180_000,
+      async () => {
+        const n = await esCount(s.esUrl, prefix);
+        return n >= total / 3 ? n : undefined;
+      },
+      200,
+    );
     for (const stage of victims) expect(await stopStage(stage, 'SIGKILL')).toBeNull();
     const atKill = await esCount(s.esUrl, prefix);
     expect(atKill, 'the kill came after everything was stored: it proves nothing').toBeLessThan(total);
@@ -190,22 +212,32 @@ describe.skipIf('skip' in found)(`scale-out on Kafka + Elasticsearch${'skip' in 
     for (const r of replacements) if (r.status === 'rejected') throw r.reason;
 
     const live = stages.filter((st) => !victims.includes(st));
-    await waitFor(`all ${total} mentions stored (${before} before the kill)`, 420_000, async () => {
-      const [n, rawLag, enrichedLag, byBrandLag] = await Promise.all([
-        esCount(s.esUrl, prefix),
-        bus.lag('earshot-enricher', TOPICS.raw),
-        bus.lag('earshot-indexer', TOPICS.enriched),
-        bus.lag('earshot-alerter', TOPICS.byBrand),
-      ]);
-      return n >= total && rawLag === 0 && enrichedLag === 0 && byBrandLag === 0;
-    }, 1000).catch((err: Error) => {
+    await waitFor(
+      `all ${total} mentions stored (${before} before the kill)`,
+      420_000,
+      async () => {
+        const [n, rawLag, enrichedLag, byBrandLag] = await Promise.all([
+          esCount(s.esUrl, prefix),
+          bus.lag('earshot-enricher', TOPICS.raw),
+          bus.lag('earshot-indexer', TOPICS.enriched),
+          bus.lag('earshot-alerter', TOPICS.byBrand),
+        ]);
+        return n >= total && rawLag === 0 && enrichedLag === 0 && byBrandLag === 0;
+      },
+      1000,
+    ).catch((err: Error) => {
       throw new Error(`${err.message}\n${live.map((st) => `--- ${st.name}\n${st.output()}`).join('\n')}`);
     });
 
     // Exactly once in Elasticsearch.
     expect(await esCount(s.esUrl, prefix)).toBe(total);
     let found = 0;
-    for (let i = 0; i < MENTIONS; i += 2000) found += await esCountIds(s.esUrl, prefix, Array.from({ length: 2000 }, (_, j) => rawMention(i + j, at).id));
+    for (let i = 0; i < MENTIONS; i += 2000)
+      found += await esCountIds(
+        s.esUrl,
+        prefix,
+        Array.from({ length: 2000 }, (_, j) => rawMention(i + j, at).id),
+      );
     expect(found, 'published mentions found by id').toBe(MENTIONS);
 
     // Every hot brand alerted, through the webhook, once; no calm brand did.

@@ -36,7 +36,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** A config on Kafka + Elasticsearch, topics and indices under `prefix`. `body` holds brands/sources. */
-export function writeDistributedConfig(dir: string, options: { prefix: string; client: KafkaClient; servers: Servers; body: string; partitions?: number }): string {
+export function writeDistributedConfig(
+  dir: string,
+  options: { prefix: string; client: KafkaClient; servers: Servers; body: string; partitions?: number },
+): string {
   const file = join(dir, 'earshot.yaml');
   writeFileSync(
     file,
@@ -76,7 +79,10 @@ export async function startStage(name: string, config: string, env: Record<strin
       child.kill('SIGKILL');
       throw new Error(`earshot ${name} did not answer /health within ${startupMs / 1000} s:\n${out}`);
     }
-    const ok = await fetch(`${stage.healthUrl}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${stage.healthUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return stage;
     await sleep(100);
   }

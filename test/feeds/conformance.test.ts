@@ -46,7 +46,9 @@ describe.skipIf(!!corpus.missing)('feed conformance corpus', () => {
   beforeAll(async () => {
     const index = readJsonl<IndexRecord>(join(corpus.path, 'index.jsonl'));
     pool = await createParsePool({ size: Math.max(1, Math.min(4, availableParallelism())), timeoutMs: PER_FILE_TIMEOUT_MS });
-    await Promise.all(index.map(async (record) => outcomes.set(record.file, await pool.parse(join(corpus.path, record.file), record.http_headers?.['Content-Type']))));
+    await Promise.all(
+      index.map(async (record) => outcomes.set(record.file, await pool.parse(join(corpus.path, record.file), record.http_headers?.['Content-Type']))),
+    );
   });
 
   afterAll(async () => {
@@ -83,7 +85,9 @@ describe.skipIf(!!corpus.missing)('feed conformance corpus', () => {
     console.log(
       [
         `feed conformance: ${met.length}/${verdicts.length} expectations met (${(share * 100).toFixed(1)}%), ${misses.length} missed`,
-        ...(alternatives.length ? [`  met under an alternative SOURCES.md allows (${alternatives.length}):`, ...alternatives.map((v) => `    ${v.file} ${v.path}: ${v.alternative}`)] : []),
+        ...(alternatives.length
+          ? [`  met under an alternative SOURCES.md allows (${alternatives.length}):`, ...alternatives.map((v) => `    ${v.file} ${v.path}: ${v.alternative}`)]
+          : []),
         ...(misses.length ? ['  misses:'] : []),
         ...misses.map((v) => `    ${explain(v)}${KNOWN_MISSES[v.file] ? `\n      why: ${KNOWN_MISSES[v.file]}` : ''}`),
       ].join('\n'),

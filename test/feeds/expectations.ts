@@ -97,6 +97,11 @@ export function checkRecord(record: ExpectationRecord, result: unknown, bytes: U
 /** One line explaining a miss. */
 export function explain(v: Verdict): string {
   const show = (x: unknown) => (x === undefined ? 'nothing' : JSON.stringify(typeof x === 'string' && x.length > 120 ? `${x.slice(0, 117)}...` : x));
-  const why = v.op === 'absent' ? `expected absent, got ${show(v.actual)}` : v.op === 'exists' ? 'expected a value, got nothing' : `expected ${v.op} ${show(v.expected)}, got ${show(v.actual)}`;
+  const why =
+    v.op === 'absent'
+      ? `expected absent, got ${show(v.actual)}`
+      : v.op === 'exists'
+        ? 'expected a value, got nothing'
+        : `expected ${v.op} ${show(v.expected)}, got ${show(v.actual)}`;
   return `${v.file} ${v.path}: ${why}${v.note ? ` [note: ${v.note}]` : ''}`;
 }

@@ -21,7 +21,9 @@ describe('earshot feeds parse', () => {
     dir = mkdtempSync(join(tmpdir(), 'earshot-feeds-'));
     file = join(dir, 'feed.xml');
     writeFileSync(file, iconv.encode(feed, 'windows-1251'));
-    server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml; charset=windows-1251' }).end(iconv.encode(feed, 'windows-1251')));
+    server = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=windows-1251' }).end(iconv.encode(feed, 'windows-1251')),
+    );
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
   });

@@ -13,7 +13,9 @@ export interface ParsePool {
 /** Worker threads do not inherit the tsx loader: the worker's entry imports the TS file through it. */
 function startWorker(): Promise<Worker> {
   const target = new URL('./parse-worker.ts', import.meta.url).href;
-  const worker = new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(target)}, ${JSON.stringify(import.meta.url)}))`, { eval: true });
+  const worker = new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(target)}, ${JSON.stringify(import.meta.url)}))`, {
+    eval: true,
+  });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', (m) => (m === 'ready' ? resolve(worker) : reject(new Error(`unexpected first message ${String(m)}`))));

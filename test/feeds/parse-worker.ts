@@ -18,7 +18,11 @@ parentPort?.on('message', (request: ParseRequest) => {
     const result = parseFeed(readFileSync(request.path), { contentType: request.contentType });
     parentPort?.postMessage({ id: request.id, result, ms: performance.now() - started } satisfies ParseReply);
   } catch (err) {
-    parentPort?.postMessage({ id: request.id, crash: err instanceof Error ? `${err.name}: ${err.message}` : String(err), ms: performance.now() - started } satisfies ParseReply);
+    parentPort?.postMessage({
+      id: request.id,
+      crash: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      ms: performance.now() - started,
+    } satisfies ParseReply);
   }
 });
 parentPort?.postMessage('ready');

@@ -67,7 +67,13 @@ describe('workspace dependencies', () => {
     expect(findCycle([...workspaceNames], workspaceDeps)).toBeUndefined();
     expect(workspaceDeps('@earshot/core')).toEqual([]);
     const services = new Set(packages.filter((p) => p.dir.startsWith('services/')).map((p) => p.manifest.name));
-    const upward = packages.filter((p) => p.dir.startsWith('packages/')).flatMap((p) => workspaceDeps(p.manifest.name).filter((d) => services.has(d)).map((d) => `${p.manifest.name} -> ${d}`));
+    const upward = packages
+      .filter((p) => p.dir.startsWith('packages/'))
+      .flatMap((p) =>
+        workspaceDeps(p.manifest.name)
+          .filter((d) => services.has(d))
+          .map((d) => `${p.manifest.name} -> ${d}`),
+      );
     expect(upward).toEqual([]);
   });
 

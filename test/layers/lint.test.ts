@@ -35,7 +35,10 @@ describe('earshot/layers', () => {
 
   it.each([
     ['services/earshot/src/adapters.ts', "import { createKafkaClientBus } from '@earshot/bus/kafka';\nimport { createEnricher } from '@earshot/enricher';"],
-    ['services/enricher/src/step.ts', "import type { Bus } from '@earshot/bus';\nimport { EarshotError } from '@earshot/core';\nimport { ok } from '@earshot/pipeline';"],
+    [
+      'services/enricher/src/step.ts',
+      "import type { Bus } from '@earshot/bus';\nimport { EarshotError } from '@earshot/core';\nimport { ok } from '@earshot/pipeline';",
+    ],
     ['services/alerter/src/alerter.test.ts', "import { createEmbeddedBus } from '@earshot/bus/embedded';\nimport Database from 'better-sqlite3';"],
     ['services/api/src/testing/start-test-api.ts', "import { createSqliteStore } from '@earshot/store/sqlite';"],
     ['packages/bus/src/kafka/kafka-bus.ts', "import { Kafka } from 'kafkajs';\nimport { EarshotError } from '@earshot/core';"],

@@ -28,7 +28,12 @@ describe('unhandled rejection in a stage process', () => {
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const until = Date.now() + 60_000;
-    while (!(await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false))) {
+    while (
+      !(await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
       if (child.exitCode !== null || Date.now() > until) throw new Error(`the stage did not come up:\n${out}`);
       await new Promise((r) => setTimeout(r, 100));
     }

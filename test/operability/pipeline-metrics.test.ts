@@ -8,7 +8,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startEarshot } from '../support/earshot-cli.js';
 import { rssFeed, startFeedServer, type FeedServer } from '../support/feed-server.js';
 import { nordtelItems, oneFeedConfig } from '../support/stored-mentions.js';
-import { dropPrefix, freePort, servers, startStage, stopStage, uniquePrefix, waitFor, writeDistributedConfig, type StageProcess } from '../distributed/support.js';
+import {
+  dropPrefix,
+  freePort,
+  servers,
+  startStage,
+  stopStage,
+  uniquePrefix,
+  waitFor,
+  writeDistributedConfig,
+  type StageProcess,
+} from '../distributed/support.js';
 
 const ITEMS = 200;
 
@@ -42,7 +52,12 @@ describe('pipeline metrics on the embedded backend', () => {
     server.set('/m.xml', rssFeed(nordtelItems(ITEMS, 'metrics')));
     dir = mkdtempSync(join(tmpdir(), 'earshot-metrics-'));
     const port = await freePort();
-    const config = oneFeedConfig({ dir, sourceId: 'metrics-feed', feedUrl: `${server.url}/m.xml`, extra: `api: { port: 0 }\nhealth: { port: ${port}, lagInterval: 200ms }\n` });
+    const config = oneFeedConfig({
+      dir,
+      sourceId: 'metrics-feed',
+      feedUrl: `${server.url}/m.xml`,
+      extra: `api: { port: 0 }\nhealth: { port: ${port}, lagInterval: 200ms }\n`,
+    });
     const child = startEarshot(['run', '--config', config], { env: { LOG_LEVEL: 'warn' } });
     let out = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

@@ -35,20 +35,37 @@ describe('a stuck consumer on /health', () => {
   it('answers 503 naming the group while lag does not fall, and 200 again once it catches up', async () => {
     dir = mkdtempSync(join(tmpdir(), 'earshot-stuck-'));
     const port = await freePort();
-    const config = oneFeedConfig({ dir, sourceId: 'stuck', feedUrl: 'http://127.0.0.1:9/none.xml', extra: `health: { port: ${port}, lagInterval: 200ms, stuckAfter: 2s }\n` });
+    const config = oneFeedConfig({
+      dir,
+      sourceId: 'stuck',
+      feedUrl: 'http://127.0.0.1:9/none.xml',
+      extra: `health: { port: ${port}, lagInterval: 200ms, stuckAfter: 2s }\n`,
+    });
     child = startEarshot(['indexer', '--config', config], { env: { LOG_LEVEL: 'silent' } });
     const url = `http://127.0.0.1:${port}/health`;
     const health = async () => {
       const res = await fetch(url);
       return { code: res.status, body: (await res.json()) as HealthBody };
     };
-    await waitFor('the indexer answers /health', 60_000, () => health().then((h) => h.code === 200, () => false), 100);
+    await waitFor(
+      'the indexer answers /health',
+      60_000,
+      () =>
+        health().then(
+          (h) => h.code === 200,
+          () => false,
+        ),
+      100,
+    );
 
     // Another writer holds the store: every batch fails (SQLITE_BUSY) and is redelivered.
     const lock = new Database(join(dir, 'store.db'));
     lock.exec('BEGIN EXCLUSIVE');
     const bus = createEmbeddedBus({ path: join(dir, 'bus.db') });
-    await bus.publish(TOPICS.enriched, Array.from({ length: 5 }, (_, i) => ({ key: 'nordtel', value: encodeMessage('mention.enriched', sampleMention(i)) })));
+    await bus.publish(
+      TOPICS.enriched,
+      Array.from({ length: 5 }, (_, i) => ({ key: 'nordtel', value: encodeMessage('mention.enriched', sampleMention(i)) })),
+    );
     await bus.close();
 
     const stuck = await waitFor('/health 503', 30_000, async () => {
@@ -56,7 +73,10 @@ describe('a stuck consumer on /health', () => {
       return h.code === 503 ? h.body : undefined;
     });
     expect(stuck.status).toBe('error');
-    expect(stuck.details['consumer-lag']!.details!['earshot-indexer']).toMatchObject({ lag: 5, stuck: expect.stringMatching(/^no progress for \d+ s with 5 messages waiting$/) });
+    expect(stuck.details['consumer-lag']!.details!['earshot-indexer']).toMatchObject({
+      lag: 5,
+      stuck: expect.stringMatching(/^no progress for \d+ s with 5 messages waiting$/),
+    });
 
     lock.exec('COMMIT');
     lock.close();

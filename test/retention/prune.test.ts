@@ -43,11 +43,18 @@ describe.skipIf(!url)(`store.retention on Elasticsearch${url ? '' : ` (skipped: 
     await store.refresh();
     const dir = mkdtempSync(join(tmpdir(), 'earshot-retention-'));
     const config = join(dir, 'earshot.yaml');
-    writeFileSync(config, `brands:\n  - { id: nordtel, name: Nordtel }\nstore: { kind: elasticsearch, url: "${url}", indexPrefix: ${prefix}, retention: 13mo }\n`);
+    writeFileSync(
+      config,
+      `brands:\n  - { id: nordtel, name: Nordtel }\nstore: { kind: elasticsearch, url: "${url}", indexPrefix: ${prefix}, retention: 13mo }\n`,
+    );
 
     const dry = await runEarshot(['store', 'prune', '--dry-run', '--json', '--config', config]);
     expect(dry.code, dry.stderr).toBe(0);
-    expect(JSON.parse(dry.stdout)).toEqual({ dryRun: true, retention: '13mo', indices: [{ index: `${prefix}-mentions-${monthOf(old)}`, month: monthOf(old), documents: 2 }] });
+    expect(JSON.parse(dry.stdout)).toEqual({
+      dryRun: true,
+      retention: '13mo',
+      indices: [{ index: `${prefix}-mentions-${monthOf(old)}`, month: monthOf(old), documents: 2 }],
+    });
     expect(await store.count({})).toBe(4);
 
     const human = await runEarshot(['store', 'prune', '--dry-run', '--config', config]);

@@ -41,7 +41,10 @@ export async function kafkaMatrix(options: { stack: string; mainBrokers: string 
   const user = env.KAFKA_SASL_USER ?? 'earshot';
   const password = env.KAFKA_SASL_PASSWORD ?? 'earshot-secret';
   if (env.KAFKA_MATRIX_BROKERS) {
-    const saslSsl = env.KAFKA_SASL_SSL_BROKERS && env.KAFKA_SASL_SSL_CA ? { brokers: env.KAFKA_SASL_SSL_BROKERS, caFile: env.KAFKA_SASL_SSL_CA, username: user, password } : undefined;
+    const saslSsl =
+      env.KAFKA_SASL_SSL_BROKERS && env.KAFKA_SASL_SSL_CA
+        ? { brokers: env.KAFKA_SASL_SSL_BROKERS, caFile: env.KAFKA_SASL_SSL_CA, username: user, password }
+        : undefined;
     const matrixVersion = String(await probeKafkaMajorVersion({ brokers: env.KAFKA_MATRIX_BROKERS.split(',') }));
     return { mainVersion: String(main), matrixBrokers: env.KAFKA_MATRIX_BROKERS, matrixVersion, saslSsl, stop: async () => {} };
   }
@@ -60,7 +63,9 @@ export async function kafkaMatrix(options: { stack: string; mainBrokers: string 
     KAFKA_SASL_PASSWORD: password,
     KAFKA_HEAP_OPTS: env.KAFKA_MATRIX_HEAP_OPTS ?? '-Xmx384m -Xms128m',
   };
-  process.stdout.write(`[global-setup] KAFKA_BROKERS runs Kafka ${main}: starting Kafka ${MATRIX_VERSIONS[other]} from infra/local on 127.0.0.1:${port} (SASL_SSL :${port + 2}, state ${home})…\n`);
+  process.stdout.write(
+    `[global-setup] KAFKA_BROKERS runs Kafka ${main}: starting Kafka ${MATRIX_VERSIONS[other]} from infra/local on 127.0.0.1:${port} (SASL_SSL :${port + 2}, state ${home})…\n`,
+  );
   execFileSync(options.stack, ['start', 'kafka'], { stdio: 'inherit', env: stackEnv, timeout: 900_000 });
   const tls = join(home, 'kafka', 'tls');
   if (!existsSync(join(tls, 'ca.crt'))) throw new Error(`infra/local/stack started Kafka without certificates in ${tls}`);
@@ -68,7 +73,14 @@ export async function kafkaMatrix(options: { stack: string; mainBrokers: string 
     mainVersion: String(main),
     matrixBrokers: `127.0.0.1:${port}`,
     matrixVersion: String(other),
-    saslSsl: { brokers: `127.0.0.1:${port + 2}`, caFile: join(tls, 'ca.crt'), certFile: join(tls, 'client.crt'), keyFile: join(tls, 'client.key'), username: user, password },
+    saslSsl: {
+      brokers: `127.0.0.1:${port + 2}`,
+      caFile: join(tls, 'ca.crt'),
+      certFile: join(tls, 'client.crt'),
+      keyFile: join(tls, 'client.key'),
+      username: user,
+      password,
+    },
     stop: async () => {
       if (env.EARSHOT_KEEP_STACK === '1') return;
       execFileSync(options.stack, ['stop', 'kafka'], { stdio: 'inherit', env: stackEnv });

@@ -68,7 +68,10 @@ export function busContract(name: string, options: BusContractOptions): void {
       const id = options.unique();
       const topic = `${id}.retry`;
       await bus.ensureTopics([{ name: topic, partitions: 1 }]);
-      await bus.publish(topic, [{ key: 'a', value: Buffer.from('one') }, { key: 'a', value: Buffer.from('two') }]);
+      await bus.publish(topic, [
+        { key: 'a', value: Buffer.from('one') },
+        { key: 'a', value: Buffer.from('two') },
+      ]);
       let attempts = 0;
       const seen: string[] = [];
       const sub = await bus.subscribe({
@@ -93,7 +96,10 @@ export function busContract(name: string, options: BusContractOptions): void {
       const topic = `${id}.partial`;
       await bus.ensureTopics([{ name: topic, partitions: 1 }]);
       const published = ['one', 'two', 'three', 'four'];
-      await bus.publish(topic, published.map((v) => ({ key: 'a', value: Buffer.from(v) })));
+      await bus.publish(
+        topic,
+        published.map((v) => ({ key: 'a', value: Buffer.from(v) })),
+      );
       const deliveries: string[][] = [];
       const acknowledged: string[] = [];
       const sub = await bus.subscribe({
@@ -123,7 +129,10 @@ export function busContract(name: string, options: BusContractOptions): void {
       const topic = `${id}.resume`;
       const first = await options.connect();
       await first.ensureTopics([{ name: topic, partitions: 2 }]);
-      await first.publish(topic, Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: Buffer.from(String(i)) })));
+      await first.publish(
+        topic,
+        Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: Buffer.from(String(i)) })),
+      );
       const seen: string[] = [];
       const sub = await first.subscribe({ groupId: `${id}.g`, topic, handler: async (b) => void seen.push(...b.map(text)) });
       await waitFor(() => seen.length >= 10, timeout, 'first 10');
@@ -147,7 +156,10 @@ export function busContract(name: string, options: BusContractOptions): void {
       const id = options.unique();
       const topic = `${id}.lag`;
       await bus.ensureTopics([{ name: topic, partitions: 2 }]);
-      await bus.publish(topic, Array.from({ length: 7 }, (_, i) => ({ key: `k${i}`, value: Buffer.from('x') })));
+      await bus.publish(
+        topic,
+        Array.from({ length: 7 }, (_, i) => ({ key: `k${i}`, value: Buffer.from('x') })),
+      );
       await waitFor(() => true, 0, '');
       const deadline = Date.now() + timeout;
       let lag = await bus.lag(`${id}.never`, topic);
@@ -161,7 +173,10 @@ export function busContract(name: string, options: BusContractOptions): void {
       const id = options.unique();
       const topic = `${id}.tail`;
       await bus.ensureTopics([{ name: topic, partitions: 3 }]);
-      await bus.publish(topic, Array.from({ length: 6 }, (_, i) => ({ key: `k${i}`, value: Buffer.from(`old${i}`) })));
+      await bus.publish(
+        topic,
+        Array.from({ length: 6 }, (_, i) => ({ key: `k${i}`, value: Buffer.from(`old${i}`) })),
+      );
       const got: string[] = [];
       let failOnce = true;
       const tail = await bus.tail({
@@ -176,7 +191,10 @@ export function busContract(name: string, options: BusContractOptions): void {
       });
       await bus.publish(topic, [{ key: 'x', value: Buffer.from('boom') }]);
       await waitFor(() => !failOnce, timeout, 'the failing batch');
-      await bus.publish(topic, Array.from({ length: 6 }, (_, i) => ({ key: `k${i}`, value: Buffer.from(`new${i}`) })));
+      await bus.publish(
+        topic,
+        Array.from({ length: 6 }, (_, i) => ({ key: `k${i}`, value: Buffer.from(`new${i}`) })),
+      );
       await waitFor(() => got.length >= 6, timeout, 'tailed messages');
       await new Promise((r) => setTimeout(r, 200));
       expect(got.filter((v) => v !== 'boom').sort()).toEqual(['new0', 'new1', 'new2', 'new3', 'new4', 'new5']);

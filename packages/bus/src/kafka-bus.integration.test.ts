@@ -36,7 +36,10 @@ function kafkaBusSuite(client: KafkaClient, brokers: string): void {
       const topic = `t${++n}.stuck`;
       await bus.ensureTopics([{ name: topic, partitions: 2 }]);
       // Keys spread over both partitions; every batch of the partition holding "poison" fails.
-      await bus.publish(topic, Array.from({ length: 40 }, (_, i) => ({ key: i === 0 ? 'poison' : `k${i}`, value: Buffer.from(String(i)) })));
+      await bus.publish(
+        topic,
+        Array.from({ length: 40 }, (_, i) => ({ key: i === 0 ? 'poison' : `k${i}`, value: Buffer.from(String(i)) })),
+      );
       const got: BusMessage[] = [];
       let stuckPartition = -1;
       const sub = await bus.subscribe({
@@ -63,7 +66,10 @@ function kafkaBusSuite(client: KafkaClient, brokers: string): void {
       const bus = createKafkaBus({ topics: { [topic]: { partitions: 5 } } });
       // The caller asks for 2 partitions; the config says 5 for this topic.
       await bus.ensureTopics([{ name: topic, partitions: 2 }]);
-      await bus.publish(topic, Array.from({ length: 100 }, (_, i) => ({ key: `key-${i}`, value: Buffer.from(String(i)) })));
+      await bus.publish(
+        topic,
+        Array.from({ length: 100 }, (_, i) => ({ key: `key-${i}`, value: Buffer.from(String(i)) })),
+      );
       const partitions = new Set<number>();
       const sub = await bus.subscribe({ groupId: `${topic}.g`, topic, handler: async (batch) => batch.forEach((m) => partitions.add(m.partition)) });
       await waitFor(async () => (await bus.lag(`${topic}.g`, topic)) === 0 && partitions.size > 0, 'all read');
@@ -74,7 +80,10 @@ function kafkaBusSuite(client: KafkaClient, brokers: string): void {
       const strict = createKafkaBus({ createTopics: false });
       await strict.ensureTopics([{ name: topic, partitions: 5 }]);
       const missing = `t${++n}.absent`;
-      const err = await strict.publish(missing, [{ key: 'k', value: Buffer.from('x') }]).then(() => undefined, (e: unknown) => e as Error & { retriable?: boolean });
+      const err = await strict.publish(missing, [{ key: 'k', value: Buffer.from('x') }]).then(
+        () => undefined,
+        (e: unknown) => e as Error & { retriable?: boolean },
+      );
       expect(err?.message).toContain(`${run}${missing}`);
       expect(err?.message).toContain('bus.createTopics is false');
       expect(err?.retriable).toBe(false);
@@ -101,7 +110,6 @@ function kafkaBusSuite(client: KafkaClient, brokers: string): void {
       await bus.close();
     }, 60_000);
   });
-
 }
 
 if (!brokers) {

@@ -82,7 +82,10 @@ if (!saslSsl) {
       it('fails a wrong password within seconds, naming the setting', async () => {
         const bus = connect(client, { brokers: saslSsl.brokers.split(','), tls: { ca: tls.ca }, sasl: { ...scram, password: 'not-the-password' } });
         const started = Date.now();
-        const err = await bus.publish(`w${++n}.denied`, [{ key: 'k', value: Buffer.from('x') }]).then(() => undefined, (e: unknown) => e as Error & { retriable?: boolean });
+        const err = await bus.publish(`w${++n}.denied`, [{ key: 'k', value: Buffer.from('x') }]).then(
+          () => undefined,
+          (e: unknown) => e as Error & { retriable?: boolean },
+        );
         expect(err?.message).toMatch(/bus\.sasl\.username \/ bus\.sasl\.password/);
         expect(err?.message).toContain(saslSsl.username);
         expect(err?.retriable).toBe(false);
@@ -91,7 +94,10 @@ if (!saslSsl) {
 
       it('fails an untrusted broker certificate naming bus.tls.ca', async () => {
         const bus = connect(client, { brokers: saslSsl.brokers.split(','), tls: true, sasl: scram });
-        const err = await bus.publish(`u${++n}.untrusted`, [{ key: 'k', value: Buffer.from('x') }]).then(() => undefined, (e: unknown) => e as Error);
+        const err = await bus.publish(`u${++n}.untrusted`, [{ key: 'k', value: Buffer.from('x') }]).then(
+          () => undefined,
+          (e: unknown) => e as Error,
+        );
         expect(err?.message).toMatch(/bus\.tls\.ca/);
       });
     });

@@ -41,7 +41,11 @@ describe('kafka bus config', () => {
     ['an unknown client', '{ kind: kafka, brokers: ["k"], client: rdkafka }', 'bus.client'],
     ['a certificate without its key', '{ kind: kafka, brokers: ["k"], tls: { cert: c.pem } }', 'cert and key go together'],
     ['an unknown mechanism', '{ kind: kafka, brokers: ["k"], sasl: { mechanism: gssapi, username: u, password: p } }', 'bus.sasl'],
-    ['OAUTHBEARER with neither token nor command', '{ kind: kafka, brokers: ["k"], sasl: { mechanism: oauthbearer } }', 'exactly one of token and tokenCommand'],
+    [
+      'OAUTHBEARER with neither token nor command',
+      '{ kind: kafka, brokers: ["k"], sasl: { mechanism: oauthbearer } }',
+      'exactly one of token and tokenCommand',
+    ],
     ['a misspelt TLS key', '{ kind: kafka, brokers: ["k"], tls: { cafile: x } }', 'bus.tls'],
   ])('refuses %s', (_, bus, expected) => {
     expect(problemsOf(bus).join('\n')).toContain(expected);

@@ -60,7 +60,11 @@ export const busSchema = z.discriminatedUnion('kind', [
     path: z.string().default('data/bus.db'),
     partitions: z.number().int().positive().default(4),
     /** Committed messages older than this are deleted. */
-    retention: z.number().int().positive().default(7 * 86_400_000),
+    retention: z
+      .number()
+      .int()
+      .positive()
+      .default(7 * 86_400_000),
   }),
   z.object({
     kind: z.literal('kafka'),

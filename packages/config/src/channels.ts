@@ -62,7 +62,10 @@ export const digestPeriod = z.union([z.enum(['hourly', 'daily']).transform((p) =
 
 export const subscriptionSchema = z.object({
   /** Names the subscription (digest state is kept under it); defaults to `<channel>#<index>`. */
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.#-]*$/, 'use letters, digits, ., #, - and _').optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.#-]*$/, 'use letters, digits, ., #, - and _')
+    .optional(),
   channel: z.string(),
   brand: z.union([z.string(), z.array(z.string())]).default('all'),
   rule: z.union([z.string(), z.array(z.string())]).default('all'),

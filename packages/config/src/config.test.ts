@@ -44,14 +44,9 @@ describe('config', () => {
       'channels[0].secret: environment variable HOOK_SECRET is not set',
       'sources[0].pollInterval: not a duration (use e.g. 30s, 5m, 1h, 1d): "soon"',
     ]);
-    expect(problemsOf(bad, { HOOK_SECRET: 'x' })).toEqual([
-      'sources[0].pollInterval: not a duration (use e.g. 30s, 5m, 1h, 1d): "soon"',
-    ]);
+    expect(problemsOf(bad, { HOOK_SECRET: 'x' })).toEqual(['sources[0].pollInterval: not a duration (use e.g. 30s, 5m, 1h, 1d): "soon"']);
     const crossBad = valid.replace('brand: nordtel, count: 3', 'brand: nobody, count: 3').replace('channel: hook', 'channel: pager');
-    expect(problemsOf(crossBad, { HOOK_SECRET: 'x' })).toEqual([
-      'rules[0].brand: unknown brand "nobody"',
-      'subscriptions[0].channel: unknown channel "pager"',
-    ]);
+    expect(problemsOf(crossBad, { HOOK_SECRET: 'x' })).toEqual(['rules[0].brand: unknown brand "nobody"', 'subscriptions[0].channel: unknown channel "pager"']);
   });
 
   it('reports YAML syntax errors and missing brands', () => {
@@ -75,8 +70,8 @@ describe('config', () => {
       'subscriptions[0].report.hour: an hour from 0 to 23',
       'subscriptions[0].report.timeZone: not a time zone: "Mars/Olympus" (use an IANA name such as Europe/Tallinn or UTC)',
     ]);
-    expect(problemsOf(withReport('{ schedule: daily }').replace('brand: nordtel, report', 'brand: nordtel, digest: daily, report'), { HOOK_SECRET: 'x' })).toEqual([
-      'subscriptions[0]: give either digest or report, not both',
-    ]);
+    expect(
+      problemsOf(withReport('{ schedule: daily }').replace('brand: nordtel, report', 'brand: nordtel, digest: daily, report'), { HOOK_SECRET: 'x' }),
+    ).toEqual(['subscriptions[0]: give either digest or report, not both']);
   });
 });

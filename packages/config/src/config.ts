@@ -100,7 +100,11 @@ export interface LoadConfigOptions {
 export function parseConfig(text: string, file: string, options: LoadConfigOptions = {}): EarshotConfig {
   const env = options.env ?? {};
   const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length) throw new ConfigError(file, doc.errors.map((e) => `YAML: ${e.message}`));
+  if (doc.errors.length)
+    throw new ConfigError(
+      file,
+      doc.errors.map((e) => `YAML: ${e.message}`),
+    );
   const raw = applyEnvOverrides(doc.toJS() ?? {}, env);
   const interpolationProblems: InterpolationProblem[] = [];
   const interpolated = interpolateEnv(raw, env, interpolationProblems);
@@ -199,7 +203,8 @@ function externalChecks(raw: unknown, checks: ConfigChecks): string[] {
   if (checks.sourceTypes) {
     const known = new Set(checks.sourceTypes);
     list('sources').forEach((s, i) => {
-      if (typeof s.type === 'string' && s.type && !known.has(s.type)) problems.push(`sources[${i}].type: unknown source type "${s.type}" (known: ${checks.sourceTypes!.join(', ')})`);
+      if (typeof s.type === 'string' && s.type && !known.has(s.type))
+        problems.push(`sources[${i}].type: unknown source type "${s.type}" (known: ${checks.sourceTypes!.join(', ')})`);
     });
   }
   const query = checks.brandQuery;

@@ -8,12 +8,7 @@ export interface InterpolationProblem {
 
 const PATTERN = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 
-export function interpolateEnv(
-  value: unknown,
-  env: Record<string, string | undefined>,
-  problems: InterpolationProblem[],
-  path = '',
-): unknown {
+export function interpolateEnv(value: unknown, env: Record<string, string | undefined>, problems: InterpolationProblem[], path = ''): unknown {
   if (typeof value === 'string') {
     return value.replace(PATTERN, (match: string, name: string, fallback: string | undefined) => {
       const found = env[name];
@@ -25,9 +20,7 @@ export function interpolateEnv(
   }
   if (Array.isArray(value)) return value.map((v, i) => interpolateEnv(v, env, problems, `${path}[${i}]`));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, interpolateEnv(v, env, problems, path ? `${path}.${k}` : k)]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateEnv(v, env, problems, path ? `${path}.${k}` : k)]));
   }
   return value;
 }

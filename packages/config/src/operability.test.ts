@@ -6,7 +6,12 @@ const config = (extra = '') => parseConfig(`brands: [{ id: a, name: A }]\n${extr
 describe('health and api.ticketSecret settings', () => {
   it('health: loopback by default, host/lagInterval/stuckAfter read', () => {
     expect(config('health: { port: 9464 }\n').health).toEqual({ port: 9464, host: '127.0.0.1', lagInterval: 10_000, stuckAfter: 300_000 });
-    expect(config('health: { port: 1, host: 0.0.0.0, lagInterval: 2s, stuckAfter: 1m }\n').health).toEqual({ port: 1, host: '0.0.0.0', lagInterval: 2000, stuckAfter: 60_000 });
+    expect(config('health: { port: 1, host: 0.0.0.0, lagInterval: 2s, stuckAfter: 1m }\n').health).toEqual({
+      port: 1,
+      host: '0.0.0.0',
+      lagInterval: 2000,
+      stuckAfter: 60_000,
+    });
   });
   it('refuses a stuckAfter under a second and an empty host, by key', () => {
     expect(() => config('health: { stuckAfter: 10ms }\n')).toThrow(/health\.stuckAfter: at least 1s/);

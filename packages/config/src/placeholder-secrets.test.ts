@@ -6,7 +6,7 @@ import { placeholderSecrets } from './placeholder-secrets.js';
 const example = fileURLToPath(new URL('../../../earshot.example.yaml', import.meta.url));
 
 describe('placeholder secrets', () => {
-  it("lists every placeholder of the example config by key, saying what to set", () => {
+  it('lists every placeholder of the example config by key, saying what to set', () => {
     expect(placeholderSecrets(loadConfig(example, { env: {} }))).toEqual([
       'api.tokens[0].token: still a placeholder; set EARSHOT_READ_TOKEN to a random token of 16+ characters (for example: openssl rand -base64 24)',
       'api.tokens[1].token: still a placeholder; set EARSHOT_ADMIN_TOKEN to a random token of 16+ characters (for example: openssl rand -base64 24)',
@@ -18,8 +18,11 @@ describe('placeholder secrets', () => {
 
   it('accepts the example once the variables are set', () => {
     const env = {
-      EARSHOT_READ_TOKEN: 'r3ad-8f2a9c1e7b4d6a0f', EARSHOT_ADMIN_TOKEN: 'adm1n-5e7c2b9a4f1d8e3c', EARSHOT_WEBHOOK_SECRET: 'wh-9a8b7c6d5e4f',
-      EARSHOT_SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T1A2B3/B4C5D6/abcdef123456', EARSHOT_SMTP_PASSWORD: 'smtp-pw-71f3a2',
+      EARSHOT_READ_TOKEN: 'r3ad-8f2a9c1e7b4d6a0f',
+      EARSHOT_ADMIN_TOKEN: 'adm1n-5e7c2b9a4f1d8e3c',
+      EARSHOT_WEBHOOK_SECRET: 'wh-9a8b7c6d5e4f',
+      EARSHOT_SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T1A2B3/B4C5D6/abcdef123456',
+      EARSHOT_SMTP_PASSWORD: 'smtp-pw-71f3a2',
     };
     expect(placeholderSecrets(loadConfig(example, { env }))).toEqual([]);
   });

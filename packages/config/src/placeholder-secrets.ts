@@ -26,11 +26,27 @@ function secretsOf(config: EarshotConfig): Secret[] {
     hint: `set ${EXAMPLE_PLACEHOLDERS[t.token] ?? 'it'} to a random token of 16+ characters (for example: openssl rand -base64 24)`,
   }));
   config.channels.forEach((c, i) => {
-    if (c.type === 'webhook') secrets.push({ path: `channels[${i}].secret`, value: c.secret, hint: 'set EARSHOT_WEBHOOK_SECRET (the example reads it) to the secret your receiver verifies' });
-    if (c.type === 'email') secrets.push({ path: `channels[${i}].password`, value: c.password, hint: 'set EARSHOT_SMTP_PASSWORD (the example reads it) to the SMTP password' });
-    if (c.type === 'slack' && SLACK_PLACEHOLDER.test(c.url)) secrets.push({ path: `channels[${i}].url`, value: 'change-me', hint: 'set EARSHOT_SLACK_WEBHOOK_URL (the example reads it) to your Slack incoming-webhook URL' });
+    if (c.type === 'webhook')
+      secrets.push({
+        path: `channels[${i}].secret`,
+        value: c.secret,
+        hint: 'set EARSHOT_WEBHOOK_SECRET (the example reads it) to the secret your receiver verifies',
+      });
+    if (c.type === 'email')
+      secrets.push({ path: `channels[${i}].password`, value: c.password, hint: 'set EARSHOT_SMTP_PASSWORD (the example reads it) to the SMTP password' });
+    if (c.type === 'slack' && SLACK_PLACEHOLDER.test(c.url))
+      secrets.push({
+        path: `channels[${i}].url`,
+        value: 'change-me',
+        hint: 'set EARSHOT_SLACK_WEBHOOK_URL (the example reads it) to your Slack incoming-webhook URL',
+      });
   });
-  if (config.api.ticketSecret) secrets.push({ path: 'api.ticketSecret', value: config.api.ticketSecret, hint: 'set it to a random string of 32+ characters shared by the API replicas (for example: openssl rand -base64 32)' });
+  if (config.api.ticketSecret)
+    secrets.push({
+      path: 'api.ticketSecret',
+      value: config.api.ticketSecret,
+      hint: 'set it to a random string of 32+ characters shared by the API replicas (for example: openssl rand -base64 32)',
+    });
   if (config.bus.kind === 'kafka' && config.bus.sasl && 'password' in config.bus.sasl) {
     secrets.push({ path: 'bus.sasl.password', value: config.bus.sasl.password, hint: 'set the Kafka SASL password' });
   }

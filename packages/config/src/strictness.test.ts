@@ -9,7 +9,6 @@ sources:
   - { id: reviews, type: app-store, url: "https://example.org/r.json", about: acme, exclude: "вакансия" }
 `;
 
-
 describe('config strictness', () => {
   it('accepts brand handles, hashtags and an owned source', () => {
     const config = parseConfig(base, 'x.yaml');

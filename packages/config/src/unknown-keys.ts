@@ -47,7 +47,8 @@ export function findUnknownKeys(schema: z.ZodType, value: unknown, path = ''): U
 function unwrap(schema: z.ZodType): z.ZodType {
   let current: z.ZodType = schema;
   for (;;) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault || current instanceof z.ZodPrefault) current = current.def.innerType as z.ZodType;
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault || current instanceof z.ZodPrefault)
+      current = current.def.innerType as z.ZodType;
     else if (current instanceof z.ZodPipe) current = current.def.in as z.ZodType;
     else return current;
   }

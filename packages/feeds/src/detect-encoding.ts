@@ -13,7 +13,20 @@ export interface DecodedText {
 }
 
 /** Labels the WHATWG Encoding Standard decodes as windows-1252: their bytes above 0x7F are still read. */
-const WINDOWS_1252_LABELS = new Set(['us-ascii', 'ascii', 'iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'iso_8859-1', 'cp819', 'ibm819', 'windows-1252', 'cp1252', 'x-cp1252']);
+const WINDOWS_1252_LABELS = new Set([
+  'us-ascii',
+  'ascii',
+  'iso-8859-1',
+  'iso8859-1',
+  'latin1',
+  'l1',
+  'iso_8859-1',
+  'cp819',
+  'ibm819',
+  'windows-1252',
+  'cp1252',
+  'x-cp1252',
+]);
 /** GB2312 and GBK are subsets of GB18030; decoding with the superset loses nothing. */
 const GB_LABELS = new Set(['gb2312', 'gbk', 'x-gbk', 'gb_2312-80', 'csgb2312', 'chinese', 'gb18030']);
 const UNICODE = /^(utf-?8|utf-?16(be|le)?|utf-?32(be|le)?|ucs-?2|ucs-?4|unicode)$/;

@@ -28,7 +28,13 @@ describe('dropped items are counted', () => {
   });
 
   it('JSON Feed items of the wrong type are counted as malformed', () => {
-    const result = parsed(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [1, 'text', null, { id: { nested: true } }, { id: 'ok', url: 'https://x.example/ok' }] }));
+    const result = parsed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'J',
+        items: [1, 'text', null, { id: { nested: true } }, { id: 'ok', url: 'https://x.example/ok' }],
+      }),
+    );
     expect(result.items).toHaveLength(1);
     expect(result.dropped).toEqual({ malformed: 4 });
   });

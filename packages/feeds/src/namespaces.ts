@@ -23,7 +23,14 @@ const BY_URI: Record<string, string> = {
 
 /** Prefixes so common that feeds use them without declaring them. */
 const WELL_KNOWN_PREFIXES: Record<string, string> = {
-  atom: 'atom', dc: 'dc', dcterms: 'dcterms', content: 'content', rdf: 'rdf', xhtml: 'xhtml', xml: 'xml', media: 'media',
+  atom: 'atom',
+  dc: 'dc',
+  dcterms: 'dcterms',
+  content: 'content',
+  rdf: 'rdf',
+  xhtml: 'xhtml',
+  xml: 'xml',
+  media: 'media',
 };
 
 /** The canonical name for a namespace URI; an unknown URI keeps itself, wrapped in braces. */

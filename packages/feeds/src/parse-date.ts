@@ -2,13 +2,49 @@
 // wild, many near-misses of both. This turns them into an ISO-8601 UTC instant, or undefined.
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** RFC 822 zone names and the US/military ones real feeds use, in minutes east of UTC. */
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  a: -60, m: -720, n: 60, y: 720, bst: 60, cet: 60, cest: 120, eet: 120, eest: 180, msk: 180, jst: 540, kst: 540, ist: 330, aest: 600, aedt: 660,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  a: -60,
+  m: -720,
+  n: 60,
+  y: 720,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  jst: 540,
+  kst: 540,
+  ist: 330,
+  aest: 600,
+  aedt: 660,
 };
 
 function offsetMinutes(zone: string | undefined): number | undefined {
@@ -33,9 +69,11 @@ function twoDigitYear(year: string): number {
 }
 
 const ISO = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T\s]+(\d{1,2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?)?$/i;
-const RFC822 = /^(?:[a-z]+\.?,?\s*)?(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2,4})(?:[\sT]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(?:(UT|UTC|GMT|Z|[a-z]{1,4}|[+-]\d{2}:?\d{2})\b)?/i;
+const RFC822 =
+  /^(?:[a-z]+\.?,?\s*)?(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2,4})(?:[\sT]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(?:(UT|UTC|GMT|Z|[a-z]{1,4}|[+-]\d{2}:?\d{2})\b)?/i;
 /** asctime and its cousins: "Wed Dec 31 10:14:55 2003", "Dec 31, 2003 10:14:55 GMT". */
-const MONTH_FIRST = /^(?:[a-z]+,?\s+)?([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(?:(\d{4})\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([a-z]{1,4}|[+-]\d{2}:?\d{2})\s+)?(\d{4})?/i;
+const MONTH_FIRST =
+  /^(?:[a-z]+,?\s+)?([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(?:(\d{4})\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([a-z]{1,4}|[+-]\d{2}:?\d{2})\s+)?(\d{4})?/i;
 
 export function parseDate(value: string | undefined): string | undefined {
   const text = value?.trim();
@@ -46,20 +84,41 @@ export function parseDate(value: string | undefined): string | undefined {
     const offset = offsetMinutes(iso[8]);
     if (offset === undefined) return undefined;
     return build({
-      y: Number(iso[1]), mo: Number(iso[2] ?? 1), d: Number(iso[3] ?? 1),
-      h: Number(iso[4] ?? 0), mi: Number(iso[5] ?? 0), s: Number(iso[6] ?? 0),
-      ms: iso[7] ? Math.round(Number(`0.${iso[7]}`) * 1000) : 0, offset,
+      y: Number(iso[1]),
+      mo: Number(iso[2] ?? 1),
+      d: Number(iso[3] ?? 1),
+      h: Number(iso[4] ?? 0),
+      mi: Number(iso[5] ?? 0),
+      s: Number(iso[6] ?? 0),
+      ms: iso[7] ? Math.round(Number(`0.${iso[7]}`) * 1000) : 0,
+      offset,
     });
   }
   const rfc = RFC822.exec(text);
   if (rfc && MONTHS[rfc[2]!.toLowerCase()]) {
     const offset = offsetMinutes(rfc[7]) ?? 0;
-    return build({ y: twoDigitYear(rfc[3]!), mo: MONTHS[rfc[2]!.toLowerCase()]!, d: Number(rfc[1]), h: Number(rfc[4] ?? 0), mi: Number(rfc[5] ?? 0), s: Number(rfc[6] ?? 0), offset });
+    return build({
+      y: twoDigitYear(rfc[3]!),
+      mo: MONTHS[rfc[2]!.toLowerCase()]!,
+      d: Number(rfc[1]),
+      h: Number(rfc[4] ?? 0),
+      mi: Number(rfc[5] ?? 0),
+      s: Number(rfc[6] ?? 0),
+      offset,
+    });
   }
   const asc = MONTH_FIRST.exec(text);
   if (asc && MONTHS[asc[1]!.toLowerCase()] && (asc[3] ?? asc[8])) {
     const offset = offsetMinutes(asc[7]) ?? 0;
-    return build({ y: Number(asc[3] ?? asc[8]), mo: MONTHS[asc[1]!.toLowerCase()]!, d: Number(asc[2]), h: Number(asc[4]), mi: Number(asc[5]), s: Number(asc[6] ?? 0), offset });
+    return build({
+      y: Number(asc[3] ?? asc[8]),
+      mo: MONTHS[asc[1]!.toLowerCase()]!,
+      d: Number(asc[2]),
+      h: Number(asc[4]),
+      mi: Number(asc[5]),
+      s: Number(asc[6] ?? 0),
+      offset,
+    });
   }
   return undefined;
 }

@@ -101,7 +101,9 @@ export function readAtomEntry(entry: XmlElement, atom: string[]): FeedEntry {
     updated,
     summary: atomText(childOf(entry, atom, 'summary')),
     content: atomText(childOf(entry, atom, 'content')),
-    categories: childrenOf(entry, atom, 'category').map((c) => (attrOf(c, 'term') ?? attrOf(c, 'label') ?? textContent(c)).trim()).filter(Boolean),
+    categories: childrenOf(entry, atom, 'category')
+      .map((c) => (attrOf(c, 'term') ?? attrOf(c, 'label') ?? textContent(c)).trim())
+      .filter(Boolean),
     enclosures: links(entry, 'enclosure', atom).map((l) => compact({ url: attrOf(l, 'href')?.trim(), type: attrOf(l, 'type'), length: attrOf(l, 'length') })),
     media: readMedia(entry),
   });

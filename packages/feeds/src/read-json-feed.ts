@@ -38,7 +38,9 @@ function readItem(item: Json): FeedEntry | undefined {
   if (id === null) return undefined;
   const html = str(item.content_html);
   const attachments = Array.isArray(item.attachments) ? item.attachments.filter(isObject) : [];
-  const enclosures = attachments.map((a): FeedEnclosure => compact({ url: str(a.url), type: str(a.mime_type), length: typeof a.size_in_bytes === 'number' ? String(a.size_in_bytes) : undefined }));
+  const enclosures = attachments.map((a): FeedEnclosure =>
+    compact({ url: str(a.url), type: str(a.mime_type), length: typeof a.size_in_bytes === 'number' ? String(a.size_in_bytes) : undefined }),
+  );
   return compact({
     title: str(item.title),
     link: str(item.url) ?? str(item.external_url),
@@ -55,7 +57,9 @@ function readItem(item: Json): FeedEntry | undefined {
 }
 
 export function jsonFeedFormat(version: unknown): string {
-  const v = str(version)?.replace(/^http:/, 'https:').replace(/\/$/, '');
+  const v = str(version)
+    ?.replace(/^http:/, 'https:')
+    .replace(/\/$/, '');
   if (v === 'https://jsonfeed.org/version/1') return 'json1';
   if (v === 'https://jsonfeed.org/version/1.1') return 'json11';
   return 'json';
@@ -70,7 +74,10 @@ export function readJsonFeed(text: string, encoding: string): ParsedFeed | { err
   }
   if (!isObject(doc)) return { error: 'not a JSON Feed: the document is not an object', encoding };
   const raw: unknown[] = Array.isArray(doc.items) ? doc.items : [];
-  const items = raw.filter(isObject).map(readItem).filter((i): i is FeedEntry => !!i);
+  const items = raw
+    .filter(isObject)
+    .map(readItem)
+    .filter((i): i is FeedEntry => !!i);
   const malformed = raw.length - items.length;
   return {
     ...(malformed ? { dropped: { malformed }, warnings: [`${malformed} items of the wrong type were dropped`] } : {}),

@@ -40,7 +40,14 @@ function alternateLink(el: XmlElement): string | undefined {
 }
 
 function language(el: XmlElement, rss: string[]): string | undefined {
-  return text(first(el, [[rss, 'language'], ['dc', 'language']])) ?? el.attrs['xml:lang'];
+  return (
+    text(
+      first(el, [
+        [rss, 'language'],
+        ['dc', 'language'],
+      ]),
+    ) ?? el.attrs['xml:lang']
+  );
 }
 
 /** The namespaces read as RSS: none, the known RSS URIs, and whatever namespace the channel is in. */
@@ -61,32 +68,85 @@ export function rssFormat(root: XmlElement, channel: XmlElement | undefined, doc
 export function readRssChannel(channel: XmlElement | undefined, rss: string[]): FeedMeta {
   if (!channel) return {};
   return compact({
-    title: text(first(channel, [[rss, 'title'], ['dc', 'title']])),
+    title: text(
+      first(channel, [
+        [rss, 'title'],
+        ['dc', 'title'],
+      ]),
+    ),
     link: text(childOf(channel, rss, 'link')) || alternateLink(channel),
     id: text(childOf(channel, 'atom', 'id')),
-    description: text(first(channel, [[rss, 'description'], ['dc', 'description'], ['atom', 'subtitle']])),
+    description: text(
+      first(channel, [
+        [rss, 'description'],
+        ['dc', 'description'],
+        ['atom', 'subtitle'],
+      ]),
+    ),
     language: language(channel, rss),
-    author: text(first(channel, [[rss, 'managingeditor'], ['dc', 'creator'], [rss, 'author'], ['dc', 'author'], ['atom', 'author']])),
-    updated: lastDate(channel, [[rss, 'lastbuilddate'], ['dcterms', 'modified'], ['dc', 'date'], ['atom', 'updated']]),
-    published: lastDate(channel, [[rss, 'pubdate'], ['dcterms', 'issued']]),
+    author: text(
+      first(channel, [
+        [rss, 'managingeditor'],
+        ['dc', 'creator'],
+        [rss, 'author'],
+        ['dc', 'author'],
+        ['atom', 'author'],
+      ]),
+    ),
+    updated: lastDate(channel, [
+      [rss, 'lastbuilddate'],
+      ['dcterms', 'modified'],
+      ['dc', 'date'],
+      ['atom', 'updated'],
+    ]),
+    published: lastDate(channel, [
+      [rss, 'pubdate'],
+      ['dcterms', 'issued'],
+    ]),
   });
 }
 
 export function readRssItem(item: XmlElement, rss: string[]): FeedEntry {
   const guid = childOf(item, rss, 'guid');
   const body = childOf(item, 'xhtml', 'body');
-  const description = text(first(item, [[rss, 'description'], ['dc', 'description']]));
+  const description = text(
+    first(item, [
+      [rss, 'description'],
+      ['dc', 'description'],
+    ]),
+  );
   // An explicit <summary> is the summary; the description then stands for the content.
   const summary = text(childOf(item, rss, 'summary'));
   const content = text(childOf(item, 'content', 'encoded')) ?? (body ? innerXml(body).trim() : undefined) ?? text(childOf(item, rss, 'fullitem'));
-  const pubDate = lastDate(item, [[rss, 'pubdate'], ['dcterms', 'issued'], ['atom', 'published']]);
-  const updated = lastDate(item, [['dc', 'date'], ['dcterms', 'modified'], ['atom', 'updated']]);
-  const enclosures = childrenOf(item, rss, 'enclosure').map((e) => compact({ url: attrOf(e, 'url')?.trim(), type: attrOf(e, 'type'), length: attrOf(e, 'length') }));
+  const pubDate = lastDate(item, [
+    [rss, 'pubdate'],
+    ['dcterms', 'issued'],
+    ['atom', 'published'],
+  ]);
+  const updated = lastDate(item, [
+    ['dc', 'date'],
+    ['dcterms', 'modified'],
+    ['atom', 'updated'],
+  ]);
+  const enclosures = childrenOf(item, rss, 'enclosure').map((e) =>
+    compact({ url: attrOf(e, 'url')?.trim(), type: attrOf(e, 'type'), length: attrOf(e, 'length') }),
+  );
   return compact({
-    title: text(first(item, [[rss, 'title'], ['dc', 'title']])),
+    title: text(
+      first(item, [
+        [rss, 'title'],
+        ['dc', 'title'],
+      ]),
+    ),
     link: text(childOf(item, rss, 'link')) || alternateLink(item),
     guid: text(guid) ?? attrOf(item, 'about')?.trim() ?? text(childOf(item, 'atom', 'id')),
-    author: text(first(item, [[rss, 'author'], ['dc', 'creator'], ['dc', 'author']])),
+    author: text(
+      first(item, [
+        [rss, 'author'],
+        ['dc', 'creator'],
+        ['dc', 'author'],
+      ]),
+    ),
     language: language(item, rss),
     // An item with no publication date is dated by the date it carries (dc:date), as rss-parser does.
     pubDate: pubDate ?? updated,

@@ -33,7 +33,8 @@ export function createGuardedAgent(options: GuardedAgentOptions): Agent {
   function guardedLookup(hostname: string, lookupOptions: LookupOptions, callback: LookupCallback): void {
     resolve(hostname).then(
       (found) => {
-        const family = lookupOptions.family === 4 || lookupOptions.family === 'IPv4' ? 4 : lookupOptions.family === 6 || lookupOptions.family === 'IPv6' ? 6 : undefined;
+        const family =
+          lookupOptions.family === 4 || lookupOptions.family === 'IPv4' ? 4 : lookupOptions.family === 6 || lookupOptions.family === 'IPv6' ? 6 : undefined;
         const candidates = family ? found.filter((a) => a.family === family) : found;
         const allowed = candidates.filter((a) => permitted(a.address));
         if (allowed.length === 0) return callback(options.refused(hostname, candidates[0]?.address ?? 'no address'), '');

@@ -19,7 +19,10 @@ type Lists = Map<AddressClass, BlockList>;
 function buildLists(): { v4: Lists; v6: Lists; global: BlockList } {
   const v4: Lists = new Map();
   const v6: Lists = new Map();
-  for (const [lists, ranges, family] of [[v4, IPV4_RANGES, 'ipv4'], [v6, IPV6_RANGES, 'ipv6']] as const) {
+  for (const [lists, ranges, family] of [
+    [v4, IPV4_RANGES, 'ipv4'],
+    [v6, IPV6_RANGES, 'ipv6'],
+  ] as const) {
     for (const [net, prefix, cls] of ranges) {
       const list = lists.get(cls) ?? new BlockList();
       list.addSubnet(net, prefix, family);

@@ -16,20 +16,37 @@ import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 
 const args = process.argv.slice(2);
-const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const langs = args.filter((a) => !a.startsWith('--')).length > 0 ? args.filter((a) => !a.startsWith('--')) : ['en', 'ru', 'kk', 'he'];
 const OPTIONS: { extra: ExtraData | undefined; weight: number; balance?: 'dev' }[] = [
   { extra: undefined, weight: 1 },
-  { extra: 'polar', weight: 1 }, { extra: 'all', weight: 1 }, { extra: 'sameSources', weight: 1 },
-  { extra: 'all', weight: 0.3 }, { extra: 'sameSources', weight: 0.3 }, { extra: 'sameSources', weight: 0.1 },
-  { extra: 'all', weight: 1, balance: 'dev' }, { extra: 'all', weight: 0.3, balance: 'dev' }, { extra: 'sameSources', weight: 1, balance: 'dev' },
+  { extra: 'polar', weight: 1 },
+  { extra: 'all', weight: 1 },
+  { extra: 'sameSources', weight: 1 },
+  { extra: 'all', weight: 0.3 },
+  { extra: 'sameSources', weight: 0.3 },
+  { extra: 'sameSources', weight: 0.1 },
+  { extra: 'all', weight: 1, balance: 'dev' },
+  { extra: 'all', weight: 0.3, balance: 'dev' },
+  { extra: 'sameSources', weight: 1, balance: 'dev' },
 ];
 const wink = createWinkSentiment();
 // --only=all×0.5=dev also runs options that are not in OPTIONS.
-const parsed = only?.map((o) => { const [head, balance] = o.split('='); const [extra, weight] = head!.split('×'); return { extra: extra === 'none' ? undefined : (extra as ExtraData), weight: Number(weight ?? 1), ...(balance === 'dev' ? { balance: 'dev' as const } : {}) }; });
+const parsed = only?.map((o) => {
+  const [head, balance] = o.split('=');
+  const [extra, weight] = head!.split('×');
+  return { extra: extra === 'none' ? undefined : (extra as ExtraData), weight: Number(weight ?? 1), ...(balance === 'dev' ? { balance: 'dev' as const } : {}) };
+});
 for (const lang of langs) {
   const dev = readLabeledFile(sharedDataFile(process.env, 'sentiment/dev', lang)!).examples.filter((e) => e.lang === lang);
-  const folds = stratifiedFolds(dev.map((e) => e.label), 5, 7);
+  const folds = stratifiedFolds(
+    dev.map((e) => e.label),
+    5,
+    7,
+  );
   for (const { extra, weight, balance } of parsed ?? OPTIONS) {
     const name = `${extra ?? 'none'}×${weight}${balance ? `=${balance}` : ''}`;
     const added = extraTrainingRows({ env: process.env, lang, extra, weight, ...(balance ? { balance } : {}) });
@@ -44,6 +61,8 @@ for (const lang of langs) {
       for (const e of dev.filter((_, i) => folds[i] === f)) pairs.push({ gold: e.label, predicted: analyzer.analyze(e.text).sentiment.label });
     }
     const r = classificationReport(pairs);
-    console.log(`${lang} ${name} (+${added.length}): macro-F1 ${r.macroF1} accuracy ${r.accuracy} f1 ${JSON.stringify(r.f1)} ${Math.round((performance.now() - started) / 1000)} s`);
+    console.log(
+      `${lang} ${name} (+${added.length}): macro-F1 ${r.macroF1} accuracy ${r.accuracy} f1 ${JSON.stringify(r.f1)} ${Math.round((performance.now() - started) / 1000)} s`,
+    );
   }
 }

@@ -30,6 +30,10 @@ for (const lang of [...SUPPORTED_LANGUAGES, 'all']) {
   const plain = topicReport(idx.map((i) => ({ gold: examples[i]!.topics, predicted: maskTopics(topics.learned[i]!) })));
   const open = (i: number): boolean => !gated.has(examples[i]!.lang) || (gate.learned[i]! & 1) === 1;
   const withGate = topicReport(idx.map((i) => ({ gold: examples[i]!.topics, predicted: open(i) ? maskTopics(topics.learned[i]!) : [] })));
-  const gateAlone = topicReport(idx.map((i) => ({ gold: examples[i]!.topics.length > 0 ? ['price'] : [], predicted: (gate.learned[i]! & 1) === 1 ? ['price'] : [] })));
-  console.log(`${lang}: tagger P ${plain.micro.precision} R ${plain.micro.recall} | gated P ${withGate.micro.precision} R ${withGate.micro.recall} | gate alone (any topic) P ${gateAlone.micro.precision} R ${gateAlone.micro.recall}`);
+  const gateAlone = topicReport(
+    idx.map((i) => ({ gold: examples[i]!.topics.length > 0 ? ['price'] : [], predicted: (gate.learned[i]! & 1) === 1 ? ['price'] : [] })),
+  );
+  console.log(
+    `${lang}: tagger P ${plain.micro.precision} R ${plain.micro.recall} | gated P ${withGate.micro.precision} R ${withGate.micro.recall} | gate alone (any topic) P ${gateAlone.micro.precision} R ${gateAlone.micro.recall}`,
+  );
 }

@@ -19,7 +19,19 @@ const data = buildTopicDataset(examples, { wink: createWinkSentiment(), crossWor
 console.log(`features ${Math.round(performance.now() - t0)} ms, ${data.buckets.length} distinct`);
 t0 = performance.now();
 // --set beta=0.5,minPrecision=0.5: try other training settings (chosen by inner CV only when they are the defaults).
-const overrides = Object.fromEntries((process.argv.find((a) => a.startsWith('--set='))?.slice(6).split(',') ?? []).filter(Boolean).map((kv) => { const [k, v] = kv.split('='); return [k!, Number(v)]; }));
+const overrides = Object.fromEntries(
+  (
+    process.argv
+      .find((a) => a.startsWith('--set='))
+      ?.slice(6)
+      .split(',') ?? []
+  )
+    .filter(Boolean)
+    .map((kv) => {
+      const [k, v] = kv.split('=');
+      return [k!, Number(v)];
+    }),
+);
 const settings = { ...TOPIC_TRAIN_SETTINGS, ...overrides };
 console.log(`settings ${JSON.stringify(settings)}`);
 // --seed=N: other outer folds (the benchmark's are seed 7), to see how much a difference is noise.
@@ -31,6 +43,13 @@ for (const lang of [...SUPPORTED_LANGUAGES, 'all']) {
   const learned = topicReport(idx.map((i) => ({ gold: examples[i]!.topics, predicted: maskTopics(cv.learned[i]!) })));
   const cues = topicReport(idx.map((i) => ({ gold: examples[i]!.topics, predicted: maskTopics(cv.cues[i]!) })));
   console.log(`${lang}: learned P ${learned.micro.precision} R ${learned.micro.recall} | cues P ${cues.micro.precision} R ${cues.micro.recall}`);
-  console.log(`  ${lang} per topic (found/predicted/support): ${Object.entries(learned.perTopic).filter(([, v]) => v.predicted + v.support > 0).map(([t, v]) => `${t} ${Math.round(v.recall * v.support)}/${v.predicted}/${v.support}`).join(', ')}`);
-  if (lang === 'all') for (const [t, v] of Object.entries(learned.perTopic)) console.log(`  ${t} n=${v.support} P ${v.precision} R ${v.recall} | cues P ${cues.perTopic[t]!.precision} R ${cues.perTopic[t]!.recall}`);
+  console.log(
+    `  ${lang} per topic (found/predicted/support): ${Object.entries(learned.perTopic)
+      .filter(([, v]) => v.predicted + v.support > 0)
+      .map(([t, v]) => `${t} ${Math.round(v.recall * v.support)}/${v.predicted}/${v.support}`)
+      .join(', ')}`,
+  );
+  if (lang === 'all')
+    for (const [t, v] of Object.entries(learned.perTopic))
+      console.log(`  ${t} n=${v.support} P ${v.precision} R ${v.recall} | cues P ${cues.perTopic[t]!.precision} R ${cues.perTopic[t]!.recall}`);
 }

@@ -17,12 +17,17 @@ const wink = createWinkSentiment();
 const dev = readLabeledFile(sharedDataFile(process.env, 'sentiment/dev', 'en')!).examples;
 const tweets = readLabeledFile(sharedDataFile(process.env, 'sentiment/train', 'en')!).examples;
 const weight = Number(process.argv.find((a) => a.startsWith('--weight='))?.slice(9) ?? 1);
-const folds = stratifiedFolds(tweets.map((e) => e.label), 2, 7);
+const folds = stratifiedFolds(
+  tweets.map((e) => e.label),
+  2,
+  7,
+);
 const pairs = [];
 for (let f = 0; f < 2; f++) {
   const model = trainSentimentModel({ lang: 'en', examples: [...dev, ...tweets.filter((_, i) => folds[i] !== f).map((e) => ({ ...e, weight }))], wink });
   const analyzer = createAnalyzer({ languages: ['en'], models: { en: model }, topicModel: null });
-  for (const e of tweets.filter((_, i) => folds[i] === f)) pairs.push({ gold: e.label, predicted: analyzer.analyze(e.text, { langHint: 'en' }).sentiment.label });
+  for (const e of tweets.filter((_, i) => folds[i] === f))
+    pairs.push({ gold: e.label, predicted: analyzer.analyze(e.text, { langHint: 'en' }).sentiment.label });
 }
 const r = classificationReport(pairs);
 console.log(`en three-class (dev + tweets × ${weight}), held-out tweets: macro-F1 ${r.macroF1}, f1 ${JSON.stringify(r.f1)}`);

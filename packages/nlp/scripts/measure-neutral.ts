@@ -22,20 +22,33 @@ const BINARY_BAND = 0.1;
 const langs = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['en', 'ru', 'kk', 'he', 'et'];
 const wink = createWinkSentiment();
 
-interface Raw { gold: string; label: string; score: number; opinionWords: number; binary: boolean }
+interface Raw {
+  gold: string;
+  label: string;
+  score: number;
+  opinionWords: number;
+  binary: boolean;
+}
 
 function rawPredictions(lang: string, file: LinearModelFile, texts: LabeledExample[]): Raw[] {
   const { extractor } = createLanguageFeatures({ lang, wink });
   const model = loadLinearModel(file);
   const buffer = new FeatureBuffer();
   const p = new Float64Array(model.classes.length);
-  const pos = model.classes.indexOf('positive'); const neg = model.classes.indexOf('negative');
+  const pos = model.classes.indexOf('positive');
+  const neg = model.classes.indexOf('negative');
   return texts.map((e) => {
     const hits = extractor.extractInto(prepareText(e.text), buffer);
     model.predictInto(buffer, buffer.length, p);
     let best = 0;
     for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-    return { gold: e.label, label: model.classes[best]!, score: (pos >= 0 ? p[pos]! : 0) - (neg >= 0 ? p[neg]! : 0), opinionWords: hits.positive + hits.negative, binary: model.classes.length === 2 };
+    return {
+      gold: e.label,
+      label: model.classes[best]!,
+      score: (pos >= 0 ? p[pos]! : 0) - (neg >= 0 ? p[neg]! : 0),
+      opinionWords: hits.positive + hits.negative,
+      binary: model.classes.length === 2,
+    };
   });
 }
 
@@ -56,11 +69,21 @@ for (const lang of langs) {
   const dev = readLabeledFile(sharedDataFile(process.env, 'sentiment/dev', lang)!).examples.filter((e) => e.lang === lang);
   const added = extraTrainingRows({ env: process.env, lang, extra: LANGUAGE_SETTINGS[lang]?.trainData, weight: LANGUAGE_SETTINGS[lang]?.trainWeight ?? 1 });
   // The English tweet check below is only meaningful for a model that never saw the tweets.
-  const folds = stratifiedFolds(dev.map((e) => e.label), 5, 7);
+  const folds = stratifiedFolds(
+    dev.map((e) => e.label),
+    5,
+    7,
+  );
   const raw: Raw[] = [];
   for (let f = 0; f < 5; f++) {
     const model = trainSentimentModel({ lang, examples: [...dev.filter((_, i) => folds[i] !== f), ...added], wink });
-    raw.push(...rawPredictions(lang, model, dev.filter((_, i) => folds[i] === f)));
+    raw.push(
+      ...rawPredictions(
+        lang,
+        model,
+        dev.filter((_, i) => folds[i] === f),
+      ),
+    );
   }
   console.log(`${lang} dev CV macro-F1 by opinionBand: ${sweep(raw)}`);
   if (lang === 'en') {

@@ -14,29 +14,68 @@ import { classificationReport } from '../src/eval/metrics.js';
 import { announcementCuesFor, looksLikeAnnouncement } from '../src/sentiment/announcement-cues.js';
 import { prepareText } from '../src/text/prepare-text.js';
 
-interface Row { set: string; lang: string; text: string; gold: string; label: string; score: number; positive: number; negative: number }
-const rows: Row[] = process.argv.slice(2).flatMap((f) => readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row));
+interface Row {
+  set: string;
+  lang: string;
+  text: string;
+  gold: string;
+  label: string;
+  score: number;
+  positive: number;
+  negative: number;
+}
+const rows: Row[] = process.argv.slice(2).flatMap((f) =>
+  readFileSync(f, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Row),
+);
 const NEUTRAL_RULE: Record<string, { band: number; opinionBand: number; binary: boolean }> = {
-  en: { band: 0.1, opinionBand: 0, binary: false }, ru: { band: 0.1, opinionBand: 0.3, binary: false }, kk: { band: 0.1, opinionBand: 0.3, binary: false },
-  he: { band: 0.1, opinionBand: 0.2, binary: true }, et: { band: 0.1, opinionBand: 0, binary: false },
+  en: { band: 0.1, opinionBand: 0, binary: false },
+  ru: { band: 0.1, opinionBand: 0.3, binary: false },
+  kk: { band: 0.1, opinionBand: 0.3, binary: false },
+  he: { band: 0.1, opinionBand: 0.2, binary: true },
+  et: { band: 0.1, opinionBand: 0, binary: false },
 };
 
 function features(r: Row): number[] {
   const t = prepareText(r.text);
   const abs = Math.abs(r.score);
-  return [1, abs, abs * abs, Math.min(r.positive + r.negative, 3) / 3, /!/.test(r.text) ? 1 : 0, /\?/.test(r.text) ? 1 : 0,
-    /\d/.test(r.text) ? 1 : 0, /[\p{Extended_Pictographic}]|[:;]-?[()DP]/u.test(r.text) ? 1 : 0, /([!?.])\1/.test(r.text) ? 1 : 0,
-    Math.log1p(t.words.length) / 4, /https?:|www\./.test(r.text) ? 1 : 0, /@\w/.test(r.text) ? 1 : 0];
+  return [
+    1,
+    abs,
+    abs * abs,
+    Math.min(r.positive + r.negative, 3) / 3,
+    /!/.test(r.text) ? 1 : 0,
+    /\?/.test(r.text) ? 1 : 0,
+    /\d/.test(r.text) ? 1 : 0,
+    /[\p{Extended_Pictographic}]|[:;]-?[()DP]/u.test(r.text) ? 1 : 0,
+    /([!?.])\1/.test(r.text) ? 1 : 0,
+    Math.log1p(t.words.length) / 4,
+    /https?:|www\./.test(r.text) ? 1 : 0,
+    /@\w/.test(r.text) ? 1 : 0,
+  ];
 }
 
 function fit(train: Row[]): number[] {
-  const xs = train.map(features); const ys = train.map((r) => (r.gold === 'neutral' ? 1 : 0));
-  const pos = ys.filter((y) => y === 1).length; const wPos = train.length / (2 * pos); const wNeg = train.length / (2 * (train.length - pos));
+  const xs = train.map(features);
+  const ys = train.map((r) => (r.gold === 'neutral' ? 1 : 0));
+  const pos = ys.filter((y) => y === 1).length;
+  const wPos = train.length / (2 * pos);
+  const wNeg = train.length / (2 * (train.length - pos));
   const w = new Array<number>(xs[0]!.length).fill(0);
   for (let epoch = 0; epoch < 300; epoch++) {
     const g = new Array<number>(w.length).fill(0);
-    xs.forEach((x, i) => { const p = sigmoid(dot(w, x)); const d = (p - ys[i]!) * (ys[i] ? wPos : wNeg); x.forEach((v, j) => { g[j]! += d * v; }); });
-    w.forEach((_, j) => { w[j] = w[j]! - (0.5 * g[j]!) / xs.length - 1e-4 * w[j]!; });
+    xs.forEach((x, i) => {
+      const p = sigmoid(dot(w, x));
+      const d = (p - ys[i]!) * (ys[i] ? wPos : wNeg);
+      x.forEach((v, j) => {
+        g[j]! += d * v;
+      });
+    });
+    w.forEach((_, j) => {
+      w[j] = w[j]! - (0.5 * g[j]!) / xs.length - 1e-4 * w[j]!;
+    });
   }
   return w;
 }
@@ -44,7 +83,9 @@ const dot = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i]!, 0
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 function ruleLabel(r: Row): string {
-  const rule = NEUTRAL_RULE[r.lang]!; let label = r.label; const abs = Math.abs(r.score);
+  const rule = NEUTRAL_RULE[r.lang]!;
+  let label = r.label;
+  const abs = Math.abs(r.score);
   if ((rule.binary || r.set === 'tweets') && abs < rule.band) label = 'neutral';
   if (abs < rule.opinionBand && r.positive + r.negative === 0) label = 'neutral';
   return label;
@@ -60,19 +101,41 @@ const devOf = (lang: string) => rows.filter((r) => r.set === 'dev' && r.lang ===
 const all = fit(source.flatMap(devOf));
 console.log('gate weights', all.map((v) => v.toFixed(2)).join(' '));
 console.log(`threshold | ${source.map((l) => `${l} (left out)`).join(' | ')} | en tweets | he dev | en dev`);
-console.log(`rule only | ${source.map((l) => macro(devOf(l), undefined, 1)).join(' | ')} | ${macro(rows.filter((r) => r.set === 'tweets'), undefined, 1)} | ${macro(devOf('he'), undefined, 1)} | ${macro(devOf('en'), undefined, 1)}`);
+console.log(
+  `rule only | ${source.map((l) => macro(devOf(l), undefined, 1)).join(' | ')} | ${macro(
+    rows.filter((r) => r.set === 'tweets'),
+    undefined,
+    1,
+  )} | ${macro(devOf('he'), undefined, 1)} | ${macro(devOf('en'), undefined, 1)}`,
+);
 const loo = Object.fromEntries(source.map((l) => [l, fit(source.filter((o) => o !== l).flatMap(devOf))]));
 for (const t of THRESHOLDS) {
-  console.log(`${t} | ${source.map((l) => macro(devOf(l), loo[l], t)).join(' | ')} | ${macro(rows.filter((r) => r.set === 'tweets'), all, t)} | ${macro(devOf('he'), all, t)} | ${macro(devOf('en'), all, t)}`);
+  console.log(
+    `${t} | ${source.map((l) => macro(devOf(l), loo[l], t)).join(' | ')} | ${macro(
+      rows.filter((r) => r.set === 'tweets'),
+      all,
+      t,
+    )} | ${macro(devOf('he'), all, t)} | ${macro(devOf('en'), all, t)}`,
+  );
 }
 
 const ANNOUNCEMENT_BANDS = [0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
 console.log(`announcement band | ${ANNOUNCEMENT_BANDS.join(' | ')}`);
-for (const [lang, set] of [['he', 'dev'], ['en', 'dev'], ['en', 'tweets'], ['ru', 'dev']] as const) {
+for (const [lang, set] of [
+  ['he', 'dev'],
+  ['en', 'dev'],
+  ['en', 'tweets'],
+  ['ru', 'dev'],
+] as const) {
   const cues = announcementCuesFor(lang)!;
   const rs = rows.filter((r) => r.lang === lang && r.set === set).map((r) => ({ r, announcement: looksLikeAnnouncement(prepareText(r.text), cues) }));
   const cells = ANNOUNCEMENT_BANDS.map((band) => {
-    const rep = classificationReport(rs.map(({ r, announcement }) => ({ gold: r.gold, predicted: announcement && r.positive + r.negative === 0 && Math.abs(r.score) < band ? 'neutral' : ruleLabel(r) })));
+    const rep = classificationReport(
+      rs.map(({ r, announcement }) => ({
+        gold: r.gold,
+        predicted: announcement && r.positive + r.negative === 0 && Math.abs(r.score) < band ? 'neutral' : ruleLabel(r),
+      })),
+    );
     return `${rep.macroF1.toFixed(3)}${rep.f1.neutral !== undefined ? `/n${rep.f1.neutral.toFixed(2)}` : ''}`;
   });
   console.log(`${lang} ${set} (${rs.filter((x) => x.announcement).length} of ${rs.length} look like announcements) | ${cells.join(' | ')}`);

@@ -50,12 +50,18 @@ const regGrid = args.includes('--grid=reg');
 const neutralRule = LANGUAGE_SETTINGS[lang]?.neutral;
 const grid: Record<string, LanguageSettings> = regGrid
   ? Object.fromEntries(Object.entries(REG_GRID).map(([name, c]) => [name, { ...(LANGUAGE_SETTINGS[lang] ?? {}), ...c }]))
-  : Object.fromEntries(Object.entries(GRID).filter(([, c]) => lang === 'et' || !c.stem).map(([name, c]) => [name, neutralRule ? { ...c, neutral: neutralRule } : c]));
+  : Object.fromEntries(
+      Object.entries(GRID)
+        .filter(([, c]) => lang === 'et' || !c.stem)
+        .map(([name, c]) => [name, neutralRule ? { ...c, neutral: neutralRule } : c]),
+    );
 const file = sentimentDevFile(process.env, lang);
 if (!file) throw new Error(`no data for ${lang} (set EARSHOT_SHARED or put shared/ beside the repo)`);
 const examples = readLabeledFile(file).examples.filter((e) => e.lang === lang);
 const wink = lang === 'en' ? createWinkSentiment() : undefined;
-const added = regGrid ? extraTrainingRows({ env: process.env, lang, extra: LANGUAGE_SETTINGS[lang]?.trainData, weight: LANGUAGE_SETTINGS[lang]?.trainWeight ?? 1 }) : [];
+const added = regGrid
+  ? extraTrainingRows({ env: process.env, lang, extra: LANGUAGE_SETTINGS[lang]?.trainData, weight: LANGUAGE_SETTINGS[lang]?.trainWeight ?? 1 })
+  : [];
 console.log(`${lang}: ${examples.length} dev rows, ${added.length} train rows added to every training part; candidates ${Object.keys(grid).join(', ')}`);
 
 function predict(train: LabeledExample[], test: LabeledExample[], settings: LanguageSettings): { gold: string; predicted: string }[] {
@@ -65,23 +71,46 @@ function predict(train: LabeledExample[], test: LabeledExample[], settings: Lang
 }
 
 function crossValidate(data: LabeledExample[], settings: LanguageSettings, k: number, seed: number): number {
-  const folds = stratifiedFolds(data.map((e) => e.label), k, seed);
+  const folds = stratifiedFolds(
+    data.map((e) => e.label),
+    k,
+    seed,
+  );
   const pairs = [];
-  for (let f = 0; f < k; f++) pairs.push(...predict(data.filter((_, i) => folds[i] !== f), data.filter((_, i) => folds[i] === f), settings));
+  for (let f = 0; f < k; f++)
+    pairs.push(
+      ...predict(
+        data.filter((_, i) => folds[i] !== f),
+        data.filter((_, i) => folds[i] === f),
+        settings,
+      ),
+    );
   return classificationReport(pairs).macroF1;
 }
 
 function pick(data: LabeledExample[]): [string, number][] {
-  return Object.entries(grid).map(([name, s]): [string, number] => [name, crossValidate(data, s, 4, 11)]).sort((a, b) => b[1] - a[1]);
+  return Object.entries(grid)
+    .map(([name, s]): [string, number] => [name, crossValidate(data, s, 4, 11)])
+    .sort((a, b) => b[1] - a[1]);
 }
 
-const outer = stratifiedFolds(examples.map((e) => e.label), 5, 7);
+const outer = stratifiedFolds(
+  examples.map((e) => e.label),
+  5,
+  7,
+);
 const pooled = [];
 for (let f = 0; f < 5; f++) {
   const train = examples.filter((_, i) => outer[i] !== f);
   const ranked = pick(train);
   console.log(`outer fold ${f}: ${ranked.map(([n, v]) => `${n} ${v.toFixed(3)}`).join(', ')}`);
-  pooled.push(...predict(train, examples.filter((_, i) => outer[i] === f), grid[ranked[0]![0]]!));
+  pooled.push(
+    ...predict(
+      train,
+      examples.filter((_, i) => outer[i] === f),
+      grid[ranked[0]![0]]!,
+    ),
+  );
 }
 const nested = classificationReport(pooled);
 console.log(`nested CV estimate of the selection: macro-F1 ${nested.macroF1}, accuracy ${nested.accuracy}, f1 ${JSON.stringify(nested.f1)}`);

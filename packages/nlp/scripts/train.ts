@@ -23,7 +23,9 @@ const modelsDir = defaultModelsDir();
 mkdirSync(modelsDir, { recursive: true });
 const wink = createWinkSentiment();
 let failed = false;
-const report = (path: string, errors: { line: number; reason: string }[]): void => { for (const e of errors) console.error(`${path}:${e.line}: ${e.reason}`); };
+const report = (path: string, errors: { line: number; reason: string }[]): void => {
+  for (const e of errors) console.error(`${path}:${e.line}: ${e.reason}`);
+};
 
 for (const lang of langs) {
   const set = sentimentTrainingSet({ env: process.env, lang, onErrors: report });
@@ -36,13 +38,19 @@ for (const lang of langs) {
   const model = trainSentimentModel({ lang, examples: set.examples, wink });
   const json = `${JSON.stringify(model)}\n`;
   writeFileSync(modelPath(modelsDir, lang), json);
-  console.log(`${lang}: ${model.trainedOn.examples} examples (${set.description}), ${model.buckets.length} features, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `${lang}: ${model.trainedOn.examples} examples (${set.description}), ${model.buckets.length} features, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 const topicExamples: TopicExample[] = [];
 for (const lang of withTopics ? SUPPORTED_LANGUAGES : []) {
   const path = sharedDataFile(process.env, 'topics/dev', lang);
-  if (!path) { console.error(`no topic data for ${lang}`); failed = true; continue; }
+  if (!path) {
+    console.error(`no topic data for ${lang}`);
+    failed = true;
+    continue;
+  }
   const { examples, errors } = readTopicFile(path);
   report(path, errors);
   topicExamples.push(...examples.filter((e) => e.lang === lang));
@@ -50,10 +58,18 @@ for (const lang of withTopics ? SUPPORTED_LANGUAGES : []) {
 if (topicExamples.length > 0) {
   const started = performance.now();
   const data = buildTopicDataset(topicExamples, { wink });
-  const file = fitTopicModel(data, Array.from({ length: data.n }, (_, i) => i));
+  const file = fitTopicModel(
+    data,
+    Array.from({ length: data.n }, (_, i) => i),
+  );
   const json = `${JSON.stringify(file)}\n`;
   writeFileSync(join(modelsDir, 'topics.json'), json);
-  const rules = SUPPORTED_LANGUAGES.map((lang, l) => `\n  ${lang}: ${file.topics.map((t, i) => `${t} ${file.modes[l]![i] === 'model' ? `≥${(file.languageThresholds?.[l] ?? file.thresholds)[i]}` : file.modes[l]![i]}`).join(', ')}`).join('');
-  console.log(`topics: ${data.n} examples, ${file.buckets.length} features, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`);
+  const rules = SUPPORTED_LANGUAGES.map(
+    (lang, l) =>
+      `\n  ${lang}: ${file.topics.map((t, i) => `${t} ${file.modes[l]![i] === 'model' ? `≥${(file.languageThresholds?.[l] ?? file.thresholds)[i]}` : file.modes[l]![i]}`).join(', ')}`,
+  ).join('');
+  console.log(
+    `topics: ${data.n} examples, ${file.buckets.length} features, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`,
+  );
 }
 process.exitCode = failed ? 1 : 0;

@@ -37,10 +37,14 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
   const languages = (options.languages ?? [...SUPPORTED_LANGUAGES]).filter(isSupportedLanguage);
   const modelsDir = options.modelsDir ?? defaultModelsDir();
   const wink = languages.includes('en') ? createWinkSentiment() : undefined;
-  const topicFile = options.topicModel === null ? undefined : options.topicModel ?? readTopicModelFile(modelsDir);
+  const topicFile = options.topicModel === null ? undefined : (options.topicModel ?? readTopicModelFile(modelsDir));
   const topicModel = topicFile ? loadTopicModel(topicFile) : undefined;
   const pipelines = new Map<string, LanguagePipeline>();
-  for (const lang of languages) pipelines.set(lang, createLanguagePipeline({ lang, modelsDir, model: options.models?.[lang], settings: options.settings?.[lang], topicModel, ...(wink ? { wink } : {}) }));
+  for (const lang of languages)
+    pipelines.set(
+      lang,
+      createLanguagePipeline({ lang, modelsDir, model: options.models?.[lang], settings: options.settings?.[lang], topicModel, ...(wink ? { wink } : {}) }),
+    );
   const wom = createWordOfMouthDetector();
 
   const detectOptions = { candidates: languages };

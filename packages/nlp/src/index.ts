@@ -5,9 +5,25 @@ export { createAnalyzer, type CreateAnalyzerOptions } from './analyzer.js';
 export { detectLanguage, type DetectOptions } from './lang/detect-language.js';
 export { compileBrandQuery, type BrandQuery } from './query/compile-brand-query.js';
 export { QueryParseError } from './query/query-parse-error.js';
-export { compileBrandMatcher, type AccountRole, type BrandItem, type BrandMatcher, type BrandMatcherOptions, type MatchedBy } from './query/compile-brand-matcher.js';
+export {
+  compileBrandMatcher,
+  type AccountRole,
+  type BrandItem,
+  type BrandMatcher,
+  type BrandMatcherOptions,
+  type MatchedBy,
+} from './query/compile-brand-matcher.js';
 export { TOPIC_IDS } from './topics/topic-cues.js';
 export { TOPIC_NAMES, topicName } from './topics/topic-names.js';
-export { runAnalyze, runEval, runEvalFile, runTopicEval, type RunAnalyzeOptions, type RunEvalOptions, type EvalResult, type TopicEvalResult } from './cli/index.js';
+export {
+  runAnalyze,
+  runEval,
+  runEvalFile,
+  runTopicEval,
+  type RunAnalyzeOptions,
+  type RunEvalOptions,
+  type EvalResult,
+  type TopicEvalResult,
+} from './cli/index.js';
 export { fold, latinSkeleton } from './text/fold.js';
 export { words } from './text/tokenize.js';

@@ -20,13 +20,24 @@ export interface LanguagePipeline {
   run(text: PreparedText): { sentiment: Sentiment; topics: TopicMention[] };
 }
 
-export function createLanguagePipeline(options: { lang: string; modelsDir: string; model?: LinearModelFile | undefined; settings?: LanguageSettings | undefined; wink?: WinkSentiment; topicModel?: TopicModel | undefined }): LanguagePipeline {
+export function createLanguagePipeline(options: {
+  lang: string;
+  modelsDir: string;
+  model?: LinearModelFile | undefined;
+  settings?: LanguageSettings | undefined;
+  wink?: WinkSentiment;
+  topicModel?: TopicModel | undefined;
+}): LanguagePipeline {
   const { lang } = options;
   const lexicon = createLexiconScorer({ lexicon: LEXICONS[lang] ?? LEXICONS.en! });
   const file = options.model ?? readModelFile(options.modelsDir, lang);
   let scorer: SentimentScorer;
   if (file) {
-    const { extractor } = createLanguageFeatures({ lang, ...(options.settings ? { settings: options.settings } : {}), ...(options.wink ? { wink: options.wink } : {}) });
+    const { extractor } = createLanguageFeatures({
+      lang,
+      ...(options.settings ? { settings: options.settings } : {}),
+      ...(options.wink ? { wink: options.wink } : {}),
+    });
     const neutral = (options.settings ?? LANGUAGE_SETTINGS[lang])?.neutral;
     const announcement = neutral?.announcementBand ? announcementCuesFor(lang) : undefined;
     scorer = createModelScorer({ model: loadLinearModel(file), extractor, ...(neutral ? { neutral } : {}), announcement });

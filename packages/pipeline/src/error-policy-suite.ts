@@ -20,7 +20,14 @@ export interface ErrorPolicySuiteOptions {
 }
 
 const raw = (id: string, text = `text of ${id}`): RawMention => ({
-  id, brandId: 'acme', sourceId: 's', sourceType: 'rss', url: `https://x.org/${id}`, title: id, text, collectedAt: '2026-11-20T10:00:00.000Z',
+  id,
+  brandId: 'acme',
+  sourceId: 's',
+  sourceType: 'rss',
+  url: `https://x.org/${id}`,
+  title: id,
+  text,
+  collectedAt: '2026-11-20T10:00:00.000Z',
 });
 
 type Step = (batch: DecodedMessage<'mention.raw'>[]) => Promise<Outcome[]>;
@@ -48,7 +55,13 @@ export function errorPolicySuite(name: string, options: ErrorPolicySuiteOptions)
     const groupId = `${id}.stage`;
     await bus.ensureTopics(Object.values(topics).map((t) => ({ name: t, partitions: 1 })));
     const runner: StageRunner = createStageRunner({
-      stage: 'policy-test', bus, groupId, topic: topics.input, type: 'mention.raw', dlqTopic: topics.dlq, logger: silentLogger(),
+      stage: 'policy-test',
+      bus,
+      groupId,
+      topic: topics.input,
+      type: 'mention.raw',
+      dlqTopic: topics.dlq,
+      logger: silentLogger(),
       attemptRetry: { initialDelayMs: 10, maxDelayMs: 20 },
       step: step(topics.out),
     });
@@ -59,12 +72,21 @@ export function errorPolicySuite(name: string, options: ErrorPolicySuiteOptions)
       bus.subscribe({ groupId: `${id}.read-dlq`, topic: topics.dlq, handler: async (b) => void dead.push(...b) }),
     ]);
     await runner.start();
-    await bus.publish(topics.input, ids.map((i) => ({ key: 'acme', value: encodeMessage('mention.raw', raw(i, i === 'poison' ? 'poison' : undefined)), headers: { origin: 'policy-test' } })));
+    await bus.publish(
+      topics.input,
+      ids.map((i) => ({ key: 'acme', value: encodeMessage('mention.raw', raw(i, i === 'poison' ? 'poison' : undefined)), headers: { origin: 'policy-test' } })),
+    );
     return {
-      runner, out, dead, topics,
+      runner,
+      out,
+      dead,
+      topics,
       /** Waits until the stage committed everything and `outputs` outputs came out, plus a moment for duplicates to show. */
       async settle(outputs: number, deadLetters = 0) {
-        await waitFor(async () => out.length >= outputs && dead.length >= deadLetters && (await bus.lag(groupId, topics.input)) === 0, `${outputs} outputs, ${deadLetters} dead letters and a drained stage`);
+        await waitFor(
+          async () => out.length >= outputs && dead.length >= deadLetters && (await bus.lag(groupId, topics.input)) === 0,
+          `${outputs} outputs, ${deadLetters} dead letters and a drained stage`,
+        );
         await new Promise((r) => setTimeout(r, 300));
       },
       async close() {
@@ -92,7 +114,10 @@ export function errorPolicySuite(name: string, options: ErrorPolicySuiteOptions)
       const [record] = s.dead;
       expect(record!.headers.origin).toBe('policy-test');
       expect(readProvenance(record!.headers)).toMatchObject({
-        stage: 'policy-test', topic: s.topics.input, partition: 0, offset: '2',
+        stage: 'policy-test',
+        topic: s.topics.input,
+        partition: 0,
+        offset: '2',
         reason: "step failed 3 times on this message: TypeError: Cannot read properties of undefined (reading 'lang')",
       });
       expect(s.runner.health()).toMatchObject({ status: 'ok' });
@@ -124,14 +149,17 @@ export function errorPolicySuite(name: string, options: ErrorPolicySuiteOptions)
 
     it('retries only from the message that asked for retryLater, never publishing the outputs before it twice', async () => {
       let asked = false;
-      const s = await scene(['a', 'b', 'c', 'd'], (topic) => async (batch) =>
-        batch.map(({ message }) => {
-          if (message.payload.id === 'c' && !asked) {
-            asked = true;
-            return retryLater('rate limited');
-          }
-          return ok([{ topic, key: 'acme', value: Buffer.from(message.payload.id) }]);
-        }));
+      const s = await scene(
+        ['a', 'b', 'c', 'd'],
+        (topic) => async (batch) =>
+          batch.map(({ message }) => {
+            if (message.payload.id === 'c' && !asked) {
+              asked = true;
+              return retryLater('rate limited');
+            }
+            return ok([{ topic, key: 'acme', value: Buffer.from(message.payload.id) }]);
+          }),
+      );
       await s.settle(4);
       expect(asked).toBe(true);
       expect(s.out).toEqual(['a', 'b', 'c', 'd']);

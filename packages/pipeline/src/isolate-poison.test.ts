@@ -26,7 +26,16 @@ describe('runIsolatingPoison', () => {
     const { run, runs } = stepRefusing((n) => (n === 5 ? new TypeError("Cannot read properties of undefined (reading 'text')") : undefined));
     const poisoned: [number, number][] = [];
     const outcomes = await runIsolatingPoison([1, 2, 3, 4, 5, 6, 7, 8], { run, retry: noWait, onPoison: (n, _err, attempts) => poisoned.push([n, attempts]) });
-    expect(kinds(outcomes)).toEqual(['ok', 'ok', 'ok', 'ok', "dlq: step failed 3 times on this message: TypeError: Cannot read properties of undefined (reading 'text')", 'ok', 'ok', 'ok']);
+    expect(kinds(outcomes)).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      "dlq: step failed 3 times on this message: TypeError: Cannot read properties of undefined (reading 'text')",
+      'ok',
+      'ok',
+      'ok',
+    ]);
     expect(poisoned).toEqual([[5, 3]]);
     // Bisection: the batch, its halves, quarters, then 5 alone three times; never 8 single runs.
     expect(runs.filter((r) => r.length === 1 && r[0] === 5)).toHaveLength(3);

@@ -9,10 +9,7 @@ export interface Output {
 }
 
 export type Outcome =
-  | { kind: 'ok'; outputs: Output[] }
-  | { kind: 'dlq'; reason: string }
-  | { kind: 'drop'; reason: string }
-  | { kind: 'retryLater'; reason: string };
+  { kind: 'ok'; outputs: Output[] } | { kind: 'dlq'; reason: string } | { kind: 'drop'; reason: string } | { kind: 'retryLater'; reason: string };
 
 export const ok = (outputs: Output[] = []): Outcome => ({ kind: 'ok', outputs });
 export const dlq = (reason: string): Outcome => ({ kind: 'dlq', reason });

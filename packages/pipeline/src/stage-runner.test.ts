@@ -8,7 +8,14 @@ import { dlq, ok, retryLater } from './outcome.js';
 import { createStageRunner } from './stage-runner.js';
 
 const raw = (id: string, text = 'hello'): RawMention => ({
-  id, brandId: 'acme', sourceId: 's', sourceType: 'rss', url: `https://x.org/${id}`, title: id, text, collectedAt: '2026-11-20T10:00:00.000Z',
+  id,
+  brandId: 'acme',
+  sourceId: 's',
+  sourceType: 'rss',
+  url: `https://x.org/${id}`,
+  title: id,
+  text,
+  collectedAt: '2026-11-20T10:00:00.000Z',
 });
 
 async function collect(bus: ReturnType<typeof createEmbeddedBus>, topic: string, n: number): Promise<BusMessage[]> {
@@ -25,9 +32,19 @@ describe('stage runner', () => {
     const bus = createEmbeddedBus({ path: ':memory:', defaultPartitions: 1, pollIntervalMs: 20 });
     const metrics = createMetrics();
     const runner = createStageRunner({
-      stage: 'test-stage', bus, groupId: 'g', topic: TOPICS.raw, type: 'mention.raw', logger: silentLogger(), metrics,
-      step: async (batch) => batch.map(({ message }) =>
-        message.payload.text === 'poison' ? dlq('cannot handle poison') : ok([{ topic: 'out', key: message.payload.brandId, value: Buffer.from(message.payload.id) }])),
+      stage: 'test-stage',
+      bus,
+      groupId: 'g',
+      topic: TOPICS.raw,
+      type: 'mention.raw',
+      logger: silentLogger(),
+      metrics,
+      step: async (batch) =>
+        batch.map(({ message }) =>
+          message.payload.text === 'poison'
+            ? dlq('cannot handle poison')
+            : ok([{ topic: 'out', key: message.payload.brandId, value: Buffer.from(message.payload.id) }]),
+        ),
     });
     await runner.start();
     await bus.publish(TOPICS.raw, [
@@ -58,11 +75,17 @@ describe('stage runner', () => {
     const bus = createEmbeddedBus({ path: ':memory:', defaultPartitions: 1, pollIntervalMs: 20 });
     const seen: string[] = [];
     const runner = createStageRunner({
-      stage: 'two-types', bus, groupId: 'g', topic: TOPICS.byBrand, type: ['mention.raw', 'alert.command'], logger: silentLogger(),
-      step: async (batch) => batch.map(({ message }) => {
-        seen.push(message.type === 'alert.command' ? `command ${message.payload.kind}` : `mention ${message.payload.id}`);
-        return ok();
-      }),
+      stage: 'two-types',
+      bus,
+      groupId: 'g',
+      topic: TOPICS.byBrand,
+      type: ['mention.raw', 'alert.command'],
+      logger: silentLogger(),
+      step: async (batch) =>
+        batch.map(({ message }) => {
+          seen.push(message.type === 'alert.command' ? `command ${message.payload.kind}` : `mention ${message.payload.id}`);
+          return ok();
+        }),
     });
     await runner.start();
     const ack = { kind: 'acknowledge' as const, id: 'c1', by: 'ops', at: '2026-11-20T10:05:00.000Z', alertKey: 'neg:acme:x', brandId: 'acme' };
@@ -85,7 +108,12 @@ describe('stage runner', () => {
     const bus = createEmbeddedBus({ path: ':memory:', defaultPartitions: 1, pollIntervalMs: 20 });
     let calls = 0;
     const runner = createStageRunner({
-      stage: 's', bus, groupId: 'g', topic: TOPICS.raw, type: 'mention.raw', logger: silentLogger(),
+      stage: 's',
+      bus,
+      groupId: 'g',
+      topic: TOPICS.raw,
+      type: 'mention.raw',
+      logger: silentLogger(),
       step: async (batch) => {
         calls++;
         return batch.map(() => (calls === 1 ? retryLater('store unavailable') : ok()));
@@ -107,7 +135,15 @@ describe('stage runner', () => {
     let failure: string | undefined;
     // The embedded bus never gives up; this one's subscription says it did, as a crashed kafkajs consumer does.
     const bus: Bus = { ...embedded, subscribe: async (o) => ({ ...(await embedded.subscribe(o)), failure: () => failure }) };
-    const runner = createStageRunner({ stage: 's', bus, groupId: 'g', topic: TOPICS.raw, type: 'mention.raw', logger: silentLogger(), step: async (b) => b.map(() => ok()) });
+    const runner = createStageRunner({
+      stage: 's',
+      bus,
+      groupId: 'g',
+      topic: TOPICS.raw,
+      type: 'mention.raw',
+      logger: silentLogger(),
+      step: async (b) => b.map(() => ok()),
+    });
     await runner.start();
     expect(runner.health()).toMatchObject({ status: 'ok' });
     failure = 'consumer crashed and will not restart: coordinator gone';

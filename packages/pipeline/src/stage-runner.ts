@@ -62,7 +62,8 @@ export function createStageRunner<T extends MessageType>(options: StageRunnerOpt
   const { stage, bus, logger, metrics } = options;
   const dlqTopic = options.dlqTopic ?? TOPICS.dlq;
   const maxAttempts = options.maxAttempts ?? POISON_DEFAULTS.maxAttempts;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`stage ${stage}: maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+    throw new RangeError(`stage ${stage}: maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
   let subscription: Subscription | undefined;
   let processed = 0;
   let lastError: string | undefined;
@@ -90,7 +91,10 @@ export function createStageRunner<T extends MessageType>(options: StageRunnerOpt
         retry: options.attemptRetry,
         between: heartbeat,
         onPoison: ({ source }, err, attempts) =>
-          logger.error({ err, topic: source.topic, partition: source.partition, offset: source.offset, attempts }, 'step keeps failing on this message, dead-lettering it'),
+          logger.error(
+            { err, topic: source.topic, partition: source.partition, offset: source.offset, attempts },
+            'step keeps failing on this message, dead-lettering it',
+          ),
       },
     );
     decoded.forEach((d, i) => (results[d.index] = outcomes[i]!));
@@ -112,11 +116,17 @@ export function createStageRunner<T extends MessageType>(options: StageRunnerOpt
       }
     });
     for (const [topic, list] of outputs) {
-      await bus.publish(topic, list.map((o) => ({ key: o.key, value: o.value, headers: o.headers })));
+      await bus.publish(
+        topic,
+        list.map((o) => ({ key: o.key, value: o.value, headers: o.headers })),
+      );
     }
     if (dead.length) {
       // If the DLQ write fails this throws, and the batch is not committed.
-      await bus.publish(dlqTopic, dead.map(({ source, reason }) => toDlqRecord(source, reason, stage)));
+      await bus.publish(
+        dlqTopic,
+        dead.map(({ source, reason }) => toDlqRecord(source, reason, stage)),
+      );
       for (const { source: m, reason } of dead) logger.warn({ topic: m.topic, partition: m.partition, offset: m.offset, reason }, 'message sent to DLQ');
     }
   }
@@ -135,7 +145,10 @@ export function createStageRunner<T extends MessageType>(options: StageRunnerOpt
     const reason = retrying.kind === 'retryLater' ? retrying.reason : '';
     metrics?.messagesProcessed.inc({ stage, outcome: 'retryLater' });
     const m = messages[retryAt]!;
-    logger.warn({ topic: m.topic, partition: m.partition, offset: m.offset, acknowledged: handled, reason }, 'message asked to be retried; it and the rest of the batch come again');
+    logger.warn(
+      { topic: m.topic, partition: m.partition, offset: m.offset, acknowledged: handled, reason },
+      'message asked to be retried; it and the rest of the batch come again',
+    );
     return { handled, reason };
   }
 

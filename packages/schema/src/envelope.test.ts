@@ -24,11 +24,14 @@ describe('message envelopes', () => {
     expect(result.ok && (result.message.payload as Record<string, unknown>).futureField).toBe('kept by tolerant readers');
   });
 
-  it('reads an alert\'s evidence typed, and an alert without evidence as before', () => {
+  it("reads an alert's evidence typed, and an alert without evidence as before", () => {
     const withEvidence = decodeMessage(fixture('alert.v1.evidence.json'), 'alert');
     if (!withEvidence.ok) throw new Error(withEvidence.reason);
     const evidence = withEvidence.message.payload.evidence;
-    expect(evidence?.mentions.map((m) => [m.id.slice(0, 4), m.reasons])).toEqual([['5f2b', ['most-negative']], ['9a8b', ['highest-reach', 'most-negative']]]);
+    expect(evidence?.mentions.map((m) => [m.id.slice(0, 4), m.reasons])).toEqual([
+      ['5f2b', ['most-negative']],
+      ['9a8b', ['highest-reach', 'most-negative']],
+    ]);
     expect(evidence?.volume).toEqual({ count: 5, baselineMean: 0.8, ratio: 6.3 });
     expect(evidence?.phrases[0]).toEqual({ term: 'подняли цены', count: 3, baselineCount: 0, lift: 9.6 });
     const without = decodeMessage(fixture('alert.v1.json'), 'alert');
@@ -76,7 +79,11 @@ describe('message envelopes', () => {
   it.each([
     ['not JSON', Buffer.from('{oops'), /not JSON/],
     ['no envelope', Buffer.from('[1,2]'), /not an envelope/],
-    ['unknown version', Buffer.from(JSON.stringify({ type: 'mention.raw', version: 9, id: 'x', createdAt: 'now', payload: {} })), /unknown mention.raw version 9 \(this build reads 1\)/],
+    [
+      'unknown version',
+      Buffer.from(JSON.stringify({ type: 'mention.raw', version: 9, id: 'x', createdAt: 'now', payload: {} })),
+      /unknown mention.raw version 9 \(this build reads 1\)/,
+    ],
     ['wrong type', Buffer.from(JSON.stringify({ type: 'alert', version: 1, id: 'x', createdAt: 'now', payload: {} })), /unexpected message type "alert"/],
     ['bad payload', Buffer.from(JSON.stringify({ type: 'mention.raw', version: 1, id: 'x', createdAt: 'now', payload: { id: 'x' } })), /brandId/],
   ])('rejects %s with a reason instead of throwing', (_name, bytes, reason) => {

@@ -19,9 +19,21 @@ export function alertStoreContract(name: string, options: AlertStoreContractOpti
       const store = await options.create();
       await store.init();
       const alert = {
-        key: 'neg:nordtel:1', ruleId: 'neg', ruleType: 'threshold', brandId: 'nordtel', severity: 'warning' as const, state: 'open' as const,
-        revision: 1, title: 't', summary: 's', windowStart: '2026-11-20T10:00:00.000Z', windowEnd: '2026-11-20T10:15:00.000Z',
-        openedAt: '2026-11-20T10:15:00.000Z', updatedAt: '2026-11-20T10:15:00.000Z', count: 5, samples: [],
+        key: 'neg:nordtel:1',
+        ruleId: 'neg',
+        ruleType: 'threshold',
+        brandId: 'nordtel',
+        severity: 'warning' as const,
+        state: 'open' as const,
+        revision: 1,
+        title: 't',
+        summary: 's',
+        windowStart: '2026-11-20T10:00:00.000Z',
+        windowEnd: '2026-11-20T10:15:00.000Z',
+        openedAt: '2026-11-20T10:15:00.000Z',
+        updatedAt: '2026-11-20T10:15:00.000Z',
+        count: 5,
+        samples: [],
       };
       await store.upsertAlert(alert);
       await store.upsertAlert({ ...alert, revision: 2, state: 'resolved', updatedAt: '2026-11-20T10:30:00.000Z' });
@@ -64,6 +76,5 @@ export function alertStoreContract(name: string, options: AlertStoreContractOpti
       expect(page).toEqual({ total: 4, stories: [expect.objectContaining({ id: 'st-acme' })] });
       await store.close();
     });
-
   });
 }

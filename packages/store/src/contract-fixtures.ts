@@ -4,7 +4,10 @@ import type { EnrichedMention, SentimentLabel, Story } from '@earshot/schema';
 
 export const T0 = Date.parse('2026-11-20T10:00:00.000Z');
 
-export function sampleMention(n: number, over: Partial<EnrichedMention> & { lang?: string; sentiment?: SentimentLabel; topics?: string[]; warning?: boolean } = {}): EnrichedMention {
+export function sampleMention(
+  n: number,
+  over: Partial<EnrichedMention> & { lang?: string; sentiment?: SentimentLabel; topics?: string[]; warning?: boolean } = {},
+): EnrichedMention {
   const { lang = 'en', sentiment = 'neutral', topics = [], warning = false, ...rest } = over;
   const at = new Date(T0 + n * 60_000).toISOString();
   return {
@@ -31,12 +34,40 @@ export function sampleMention(n: number, over: Partial<EnrichedMention> & { lang
 
 export const CONTRACT_MENTIONS: EnrichedMention[] = [
   sampleMention(1, { title: 'Nordtel raised prices again', text: 'The new tariff is far too expensive.', sentiment: 'negative', topics: ['price'] }),
-  sampleMention(2, { title: 'Nordtel поднял цены', text: 'Тарифы стали дороже, поддержка молчит.', lang: 'ru', sentiment: 'negative', topics: ['price', 'service'], warning: true }),
-  sampleMention(3, { title: 'Nordtel қызметі', text: 'Жеткізу өте жылдам болды, рахмет!', lang: 'kk', sentiment: 'positive', topics: ['delivery'], sourceId: 'src-b' }),
+  sampleMention(2, {
+    title: 'Nordtel поднял цены',
+    text: 'Тарифы стали дороже, поддержка молчит.',
+    lang: 'ru',
+    sentiment: 'negative',
+    topics: ['price', 'service'],
+    warning: true,
+  }),
+  sampleMention(3, {
+    title: 'Nordtel қызметі',
+    text: 'Жеткізу өте жылдам болды, рахмет!',
+    lang: 'kk',
+    sentiment: 'positive',
+    topics: ['delivery'],
+    sourceId: 'src-b',
+  }),
   sampleMention(4, { title: 'נורדטל', text: 'השירות של נורדטל מצוין ומהיר', lang: 'he', sentiment: 'positive', topics: ['service'], author: 'dana' }),
-  sampleMention(5, { title: 'Nordtel hinnad', text: 'Hinnad tõusid jälle, klienditeenindus ei vasta.', lang: 'et', sentiment: 'negative', topics: ['price', 'service'], sourceId: 'src-b' }),
+  sampleMention(5, {
+    title: 'Nordtel hinnad',
+    text: 'Hinnad tõusid jälle, klienditeenindus ei vasta.',
+    lang: 'et',
+    sentiment: 'negative',
+    topics: ['price', 'service'],
+    sourceId: 'src-b',
+  }),
   sampleMention(70, { title: 'Other brand news', text: 'Nothing about prices here.', brandId: 'acme', sentiment: 'neutral' }),
-  sampleMention(71, { title: 'Курьер опоздал', text: 'Заказ пришёл через неделю.', lang: 'ru', brandId: 'acme', sourceId: 'acme-reviews', matchedBy: 'owned-source' }),
+  sampleMention(71, {
+    title: 'Курьер опоздал',
+    text: 'Заказ пришёл через неделю.',
+    lang: 'ru',
+    brandId: 'acme',
+    sourceId: 'acme-reviews',
+    matchedBy: 'owned-source',
+  }),
   sampleMention(72, { title: '@AcmeSupport', text: '@AcmeSupport where is my parcel?', brandId: 'acme', matchedBy: 'handle', brandAccount: 'to-brand' }),
 ];
 
@@ -57,7 +88,17 @@ export function sampleStory(id: string, over: Partial<Story> = {}): Story {
     topics: ['service'],
     keyTerms: ['outage', '4411'],
     mentionIds: ['m0001', 'm0002', 'm0003'],
-    samples: [{ id: 'm0003', title: 'Down again', url: 'https://example.org/3', sourceId: 'src-a', lang: 'en', sentiment: 'negative', time: '2026-11-20T11:00:00.000Z' }],
+    samples: [
+      {
+        id: 'm0003',
+        title: 'Down again',
+        url: 'https://example.org/3',
+        sourceId: 'src-a',
+        lang: 'en',
+        sentiment: 'negative',
+        time: '2026-11-20T11:00:00.000Z',
+      },
+    ],
     profile: { 'n:4411': 3, 'w:outag': 2 },
     updatedAt: '2026-11-20T11:00:00.000Z',
     ...over,
@@ -66,8 +107,21 @@ export function sampleStory(id: string, over: Partial<Story> = {}): Story {
 
 export const CONTRACT_STORIES: Story[] = [
   sampleStory('st-outage', { title: 'Nordtel outage in Tartu', keyTerms: ['#NordtelDown', '4411', 'internet'], size: 7, languages: { en: 4, ru: 2, et: 1 } }),
-  sampleStory('st-prices', { title: 'Нордтел поднял цены', keyTerms: ['тариф', 'цены'], size: 4, languages: { ru: 3, kk: 1 }, lastSeen: '2026-11-20T12:00:00.000Z' }),
-  sampleStory('st-praise', { title: 'שירות מצוין', keyTerms: ['מהיר'], size: 2, dominantSentiment: 'positive', languages: { he: 2 }, lastSeen: '2026-11-19T09:00:00.000Z', firstSeen: '2026-11-19T08:00:00.000Z' }),
+  sampleStory('st-prices', {
+    title: 'Нордтел поднял цены',
+    keyTerms: ['тариф', 'цены'],
+    size: 4,
+    languages: { ru: 3, kk: 1 },
+    lastSeen: '2026-11-20T12:00:00.000Z',
+  }),
+  sampleStory('st-praise', {
+    title: 'שירות מצוין',
+    keyTerms: ['מהיר'],
+    size: 2,
+    dominantSentiment: 'positive',
+    languages: { he: 2 },
+    lastSeen: '2026-11-19T09:00:00.000Z',
+    firstSeen: '2026-11-19T08:00:00.000Z',
+  }),
   sampleStory('st-acme', { brandId: 'acme', title: 'Acme outage', keyTerms: ['outage'], size: 9 }),
 ];
-

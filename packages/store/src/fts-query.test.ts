@@ -13,7 +13,10 @@ describe('search text', () => {
 
   it.each([
     [Array.from({ length: 250 }, () => 'a').join(' '), /too many words: at most 32/],
-    [`"${Array.from({ length: 20 }, () => 'word').join(' ')}" ${Array.from({ length: 13 }, () => 'more').join(' ')}`, /too many words: at most 32 \(phrase words included\)/],
+    [
+      `"${Array.from({ length: 20 }, () => 'word').join(' ')}" ${Array.from({ length: 13 }, () => 'more').join(' ')}`,
+      /too many words: at most 32 \(phrase words included\)/,
+    ],
     ['x'.repeat(65), /too long: at most 64 characters a word/],
   ])('refuses %#, naming the limit', (text, message) => {
     expect(() => parseTextQuery(text)).toThrow(TextQueryError);
@@ -21,6 +24,8 @@ describe('search text', () => {
   });
 
   it('accepts text at the caps', () => {
-    expect(parseTextQuery(Array.from({ length: TEXT_QUERY_LIMITS.maxTerms }, () => 'x'.repeat(TEXT_QUERY_LIMITS.maxTermLength)).join(' ')).terms).toHaveLength(32);
+    expect(parseTextQuery(Array.from({ length: TEXT_QUERY_LIMITS.maxTerms }, () => 'x'.repeat(TEXT_QUERY_LIMITS.maxTermLength)).join(' ')).terms).toHaveLength(
+      32,
+    );
   });
 });

@@ -31,7 +31,8 @@ export function parseTextQuery(input: string): TextQuery {
       throw new TextQueryError(`search text has too many words: at most ${TEXT_QUERY_LIMITS.maxTerms} (phrase words included)`);
     }
     const long = found.find((w) => length(w) > TEXT_QUERY_LIMITS.maxTermLength);
-    if (long) throw new TextQueryError(`search word "${[...long].slice(0, 20).join('')}…" is too long: at most ${TEXT_QUERY_LIMITS.maxTermLength} characters a word`);
+    if (long)
+      throw new TextQueryError(`search word "${[...long].slice(0, 20).join('')}…" is too long: at most ${TEXT_QUERY_LIMITS.maxTermLength} characters a word`);
   };
   const rest = input.replace(/"([^"]*)"/g, (_m, phrase: string) => {
     const found = phrase.match(WORD) ?? [];

@@ -104,7 +104,7 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
       await store.close();
     });
 
-    it('filters by how a mention was matched and by the brand\'s own accounts (older mentions count as query)', async () => {
+    it("filters by how a mention was matched and by the brand's own accounts (older mentions count as query)", async () => {
       const store = await seeded();
       const ids = async (q: Parameters<MentionIndex['search']>[0]) => (await store.search(q)).mentions.map((m) => m.id).sort();
       expect(await ids({ brandId: 'acme', matchedBy: 'owned-source' })).toEqual(['m0071']);
@@ -131,7 +131,10 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
       ]);
       await refresh(store);
       const buckets = async (interval: number, timeZone?: string, filter = {}) =>
-        (await store.aggregate({ filter: { brandId: 'tz', ...filter }, groupBy: [], interval, ...(timeZone ? { timeZone } : {}) })).map((b) => [new Date(b.time!).toISOString(), b.count]);
+        (await store.aggregate({ filter: { brandId: 'tz', ...filter }, groupBy: [], interval, ...(timeZone ? { timeZone } : {}) })).map((b) => [
+          new Date(b.time!).toISOString(),
+          b.count,
+        ]);
       const HOUR = 3_600_000;
       const DAY = 24 * HOUR;
       expect(await buckets(DAY, 'Europe/Tallinn')).toEqual([
@@ -162,6 +165,5 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
       await expect(store.aggregate({ filter: {}, groupBy: [], interval: DAY, timeZone: 'Mars/Olympus' })).rejects.toThrow(/not a time zone/);
       await store.close();
     });
-
   });
 }

@@ -35,16 +35,24 @@ export function stateStoreContract(name: string, options: StateStoreContractOpti
       const store = await options.create();
       await store.init();
       const at = (minute: number) => new Date(T0 + minute * 60_000).toISOString();
-      const records = Array.from({ length: 6 }, (_, i) => ({ brandId: i % 2 ? 'acme' : 'nordtel', id: `m${i}`, hi: 0xffffffff - i, lo: i, seenAt: at(i), ...(i === 5 ? { duplicateOf: 'm3' } : {}) }));
+      const records = Array.from({ length: 6 }, (_, i) => ({
+        brandId: i % 2 ? 'acme' : 'nordtel',
+        id: `m${i}`,
+        hi: 0xffffffff - i,
+        lo: i,
+        seenAt: at(i),
+        ...(i === 5 ? { duplicateOf: 'm3' } : {}),
+      }));
       await store.saveFingerprints(records);
       await store.saveFingerprints([{ ...records[0]!, hi: 7 }]); // a replay overwrites
       expect((await store.recentFingerprints({ since: at(0), limit: 100 })).map((r) => r.id)).toEqual(['m5', 'm4', 'm3', 'm2', 'm1', 'm0']);
-      expect(await store.recentFingerprints({ since: at(4), limit: 1 })).toEqual([{ brandId: 'acme', id: 'm5', hi: 0xffffffff - 5, lo: 5, duplicateOf: 'm3', seenAt: at(5) }]);
+      expect(await store.recentFingerprints({ since: at(4), limit: 1 })).toEqual([
+        { brandId: 'acme', id: 'm5', hi: 0xffffffff - 5, lo: 5, duplicateOf: 'm3', seenAt: at(5) },
+      ]);
       expect((await store.recentFingerprints({ since: at(0), limit: 100 })).find((r) => r.id === 'm0')?.hi).toBe(7);
       expect(await store.pruneFingerprints({ before: at(1), keep: 3 })).toBe(3);
       expect((await store.recentFingerprints({ since: at(0), limit: 100 })).map((r) => r.id)).toEqual(['m5', 'm4', 'm3']);
       await store.close();
     });
-
   });
 }

@@ -87,7 +87,8 @@ export function createZone(name) {
 export function zonedBucketStart(zone, utcMs, intervalMs) {
   const offset = zone.offsetAt(utcMs);
   const local = utcMs + offset;
-  const localStart = intervalMs === WEEK_MS ? Math.floor((local - FIRST_MONDAY_MS) / WEEK_MS) * WEEK_MS + FIRST_MONDAY_MS : Math.floor(local / intervalMs) * intervalMs;
+  const localStart =
+    intervalMs === WEEK_MS ? Math.floor((local - FIRST_MONDAY_MS) / WEEK_MS) * WEEK_MS + FIRST_MONDAY_MS : Math.floor(local / intervalMs) * intervalMs;
   const sameOffset = utcMs - (local - localStart);
   // Inside one offset (any sub-hour or hourly bucket, or a day without a clock change) the start is
   // the elapsed local time back; across a clock change, the wall-clock start is resolved again.

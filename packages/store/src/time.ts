@@ -9,5 +9,4 @@ export function toEpochMs(value: string | number | undefined): number | undefine
   return ms;
 }
 
-export const asList = <T>(value: T | T[] | undefined): T[] | undefined =>
-  value === undefined ? undefined : Array.isArray(value) ? value : [value];
+export const asList = <T>(value: T | T[] | undefined): T[] | undefined => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);

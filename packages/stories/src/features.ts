@@ -37,8 +37,24 @@ export interface FeatureExtractorOptions {
 export const KIND_WEIGHT = { url: 3, hashtag: 2.5, number: 2, word: 1, name: 0.75, topic: 0.75 } as const;
 
 const HEBREW_TO_LATIN: Record<string, string> = {
-  'ב': 'b', 'ג': 'g', 'ד': 'd', 'ה': 'h', 'ז': 'z', 'ח': 'h', 'ט': 't', 'כ': 'k', 'ל': 'l', 'מ': 'm', 'נ': 'n',
-  'ס': 's', 'פ': 'p', 'צ': 'ts', 'ק': 'k', 'ר': 'r', 'ש': 'sh', 'ת': 't',
+  ב: 'b',
+  ג: 'g',
+  ד: 'd',
+  ה: 'h',
+  ז: 'z',
+  ח: 'h',
+  ט: 't',
+  כ: 'k',
+  ל: 'l',
+  מ: 'm',
+  נ: 'n',
+  ס: 's',
+  פ: 'p',
+  צ: 'ts',
+  ק: 'k',
+  ר: 'r',
+  ש: 'sh',
+  ת: 't',
 };
 const URL = /https?:\/\/[^\s<>"')\]]+/giu;
 const HASHTAG = /#(\p{L}[\p{L}\p{N}_]+)/gu; // a letter first: "#16" is a number, not a tag
@@ -50,7 +66,10 @@ const SKELETON_LENGTH = 5;
 export function consonantSkeleton(folded: string): string {
   let latin = '';
   for (const ch of latinSkeleton(folded)) latin += HEBREW_TO_LATIN[ch] ?? ch;
-  return latin.replace(/[^a-z]/g, '').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+  return latin
+    .replace(/[^a-z]/g, '')
+    .replace(/[aeiouy]/g, '')
+    .replace(/(.)\1+/g, '$1');
 }
 
 function normalizeUrl(raw: string): string | undefined {
@@ -64,7 +83,13 @@ function normalizeUrl(raw: string): string | undefined {
 
 export function createFeatureExtractor(options: FeatureExtractorOptions): FeatureExtractor {
   const brandSkeletons = [
-    ...new Set(options.brandTerms.flatMap((t) => words(t)).filter((w) => !/^(or|and|not)$/i.test(w)).map((w) => consonantSkeleton(fold(w))).filter((s) => s.length >= 2)),
+    ...new Set(
+      options.brandTerms
+        .flatMap((t) => words(t))
+        .filter((w) => !/^(or|and|not)$/i.test(w))
+        .map((w) => consonantSkeleton(fold(w)))
+        .filter((s) => s.length >= 2),
+    ),
   ];
   const isBrand = (skeleton: string) => brandSkeletons.some((b) => skeleton.startsWith(b));
 
@@ -81,7 +106,12 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
         const url = normalizeUrl(raw);
         if (url) put(`u:${url}`, KIND_WEIGHT.url, url);
         // Its numbers too: "incident 4411" and …/incidents/4411 are the same thing.
-        return ` ${(url ?? '').match(/\/\d{2,}(?=\/|$)/g)?.map((n) => n.slice(1)).join(' ') ?? ''} `;
+        return ` ${
+          (url ?? '')
+            .match(/\/\d{2,}(?=\/|$)/g)
+            ?.map((n) => n.slice(1))
+            .join(' ') ?? ''
+        } `;
       });
       for (const m of text.matchAll(HASHTAG)) put(`h:${latinSkeleton(fold(m[1]!))}`, KIND_WEIGHT.hashtag, `#${m[1]}`);
       for (const m of text.matchAll(NUMBER)) {

@@ -4,7 +4,12 @@
 import { KIND_WEIGHT, type Features } from './features.js';
 
 const KIND_OF_PREFIX: Record<string, number> = {
-  u: KIND_WEIGHT.url, h: KIND_WEIGHT.hashtag, n: KIND_WEIGHT.number, w: KIND_WEIGHT.word, s: KIND_WEIGHT.name, t: KIND_WEIGHT.topic,
+  u: KIND_WEIGHT.url,
+  h: KIND_WEIGHT.hashtag,
+  n: KIND_WEIGHT.number,
+  w: KIND_WEIGHT.word,
+  s: KIND_WEIGHT.name,
+  t: KIND_WEIGHT.topic,
 };
 
 export function kindWeight(feature: string): number {
@@ -56,7 +61,11 @@ export function profileNorms(profile: ReadonlyMap<string, number>, size: number,
 export function similarity(mention: Features, profile: ReadonlyMap<string, number>, size: number, weights: FeatureWeights, norms?: ProfileNorms): number {
   if (size <= 0 || mention.size === 0 || profile.size === 0) return 0;
   // Both views in one pass over each side: [all features, anchors only].
-  let dotAll = 0, dotAnchors = 0, sharedAnchors = 0, mAll = 0, mAnchors = 0;
+  let dotAll = 0,
+    dotAnchors = 0,
+    sharedAnchors = 0,
+    mAll = 0,
+    mAnchors = 0;
   for (const [feature, weight] of mention) {
     const idfOf = weights.idf(feature);
     const w = weight * idfOf;

@@ -76,7 +76,15 @@ export function addMember(s: StoryState, m: EnrichedMention, time: number, featu
   s.members.push(m.id);
   s.times.set(m.id, time);
   if (s.members.length > MAX_MEMBERS) for (const gone of s.members.splice(0, s.members.length - MAX_MEMBERS)) s.times.delete(gone);
-  const sample: StorySample = { id: m.id, title: m.title, url: m.url, sourceId: m.sourceId, lang: m.nlp.lang, sentiment: m.nlp.sentiment.label, time: new Date(time).toISOString() };
+  const sample: StorySample = {
+    id: m.id,
+    title: m.title,
+    url: m.url,
+    sourceId: m.sourceId,
+    lang: m.nlp.lang,
+    sentiment: m.nlp.sentiment.label,
+    time: new Date(time).toISOString(),
+  };
   s.samples = [sample, ...s.samples.filter((x) => x.id !== m.id)].sort((a, b) => b.time.localeCompare(a.time)).slice(0, SAMPLE_COUNT);
 }
 

@@ -9,13 +9,33 @@ const T0 = Date.parse('2026-11-24T06:00:00.000Z');
 const MIN = 60_000;
 const BRANDS = { nordtel: ['Nordtel', 'Нордтел', 'נורדטל'] };
 
-function m(id: string, minutes: number, title: string, text: string, over: { lang?: string; sentiment?: SentimentLabel; source?: string; duplicateOf?: string; topics?: [string, SentimentLabel][] } = {}): EnrichedMention {
+function m(
+  id: string,
+  minutes: number,
+  title: string,
+  text: string,
+  over: { lang?: string; sentiment?: SentimentLabel; source?: string; duplicateOf?: string; topics?: [string, SentimentLabel][] } = {},
+): EnrichedMention {
   const at = new Date(T0 + minutes * MIN).toISOString();
   const label = over.sentiment ?? 'negative';
   return {
-    id, brandId: 'nordtel', sourceId: over.source ?? 'forum', sourceType: 'rss', url: `https://example.org/${id}`, title, text, publishedAt: at, collectedAt: at,
+    id,
+    brandId: 'nordtel',
+    sourceId: over.source ?? 'forum',
+    sourceType: 'rss',
+    url: `https://example.org/${id}`,
+    title,
+    text,
+    publishedAt: at,
+    collectedAt: at,
     ...(over.duplicateOf ? { duplicateOf: over.duplicateOf } : {}),
-    nlp: { lang: over.lang ?? 'en', sentiment: { label, score: 0 }, topics: (over.topics ?? []).map(([topic, s]) => ({ topic, sentiment: { label: s, score: 0 } })), signals: { warning: false, recommendation: false, phrases: [] }, enrichedAt: at },
+    nlp: {
+      lang: over.lang ?? 'en',
+      sentiment: { label, score: 0 },
+      topics: (over.topics ?? []).map(([topic, s]) => ({ topic, sentiment: { label: s, score: 0 } })),
+      signals: { warning: false, recommendation: false, phrases: [] },
+      enrichedAt: at,
+    },
   };
 }
 
@@ -38,7 +58,11 @@ describe('features', () => {
   const keys = (title: string, text = '') => [...extractor.extract({ title, text, topics: [] }).features.keys()].sort();
 
   it.each([
-    ['links, without www, query or trailing slash', 'Look: https://www.status.nordtel.example/incidents/4411/?x=1.', ['n:4411', 'u:status.nordtel.example/incidents/4411', 'w:look'].sort()],
+    [
+      'links, without www, query or trailing slash',
+      'Look: https://www.status.nordtel.example/incidents/4411/?x=1.',
+      ['n:4411', 'u:status.nordtel.example/incidents/4411', 'w:look'].sort(),
+    ],
     ['hashtags, numbers and alphanumerics', '#NordtelDown 5G at 900 Mbps', ['h:nordteldown', 'n:5g', 'n:900', 'w:mbps', 's:mbps'].sort()],
     ['the brand in any script and case ending is left out', 'Нордтела נורדטל Nordteli', []],
     ['stop words are left out', 'the and for это и', []],
@@ -49,16 +73,32 @@ describe('features', () => {
 
 describe('story tracker', () => {
   const outage = [
-    m('o1', 0, 'Is Nordtel down? #NordtelDown', 'No internet since 6am in Tartu. Status page https://status.nordtel.example/incidents/4411 says investigating.'),
+    m(
+      'o1',
+      0,
+      'Is Nordtel down? #NordtelDown',
+      'No internet since 6am in Tartu. Status page https://status.nordtel.example/incidents/4411 says investigating.',
+    ),
     m('o2', 4, '#NordtelDown again', 'Fibre dead here too. Incident 4411 on their status page, no ETA. #NordtelDown', { source: 'social' }),
-    m('o3', 7, 'Нордтел лежит #NordtelDown', 'Интернета нет с 6 утра. На https://status.nordtel.example/incidents/4411 пишут, что разбираются.', { lang: 'ru', source: 'social' }),
+    m('o3', 7, 'Нордтел лежит #NordtelDown', 'Интернета нет с 6 утра. На https://status.nordtel.example/incidents/4411 пишут, что разбираются.', {
+      lang: 'ru',
+      source: 'social',
+    }),
   ];
   const other = m('p1', 10, 'Great new 5G in Narva', 'Got 640 Mbps in Narva centre, impressive.', { sentiment: 'positive' });
 
   it.each([
     ['the same incident in two languages joins one story; an unrelated mention starts its own', [...outage, other], [['o1', 'o2', 'o3'], ['p1']]],
-    ['a near-duplicate joins the story of the mention it copies', [outage[0]!, other, m('d1', 20, 'Totally different words', 'nothing shared at all', { duplicateOf: 'o1' })], [['o1', 'd1'], ['p1']]],
-    ['a mention long after the gap starts a new story', [outage[0]!, { ...outage[1]!, publishedAt: new Date(T0 + 100 * 3_600_000).toISOString() }], [['o1'], ['o2']]],
+    [
+      'a near-duplicate joins the story of the mention it copies',
+      [outage[0]!, other, m('d1', 20, 'Totally different words', 'nothing shared at all', { duplicateOf: 'o1' })],
+      [['o1', 'd1'], ['p1']],
+    ],
+    [
+      'a mention long after the gap starts a new story',
+      [outage[0]!, { ...outage[1]!, publishedAt: new Date(T0 + 100 * 3_600_000).toISOString() }],
+      [['o1'], ['o2']],
+    ],
   ])('%s', (_name, mentions, expected) => {
     const tracker = createStoryTracker({ brandTerms: BRANDS });
     const groups = new Map<string, string[]>();

@@ -184,7 +184,9 @@ export function createStoryTracker(options: StoryTrackerOptions): StoryTracker {
         const b = brandOf(story.brandId);
         const s = fromStory(story);
         const extractor = extractorOf(story.brandId);
-        for (const term of story.keyTerms) for (const feature of extractor.extract({ title: term, text: '', topics: [] }).features.keys()) if (s.profile.has(feature)) s.surface.set(feature, term);
+        for (const term of story.keyTerms)
+          for (const feature of extractor.extract({ title: term, text: '', topics: [] }).features.keys())
+            if (s.profile.has(feature)) s.surface.set(feature, term);
         b.stories.set(s.id, s);
         index(b, s, s.profile.keys());
         for (const member of s.members) b.byMember.set(member, s.id);

@@ -18,10 +18,7 @@ describe('alerter service (embedded bus, SQLite store)', () => {
     await h.send(mention({ id: 'b', at: T0 + MIN })); // redelivered copy
     h.clock.now = T0 + 10 * MIN;
     await h.alerter.tick();
-    expect(await h.published()).toEqual([
-      'open neg:nordtel:2026-11-20T10:00:00.000Z r1 n=2',
-      'resolved neg:nordtel:2026-11-20T10:00:00.000Z r2 n=1',
-    ]);
+    expect(await h.published()).toEqual(['open neg:nordtel:2026-11-20T10:00:00.000Z r1 n=2', 'resolved neg:nordtel:2026-11-20T10:00:00.000Z r2 n=1']);
     const stored = await h.store.getAlert('neg:nordtel:2026-11-20T10:00:00.000Z');
     expect(stored).toMatchObject({ state: 'resolved', revision: 2, ruleType: 'threshold', brandId: 'nordtel' });
   });
@@ -40,10 +37,7 @@ describe('alerter service (embedded bus, SQLite store)', () => {
     expect(await h.published()).toEqual(['open neg:nordtel:2026-11-20T10:00:00.000Z r1 n=3']);
     h.clock.now = T0 + 12 * MIN; // a, b, c have left the window
     await h.alerter.tick();
-    expect(await h.published()).toEqual([
-      'open neg:nordtel:2026-11-20T10:00:00.000Z r1 n=3',
-      'resolved neg:nordtel:2026-11-20T10:00:00.000Z r2 n=1',
-    ]);
+    expect(await h.published()).toEqual(['open neg:nordtel:2026-11-20T10:00:00.000Z r1 n=3', 'resolved neg:nordtel:2026-11-20T10:00:00.000Z r2 n=1']);
   });
 
   it('with Kafka-style ownership, warm-starts a brand when it first arrives and still neither forgets nor re-fires', async () => {
@@ -58,10 +52,7 @@ describe('alerter service (embedded bus, SQLite store)', () => {
     await h.send(mention({ id: 'd', at: T0 + 3 * MIN }), mention({ id: 'x', at: T0 + 3 * MIN, brandId: 'acme' }));
     h.clock.now = T0 + 12 * MIN;
     await h.alerter.tick();
-    expect(await h.published()).toEqual([
-      'open neg:nordtel:2026-11-20T10:00:00.000Z r1 n=3',
-      'resolved neg:nordtel:2026-11-20T10:00:00.000Z r2 n=1',
-    ]);
+    expect(await h.published()).toEqual(['open neg:nordtel:2026-11-20T10:00:00.000Z r1 n=3', 'resolved neg:nordtel:2026-11-20T10:00:00.000Z r2 n=1']);
   });
 
   it('applies silences sent as commands: it stores them and neither opens nor re-notifies what they cover', async () => {
@@ -80,10 +71,21 @@ describe('alerter service (embedded bus, SQLite store)', () => {
     const config = testConfig(['{ id: neg, type: threshold, brand: all, count: 1, window: 10m, realert: 2m }']);
     h = await createHarness(config, T0);
     await h.send(mention({ id: 'a', at: T0 }), mention({ id: 'b', at: T0, brandId: 'acme' }));
-    const ack = (alertKey: string, brandId: string, by: string, at: number) => ({ kind: 'acknowledge' as const, id: `${by}-${at}`, by, at: new Date(at).toISOString(), alertKey, brandId });
+    const ack = (alertKey: string, brandId: string, by: string, at: number) => ({
+      kind: 'acknowledge' as const,
+      id: `${by}-${at}`,
+      by,
+      at: new Date(at).toISOString(),
+      alertKey,
+      brandId,
+    });
     const nordtel = 'neg:nordtel:2026-11-20T10:00:00.000Z';
     const acme = 'neg:acme:2026-11-20T10:00:00.000Z';
-    await h.command(ack(nordtel, 'nordtel', 'ops', T0 + MIN), ack(nordtel, 'nordtel', 'late', T0 + 2 * MIN), ack('neg:nordtel:no-such-window', 'nordtel', 'ops', T0));
+    await h.command(
+      ack(nordtel, 'nordtel', 'ops', T0 + MIN),
+      ack(nordtel, 'nordtel', 'late', T0 + 2 * MIN),
+      ack('neg:nordtel:no-such-window', 'nordtel', 'ops', T0),
+    );
     h.clock.now = T0 + 4 * MIN; // past realert: only the unacknowledged acme alert is told again
     await h.alerter.tick();
     h.clock.now = T0 + 12 * MIN; // both resolve
@@ -92,9 +94,24 @@ describe('alerter service (embedded bus, SQLite store)', () => {
     const published = await h.published();
     // Per alert, in order (the two brands' partitions interleave freely).
     expect(published.filter((line) => line.includes(nordtel))).toEqual([`open ${nordtel} r1 n=1`, `open ${nordtel} r1 n=1`, `resolved ${nordtel} r2 n=0`]);
-    expect(published.filter((line) => line.includes(acme))).toEqual([`open ${acme} r1 n=1`, `open ${acme} r2 n=1`, `resolved ${acme} r3 n=0`, `resolved ${acme} r3 n=0`]);
-    expect(await h.store.getAlert(nordtel)).toMatchObject({ state: 'resolved', revision: 2, acknowledgedBy: 'ops', acknowledgedAt: new Date(T0 + MIN).toISOString() });
-    expect(await h.store.getAlert(acme)).toMatchObject({ state: 'resolved', revision: 3, acknowledgedBy: 'ops', acknowledgedAt: new Date(T0 + 13 * MIN).toISOString() });
+    expect(published.filter((line) => line.includes(acme))).toEqual([
+      `open ${acme} r1 n=1`,
+      `open ${acme} r2 n=1`,
+      `resolved ${acme} r3 n=0`,
+      `resolved ${acme} r3 n=0`,
+    ]);
+    expect(await h.store.getAlert(nordtel)).toMatchObject({
+      state: 'resolved',
+      revision: 2,
+      acknowledgedBy: 'ops',
+      acknowledgedAt: new Date(T0 + MIN).toISOString(),
+    });
+    expect(await h.store.getAlert(acme)).toMatchObject({
+      state: 'resolved',
+      revision: 3,
+      acknowledgedBy: 'ops',
+      acknowledgedAt: new Date(T0 + 13 * MIN).toISOString(),
+    });
   });
 
   it('still applies an acknowledgment an older API left on alerts.commands (upgrade), beside those routed on mentions.by-brand', async () => {

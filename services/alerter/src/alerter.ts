@@ -127,7 +127,15 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     });
   }
 
-  const stage = consumingStage({ name: 'alerter', deps, groupId: deps.groupId, topic: TOPICS.byBrand, type: ['mention.enriched', 'alert.command'], logger, step });
+  const stage = consumingStage({
+    name: 'alerter',
+    deps,
+    groupId: deps.groupId,
+    topic: TOPICS.byBrand,
+    type: ['mention.enriched', 'alert.command'],
+    logger,
+    step,
+  });
 
   async function applyCommands(batch: DecodedMessage<'alert.command'>[]): Promise<Outcome[]> {
     return serial(async () => {
@@ -204,10 +212,17 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     health(): Health {
       const mentions = stage.health();
       const commands = commandStage.health();
-      const details = { ...mentions.details, commands: commands.details, openAlerts: engine.openAlerts().length, pendingAlerts: outbox.pending, pendingStories: storyOutbox.pending, ownership, ownedBrands: ownership === 'all' ? engine.brands.length : owned.size };
+      const details = {
+        ...mentions.details,
+        commands: commands.details,
+        openAlerts: engine.openAlerts().length,
+        pendingAlerts: outbox.pending,
+        pendingStories: storyOutbox.pending,
+        ownership,
+        ownedBrands: ownership === 'all' ? engine.brands.length : owned.size,
+      };
       if (lastFlushError) return { status: 'degraded', details: { ...details, lastFlushError } };
       return { status: combineHealth({ mentions, commands }).status, details };
     },
   };
 }
-

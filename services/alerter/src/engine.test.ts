@@ -43,7 +43,16 @@ describe('alert engine', () => {
       } else {
         one.push(...single.tick(step.at).map(describeChange));
         // Each instance ticks only the brands it owns.
-        split.forEach((engine, p) => many.push(...engine.tick(step.at, ['nordtel', 'acme'].filter((b) => owner(b) === p)).map(describeChange)));
+        split.forEach((engine, p) =>
+          many.push(
+            ...engine
+              .tick(
+                step.at,
+                ['nordtel', 'acme'].filter((b) => owner(b) === p),
+              )
+              .map(describeChange),
+          ),
+        );
       }
     }
     expect(one.length).toBeGreaterThan(4);

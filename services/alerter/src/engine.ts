@@ -135,7 +135,16 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     // An open alert whose subject the evaluator no longer knows has nothing holding it open.
     for (const alert of open.values()) {
       if (alert.ruleId !== rule.id || alert.brandId !== brandId || subjects.has(alert.subject ?? '')) continue;
-      conditions.push({ subject: alert.subject, active: false, count: 0, windowStart: now, windowEnd: now, samples: [], title: alert.title, summary: alert.summary });
+      conditions.push({
+        subject: alert.subject,
+        active: false,
+        count: 0,
+        windowStart: now,
+        windowEnd: now,
+        samples: [],
+        title: alert.title,
+        summary: alert.summary,
+      });
     }
     for (const condition of conditions) {
       const key = trackKey(rule.id, brandId, condition.subject);

@@ -13,32 +13,41 @@ function volume(e) {
 }
 
 function Fact({ label, value, id }) {
-  return value ? html`<div class="evidence-fact"><dt>${label}</dt><dd dir="auto" data-testid=${id}>${value}</dd></div>` : null;
+  return value
+    ? html`<div class="evidence-fact">
+        <dt>${label}</dt>
+        <dd dir="auto" data-testid=${id}>${value}</dd>
+      </div>`
+    : null;
 }
 
 function DrivingMention({ mention }) {
   const href = safeHref(mention.url);
   const facts = [mention.sentiment, mention.reach !== undefined ? `reach ${mention.reach}` : '', mention.sourceId, mention.lang].filter(Boolean).join(' · ');
-  return html`
-    <li data-testid="evidence-mention" data-id=${mention.id}>
-      ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer" dir="auto">${mention.title}</a>` : html`<span dir="auto">${mention.title}</span>`}
-      <span class="muted"> ${facts}</span>
-      <q dir="auto">${mention.excerpt}</q>
-    </li>`;
+  return html` <li data-testid="evidence-mention" data-id=${mention.id}>
+    ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer" dir="auto">${mention.title}</a>` : html`<span dir="auto">${mention.title}</span>`}
+    <span class="muted"> ${facts}</span>
+    <q dir="auto">${mention.excerpt}</q>
+  </li>`;
 }
 
 export function AlertEvidence({ evidence }) {
   if (!evidence) return null;
-  return html`
-    <details class="evidence" data-testid="evidence" open>
-      <summary>Why</summary>
-      <dl>
-        <${Fact} label="Volume" value=${volume(evidence)} id="evidence-volume" />
-        <${Fact} label="Phrases" value=${terms(evidence.phrases)} id="evidence-phrases" />
-        <${Fact} label="Topics" value=${terms(evidence.topics)} id="evidence-topics" />
-        <${Fact} label="Languages" value=${shares(evidence.languages)} id="evidence-languages" />
-        <${Fact} label="Sources" value=${shares(evidence.sources)} id="evidence-sources" />
-      </dl>
-      ${evidence.mentions.length ? html`<ul class="evidence-mentions">${evidence.mentions.map((m) => html`<${DrivingMention} key=${m.id} mention=${m} />`)}</ul>` : null}
-    </details>`;
+  return html` <details class="evidence" data-testid="evidence" open>
+    <summary>Why</summary>
+    <dl>
+      <${Fact} label="Volume" value=${volume(evidence)} id="evidence-volume" />
+      <${Fact} label="Phrases" value=${terms(evidence.phrases)} id="evidence-phrases" />
+      <${Fact} label="Topics" value=${terms(evidence.topics)} id="evidence-topics" />
+      <${Fact} label="Languages" value=${shares(evidence.languages)} id="evidence-languages" />
+      <${Fact} label="Sources" value=${shares(evidence.sources)} id="evidence-sources" />
+    </dl>
+    ${
+      evidence.mentions.length
+        ? html`<ul class="evidence-mentions">
+            ${evidence.mentions.map((m) => html`<${DrivingMention} key=${m.id} mention=${m} />`)}
+          </ul>`
+        : null
+    }
+  </details>`;
 }

@@ -24,16 +24,27 @@ function filterFromUrl() {
 
 function Login({ onToken, message }) {
   const [value, setValue] = useState('');
-  return html`
-    <main class="login">
-      <form onSubmit=${(e) => { e.preventDefault(); if (value.trim()) onToken(value.trim()); }}>
-        <h1>Earshot</h1>
-        <p>Enter an API token (the <code>api.tokens</code> of your config; <code>npm start</code> prints a link with one).</p>
-        ${message ? html`<p class="error" role="alert">${message}</p>` : null}
-        <input type="password" autocomplete="current-password" placeholder="API token" value=${value} onInput=${(e) => setValue(e.currentTarget.value)} data-testid="token-input" />
-        <button type="submit">Open the dashboard</button>
-      </form>
-    </main>`;
+  return html` <main class="login">
+    <form
+      onSubmit=${(e) => {
+        e.preventDefault();
+        if (value.trim()) onToken(value.trim());
+      }}
+    >
+      <h1>Earshot</h1>
+      <p>Enter an API token (the <code>api.tokens</code> of your config; <code>npm start</code> prints a link with one).</p>
+      ${message ? html`<p class="error" role="alert">${message}</p>` : null}
+      <input
+        type="password"
+        autocomplete="current-password"
+        placeholder="API token"
+        value=${value}
+        onInput=${(e) => setValue(e.currentTarget.value)}
+        data-testid="token-input"
+      />
+      <button type="submit">Open the dashboard</button>
+    </form>
+  </main>`;
 }
 
 function Dashboard({ me, onSignOut }) {
@@ -63,9 +74,18 @@ function Dashboard({ me, onSignOut }) {
   }, []);
 
   useEffect(() => {
-    api('/api/v1/brands').then((r) => setBrands(r.brands), () => {});
-    api('/api/v1/labels').then((r) => setLabels(makeLabels(r)), () => {});
-    api('/api/v1/alerts?limit=50').then((r) => setAlerts(r.alerts), () => {});
+    api('/api/v1/brands').then(
+      (r) => setBrands(r.brands),
+      () => {},
+    );
+    api('/api/v1/labels').then(
+      (r) => setLabels(makeLabels(r)),
+      () => {},
+    );
+    api('/api/v1/alerts?limit=50').then(
+      (r) => setAlerts(r.alerts),
+      () => {},
+    );
   }, []);
 
   useEffect(() => {
@@ -93,7 +113,11 @@ function Dashboard({ me, onSignOut }) {
           setAlerts((list) => [data, ...list.filter((a) => a.key !== data.key)]);
           return;
         }
-        setResult((r) => ({ ...r, total: r.mentions.some((m) => m.id === data.id) ? r.total : r.total + 1, mentions: [data, ...r.mentions.filter((m) => m.id !== data.id)].slice(0, 200) }));
+        setResult((r) => ({
+          ...r,
+          total: r.mentions.some((m) => m.id === data.id) ? r.total : r.total + 1,
+          mentions: [data, ...r.mentions.filter((m) => m.id !== data.id)].slice(0, 200),
+        }));
         setFresh((s) => new Set(s).add(data.id));
         clearTimeout(refreshTimer.current);
         refreshTimer.current = setTimeout(() => {
@@ -114,7 +138,9 @@ function Dashboard({ me, onSignOut }) {
       // 202: the alerter applies the command and republishes the alert (the live stream brings it);
       // show it acknowledged now, as the alerter will record it.
       const command = await api(`/api/v1/alerts/${encodeURIComponent(alert.key)}/acknowledge`, { method: 'POST', body: {} });
-      setAlerts((list) => list.map((a) => (a.key === command.alertKey && !a.acknowledgedAt ? { ...a, acknowledgedAt: command.at, acknowledgedBy: command.by } : a)));
+      setAlerts((list) =>
+        list.map((a) => (a.key === command.alertKey && !a.acknowledgedAt ? { ...a, acknowledgedAt: command.at, acknowledgedBy: command.by } : a)),
+      );
       setAlertMessage('');
     } catch (err) {
       setAlertMessage(`Could not acknowledge: ${err.message}`);
@@ -138,21 +164,35 @@ function Dashboard({ me, onSignOut }) {
   };
   const clean = (f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v));
 
-  return html`
-    <header class="top">
+  return html` <header class="top">
       <h1>Earshot</h1>
       <span class=${`live live-${live}`} data-testid="live-state" data-state=${live}>${live === 'live' ? '● live' : '○ connecting…'}</span>
       <span class="tz" data-testid="time-zone" title="times and chart buckets are in this time zone">${timeZone}</span>
       <span class="who">${me.name} · ${me.role}</span>
       <button type="button" class="link" onClick=${onSignOut}>Sign out</button>
     </header>
-    <${Filters} filter=${filter} brands=${brands} facets=${facets} labels=${labels} onChange=${(f) => setFilter(clean(f))} onExport=${(fmt) => exportAs(fmt).catch((e) => setResult((r) => ({ ...r, error: e.message })))} />
+    <${Filters}
+      filter=${filter}
+      brands=${brands}
+      facets=${facets}
+      labels=${labels}
+      onChange=${(f) => setFilter(clean(f))}
+      onExport=${(fmt) => exportAs(fmt).catch((e) => setResult((r) => ({ ...r, error: e.message })))}
+    />
     <div class="insights">
       <${Headlines} overview=${overview.data} error=${overview.error} />
       <${ShareOfVoice} overview=${overview.data} />
     </div>
     <main class="grid">
-      <${Feed} mentions=${result.mentions} fresh=${fresh} total=${result.total} brands=${brands} labels=${labels} loading=${result.loading} error=${result.error} />
+      <${Feed}
+        mentions=${result.mentions}
+        fresh=${fresh}
+        total=${result.total}
+        brands=${brands}
+        labels=${labels}
+        loading=${result.loading}
+        error=${result.error}
+      />
       <div class="side">
         <${SentimentOverTime} data=${aggs} />
         <${TopicsBySentiment} data=${aggs} labels=${labels} />
@@ -186,8 +226,21 @@ function App() {
   }, []);
   useEffect(() => void check(), []);
   if (checking) return html`<p class="loading">Signing in…</p>`;
-  if (!me) return html`<${Login} message=${message} onToken=${(t) => { setToken(t); check(); }} />`;
-  return html`<${Dashboard} me=${me} onSignOut=${() => { clearToken(); setMe(null); }} />`;
+  if (!me)
+    return html`<${Login}
+      message=${message}
+      onToken=${(t) => {
+        setToken(t);
+        check();
+      }}
+    />`;
+  return html`<${Dashboard}
+    me=${me}
+    onSignOut=${() => {
+      clearToken();
+      setMe(null);
+    }}
+  />`;
 }
 
 takeTokenFromFragment();

@@ -50,13 +50,18 @@ export function SentimentOverTime({ data }) {
   const canvas = useChart({
     type: 'bar',
     data: chartData,
-    options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { x: { stacked: true, ticks: { maxRotation: 0, autoSkipPadding: 24 } }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { position: 'bottom' } } },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      scales: { x: { stacked: true, ticks: { maxRotation: 0, autoSkipPadding: 24 } }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+      plugins: { legend: { position: 'bottom' } },
+    },
   });
-  return html`
-    <section class="panel chart" aria-label="Sentiment over time">
-      <header class="panel-head"><h2>Sentiment over time</h2></header>
-      <div class="chart-box"><canvas ref=${canvas} data-testid="sentiment-chart" role="img" aria-label="Mentions over time by sentiment"></canvas></div>
-    </section>`;
+  return html` <section class="panel chart" aria-label="Sentiment over time">
+    <header class="panel-head"><h2>Sentiment over time</h2></header>
+    <div class="chart-box"><canvas ref=${canvas} data-testid="sentiment-chart" role="img" aria-label="Mentions over time by sentiment"></canvas></div>
+  </section>`;
 }
 
 export function TopicsBySentiment({ data, labels }) {
@@ -65,27 +70,40 @@ export function TopicsBySentiment({ data, labels }) {
   for (const r of rows) totals.set(r.topic, (totals.get(r.topic) ?? 0) + r.count);
   const topics = [...totals.keys()].sort((a, b) => totals.get(b) - totals.get(a)).slice(0, 12);
   const count = (topic, s) => rows.find((r) => r.topic === topic && r.sentiment === s)?.count ?? 0;
-  const chartData = { labels: topics.map((t) => labels?.topic(t) ?? t), datasets: SENTIMENTS.map((s) => ({ label: s, data: topics.map((t) => count(t, s)), backgroundColor: COLORS[s] })) };
+  const chartData = {
+    labels: topics.map((t) => labels?.topic(t) ?? t),
+    datasets: SENTIMENTS.map((s) => ({ label: s, data: topics.map((t) => count(t, s)), backgroundColor: COLORS[s] })),
+  };
   const canvas = useChart({
     type: 'bar',
     data: chartData,
-    options: { indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false, scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true, ticks: { autoSkip: false } } }, plugins: { legend: { position: 'bottom' } } },
+    options: {
+      indexAxis: 'y',
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true, ticks: { autoSkip: false } } },
+      plugins: { legend: { position: 'bottom' } },
+    },
   });
-  return html`
-    <section class="panel chart" aria-label="Topics by sentiment">
-      <header class="panel-head"><h2>Topics × sentiment</h2></header>
-      <div class="chart-box"><canvas ref=${canvas} data-testid="topics-chart" role="img" aria-label="Mentions per topic by sentiment"></canvas></div>
-    </section>`;
+  return html` <section class="panel chart" aria-label="Topics by sentiment">
+    <header class="panel-head"><h2>Topics × sentiment</h2></header>
+    <div class="chart-box"><canvas ref=${canvas} data-testid="topics-chart" role="img" aria-label="Mentions per topic by sentiment"></canvas></div>
+  </section>`;
 }
 
 export function Breakdown({ title, items, testid, name = (key) => key }) {
   const max = Math.max(1, ...(items ?? []).map((i) => i.count));
-  return html`
-    <section class="panel breakdown" aria-label=${title} data-testid=${testid}>
-      <header class="panel-head"><h2>${title}</h2></header>
-      <ul>
-        ${(items ?? []).map((i) => html`
-          <li><span class="key" dir="auto" title=${i.key}>${i.key ? name(i.key) : '—'}</span><meter min="0" max=${max} value=${i.count}></meter><span class="n">${i.count}</span></li>`)}
-      </ul>
-    </section>`;
+  return html` <section class="panel breakdown" aria-label=${title} data-testid=${testid}>
+    <header class="panel-head"><h2>${title}</h2></header>
+    <ul>
+      ${(items ?? []).map(
+        (i) =>
+          html` <li>
+            <span class="key" dir="auto" title=${i.key}>${i.key ? name(i.key) : '—'}</span><meter min="0" max=${max} value=${i.count}></meter
+            ><span class="n">${i.count}</span>
+          </li>`,
+      )}
+    </ul>
+  </section>`;
 }

@@ -13,8 +13,11 @@ const SHOWN = 8;
 function SentimentMix({ sentiment }) {
   const total = sentiment.negative + sentiment.neutral + sentiment.positive || 1;
   const pct = (n) => Math.round((100 * n) / total);
-  return html`
-    <span class="story-mix" title=${`${sentiment.negative} negative, ${sentiment.neutral} neutral, ${sentiment.positive} positive`} data-testid="story-mix">
+  return html` <span
+      class="story-mix"
+      title=${`${sentiment.negative} negative, ${sentiment.neutral} neutral, ${sentiment.positive} positive`}
+      data-testid="story-mix"
+    >
       ${['negative', 'neutral', 'positive'].map((label) => (sentiment[label] ? html`<span class=${`mix-${label}`} style=${{ flexGrow: String(sentiment[label]) }}></span>` : null))}
     </span>
     <span class="story-neg" data-testid="story-negative">${pct(sentiment.negative)}% negative</span>`;
@@ -23,21 +26,20 @@ function SentimentMix({ sentiment }) {
 function StoryItem({ story }) {
   const languages = Object.keys(story.languages);
   const sources = Object.keys(story.sources).length;
-  return html`
-    <li class=${`story sentiment-${story.dominantSentiment}`} data-testid="story" data-id=${story.id}>
-      <div class="story-head">
-        <span class="story-size" data-testid="story-size" title="mentions in the story">${story.size}</span>
-        <h3 dir="auto" data-testid="story-title">${story.title}</h3>
-      </div>
-      <div class="story-foot">
-        <${SentimentMix} sentiment=${story.sentiment} />
-        <span data-testid="story-velocity" title="mentions in the hour up to the last one">${story.velocity}/h</span>
-        <span class="lang" data-testid="story-langs">${languages.join(' · ')}</span>
-        <span>${sources} source${sources === 1 ? '' : 's'}</span>
-        <time datetime=${story.lastSeen}>${formatTime(story.lastSeen)}</time>
-      </div>
-      ${story.keyTerms.length ? html`<p class="story-terms" dir="auto">${story.keyTerms.slice(0, 5).join(' · ')}</p>` : null}
-    </li>`;
+  return html` <li class=${`story sentiment-${story.dominantSentiment}`} data-testid="story" data-id=${story.id}>
+    <div class="story-head">
+      <span class="story-size" data-testid="story-size" title="mentions in the story">${story.size}</span>
+      <h3 dir="auto" data-testid="story-title">${story.title}</h3>
+    </div>
+    <div class="story-foot">
+      <${SentimentMix} sentiment=${story.sentiment} />
+      <span data-testid="story-velocity" title="mentions in the hour up to the last one">${story.velocity}/h</span>
+      <span class="lang" data-testid="story-langs">${languages.join(' · ')}</span>
+      <span>${sources} source${sources === 1 ? '' : 's'}</span>
+      <time datetime=${story.lastSeen}>${formatTime(story.lastSeen)}</time>
+    </div>
+    ${story.keyTerms.length ? html`<p class="story-terms" dir="auto">${story.keyTerms.slice(0, 5).join(' · ')}</p>` : null}
+  </li>`;
 }
 
 export function StoriesPanel({ filter }) {
@@ -57,11 +59,15 @@ export function StoriesPanel({ filter }) {
       clearInterval(timer);
     };
   }, [query]);
-  return html`
-    <section class="panel stories" aria-label="Stories">
-      <header class="panel-head"><h2>Stories</h2><span class="count" data-testid="stories-total">${state.total} stories</span></header>
-      ${state.error ? html`<p class="error" role="alert">${state.error}</p>` : null}
-      ${!state.error && !state.stories.length ? html`<p class="empty">No stories yet.</p>` : null}
-      <ul class="story-list" data-testid="stories">${state.stories.map((s) => html`<${StoryItem} key=${s.id} story=${s} />`)}</ul>
-    </section>`;
+  return html` <section class="panel stories" aria-label="Stories">
+    <header class="panel-head">
+      <h2>Stories</h2>
+      <span class="count" data-testid="stories-total">${state.total} stories</span>
+    </header>
+    ${state.error ? html`<p class="error" role="alert">${state.error}</p>` : null}
+    ${!state.error && !state.stories.length ? html`<p class="empty">No stories yet.</p>` : null}
+    <ul class="story-list" data-testid="stories">
+      ${state.stories.map((s) => html`<${StoryItem} key=${s.id} story=${s} />`)}
+    </ul>
+  </section>`;
 }

@@ -20,7 +20,14 @@ beforeAll(async () => {
     before: async ({ bus, store }) => {
       await store.upsertMentions(seedMentions());
       await store.upsertAlert(seedAlert());
-      const old = makeMention({ id: 'history-1', lang: 'en', sentiment: 'negative', title: 'Old news', text: 'Published before the API started', publishedAt: new Date().toISOString() });
+      const old = makeMention({
+        id: 'history-1',
+        lang: 'en',
+        sentiment: 'negative',
+        title: 'Old news',
+        text: 'Published before the API started',
+        publishedAt: new Date().toISOString(),
+      });
       await bus.publish(TOPICS.enriched, [{ key: 'nordtel', value: encodeMessage('mention.enriched', old) }]);
       await new Promise((r) => setTimeout(r, 5));
     },
@@ -66,7 +73,11 @@ describe('access', () => {
       const link = open.api.tokenLink!;
       expect(link).toMatch(new RegExp(`^${open.url}/#token=[A-Za-z0-9_-]{32}$`));
       const token = decodeURIComponent(link.split('#token=')[1]!);
-      expect(await (await fetch(`${open.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()).toEqual({ name: 'generated-admin', role: 'admin', rateLimit: 600 });
+      expect(await (await fetch(`${open.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()).toEqual({
+        name: 'generated-admin',
+        role: 'admin',
+        rateLimit: 600,
+      });
       const warnings = lines.map((l) => JSON.parse(l) as { msg: string; dashboardUrl?: string }).filter((l) => l.dashboardUrl);
       expect(warnings).toEqual([expect.objectContaining({ msg: 'no api.tokens configured: generated an admin token for this run', dashboardUrl: link })]);
     } finally {
@@ -78,10 +89,16 @@ describe('access', () => {
   });
 
   it('rate-limits per token with 429 and Retry-After', async () => {
-    const limited = await startTestApi({ tokens: [{ name: 'tiny', token: 'tiny-token-0123456789', role: 'read', rateLimit: 3 }, { name: 'other', token: 'other-token-0123456789', role: 'read', rateLimit: 3 }] });
+    const limited = await startTestApi({
+      tokens: [
+        { name: 'tiny', token: 'tiny-token-0123456789', role: 'read', rateLimit: 3 },
+        { name: 'other', token: 'other-token-0123456789', role: 'read', rateLimit: 3 },
+      ],
+    });
     try {
       const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${limited.url}/api/v1/me`, { headers: { authorization: 'Bearer tiny-token-0123456789' } })).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push((await fetch(`${limited.url}/api/v1/me`, { headers: { authorization: 'Bearer tiny-token-0123456789' } })).status);
       expect(statuses).toEqual([200, 200, 200, 429]);
       const refused = await fetch(`${limited.url}/api/v1/me`, { headers: { authorization: 'Bearer tiny-token-0123456789' } });
       expect(refused.headers.get('retry-after')).toBe('20');
@@ -126,7 +143,12 @@ describe('search and aggregations', () => {
     expect(body.interval).toBe(30 * 60_000);
     expect(body.sentimentOverTime[0]).toEqual({ time: '2026-11-23T08:00:00.000Z', sentiment: 'negative', count: 1 });
     expect(body.topicsBySentiment).toContainEqual({ topic: 'price', sentiment: 'negative', count: 3 });
-    expect(body.languages).toEqual([{ key: 'en', count: 3 }, { key: 'he', count: 1 }, { key: 'kk', count: 1 }, { key: 'ru', count: 1 }]);
+    expect(body.languages).toEqual([
+      { key: 'en', count: 3 },
+      { key: 'he', count: 1 },
+      { key: 'kk', count: 1 },
+      { key: 'ru', count: 1 },
+    ]);
     expect(body.sentiment).toContainEqual({ key: 'negative', count: 3 });
     expect(body.authors.length).toBe(6);
   });
@@ -150,7 +172,10 @@ describe('export', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="earshot-mentions-.*\.csv"$/);
     expect(res.headers.get('x-total-count')).toBe('3');
-    const lines = (await res.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('id,time,brandId,sourceId,sourceType,lang,sentiment,sentimentScore,topics,warning,recommendation,author,title,text,url,rating,reach');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['m-he-1', 'm-ru-1', 'm-en-1']);
     expect(lines[1]).toContain('נורדטל העלו מחירים');
@@ -159,8 +184,14 @@ describe('export', () => {
   it('exports a search as NDJSON, one mention per line', async () => {
     const res = await get('/api/v1/mentions/export?format=ndjson&lang=kk,he', READ_TOKEN);
     expect(res.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
-    const docs = (await res.text()).trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; title: string });
-    expect(docs.map((d) => [d.id, d.title])).toEqual([['m-he-1', 'נורדטל העלו מחירים'], ['m-kk-1', 'Нордтел қызметі ұнады']]);
+    const docs = (await res.text())
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; title: string });
+    expect(docs.map((d) => [d.id, d.title])).toEqual([
+      ['m-he-1', 'נורדטל העלו מחירים'],
+      ['m-kk-1', 'Нордтел қызметі ұнады'],
+    ]);
   });
 
   it('accepts a stream ticket instead of a header (for download links)', async () => {
@@ -177,13 +208,33 @@ describe('OpenAPI', () => {
     const doc = JSON.parse(await res.text());
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/api/v1/aggregate', '/api/v1/aggregations', '/api/v1/alerts', '/api/v1/alerts/{key}', '/api/v1/alerts/{key}/acknowledge',
-      '/api/v1/brands', '/api/v1/labels', '/api/v1/me', '/api/v1/mentions', '/api/v1/mentions/export', '/api/v1/mentions/{id}', '/api/v1/openapi.json',
-      '/api/v1/overview', '/api/v1/silences', '/api/v1/stories', '/api/v1/stories/export', '/api/v1/stories/{id}', '/api/v1/stream', '/api/v1/stream/ticket', '/health',
+      '/api/v1/aggregate',
+      '/api/v1/aggregations',
+      '/api/v1/alerts',
+      '/api/v1/alerts/{key}',
+      '/api/v1/alerts/{key}/acknowledge',
+      '/api/v1/brands',
+      '/api/v1/labels',
+      '/api/v1/me',
+      '/api/v1/mentions',
+      '/api/v1/mentions/export',
+      '/api/v1/mentions/{id}',
+      '/api/v1/openapi.json',
+      '/api/v1/overview',
+      '/api/v1/silences',
+      '/api/v1/stories',
+      '/api/v1/stories/export',
+      '/api/v1/stories/{id}',
+      '/api/v1/stream',
+      '/api/v1/stream/ticket',
+      '/health',
     ]);
     const search = doc.paths['/api/v1/mentions'].get;
     expect(search.parameters.map((p: { name: string }) => p.name)).toContain('q');
-    expect(search.parameters.find((p: { name: string }) => p.name === 'sentiment').schema).toEqual({ type: 'array', items: { type: 'string', enum: ['positive', 'neutral', 'negative'] } });
+    expect(search.parameters.find((p: { name: string }) => p.name === 'sentiment').schema).toEqual({
+      type: 'array',
+      items: { type: 'string', enum: ['positive', 'neutral', 'negative'] },
+    });
     expect(doc.paths['/api/v1/alerts/{key}/acknowledge'].post.responses['403']).toBeDefined();
   });
 });
@@ -197,7 +248,14 @@ describe('live stream and alerts', () => {
       expect(nordtel.contentType).toBe('text/event-stream; charset=utf-8');
       await nordtel.waitFor((e) => e.event === 'ready');
       await tundra.waitFor((e) => e.event === 'ready');
-      const fresh = makeMention({ id: 'live-1', lang: 'he', sentiment: 'negative', title: 'חדש', text: 'נורדטל שוב לא עובד', publishedAt: new Date().toISOString() });
+      const fresh = makeMention({
+        id: 'live-1',
+        lang: 'he',
+        sentiment: 'negative',
+        title: 'חדש',
+        text: 'נורדטל שוב לא עובד',
+        publishedAt: new Date().toISOString(),
+      });
       await publishMention(fresh);
       const event = await nordtel.waitFor((e) => e.event === 'mention');
       expect(event.id).toBe('live-1');
@@ -219,19 +277,23 @@ describe('live stream and alerts', () => {
     expect(forged.status).toBe(401);
   });
 
-  it('sends acknowledgments (on mentions.by-brand, to the brand\'s alerter) and silences (on alerts.commands) as commands (202), writing nothing itself', async () => {
+  it("sends acknowledgments (on mentions.by-brand, to the brand's alerter) and silences (on alerts.commands) as commands (202), writing nothing itself", async () => {
     const key = seedAlert().key;
     const commands: unknown[] = [];
-    const readers = await Promise.all([TOPICS.byBrand, TOPICS.alertCommands].map((topic) => t.bus.subscribe({
-      groupId: 'test-commands',
-      topic,
-      handler: async (messages) => {
-        for (const m of messages) {
-          const decoded = decodeMessage(m.value, 'alert.command');
-          commands.push(decoded.ok ? { topic, key: m.key, ...decoded.message.payload } : decoded.reason);
-        }
-      },
-    })));
+    const readers = await Promise.all(
+      [TOPICS.byBrand, TOPICS.alertCommands].map((topic) =>
+        t.bus.subscribe({
+          groupId: 'test-commands',
+          topic,
+          handler: async (messages) => {
+            for (const m of messages) {
+              const decoded = decodeMessage(m.value, 'alert.command');
+              commands.push(decoded.ok ? { topic, key: m.key, ...decoded.message.payload } : decoded.reason);
+            }
+          },
+        }),
+      ),
+    );
     try {
       const res = await post(`/api/v1/alerts/${encodeURIComponent(key)}/acknowledge`, ADMIN_TOKEN, { note: 'on it' });
       expect(res.status).toBe(202);

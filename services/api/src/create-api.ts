@@ -57,7 +57,18 @@ export function createApi(deps: ApiOptions): Api {
   const tickets = createTicketIssuer({ now: () => now().getTime(), secret: api.ticketSecret });
   const auth = createAuthenticator({ tokens: api.tokens, tickets });
   const hub = createLiveHub({ bus: deps.bus, logger });
-  const ctx: ApiContext = { api, brands: deps.config.brands, sources: deps.config.sources, store: deps.store, commands: createAlertCommandSender({ bus: deps.bus, now }), hub, auth, tickets, logger, now };
+  const ctx: ApiContext = {
+    api,
+    brands: deps.config.brands,
+    sources: deps.config.sources,
+    store: deps.store,
+    commands: createAlertCommandSender({ bus: deps.bus, now }),
+    hub,
+    auth,
+    tickets,
+    logger,
+    now,
+  };
   const streams = streamRoutes(ctx);
   const routes: Route[] = [];
   let openApi: OpenApiDocument | undefined;
@@ -85,7 +96,9 @@ export function createApi(deps: ApiOptions): Api {
   const tokenLink = () => (url && api.dashboard && auth.generated && loopback ? `${url}/#token=${encodeURIComponent(auth.generated.token)}` : undefined);
 
   async function health(): Promise<Health> {
-    const listening: Health = server?.listening ? { status: 'ok', details: { url, streams: streams.open } } : { status: 'error', details: { reason: 'not listening' } };
+    const listening: Health = server?.listening
+      ? { status: 'ok', details: { url, streams: streams.open } }
+      : { status: 'error', details: { reason: 'not listening' } };
     return combineHealth({ http: listening, live: hub.health() });
   }
 
@@ -103,7 +116,9 @@ export function createApi(deps: ApiOptions): Api {
     async start() {
       if (server) return;
       if (auth.generated && !loopback) {
-        throw new Error(`api: listening on ${api.host} needs api.tokens (a token generated at start is only handed out on a loopback address); set e.g. { name: admin, token: "\${EARSHOT_ADMIN_TOKEN}", role: admin }`);
+        throw new Error(
+          `api: listening on ${api.host} needs api.tokens (a token generated at start is only handed out on a loopback address); set e.g. { name: admin, token: "\${EARSHOT_ADMIN_TOKEN}", role: admin }`,
+        );
       }
       await hub.start();
       const s = createServer(handler);

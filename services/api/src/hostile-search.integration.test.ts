@@ -19,22 +19,25 @@ const MENTIONS = 40_000;
 /** Our own generated text: words of 3–8 letters from a seeded generator, so every letter starts many words. */
 function* generatedMentions(batch: number): Generator<EnrichedMention[]> {
   let seed = 16;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const vocabulary = Array.from({ length: 3000 }, () => Array.from({ length: 3 + Math.floor(random() * 6) }, () => letters[Math.floor(random() * 26)]).join(''));
+  const vocabulary = Array.from({ length: 3000 }, () =>
+    Array.from({ length: 3 + Math.floor(random() * 6) }, () => letters[Math.floor(random() * 26)]).join(''),
+  );
   const sentence = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
   const base = Date.parse('2026-11-01T00:00:00Z');
-  for (let start = 0; start < MENTIONS; start += batch) yield Array.from({ length: Math.min(batch, MENTIONS - start) }, (_, j) => start + j).map((i) =>
-    makeMention({
-      id: `gen-${i}`,
-      lang: 'en',
-      sentiment: i % 3 === 0 ? 'negative' : i % 3 === 1 ? 'positive' : 'neutral',
-      title: sentence(6),
-      text: sentence(24),
-      author: `author${i % 500}`,
-      publishedAt: new Date(base + i * 30_000).toISOString(),
-    }),
-  );
+  for (let start = 0; start < MENTIONS; start += batch)
+    yield Array.from({ length: Math.min(batch, MENTIONS - start) }, (_, j) => start + j).map((i) =>
+      makeMention({
+        id: `gen-${i}`,
+        lang: 'en',
+        sentiment: i % 3 === 0 ? 'negative' : i % 3 === 1 ? 'positive' : 'neutral',
+        title: sentence(6),
+        text: sentence(24),
+        author: `author${i % 500}`,
+        publishedAt: new Date(base + i * 30_000).toISOString(),
+      }),
+    );
 }
 
 interface AttackResult {
@@ -61,12 +64,17 @@ function startAttacker(base: string, requests: { q: string; token: string }[]): 
       return { status: res.status, code: body.error?.code, message: body.error?.message, retryAfter: res.headers.get('retry-after') };
     }));
     process.stdout.write(JSON.stringify(results));`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ATTACK: JSON.stringify({ base, requests }) }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, ATTACK: JSON.stringify({ base, requests }) },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const results = new Promise<AttackResult[]>((resolve, reject) => {
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.slice(out.indexOf('\n') + 1)) as AttackResult[]) : reject(new Error(`attacker exited with ${code}: ${err}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.slice(out.indexOf('\n') + 1)) as AttackResult[]) : reject(new Error(`attacker exited with ${code}: ${err}`)),
+    );
   });
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
@@ -176,8 +184,6 @@ describe('hostile searches on the embedded store', () => {
     expect(latencies.length).toBeGreaterThan(5);
     expect(Math.max(...latencies), `health latencies (ms): ${latencies.map((l) => l.toFixed(0)).join(' ')}`).toBeLessThan(100);
   });
-
-
 });
 
 describe('concurrent searches per token', () => {

@@ -24,7 +24,10 @@ for (const backend of backends) {
     };
 
     beforeAll(async () => {
-      t = await startTestApi({ ...(backend.store ? { store: backend.store() } : {}), before: async ({ store }) => void (await store.upsertMentions(seedMentions())) });
+      t = await startTestApi({
+        ...(backend.store ? { store: backend.store() } : {}),
+        before: async ({ store }) => void (await store.upsertMentions(seedMentions())),
+      });
     });
     afterAll(async () => {
       await t?.stop();
@@ -39,7 +42,17 @@ for (const backend of backends) {
       expect(body.period).toEqual({ from: '2026-11-23T08:00:00.000Z', to: '2026-11-23T11:00:00.000Z' });
       expect(body.previousPeriod).toEqual({ from: '2026-11-23T05:00:00.000Z', to: '2026-11-23T08:00:00.000Z' });
       expect(body.brands).toEqual([
-        expect.objectContaining({ brandId: 'nordtel', name: 'Nordtel', volume: 6, negative: 3, positive: 2, neutral: 1, negativeShare: 50, netSentiment: -20, change: { volume: null, negativeShare: null, netSentiment: null } }),
+        expect.objectContaining({
+          brandId: 'nordtel',
+          name: 'Nordtel',
+          volume: 6,
+          negative: 3,
+          positive: 2,
+          neutral: 1,
+          negativeShare: 50,
+          netSentiment: -20,
+          change: { volume: null, negativeShare: null, netSentiment: null },
+        }),
         expect.objectContaining({ brandId: 'tundra', name: 'Tundra Coffee', volume: 1, negativeShare: 0, netSentiment: 100 }),
       ]);
       expect(body.shareOfVoice).toEqual([
@@ -49,7 +62,14 @@ for (const backend of backends) {
       // 09:15–10:45 (kk +, he −, en neutral) against 07:45–09:15 (en −, en +, ru −).
       const half = await get('/api/v1/overview?brand=nordtel&from=2026-11-23T09:15:00Z&to=2026-11-23T10:45:00Z');
       expect(half.body.brands).toEqual([
-        expect.objectContaining({ brandId: 'nordtel', volume: 3, negativeShare: 33.3, netSentiment: 0, previous: expect.objectContaining({ volume: 3, negativeShare: 66.7, netSentiment: -33.3 }), change: { volume: 0, negativeShare: -33.3, netSentiment: 33.3 } }),
+        expect.objectContaining({
+          brandId: 'nordtel',
+          volume: 3,
+          negativeShare: 33.3,
+          netSentiment: 0,
+          previous: expect.objectContaining({ volume: 3, negativeShare: 66.7, netSentiment: -33.3 }),
+          change: { volume: 0, negativeShare: -33.3, netSentiment: 33.3 },
+        }),
       ]);
       expect((half.body.shareOfVoice as unknown[]).length).toBe(2); // still every brand
     });
@@ -74,10 +94,13 @@ for (const backend of backends) {
       const { body } = await get('/api/v1/labels');
       expect(body.sources).toEqual(Object.entries(SOURCE_TITLES).map(([id, title]) => ({ id, title, type: 'rss' })));
       expect(body.topics).toContainEqual({ id: 'price', name: 'Price and fairness' });
-      expect(body.brands).toEqual([{ id: 'nordtel', name: 'Nordtel' }, { id: 'tundra', name: 'Tundra Coffee' }]);
+      expect(body.brands).toEqual([
+        { id: 'nordtel', name: 'Nordtel' },
+        { id: 'tundra', name: 'Tundra Coffee' },
+      ]);
     });
 
-    it('buckets the timeline by the reader\'s local day', async () => {
+    it("buckets the timeline by the reader's local day", async () => {
       const utc = await get('/api/v1/aggregations?brand=nordtel&interval=1d&from=2026-11-20T00:00:00Z&to=2026-11-26T00:00:00Z');
       expect((utc.body.sentimentOverTime as { time: string }[]).map((b) => b.time)).toEqual(Array(3).fill('2026-11-23T00:00:00.000Z'));
       // 08:00–10:30 UTC is 17:00–19:30 in Tokyo, and 03:00–05:30 in New York: one local day each.

@@ -13,7 +13,8 @@ const brokers = inject('kafkaBrokers');
 describe.skipIf(!brokers).each(KAFKA_CLIENTS)('API live stream on Kafka (%s)', (client) => {
   const prefix = `apitail${client.slice(0, 2)}${Date.now().toString(36)}.`;
   const bus = () => createKafkaClientBus(client, { brokers: brokers!.split(','), clientId: 'earshot-api-test', topicPrefix: prefix, partitions: 3 });
-  const mention = (id: string) => makeMention({ id, lang: 'en', sentiment: 'negative', title: id, text: `Nordtel ${id}`, publishedAt: new Date().toISOString() });
+  const mention = (id: string) =>
+    makeMention({ id, lang: 'en', sentiment: 'negative', title: id, text: `Nordtel ${id}`, publishedAt: new Date().toISOString() });
   const publish = (id: string) => {
     const publisher = bus();
     return publisher.publish(TOPICS.enriched, [{ key: id, value: encodeMessage('mention.enriched', mention(id)) }]).finally(() => publisher.close());

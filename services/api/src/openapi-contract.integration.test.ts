@@ -40,7 +40,13 @@ beforeAll(async () => {
       await store.upsertAlert(seedAlert());
       await store.upsertAlert(explainedAlert());
       await store.upsertStories(seedStories());
-      await store.addSilence({ id: 'seeded', ruleId: 'outage-spike', until: new Date(Date.now() + 3_600_000).toISOString(), reason: 'maintenance', createdBy: 'ops' });
+      await store.addSilence({
+        id: 'seeded',
+        ruleId: 'outage-spike',
+        until: new Date(Date.now() + 3_600_000).toISOString(),
+        reason: 'maintenance',
+        createdBy: 'ops',
+      });
     },
   });
   doc = (await (await fetch(`${t.url}/api/v1/openapi.json`)).json()) as Document;
@@ -55,7 +61,12 @@ function operation(method: string, path: string): Operation {
 }
 
 /** Calls an operation and checks status, content type and body against the document; returns the body. */
-async function call(method: 'GET' | 'POST', path: string, concrete: string, options: { token?: string; body?: unknown; status?: number } = {}): Promise<unknown> {
+async function call(
+  method: 'GET' | 'POST',
+  path: string,
+  concrete: string,
+  options: { token?: string; body?: unknown; status?: number } = {},
+): Promise<unknown> {
   const op = operation(method, path);
   const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -134,7 +145,11 @@ describe('every operation against the running API', () => {
     expect(alerts.alerts.find((a) => a.key === explainedAlert().key)?.evidence).toEqual(explainedAlert().evidence);
     await call('GET', '/api/v1/alerts/{key}', `/api/v1/alerts/${key}`, { token: READ_TOKEN });
     await call('POST', '/api/v1/alerts/{key}/acknowledge', `/api/v1/alerts/${key}/acknowledge`, { token: ADMIN_TOKEN, body: { note: 'on it' }, status: 202 });
-    await call('POST', '/api/v1/silences', '/api/v1/silences', { token: ADMIN_TOKEN, body: { ruleId: 'outage-spike', duration: '1h', reason: 'maintenance' }, status: 202 });
+    await call('POST', '/api/v1/silences', '/api/v1/silences', {
+      token: ADMIN_TOKEN,
+      body: { ruleId: 'outage-spike', duration: '1h', reason: 'maintenance' },
+      status: 202,
+    });
     // Silences are written by the alerter (none runs here): list the one seeded as it would have.
     const silences = (await call('GET', '/api/v1/silences', '/api/v1/silences', { token: READ_TOKEN })) as { silences: unknown[] };
     expect(silences.silences).toHaveLength(1);

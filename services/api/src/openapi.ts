@@ -90,7 +90,10 @@ export function buildOpenApi(options: { routes: readonly Route[]; version: strin
     });
     const doc = route.doc;
     const schema = { $ref: `${SCHEMA_REF}${refs.get(route)}` };
-    const ok = { description: STATUS_TEXT[doc.status ?? 200] ?? 'OK', content: Object.fromEntries((doc.produces ?? ['application/json']).map((type) => [type, { schema }])) };
+    const ok = {
+      description: STATUS_TEXT[doc.status ?? 200] ?? 'OK',
+      content: Object.fromEntries((doc.produces ?? ['application/json']).map((type) => [type, { schema }])),
+    };
     const responses: Record<string, unknown> = { [String(doc.status ?? 200)]: ok };
     for (const [status, description] of Object.entries(doc.sameBodyStatuses ?? {})) responses[status] = { description, content: ok.content };
     const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
@@ -127,7 +130,8 @@ export function buildOpenApi(options: { routes: readonly Route[]; version: strin
     info: {
       title: 'Earshot API',
       version: options.version,
-      description: 'Search, aggregate and stream brand mentions; read and acknowledge alerts. Every endpoint but /health and this document needs a token (Authorization: Bearer). Read tokens read; admin tokens also acknowledge and silence.',
+      description:
+        'Search, aggregate and stream brand mentions; read and acknowledge alerts. Every endpoint but /health and this document needs a token (Authorization: Bearer). Read tokens read; admin tokens also acknowledge and silence.',
     },
     servers: [{ url: '/' }],
     components: {

@@ -24,34 +24,37 @@ const HOSTILE = [
 
 for (const backend of ['embedded', 'elasticsearch'] as const) {
   const skip = backend === 'elasticsearch' && !esUrl;
-  describe.skipIf(skip)(`search text is never query syntax (${backend}${skip ? `: ${inject('serversUnavailable') || 'ELASTICSEARCH_URL not set'}` : ''})`, () => {
-    let t: TestApi;
-    beforeAll(async () => {
-      const store: ElasticsearchStore | undefined = backend === 'elasticsearch' ? createElasticsearchStore({ url: esUrl, indexPrefix: prefix }) : undefined;
-      t = await startTestApi({
-        ...(store ? { store } : {}),
-        before: async ({ store: s }) => {
-          await s.upsertMentions(seedMentions());
-          await store?.refresh();
-        },
+  describe.skipIf(skip)(
+    `search text is never query syntax (${backend}${skip ? `: ${inject('serversUnavailable') || 'ELASTICSEARCH_URL not set'}` : ''})`,
+    () => {
+      let t: TestApi;
+      beforeAll(async () => {
+        const store: ElasticsearchStore | undefined = backend === 'elasticsearch' ? createElasticsearchStore({ url: esUrl, indexPrefix: prefix }) : undefined;
+        t = await startTestApi({
+          ...(store ? { store } : {}),
+          before: async ({ store: s }) => {
+            await s.upsertMentions(seedMentions());
+            await store?.refresh();
+          },
+        });
       });
-    });
-    afterAll(async () => {
-      await t?.stop();
-      if (backend === 'elasticsearch') await dropElasticsearchPrefix({ url: esUrl, indexPrefix: prefix });
-    });
+      afterAll(async () => {
+        await t?.stop();
+        if (backend === 'elasticsearch') await dropElasticsearchPrefix({ url: esUrl, indexPrefix: prefix });
+      });
 
-    it.each(HOSTILE)('%s', async (q) => {
-      const res = await fetch(`${t.url}/api/v1/mentions?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${READ_TOKEN}` } });
-      expect(res.status).toBe(200);
-      const body = (await res.json()) as { total: number; mentions: { title: string; text: string }[] };
-      // Never everything: at most the mentions that really contain the words.
-      expect(body.total).toBeLessThan(seedMentions().length);
-    });
+      it.each(HOSTILE)('%s', async (q) => {
+        const res = await fetch(`${t.url}/api/v1/mentions?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${READ_TOKEN}` } });
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as { total: number; mentions: { title: string; text: string }[] };
+        // Never everything: at most the mentions that really contain the words.
+        expect(body.total).toBeLessThan(seedMentions().length);
+      });
 
-    it('still finds real words', async () => {
-      const res = await fetch(`${t.url}/api/v1/mentions?q=${encodeURIComponent('"raised prices"')}`, { headers: { authorization: `Bearer ${READ_TOKEN}` } });
-      expect(((await res.json()) as { mentions: { id: string }[] }).mentions.map((m) => m.id)).toEqual(['m-en-1']);
-    });
-  });
+      it('still finds real words', async () => {
+        const res = await fetch(`${t.url}/api/v1/mentions?q=${encodeURIComponent('"raised prices"')}`, { headers: { authorization: `Bearer ${READ_TOKEN}` } });
+        expect(((await res.json()) as { mentions: { id: string }[] }).mentions.map((m) => m.id)).toEqual(['m-en-1']);
+      });
+    },
+  );
 }

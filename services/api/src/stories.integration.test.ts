@@ -46,7 +46,12 @@ for (const backend of ['embedded', 'elasticsearch'] as const) {
     it('searches stories by brand, text, time, sentiment, language and size', async () => {
       expect(await ids('')).toEqual(['st-outage', 'st-latte', 'st-prices', 'st-markup']);
       const res = await get('/api/v1/stories?brand=nordtel&limit=2');
-      expect(await res.json()).toMatchObject({ total: 3, limit: 2, offset: 0, stories: [{ id: 'st-outage', size: 6, languages: { en: 3, ru: 2, he: 1 } }, { id: 'st-prices' }] });
+      expect(await res.json()).toMatchObject({
+        total: 3,
+        limit: 2,
+        offset: 0,
+        stories: [{ id: 'st-outage', size: 6, languages: { en: 3, ru: 2, he: 1 } }, { id: 'st-prices' }],
+      });
       expect(await ids('brand=nordtel&q=nordteldown')).toEqual(['st-outage']);
       expect(await ids(`q=${encodeURIComponent('цены')}`)).toEqual(['st-prices']);
       expect(await ids(`q=${encodeURIComponent('title:* OR *')}`)).toEqual([]);
@@ -67,7 +72,11 @@ for (const backend of ['embedded', 'elasticsearch'] as const) {
 
     it('returns one story by id, and 404 for an unknown one', async () => {
       const res = await get('/api/v1/stories/st-prices');
-      expect(await res.json()).toMatchObject({ id: 'st-prices', title: 'Нордтел снова поднял цены', mentionIds: ['st-prices-m1', 'st-prices-m2', 'st-prices-m3'] });
+      expect(await res.json()).toMatchObject({
+        id: 'st-prices',
+        title: 'Нордтел снова поднял цены',
+        mentionIds: ['st-prices-m1', 'st-prices-m2', 'st-prices-m3'],
+      });
       expect((await get('/api/v1/stories/st-nope')).status).toBe(404);
     });
 
@@ -75,12 +84,22 @@ for (const backend of ['embedded', 'elasticsearch'] as const) {
       const csv = await get('/api/v1/stories/export?brand=nordtel&format=csv');
       expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(csv.headers.get('x-total-count')).toBe('3');
-      const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = (await csv.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines[0]).toBe('id,brandId,title,size,velocity,firstSeen,lastSeen,dominantSentiment,negative,neutral,positive,languages,sources,topics,keyTerms');
       expect(lines).toHaveLength(4);
-      expect(lines[1]).toMatch(/^st-outage,nordtel,Nordtel outage in Tartu #NordtelDown,6,3,.*,negative,5,1,0,en:3;ru:2;he:1,forum:5;news:1,service,#NordtelDown;4411;internet$/);
+      expect(lines[1]).toMatch(
+        /^st-outage,nordtel,Nordtel outage in Tartu #NordtelDown,6,3,.*,negative,5,1,0,en:3;ru:2;he:1,forum:5;news:1,service,#NordtelDown;4411;internet$/,
+      );
       const ndjson = await get('/api/v1/stories/export?format=ndjson&sentiment=positive');
-      expect((await ndjson.text()).trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['st-latte']);
+      expect(
+        (await ndjson.text())
+          .trim()
+          .split('\n')
+          .map((l) => (JSON.parse(l) as { id: string }).id),
+      ).toEqual(['st-latte']);
     });
 
     it('is in the OpenAPI document with an operationId and a response schema', async () => {

@@ -18,16 +18,39 @@ export function createCollectorMetrics(metrics: Metrics): CollectorMetrics {
   return {
     fetchSeconds:
       existing<Histogram<'source_type'>>('earshot_collector_fetch_duration_seconds') ??
-      new Histogram({ name: 'earshot_collector_fetch_duration_seconds', help: 'Time to fetch and parse one source', labelNames: ['source_type'], registers, buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] }),
+      new Histogram({
+        name: 'earshot_collector_fetch_duration_seconds',
+        help: 'Time to fetch and parse one source',
+        labelNames: ['source_type'],
+        registers,
+        buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      }),
     duplicates:
       existing<Counter<'source_type'>>('earshot_collector_near_duplicates_total') ??
-      new Counter({ name: 'earshot_collector_near_duplicates_total', help: 'Mentions marked as near-duplicates of an earlier one', labelNames: ['source_type'], registers }),
+      new Counter({
+        name: 'earshot_collector_near_duplicates_total',
+        help: 'Mentions marked as near-duplicates of an earlier one',
+        labelNames: ['source_type'],
+        registers,
+      }),
     itemsDropped:
       existing<Counter<'source_type' | 'reason'>>('earshot_collector_items_dropped_total') ??
-      new Counter({ name: 'earshot_collector_items_dropped_total', help: 'Items not collected: truncated (past a feed size/nesting limit), malformed (wrong type)', labelNames: ['source_type', 'reason'], registers }),
+      new Counter({
+        name: 'earshot_collector_items_dropped_total',
+        help: 'Items not collected: truncated (past a feed size/nesting limit), malformed (wrong type)',
+        labelNames: ['source_type', 'reason'],
+        registers,
+      }),
     linksDropped:
       existing<Counter<'source_type'>>('earshot_collector_links_dropped_total') ??
-      new Counter({ name: 'earshot_collector_links_dropped_total', help: 'Item links that were not http(s), removed (the mention keeps no link)', labelNames: ['source_type'], registers }),
-    unhealthy: existing<Gauge>('earshot_collector_unhealthy_sources') ?? new Gauge({ name: 'earshot_collector_unhealthy_sources', help: 'Sources failing repeatedly (still polled, less often)', registers }),
+      new Counter({
+        name: 'earshot_collector_links_dropped_total',
+        help: 'Item links that were not http(s), removed (the mention keeps no link)',
+        labelNames: ['source_type'],
+        registers,
+      }),
+    unhealthy:
+      existing<Gauge>('earshot_collector_unhealthy_sources') ??
+      new Gauge({ name: 'earshot_collector_unhealthy_sources', help: 'Sources failing repeatedly (still polled, less often)', registers }),
   };
 }

@@ -18,7 +18,14 @@ describe('collector fetching on loopback', () => {
     server = await startRouteServer();
   });
   afterAll(() => server.close());
-  const source = (id: string, path: string, extra: Record<string, unknown> = {}) => ({ id, type: 'rss', url: `${server.url}${path}`, allowPrivateNetwork: true, pollInterval: '5m', ...extra });
+  const source = (id: string, path: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    type: 'rss',
+    url: `${server.url}${path}`,
+    allowPrivateNetwork: true,
+    pollInterval: '5m',
+    ...extra,
+  });
 
   it('makes the second GET conditional and counts a 304 as a healthy poll, across a restart', async () => {
     server.route('/cond', (req, res) => {
@@ -34,7 +41,11 @@ describe('collector fetching on loopback', () => {
     const second = await createHarness({ sources: [source('cond', '/cond')], store });
     expect(await second.collector.collectOnce()).toMatchObject({ mentions: 0, notModified: 1 });
     const conditional = server.requests.filter((r) => r.path === '/cond').map((r) => [r.headers['if-none-match'], r.headers['if-modified-since']]);
-    expect(conditional).toEqual([[undefined, undefined], ['"v1"', 'Fri, 20 Nov 2026 08:00:00 GMT'], ['"v1"', 'Fri, 20 Nov 2026 08:00:00 GMT']]);
+    expect(conditional).toEqual([
+      [undefined, undefined],
+      ['"v1"', 'Fri, 20 Nov 2026 08:00:00 GMT'],
+      ['"v1"', 'Fri, 20 Nov 2026 08:00:00 GMT'],
+    ]);
     await second.close();
     await store.close();
   });
@@ -67,7 +78,13 @@ describe('collector fetching on loopback', () => {
     const http = createHttpFetcher({ userAgent: 'Earshot-test/1', timeoutMs: 400, maxBodyBytes: 100_000, maxRedirects: 3 });
     const h = await createHarness({
       http,
-      sources: [source('moved', '/moved'), source('loop', '/loop'), source('huge', '/huge'), source('slow', '/slow'), source('private', '/fine', { allowPrivateNetwork: false })],
+      sources: [
+        source('moved', '/moved'),
+        source('loop', '/loop'),
+        source('huge', '/huge'),
+        source('slow', '/slow'),
+        source('private', '/fine', { allowPrivateNetwork: false }),
+      ],
     });
     const report = await h.collector.collectOnce();
     expect(report).toMatchObject({ sources: 5, failed: 4, mentions: 1 });
@@ -81,11 +98,20 @@ describe('collector fetching on loopback', () => {
   });
 
   it('reads gzip and brotli bodies and sends an honest User-Agent', async () => {
-    server.route('/gz', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(gzipSync(rss('Nordtel gz', 'gz'))));
-    server.route('/br', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'br' }).end(brotliCompressSync(rss('Nordtel br', 'br'))));
+    server.route('/gz', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(gzipSync(rss('Nordtel gz', 'gz'))),
+    );
+    server.route('/br', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'br' }).end(brotliCompressSync(rss('Nordtel br', 'br'))),
+    );
     const h = await createHarness({ sources: [source('gz', '/gz'), source('br', '/br')] });
     expect(await h.collector.collectOnce()).toMatchObject({ failed: 0, mentions: 2 });
-    expect(h.published().map((m) => m.title).sort()).toEqual(['Nordtel br', 'Nordtel gz']);
+    expect(
+      h
+        .published()
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(['Nordtel br', 'Nordtel gz']);
     expect(server.requests.find((r) => r.path === '/gz')?.headers['user-agent']).toBe('Earshot-test/1 (+https://earshot.invalid)');
     await h.close();
   });

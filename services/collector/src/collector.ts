@@ -91,7 +91,11 @@ export function createCollector(deps: CollectorOptions): Collector {
   const sourceTypes = deps.sourceTypes ?? createSourceTypes();
   const http = deps.http ?? createHttpFetcher({ userAgent: config.collector.userAgent });
   const unhealthyAfter = deps.unhealthyAfter ?? 3;
-  const limiter = createHostLimiter({ concurrency: config.collector.concurrency, perHostConcurrency: config.collector.perHostConcurrency, perHostIntervalMs: deps.perHostIntervalMs ?? config.collector.perHostInterval });
+  const limiter = createHostLimiter({
+    concurrency: config.collector.concurrency,
+    perHostConcurrency: config.collector.perHostConcurrency,
+    perHostIntervalMs: deps.perHostIntervalMs ?? config.collector.perHostInterval,
+  });
   const validators = createValidatorStore({ store });
   const poller = createSourcePoller({ http, limiter, sourceTypes, validators, allowPrivateNetworks: config.collector.allowPrivateNetworks, now });
   const healthStore = createHealthStore({ store });
@@ -120,11 +124,17 @@ export function createCollector(deps: CollectorOptions): Collector {
   if (problems.length) throw new Error(`collector cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
   const health = new Map<string, SourceHealth>(config.sources.map((s) => [s.id, { consecutiveFailures: 0 }]));
-  const counts = new Map(config.sources.map((s) => [s.id, { items: 0, mentions: 0, duplicates: 0, notModified: 0, truncated: 0, malformed: 0, linksDropped: 0 }]));
+  const counts = new Map(
+    config.sources.map((s) => [s.id, { items: 0, mentions: 0, duplicates: 0, notModified: 0, truncated: 0, malformed: 0, linksDropped: 0 }]),
+  );
   let jobs: FetchJobs | undefined;
 
   async function recordHealth(source: SourceConfig, result: { ok: boolean; error?: string; status?: number; retryAfterMs?: number }): Promise<void> {
-    const next = updateHealth(health.get(source.id) ?? { consecutiveFailures: 0 }, result, { pollInterval: source.pollInterval, now: now(), random: deps.random });
+    const next = updateHealth(health.get(source.id) ?? { consecutiveFailures: 0 }, result, {
+      pollInterval: source.pollInterval,
+      now: now(),
+      random: deps.random,
+    });
     health.set(source.id, next);
     metrics.unhealthy.set([...health.values()].filter((h) => h.consecutiveFailures >= unhealthyAfter).length);
     await healthStore.save(source.id, next).catch((err: unknown) => logger.warn({ source: source.id, err }, 'source health not saved'));
@@ -138,7 +148,10 @@ export function createCollector(deps: CollectorOptions): Collector {
     if (outcome.kind === 'failed') {
       deps.metrics.fetches.inc({ source_type: source.type, result: 'error' });
       await recordHealth(source, { ok: false, error: outcome.error, status: outcome.status, retryAfterMs: outcome.retryAfterMs });
-      logger.warn({ source: source.id, failures: health.get(source.id)!.consecutiveFailures, retriable: outcome.retriable, status: outcome.status, err: outcome.error }, 'source poll failed');
+      logger.warn(
+        { source: source.id, failures: health.get(source.id)!.consecutiveFailures, retriable: outcome.retriable, status: outcome.status, err: outcome.error },
+        'source poll failed',
+      );
       return { ok: false, items: 0, mentions: 0, duplicates: 0, notModified: false };
     }
     if (outcome.kind === 'not-modified') {
@@ -154,7 +167,10 @@ export function createCollector(deps: CollectorOptions): Collector {
     });
     const dupes = mentions.filter((m) => m.duplicateOf).length;
     try {
-      await bus.publish(TOPICS.raw, mentions.map((m) => ({ key: m.id, value: encodeMessage('mention.raw', m) })));
+      await bus.publish(
+        TOPICS.raw,
+        mentions.map((m) => ({ key: m.id, value: encodeMessage('mention.raw', m) })),
+      );
     } catch (err) {
       // Not published: the validators stay as they were, so the next poll fetches these items again.
       deps.metrics.fetches.inc({ source_type: source.type, result: 'error' });
@@ -186,7 +202,8 @@ export function createCollector(deps: CollectorOptions): Collector {
     if (dropped.truncated) metrics.itemsDropped.inc({ source_type: source.type, reason: 'truncated' }, dropped.truncated);
     if (dropped.malformed) metrics.itemsDropped.inc({ source_type: source.type, reason: 'malformed' }, dropped.malformed);
     if (dropped.links) metrics.linksDropped.inc({ source_type: source.type }, dropped.links);
-    if (dropped.truncated || dropped.malformed) logger.warn({ source: source.id, kept, truncated: dropped.truncated, malformed: dropped.malformed }, 'feed items dropped');
+    if (dropped.truncated || dropped.malformed)
+      logger.warn({ source: source.id, kept, truncated: dropped.truncated, malformed: dropped.malformed }, 'feed items dropped');
     if (dropped.links) logger.warn({ source: source.id, links: dropped.links }, 'item links dropped: not http(s)');
   }
 
@@ -255,7 +272,12 @@ export function createCollector(deps: CollectorOptions): Collector {
         details: {
           sources: config.sources.length,
           unhealthy: unhealthy.map((s) => s.id),
-          failing: failing.map((s) => ({ id: s.id, error: health.get(s.id)!.lastError, failures: health.get(s.id)!.consecutiveFailures, nextPollAt: health.get(s.id)!.nextPollAt })),
+          failing: failing.map((s) => ({
+            id: s.id,
+            error: health.get(s.id)!.lastError,
+            failures: health.get(s.id)!.consecutiveFailures,
+            nextPollAt: health.get(s.id)!.nextPollAt,
+          })),
         },
       };
     },

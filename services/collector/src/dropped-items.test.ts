@@ -15,16 +15,41 @@ describe('dropped items are reported', () => {
     server = await startRouteServer();
     const items = Array.from({ length: ITEMS }, (_, i) => `<item><title>Nordtel ${i}</title><guid>n${i}</guid></item>`).join('');
     server.route('/big.xml', serve(`<rss version="2.0"><channel><title>big</title>${items}</channel></rss>`, 'application/rss+xml'));
-    server.route('/feed.json', serve(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'j', items: [7, { id: ['x'], title: 'Nordtel bad id' }, { id: 'ok', title: 'Nordtel ok', url: 'https://news.example/ok', content_text: 'Nordtel ok' }] }), 'application/feed+json'));
-    const link = (n: number, url: string) => `<item><title>Nordtel link ${n}</title><guid>l${n}</guid><link>${url}</link><description>Nordtel link ${n}</description></item>`;
-    server.route('/links.xml', serve(`<rss version="2.0"><channel><title>l</title>${link(1, 'javascript:alert(document.cookie)')}${link(2, 'data:text/html,&lt;script&gt;x&lt;/script&gt;')}${link(3, 'https://news.example/3')}</channel></rss>`, 'application/rss+xml'));
+    server.route(
+      '/feed.json',
+      serve(
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: 'j',
+          items: [7, { id: ['x'], title: 'Nordtel bad id' }, { id: 'ok', title: 'Nordtel ok', url: 'https://news.example/ok', content_text: 'Nordtel ok' }],
+        }),
+        'application/feed+json',
+      ),
+    );
+    const link = (n: number, url: string) =>
+      `<item><title>Nordtel link ${n}</title><guid>l${n}</guid><link>${url}</link><description>Nordtel link ${n}</description></item>`;
+    server.route(
+      '/links.xml',
+      serve(
+        `<rss version="2.0"><channel><title>l</title>${link(1, 'javascript:alert(document.cookie)')}${link(2, 'data:text/html,&lt;script&gt;x&lt;/script&gt;')}${link(3, 'https://news.example/3')}</channel></rss>`,
+        'application/rss+xml',
+      ),
+    );
   });
   afterAll(() => server.close());
 
   it('counts them in the report, the source status, metrics and a warning', async () => {
     const lines: { msg: string; source?: string; kept?: number; truncated?: number; malformed?: number; links?: number }[] = [];
     const out = new PassThrough();
-    out.on('data', (chunk: Buffer) => lines.push(...chunk.toString().trim().split('\n').map((l) => JSON.parse(l))));
+    out.on('data', (chunk: Buffer) =>
+      lines.push(
+        ...chunk
+          .toString()
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      ),
+    );
     const metrics = createMetrics();
     const src = (id: string, type: string, path: string) => ({ id, type, url: `${server.url}${path}`, allowPrivateNetwork: true });
     const h = await createHarness({
@@ -49,7 +74,9 @@ describe('dropped items are reported', () => {
     const dropped = await metrics.registry.getSingleMetricAsString('earshot_collector_items_dropped_total');
     expect(dropped).toContain(`earshot_collector_items_dropped_total{source_type="rss",reason="truncated"} ${ITEMS - kept}`);
     expect(dropped).toContain('earshot_collector_items_dropped_total{source_type="feed",reason="malformed"} 2');
-    expect(await metrics.registry.getSingleMetricAsString('earshot_collector_links_dropped_total')).toContain('earshot_collector_links_dropped_total{source_type="rss"} 2');
+    expect(await metrics.registry.getSingleMetricAsString('earshot_collector_links_dropped_total')).toContain(
+      'earshot_collector_links_dropped_total{source_type="rss"} 2',
+    );
     await h.close();
   });
 });

@@ -9,7 +9,8 @@ import { startRouteServer, type RouteServer } from './testing/route-server.js';
 
 const brokers = inject('kafkaBrokers');
 const prefix = `collector${Date.now().toString(36)}.`;
-const rss = (n: number) => `<rss version="2.0"><channel><title>s${n}</title><item><title>Nordtel item ${n}</title><guid>g${n}</guid><link>https://news.example/${n}</link></item></channel></rss>`;
+const rss = (n: number) =>
+  `<rss version="2.0"><channel><title>s${n}</title><item><title>Nordtel item ${n}</title><guid>g${n}</guid><link>https://news.example/${n}</link></item></channel></rss>`;
 
 if (!brokers) {
   it.skip(`collector fetch jobs on kafka (${inject('serversUnavailable') || 'KAFKA_BROKERS not set'})`, () => {});

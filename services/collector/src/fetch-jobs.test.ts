@@ -6,7 +6,8 @@ import { createGroupBus } from './testing/group-bus.js';
 import { createHarness } from './testing/collector-harness.js';
 import { startRouteServer, type RouteServer } from './testing/route-server.js';
 
-const rss = (n: number) => `<rss version="2.0"><channel><title>s${n}</title><item><title>Nordtel item ${n}</title><guid>g${n}</guid><link>https://news.example/${n}</link></item></channel></rss>`;
+const rss = (n: number) =>
+  `<rss version="2.0"><channel><title>s${n}</title><item><title>Nordtel item ${n}</title><guid>g${n}</guid><link>https://news.example/${n}</link></item></channel></rss>`;
 
 describe('fetch jobs over the bus', () => {
   let server: RouteServer;
@@ -16,7 +17,8 @@ describe('fetch jobs over the bus', () => {
     for (const n of sources) server.route(`/s${n}`, (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(n)));
   });
   afterAll(() => server.close());
-  const config = (prefix: string) => sources.map((n) => ({ id: `${prefix}${n}`, type: 'rss', url: `${server.url}/s${n}?${prefix}`, allowPrivateNetwork: true, pollInterval: '1h' }));
+  const config = (prefix: string) =>
+    sources.map((n) => ({ id: `${prefix}${n}`, type: 'rss', url: `${server.url}/s${n}?${prefix}`, allowPrivateNetwork: true, pollInterval: '1h' }));
   const polled = (prefix: string) => server.requests.filter((r) => r.path.endsWith(`?${prefix}`)).map((r) => r.path);
 
   it('two collectors in one group poll each source exactly once per slot, and share the work', async () => {

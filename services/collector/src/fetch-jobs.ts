@@ -107,7 +107,11 @@ export function createFetchJobs(options: FetchJobsOptions): FetchJobs {
     async start() {
       running = true;
       await bus.ensureTopics([{ name: COLLECTOR_JOBS_TOPIC, partitions: options.partitions }]);
-      subscription = await bus.subscribe({ groupId: COLLECTOR_GROUP_ID, topic: COLLECTOR_JOBS_TOPIC, handler: (messages, context) => handle(messages, () => context.heartbeat()) });
+      subscription = await bus.subscribe({
+        groupId: COLLECTOR_GROUP_ID,
+        topic: COLLECTOR_JOBS_TOPIC,
+        handler: (messages, context) => handle(messages, () => context.heartbeat()),
+      });
       for (const source of sources.values()) tick(source);
     },
     async stop() {

@@ -12,7 +12,12 @@ describe('host limiter', () => {
     const all = Promise.all([task('a.example'), task('a.example'), task('a.example'), task('b.example')]);
     await vi.advanceTimersByTimeAsync(2500);
     await all;
-    expect(starts).toEqual([['a.example', 0], ['b.example', 0], ['a.example', 1000], ['a.example', 2000]]);
+    expect(starts).toEqual([
+      ['a.example', 0],
+      ['b.example', 0],
+      ['a.example', 1000],
+      ['a.example', 2000],
+    ]);
   });
 
   it('keeps to the global cap across hosts', async () => {

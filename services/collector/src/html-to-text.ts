@@ -4,13 +4,41 @@
 // breaks, and every HTML named entity is decoded.
 import { Parser } from 'htmlparser2';
 
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'tr', 'table', 'blockquote', 'pre', 'section', 'article', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'dd', 'dt']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'table',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'dd',
+  'dt',
+]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head']);
 /** Past this depth the rest is reduced by a plain tag strip: htmlparser2's cost grows with depth. */
 const MAX_DEPTH = 512;
 
 export function htmlToText(html: string): string {
-  if (!/[<&]/.test(html)) return html.replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+  if (!/[<&]/.test(html))
+    return html
+      .replace(/[ \t\f\v\u00a0]+/g, ' ')
+      .replace(/\s*\n\s*/g, '\n')
+      .trim();
   const parts: string[] = [];
   let skipping = 0;
   let depth = 0;

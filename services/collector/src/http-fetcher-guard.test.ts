@@ -71,7 +71,9 @@ describe('http fetcher SSRF guard (loopback servers)', () => {
     const allowed = { allowPrivateNetwork: true };
     // loopback source → 0.0.0.0 ("this network", another class): refused
     const before = connections;
-    await expect(http.get(`http://127.0.0.1:${port}/to-zero`, allowed)).rejects.toThrow(/refused: 0\.0\.0\.0 is 0\.0\.0\.0 \(unspecified\); this source may reach loopback and public addresses only/);
+    await expect(http.get(`http://127.0.0.1:${port}/to-zero`, allowed)).rejects.toThrow(
+      /refused: 0\.0\.0\.0 is 0\.0\.0\.0 \(unspecified\); this source may reach loopback and public addresses only/,
+    );
     expect(connections).toBe(before + 1); // the source itself, nothing for the refused hop
     // loopback source → a name for the metadata address: refused without connecting anywhere
     await expect(http.get(`http://127.0.0.1:${port}/to-metadata`, allowed)).rejects.toThrow(/metadata\.test is 169\.254\.169\.254 \(link-local\)/);

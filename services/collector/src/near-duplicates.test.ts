@@ -7,7 +7,9 @@ const story = 'Nordtel raises mobile prices for the second time this year, custo
 describe('near-duplicate detection (SimHash)', () => {
   it('puts syndicated copies a few bits apart and different stories far apart', () => {
     expect(hammingDistance(simhash(story), simhash(`${story} - Northern Ledger`))).toBeLessThanOrEqual(7);
-    expect(hammingDistance(simhash(story), simhash('Tundra Coffee opens a roastery in the old harbour with a new espresso blend and a larger menu'))).toBeGreaterThan(15);
+    expect(
+      hammingDistance(simhash(story), simhash('Tundra Coffee opens a roastery in the old harbour with a new espresso blend and a larger menu')),
+    ).toBeGreaterThan(15);
   });
 
   it('marks a copy from another source as a duplicate of the first, per brand, and keeps verdicts stable', () => {

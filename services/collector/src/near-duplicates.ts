@@ -96,7 +96,14 @@ export function createNearDuplicateIndex(options: NearDuplicateOptions = {}): Ne
     },
     size: () => entries.size,
     takeNew() {
-      const taken = fresh.map((e) => ({ brandId: e.brandId, id: e.id, hi: e.fingerprint.hi, lo: e.fingerprint.lo, ...(e.duplicateOf ? { duplicateOf: e.duplicateOf } : {}), seenAt: e.seenAt }));
+      const taken = fresh.map((e) => ({
+        brandId: e.brandId,
+        id: e.id,
+        hi: e.fingerprint.hi,
+        lo: e.fingerprint.lo,
+        ...(e.duplicateOf ? { duplicateOf: e.duplicateOf } : {}),
+        seenAt: e.seenAt,
+      }));
       fresh = [];
       return taken;
     },
@@ -104,7 +111,13 @@ export function createNearDuplicateIndex(options: NearDuplicateOptions = {}): Ne
       for (const r of records) {
         const key = entryKey(r.brandId, r.id);
         if (entries.has(key)) continue;
-        remember(key, { id: r.id, brandId: r.brandId, fingerprint: { hi: r.hi, lo: r.lo }, ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}), seenAt: r.seenAt });
+        remember(key, {
+          id: r.id,
+          brandId: r.brandId,
+          fingerprint: { hi: r.hi, lo: r.lo },
+          ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}),
+          seenAt: r.seenAt,
+        });
       }
     },
   };

@@ -58,7 +58,13 @@ export function createSourcePoller(options: SourcePollerOptions): SourcePoller {
       if (res.status === 304) return { kind: 'not-modified', status: 304 };
       if (res.status === 429 || res.status === 503) {
         const retryAfterMs = parseRetryAfter(res.headers['retry-after'], options.now());
-        return { kind: 'failed', error: `HTTP ${res.status} from ${host}${retryAfterMs !== undefined ? ` (retry after ${Math.round(retryAfterMs / 1000)} s)` : ''}`, retriable: true, status: res.status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+        return {
+          kind: 'failed',
+          error: `HTTP ${res.status} from ${host}${retryAfterMs !== undefined ? ` (retry after ${Math.round(retryAfterMs / 1000)} s)` : ''}`,
+          retriable: true,
+          status: res.status,
+          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        };
       }
       if (res.status < 200 || res.status >= 300) {
         return { kind: 'failed', error: `HTTP ${res.status} from ${host}`, retriable: res.status >= 500 || res.status === 408, status: res.status };
@@ -67,7 +73,11 @@ export function createSourcePoller(options: SourcePollerOptions): SourcePoller {
         const parsed = type.parse({ url: request.url, status: res.status, headers: res.headers, body: res.body }, source);
         const { items, dropped: linksDropped } = keepHttpLinks(Array.isArray(parsed) ? parsed : parsed.items);
         const dropped = Array.isArray(parsed) ? {} : parsed.dropped;
-        const validators: Validators = { url: request.url, ...(res.headers.etag ? { etag: res.headers.etag } : {}), ...(res.headers['last-modified'] ? { lastModified: res.headers['last-modified'] } : {}) };
+        const validators: Validators = {
+          url: request.url,
+          ...(res.headers.etag ? { etag: res.headers.etag } : {}),
+          ...(res.headers['last-modified'] ? { lastModified: res.headers['last-modified'] } : {}),
+        };
         return { kind: 'items', items, status: res.status, validators, dropped, linksDropped };
       } catch (err) {
         return { kind: 'failed', error: (err as Error).message, retriable: false, status: res.status };

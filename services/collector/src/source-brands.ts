@@ -10,7 +10,8 @@ import type { CompiledBrand, SourceBrands } from './to-mentions.js';
 export function resolveSourceBrands(source: SourceConfig, type: SourceType | undefined, brands: CompiledBrand[]): SourceBrands {
   const wanted = Array.isArray(source.brand) ? source.brand : [source.brand];
   const listed = wanted.includes('all') ? brands : brands.filter((b) => wanted.includes(b.id));
-  const ownerId = typeof source.about === 'string' ? source.about : source.about === undefined && type?.reviews && listed.length === 1 ? listed[0]!.id : undefined;
+  const ownerId =
+    typeof source.about === 'string' ? source.about : source.about === undefined && type?.reviews && listed.length === 1 ? listed[0]!.id : undefined;
   const owner = ownerId === undefined ? undefined : brands.find((b) => b.id === ownerId);
   return {
     ...(owner ? { owner } : {}),

@@ -17,8 +17,17 @@ describe('source health and back-off', () => {
 
   it('counts failures, remembers the last success and the back-off window', () => {
     const now = new Date('2026-11-20T10:00:00Z');
-    const failed = updateHealth({ consecutiveFailures: 0, lastSuccessAt: '2026-11-20T09:00:00.000Z' }, { ok: false, error: 'HTTP 500', status: 500 }, { pollInterval: minute, now, random: () => 0.5 });
-    expect(failed).toMatchObject({ consecutiveFailures: 1, lastError: 'HTTP 500', lastSuccessAt: '2026-11-20T09:00:00.000Z', backoffUntil: '2026-11-20T10:01:00.000Z' });
+    const failed = updateHealth(
+      { consecutiveFailures: 0, lastSuccessAt: '2026-11-20T09:00:00.000Z' },
+      { ok: false, error: 'HTTP 500', status: 500 },
+      { pollInterval: minute, now, random: () => 0.5 },
+    );
+    expect(failed).toMatchObject({
+      consecutiveFailures: 1,
+      lastError: 'HTTP 500',
+      lastSuccessAt: '2026-11-20T09:00:00.000Z',
+      backoffUntil: '2026-11-20T10:01:00.000Z',
+    });
     const ok = updateHealth(failed, { ok: true, status: 200 }, { pollInterval: minute, now, random: () => 0.5 });
     expect(ok).toMatchObject({ consecutiveFailures: 0, lastSuccessAt: now.toISOString(), nextPollAt: '2026-11-20T10:01:00.000Z' });
     expect(ok.backoffUntil).toBeUndefined();

@@ -32,16 +32,25 @@ export const MAX_BACKOFF_FACTOR = 16;
 /** The delay before the next poll after this result. */
 export function nextPollDelay(options: { pollInterval: number; failures: number; retryAfterMs?: number; random?: () => number }): number {
   const { pollInterval, failures } = options;
-  const base = failures === 0 ? pollInterval : backoffDelay(failures, { initialDelayMs: pollInterval, maxDelayMs: pollInterval * MAX_BACKOFF_FACTOR, factor: 2, jitter: 0.2 }, options.random);
+  const base =
+    failures === 0
+      ? pollInterval
+      : backoffDelay(failures, { initialDelayMs: pollInterval, maxDelayMs: pollInterval * MAX_BACKOFF_FACTOR, factor: 2, jitter: 0.2 }, options.random);
   return Math.max(base, options.retryAfterMs ?? 0);
 }
 
-export function updateHealth(previous: SourceHealth, result: PollResultForHealth, options: { pollInterval: number; now: Date; random?: () => number }): SourceHealth {
+export function updateHealth(
+  previous: SourceHealth,
+  result: PollResultForHealth,
+  options: { pollInterval: number; now: Date; random?: () => number },
+): SourceHealth {
   const failures = result.ok ? 0 : previous.consecutiveFailures + 1;
   const delay = nextPollDelay({ pollInterval: options.pollInterval, failures, retryAfterMs: result.retryAfterMs, random: options.random });
   return {
     consecutiveFailures: failures,
-    ...(result.ok ? { lastSuccessAt: options.now.toISOString() } : { lastError: result.error ?? 'failed', ...(previous.lastSuccessAt ? { lastSuccessAt: previous.lastSuccessAt } : {}) }),
+    ...(result.ok
+      ? { lastSuccessAt: options.now.toISOString() }
+      : { lastError: result.error ?? 'failed', ...(previous.lastSuccessAt ? { lastSuccessAt: previous.lastSuccessAt } : {}) }),
     ...(result.status !== undefined ? { lastStatus: result.status } : {}),
     lastAttemptAt: options.now.toISOString(),
     nextPollAt: new Date(options.now.getTime() + delay).toISOString(),

@@ -40,7 +40,11 @@ describe('docker-compose Earshot services', () => {
     let health: Health = { status: 'ok' };
     const server = await startHealthServer({ port: 0, health: () => health, registry: createMetrics().registry });
     const port = new URL(server.url).port;
-    const check = () => run(process.execPath, ['-e', test[3]!.replace('127.0.0.1:9464', `127.0.0.1:${port}`)]).then(() => 0, (err: { code: number }) => err.code);
+    const check = () =>
+      run(process.execPath, ['-e', test[3]!.replace('127.0.0.1:9464', `127.0.0.1:${port}`)]).then(
+        () => 0,
+        (err: { code: number }) => err.code,
+      );
     try {
       expect(await check()).toBe(0);
       health = { status: 'degraded' };

@@ -94,7 +94,9 @@ describe('infra/Dockerfile', () => {
   });
 
   it("keeps the host's dist/ and node_modules out of the build context (the image builds its own)", () => {
-    const ignored = readFileSync(DOCKERIGNORE, 'utf8').split('\n').map((l) => l.trim());
+    const ignored = readFileSync(DOCKERIGNORE, 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     expect(ignored).toContain('dist');
     expect(ignored).toContain('**/node_modules');
   });

@@ -9,7 +9,15 @@ type Line = { msg: string; level: number; kind?: string; err?: { message: string
 function setup(stop: () => Promise<void>) {
   const lines: Line[] = [];
   const out = new PassThrough();
-  out.on('data', (c: Buffer) => lines.push(...c.toString().trim().split('\n').map((l) => JSON.parse(l) as Line)));
+  out.on('data', (c: Buffer) =>
+    lines.push(
+      ...c
+        .toString()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Line),
+    ),
+  );
   const source = new EventEmitter();
   const exits: number[] = [];
   let stops = 0;

@@ -59,6 +59,9 @@ describe('lag sampler', () => {
     await sampler.sample();
     tick(10 * 60_000);
     await sampler.sample();
-    expect(sampler.health()).toMatchObject({ status: 'degraded', details: { 'earshot-enricher': { lag: 0 }, 'earshot-indexer': { error: 'broker unreachable' } } });
+    expect(sampler.health()).toMatchObject({
+      status: 'degraded',
+      details: { 'earshot-enricher': { lag: 0 }, 'earshot-indexer': { error: 'broker unreachable' } },
+    });
   });
 });

@@ -61,7 +61,12 @@ export function createLagSampler(options: LagSamplerOptions): LagSampler {
       const isStuck = (w.lag ?? 0) > 0 && idleMs >= options.stuckAfterMs;
       stuck ||= isStuck;
       unreadable ||= w.error !== undefined;
-      details[c.groupId] = { topic: c.topic, lag: w.lag ?? null, ...(isStuck ? { stuck: `no progress for ${Math.round(idleMs / 1000)} s with ${w.lag} messages waiting` } : {}), ...(w.error ? { error: w.error } : {}) };
+      details[c.groupId] = {
+        topic: c.topic,
+        lag: w.lag ?? null,
+        ...(isStuck ? { stuck: `no progress for ${Math.round(idleMs / 1000)} s with ${w.lag} messages waiting` } : {}),
+        ...(w.error ? { error: w.error } : {}),
+      };
     }
     return { status: stuck ? 'error' : unreadable ? 'degraded' : 'ok', details };
   }

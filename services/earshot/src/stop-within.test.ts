@@ -8,7 +8,15 @@ describe('stopWithin', () => {
   const logger = () => {
     const lines: { msg: string; deadlineMs?: number }[] = [];
     const out = new PassThrough();
-    out.on('data', (c: Buffer) => lines.push(...c.toString().trim().split('\n').map((l) => JSON.parse(l))));
+    out.on('data', (c: Buffer) =>
+      lines.push(
+        ...c
+          .toString()
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      ),
+    );
     return { lines, logger: createLogger({ level: 'warn', destination: out }) };
   };
 
@@ -24,7 +32,9 @@ describe('stopWithin', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(await result).toBe('deadline');
     await new Promise((r) => setImmediate(r));
-    expect(lines).toEqual([expect.objectContaining({ msg: 'shutdown deadline reached: exiting; unfinished batches are redelivered after a restart', deadlineMs: 8000 })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ msg: 'shutdown deadline reached: exiting; unfinished batches are redelivered after a restart', deadlineMs: 8000 }),
+    ]);
   });
 
   it('returns as soon as every service stopped', async () => {

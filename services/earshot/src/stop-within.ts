@@ -28,6 +28,7 @@ export async function stopWithin(options: StopWithinOptions): Promise<'stopped' 
   );
   const result = await Promise.race([stopped, deadline]);
   clearTimeout(timer);
-  if (result === 'deadline') options.logger.warn({ deadlineMs: options.deadlineMs }, 'shutdown deadline reached: exiting; unfinished batches are redelivered after a restart');
+  if (result === 'deadline')
+    options.logger.warn({ deadlineMs: options.deadlineMs }, 'shutdown deadline reached: exiting; unfinished batches are redelivered after a restart');
   return result;
 }

@@ -10,7 +10,14 @@ import { createSqliteStore } from '@earshot/store/sqlite';
 import { createEnricher } from './index.js';
 
 const raw = (i: number): RawMention => ({
-  id: `m${i}`, brandId: 'acme', sourceId: 's', sourceType: 'rss', url: `https://x.org/${i}`, title: `Acme ${i}`, text: 'Acme support was slow and rude today.', collectedAt: '2026-11-20T10:00:00.000Z',
+  id: `m${i}`,
+  brandId: 'acme',
+  sourceId: 's',
+  sourceType: 'rss',
+  url: `https://x.org/${i}`,
+  title: `Acme ${i}`,
+  text: 'Acme support was slow and rude today.',
+  collectedAt: '2026-11-20T10:00:00.000Z',
 });
 
 async function read(bus: ReturnType<typeof createEmbeddedBus>, topic: string, n: number): Promise<BusMessage[]> {
@@ -29,7 +36,10 @@ describe('enricher keys', () => {
     const config = parseConfig('brands: [{ id: acme, name: Acme }]', 'test.yaml');
     const enricher = createEnricher({ config, bus, store: createSqliteStore({ path: ':memory:' }), logger: silentLogger(), metrics: createMetrics() });
     await enricher.start();
-    await bus.publish(TOPICS.raw, Array.from({ length: 40 }, (_, i) => ({ key: `m${i}`, value: encodeMessage('mention.raw', raw(i)) })));
+    await bus.publish(
+      TOPICS.raw,
+      Array.from({ length: 40 }, (_, i) => ({ key: `m${i}`, value: encodeMessage('mention.raw', raw(i)) })),
+    );
 
     const byId = await read(bus, TOPICS.enriched, 40);
     const byBrand = await read(bus, TOPICS.byBrand, 40);

@@ -87,8 +87,23 @@ describe('notifier deliveries (loopback HTTP and SMTP)', () => {
     const hooks = on('/hook');
     expect(hooks).toHaveLength(1);
     const hook = hooks[0]!;
-    expect(verifySignature({ secret: SECRET, timestamp: String(hook.headers[TIMESTAMP_HEADER]), body: hook.body, signature: String(hook.headers[SIGNATURE_HEADER]), nowSeconds: Math.floor(Date.now() / 1000) })).toBe(true);
-    expect(verifySignature({ secret: 'wrong', timestamp: String(hook.headers[TIMESTAMP_HEADER]), body: hook.body, signature: String(hook.headers[SIGNATURE_HEADER]) })).toBe(false);
+    expect(
+      verifySignature({
+        secret: SECRET,
+        timestamp: String(hook.headers[TIMESTAMP_HEADER]),
+        body: hook.body,
+        signature: String(hook.headers[SIGNATURE_HEADER]),
+        nowSeconds: Math.floor(Date.now() / 1000),
+      }),
+    ).toBe(true);
+    expect(
+      verifySignature({
+        secret: 'wrong',
+        timestamp: String(hook.headers[TIMESTAMP_HEADER]),
+        body: hook.body,
+        signature: String(hook.headers[SIGNATURE_HEADER]),
+      }),
+    ).toBe(false);
     expect(hook.headers['idempotency-key']).toBe('hook:neg:nordtel:2026-11-20T10:00:00.000Z:1');
     expect(JSON.parse(hook.body)).toMatchObject({ type: 'alert', alert: { key: 'neg:nordtel:2026-11-20T10:00:00.000Z', revision: 1, count: 3 } });
 
@@ -130,7 +145,16 @@ describe('notifier deliveries (loopback HTTP and SMTP)', () => {
   });
 
   it('sends one hourly digest per subscriber when the hour ends, and only once', async () => {
-    await publish(alert({ key: 'wom:acme:2026-11-20T10:30:00.000Z', ruleId: 'wom', ruleType: 'high-impact', brandId: 'acme', severity: 'critical', title: 'Acme: high-impact mention' }));
+    await publish(
+      alert({
+        key: 'wom:acme:2026-11-20T10:30:00.000Z',
+        ruleId: 'wom',
+        ruleType: 'high-impact',
+        brandId: 'acme',
+        severity: 'critical',
+        title: 'Acme: high-impact mention',
+      }),
+    );
     expect(mailTo('marketing@example.org')).toEqual([]); // collected, not sent
     await Promise.all(await notifier.flushDigests());
     expect(mailTo('marketing@example.org')).toEqual([]); // the hour is not over

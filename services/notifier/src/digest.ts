@@ -35,7 +35,6 @@ export function createDigester(options: { store: StateStore; subscriptions: Subs
   const periodOf = (sub: Subscription, now: number) => Math.floor(now / sub.digest!) * sub.digest!;
   const save = (id: string) => options.store.setState(NAMESPACE, id, states.get(id) ?? null);
 
-
   function take(sub: Subscription, state: DigestState): DueDigest | undefined {
     if (state.alerts.length === 0) return undefined;
     const periodStart = new Date(state.periodStart).toISOString();
@@ -85,7 +84,11 @@ export function createDigester(options: { store: StateStore; subscriptions: Subs
         const taken = new Set(digest.notification.alerts);
         state.alerts = state.alerts.filter((a) => !taken.has(a));
         if (state.alerts.length === 0) states.delete(id);
-        else state.periodStart = periodOf(subs.find((s) => s.id === id)!, Date.parse(digest.notification.periodEnd));
+        else
+          state.periodStart = periodOf(
+            subs.find((s) => s.id === id)!,
+            Date.parse(digest.notification.periodEnd),
+          );
         await save(id);
       }
     },

@@ -45,14 +45,26 @@ describe('dispatcher', () => {
     const flaky = recordingSender(async (_n, attempt) => {
       if (attempt < 3) throw new DeliveryError('HTTP 503', { retriable: true });
     });
-    const d = createDispatcher({ channels: [{ config: aConfig!, sender: flaky.sender }], store, logger: silentLogger(), metrics: createMetrics(), retry: noSleep });
+    const d = createDispatcher({
+      channels: [{ config: aConfig!, sender: flaky.sender }],
+      store,
+      logger: silentLogger(),
+      metrics: createMetrics(),
+      retry: noSleep,
+    });
     expect((await d.enqueue('a', { kind: 'alert', deliveryKey: 'a:k2:1', alert: alert() })).result).toBe('delivered');
     expect(flaky.attempts()).toBe(3);
 
     const broken = recordingSender(async () => {
       throw new DeliveryError('HTTP 404', { retriable: false });
     });
-    const d2 = createDispatcher({ channels: [{ config: aConfig!, sender: broken.sender }], store, logger: silentLogger(), metrics: createMetrics(), retry: noSleep });
+    const d2 = createDispatcher({
+      channels: [{ config: aConfig!, sender: broken.sender }],
+      store,
+      logger: silentLogger(),
+      metrics: createMetrics(),
+      retry: noSleep,
+    });
     expect((await d2.enqueue('a', { kind: 'alert', deliveryKey: 'a:k3:1', alert: alert() })).result).toBe('failed');
     expect(broken.attempts()).toBe(1);
     expect(d2.failures()).toEqual({ a: 'HTTP 404' });
@@ -75,7 +87,10 @@ describe('dispatcher', () => {
     const hanging = recordingSender(() => new Promise<void>((resolve) => (release = resolve)));
     const fine = recordingSender();
     const d = createDispatcher({
-      channels: [{ config: aConfig!, sender: hanging.sender }, { config: bConfig!, sender: fine.sender }],
+      channels: [
+        { config: aConfig!, sender: hanging.sender },
+        { config: bConfig!, sender: fine.sender },
+      ],
       store,
       logger: silentLogger(),
       metrics: createMetrics(),

@@ -48,9 +48,7 @@ export interface Dispatcher {
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { store, logger, metrics } = options;
   const abort = new AbortController();
-  const lanes = new Map(
-    options.channels.map(({ config, sender }) => [config.id, { config, sender, queue: new PQueue({ concurrency: config.concurrency }) }]),
-  );
+  const lanes = new Map(options.channels.map(({ config, sender }) => [config.id, { config, sender, queue: new PQueue({ concurrency: config.concurrency }) }]));
   const lastFailure = new Map<string, string>();
 
   async function deliver(config: ChannelConfig, sender: ChannelSender, n: Notification, resumed: boolean): Promise<DeliveryOutcome> {
@@ -80,7 +78,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         onRetry: (err, attempt, delayMs) => logger.warn({ ...context, attempt, delayMs, reason: (err as Error).message }, 'delivery failed, retrying'),
       });
       lastFailure.delete(config.id);
-      await store.completeDelivery(n.deliveryKey).catch((e: unknown) => logger.error({ ...context, reason: (e as Error).message }, 'cannot record delivery as done'));
+      await store
+        .completeDelivery(n.deliveryKey)
+        .catch((e: unknown) => logger.error({ ...context, reason: (e as Error).message }, 'cannot record delivery as done'));
       if (receipt?.responseTruncated) logger.warn(context, 'delivered; the receiver answered with a body past the read cap, the rest was dropped unread');
       else logger.info(context, 'delivered');
       return outcome('delivered');
@@ -93,7 +93,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const reason = (err as Error).message;
       lastFailure.set(config.id, reason);
       logger.warn({ ...context, reason }, 'delivery failed, giving up');
-      await store.releaseDelivery(n.deliveryKey).catch((e: unknown) => logger.error({ ...context, reason: (e as Error).message }, 'cannot release delivery claim'));
+      await store
+        .releaseDelivery(n.deliveryKey)
+        .catch((e: unknown) => logger.error({ ...context, reason: (e as Error).message }, 'cannot release delivery claim'));
       return outcome('failed');
     }
   }

@@ -41,7 +41,14 @@ describe('explained alerts on every channel (loopback HTTP and SMTP)', () => {
       ],
       ['{ channel: hook }', '{ channel: slack }', '{ channel: mail }'],
     );
-    notifier = createNotifier({ config, bus, store, logger: createLogger({ level: 'silent' }), metrics: createMetrics(), now: () => new Date('2026-11-20T10:05:00.000Z') });
+    notifier = createNotifier({
+      config,
+      bus,
+      store,
+      logger: createLogger({ level: 'silent' }),
+      metrics: createMetrics(),
+      now: () => new Date('2026-11-20T10:05:00.000Z'),
+    });
     await notifier.start();
     await bus.publish(TOPICS.alerts, [{ key: explained.brandId, value: encodeMessage('alert', explained) }]);
     await vi.waitFor(async () => expect(await bus.lag('earshot-notifier', TOPICS.alerts)).toBe(0), { timeout: 5000, interval: 10 });

@@ -30,7 +30,9 @@ function evidenceHtml(alert: Alert): string {
 }
 
 export function alertHtml(alert: Alert, detailsLink?: string): string {
-  const samples = extraSamples(alert).map((s) => mentionItem(s.title, s.url, [s.sentiment, s.lang].filter(Boolean).join(', '), s.text)).join('');
+  const samples = extraSamples(alert)
+    .map((s) => mentionItem(s.title, s.url, [s.sentiment, s.lang].filter(Boolean).join(', '), s.text))
+    .join('');
   return [
     `<h2>${escapeHtml(alertHeadline(alert))}</h2>`,
     `<p>${escapeHtml(alert.summary)}</p>`,

@@ -27,9 +27,7 @@ export function volumeLine(e: AlertEvidence): string {
 }
 
 export function termList(terms: EvidenceTerm[], quote = false): string {
-  return terms
-    .map((t) => `${quote ? `“${t.term}”` : t.term} ${t.count}${t.baselineCount === 0 ? ' (new)' : ` (×${t.lift})`}`)
-    .join(' · ');
+  return terms.map((t) => `${quote ? `“${t.term}”` : t.term} ${t.count}${t.baselineCount === 0 ? ' (new)' : ` (×${t.lift})`}`).join(' · ');
 }
 
 export function evidenceLines(e: AlertEvidence): EvidenceLines {

@@ -53,7 +53,10 @@ export function createNotifier(deps: NotifierOptions): Notifier {
   function dispatch(list: string, deliveries: PendingDelivery[], resumed = false): Promise<DeliveryOutcome>[] {
     return deliveries.map((d) =>
       dispatcher.enqueue(d.channel, d.notification, { resumed }).then(async (outcome) => {
-        if (outcome.result !== 'aborted') await pending.done(list, outcome.deliveryKey).catch((err: unknown) => logger.warn({ reason: (err as Error).message }, 'cannot clear pending delivery'));
+        if (outcome.result !== 'aborted')
+          await pending
+            .done(list, outcome.deliveryKey)
+            .catch((err: unknown) => logger.warn({ reason: (err as Error).message }, 'cannot clear pending delivery'));
         return outcome;
       }),
     );
@@ -124,7 +127,13 @@ export function createNotifier(deps: NotifierOptions): Notifier {
     health(): Health {
       const runnerHealth = stage.health();
       const failures = dispatcher.failures();
-      const details = { ...runnerHealth.details, queuedDeliveries: dispatcher.pending, pendingDeliveries: pending.size, failingChannels: failures, nextReports: reports.upcoming() };
+      const details = {
+        ...runnerHealth.details,
+        queuedDeliveries: dispatcher.pending,
+        pendingDeliveries: pending.size,
+        failingChannels: failures,
+        nextReports: reports.upcoming(),
+      };
       if (runnerHealth.status !== 'ok' || Object.keys(failures).length) return { status: 'degraded', details };
       return { status: 'ok', details };
     },

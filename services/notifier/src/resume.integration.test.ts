@@ -17,7 +17,10 @@ it('resumes a delivery interrupted by a stop, and delivers it once', async () =>
   const bus = createEmbeddedBus({ path: join(dir, 'bus.db'), pollIntervalMs: 20 });
   const store = createSqliteStore({ path: join(dir, 'store.db') });
   const http = await startHttpReceiver();
-  const config = notifierConfig([`{ id: hook, type: webhook, url: "${http.url}/hook", retries: 5, retryDelay: 5s, allowPrivateNetwork: true }`], ['{ channel: hook }']);
+  const config = notifierConfig(
+    [`{ id: hook, type: webhook, url: "${http.url}/hook", retries: 5, retryDelay: 5s, allowPrivateNetwork: true }`],
+    ['{ channel: hook }'],
+  );
   const make = () => createNotifier({ config, bus, store, logger: silentLogger(), metrics: createMetrics(), stopGraceMs: 20 });
   try {
     http.failNext(503); // the first attempt fails; the retry would come 5 s later

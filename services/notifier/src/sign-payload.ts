@@ -11,7 +11,14 @@ export function signPayload(secret: string, timestamp: string, body: string): st
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-export function verifySignature(options: { secret: string; timestamp: string; body: string; signature: string; nowSeconds?: number; toleranceSeconds?: number }): boolean {
+export function verifySignature(options: {
+  secret: string;
+  timestamp: string;
+  body: string;
+  signature: string;
+  nowSeconds?: number;
+  toleranceSeconds?: number;
+}): boolean {
   const expected = Buffer.from(signPayload(options.secret, options.timestamp, options.body));
   const given = Buffer.from(options.signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;

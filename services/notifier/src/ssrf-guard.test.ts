@@ -14,10 +14,22 @@ import { startSmtpReceiver, type SmtpReceiver } from './testing/loopback-servers
 
 type EmailConfig = Extract<ChannelConfig, { type: 'email' }>;
 const notification: Notification = { kind: 'alert', deliveryKey: 'mail:test:1', alert: alert() };
-const email = (over: Partial<EmailConfig>): EmailConfig => ({
-  id: 'mail', type: 'email', host: 'mail.test', port: 25, secure: false, from: 'earshot@example.org', to: ['oncall@example.org'],
-  timeout: 5000, retries: 0, retryDelay: 10, retryMaxDelay: 10, allowPrivateNetwork: false, ...over,
-} as EmailConfig);
+const email = (over: Partial<EmailConfig>): EmailConfig =>
+  ({
+    id: 'mail',
+    type: 'email',
+    host: 'mail.test',
+    port: 25,
+    secure: false,
+    from: 'earshot@example.org',
+    to: ['oncall@example.org'],
+    timeout: 5000,
+    retries: 0,
+    retryDelay: 10,
+    retryMaxDelay: 10,
+    allowPrivateNetwork: false,
+    ...over,
+  }) as EmailConfig;
 
 describe('notifier SSRF guard (loopback servers)', () => {
   let web: Server;

@@ -14,7 +14,11 @@ describe('subscriptions', () => {
   const subs = resolveSubscriptions(config.subscriptions);
 
   it('names subscriptions and parses digest periods', () => {
-    expect(subs.map((s) => [s.id, s.digest])).toEqual([['hook#0', undefined], ['critical-acme', undefined], ['hook#2', 86_400_000]]);
+    expect(subs.map((s) => [s.id, s.digest])).toEqual([
+      ['hook#0', undefined],
+      ['critical-acme', undefined],
+      ['hook#2', 86_400_000],
+    ]);
   });
 
   it.each([

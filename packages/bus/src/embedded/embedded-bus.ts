@@ -143,7 +143,12 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): Bus {
       }));
       let handled = 0;
       try {
-        const result = await reader.handler(batch, { heartbeat: async () => {}, get stopping() { return state.stopping; } });
+        const result = await reader.handler(batch, {
+          heartbeat: async () => {},
+          get stopping() {
+            return state.stopping;
+          },
+        });
         handled = acknowledgedCount(result, batch.length);
       } catch {
         // Nothing acknowledged.

@@ -11,7 +11,15 @@ describe('Kafka messages as bus messages', () => {
       timestamp: '1763632800000',
       attributes: 0,
     });
-    expect(m).toEqual({ topic: 'mentions.raw', partition: 2, offset: '41', key: 'nordtel', value: Buffer.from('{}'), headers: { a: '1', b: 'two', c: 'y' }, timestamp: 1763632800000 });
+    expect(m).toEqual({
+      topic: 'mentions.raw',
+      partition: 2,
+      offset: '41',
+      key: 'nordtel',
+      value: Buffer.from('{}'),
+      headers: { a: '1', b: 'two', c: 'y' },
+      timestamp: 1763632800000,
+    });
   });
 
   it('reads a missing key and value as empty', () => {

@@ -73,7 +73,8 @@ export async function consumeBatches(options: ConsumeBatchesOptions): Promise<Su
     const attempt = (failures.get(partition) ?? 0) + 1;
     failures.set(partition, attempt);
     const delay = backoffDelay(attempt, { initialDelayMs: 200, maxDelayMs: 10_000 });
-    if (err === undefined) logger.debug({ topic, partition, offset, attempt, delayMs: delay }, 'batch acknowledged in part, redelivering the rest after back-off');
+    if (err === undefined)
+      logger.debug({ topic, partition, offset, attempt, delayMs: delay }, 'batch acknowledged in part, redelivering the rest after back-off');
     else logger.warn({ err, topic, partition, offset, attempt, delayMs: delay }, 'batch failed, redelivering after back-off');
     const resume = pause();
     const timer = setTimeout(() => {
@@ -86,14 +87,25 @@ export async function consumeBatches(options: ConsumeBatchesOptions): Promise<Su
   async function eachBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale, pause }: EachBatchPayload): Promise<void> {
     const { partition } = batch;
     const beat = () => heartbeat().catch((err: unknown) => logger.debug({ err, partition }, 'heartbeat failed'));
-    const context = { heartbeat: beat, get stopping() { return state.stopping || !isRunning(); } };
+    const context = {
+      heartbeat: beat,
+      get stopping() {
+        return state.stopping || !isRunning();
+      },
+    };
     for (let start = 0; start < batch.messages.length; start += options.maxBatchSize) {
       if (!isRunning() || isStale()) return;
       const slice = batch.messages.slice(start, start + options.maxBatchSize);
       const heartbeats = setInterval(() => void beat(), heartbeatIntervalMs);
       let handled: number;
       try {
-        handled = acknowledgedCount(await handler(slice.map((m) => toBusMessage(topic, partition, m)), context), slice.length);
+        handled = acknowledgedCount(
+          await handler(
+            slice.map((m) => toBusMessage(topic, partition, m)),
+            context,
+          ),
+          slice.length,
+        );
       } catch (err) {
         if (options.tailFrom) {
           logger.warn({ err, topic, partition, offset: slice[0]!.offset }, 'tail handler failed, batch skipped');
@@ -145,7 +157,12 @@ export async function consumeBatches(options: ConsumeBatchesOptions): Promise<Su
   await consumer.connect();
   try {
     await consumer.subscribe({ topics: [kafkaTopic], fromBeginning: !tailFrom });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3, eachBatch });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
+      eachBatch,
+    });
     await joined;
   } catch (err) {
     await consumer.disconnect().catch(() => undefined);

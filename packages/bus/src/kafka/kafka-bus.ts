@@ -55,7 +55,10 @@ export function createKafkaBus(options: KafkaBusOptions): Bus {
   }
 
   async function ensureTopics(topics: TopicSpec[]): Promise<void> {
-    const missing = planTopics(topics.filter((t) => !ensured.has(t.name)), options);
+    const missing = planTopics(
+      topics.filter((t) => !ensured.has(t.name)),
+      options,
+    );
     if (!missing.length) return;
     try {
       const client = await getAdmin();

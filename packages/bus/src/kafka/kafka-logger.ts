@@ -4,14 +4,15 @@ import { logLevel, type logCreator } from 'kafkajs';
 import type { Logger } from '@earshot/observability';
 
 export function kafkaLogCreator(logger: Logger): logCreator {
-  return () => ({ namespace, level, log }) => {
-    const { message, ...context } = log;
-    const entry = { namespace, ...context };
-    if (level === logLevel.ERROR) logger.error(entry, message);
-    else if (level === logLevel.WARN) logger.warn(entry, message);
-    else if (level === logLevel.INFO) logger.info(entry, message);
-    else logger.debug(entry, message);
-  };
+  return () =>
+    ({ namespace, level, log }) => {
+      const { message, ...context } = log;
+      const entry = { namespace, ...context };
+      if (level === logLevel.ERROR) logger.error(entry, message);
+      else if (level === logLevel.WARN) logger.warn(entry, message);
+      else if (level === logLevel.INFO) logger.info(entry, message);
+      else logger.debug(entry, message);
+    };
 }
 
 /** The kafkajs level that passes through as much as the pino logger wants, and no more. */

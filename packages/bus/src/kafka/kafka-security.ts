@@ -4,11 +4,12 @@ import type { KafkaBusOptions } from '../kafka-options.js';
 
 export function kafkajsSecurity(options: Pick<KafkaBusOptions, 'tls' | 'sasl'>): Pick<KafkaConfig, 'ssl' | 'sasl' | 'authenticationTimeout'> {
   const { tls, sasl } = options;
-  const ssl = tls === undefined || tls === false
-    ? undefined
-    : tls === true
-      ? true
-      : { ca: tls.ca ? [tls.ca] : undefined, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.rejectUnauthorized ?? true };
+  const ssl =
+    tls === undefined || tls === false
+      ? undefined
+      : tls === true
+        ? true
+        : { ca: tls.ca ? [tls.ca] : undefined, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.rejectUnauthorized ?? true };
   let mechanism: SASLOptions | undefined;
   if (sasl?.mechanism === 'oauthbearer') {
     const token = sasl.token;

@@ -8,7 +8,10 @@ export async function listKafkaGroups(options: { brokers: string[]; prefix: stri
   const admin = new Kafka({ clientId: 'earshot-list-groups', brokers: options.brokers, logLevel: logLevel.NOTHING }).admin();
   try {
     await admin.connect();
-    return (await admin.listGroups()).groups.map((g) => g.groupId).filter((id) => id.startsWith(options.prefix)).sort();
+    return (await admin.listGroups()).groups
+      .map((g) => g.groupId)
+      .filter((id) => id.startsWith(options.prefix))
+      .sort();
   } catch (err) {
     throw translateKafkaError(err, `listing consumer groups ${options.prefix}*`);
   } finally {

@@ -54,7 +54,12 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
     autocommit: false,
   });
   const state = { stopping: false, failures: 0 };
-  const context = { heartbeat: async () => undefined, get stopping() { return state.stopping; } };
+  const context = {
+    heartbeat: async () => undefined,
+    get stopping() {
+      return state.stopping;
+    },
+  };
   let wake: (() => void) | undefined;
   let endRound: (() => void) | undefined;
 
@@ -68,7 +73,13 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
         ? { mode: 'latest' as const }
         : { mode: 'committed' as const, fallbackMode: 'earliest' as const };
     tailFrom = undefined;
-    return consumer.consume({ topics: [options.kafkaTopic], ...start, autocommit: false, maxWaitTime: options.maxWaitTimeMs ?? 1000, minBytes: options.minBytes ?? 1 });
+    return consumer.consume({
+      topics: [options.kafkaTopic],
+      ...start,
+      autocommit: false,
+      maxWaitTime: options.maxWaitTimeMs ?? 1000,
+      minBytes: options.minBytes ?? 1,
+    });
   };
   type Stream = Awaited<ReturnType<typeof openStream>>;
 
@@ -96,7 +107,10 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
         const slice = queue.splice(0, maxBatchSize);
         buffered -= slice.length;
         busy.add(partition);
-        handler(slice.map((m) => toBusMessage(topic, m)), context)
+        handler(
+          slice.map((m) => toBusMessage(topic, m)),
+          context,
+        )
           .then((result) => acknowledgedCount(result, slice.length))
           .then(
             async (handled) => {

@@ -50,7 +50,10 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
   }
 
   async function ensureTopics(topics: TopicSpec[]): Promise<void> {
-    const missing = planTopics(topics.filter((t) => !ensured.has(t.name)), options);
+    const missing = planTopics(
+      topics.filter((t) => !ensured.has(t.name)),
+      options,
+    );
     if (!missing.length) return;
     try {
       const existing = new Set(await getAdmin().listTopics());
@@ -129,7 +132,9 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
           async stop() {
             await reading.stop();
             // The group never committed anything; deleting it leaves nothing behind on the cluster.
-            await client.deleteGroups({ groups: [kafkaName(groupId)] }).catch((err: unknown) => logger.debug({ err, groupId }, 'deleting the tail group failed'));
+            await client
+              .deleteGroups({ groups: [kafkaName(groupId)] })
+              .catch((err: unknown) => logger.debug({ err, groupId }, 'deleting the tail group failed'));
           },
         });
       } catch (err) {
@@ -143,7 +148,8 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
         const metadata = await client.metadata({ topics: [name], forceUpdate: true });
         const partitions = metadata.topics.get(name)?.partitions.map((_, i) => i) ?? [];
         if (!partitions.length) return 0;
-        const at = (timestamp: bigint) => client.listOffsets({ topics: [{ name, partitions: partitions.map((partitionIndex) => ({ partitionIndex, timestamp })) }] });
+        const at = (timestamp: bigint) =>
+          client.listOffsets({ topics: [{ name, partitions: partitions.map((partitionIndex) => ({ partitionIndex, timestamp })) }] });
         const [high, low, committed] = await Promise.all([
           at(LATEST),
           at(EARLIEST),
@@ -152,7 +158,9 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
         const offsets = (listed: typeof high) => new Map((listed[0]?.partitions ?? []).map((p) => [p.partitionIndex, p.offset]));
         const starts = offsets(low);
         const commits = new Map((committed[0]?.topics[0]?.partitions ?? []).map((p) => [p.partitionIndex, p.committedOffset]));
-        return sumLag([...offsets(high)].map(([partition, end]) => ({ partition, low: starts.get(partition) ?? 0n, high: end, committed: commits.get(partition) ?? -1n })));
+        return sumLag(
+          [...offsets(high)].map(([partition, end]) => ({ partition, low: starts.get(partition) ?? 0n, high: end, committed: commits.get(partition) ?? -1n })),
+        );
       } catch (err) {
         if (isPlatformaticUnknownTopic(err)) return 0;
         throw translatePlatformaticError(err, `reading lag of ${groupId} on ${topic}`, options);

@@ -37,12 +37,19 @@ export function translatePlatformaticError(err: unknown, what: string, security?
   const top = asLibraryError(err);
   const reasons = platformaticReasons(err);
   const head = typeof top?.message === 'string' ? top.message : String(err);
-  const detail = reasons.filter((r) => r !== head).slice(0, 3).join('; ');
+  const detail = reasons
+    .filter((r) => r !== head)
+    .slice(0, 3)
+    .join('; ');
   const all = walk(err);
   const authentication = all.some((e) => e.code === 'PLT_KFK_AUTHENTICATION');
   const hint = securityHint(`${authentication ? 'authentication ' : ''}${head} ${detail}`, security);
   const retriable = !hint && !all.some((e) => e.canRetry === false);
-  return new EarshotError(`kafka: ${what}: ${head}${detail ? ` (${detail})` : ''}${hint ? ` — ${hint}` : ''}`, { code: hint ? 'auth' : undefined, retriable, cause: err });
+  return new EarshotError(`kafka: ${what}: ${head}${detail ? ` (${detail})` : ''}${hint ? ` — ${hint}` : ''}`, {
+    code: hint ? 'auth' : undefined,
+    retriable,
+    cause: err,
+  });
 }
 
 /** The broker's "unknown topic" answer anywhere in the tree. */

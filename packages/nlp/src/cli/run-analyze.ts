@@ -24,7 +24,9 @@ export async function runAnalyze(options: RunAnalyzeOptions): Promise<{ analyzed
     const line = raw.trim();
     if (line === '') continue;
     let v: unknown;
-    try { v = JSON.parse(line); } catch {
+    try {
+      v = JSON.parse(line);
+    } catch {
       options.errors.write(`line ${lineNo}: not valid JSON, skipped\n`);
       failed++;
       continue;

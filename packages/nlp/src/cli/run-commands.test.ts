@@ -13,7 +13,12 @@ const testdata = (name: string): string => fileURLToPath(new URL(`../../testdata
 function sink(): { stream: Writable; text: () => string } {
   let buf = '';
   return {
-    stream: new Writable({ write(chunk: Buffer | string, _enc, cb) { buf += chunk.toString(); cb(); } }),
+    stream: new Writable({
+      write(chunk: Buffer | string, _enc, cb) {
+        buf += chunk.toString();
+        cb();
+      },
+    }),
     text: () => buf,
   };
 }
@@ -25,8 +30,16 @@ describe('runAnalyze', () => {
     const err = sink();
     const result = await runAnalyze({ input: createReadStream(testdata('analyze-sample.jsonl')), output: out.stream, errors: err.stream, analyzer });
     expect(result).toEqual({ analyzed: 3, failed: 2 });
-    const lines = out.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.map((l) => [l.id, l.lang])).toEqual([[1, 'en'], [4, 'ru'], [5, 'kk']]);
+    const lines = out
+      .text()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l.id, l.lang])).toEqual([
+      [1, 'en'],
+      [4, 'ru'],
+      [5, 'kk'],
+    ]);
     for (const l of lines) expect(Object.keys(l)).toEqual(expect.arrayContaining(['text', 'langConfidence', 'sentiment', 'topics', 'signals']));
     expect((lines[0]!.signals as { recommendation: boolean }).recommendation).toBe(true);
     expect((lines[1]!.signals as { warning: boolean }).warning).toBe(true);

@@ -22,14 +22,25 @@ describe.skipIf(dev.missing !== undefined)('runEval on a sample of shared/data/s
   it('reports n, accuracy, macro-F1, confusion and detection accuracy per language, and throughput', () => {
     const lines: string[] = [];
     for (const lang of SUPPORTED_LANGUAGES) {
-      const all = readFileSync(join(dev.path, `${lang}.jsonl`), 'utf8').split('\n').filter((l) => l.trim() !== '');
+      const all = readFileSync(join(dev.path, `${lang}.jsonl`), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       lines.push(...all.slice(0, PER_LANGUAGE));
     }
     const file = join(dir, 'sample.jsonl');
     writeFileSync(file, `${lines.join('\n')}\n`);
     let printed = '';
-    const output = new Writable({ write(chunk: Buffer | string, _enc, cb) { printed += chunk.toString(); cb(); } });
-    const errors = new Writable({ write(_chunk, _enc, cb) { cb(); } });
+    const output = new Writable({
+      write(chunk: Buffer | string, _enc, cb) {
+        printed += chunk.toString();
+        cb();
+      },
+    });
+    const errors = new Writable({
+      write(_chunk, _enc, cb) {
+        cb();
+      },
+    });
 
     const result = runEval({ file, output, errors, analyzer: createAnalyzer() });
 

@@ -32,7 +32,10 @@ export function runEval(options: RunEvalOptions): EvalResult {
   return out;
 }
 
-export function evaluateExamples(examples: LabeledExample[], analyzer: Analyzer): Omit<EvalResult, 'file' | 'overall'> & { overall: Omit<EvalResult['overall'], 'skippedLines'> } {
+export function evaluateExamples(
+  examples: LabeledExample[],
+  analyzer: Analyzer,
+): Omit<EvalResult, 'file' | 'overall'> & { overall: Omit<EvalResult['overall'], 'skippedLines'> } {
   const started = performance.now();
   const predictions = examples.map((e) => analyzer.analyze(e.text));
   const seconds = (performance.now() - started) / 1000;

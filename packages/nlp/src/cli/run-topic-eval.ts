@@ -25,7 +25,12 @@ export function runTopicEval(options: { file: string; output: Writable; errors: 
   const seconds = (performance.now() - started) / 1000;
   const rows = examples.map((e, i) => {
     const topics = predictions[i]!.topics;
-    return { gold: e.topics, predicted: topics.map((t) => t.topic), goldAspects: e.aspects, predictedAspects: Object.fromEntries(topics.map((t) => [t.topic, t.sentiment.label])) };
+    return {
+      gold: e.topics,
+      predicted: topics.map((t) => t.topic),
+      goldAspects: e.aspects,
+      predictedAspects: Object.fromEntries(topics.map((t) => [t.topic, t.sentiment.label])),
+    };
   });
   const languages: TopicEvalResult['languages'] = {};
   for (const lang of [...new Set(examples.map((e) => e.lang))].sort()) {
@@ -34,7 +39,9 @@ export function runTopicEval(options: { file: string; output: Writable; errors: 
     languages[lang] = { ...topicReport(idx.map((i) => rows[i]!)), langDetectionAccuracy: Math.round((detected / idx.length) * 10000) / 10000 };
   }
   const result: TopicEvalResult = {
-    file: options.file, kind: 'topics', languages,
+    file: options.file,
+    kind: 'topics',
+    languages,
     overall: { ...topicReport(rows), docsPerSecond: seconds > 0 ? Math.round(examples.length / seconds) : 0, skippedLines: errors.length },
   };
   options.output.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -26,13 +26,35 @@ export function parseLabeledLines(content: string): ReadResult {
     const line = raw.trim();
     if (line === '') return;
     let v: unknown;
-    try { v = JSON.parse(line); } catch { errors.push({ line: i + 1, reason: 'not valid JSON' }); return; }
-    if (typeof v !== 'object' || v === null) { errors.push({ line: i + 1, reason: 'not a JSON object' }); return; }
+    try {
+      v = JSON.parse(line);
+    } catch {
+      errors.push({ line: i + 1, reason: 'not valid JSON' });
+      return;
+    }
+    if (typeof v !== 'object' || v === null) {
+      errors.push({ line: i + 1, reason: 'not a JSON object' });
+      return;
+    }
     const o = v as Record<string, unknown>;
-    if (typeof o.text !== 'string' || o.text.trim() === '') { errors.push({ line: i + 1, reason: 'missing "text"' }); return; }
-    if (typeof o.label !== 'string' || !LABELS.has(o.label)) { errors.push({ line: i + 1, reason: 'missing or unknown "label"' }); return; }
-    if (typeof o.lang !== 'string' || o.lang === '') { errors.push({ line: i + 1, reason: 'missing "lang"' }); return; }
-    examples.push({ text: o.text, label: o.label as SentimentLabel, lang: o.lang, ...(typeof o.source === 'string' && o.source !== '' ? { source: o.source } : {}) });
+    if (typeof o.text !== 'string' || o.text.trim() === '') {
+      errors.push({ line: i + 1, reason: 'missing "text"' });
+      return;
+    }
+    if (typeof o.label !== 'string' || !LABELS.has(o.label)) {
+      errors.push({ line: i + 1, reason: 'missing or unknown "label"' });
+      return;
+    }
+    if (typeof o.lang !== 'string' || o.lang === '') {
+      errors.push({ line: i + 1, reason: 'missing "lang"' });
+      return;
+    }
+    examples.push({
+      text: o.text,
+      label: o.label as SentimentLabel,
+      lang: o.lang,
+      ...(typeof o.source === 'string' && o.source !== '' ? { source: o.source } : {}),
+    });
   });
   return { examples, errors };
 }

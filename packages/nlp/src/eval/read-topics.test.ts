@@ -4,14 +4,16 @@ import { topicReport } from './topic-metrics.js';
 
 describe('parseTopicLines', () => {
   it('reads the shared topic format and reports bad lines by number and reason', () => {
-    const { examples, errors } = parseTopicLines([
-      '{"text":"Delivery was late","lang":"en","topics":["delivery"],"aspects":{"delivery":"negative"}}',
-      '{"text":"nothing here","lang":"en","topics":[]}',
-      'not json',
-      '{"text":"x","lang":"en","topics":["weather"]}',
-      '{"text":"x","lang":"en","topics":["price"],"aspects":{"price":"great"}}',
-      '{"lang":"en","topics":[]}',
-    ].join('\n'));
+    const { examples, errors } = parseTopicLines(
+      [
+        '{"text":"Delivery was late","lang":"en","topics":["delivery"],"aspects":{"delivery":"negative"}}',
+        '{"text":"nothing here","lang":"en","topics":[]}',
+        'not json',
+        '{"text":"x","lang":"en","topics":["weather"]}',
+        '{"text":"x","lang":"en","topics":["price"],"aspects":{"price":"great"}}',
+        '{"lang":"en","topics":[]}',
+      ].join('\n'),
+    );
     expect(examples).toEqual([
       { text: 'Delivery was late', lang: 'en', topics: ['delivery'], aspects: { delivery: 'negative' } },
       { text: 'nothing here', lang: 'en', topics: [], aspects: {} },

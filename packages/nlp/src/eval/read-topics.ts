@@ -14,21 +14,49 @@ export function parseTopicLines(content: string): { examples: TopicExample[]; er
   content.split('\n').forEach((raw, i) => {
     const line = raw.trim();
     if (line === '') return;
-    const fail = (reason: string): void => { errors.push({ line: i + 1, reason }); };
+    const fail = (reason: string): void => {
+      errors.push({ line: i + 1, reason });
+    };
     let v: unknown;
-    try { v = JSON.parse(line); } catch { fail('not valid JSON'); return; }
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('not a JSON object'); return; }
+    try {
+      v = JSON.parse(line);
+    } catch {
+      fail('not valid JSON');
+      return;
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      fail('not a JSON object');
+      return;
+    }
     const o = v as Record<string, unknown>;
-    if (typeof o.text !== 'string' || o.text.trim() === '') { fail('missing "text"'); return; }
-    if (typeof o.lang !== 'string' || o.lang === '') { fail('missing "lang"'); return; }
-    if (!Array.isArray(o.topics) || !o.topics.every((t) => typeof t === 'string')) { fail('"topics" must be an array of topic ids'); return; }
+    if (typeof o.text !== 'string' || o.text.trim() === '') {
+      fail('missing "text"');
+      return;
+    }
+    if (typeof o.lang !== 'string' || o.lang === '') {
+      fail('missing "lang"');
+      return;
+    }
+    if (!Array.isArray(o.topics) || !o.topics.every((t) => typeof t === 'string')) {
+      fail('"topics" must be an array of topic ids');
+      return;
+    }
     const unknown = o.topics.find((t) => !(TOPIC_IDS as readonly string[]).includes(t as string));
-    if (unknown !== undefined) { fail(`unknown topic "${String(unknown)}"`); return; }
+    if (unknown !== undefined) {
+      fail(`unknown topic "${String(unknown)}"`);
+      return;
+    }
     const aspects: Record<string, string> = {};
     if (o.aspects !== undefined) {
-      if (typeof o.aspects !== 'object' || o.aspects === null || Array.isArray(o.aspects)) { fail('"aspects" must be an object'); return; }
+      if (typeof o.aspects !== 'object' || o.aspects === null || Array.isArray(o.aspects)) {
+        fail('"aspects" must be an object');
+        return;
+      }
       for (const [k, a] of Object.entries(o.aspects)) {
-        if (typeof a !== 'string' || !ASPECT_LABELS.has(a)) { fail(`aspect "${k}" must be positive, negative or neutral`); return; }
+        if (typeof a !== 'string' || !ASPECT_LABELS.has(a)) {
+          fail(`aspect "${k}" must be positive, negative or neutral`);
+          return;
+        }
         aspects[k] = a;
       }
     }
@@ -45,5 +73,10 @@ export function readTopicFile(path: string): ReturnType<typeof parseTopicLines> 
 export function looksLikeTopicFile(content: string): boolean {
   const first = content.split('\n').find((l) => l.trim() !== '');
   if (!first) return false;
-  try { const v: unknown = JSON.parse(first); return typeof v === 'object' && v !== null && 'topics' in v; } catch { return false; }
+  try {
+    const v: unknown = JSON.parse(first);
+    return typeof v === 'object' && v !== null && 'topics' in v;
+  } catch {
+    return false;
+  }
 }

@@ -18,7 +18,11 @@ export function sentimentDevFile(env: Record<string, string | undefined>, lang: 
 }
 
 /** shared/data/<set>/<lang>.jsonl if it exists: sentiment dev or train data, or topic dev data. */
-export function sharedDataFile(env: Record<string, string | undefined>, set: 'sentiment/dev' | 'sentiment/train' | 'topics/dev', lang: string): string | undefined {
+export function sharedDataFile(
+  env: Record<string, string | undefined>,
+  set: 'sentiment/dev' | 'sentiment/train' | 'topics/dev',
+  lang: string,
+): string | undefined {
   const path = join(sharedDir(env), 'data', ...set.split('/'), `${lang}.jsonl`);
   return existsSync(path) ? path : undefined;
 }

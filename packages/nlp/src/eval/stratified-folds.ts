@@ -16,7 +16,9 @@ export function stratifiedFolds(labels: readonly string[], k: number, seed: numb
       const j = Math.floor(rand() * (i + 1));
       [idx[i], idx[j]] = [idx[j]!, idx[i]!];
     }
-    idx.forEach((exampleIndex, n) => { fold[exampleIndex] = (n + offset) % k; });
+    idx.forEach((exampleIndex, n) => {
+      fold[exampleIndex] = (n + offset) % k;
+    });
     offset += idx.length;
   }
   return fold;

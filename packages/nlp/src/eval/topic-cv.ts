@@ -34,8 +34,15 @@ export function crossValidateTopics(data: TopicDataset, options: { folds: number
     const train = all.filter((i) => folds[i] !== f);
     const test = all.filter((i) => folds[i] === f);
     const file = fitTopicModel(data, train, options.settings ?? TOPIC_TRAIN_SETTINGS);
-    file.modes.forEach((perTopic, l) => perTopic.forEach((m, t) => { const key = `${SUPPORTED_LANGUAGES[l]}:${file.topics[t]}:${m}`; modeFolds[key] = (modeFolds[key] ?? 0) + 1; }));
-    predictTopicMasks(file, data, test).forEach((mask, j) => { learned[test[j]!] = mask; });
+    file.modes.forEach((perTopic, l) =>
+      perTopic.forEach((m, t) => {
+        const key = `${SUPPORTED_LANGUAGES[l]}:${file.topics[t]}:${m}`;
+        modeFolds[key] = (modeFolds[key] ?? 0) + 1;
+      }),
+    );
+    predictTopicMasks(file, data, test).forEach((mask, j) => {
+      learned[test[j]!] = mask;
+    });
   }
   return { learned, cues: data.cueMasks.slice(), folds, modeFolds };
 }
@@ -49,24 +56,33 @@ export function maskTopics(mask: number): string[] {
  * sentiment (in the benchmark: the out-of-fold sentiment of the same text), beside the simplest
  * alternative, the mention's own label for every topic.
  */
-export function aspectPredictions(examples: readonly TopicExample[], masks: ArrayLike<number>, overallOf: (i: number) => Sentiment): { clause: Record<string, string>[]; mention: Record<string, string>[]; hybrid: Record<string, string>[] } {
+export function aspectPredictions(
+  examples: readonly TopicExample[],
+  masks: ArrayLike<number>,
+  overallOf: (i: number) => Sentiment,
+): { clause: Record<string, string>[]; mention: Record<string, string>[]; hybrid: Record<string, string>[] } {
   const finders = new Map<string, TopicCueFinder>();
   const lexicons = new Map<string, LexiconScorer>();
   const clause: Record<string, string>[] = [];
   const mention: Record<string, string>[] = [];
   const hybrid: Record<string, string>[] = [];
   examples.forEach((e, i) => {
-    if (!finders.has(e.lang)) { finders.set(e.lang, createTopicCueFinder(e.lang)); lexicons.set(e.lang, createLexiconScorer({ lexicon: LEXICONS[e.lang] ?? LEXICONS.en! })); }
+    if (!finders.has(e.lang)) {
+      finders.set(e.lang, createTopicCueFinder(e.lang));
+      lexicons.set(e.lang, createLexiconScorer({ lexicon: LEXICONS[e.lang] ?? LEXICONS.en! }));
+    }
     const prepared = prepareText(e.text);
     const hits = finders.get(e.lang)!.find(prepared.words);
     const overall = overallOf(i);
-    const c: Record<string, string> = {}; const m: Record<string, string> = {};
+    const c: Record<string, string> = {};
+    const m: Record<string, string> = {};
     TOPIC_IDS.forEach((id, t) => {
       if (((masks[i]! >> t) & 1) === 0) return;
       c[id] = aspectSentiment({ topic: t, tokens: prepared.words, clauseIds: prepared.clauses, hits, lexicon: lexicons.get(e.lang)!, overall }).label;
       m[id] = overall.label;
     });
-    clause.push(c); mention.push(m);
+    clause.push(c);
+    mention.push(m);
     hybrid.push(Object.keys(c).length === 1 ? m : c);
   });
   return { clause, mention, hybrid };

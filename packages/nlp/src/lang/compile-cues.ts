@@ -35,7 +35,10 @@ export function compileCues(cues: ScriptCues): CompiledCues {
       for (let i = e.length - 1; i >= 0; i--) {
         const c = e.charCodeAt(i);
         let child = at.next.get(c);
-        if (!child) { child = { next: new Map(), langs: [] }; at.next.set(c, child); }
+        if (!child) {
+          child = { next: new Map(), langs: [] };
+          at.next.set(c, child);
+        }
         at = child;
       }
       at.langs.push(lang);

@@ -97,11 +97,24 @@ function countScripts(text: string, noise: readonly number[]): Map<string, numbe
     // Fast paths for the scripts Earshot sees most; the regex table for the rest.
     if (code < 0x41) continue;
     if (noise.length > 0 && inNoise(noise, i)) continue;
-    if (code < 0x250) { if (isAsciiOrLatinLetter(code)) latin++; continue; }
-    if (code >= 0x400 && code <= 0x52f) { cyrillic++; continue; }
-    if (code >= 0x5d0 && code <= 0x5f2) { hebrew++; continue; }
+    if (code < 0x250) {
+      if (isAsciiOrLatinLetter(code)) latin++;
+      continue;
+    }
+    if (code >= 0x400 && code <= 0x52f) {
+      cyrillic++;
+      continue;
+    }
+    if (code >= 0x5d0 && code <= 0x5f2) {
+      hebrew++;
+      continue;
+    }
     let ch = text[i]!;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) { code = text.codePointAt(i)!; ch = String.fromCodePoint(code); i++; }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      code = text.codePointAt(i)!;
+      ch = String.fromCodePoint(code);
+      i++;
+    }
     if (!LETTER.test(ch)) continue;
     const script = SCRIPTS.find((s) => s.test.test(ch))?.script ?? 'Other';
     others ??= new Map();
@@ -109,7 +122,11 @@ function countScripts(text: string, noise: readonly number[]): Map<string, numbe
   }
   // Insertion order breaks ties in the ranking: keep the order the first letters appeared in.
   const counts = new Map<string, number>();
-  const firsts: [string, number][] = [['Latin', latin], ['Cyrillic', cyrillic], ['Hebrew', hebrew]];
+  const firsts: [string, number][] = [
+    ['Latin', latin],
+    ['Cyrillic', cyrillic],
+    ['Hebrew', hebrew],
+  ];
   for (const [script, n] of firsts) if (n > 0) counts.set(script, n);
   if (others) for (const [script, n] of others) counts.set(script, n);
   return counts;
@@ -161,7 +178,10 @@ function scoreWithCues(text: PreparedText, noise: readonly number[], cues: Compi
   let best: [string, number] | undefined;
   let second = 0;
   for (const entry of scores) {
-    if (!best || entry[1] > best[1]) { if (best) second = best[1]; best = entry; } else if (entry[1] > second) second = entry[1];
+    if (!best || entry[1] > best[1]) {
+      if (best) second = best[1];
+      best = entry;
+    } else if (entry[1] > second) second = entry[1];
   }
   if (!best) return undefined;
   if (best[1] <= 0) {

@@ -18,11 +18,22 @@ export function brandWords(root: QueryNode, name: string): string[] {
   };
   const walk = (node: QueryNode): void => {
     switch (node.type) {
-      case 'term': if (!/[*?]/.test(node.value)) add(node.value); return;
-      case 'phrase': if (!node.words.some((w) => /[*?]/.test(w))) add(node.words.join('')); return;
-      case 'and': case 'or': node.children.forEach(walk); return;
-      case 'near': walk(node.left); walk(node.right); return;
-      case 'not': return;
+      case 'term':
+        if (!/[*?]/.test(node.value)) add(node.value);
+        return;
+      case 'phrase':
+        if (!node.words.some((w) => /[*?]/.test(w))) add(node.words.join(''));
+        return;
+      case 'and':
+      case 'or':
+        node.children.forEach(walk);
+        return;
+      case 'near':
+        walk(node.left);
+        walk(node.right);
+        return;
+      case 'not':
+        return;
     }
   };
   walk(root);

@@ -47,7 +47,7 @@ describe('brand handles and hashtags', () => {
     expect(mts.match({ text: '#МТСТВ' })).toBeUndefined();
   });
 
-  it('counts a post by one of the brand\'s own accounts, named or not', () => {
+  it("counts a post by one of the brand's own accounts, named or not", () => {
     expect(acme.match({ text: 'We fixed it, sorry for the wait', author: 'Acme Support (@AcmeSupport)' })).toBe('handle');
     expect(acme.match({ text: 'We fixed it, sorry for the wait', author: 'anna' })).toBeUndefined();
     // An author whose handle carries the name counts like a tag: the brand's regional account, a fan page.
@@ -58,7 +58,7 @@ describe('brand handles and hashtags', () => {
     expect(acme.match({ text: 'New camera review', author: 'Mac Media' })).toBeUndefined();
   });
 
-  it('marks posts by and to the brand\'s own accounts', () => {
+  it("marks posts by and to the brand's own accounts", () => {
     expect(acme.accountRole({ author: 'Acme Support (@AcmeSupport)', text: 'We are on it' })).toBe('by-brand');
     expect(acme.accountRole({ author: 'acme_kz', text: 'Сәлем' })).toBe('by-brand');
     expect(acme.accountRole({ author: 'anna', text: '@AcmeSupport where is my parcel?' })).toBe('to-brand');

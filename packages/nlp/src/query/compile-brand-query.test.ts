@@ -5,7 +5,7 @@ import { QueryParseError } from './query-parse-error.js';
 describe('compileBrandQuery matches', () => {
   const cases: [query: string, text: string, expected: boolean][] = [
     ['nike', 'I love my NIKE shoes', true],
-    ['nike', 'Nike\'s new ad', true],
+    ['nike', "Nike's new ad", true],
     ['nike', 'nikes everywhere', true],
     ['nike', 'I like Adidas', false],
     ['"just do it"', 'Just   do it!', true],
@@ -75,7 +75,11 @@ describe('compileBrandQuery parse errors', () => {
   ];
   it.each(cases)('%j fails at %i', (query, position) => {
     let error: unknown;
-    try { compileBrandQuery(query); } catch (e) { error = e; }
+    try {
+      compileBrandQuery(query);
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(QueryParseError);
     const e = error as QueryParseError;
     expect(e.position).toBe(position);

@@ -46,13 +46,20 @@ function matchTokens(folded: string): string[] {
   for (const m of folded.matchAll(TOKEN)) {
     const start = m.index ?? 0;
     const glue = prevEnd >= 0 ? folded.slice(prevEnd, start) : '';
-    if ((glue === '-' || glue === "'" || glue === '’') && m[0].length <= MAX_GLUED_SUFFIX && out.length > 0
-      && scriptOf(m[0]) !== scriptOf(out[out.length - 1]!)) {
+    if (
+      (glue === '-' || glue === "'" || glue === '’') &&
+      m[0].length <= MAX_GLUED_SUFFIX &&
+      out.length > 0 &&
+      scriptOf(m[0]) !== scriptOf(out[out.length - 1]!)
+    ) {
       prevEnd = start + m[0].length;
       continue;
     }
     if (glue === "'" || glue === '’') {
-      if (m[0].length <= 2) { prevEnd = start + m[0].length; continue; }
+      if (m[0].length <= 2) {
+        prevEnd = start + m[0].length;
+        continue;
+      }
     }
     out.push(m[0]);
     prevEnd = start + m[0].length;
@@ -62,17 +69,31 @@ function matchTokens(folded: string): string[] {
 
 function compileNode(node: QueryNode): Evaluator {
   switch (node.type) {
-    case 'and': { const parts = node.children.map(compileNode); return (ctx) => parts.every((p) => p(ctx)); }
-    case 'or': { const parts = node.children.map(compileNode); return (ctx) => parts.some((p) => p(ctx)); }
-    case 'not': { const inner = compileNode(node.child); return (ctx) => !inner(ctx); }
-    default: { const spans = compileSpans(node); return (ctx) => spans(ctx).length > 0; }
+    case 'and': {
+      const parts = node.children.map(compileNode);
+      return (ctx) => parts.every((p) => p(ctx));
+    }
+    case 'or': {
+      const parts = node.children.map(compileNode);
+      return (ctx) => parts.some((p) => p(ctx));
+    }
+    case 'not': {
+      const inner = compileNode(node.child);
+      return (ctx) => !inner(ctx);
+    }
+    default: {
+      const spans = compileSpans(node);
+      return (ctx) => spans(ctx).length > 0;
+    }
   }
 }
 
 function compileSpans(node: QueryNode): SpanFinder {
   switch (node.type) {
-    case 'term': return phraseFinder([node.value]);
-    case 'phrase': return phraseFinder(node.words);
+    case 'term':
+      return phraseFinder([node.value]);
+    case 'phrase':
+      return phraseFinder(node.words);
     case 'or': {
       const parts = node.children.map(compileSpans);
       return (ctx) => parts.flatMap((p) => p(ctx));
@@ -94,7 +115,8 @@ function compileSpans(node: QueryNode): SpanFinder {
         return out;
       };
     }
-    default: throw new Error(`internal: ${node.type} is not a span node`);
+    default:
+      throw new Error(`internal: ${node.type} is not a span node`);
   }
 }
 

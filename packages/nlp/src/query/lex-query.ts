@@ -17,9 +17,20 @@ export function lexQuery(query: string): QueryToken[] {
   let i = 0;
   while (i < query.length) {
     const ch = query[i] ?? '';
-    if (/\s/u.test(ch)) { i++; continue; }
-    if (ch === '(') { out.push({ kind: 'lparen', pos: i }); i++; continue; }
-    if (ch === ')') { out.push({ kind: 'rparen', pos: i }); i++; continue; }
+    if (/\s/u.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '(') {
+      out.push({ kind: 'lparen', pos: i });
+      i++;
+      continue;
+    }
+    if (ch === ')') {
+      out.push({ kind: 'rparen', pos: i });
+      i++;
+      continue;
+    }
     if (ch === '"' || ch === '“' || ch === '«') {
       const close = ch === '"' ? '"' : ch === '“' ? '”' : '»';
       const end = query.indexOf(close, i + 1);

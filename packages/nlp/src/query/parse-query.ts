@@ -11,12 +11,21 @@ export function parseQuery(query: string): QueryNode {
   const tokens = lexQuery(query);
   let i = 0;
   const peek = (): QueryToken => tokens[i] ?? { kind: 'end', pos: query.length };
-  const next = (): QueryToken => { const t = peek(); i++; return t; };
-  const fail = (reason: string, t: QueryToken): never => { throw new QueryParseError(reason, query, t.pos); };
+  const next = (): QueryToken => {
+    const t = peek();
+    i++;
+    return t;
+  };
+  const fail = (reason: string, t: QueryToken): never => {
+    throw new QueryParseError(reason, query, t.pos);
+  };
 
   const parseOr = (): QueryNode => {
     const children = [parseAnd()];
-    while (peek().kind === 'or') { next(); children.push(parseAnd()); }
+    while (peek().kind === 'or') {
+      next();
+      children.push(parseAnd());
+    }
     return children.length === 1 ? children[0]! : { type: 'or', children };
   };
   const startsOperand = (t: QueryToken): boolean => t.kind === 'term' || t.kind === 'phrase' || t.kind === 'lparen' || t.kind === 'not';
@@ -24,14 +33,19 @@ export function parseQuery(query: string): QueryNode {
     const children = [parseNot()];
     for (;;) {
       const t = peek();
-      if (t.kind === 'and') { next(); children.push(parseNot()); }
-      else if (startsOperand(t)) children.push(parseNot());
+      if (t.kind === 'and') {
+        next();
+        children.push(parseNot());
+      } else if (startsOperand(t)) children.push(parseNot());
       else break;
     }
     return children.length === 1 ? children[0]! : { type: 'and', children };
   };
   const parseNot = (): QueryNode => {
-    if (peek().kind === 'not') { next(); return { type: 'not', child: parseNot() }; }
+    if (peek().kind === 'not') {
+      next();
+      return { type: 'not', child: parseNot() };
+    }
     return parseNear();
   };
   const parseNear = (): QueryNode => {
@@ -48,7 +62,8 @@ export function parseQuery(query: string): QueryNode {
   const parsePrimary = (): QueryNode => {
     const t = next();
     switch (t.kind) {
-      case 'term': return { type: 'term', value: t.value, pos: t.pos };
+      case 'term':
+        return { type: 'term', value: t.value, pos: t.pos };
       case 'phrase': {
         const words = t.value.split(/[^\p{L}\p{N}\p{M}*?]+/u).filter((w) => w !== '');
         if (words.length === 0) fail('A phrase needs at least one word', t);
@@ -60,9 +75,12 @@ export function parseQuery(query: string): QueryNode {
         if (close.kind !== 'rparen') fail("Expected ')'", close);
         return inner;
       }
-      case 'end': return fail('Expected a term, phrase or ( but the query ended', t);
-      case 'rparen': return fail("Unexpected ')'", t);
-      default: return fail(`Expected a term, phrase or ( but found ${t.kind.toUpperCase()}`, t);
+      case 'end':
+        return fail('Expected a term, phrase or ( but the query ended', t);
+      case 'rparen':
+        return fail("Unexpected ')'", t);
+      default:
+        return fail(`Expected a term, phrase or ( but found ${t.kind.toUpperCase()}`, t);
     }
   };
 

@@ -59,7 +59,10 @@ function readChars(raw: string): TagChar[] {
   const chars: TagChar[] = [];
   let pendingBreak = false;
   for (const ch of raw) {
-    if (ch === '_') { pendingBreak = true; continue; }
+    if (ch === '_') {
+      pendingBreak = true;
+      continue;
+    }
     const piece = fold(ch).replace(/[^\p{L}\p{N}]/gu, '');
     if (!piece) continue;
     chars.push({ piece, kind: /\p{N}/u.test(ch) ? 'digit' : scriptKind(ch), upper: ch !== ch.toLowerCase(), breakBefore: pendingBreak });

@@ -12,21 +12,121 @@ function derived(suffixes: string[], inflections: string[]): string[] {
 
 const CYRILLIC_ENDINGS = [
   // Russian noun and adjective case endings
-  'а', 'я', 'у', 'ю', 'е', 'ом', 'ем', 'ой', 'ей', 'ою', 'ы', 'и', 'ов', 'ев', 'ам', 'ям', 'ами', 'ями', 'ах', 'ях',
-  'ого', 'его', 'ому', 'ему', 'ым', 'им', 'ую', 'ая', 'ое', 'ые', 'ых', 'ими', 'ыми', 'овцы',
+  'а',
+  'я',
+  'у',
+  'ю',
+  'е',
+  'ом',
+  'ем',
+  'ой',
+  'ей',
+  'ою',
+  'ы',
+  'и',
+  'ов',
+  'ев',
+  'ам',
+  'ям',
+  'ами',
+  'ями',
+  'ах',
+  'ях',
+  'ого',
+  'его',
+  'ому',
+  'ему',
+  'ым',
+  'им',
+  'ую',
+  'ая',
+  'ое',
+  'ые',
+  'ых',
+  'ими',
+  'ыми',
+  'овцы',
   // Russian adjectives derived from the name ("акмовский", "сбербанковские") in every case and number
   ...derived(['овск', 'евск'], ['ий', 'ая', 'ое', 'ие', 'ого', 'ой', 'ому', 'им', 'ом', 'ую', 'их', 'ими']),
   // Kazakh case, plural and possessive suffixes (folded: к for қ, г for ғ …)
-  'га', 'ге', 'ка', 'ке', 'на', 'не', 'да', 'де', 'та', 'те', 'нда', 'нде', 'дан', 'ден', 'тан', 'тен', 'нан', 'нен',
-  'нын', 'нин', 'дын', 'дин', 'тын', 'тин', 'ны', 'ни', 'ды', 'ди', 'ты', 'ти', 'мен', 'бен', 'пен', 'лар', 'лер',
-  'дар', 'дер', 'тар', 'тер', 'сы', 'си', 'ын', 'ин', 'дагы', 'деги', 'тагы', 'теги', 'гы', 'ги', 'кы', 'ки',
+  'га',
+  'ге',
+  'ка',
+  'ке',
+  'на',
+  'не',
+  'да',
+  'де',
+  'та',
+  'те',
+  'нда',
+  'нде',
+  'дан',
+  'ден',
+  'тан',
+  'тен',
+  'нан',
+  'нен',
+  'нын',
+  'нин',
+  'дын',
+  'дин',
+  'тын',
+  'тин',
+  'ны',
+  'ни',
+  'ды',
+  'ди',
+  'ты',
+  'ти',
+  'мен',
+  'бен',
+  'пен',
+  'лар',
+  'лер',
+  'дар',
+  'дер',
+  'тар',
+  'тер',
+  'сы',
+  'си',
+  'ын',
+  'ин',
+  'дагы',
+  'деги',
+  'тагы',
+  'теги',
+  'гы',
+  'ги',
+  'кы',
+  'ки',
   // Kazakh adjectives of belonging (-лық/-лік, -дық/-дік, -тық/-тік: "каспилік"), a case or plural
   // ending may follow as the second suffix ("каспиліктер")
-  'лык', 'лик', 'дык', 'дик', 'тык', 'тик',
+  'лык',
+  'лик',
+  'дык',
+  'дик',
+  'тык',
+  'тик',
 ];
 const LATIN_ENDINGS = [
-  "'s", 's', 'es', "'", // English possessive and plural
-  'd', 'id', 'le', 'lt', 'l', 'ga', 'st', 'sse', 'ks', 'ni', 'ta', 'de', 'te', // Estonian case endings
+  "'s",
+  's',
+  'es',
+  "'", // English possessive and plural
+  'd',
+  'id',
+  'le',
+  'lt',
+  'l',
+  'ga',
+  'st',
+  'sse',
+  'ks',
+  'ni',
+  'ta',
+  'de',
+  'te', // Estonian case endings
   // Estonian adjectives in -lik ("boltilik") in their common cases and the plural
   ...derived(['lik'], ['', 'u', 'ku', 'ud', 'e', 'ke', 'us', 'ust', 'ule', 'uga', 'ult', 'kude']),
 ];
@@ -56,11 +156,12 @@ export function compileTerm(word: string): TermPattern {
   const native = new RegExp(`^${affixed(folded, script)}$`, 'u');
   const skeleton = latinSkeleton(folded);
   const crossEndings = (list: readonly string[]) => alternation(script === 'latin' ? list.map(latinSkeleton) : LATIN_ENDINGS);
-  const crossScript = script === 'hebrew' || !/[a-z]/.test(skeleton)
-    ? undefined
-    : script === 'latin' && skeleton.endsWith('i')
-      ? new RegExp(`^${body(skeleton)}(?:(?:${crossEndings(CONSONANT_FIRST_ENDINGS)})(?:${crossEndings(CYRILLIC_ENDINGS)})?)?$`, 'u')
-      : new RegExp(`^${body(skeleton)}(?:${crossEndings(CYRILLIC_ENDINGS)}){0,2}$`, 'u');
+  const crossScript =
+    script === 'hebrew' || !/[a-z]/.test(skeleton)
+      ? undefined
+      : script === 'latin' && skeleton.endsWith('i')
+        ? new RegExp(`^${body(skeleton)}(?:(?:${crossEndings(CONSONANT_FIRST_ENDINGS)})(?:${crossEndings(CYRILLIC_ENDINGS)})?)?$`, 'u')
+        : new RegExp(`^${body(skeleton)}(?:${crossEndings(CYRILLIC_ENDINGS)}){0,2}$`, 'u');
   return { native, crossScript };
 }
 
@@ -85,9 +186,12 @@ function affixed(folded: string, script: Script): string {
       }
       return `${body(folded)}${endings}`;
     }
-    case 'latin': return `${body(folded)}(?:${alternation(LATIN_ENDINGS)}|${LATIN_STEM_VOWEL}(?:${alternation(LATIN_ENDINGS)})?)?`;
-    case 'hebrew': return `${HEBREW_PREFIXES}${body(folded)}`;
-    default: return body(folded);
+    case 'latin':
+      return `${body(folded)}(?:${alternation(LATIN_ENDINGS)}|${LATIN_STEM_VOWEL}(?:${alternation(LATIN_ENDINGS)})?)?`;
+    case 'hebrew':
+      return `${HEBREW_PREFIXES}${body(folded)}`;
+    default:
+      return body(folded);
   }
 }
 
@@ -99,7 +203,11 @@ function body(folded: string): string {
 }
 
 function alternation(list: readonly string[]): string {
-  return [...new Set(list)].filter((e) => e !== '').sort((a, b) => b.length - a.length).map(escape).join('|');
+  return [...new Set(list)]
+    .filter((e) => e !== '')
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
 }
 
 function escape(s: string): string {

@@ -29,7 +29,12 @@ describe('feature extraction', () => {
   });
 
   it('adds stem features and counts features once when asked to', () => {
-    const stemmed = createFeatureExtractor({ hashBits: BITS, lexicon: createLexiconScorer({ lexicon: LEXICONS.et! }), stem: (w) => w.slice(0, 4), binary: true });
+    const stemmed = createFeatureExtractor({
+      hashBits: BITS,
+      lexicon: createLexiconScorer({ lexicon: LEXICONS.et! }),
+      stem: (w) => w.slice(0, 4),
+      binary: true,
+    });
     const x = stemmed.extract('teenindusega teenindusega');
     expect(Array.from(x.indices)).toContain(bucket('s:teen'));
     const hashed = Array.from(x.values).slice(0, -4);

@@ -86,7 +86,10 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
       out.count((fnv1aMore(marked ? negatedSeed : wordSeed, w) >>> 0) & mask);
       out.count((fnv1aMore(prevSeed, w) >>> 0) & mask);
       prevSeed = fnv1aCode(fnv1aMore(bigramSeed, w), SPACE);
-      if (isNegator) { negateLeft = NEGATION_SCOPE; continue; }
+      if (isNegator) {
+        negateLeft = NEGATION_SCOPE;
+        continue;
+      }
       if (stem) {
         const s = stem(w);
         if (s !== w) out.count((fnv1aMore(marked ? negatedStemSeed : stemSeed, s) >>> 0) & mask);

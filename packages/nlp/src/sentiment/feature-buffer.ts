@@ -35,7 +35,10 @@ export class FeatureBuffer {
     let slot = Math.imul(feature, 0x9e3779b1) >>> this.shift;
     for (;;) {
       const k = this.keys[slot]!;
-      if (k === feature) { this.counts[slot]!++; return; }
+      if (k === feature) {
+        this.counts[slot]!++;
+        return;
+      }
       if (k === EMPTY) break;
       slot = (slot + 1) & this.slotMask;
     }
@@ -51,7 +54,10 @@ export class FeatureBuffer {
    */
   flushCounts(binary = false): void {
     let norm = 0;
-    for (let i = 0; i < this.distinct; i++) { const c = binary ? 1 : this.counts[this.touched[i]!]!; norm += c * c; }
+    for (let i = 0; i < this.distinct; i++) {
+      const c = binary ? 1 : this.counts[this.touched[i]!]!;
+      norm += c * c;
+    }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let i = 0; i < this.distinct; i++) {
       const slot = this.touched[i]!;

@@ -89,14 +89,24 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
       }
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
-        if (negators.has(w)) { negateLeft = NEGATION_SCOPE; continue; }
-        if (intensifiers.has(w) && values[i] === 0) { boost = 1.5; continue; }
+        if (negators.has(w)) {
+          negateLeft = NEGATION_SCOPE;
+          continue;
+        }
+        if (intensifiers.has(w) && values[i] === 0) {
+          boost = 1.5;
+          continue;
+        }
         let p = values[i]!;
         if (p !== 0) {
           const next = words[i + 1];
           const negated = negateLeft > 0 || (next !== undefined && postNegators.has(next));
-          if (negated) { p = -p; hits.negated++; }
-          if (p > 0) hits.positive++; else hits.negative++;
+          if (negated) {
+            p = -p;
+            hits.negated++;
+          }
+          if (p > 0) hits.positive++;
+          else hits.negative++;
           hits.score += p * boost;
           boost = 1;
         }
@@ -121,7 +131,10 @@ function buildStemTrie(stems: ReadonlyMap<string, number>): StemNode {
     for (let i = 0; i < stem.length; i++) {
       const c = stem.charCodeAt(i);
       let child = at.next.get(c);
-      if (!child) { child = { next: new Map(), polarity: 0 }; at.next.set(c, child); }
+      if (!child) {
+        child = { next: new Map(), polarity: 0 };
+        at.next.set(c, child);
+      }
       at = child;
     }
     at.polarity = polarity;

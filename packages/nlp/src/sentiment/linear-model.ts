@@ -54,6 +54,10 @@ function softmaxInPlace(z: Float64Array, k: number): void {
   let max = -Infinity;
   for (let c = 0; c < k; c++) if (z[c]! > max) max = z[c]!;
   let sum = 0;
-  for (let c = 0; c < k; c++) { const e = Math.exp(z[c]! - max); z[c] = e; sum += e; }
+  for (let c = 0; c < k; c++) {
+    const e = Math.exp(z[c]! - max);
+    z[c] = e;
+    sum += e;
+  }
   for (let c = 0; c < k; c++) z[c]! /= sum;
 }

@@ -27,8 +27,14 @@ export function readModelFile(modelsDir: string, lang: string): LinearModelFile 
 function isModelFile(v: unknown): v is LinearModelFile {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
-  return o.format === 'earshot-linear-v1' && Array.isArray(o.classes) && Array.isArray(o.buckets) && Array.isArray(o.weights)
-    && typeof o.scale === 'number' && typeof o.hashBits === 'number';
+  return (
+    o.format === 'earshot-linear-v1' &&
+    Array.isArray(o.classes) &&
+    Array.isArray(o.buckets) &&
+    Array.isArray(o.weights) &&
+    typeof o.scale === 'number' &&
+    typeof o.hashBits === 'number'
+  );
 }
 
 /** The learned topic model (models/topics.json), or undefined when none has been trained. */

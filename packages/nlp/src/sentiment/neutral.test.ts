@@ -11,7 +11,10 @@ import { prepareText } from '../text/prepare-text.js';
 
 // testdata/neutral.jsonl: sentences we wrote (announcements, questions, adverts, plain news).
 const path = fileURLToPath(new URL('../../testdata/neutral.jsonl', import.meta.url));
-const rows = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { lang?: string; kind?: string; text?: string })
+const rows = readFileSync(path, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as { lang?: string; kind?: string; text?: string })
   .filter((r): r is { lang: string; kind: string; text: string } => typeof r.text === 'string');
 
 describe('neutral mentions', () => {
@@ -75,7 +78,18 @@ describe('announcements in languages without neutral data (en, he)', () => {
 describe('the neutral rule of the model scorer', () => {
   // A tiny binary model written by hand: "good" positive, "bad" negative, "meh" slightly positive.
   const { extractor } = createLanguageFeatures({ lang: 'en', settings: { wink: false } });
-  const file = { format: 'earshot-linear-v1' as const, lang: 'en', classes: ['negative' as const, 'positive' as const], hashBits: 20, denseCount: 4, scale: 1, bias: [0, 0], buckets: [], weights: [], trainedOn: { examples: 0, counts: {}, seed: 1 } };
+  const file = {
+    format: 'earshot-linear-v1' as const,
+    lang: 'en',
+    classes: ['negative' as const, 'positive' as const],
+    hashBits: 20,
+    denseCount: 4,
+    scale: 1,
+    bias: [0, 0],
+    buckets: [],
+    weights: [],
+    trainedOn: { examples: 0, counts: {}, seed: 1 },
+  };
   const model = loadLinearModel(file);
   it('says neutral inside the tie band of a binary model, and for no opinion words inside the opinion band', () => {
     const plain = createModelScorer({ model, extractor, neutral: { band: 0.1, opinionBand: 0 } });
@@ -91,7 +105,12 @@ describe('the neutral rule of the model scorer', () => {
   it('says neutral for an announcement inside the announcement band, and not for a person speaking', () => {
     // A biased model: positive 0.75 vs 0.25 everywhere (score 0.5).
     const biased = loadLinearModel({ ...file, bias: [0, Math.log(3)] });
-    const scorer = createModelScorer({ model: biased, extractor, neutral: { band: 0.1, opinionBand: 0, announcementBand: 0.7 }, announcement: announcementCuesFor('en') });
+    const scorer = createModelScorer({
+      model: biased,
+      extractor,
+      neutral: { band: 0.1, opinionBand: 0, announcementBand: 0.7 },
+      announcement: announcementCuesFor('en'),
+    });
     expect(scorer.score(prepareText('the shop opens at ten next month')).label).toBe('neutral');
     expect(scorer.score(prepareText('the shop opens at 10:00')).label).toBe('neutral');
     expect(scorer.score(prepareText('the shop opens at ten')).label).toBe('positive'); // names no time

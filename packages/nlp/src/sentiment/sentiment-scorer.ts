@@ -34,7 +34,12 @@ export interface NeutralRule {
 
 export const DEFAULT_NEUTRAL_RULE: NeutralRule = { band: 0.1, opinionBand: 0 };
 
-export function createModelScorer(options: { model: LinearModel; extractor: FeatureExtractor; neutral?: NeutralRule; announcement?: AnnouncementCues | undefined }): SentimentScorer {
+export function createModelScorer(options: {
+  model: LinearModel;
+  extractor: FeatureExtractor;
+  neutral?: NeutralRule;
+  announcement?: AnnouncementCues | undefined;
+}): SentimentScorer {
   const { model, extractor, announcement } = options;
   const neutral = options.neutral ?? DEFAULT_NEUTRAL_RULE;
   const pos = model.classes.indexOf('positive');

@@ -61,7 +61,10 @@ export function trainLinearModel(options: TrainOptions): LinearModelFile {
       let max = -Infinity;
       for (let c = 0; c < k; c++) max = Math.max(max, z[c]!);
       let sum = 0;
-      for (let c = 0; c < k; c++) { z[c] = Math.exp(z[c]! - max); sum += z[c]!; }
+      for (let c = 0; c < k; c++) {
+        z[c] = Math.exp(z[c]! - max);
+        sum += z[c]!;
+      }
       const cw = classWeight[y]! * (weight ?? 1);
       for (let c = 0; c < k; c++) {
         const g = cw * (z[c]! / sum - (c === y ? 1 : 0));
@@ -80,8 +83,15 @@ export function trainLinearModel(options: TrainOptions): LinearModelFile {
 }
 
 function prune(p: {
-  options: TrainOptions; classes: SentimentLabel[]; w: Float32Array; bias: Float64Array; k: number; size: number;
-  maxFeatures: number; counts: Record<string, number>; seed: number;
+  options: TrainOptions;
+  classes: SentimentLabel[];
+  w: Float32Array;
+  bias: Float64Array;
+  k: number;
+  size: number;
+  maxFeatures: number;
+  counts: Record<string, number>;
+  seed: number;
 }): LinearModelFile {
   const { scale, buckets, weights } = pruneAndQuantise(p.w, p.k, 1 << p.options.hashBits, p.maxFeatures);
   return {

@@ -15,7 +15,14 @@ export interface LabeledText {
   weight?: number;
 }
 
-export function trainSentimentModel(options: { lang: string; examples: LabeledText[]; wink?: WinkSentiment; seed?: number; settings?: LanguageSettings; maxFeatures?: number }): LinearModelFile {
+export function trainSentimentModel(options: {
+  lang: string;
+  examples: LabeledText[];
+  wink?: WinkSentiment;
+  seed?: number;
+  settings?: LanguageSettings;
+  maxFeatures?: number;
+}): LinearModelFile {
   const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
   const { extractor, denseCount } = createLanguageFeatures({ lang: options.lang, settings, ...(options.wink ? { wink: options.wink } : {}) });
   const examples = options.examples.map((e) => ({ x: extractor.extract(e.text), label: e.label, ...(e.weight !== undefined ? { weight: e.weight } : {}) }));

@@ -9,10 +9,14 @@ const root = mkdtempSync(join(tmpdir(), 'earshot-training-set-'));
 const line = (text: string, label: string, source: string): string => JSON.stringify({ text, label, lang: 'kk', source });
 mkdirSync(join(root, 'data', 'sentiment', 'dev'), { recursive: true });
 mkdirSync(join(root, 'data', 'sentiment', 'train'), { recursive: true });
-writeFileSync(join(root, 'data', 'sentiment', 'dev', 'kk.jsonl'), [line('жақсы дүкен', 'positive', 'shop'), line('кітап нашар', 'negative', 'books')].join('\n'));
-writeFileSync(join(root, 'data', 'sentiment', 'train', 'kk.jsonl'), [
-  line('өте жақсы', 'positive', 'shop'), line('бейтарап мәтін', 'neutral', 'books'), line('қосымша нашар', 'negative', 'app-store'),
-].join('\n'));
+writeFileSync(
+  join(root, 'data', 'sentiment', 'dev', 'kk.jsonl'),
+  [line('жақсы дүкен', 'positive', 'shop'), line('кітап нашар', 'negative', 'books')].join('\n'),
+);
+writeFileSync(
+  join(root, 'data', 'sentiment', 'train', 'kk.jsonl'),
+  [line('өте жақсы', 'positive', 'shop'), line('бейтарап мәтін', 'neutral', 'books'), line('қосымша нашар', 'negative', 'app-store')].join('\n'),
+);
 const env = { EARSHOT_SHARED: root };
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -33,18 +37,22 @@ describe('training rows from the shared train split', () => {
     expect(sentimentTrainingSet({ env, lang: 'kk', settings: {} })!.examples).toHaveLength(2);
   });
 
-  it('subsamples the added rows to dev\'s class shares with trainBalance: dev (here 1:1 → one of each)', () => {
+  it("subsamples the added rows to dev's class shares with trainBalance: dev (here 1:1 → one of each)", () => {
     const rows = extraTrainingRows({ env, lang: 'kk', extra: 'all', balance: 'dev' });
     expect(rows.map((e) => e.label).sort()).toEqual(['negative', 'positive']);
-    expect(sentimentTrainingSet({ env, lang: 'kk', settings: { trainData: 'all', trainBalance: 'dev' } })!.description).toBe('dev 2 + train 2 (all, class shares of dev)');
+    expect(sentimentTrainingSet({ env, lang: 'kk', settings: { trainData: 'all', trainBalance: 'dev' } })!.description).toBe(
+      'dev 2 + train 2 (all, class shares of dev)',
+    );
   });
 });
 
 describe('matchClassShares', () => {
-  const rows = (counts: Record<string, number>): { label: string; n: number }[] => Object.entries(counts).flatMap(([label, k]) => Array.from({ length: k }, (_, n) => ({ label, n })));
-  const shares = (kept: { label: string }[]): Record<string, number> => kept.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e.label]: (acc[e.label] ?? 0) + 1 }), {});
+  const rows = (counts: Record<string, number>): { label: string; n: number }[] =>
+    Object.entries(counts).flatMap(([label, k]) => Array.from({ length: k }, (_, n) => ({ label, n })));
+  const shares = (kept: { label: string }[]): Record<string, number> =>
+    kept.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e.label]: (acc[e.label] ?? 0) + 1 }), {});
 
-  it('keeps as many rows as the scarcest class allows at the target\'s shares (Kazakh-like: few neutrals, balanced dev)', () => {
+  it("keeps as many rows as the scarcest class allows at the target's shares (Kazakh-like: few neutrals, balanced dev)", () => {
     const kept = matchClassShares(rows({ negative: 70, neutral: 10, positive: 120 }), rows({ negative: 5, neutral: 5, positive: 5 }));
     expect(shares(kept)).toEqual({ negative: 10, neutral: 10, positive: 10 });
   });

@@ -32,7 +32,8 @@ export function matchClassShares<E extends { label: string }>(rows: readonly E[]
   rows.forEach((e, i) => {
     if (!want.has(e.label)) return;
     const list = have.get(e.label);
-    if (list) list.push(i); else have.set(e.label, [i]);
+    if (list) list.push(i);
+    else have.set(e.label, [i]);
   });
   let scale = Infinity;
   for (const [label, n] of want) scale = Math.min(scale, (have.get(label)?.length ?? 0) / n);
@@ -40,14 +41,24 @@ export function matchClassShares<E extends { label: string }>(rows: readonly E[]
   const keep = new Set<number>();
   for (const [label, n] of want) {
     const idx = [...(have.get(label) ?? [])];
-    for (let i = idx.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [idx[i], idx[j]] = [idx[j]!, idx[i]!]; }
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    }
     for (const i of idx.slice(0, Math.floor(n * scale))) keep.add(i);
   }
   return rows.filter((_, i) => keep.has(i));
 }
 
 /** The rows of the train split a setting adds (none when it adds none or there is no file), each with `weight` when given. */
-export function extraTrainingRows(options: { env: Record<string, string | undefined>; lang: string; extra: ExtraData | undefined; weight?: number; balance?: 'dev'; onErrors?: OnErrors }): WeightedExample[] {
+export function extraTrainingRows(options: {
+  env: Record<string, string | undefined>;
+  lang: string;
+  extra: ExtraData | undefined;
+  weight?: number;
+  balance?: 'dev';
+  onErrors?: OnErrors;
+}): WeightedExample[] {
   if (!options.extra) return [];
   const path = sharedDataFile(options.env, 'sentiment/train', options.lang);
   if (!path) return [];
@@ -66,12 +77,29 @@ export function extraTrainingRows(options: { env: Record<string, string | undefi
   return options.weight === undefined || options.weight === 1 ? rows : rows.map((e) => ({ ...e, weight: options.weight }));
 }
 
-export function sentimentTrainingSet(options: { env: Record<string, string | undefined>; lang: string; settings?: LanguageSettings; onErrors?: OnErrors }): { examples: WeightedExample[]; description: string } | undefined {
+export function sentimentTrainingSet(options: {
+  env: Record<string, string | undefined>;
+  lang: string;
+  settings?: LanguageSettings;
+  onErrors?: OnErrors;
+}): { examples: WeightedExample[]; description: string } | undefined {
   const dev = sharedDataFile(options.env, 'sentiment/dev', options.lang);
   if (!dev) return undefined;
   const own = readOwn(dev, options.lang, options.onErrors);
   const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
-  const added = extraTrainingRows({ env: options.env, lang: options.lang, extra: settings.trainData, ...(settings.trainWeight !== undefined ? { weight: settings.trainWeight } : {}), ...(settings.trainBalance ? { balance: settings.trainBalance } : {}), ...(options.onErrors ? { onErrors: options.onErrors } : {}) });
-  const weight = (settings.trainWeight !== undefined && settings.trainWeight !== 1 ? ` × ${settings.trainWeight}` : '') + (settings.trainBalance ? `, class shares of ${settings.trainBalance}` : '');
-  return { examples: [...own, ...added], description: added.length > 0 ? `dev ${own.length} + train ${added.length} (${settings.trainData}${weight})` : `dev ${own.length}` };
+  const added = extraTrainingRows({
+    env: options.env,
+    lang: options.lang,
+    extra: settings.trainData,
+    ...(settings.trainWeight !== undefined ? { weight: settings.trainWeight } : {}),
+    ...(settings.trainBalance ? { balance: settings.trainBalance } : {}),
+    ...(options.onErrors ? { onErrors: options.onErrors } : {}),
+  });
+  const weight =
+    (settings.trainWeight !== undefined && settings.trainWeight !== 1 ? ` × ${settings.trainWeight}` : '') +
+    (settings.trainBalance ? `, class shares of ${settings.trainBalance}` : '');
+  return {
+    examples: [...own, ...added],
+    description: added.length > 0 ? `dev ${own.length} + train ${added.length} (${settings.trainData}${weight})` : `dev ${own.length}`,
+  };
 }

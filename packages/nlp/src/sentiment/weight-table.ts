@@ -14,7 +14,10 @@ export interface WeightTable {
 }
 
 /** `buckets` delta-encoded ascending, `weights` quantised (`width` per bucket), weight = q × scale. */
-export function createWeightTable(file: { buckets: readonly number[]; weights: readonly number[]; scale: number; bias: readonly number[] }, width: number): WeightTable {
+export function createWeightTable(
+  file: { buckets: readonly number[]; weights: readonly number[]; scale: number; bias: readonly number[] },
+  width: number,
+): WeightTable {
   const n = file.buckets.length;
   let bits = 4;
   while (1 << bits < n * 2) bits++;
@@ -43,7 +46,10 @@ export function createWeightTable(file: { buckets: readonly number[]; weights: r
     if (feature > maxBucket || (present[feature >>> 5]! & (1 << (feature & 31))) === 0) return -1;
     let slot = Math.imul(feature, 0x9e3779b1) >>> shift;
     let key = keys[slot]!;
-    while (key !== feature && key !== -1) { slot = (slot + 1) & tableMask; key = keys[slot]!; }
+    while (key !== feature && key !== -1) {
+      slot = (slot + 1) & tableMask;
+      key = keys[slot]!;
+    }
     return key === -1 ? -1 : rows[slot]!;
   };
   return {
@@ -63,7 +69,10 @@ export function createWeightTable(file: { buckets: readonly number[]; weights: r
         const row = rowOf(x.indices[i]!);
         if (row < 0) continue;
         const v = x.values[i]!;
-        for (let j = 0; j < m; j++) { const c = columns[j]!; out[c]! += weights[row + c]! * v; }
+        for (let j = 0; j < m; j++) {
+          const c = columns[j]!;
+          out[c]! += weights[row + c]! * v;
+        }
       }
     },
     addFeature(feature, out) {
@@ -78,7 +87,13 @@ export function createWeightTable(file: { buckets: readonly number[]; weights: r
  * Keeps the `maxFeatures` strongest buckets of dense weights `w` (`width` per bucket; buckets from
  * `alwaysKeepFrom` on are always kept) and quantises them to integers in [-999, 999].
  */
-export function pruneAndQuantise(w: Float32Array, width: number, alwaysKeepFrom: number, maxFeatures: number, bucketOf: (row: number) => number = (r) => r): { scale: number; buckets: number[]; weights: number[] } {
+export function pruneAndQuantise(
+  w: Float32Array,
+  width: number,
+  alwaysKeepFrom: number,
+  maxFeatures: number,
+  bucketOf: (row: number) => number = (r) => r,
+): { scale: number; buckets: number[]; weights: number[] } {
   const rowsCount = w.length / width;
   const strength: { row: number; bucket: number; s: number }[] = [];
   let maxAbs = 0;

@@ -52,7 +52,8 @@ export function createWordOfMouthDetector(options: { phrases?: Record<string, Wo
         const used = occurrences(p, words, live);
         if (used.size === 0) continue;
         found.push(p.phrase);
-        if (p.warning) warning = true; else recommendation = true;
+        if (p.warning) warning = true;
+        else recommendation = true;
         live = live.filter((i) => !used.has(i));
       }
       return { warning, recommendation, phrases: found };
@@ -63,7 +64,14 @@ export function createWordOfMouthDetector(options: { phrases?: Record<string, Wo
 function compile(written: string, warning: boolean): Phrase {
   const prefix = written.endsWith('*');
   const phrase = prefix ? written.slice(0, -1) : written;
-  return { phrase, words: fold(phrase).split(' ').filter((w) => w !== ''), prefix, warning };
+  return {
+    phrase,
+    words: fold(phrase)
+      .split(' ')
+      .filter((w) => w !== ''),
+    prefix,
+    warning,
+  };
 }
 
 function buildTrie(phrases: readonly Phrase[]): TrieNode {
@@ -74,12 +82,21 @@ function buildTrie(phrases: readonly Phrase[]): TrieNode {
     const last = p.words.length - 1;
     for (let k = 0; k < last; k++) {
       let child = at.next.get(p.words[k]!);
-      if (!child) { child = node(); at.next.set(p.words[k]!, child); }
+      if (!child) {
+        child = node();
+        at.next.set(p.words[k]!, child);
+      }
       at = child;
     }
-    if (p.prefix) { at.stems.push(p.words[last]!); continue; }
+    if (p.prefix) {
+      at.stems.push(p.words[last]!);
+      continue;
+    }
     let end = at.next.get(p.words[last]!);
-    if (!end) { end = node(); at.next.set(p.words[last]!, end); }
+    if (!end) {
+      end = node();
+      at.next.set(p.words[last]!, end);
+    }
     end.ends = true;
   }
   return root;
@@ -114,7 +131,10 @@ function occurrences(p: Phrase, words: readonly string[], live: readonly number[
   for (let s = 0; s + n <= live.length;) {
     let k = 0;
     while (k < n && matchesWord(p, k, words[live[s + k]!]!)) k++;
-    if (k === n) { for (let d = 0; d < n; d++) used.add(live[s + d]!); s += n; } else s++;
+    if (k === n) {
+      for (let d = 0; d < n; d++) used.add(live[s + d]!);
+      s += n;
+    } else s++;
   }
   return used;
 }

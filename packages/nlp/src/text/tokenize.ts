@@ -39,8 +39,31 @@ export function words(text: string): string[] {
   return tokenize(text).map((t) => t.text);
 }
 
-const CONTRAST = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'но', 'а', 'зато', 'однако', 'хотя',
-  'бирак', 'бірақ', 'алайда', 'әйтсе', 'אבל', 'אך', 'ואילו', 'aga', 'kuid', 'ent', 'samas', 'kuigi']);
+const CONTRAST = new Set([
+  'but',
+  'however',
+  'although',
+  'though',
+  'yet',
+  'whereas',
+  'но',
+  'а',
+  'зато',
+  'однако',
+  'хотя',
+  'бирак',
+  'бірақ',
+  'алайда',
+  'әйтсе',
+  'אבל',
+  'אך',
+  'ואילו',
+  'aga',
+  'kuid',
+  'ent',
+  'samas',
+  'kuigi',
+]);
 
 /**
  * Clause number of each token of `norm` (normalizeText output): a new clause starts after
@@ -64,9 +87,20 @@ export function clauseIdsOf(norm: string, tokens: readonly Token[]): number[] {
 function hasClauseBreak(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     switch (s.charCodeAt(i)) {
-      case 0x2e: case 0x21: case 0x3f: case 0x3b: case 0x2c: case 0x3a: case 0x0a: case 0x2026: case 0x28: case 0x29:
+      case 0x2e:
+      case 0x21:
+      case 0x3f:
+      case 0x3b:
+      case 0x2c:
+      case 0x3a:
+      case 0x0a:
+      case 0x2026:
+      case 0x28:
+      case 0x29:
         return true;
-      case 0x2d: case 0x2013: case 0x2014:
+      case 0x2d:
+      case 0x2013:
+      case 0x2014:
         if (i > from && i + 1 < to && isSpace(s.charCodeAt(i - 1)) && isSpace(s.charCodeAt(i + 1))) return true;
         break;
       default:
@@ -76,5 +110,21 @@ function hasClauseBreak(s: string, from: number, to: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x0b || c === 0x0c || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x1680;
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0xa0 ||
+    c === 0x0b ||
+    c === 0x0c ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    c === 0x1680
+  );
 }

@@ -12,8 +12,12 @@ const LABEL_THRESHOLD = 0.15;
 const CUE_WEIGHT = 0.8;
 
 export function aspectSentiment(p: {
-  topic: number; tokens: readonly string[]; clauseIds: readonly number[]; hits: readonly TopicCueHit[];
-  lexicon: LexiconScorer; overall: Sentiment;
+  topic: number;
+  tokens: readonly string[];
+  clauseIds: readonly number[];
+  hits: readonly TopicCueHit[];
+  lexicon: LexiconScorer;
+  overall: Sentiment;
 }): Sentiment {
   const { topic, tokens, clauseIds, hits, lexicon, overall } = p;
   const clauses = new Set<number>();
@@ -29,7 +33,10 @@ export function aspectSentiment(p: {
     let s = Math.tanh(lexicon.score(words).score / 2);
     for (const h of hits) {
       if (h.value.topic !== topic || h.value.kind === 'term' || !inClause(h.start)) continue;
-      const before = [1, 2].some((d) => { const w = tokens[h.start - d]; return w !== undefined && inClause(h.start - d) && lexicon.isNegator(w); });
+      const before = [1, 2].some((d) => {
+        const w = tokens[h.start - d];
+        return w !== undefined && inClause(h.start - d) && lexicon.isNegator(w);
+      });
       const after = tokens[h.end] !== undefined && lexicon.isPostNegator(tokens[h.end]!);
       s += CUE_WEIGHT * (h.value.kind === 'positive' ? 1 : -1) * (before || after ? -1 : 1);
     }

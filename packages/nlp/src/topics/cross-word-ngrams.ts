@@ -16,7 +16,8 @@ export function crossWordNgrams(words: readonly string[], weight: number, add: (
   const buckets: number[] = [];
   const codes: number[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
-    const a = words[i]!; const b = words[i + 1]!;
+    const a = words[i]!;
+    const b = words[i + 1]!;
     codes.length = 0;
     for (let k = Math.max(0, a.length - 2); k < a.length; k++) codes.push(a.charCodeAt(k));
     const space = codes.length;

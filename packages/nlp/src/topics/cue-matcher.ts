@@ -17,12 +17,17 @@ export interface CueMatcher<T> {
 const KEY = 4;
 const HEBREW_PREFIX = /^[ובלמשהכ]/u;
 
-interface Entry<T> { words: string[]; value: T }
+interface Entry<T> {
+  words: string[];
+  value: T;
+}
 
 export function createCueMatcher<T>(options: { cues: { cue: string; value: T }[]; hebrewPrefixes?: boolean }): CueMatcher<T> {
   const index = new Map<string, Entry<T>[]>();
   for (const { cue, value } of options.cues) {
-    const words = fold(cue).split(/\s+/u).filter((w) => w !== '');
+    const words = fold(cue)
+      .split(/\s+/u)
+      .filter((w) => w !== '');
     const first = words[0];
     if (!first) continue;
     const key = first.slice(0, KEY);
@@ -33,7 +38,10 @@ export function createCueMatcher<T>(options: { cues: { cue: string; value: T }[]
     if (!options.hebrewPrefixes) return [token];
     const out = [token];
     let t = token;
-    for (let i = 0; i < 2 && t.length > 3 && HEBREW_PREFIX.test(t); i++) { t = t.slice(1); out.push(t); }
+    for (let i = 0; i < 2 && t.length > 3 && HEBREW_PREFIX.test(t); i++) {
+      t = t.slice(1);
+      out.push(t);
+    }
     return out;
   };
   return {
@@ -53,7 +61,10 @@ export function createCueMatcher<T>(options: { cues: { cue: string; value: T }[]
         }
       };
       for (let i = 0; i < tokens.length; i++) {
-        if (!options.hebrewPrefixes) { matchFrom(tokens[i]!, i); continue; }
+        if (!options.hebrewPrefixes) {
+          matchFrom(tokens[i]!, i);
+          continue;
+        }
         for (const head of variants(tokens[i]!)) matchFrom(head, i);
       }
       return hits;

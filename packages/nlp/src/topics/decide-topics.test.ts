@@ -12,16 +12,24 @@ function model(gate: TopicMode, withGate = true): ReturnType<typeof loadTopicMod
   const modes = TOPIC_IDS.map((id): TopicMode => (id === 'quality' ? 'model' : id === 'complaints' || id === 'privacy' ? 'cues' : 'off'));
   const width = TOPIC_IDS.length + (withGate ? 1 : 0);
   const file: TopicModelFile = {
-    format: 'earshot-topics-v1', topics: withGate ? [...TOPIC_IDS, GATE_ID] : [...TOPIC_IDS], hashBits: 20, scale: 1,
-    bias: new Array<number>(width).fill(0), buckets: [], weights: [], thresholds: new Array<number>(width).fill(0.5),
-    modes: SUPPORTED_LANGUAGES.map(() => (withGate ? [...modes, gate] : modes)), ungated: 1 << t('privacy'),
+    format: 'earshot-topics-v1',
+    topics: withGate ? [...TOPIC_IDS, GATE_ID] : [...TOPIC_IDS],
+    hashBits: 20,
+    scale: 1,
+    bias: new Array<number>(width).fill(0),
+    buckets: [],
+    weights: [],
+    thresholds: new Array<number>(width).fill(0.5),
+    modes: SUPPORTED_LANGUAGES.map(() => (withGate ? [...modes, gate] : modes)),
+    ungated: 1 << t('privacy'),
     trainedOn: { examples: 0, positives: {}, seed: 1 },
   };
   return loadTopicModel(file);
 }
 const logits = (quality: number, gate: number): Float64Array => {
   const l = new Float64Array(G + 1).fill(-5);
-  l[t('quality')] = quality; l[G] = gate;
+  l[t('quality')] = quality;
+  l[G] = gate;
   return l;
 };
 const cues = (...ids: string[]): number => ids.reduce((m, id) => m | (1 << t(id)), 0);
@@ -32,12 +40,12 @@ describe.each(SUPPORTED_LANGUAGES.map((lang, l) => [lang, l] as const))('decideT
     expect(names(decideTopics(model('model'), l, logits(1, 1), cues('complaints')))).toEqual(['quality', 'complaints']);
   });
 
-  it('tags nothing but thin topics\' cue rules when the gate says the text has no topic (a film review, an announcement)', () => {
+  it("tags nothing but thin topics' cue rules when the gate says the text has no topic (a film review, an announcement)", () => {
     expect(names(decideTopics(model('model'), l, logits(1, -1), cues('complaints')))).toEqual([]);
     expect(names(decideTopics(model('model'), l, logits(1, -1), cues('complaints', 'privacy')))).toEqual(['privacy']);
   });
 
-  it('as a cue rule, opens only when some topic\'s cue word occurs; off or absent, never closes', () => {
+  it("as a cue rule, opens only when some topic's cue word occurs; off or absent, never closes", () => {
     expect(names(decideTopics(model('cues'), l, logits(1, -1), 0))).toEqual([]);
     expect(names(decideTopics(model('cues'), l, logits(1, -1), cues('complaints')))).toEqual(['quality', 'complaints']);
     expect(names(decideTopics(model('off'), l, logits(1, -1), 0))).toEqual(['quality']);

@@ -63,7 +63,10 @@ describe('topics with aspect sentiment (learned tagger, the default)', () => {
     expect(file!.modes).toHaveLength(SUPPORTED_LANGUAGES.length);
     for (const modes of file!.modes) expect(modes).toHaveLength(file!.topics.length);
     expect(file!.modes.flat()).toContain('model');
-    for (const p of [...file!.thresholds, ...(file!.languageThresholds ?? []).flat()]) { expect(p).toBeGreaterThan(0); expect(p).toBeLessThan(1); }
+    for (const p of [...file!.thresholds, ...(file!.languageThresholds ?? []).flat()]) {
+      expect(p).toBeGreaterThan(0);
+      expect(p).toBeLessThan(1);
+    }
     expect(file!.languageThresholds).toHaveLength(SUPPORTED_LANGUAGES.length);
   });
 

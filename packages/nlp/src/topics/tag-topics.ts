@@ -27,7 +27,9 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
   const logits = new Float64Array(model ? model.topics.length : TOPIC_IDS.length);
   const extra = new Int32Array(2 + 2 * TOPIC_IDS.length);
   let extraCount = 0;
-  const addExtra = (i: number): void => { extra[extraCount++] = i; };
+  const addExtra = (i: number): void => {
+    extra[extraCount++] = i;
+  };
   return {
     tag(text, features, overall) {
       const hits = finder.find(text.words);

@@ -6,7 +6,10 @@
 import { createCueMatcher, type CueHit, type CueMatcher } from './cue-matcher.js';
 import { TOPIC_CUES, TOPIC_IDS, type TopicId } from './topic-cues.js';
 
-export interface CueValue { topic: number; kind: 'term' | 'positive' | 'negative' }
+export interface CueValue {
+  topic: number;
+  kind: 'term' | 'positive' | 'negative';
+}
 export type TopicCueHit = CueHit<CueValue>;
 
 export interface TopicCueFinder {

@@ -38,7 +38,10 @@ export interface TopicDataset {
 
 export function topicMask(topics: readonly string[]): number {
   let mask = 0;
-  for (const t of topics) { const i = (TOPIC_IDS as readonly string[]).indexOf(t); if (i >= 0) mask |= 1 << i; }
+  for (const t of topics) {
+    const i = (TOPIC_IDS as readonly string[]).indexOf(t);
+    if (i >= 0) mask |= 1 << i;
+  }
   return mask;
 }
 
@@ -70,7 +73,11 @@ export function buildTopicDataset(examples: readonly TopicExample[], options: { 
     for (let i = 0; i < buffer.length; i++) {
       const b = buffer.indices[i]!;
       let id = idOf.get(b);
-      if (id === undefined) { id = buckets.length; idOf.set(b, id); buckets.push(b); }
+      if (id === undefined) {
+        id = buckets.length;
+        idOf.set(b, id);
+        buckets.push(b);
+      }
       ids.push(id);
       values.push(buffer.values[i]!);
     }
@@ -79,7 +86,13 @@ export function buildTopicDataset(examples: readonly TopicExample[], options: { 
     cueMasks[n] = cueMask;
   });
   return {
-    n: examples.length, langs: examples.map((e) => e.lang), offsets, ids: Int32Array.from(ids), buckets: Int32Array.from(buckets),
-    values: Float32Array.from(values), labels, cueMasks,
+    n: examples.length,
+    langs: examples.map((e) => e.lang),
+    offsets,
+    ids: Int32Array.from(ids),
+    buckets: Int32Array.from(buckets),
+    values: Float32Array.from(values),
+    labels,
+    cueMasks,
   };
 }

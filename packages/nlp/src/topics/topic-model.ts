@@ -88,6 +88,13 @@ export function loadTopicModel(file: TopicModelFile): TopicModel {
 export function isTopicModelFile(v: unknown): v is TopicModelFile {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
-  return o.format === 'earshot-topics-v1' && Array.isArray(o.topics) && Array.isArray(o.buckets) && Array.isArray(o.weights)
-    && Array.isArray(o.thresholds) && Array.isArray(o.modes) && typeof o.scale === 'number';
+  return (
+    o.format === 'earshot-topics-v1' &&
+    Array.isArray(o.topics) &&
+    Array.isArray(o.buckets) &&
+    Array.isArray(o.weights) &&
+    Array.isArray(o.thresholds) &&
+    Array.isArray(o.modes) &&
+    typeof o.scale === 'number'
+  );
 }

@@ -46,12 +46,20 @@ describe('fitTopicModel', () => {
     const rows = [...examples];
     for (let i = 0; i < 6; i++) rows.push({ text: `цена вопроса ясна, смотрим матч ${i}`, lang: 'ru', topics: [], aspects: {} });
     const more = buildTopicDataset(rows);
-    const fitted = fitTopicModel(more, rows.map((_, i) => i), { ...settings, minPositives: 200, minCueFires: 3, minCuePrecision: 0.3, languageThresholdPositives: 20 });
+    const fitted = fitTopicModel(
+      more,
+      rows.map((_, i) => i),
+      { ...settings, minPositives: 200, minCueFires: 3, minCuePrecision: 0.3, languageThresholdPositives: 20 },
+    );
     const ru = 1;
     expect(fitted.modes[ru]![t('price')]).toBe('off');
     expect(fitted.modes[en]![t('privacy')]).toBe('cues');
     expect(fitted.languageThresholds).toHaveLength(fitted.modes.length);
-    for (const row of fitted.languageThresholds!) for (const p of row) { expect(p).toBeGreaterThan(0); expect(p).toBeLessThan(1); }
+    for (const row of fitted.languageThresholds!)
+      for (const p of row) {
+        expect(p).toBeGreaterThan(0);
+        expect(p).toBeLessThan(1);
+      }
   });
 
   it('is deterministic', () => {

@@ -50,8 +50,23 @@ export interface TopicTrainSettings {
 // Issue 10 round 2 (README): per-language thresholds from 20 positives, thin cue rules off after 3
 // firings under 30% right, l2 1e-5 — each measured by nested CV (scripts/cv-topics.ts --set=…).
 export const TOPIC_TRAIN_SETTINGS: TopicTrainSettings = {
-  epochs: 12, learningRate: 0.1, l2: 1e-5, seed: 42, maxFeatures: 12_000, innerFolds: 4, minPositives: 20, minLanguagePositives: 10,
-  minCuePrecision: 0.3, minF1: 0.2, beta: 1, languageThresholdPositives: 20, minPrecision: 0, minCueFires: 3, positiveWeight: 1, sentimentDense: 1, gate: 1,
+  epochs: 12,
+  learningRate: 0.1,
+  l2: 1e-5,
+  seed: 42,
+  maxFeatures: 12_000,
+  innerFolds: 4,
+  minPositives: 20,
+  minLanguagePositives: 10,
+  minCuePrecision: 0.3,
+  minF1: 0.2,
+  beta: 1,
+  languageThresholdPositives: 20,
+  minPrecision: 0,
+  minCueFires: 3,
+  positiveWeight: 1,
+  sentimentDense: 1,
+  gate: 1,
 };
 
 /** The topics' columns and, last, the gate's. */
@@ -75,12 +90,17 @@ function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrain
   const dense = (b: number): boolean => b >= 1 << HASH_BITS && b < TOPIC_FEATURE_BASE;
   const values = s.sentimentDense ? raw : raw.map((v, i) => (dense(data.buckets[ids[i]!]!) ? 0 : v));
   for (let epoch = 0; epoch < s.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
     for (const e of order) {
-      const from = offsets[e]!; const to = offsets[e + 1]!;
+      const from = offsets[e]!;
+      const to = offsets[e + 1]!;
       for (let t = 0; t < T; t++) z[t] = bias[t]!;
       for (let i = from; i < to; i++) {
-        const row = ids[i]! * T; const v = values[i]!;
+        const row = ids[i]! * T;
+        const v = values[i]!;
         for (let t = 0; t < T; t++) z[t]! += w[row + t]! * v;
       }
       const y = withGate(labels[e]!);
@@ -92,7 +112,8 @@ function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrain
         bias[t]! -= (s.learningRate * g) / Math.sqrt(bg2[t]! + 1e-8);
       }
       for (let i = from; i < to; i++) {
-        const row = ids[i]! * T; const v = values[i]!;
+        const row = ids[i]! * T;
+        const v = values[i]!;
         for (let t = 0; t < T; t++) {
           const j = row + t;
           const grad = z[t]! * v + s.l2 * w[j]!;
@@ -105,14 +126,30 @@ function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrain
   return { w, bias };
 }
 
-function toFile(data: TopicDataset, rows: readonly number[], trained: { w: Float32Array; bias: Float64Array }, rule: { thresholds: number[]; languageThresholds?: number[][]; modes: TopicMode[][] }, s: TopicTrainSettings): TopicModelFile {
+function toFile(
+  data: TopicDataset,
+  rows: readonly number[],
+  trained: { w: Float32Array; bias: Float64Array },
+  rule: { thresholds: number[]; languageThresholds?: number[][]; modes: TopicMode[][] },
+  s: TopicTrainSettings,
+): TopicModelFile {
   const { scale, buckets, weights } = pruneAndQuantise(trained.w, T, TOPIC_FEATURE_BASE, s.maxFeatures, (r) => data.buckets[r]!);
   const positives: Record<string, number> = {};
-  COLUMNS.forEach((id, t) => { positives[id] = rows.filter((e) => ((withGate(data.labels[e]!) >> t) & 1) === 1).length; });
+  COLUMNS.forEach((id, t) => {
+    positives[id] = rows.filter((e) => ((withGate(data.labels[e]!) >> t) & 1) === 1).length;
+  });
   return {
-    format: 'earshot-topics-v1', topics: [...COLUMNS], hashBits: HASH_BITS, scale,
-    bias: [...trained.bias].map((b) => Number(b.toFixed(5))), buckets, weights,
-    thresholds: rule.thresholds, ...(rule.languageThresholds ? { languageThresholds: rule.languageThresholds } : {}), modes: rule.modes, trainedOn: { examples: rows.length, positives, seed: s.seed },
+    format: 'earshot-topics-v1',
+    topics: [...COLUMNS],
+    hashBits: HASH_BITS,
+    scale,
+    bias: [...trained.bias].map((b) => Number(b.toFixed(5))),
+    buckets,
+    weights,
+    thresholds: rule.thresholds,
+    ...(rule.languageThresholds ? { languageThresholds: rule.languageThresholds } : {}),
+    modes: rule.modes,
+    trainedOn: { examples: rows.length, positives, seed: s.seed },
   };
 }
 
@@ -120,7 +157,8 @@ function toFile(data: TopicDataset, rows: readonly number[], trained: { w: Float
 export function topicLogits(model: TopicModel, data: TopicDataset, rows: readonly number[]): Float64Array[] {
   const out: Float64Array[] = [];
   for (const e of rows) {
-    const from = data.offsets[e]!; const to = data.offsets[e + 1]!;
+    const from = data.offsets[e]!;
+    const to = data.offsets[e + 1]!;
     const x = { indices: Int32Array.from(data.ids.subarray(from, to), (id) => data.buckets[id]!), values: data.values.subarray(from, to) };
     const logits = new Float64Array(T);
     model.logitsInto(x, to - from, [], 0, logits);
@@ -142,11 +180,26 @@ function fBeta(tp: number, fp: number, fn: number, beta: number): number {
 
 /** Folds for multi-label rows: stratified by each row's first topic (or none). */
 export function topicFolds(data: TopicDataset, rows: readonly number[], k: number, seed: number): number[] {
-  return stratifiedFolds(rows.map((e) => { const y = data.labels[e]!; return y === 0 ? 'none' : String(31 - Math.clz32(y & -y)); }), k, seed);
+  return stratifiedFolds(
+    rows.map((e) => {
+      const y = data.labels[e]!;
+      return y === 0 ? 'none' : String(31 - Math.clz32(y & -y));
+    }),
+    k,
+    seed,
+  );
 }
 
-interface Counts { tp: number; fp: number; fn: number }
-const count = (c: Counts, on: boolean, gold: boolean): void => { if (on && gold) c.tp++; else if (on) c.fp++; else if (gold) c.fn++; };
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+const count = (c: Counts, on: boolean, gold: boolean): void => {
+  if (on && gold) c.tp++;
+  else if (on) c.fp++;
+  else if (gold) c.fn++;
+};
 const precisionOf = (c: Counts): number => (c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp));
 
 /**
@@ -160,7 +213,8 @@ function chooseMode(model: Counts, cues: Counts, positives: number, topicPositiv
     const fired = cues.tp + cues.fp;
     return fired < s.minCueFires || cues.tp / fired >= s.minCuePrecision ? 'cues' : 'off';
   }
-  const m = fBeta(model.tp, model.fp, model.fn, s.beta); const c = fBeta(cues.tp, cues.fp, cues.fn, s.beta);
+  const m = fBeta(model.tp, model.fp, model.fn, s.beta);
+  const c = fBeta(cues.tp, cues.fp, cues.fn, s.beta);
   if (Math.max(m, c) < s.minF1) return 'off';
   const best = c > m ? cues : model;
   if (precisionOf(best) < s.minPrecision) return 'off';
@@ -191,7 +245,11 @@ export function fitTopicModel(data: TopicDataset, rows: readonly number[], s: To
     const train = rows.filter((_, i) => folds[i] !== f);
     const testIdx = rows.flatMap((_, i) => (folds[i] === f ? [i] : []));
     const model = loadTopicModel(toFile(data, train, trainWeights(data, train, s), noRule, s));
-    topicLogits(model, data, testIdx.map((i) => rows[i]!)).forEach((logits, j) => {
+    topicLogits(
+      model,
+      data,
+      testIdx.map((i) => rows[i]!),
+    ).forEach((logits, j) => {
       for (let t = 0; t < T; t++) probs[testIdx[j]! * T + t] = 1 / (1 + Math.exp(-logits[t]!));
     });
   }
@@ -200,23 +258,28 @@ export function fitTopicModel(data: TopicDataset, rows: readonly number[], s: To
   const all = rows.map((_, i) => i);
   const byLang = SUPPORTED_LANGUAGES.map((lang) => all.filter((i) => data.langs[rows[i]!] === lang));
   const thresholds = COLUMNS.map((_, t) => bestThreshold(probs, t, all, gold, s.beta));
-  const languageThresholds = byLang.map((idx) => COLUMNS.map((_, t) => {
-    const positives = idx.filter((i) => gold(i, t)).length;
-    return positives >= s.languageThresholdPositives ? bestThreshold(probs, t, idx, gold, s.beta) : thresholds[t]!;
-  }));
-  const modes = byLang.map((idx, l) => COLUMNS.map((_, t): TopicMode => {
-    if (t === G && !s.gate) return 'off';
-    const model: Counts = { tp: 0, fp: 0, fn: 0 }; const cues: Counts = { tp: 0, fp: 0, fn: 0 };
-    let positives = 0;
-    const topicPositives = all.filter((i) => gold(i, t)).length;
-    for (const i of idx) {
-      const g = gold(i, t);
-      if (g) positives++;
-      count(model, probs[i * T + t]! >= languageThresholds[l]![t]!, g);
-      count(cues, cue(i, t), g);
-    }
-    return chooseMode(model, cues, positives, topicPositives, s);
-  }));
+  const languageThresholds = byLang.map((idx) =>
+    COLUMNS.map((_, t) => {
+      const positives = idx.filter((i) => gold(i, t)).length;
+      return positives >= s.languageThresholdPositives ? bestThreshold(probs, t, idx, gold, s.beta) : thresholds[t]!;
+    }),
+  );
+  const modes = byLang.map((idx, l) =>
+    COLUMNS.map((_, t): TopicMode => {
+      if (t === G && !s.gate) return 'off';
+      const model: Counts = { tp: 0, fp: 0, fn: 0 };
+      const cues: Counts = { tp: 0, fp: 0, fn: 0 };
+      let positives = 0;
+      const topicPositives = all.filter((i) => gold(i, t)).length;
+      for (const i of idx) {
+        const g = gold(i, t);
+        if (g) positives++;
+        count(model, probs[i * T + t]! >= languageThresholds[l]![t]!, g);
+        count(cues, cue(i, t), g);
+      }
+      return chooseMode(model, cues, positives, topicPositives, s);
+    }),
+  );
   const file = toFile(data, rows, trainWeights(data, rows, s), { thresholds, languageThresholds, modes }, s);
   // Topics too thin to learn keep their cue rules whatever the gate says.
   file.ungated = TOPIC_IDS.reduce((m, _, t) => (all.filter((i) => gold(i, t)).length < s.minPositives ? m | (1 << t) : m), 0);

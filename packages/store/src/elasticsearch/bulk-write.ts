@@ -60,7 +60,9 @@ export async function bulkWriteMentions(options: BulkWriteOptions, mentions: Enr
   const targets = new Map(mentions.map((m) => [m.id, mentionIndexFor(options.prefix, m)]));
   const operations: estypes.BulkRequest['operations'] = mentions.flatMap((m) => [{ index: { _index: targets.get(m.id)!, _id: m.id } }, toMentionDocument(m)]);
   const [existing, response] = await Promise.all([currentIndices(options, [...targets.keys()]), options.client.bulk({ operations })]);
-  const moved = [...existing].flatMap(([id, indices]) => indices.filter((index) => index !== targets.get(id)).map((index) => ({ delete: { _index: index, _id: id } })));
+  const moved = [...existing].flatMap(([id, indices]) =>
+    indices.filter((index) => index !== targets.get(id)).map((index) => ({ delete: { _index: index, _id: id } })),
+  );
   const result = readBulkItems(response.items);
   if (moved.length) {
     const deletes = await options.client.bulk({ operations: moved });

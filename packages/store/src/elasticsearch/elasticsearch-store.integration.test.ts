@@ -71,8 +71,17 @@ if (!url) {
       prefixes.push(prefix);
       const client = new Client({ node: url });
       // A month indexed by an Earshot that did not know matchedBy yet: no such field in the mapping.
-      await client.indices.create({ index: `${prefix}-mentions-2026.11`, aliases: { [`${prefix}-mentions`]: {} }, mappings: { dynamic: false, properties: { id: { type: 'keyword' }, '@timestamp': { type: 'date' }, doc: { type: 'object', enabled: false } } } });
-      await client.index({ index: `${prefix}-mentions-2026.11`, id: 'old1', document: { id: 'old1', '@timestamp': '2026-11-20T10:00:00Z', doc: sampleMention(1) }, refresh: true });
+      await client.indices.create({
+        index: `${prefix}-mentions-2026.11`,
+        aliases: { [`${prefix}-mentions`]: {} },
+        mappings: { dynamic: false, properties: { id: { type: 'keyword' }, '@timestamp': { type: 'date' }, doc: { type: 'object', enabled: false } } },
+      });
+      await client.index({
+        index: `${prefix}-mentions-2026.11`,
+        id: 'old1',
+        document: { id: 'old1', '@timestamp': '2026-11-20T10:00:00Z', doc: sampleMention(1) },
+        refresh: true,
+      });
       const store = createElasticsearchStore({ url, indexPrefix: prefix });
       await store.init();
       const mapping = await client.indices.getMapping({ index: `${prefix}-mentions-2026.11` });

@@ -173,7 +173,12 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
             for (const [index, body] of Object.entries(smallIndices(prefix))) await createIfMissing(index, body);
             logger.debug({ prefix, languageAnalyzers }, 'indices ready');
           }),
-        { retries: 6, initialDelayMs: 500, maxDelayMs: 5000, onRetry: (err, attempt, delayMs) => logger.warn({ err, attempt, delayMs }, 'elasticsearch not ready, retrying init') },
+        {
+          retries: 6,
+          initialDelayMs: 500,
+          maxDelayMs: 5000,
+          onRetry: (err, attempt, delayMs) => logger.warn({ err, attempt, delayMs }, 'elasticsearch not ready, retrying init'),
+        },
       );
     },
     async upsertMentions(mentions) {
@@ -196,7 +201,17 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
       const sort: estypes.Sort = query.sort === 'relevance' && text ? ['_score', { '@timestamp': 'desc' }] : [{ '@timestamp': 'desc' }, { id: 'asc' }];
       const response = await read('search', names.mentions, () =>
         client.search(
-          { index: names.mentions, query: mentionQuery(query, text), size, from, sort, track_total_hits: true, _source: ['doc'], ...searchBudget(text !== undefined), ...NOT_FOUND },
+          {
+            index: names.mentions,
+            query: mentionQuery(query, text),
+            size,
+            from,
+            sort,
+            track_total_hits: true,
+            _source: ['doc'],
+            ...searchBudget(text !== undefined),
+            ...NOT_FOUND,
+          },
           searchTransport,
         ),
       );
@@ -217,7 +232,15 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
         client.index({
           index: names.alerts,
           id: alert.key,
-          document: { key: alert.key, brandId: alert.brandId, ruleId: alert.ruleId, state: alert.state, severity: alert.severity, updatedAt: alert.updatedAt, doc: alert },
+          document: {
+            key: alert.key,
+            brandId: alert.brandId,
+            ruleId: alert.ruleId,
+            state: alert.state,
+            severity: alert.severity,
+            updatedAt: alert.updatedAt,
+            doc: alert,
+          },
         }),
       );
       wrote(names.alerts);
@@ -227,12 +250,15 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
       return response.found ? sourceOf<Alert>(response) : undefined;
     },
     async listAlerts(query: AlertQuery) {
-      const filter = [
-        ...(query.brandId ? [{ term: { brandId: query.brandId } }] : []),
-        ...(query.state ? [{ term: { state: query.state } }] : []),
-      ];
+      const filter = [...(query.brandId ? [{ term: { brandId: query.brandId } }] : []), ...(query.state ? [{ term: { state: query.state } }] : [])];
       const response = await read('list alerts', names.alerts, () =>
-        client.search({ index: names.alerts, query: { bool: { filter } }, sort: [{ updatedAt: 'desc' }], size: Math.min(query.limit ?? 100, 1000), ...NOT_FOUND }),
+        client.search({
+          index: names.alerts,
+          query: { bool: { filter } },
+          sort: [{ updatedAt: 'desc' }],
+          size: Math.min(query.limit ?? 100, 1000),
+          ...NOT_FOUND,
+        }),
       );
       return response.hits.hits.map((h) => sourceOf<Alert>(h));
     },
@@ -241,7 +267,10 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
       if (!stories.length) return;
       // A story only grows: its size is the document's external version, so an older copy (a writer
       // that had not seen the latest members) is refused with a version conflict, which is fine.
-      const operations = stories.flatMap((story) => [{ index: { _index: names.stories, _id: story.id, version: story.size, version_type: 'external_gte' as const } }, storyDocument(story)]);
+      const operations = stories.flatMap((story) => [
+        { index: { _index: names.stories, _id: story.id, version: story.size, version_type: 'external_gte' as const } },
+        storyDocument(story),
+      ]);
       const response = await call('write stories', () => client.bulk({ operations }));
       if (response.errors) {
         const failed = response.items.map((i) => i.index).find((i) => i?.error && i.status !== 409);
@@ -256,20 +285,28 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
     async searchStories(query) {
       const request = storySearch(query);
       if (!request) return { total: 0, stories: [] };
-      const response = await read('search stories', names.stories, () => client.search({ index: names.stories, ...request, track_total_hits: true, _source: ['doc'], ...NOT_FOUND }));
+      const response = await read('search stories', names.stories, () =>
+        client.search({ index: names.stories, ...request, track_total_hits: true, _source: ['doc'], ...NOT_FOUND }),
+      );
       const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
       return { total, stories: response.hits.hits.map((h) => sourceOf<Story>(h)) };
     },
 
     async addSilence(silence: Silence) {
       await call('write silence', () =>
-        client.index({ index: names.silences, id: silence.id, document: { ruleId: silence.ruleId, brandId: silence.brandId, until: silence.until, doc: silence } }),
+        client.index({
+          index: names.silences,
+          id: silence.id,
+          document: { ruleId: silence.ruleId, brandId: silence.brandId, until: silence.until, doc: silence },
+        }),
       );
       wrote(names.silences);
     },
     async listSilences(activeAt) {
       const query = activeAt ? { range: { until: { gt: activeAt } } } : { match_all: {} };
-      const response = await read('list silences', names.silences, () => client.search({ index: names.silences, query, sort: [{ until: 'asc' }], size: 1000, ...NOT_FOUND }));
+      const response = await read('list silences', names.silences, () =>
+        client.search({ index: names.silences, query, sort: [{ until: 'asc' }], size: 1000, ...NOT_FOUND }),
+      );
       return response.hits.hits.map((h) => sourceOf<Silence>(h));
     },
 

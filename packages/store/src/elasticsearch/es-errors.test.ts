@@ -5,7 +5,20 @@ import { readBulkItems } from './bulk-write.js';
 import { translateEsError } from './es-errors.js';
 
 function responseError(statusCode: number, type: string, reason: string): errors.ResponseError {
-  const meta = { body: { error: { type, reason }, status: statusCode }, statusCode, headers: {}, warnings: null, meta: { context: null, name: 'es', request: { params: { method: 'POST', path: '/_bulk' }, options: {}, id: 1 }, connection: null, attempts: 0, aborted: false } };
+  const meta = {
+    body: { error: { type, reason }, status: statusCode },
+    statusCode,
+    headers: {},
+    warnings: null,
+    meta: {
+      context: null,
+      name: 'es',
+      request: { params: { method: 'POST', path: '/_bulk' }, options: {}, id: 1 },
+      connection: null,
+      attempts: 0,
+      aborted: false,
+    },
+  };
   return new errors.ResponseError(meta as unknown as ConstructorParameters<typeof errors.ResponseError>[0]);
 }
 

@@ -28,7 +28,7 @@ function statusCode(status: number): ErrorCode {
 }
 
 export function statusOf(err: unknown): number | undefined {
-  return err instanceof errors.ResponseError ? err.meta.statusCode ?? undefined : undefined;
+  return err instanceof errors.ResponseError ? (err.meta.statusCode ?? undefined) : undefined;
 }
 
 export function translateEsError(err: unknown, what: string): Error {
@@ -40,7 +40,11 @@ export function translateEsError(err: unknown, what: string): Error {
     return new EarshotError(`elasticsearch: ${what}: HTTP ${status} ${reason}`, { code: statusCode(status), retriable: isRetriableStatus(status), cause: err });
   }
   if (err instanceof errors.ConnectionError || err instanceof errors.TimeoutError || err instanceof errors.NoLivingConnectionsError) {
-    return new EarshotError(`elasticsearch: ${what}: unavailable (${err.message})`, { code: err instanceof errors.TimeoutError ? 'timeout' : 'unavailable', retriable: true, cause: err });
+    return new EarshotError(`elasticsearch: ${what}: unavailable (${err.message})`, {
+      code: err instanceof errors.TimeoutError ? 'timeout' : 'unavailable',
+      retriable: true,
+      cause: err,
+    });
   }
   if (err instanceof errors.ElasticsearchClientError) {
     return new EarshotError(`elasticsearch: ${what}: ${err.message}`, { retriable: false, cause: err });

@@ -67,12 +67,16 @@ export function esFingerprints({ client, index, call }: EsFingerprintOptions): F
       const oldest = async (query: estypes.QueryDslQueryContainer, size: number) => {
         if (size <= 0) return [];
         await call('refresh fingerprints', refresh);
-        const response = await call('find old fingerprints', () => client.search({ index, query, sort: [{ seenAt: 'asc' }], size: Math.min(size, PAGE), _source: false, ...NOT_FOUND }));
+        const response = await call('find old fingerprints', () =>
+          client.search({ index, query, sort: [{ seenAt: 'asc' }], size: Math.min(size, PAGE), _source: false, ...NOT_FOUND }),
+        );
         return response.hits.hits.map((h) => h._id).filter((id): id is string => typeof id === 'string');
       };
       const remove = async (ids: string[]) => {
         if (ids.length === 0) return 0;
-        const response = await call('prune fingerprints', () => client.bulk({ operations: ids.map((id) => ({ delete: { _index: index, _id: id } })), refresh: true }));
+        const response = await call('prune fingerprints', () =>
+          client.bulk({ operations: ids.map((id) => ({ delete: { _index: index, _id: id } })), refresh: true }),
+        );
         return response.items.filter((i) => i.delete?.result === 'deleted').length;
       };
       let removed = await remove(await oldest({ range: { seenAt: { lt: before } } }, PAGE));

@@ -27,7 +27,9 @@ describe('Elasticsearch queries', () => {
   });
 
   it('maps filters to keyword terms and a time range', () => {
-    expect(filterClauses({ brandId: 'nordtel', topic: ['price', 'service'], signal: 'warning', from: '2026-11-20T10:00:00.000Z', to: 1_800_000_000_000 })).toEqual([
+    expect(
+      filterClauses({ brandId: 'nordtel', topic: ['price', 'service'], signal: 'warning', from: '2026-11-20T10:00:00.000Z', to: 1_800_000_000_000 }),
+    ).toEqual([
       { terms: { brandId: ['nordtel'] } },
       { terms: { topics: ['price', 'service'] } },
       { term: { warning: true } },

@@ -44,7 +44,9 @@ export function filterClauses(filter: MentionFilter): Query[] {
   const from = toEpochMs(filter.from);
   const to = toEpochMs(filter.to);
   if (from !== undefined || to !== undefined) {
-    clauses.push({ range: { '@timestamp': { ...(from !== undefined ? { gte: from } : {}), ...(to !== undefined ? { lt: to } : {}), format: 'epoch_millis' } } });
+    clauses.push({
+      range: { '@timestamp': { ...(from !== undefined ? { gte: from } : {}), ...(to !== undefined ? { lt: to } : {}), format: 'epoch_millis' } },
+    });
   }
   return clauses;
 }

@@ -15,9 +15,16 @@ describe('Elasticsearch mapping', () => {
     expect(withAnalyzers.index_patterns).toEqual(['es-mentions-*']);
     expect(withAnalyzers.template.aliases).toEqual({ 'es-mentions': {} });
     const props = withAnalyzers.template.mappings.properties;
-    for (const field of ['brandId', 'sourceId', 'sourceType', 'lang', 'sentiment', 'topics', 'author']) expect(props[field as keyof typeof props]).toMatchObject({ type: 'keyword' });
+    for (const field of ['brandId', 'sourceId', 'sourceType', 'lang', 'sentiment', 'topics', 'author'])
+      expect(props[field as keyof typeof props]).toMatchObject({ type: 'keyword' });
     expect(props['@timestamp']).toEqual({ type: 'date' });
-    expect(props.text.fields).toMatchObject({ en: { analyzer: 'english' }, ru: { analyzer: 'russian' }, et: { analyzer: 'estonian' }, he: { analyzer: 'standard' }, kk: { analyzer: 'standard' } });
+    expect(props.text.fields).toMatchObject({
+      en: { analyzer: 'english' },
+      ru: { analyzer: 'russian' },
+      et: { analyzer: 'estonian' },
+      he: { analyzer: 'standard' },
+      kk: { analyzer: 'standard' },
+    });
     const without = mentionIndexTemplate('es', { languageAnalyzers: [] }).template.mappings.properties;
     expect(Object.values(without.text.fields).every((f) => f.analyzer === 'standard')).toBe(true);
   });
@@ -25,7 +32,13 @@ describe('Elasticsearch mapping', () => {
   it('writes each topic once, with its own sentiment, and keeps the whole mention', () => {
     const m = sampleMention(2, { sentiment: 'negative', topics: ['price', 'price', 'service'] });
     const doc = toMentionDocument(m);
-    expect(doc).toMatchObject({ '@timestamp': m.publishedAt, id: m.id, sentiment: 'negative', topics: ['price', 'service'], topicSentiment: { price: 'negative', service: 'negative' } });
+    expect(doc).toMatchObject({
+      '@timestamp': m.publishedAt,
+      id: m.id,
+      sentiment: 'negative',
+      topics: ['price', 'service'],
+      topicSentiment: { price: 'negative', service: 'negative' },
+    });
     expect(doc.doc).toBe(m);
   });
 });

@@ -32,7 +32,10 @@ const unindexedObject = { type: 'object', enabled: false } as const;
 
 function languageSubfields(options: MappingOptions): Record<string, { type: 'text'; analyzer: string }> {
   return Object.fromEntries(
-    Object.entries(LANGUAGE_ANALYZERS).map(([lang, analyzer]) => [lang, { type: 'text', analyzer: analyzer && options.languageAnalyzers.includes(analyzer) ? analyzer : 'standard' }]),
+    Object.entries(LANGUAGE_ANALYZERS).map(([lang, analyzer]) => [
+      lang,
+      { type: 'text', analyzer: analyzer && options.languageAnalyzers.includes(analyzer) ? analyzer : 'standard' },
+    ]),
   );
 }
 
@@ -122,14 +125,32 @@ export function smallIndices(prefix: string) {
   const names = indexNames(prefix);
   const mappings = (properties: Record<string, unknown>) => ({ settings: SMALL_INDEX_SETTINGS, mappings: { dynamic: false, properties } });
   return {
-    [names.alerts]: mappings({ key: keyword, brandId: keyword, ruleId: keyword, state: keyword, severity: keyword, updatedAt: { type: 'date' }, doc: unindexedObject }),
+    [names.alerts]: mappings({
+      key: keyword,
+      brandId: keyword,
+      ruleId: keyword,
+      state: keyword,
+      severity: keyword,
+      updatedAt: { type: 'date' },
+      doc: unindexedObject,
+    }),
     [names.silences]: mappings({ ruleId: keyword, brandId: keyword, until: { type: 'date' }, doc: unindexedObject }),
     [names.deliveries]: mappings({ at: { type: 'date' } }),
     [names.state]: mappings({ namespace: keyword, key: keyword, value: { type: 'keyword', index: false, doc_values: false } }),
     [names.fingerprints]: mappings(FINGERPRINT_PROPERTIES),
     [names.stories]: mappings({
-      id: keyword, brandId: keyword, title: { type: 'text' }, keyTerms: { type: 'text' }, size: { type: 'integer' }, firstSeen: { type: 'date' },
-      lastSeen: { type: 'date' }, sentiment: keyword, languages: keyword, sources: keyword, topics: keyword, doc: unindexedObject,
+      id: keyword,
+      brandId: keyword,
+      title: { type: 'text' },
+      keyTerms: { type: 'text' },
+      size: { type: 'integer' },
+      firstSeen: { type: 'date' },
+      lastSeen: { type: 'date' },
+      sentiment: keyword,
+      languages: keyword,
+      sources: keyword,
+      topics: keyword,
+      doc: unindexedObject,
     }),
   };
 }

@@ -18,7 +18,15 @@ describe('retention', () => {
     const now = new Date('2026-12-02T07:00:00Z');
     const cutoff = retentionCutoff({ months: 13 }, now);
     expect(cutoff.toISOString()).toBe('2025-11-02T07:00:00.000Z');
-    const indices = ['e-mentions-2025.09', 'e-mentions-2025.10', 'e-mentions-2025.11', 'e-mentions-2026.12', 'other-mentions-2020.01', 'e-alerts', 'e-mentions-2024.01'];
+    const indices = [
+      'e-mentions-2025.09',
+      'e-mentions-2025.10',
+      'e-mentions-2025.11',
+      'e-mentions-2026.12',
+      'other-mentions-2020.01',
+      'e-alerts',
+      'e-mentions-2024.01',
+    ];
     expect(expiredMentionIndices(indices, 'e', cutoff)).toEqual([
       { index: 'e-mentions-2024.01', month: '2024.01' },
       { index: 'e-mentions-2025.09', month: '2025.09' },

@@ -15,8 +15,13 @@ describe('brand overview', () => {
       return sampleMention(++n, { brandId, sentiment, publishedAt: iso, collectedAt: iso });
     };
     await store.upsertMentions([
-      at(1, 'nordtel', 'negative'), at(2, 'nordtel', 'negative'), at(3, 'nordtel', 'negative'), at(4, 'nordtel', 'positive'), at(5, 'nordtel', 'neutral'),
-      at(-30, 'nordtel', 'negative'), at(-20, 'nordtel', 'positive'),
+      at(1, 'nordtel', 'negative'),
+      at(2, 'nordtel', 'negative'),
+      at(3, 'nordtel', 'negative'),
+      at(4, 'nordtel', 'positive'),
+      at(5, 'nordtel', 'neutral'),
+      at(-30, 'nordtel', 'negative'),
+      at(-20, 'nordtel', 'positive'),
       ...[10, 11, 12, 13, 14].map((m) => at(m, 'acme', 'positive')),
       at(60, 'nordtel', 'negative'), // the next period: not counted
       at(5, 'other', 'negative'), // not a compared brand
@@ -25,11 +30,23 @@ describe('brand overview', () => {
     expect(overview.period).toEqual({ from: '2026-11-20T10:00:00.000Z', to: '2026-11-20T11:00:00.000Z' });
     expect(overview.previousPeriod).toEqual({ from: '2026-11-20T09:00:00.000Z', to: '2026-11-20T10:00:00.000Z' });
     expect(overview.brands[0]).toEqual({
-      brandId: 'nordtel', volume: 5, negative: 3, neutral: 1, positive: 1, negativeShare: 60, netSentiment: -50,
+      brandId: 'nordtel',
+      volume: 5,
+      negative: 3,
+      neutral: 1,
+      positive: 1,
+      negativeShare: 60,
+      netSentiment: -50,
       previous: { volume: 2, negative: 1, neutral: 0, positive: 1, negativeShare: 50, netSentiment: 0 },
       change: { volume: 150, negativeShare: 10, netSentiment: -50 },
     });
-    expect(overview.brands[1]).toMatchObject({ brandId: 'acme', volume: 5, negativeShare: 0, netSentiment: 100, change: { volume: null, negativeShare: null, netSentiment: null } });
+    expect(overview.brands[1]).toMatchObject({
+      brandId: 'acme',
+      volume: 5,
+      negativeShare: 0,
+      netSentiment: 100,
+      change: { volume: null, negativeShare: null, netSentiment: null },
+    });
     expect(overview.shareOfVoice).toEqual([
       { brandId: 'nordtel', count: 5, share: 50, previousShare: 100 },
       { brandId: 'acme', count: 5, share: 50, previousShare: 0 },

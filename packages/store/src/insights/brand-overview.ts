@@ -55,7 +55,8 @@ export interface BrandOverviewOptions {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const rawPercent = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null);
-const rawNet = (f: Pick<PeriodFigures, 'positive' | 'negative'>) => (f.positive + f.negative > 0 ? ((f.positive - f.negative) / (f.positive + f.negative)) * 100 : null);
+const rawNet = (f: Pick<PeriodFigures, 'positive' | 'negative'>) =>
+  f.positive + f.negative > 0 ? ((f.positive - f.negative) / (f.positive + f.negative)) * 100 : null;
 const percent = (part: number, whole: number) => nullable(rawPercent(part, whole));
 const nullable = (n: number | null) => (n === null ? null : round1(n));
 /** Differences from the unrounded figures, rounded once. */
@@ -106,6 +107,11 @@ export async function brandOverview(store: MentionIndex, options: BrandOverviewO
     period: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
     previousPeriod: { from: new Date(previousFrom).toISOString(), to: new Date(from).toISOString() },
     brands,
-    shareOfVoice: brands.map((b) => ({ brandId: b.brandId, count: b.volume, share: percent(b.volume, total), previousShare: percent(b.previous.volume, previousTotal) })),
+    shareOfVoice: brands.map((b) => ({
+      brandId: b.brandId,
+      count: b.volume,
+      share: percent(b.volume, total),
+      previousShare: percent(b.previous.volume, previousTotal),
+    })),
   };
 }

@@ -29,7 +29,9 @@ export function sqliteFingerprints(db: Database.Database): FingerprintMethods {
   });
   const recent = db.prepare<[number, number], Row>('SELECT * FROM fingerprints WHERE seen_at >= ? ORDER BY seen_at DESC, rowid DESC LIMIT ?');
   const pruneOld = db.prepare<[number]>('DELETE FROM fingerprints WHERE seen_at < ?');
-  const pruneExtra = db.prepare<[number]>('DELETE FROM fingerprints WHERE rowid IN (SELECT rowid FROM fingerprints ORDER BY seen_at DESC, rowid DESC LIMIT -1 OFFSET ?)');
+  const pruneExtra = db.prepare<[number]>(
+    'DELETE FROM fingerprints WHERE rowid IN (SELECT rowid FROM fingerprints ORDER BY seen_at DESC, rowid DESC LIMIT -1 OFFSET ?)',
+  );
   return {
     async saveFingerprints(records) {
       saveMany(records);

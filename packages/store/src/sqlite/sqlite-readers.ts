@@ -119,7 +119,15 @@ export function createSqliteReaders(options: SqliteReadersOptions): SqliteReader
     if (closed) return Promise.reject(new Error('store is closed'));
     if (queue.length >= maxQueued) return Promise.reject(new QueryLimitError(`too many queries waiting (${maxQueued}); try again shortly`, 'busy'));
     return new Promise<T>((resolve, reject) => {
-      const job: Job = { id: ++nextId, mode, sql, params, resolve: resolve as (value: unknown) => void, reject, timer: setTimeout(() => expire(job), options.deadlineMs) };
+      const job: Job = {
+        id: ++nextId,
+        mode,
+        sql,
+        params,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        timer: setTimeout(() => expire(job), options.deadlineMs),
+      };
       queue.push(job);
       pump();
     });

@@ -230,7 +230,9 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
         params.push(query.state);
       }
       const rows = db
-        .prepare<unknown[], { doc: string }>(`SELECT doc FROM alerts ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY updated_at DESC LIMIT ?`)
+        .prepare<unknown[], { doc: string }>(
+          `SELECT doc FROM alerts ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY updated_at DESC LIMIT ?`,
+        )
         .all(...params, Math.min(query.limit ?? 100, 1000));
       return rows.map((r) => JSON.parse(r.doc) as Alert);
     },
@@ -253,14 +255,22 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
     async claimDelivery(key, claimOptions = {}) {
       const at = new Date().toISOString();
       if (claimOptions.takeOver) {
-        return db.prepare(`INSERT INTO deliveries (key, at, state) VALUES (?, ?, 'sending')
-          ON CONFLICT (key) DO UPDATE SET at = excluded.at WHERE deliveries.state <> 'delivered'`).run(key, at).changes === 1;
+        return (
+          db
+            .prepare(
+              `INSERT INTO deliveries (key, at, state) VALUES (?, ?, 'sending')
+          ON CONFLICT (key) DO UPDATE SET at = excluded.at WHERE deliveries.state <> 'delivered'`,
+            )
+            .run(key, at).changes === 1
+        );
       }
       return db.prepare("INSERT OR IGNORE INTO deliveries (key, at, state) VALUES (?, ?, 'sending')").run(key, at).changes === 1;
     },
     async completeDelivery(key) {
-      db.prepare(`INSERT INTO deliveries (key, at, state) VALUES (?, ?, 'delivered')
-        ON CONFLICT (key) DO UPDATE SET at = excluded.at, state = 'delivered'`).run(key, new Date().toISOString());
+      db.prepare(
+        `INSERT INTO deliveries (key, at, state) VALUES (?, ?, 'delivered')
+        ON CONFLICT (key) DO UPDATE SET at = excluded.at, state = 'delivered'`,
+      ).run(key, new Date().toISOString());
     },
     async releaseDelivery(key) {
       db.prepare("DELETE FROM deliveries WHERE key = ? AND state <> 'delivered'").run(key);

@@ -34,7 +34,8 @@ export function createSqliteStories(db: Database.Database): SqliteStories {
   const writeMany = db.transaction((stories: Story[]) => {
     for (const s of stories) {
       // A story only grows: an older copy (a writer that had not seen the latest members) is ignored.
-      if (upsertRow.run(s.id, s.brandId, s.size, Date.parse(s.firstSeen), Date.parse(s.lastSeen), s.dominantSentiment, JSON.stringify(s)).changes === 0) continue;
+      if (upsertRow.run(s.id, s.brandId, s.size, Date.parse(s.firstSeen), Date.parse(s.lastSeen), s.dominantSentiment, JSON.stringify(s)).changes === 0)
+        continue;
       deleteLangs.run(s.id);
       for (const lang of Object.keys(s.languages)) insertLang.run(s.id, lang);
       deleteFts.run(s.id);
@@ -70,7 +71,9 @@ export function createSqliteStories(db: Database.Database): SqliteStories {
       const limit = Math.min(Math.max(query.limit ?? 20, 0), 1000);
       const offset = Math.max(query.offset ?? 0, 0);
       const total = db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(...params)!.n;
-      const rows = db.prepare<unknown[], { doc: string }>(`SELECT s.doc FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset);
+      const rows = db
+        .prepare<unknown[], { doc: string }>(`SELECT s.doc FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .all(...params, limit, offset);
       return { total, stories: rows.map(parse) };
     },
   };

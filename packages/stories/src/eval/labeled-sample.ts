@@ -42,8 +42,15 @@ export function enrichLabeled(sample: LabeledMention[], analyzer: Analyzer): Enr
   return sample.map((s) => {
     const nlp = analyzer.analyze(`${s.title}. ${s.text}`, { langHint: s.lang });
     return {
-      id: s.id, brandId: s.brandId, sourceId: s.sourceId, sourceType: 'rss', url: `https://sample.earshot.invalid/${encodeURIComponent(s.id)}`,
-      title: s.title, text: s.text, publishedAt: s.publishedAt, collectedAt: s.publishedAt,
+      id: s.id,
+      brandId: s.brandId,
+      sourceId: s.sourceId,
+      sourceType: 'rss',
+      url: `https://sample.earshot.invalid/${encodeURIComponent(s.id)}`,
+      title: s.title,
+      text: s.text,
+      publishedAt: s.publishedAt,
+      collectedAt: s.publishedAt,
       nlp: { ...nlp, enrichedAt: s.publishedAt },
     };
   });
@@ -61,8 +68,15 @@ export interface GroupingResult {
 }
 
 /** Groups the enriched sample in time order and scores it against the labels. */
-export function evaluateGrouping(sample: LabeledMention[], mentions: EnrichedMention[], options: { threshold?: number; brandTerms?: Record<string, string[]> } = {}): GroupingResult {
-  const tracker = createStoryTracker({ brandTerms: options.brandTerms ?? SAMPLE_BRAND_TERMS, ...(options.threshold !== undefined ? { threshold: options.threshold } : {}) });
+export function evaluateGrouping(
+  sample: LabeledMention[],
+  mentions: EnrichedMention[],
+  options: { threshold?: number; brandTerms?: Record<string, string[]> } = {},
+): GroupingResult {
+  const tracker = createStoryTracker({
+    brandTerms: options.brandTerms ?? SAMPLE_BRAND_TERMS,
+    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+  });
   const byId = new Map(sample.map((s) => [s.id, s]));
   const ordered = [...mentions].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id.localeCompare(b.id));
   const assigned = new Map<string, string>();

@@ -17,7 +17,12 @@ function scenario() {
   // Ours: a usual day, one billing complaint an hour.
   for (let h = 20; h >= 1; h--) {
     const at = T0 - h * H;
-    changes.push(...engine.observe(mention({ id: `b${h}`, at, lang: 'ru', title: 'Nordtel billing', text: 'Опять ошибка billing в счёте, Nordtel.', topics: [['price', 'negative']] }), at));
+    changes.push(
+      ...engine.observe(
+        mention({ id: `b${h}`, at, lang: 'ru', title: 'Nordtel billing', text: 'Опять ошибка billing в счёте, Nordtel.', topics: [['price', 'negative']] }),
+        at,
+      ),
+    );
   }
   const burst = [
     { id: 'o1', lang: 'et', sourceId: 'forum', text: 'Nordtel network outage in Tallinn, no mobile data since morning.', score: -0.9 },
@@ -45,8 +50,14 @@ describe('alert evidence', () => {
     expect(evidence.phrases.map((p) => p.term)).not.toContain('outage'); // shown inside the phrase
     expect(evidence.phrases.map((p) => p.term)).not.toContain('network');
     expect(evidence.topics).toEqual([{ term: 'network', count: 4, baselineCount: 0, lift: 22 }]);
-    expect(evidence.languages).toEqual([{ key: 'en', count: 2 }, { key: 'et', count: 2 }]);
-    expect(evidence.sources).toEqual([{ key: 'forum', count: 3 }, { key: 'reviews', count: 1 }]);
+    expect(evidence.languages).toEqual([
+      { key: 'en', count: 2 },
+      { key: 'et', count: 2 },
+    ]);
+    expect(evidence.sources).toEqual([
+      { key: 'forum', count: 3 },
+      { key: 'reviews', count: 1 },
+    ]);
     expect(evidence.sentiment).toEqual({ negative: 4, neutral: 0, positive: 0 });
     // Most negative first; the positive mention with the largest reach is not what the rule counted.
     expect(evidence.mentions.map((m) => [m.id, m.reasons])).toEqual([
@@ -55,20 +66,37 @@ describe('alert evidence', () => {
       ['o4', ['highest-reach', 'most-negative']],
       ['o2', ['highest-reach']],
     ]);
-    expect(evidence.mentions[1]).toMatchObject({ title: 'Outage o3', excerpt: 'Total network outage <script>alert(1)</script> for hours.', url: 'https://reviews.example.org/o3', sourceId: 'reviews', lang: 'en', score: -0.8 });
+    expect(evidence.mentions[1]).toMatchObject({
+      title: 'Outage o3',
+      excerpt: 'Total network outage <script>alert(1)</script> for hours.',
+      url: 'https://reviews.example.org/o3',
+      sourceId: 'reviews',
+      lang: 'en',
+      score: -0.8,
+    });
   });
 
   it('explains a per-topic alert by the mentions of that topic only', () => {
-    const config = testConfig(['{ id: topics, type: topic-negative, brand: nordtel, topic: [price, delivery], window: 1h, baseline: 1d, factor: 3, minCount: 3 }']);
+    const config = testConfig([
+      '{ id: topics, type: topic-negative, brand: nordtel, topic: [price, delivery], window: 1h, baseline: 1d, factor: 3, minCount: 3 }',
+    ]);
     const engine = createAlertEngine({ rules: config.rules, brands: config.brands, sources: config.sources });
     const changes: AlertChange[] = [];
     const specs: [string, [string, 'negative' | 'positive'][]][] = [
       ['d1', [['delivery', 'negative']]],
       ['p1', [['price', 'negative']]],
-      ['d2', [['delivery', 'negative'], ['price', 'positive']]],
+      [
+        'd2',
+        [
+          ['delivery', 'negative'],
+          ['price', 'positive'],
+        ],
+      ],
       ['d3', [['delivery', 'negative']]],
     ];
-    specs.forEach(([id, topics], i) => changes.push(...engine.observe(mention({ id, at: T0 + i * MIN, topics, text: `Courier lost parcel ${id}` }), T0 + i * MIN)));
+    specs.forEach(([id, topics], i) =>
+      changes.push(...engine.observe(mention({ id, at: T0 + i * MIN, topics, text: `Courier lost parcel ${id}` }), T0 + i * MIN)),
+    );
     expect(changes.map((c) => c.alert.key)).toEqual(['topics:nordtel:delivery:2026-11-20T10:00:00.000Z']);
     const evidence = changes[0]!.alert.evidence!;
     expect(evidence.volume.count).toBe(3);

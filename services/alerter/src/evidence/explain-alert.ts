@@ -58,7 +58,10 @@ function toEvidenceMention(f: MentionFact, reasons: EvidenceMention['reasons']):
 export function drivingMentions(facts: MentionFact[], n: number): EvidenceMention[] {
   const byId = (a: MentionFact, b: MentionFact) => a.id.localeCompare(b.id);
   const negative = [...facts].sort((a, b) => a.score - b.score || (b.reach ?? 0) - (a.reach ?? 0) || byId(a, b)).slice(0, n);
-  const reached = facts.filter((f) => (f.reach ?? 0) > 0).sort((a, b) => b.reach! - a.reach! || a.score - b.score || byId(a, b)).slice(0, n);
+  const reached = facts
+    .filter((f) => (f.reach ?? 0) > 0)
+    .sort((a, b) => b.reach! - a.reach! || a.score - b.score || byId(a, b))
+    .slice(0, n);
   const out = new Map<string, { fact: MentionFact; reasons: EvidenceMention['reasons'] }>();
   for (const f of negative) out.set(f.id, { fact: f, reasons: ['most-negative'] });
   for (const f of reached) {
@@ -85,7 +88,12 @@ function evenSample<T>(items: T[], max: number): T[] {
   return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)]!);
 }
 
-export function contrastTerms(window: EvidenceFact[], fullBaseline: EvidenceFact[], termsOf: (f: EvidenceFact) => readonly string[], n: number): EvidenceTerm[] {
+export function contrastTerms(
+  window: EvidenceFact[],
+  fullBaseline: EvidenceFact[],
+  termsOf: (f: EvidenceFact) => readonly string[],
+  n: number,
+): EvidenceTerm[] {
   const now = countPerMention(window, termsOf);
   const baseline = evenSample(fullBaseline, MAX_TERM_BASELINE);
   const scale = fullBaseline.length / Math.max(1, baseline.length);
@@ -126,7 +134,10 @@ export function explainAlert(input: ExplainInput): AlertEvidence {
   const sentiment = { negative: 0, neutral: 0, positive: 0 };
   for (const { fact } of window) sentiment[fact.sentiment]++;
   return {
-    mentions: drivingMentions(window.map((w) => w.fact), mentionCount),
+    mentions: drivingMentions(
+      window.map((w) => w.fact),
+      mentionCount,
+    ),
     phrases: contrastTerms(window, baseline, (f) => f.terms, termCount),
     topics: contrastTerms(window, baseline, (f) => [...new Set(f.fact.topics.map((t) => t.topic))], termCount),
     languages: shares(window, (f) => f.lang),

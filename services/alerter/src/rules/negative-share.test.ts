@@ -14,17 +14,16 @@ describe('negative-share rule', () => {
     steps.push({ at: at(5), mention: mention({ id: 'm5', at: at(5), sentiment: 'positive' }) }); // 3/6 = 50%: fires
     steps.push({ at: at(6), mention: mention({ id: 'm6', at: at(6), sentiment: 'positive' }) }); // 3/7 < 50%: resolves
     steps.push({ at: at(7), mention: mention({ id: 'm7', at: at(7), sentiment: 'negative', brandId: 'acme' }) }); // other brand
-    expect(run(engine, steps)).toEqual([
-      'opened share:nordtel:2026-11-20T10:00:00.000Z r1 n=3',
-      'resolved share:nordtel:2026-11-20T10:00:00.000Z r2 n=3',
-    ]);
+    expect(run(engine, steps)).toEqual(['opened share:nordtel:2026-11-20T10:00:00.000Z r1 n=3', 'resolved share:nordtel:2026-11-20T10:00:00.000Z r2 n=3']);
     const alert = engine.openAlerts();
     expect(alert).toEqual([]);
   });
 
   it('carries the negative mentions as samples and the severity of the rule', () => {
     const engine = createAlertEngine({ rules: config.rules, brands: config.brands, sources: config.sources });
-    const changes = [0, 1, 2, 3, 4, 5].flatMap((i) => engine.observe(mention({ id: `m${i}`, at: T0 + i * MIN, sentiment: i % 2 ? 'positive' : 'negative' }), T0 + i * MIN));
+    const changes = [0, 1, 2, 3, 4, 5].flatMap((i) =>
+      engine.observe(mention({ id: `m${i}`, at: T0 + i * MIN, sentiment: i % 2 ? 'positive' : 'negative' }), T0 + i * MIN),
+    );
     expect(changes).toHaveLength(1);
     expect(changes[0]!.alert).toMatchObject({ severity: 'critical', title: 'Nordtel: 50% of mentions negative in 1h', count: 3 });
     expect(changes[0]!.alert.samples.map((s) => s.id)).toEqual(['m4', 'm2', 'm0']);

@@ -74,7 +74,14 @@ export const createSourceSilentEvaluator: EvaluatorFactory<RuleOf<'source-silent
       const sources = [...sourcesFor(brandId)];
       if (!sources.length) return [];
       replayFromOf.set(brandId, replayFrom);
-      const filter = { brandId, sourceId: sources, ...(rule.lang?.length ? { lang: rule.lang } : {}), ...(rule.topic?.length ? { topic: rule.topic } : {}), from: now - 2 * rule.baseline, to: replayFrom };
+      const filter = {
+        brandId,
+        sourceId: sources,
+        ...(rule.lang?.length ? { lang: rule.lang } : {}),
+        ...(rule.topic?.length ? { topic: rule.topic } : {}),
+        from: now - 2 * rule.baseline,
+        to: replayFrom,
+      };
       return [{ filter, groupBy: ['sourceId'], interval: bucket, size: 10_000 }];
     },
     seedBaseline(brandId, [buckets]) {

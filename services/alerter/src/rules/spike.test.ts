@@ -33,7 +33,9 @@ describe('spike rule', () => {
     const engine = createAlertEngine({ rules: config.rules, brands: config.brands, sources: config.sources });
     const steps: Step[] = [0, 1, 2].map((i) => ({ at: T0 + i * MIN, mention: mention({ id: `a${i}`, brandId: 'acme', at: T0 + i * MIN }) }));
     expect(run(engine, steps)).toEqual([]);
-    expect(run(engine, [{ at: T0 + 3 * MIN, mention: mention({ id: 'a3', brandId: 'acme', at: T0 + 3 * MIN }) }])).toEqual(['opened spike:acme:2026-11-20T10:00:00.000Z r1 n=4']);
+    expect(run(engine, [{ at: T0 + 3 * MIN, mention: mention({ id: 'a3', brandId: 'acme', at: T0 + 3 * MIN }) }])).toEqual([
+      'opened spike:acme:2026-11-20T10:00:00.000Z r1 n=4',
+    ]);
   });
 
   it.each([

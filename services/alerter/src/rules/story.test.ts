@@ -8,12 +8,18 @@ import { mention, MIN, T0, testConfig, type MentionSpec } from '../testing/menti
 const H = 60 * MIN;
 /** Our own texts: one outage told in three languages, and mentions about other things. */
 const OUTAGE: Omit<MentionSpec, 'id' | 'at'>[] = [
-  { title: 'Is Nordtel down? #NordtelDown', text: 'No internet since 6am in Tartu. Status page https://status.nordtel.example/incidents/4411 says investigating.' },
+  {
+    title: 'Is Nordtel down? #NordtelDown',
+    text: 'No internet since 6am in Tartu. Status page https://status.nordtel.example/incidents/4411 says investigating.',
+  },
   { title: '#NordtelDown again', text: 'Fibre dead here too. Incident 4411 on their status page, no ETA. #NordtelDown', sourceId: 'forum' },
   { title: 'Нордтел лежит #NordtelDown', text: 'Интернета нет с 6 утра. На https://status.nordtel.example/incidents/4411 пишут, что разбираются.', lang: 'ru' },
   { title: 'Nordteli internet maas', text: 'Tartus pole alates kella 6 internetti. #NordtelDown, intsident 4411.', lang: 'et' },
 ];
-const PRICES: Omit<MentionSpec, 'id' | 'at'> = { title: 'Invoice layout is confusing', text: 'The new invoice PDF is hard to read; I cannot find the VAT line.' };
+const PRICES: Omit<MentionSpec, 'id' | 'at'> = {
+  title: 'Invoice layout is confusing',
+  text: 'The new invoice PDF is hard to read; I cannot find the VAT line.',
+};
 const outage = (i: number, at: number, over: Partial<MentionSpec> = {}) => mention({ id: `o${i}`, at, ...OUTAGE[(i - 1) % OUTAGE.length]!, ...over });
 const engineFor = (rule: string) => {
   const config = testConfig([rule]);
@@ -40,7 +46,11 @@ describe('story rule', () => {
 
   it('says which story, how negative, in which languages and from how many sources', () => {
     const engine = engineFor('{ id: story, type: story, brand: all, window: 6h, size: 3 }');
-    const [change] = run(engine, [1, 2, 3].map((i) => ({ at: T0 + i * MIN, mention: outage(i, T0 + i * MIN) }))) && engine.openAlerts();
+    const [change] =
+      run(
+        engine,
+        [1, 2, 3].map((i) => ({ at: T0 + i * MIN, mention: outage(i, T0 + i * MIN) })),
+      ) && engine.openAlerts();
     expect(change).toMatchObject({
       subject: STORY,
       title: 'Nordtel: negative story "Is Nordtel down? #NordtelDown", 3 mentions in 6h',
@@ -50,14 +60,24 @@ describe('story rule', () => {
   });
 
   it.each([
-    ['a fast story fires on its rate before its size', '{ id: story, type: story, brand: all, size: 10, rate: 3, rateWindow: 30m }', [0, 10, 20], 'positive', 1],
+    [
+      'a fast story fires on its rate before its size',
+      '{ id: story, type: story, brand: all, size: 10, rate: 3, rateWindow: 30m }',
+      [0, 10, 20],
+      'positive',
+      1,
+    ],
     ['a slow one does not', '{ id: story, type: story, brand: all, size: 10, rate: 3, rateWindow: 30m }', [0, 40, 80], 'positive', 0],
     ['a story mostly positive does not, however large', '{ id: story, type: story, brand: all, size: 3 }', [10, 20, 30], 'positive-majority', 0],
     ['near-duplicates do not count', '{ id: story, type: story, brand: all, size: 3 }', [0, 10, 20], 'duplicates', 0],
   ])('%s', (_name, rule, minutes, extra, opened) => {
     const engine = engineFor(rule);
-    const steps: Step[] = minutes.map((m, i) => ({ at: T0 + m * MIN, mention: outage(i + 1, T0 + m * MIN, extra === 'duplicates' && i > 0 ? { duplicateOf: 'o1' } : {}) }));
-    if (extra === 'positive-majority') for (let i = 3; i >= 0; i--) steps.unshift({ at: T0 + i * MIN, mention: outage(i + 1, T0 + i * MIN, { id: `pos${i}`, sentiment: 'positive' }) }); // 4 positive, then 3 negative: 43 %
+    const steps: Step[] = minutes.map((m, i) => ({
+      at: T0 + m * MIN,
+      mention: outage(i + 1, T0 + m * MIN, extra === 'duplicates' && i > 0 ? { duplicateOf: 'o1' } : {}),
+    }));
+    if (extra === 'positive-majority')
+      for (let i = 3; i >= 0; i--) steps.unshift({ at: T0 + i * MIN, mention: outage(i + 1, T0 + i * MIN, { id: `pos${i}`, sentiment: 'positive' }) }); // 4 positive, then 3 negative: 43 %
     expect(run(engine, steps).filter((c) => c.startsWith('opened'))).toHaveLength(opened);
   });
 });
@@ -74,7 +94,7 @@ describe('story rule and stories in the store', () => {
     await h.send(outage(1, T0));
     h.clock.now = T0 + 5 * MIN;
     await h.send(outage(2, h.clock.now), mention({ id: 'other', at: h.clock.now, ...PRICES }));
-    expect((await h.store.getStory(STORY))).toMatchObject({ size: 2, mentionIds: ['o1', 'o2'], languages: { en: 2 } });
+    expect(await h.store.getStory(STORY)).toMatchObject({ size: 2, mentionIds: ['o1', 'o2'], languages: { en: 2 } });
     h.clock.now = T0 + 10 * MIN;
     await h.restart();
     await h.send(outage(3, h.clock.now));
@@ -85,7 +105,9 @@ describe('story rule and stories in the store', () => {
     await h.alerter.tick();
     expect(await h.published()).toEqual([`open story:nordtel:${STORY}:2026-11-20T10:00:00.000Z r1 n=3`]);
     const found = await h.store.searchStories({ brandId: 'nordtel', text: 'nordteldown' });
-    expect(found.stories).toEqual([expect.objectContaining({ id: STORY, size: 4, mentionIds: ['o1', 'o2', 'o3', 'o4'], languages: { en: 2, ru: 1, et: 1 }, dominantSentiment: 'negative' })]);
+    expect(found.stories).toEqual([
+      expect.objectContaining({ id: STORY, size: 4, mentionIds: ['o1', 'o2', 'o3', 'o4'], languages: { en: 2, ru: 1, et: 1 }, dominantSentiment: 'negative' }),
+    ]);
     expect(found.total).toBe(1);
   });
 });

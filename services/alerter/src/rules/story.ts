@@ -32,7 +32,14 @@ export const createStoryEvaluator: EvaluatorFactory<RuleOf<'story'>> = (rule, co
     const bySize = negatives >= rule.size;
     const byRate = rule.rate !== undefined && recent >= rule.rate;
     const samples = story.window.samples(SAMPLE_COUNT, negative);
-    const langs = [...new Set(story.window.samples(Number.MAX_SAFE_INTEGER).map((s) => s.lang).filter(Boolean))].sort();
+    const langs = [
+      ...new Set(
+        story.window
+          .samples(Number.MAX_SAFE_INTEGER)
+          .map((s) => s.lang)
+          .filter(Boolean),
+      ),
+    ].sort();
     const sources = new Set(story.window.samples(Number.MAX_SAFE_INTEGER).map((s) => s.sourceId)).size;
     const name = context.brandName(brandId);
     return {
@@ -64,7 +71,8 @@ export const createStoryEvaluator: EvaluatorFactory<RuleOf<'story'>> = (rule, co
       const out: Condition[] = [];
       for (const [storyId, story] of stories) {
         story.window.prune(now);
-        if (story.window.size === 0) stories.delete(storyId); // an open alert on it resolves (the engine sees no condition)
+        if (story.window.size === 0)
+          stories.delete(storyId); // an open alert on it resolves (the engine sees no condition)
         else out.push(condition(brandId, storyId, story, now));
       }
       return out;

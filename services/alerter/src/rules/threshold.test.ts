@@ -23,10 +23,7 @@ describe('threshold rule', () => {
     out.push(...summary(engine.tick(T0 + 9 * MIN)));
     out.push(...summary(engine.tick(T0 + 10 * MIN))); // 'a' leaves: b, c, d remain
     out.push(...summary(engine.tick(T0 + 12 * MIN))); // 'b' leaves
-    expect(out).toEqual([
-      'opened neg:nordtel:2026-11-20T10:00:00.000Z r1 n=3',
-      'resolved neg:nordtel:2026-11-20T10:00:00.000Z r2 n=2',
-    ]);
+    expect(out).toEqual(['opened neg:nordtel:2026-11-20T10:00:00.000Z r1 n=3', 'resolved neg:nordtel:2026-11-20T10:00:00.000Z r2 n=2']);
   });
 
   it('ignores syndicated duplicates, other languages and mentions outside the window', () => {

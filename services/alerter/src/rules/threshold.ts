@@ -17,7 +17,8 @@ export const createThresholdEvaluator: EvaluatorFactory<RuleOf<'threshold'>> = (
     span: rule.window,
     counts: (fact) => matchesSentiment(rule.sentiment, fact),
     observe(fact, now) {
-      if (matchesSentiment(rule.sentiment, fact) && fact.time > now - rule.window) windowOf(fact.brandId).add({ id: fact.id, time: fact.time, sample: fact.sample });
+      if (matchesSentiment(rule.sentiment, fact) && fact.time > now - rule.window)
+        windowOf(fact.brandId).add({ id: fact.id, time: fact.time, sample: fact.sample });
     },
     evaluate(brandId, now) {
       const w = windowOf(brandId);

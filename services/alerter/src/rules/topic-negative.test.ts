@@ -14,7 +14,8 @@ describe('topic-negative rule', () => {
     const steps: Step[] = [];
     // price is negative about twice every 3 hours (mean 2/3 per hour); service sometimes neutral.
     for (let h = 24; h >= 1; h -= 3) {
-      for (const i of [0, 1]) steps.push({ at: T0 - h * H + i * MIN, mention: mention({ id: `p${h}-${i}`, at: T0 - h * H + i * MIN, topics: [['price', 'negative']] }) });
+      for (const i of [0, 1])
+        steps.push({ at: T0 - h * H + i * MIN, mention: mention({ id: `p${h}-${i}`, at: T0 - h * H + i * MIN, topics: [['price', 'negative']] }) });
     }
     let n = 0;
     const add = (topics: [string, 'negative' | 'positive'][], sentiment: 'negative' | 'positive' = 'negative') => {
@@ -22,7 +23,10 @@ describe('topic-negative rule', () => {
       steps.push({ at, mention: mention({ id: `now${n++}`, at, sentiment, topics }) });
     };
     add([['price', 'negative']]);
-    add([['price', 'negative'], ['delivery', 'negative']]);
+    add([
+      ['price', 'negative'],
+      ['delivery', 'negative'],
+    ]);
     add([['delivery', 'negative']]);
     add([['delivery', 'negative']]); // delivery: 3 now, none in the baseline → fires
     add([['price', 'negative']]); // price: 3 now ≥ 3 × its usual 2/3 an hour → fires
@@ -41,7 +45,9 @@ describe('topic-negative rule', () => {
     const config = testConfig([RULE]);
     const engine = createAlertEngine({ rules: config.rules, brands: config.brands, sources: config.sources });
     const steps: Step[] = [];
-    for (let h = 24; h >= 1; h--) for (const i of [0, 1, 2]) steps.push({ at: T0 - h * H + i * MIN, mention: mention({ id: `s${h}-${i}`, at: T0 - h * H + i * MIN, topics: [['service', 'negative']] }) });
+    for (let h = 24; h >= 1; h--)
+      for (const i of [0, 1, 2])
+        steps.push({ at: T0 - h * H + i * MIN, mention: mention({ id: `s${h}-${i}`, at: T0 - h * H + i * MIN, topics: [['service', 'negative']] }) });
     for (const i of [0, 1, 2, 3]) steps.push({ at: T0 + i * MIN, mention: mention({ id: `n${i}`, at: T0 + i * MIN, topics: [['service', 'negative']] }) });
     // The first streamed hour had no baseline yet (that alert is expected); today's 4 against a usual 3 is nothing.
     const out = run(engine, steps);
@@ -62,7 +68,16 @@ describe('topic-negative rule', () => {
       await h.send(mention({ id: 'a', at: T0, topics: [['price', 'negative']] }), mention({ id: 'b', at: T0, topics: [['delivery', 'negative']] }));
       h.clock.now = T0 + 5 * MIN;
       await h.restart();
-      await h.send(mention({ id: 'c', at: h.clock.now, topics: [['price', 'negative'], ['delivery', 'negative']] }));
+      await h.send(
+        mention({
+          id: 'c',
+          at: h.clock.now,
+          topics: [
+            ['price', 'negative'],
+            ['delivery', 'negative'],
+          ],
+        }),
+      );
       await h.send(mention({ id: 'd', at: h.clock.now, topics: [['delivery', 'negative']] }));
       expect(await h.published()).toEqual(['open topics:nordtel:delivery:2026-11-20T10:00:00.000Z r1 n=3']); // price: 2 < 3 × 1
     });

@@ -43,7 +43,16 @@ export async function createHarness(config: EarshotConfig, start: number, option
   const clock = { now: start };
   if (options.history?.length) await store.upsertMentions(options.history);
   const make = () =>
-    createAlerter({ config, bus, store, logger: silentLogger(), metrics: createMetrics(), now: () => new Date(clock.now), tickIntervalMs: 3_600_000, ownership: options.ownership });
+    createAlerter({
+      config,
+      bus,
+      store,
+      logger: silentLogger(),
+      metrics: createMetrics(),
+      now: () => new Date(clock.now),
+      tickIntervalMs: 3_600_000,
+      ownership: options.ownership,
+    });
   const seen: string[] = [];
   const reader = await bus.subscribe({
     groupId: 'test-reader',
@@ -57,9 +66,13 @@ export async function createHarness(config: EarshotConfig, start: number, option
   });
   let alerter = make();
   await alerter.start();
-  const drained = (groupId = alerter.consumes.groupId, topic: string = alerter.consumes.topic) => vi.waitFor(async () => {
-    if ((await bus.lag(groupId, topic)) !== 0) throw new Error('not drained');
-  }, { timeout: 5000, interval: 5 });
+  const drained = (groupId = alerter.consumes.groupId, topic: string = alerter.consumes.topic) =>
+    vi.waitFor(
+      async () => {
+        if ((await bus.lag(groupId, topic)) !== 0) throw new Error('not drained');
+      },
+      { timeout: 5000, interval: 5 },
+    );
 
   return {
     bus,
@@ -70,7 +83,10 @@ export async function createHarness(config: EarshotConfig, start: number, option
     },
     async send(...mentions) {
       await store.upsertMentions(mentions);
-      await bus.publish(TOPICS.byBrand, mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })));
+      await bus.publish(
+        TOPICS.byBrand,
+        mentions.map((m) => ({ key: m.brandId, value: encodeMessage('mention.enriched', m) })),
+      );
       await drained();
     },
     async command(...commands) {
@@ -86,9 +102,12 @@ export async function createHarness(config: EarshotConfig, start: number, option
       await alerter.start();
     },
     async published() {
-      await vi.waitFor(async () => {
-        if ((await bus.lag('test-reader', TOPICS.alerts)) !== 0) throw new Error('not read yet');
-      }, { timeout: 5000, interval: 5 });
+      await vi.waitFor(
+        async () => {
+          if ((await bus.lag('test-reader', TOPICS.alerts)) !== 0) throw new Error('not read yet');
+        },
+        { timeout: 5000, interval: 5 },
+      );
       return [...seen];
     },
     async close() {

@@ -21,8 +21,30 @@ describe('CSV export rows', () => {
   });
 
   it('flattens a mention into the documented columns', () => {
-    const row = mentionRow(makeMention({ id: 'x', lang: 'he', sentiment: 'negative', title: 'כותרת', text: 'טקסט', topics: [['price', 'negative'], ['service', 'neutral']], warning: true, publishedAt: '2026-11-23T08:00:00.000Z' }));
+    const row = mentionRow(
+      makeMention({
+        id: 'x',
+        lang: 'he',
+        sentiment: 'negative',
+        title: 'כותרת',
+        text: 'טקסט',
+        topics: [
+          ['price', 'negative'],
+          ['service', 'neutral'],
+        ],
+        warning: true,
+        publishedAt: '2026-11-23T08:00:00.000Z',
+      }),
+    );
     expect(Object.keys(row)).toEqual([...CSV_COLUMNS]);
-    expect(row).toMatchObject({ id: 'x', time: '2026-11-23T08:00:00.000Z', lang: 'he', sentiment: 'negative', topics: 'price;service', warning: true, title: 'כותרת' });
+    expect(row).toMatchObject({
+      id: 'x',
+      time: '2026-11-23T08:00:00.000Z',
+      lang: 'he',
+      sentiment: 'negative',
+      topics: 'price;service',
+      warning: true,
+      title: 'כותרת',
+    });
   });
 });

@@ -4,8 +4,23 @@
 import { mentionTime, type EnrichedMention } from '@earshot/schema';
 
 export const CSV_COLUMNS = [
-  'id', 'time', 'brandId', 'sourceId', 'sourceType', 'lang', 'sentiment', 'sentimentScore', 'topics',
-  'warning', 'recommendation', 'author', 'title', 'text', 'url', 'rating', 'reach',
+  'id',
+  'time',
+  'brandId',
+  'sourceId',
+  'sourceType',
+  'lang',
+  'sentiment',
+  'sentimentScore',
+  'topics',
+  'warning',
+  'recommendation',
+  'author',
+  'title',
+  'text',
+  'url',
+  'rating',
+  'reach',
 ] as const;
 
 export function mentionRow(m: EnrichedMention): Record<(typeof CSV_COLUMNS)[number], string | number | boolean | undefined> {

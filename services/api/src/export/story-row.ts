@@ -3,11 +3,27 @@
 import type { Story } from '@earshot/schema';
 
 export const STORY_CSV_COLUMNS = [
-  'id', 'brandId', 'title', 'size', 'velocity', 'firstSeen', 'lastSeen', 'dominantSentiment', 'negative', 'neutral', 'positive',
-  'languages', 'sources', 'topics', 'keyTerms',
+  'id',
+  'brandId',
+  'title',
+  'size',
+  'velocity',
+  'firstSeen',
+  'lastSeen',
+  'dominantSentiment',
+  'negative',
+  'neutral',
+  'positive',
+  'languages',
+  'sources',
+  'topics',
+  'keyTerms',
 ] as const;
 
-const counts = (record: Record<string, number>) => Object.entries(record).map(([k, n]) => `${k}:${n}`).join(';');
+const counts = (record: Record<string, number>) =>
+  Object.entries(record)
+    .map(([k, n]) => `${k}:${n}`)
+    .join(';');
 
 export function storyRow(s: Story): Record<(typeof STORY_CSV_COLUMNS)[number], string | number> {
   return {

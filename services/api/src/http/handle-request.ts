@@ -53,7 +53,8 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
   async function run(req: IncomingMessage, res: ServerResponse, url: URL): Promise<{ status: number; who?: string }> {
     const found = router.match(req.method ?? 'GET', url.pathname);
     if (!found) throw new HttpError(404, 'not_found', `no such endpoint: ${url.pathname} (see /api/v1/openapi.json)`);
-    if ('allowed' in found) throw new HttpError(405, 'method_not_allowed', `use ${found.allowed.join(' or ')} for ${url.pathname}`, { allow: found.allowed.join(', ') });
+    if ('allowed' in found)
+      throw new HttpError(405, 'method_not_allowed', `use ${found.allowed.join(' or ')} for ${url.pathname}`, { allow: found.allowed.join(', ') });
     const { route, params } = found;
     let principal;
     if (route.access !== 'public') {
@@ -61,12 +62,14 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
       if (!principal) {
         const address = req.socket.remoteAddress ?? 'unknown';
         const limited = limiter.take(`failed-auth:${address}`, failedPerMinute);
-        if (!limited.ok) throw new HttpError(429, 'rate_limited', 'too many failed authentications; wait', { 'retry-after': String(limited.retryAfterSeconds) });
+        if (!limited.ok)
+          throw new HttpError(429, 'rate_limited', 'too many failed authentications; wait', { 'retry-after': String(limited.retryAfterSeconds) });
         throw new HttpError(401, 'unauthorized', principal === null ? 'the token (or ticket) is not valid' : 'send a token: Authorization: Bearer <token>', {
           'www-authenticate': 'Bearer realm="earshot"',
         });
       }
-      if (!mayAccess(principal, route.access)) throw new HttpError(403, 'forbidden', `token "${principal.name}" has role ${principal.role}; this needs ${route.access}`);
+      if (!mayAccess(principal, route.access))
+        throw new HttpError(403, 'forbidden', `token "${principal.name}" has role ${principal.role}; this needs ${route.access}`);
       const taken = limiter.take(`token:${principal.name}`, principal.rateLimit);
       if (!taken.ok) {
         throw new HttpError(429, 'rate_limited', `rate limit of ${principal.rateLimit} requests per minute reached; retry in ${taken.retryAfterSeconds} s`, {
@@ -76,7 +79,9 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     }
     const release = route.costly && principal ? searches.acquire(`token:${principal.name}`) : undefined;
     if (route.costly && principal && !release) {
-      throw new HttpError(429, 'too_many_searches', `token "${principal.name}" already has its most searches running at once; retry when one has finished`, { 'retry-after': '1' });
+      throw new HttpError(429, 'too_many_searches', `token "${principal.name}" already has its most searches running at once; retry when one has finished`, {
+        'retry-after': '1',
+      });
     }
     try {
       const reply: Reply | void = await route.handle({ req, res, url, params, principal });

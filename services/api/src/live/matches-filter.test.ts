@@ -4,14 +4,24 @@ import type { SearchQuery } from '@earshot/store';
 import { matchesBrand, matchesFilter } from './matches-filter.js';
 
 const mention = makeMention({
-  id: 'm1', lang: 'ru', sentiment: 'negative', title: 'Нордтел снова поднял цены', text: 'Поддержка отвечает через неделю', author: 'Айгерим',
-  topics: [['price', 'negative']], warning: true, publishedAt: '2026-11-23T09:00:00.000Z',
+  id: 'm1',
+  lang: 'ru',
+  sentiment: 'negative',
+  title: 'Нордтел снова поднял цены',
+  text: 'Поддержка отвечает через неделю',
+  author: 'Айгерим',
+  topics: [['price', 'negative']],
+  warning: true,
+  publishedAt: '2026-11-23T09:00:00.000Z',
 });
 
 describe('live stream filters', () => {
   it.each<[SearchQuery, boolean]>([
     [{}, true],
-    [{ brandId: ['nordtel'], sentiment: ['negative'], lang: ['ru', 'kk'], topic: ['price'], sourceId: ['demo-ru'], author: ['Айгерим'], signal: 'warning' }, true],
+    [
+      { brandId: ['nordtel'], sentiment: ['negative'], lang: ['ru', 'kk'], topic: ['price'], sourceId: ['demo-ru'], author: ['Айгерим'], signal: 'warning' },
+      true,
+    ],
     [{ brandId: ['tundra'] }, false],
     [{ sentiment: ['positive'] }, false],
     [{ topic: ['delivery'] }, false],

@@ -3,7 +3,7 @@
 import { mentionTime, type EnrichedMention } from '@earshot/schema';
 import { asList, parseTextQuery, toEpochMs, type SearchQuery } from '@earshot/store';
 
-const words = (s: string) => (s.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+const words = (s: string) => s.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 export function matchesFilter(m: EnrichedMention, query: SearchQuery): boolean {
   const within = <T>(value: T | undefined, allowed: T | T[] | undefined) => {

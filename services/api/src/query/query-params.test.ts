@@ -19,7 +19,11 @@ function refusal(qs: string): string {
 
 describe('query parameters', () => {
   it('turns a valid query string into a store query', () => {
-    expect(search('q=raised+prices&brand=nordtel,tundra&sentiment=negative&topic=price&lang=ru&lang=kk&source=demo-ru&author=Jane+Roe&signal=warning&from=2026-11-20T00:00:00Z&to=2026-11-24&sort=relevance&limit=50&offset=100')).toEqual({
+    expect(
+      search(
+        'q=raised+prices&brand=nordtel,tundra&sentiment=negative&topic=price&lang=ru&lang=kk&source=demo-ru&author=Jane+Roe&signal=warning&from=2026-11-20T00:00:00Z&to=2026-11-24&sort=relevance&limit=50&offset=100',
+      ),
+    ).toEqual({
       text: 'raised prices',
       brandId: ['nordtel', 'tundra'],
       sentiment: ['negative'],
@@ -66,12 +70,18 @@ describe('query parameters', () => {
     expect(refusal('brand=A&lang=english&bogus=1')).toMatch(/brand: .*; lang: .*; bogus: unknown parameter/);
   });
 
-  it('filters by how mentions were matched and by the brand\'s own accounts', () => {
-    expect(toFilter(readParams(new URLSearchParams('matchedBy=owned-source,handle&brandAccount=to-brand'), FILTER_PARAMS), NOW)).toEqual({ matchedBy: ['owned-source', 'handle'], brandAccount: ['to-brand'] });
+  it("filters by how mentions were matched and by the brand's own accounts", () => {
+    expect(toFilter(readParams(new URLSearchParams('matchedBy=owned-source,handle&brandAccount=to-brand'), FILTER_PARAMS), NOW)).toEqual({
+      matchedBy: ['owned-source', 'handle'],
+      brandAccount: ['to-brand'],
+    });
     expect(refusal('matchedBy=guess')).toMatch(/matchedBy: .*query \| owned-source \| handle/);
   });
 
   it('builds filters without paging for aggregations', () => {
-    expect(toFilter(readParams(new URLSearchParams('brand=nordtel&signal=recommendation'), ['brand', 'signal']), NOW)).toEqual({ brandId: ['nordtel'], signal: 'recommendation' });
+    expect(toFilter(readParams(new URLSearchParams('brand=nordtel&signal=recommendation'), ['brand', 'signal']), NOW)).toEqual({
+      brandId: ['nordtel'],
+      signal: 'recommendation',
+    });
   });
 });

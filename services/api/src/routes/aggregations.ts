@@ -35,7 +35,8 @@ async function chooseInterval(store: MentionIndex, filter: MentionFilter, now: D
 function checkBuckets(filter: MentionFilter, interval: number, now: Date) {
   if (!filter.from) return;
   const span = (filter.to ? Date.parse(String(filter.to)) : now.getTime()) - Date.parse(String(filter.from));
-  if (span / interval > MAX_BUCKETS) throw badRequest(`invalid query: interval too small for the range (${Math.ceil(span / interval)} buckets, at most ${MAX_BUCKETS})`);
+  if (span / interval > MAX_BUCKETS)
+    throw badRequest(`invalid query: interval too small for the range (${Math.ceil(span / interval)} buckets, at most ${MAX_BUCKETS})`);
 }
 
 /** key/count pairs, most first, ties by key (stores order ties differently). */
@@ -49,7 +50,13 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
       path: '/api/v1/aggregations',
       costly: true,
       access: 'read',
-      doc: { operationId: 'getPanels', response: panelsResponse, summary: "The dashboard's panels for a filter: sentiment over time, topics × sentiment, sources, languages, top authors, sentiment totals.", tag: 'aggregations', params: PANEL_PARAMS },
+      doc: {
+        operationId: 'getPanels',
+        response: panelsResponse,
+        summary: "The dashboard's panels for a filter: sentiment over time, topics × sentiment, sources, languages, top authors, sentiment totals.",
+        tag: 'aggregations',
+        params: PANEL_PARAMS,
+      },
       async handle({ url }) {
         const params = readParams(url.searchParams, PANEL_PARAMS);
         const now = ctx.now();
@@ -78,7 +85,9 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
             topicsBySentiment: topics.map((b) => ({ topic: b.keys.topic ?? '', sentiment: b.keys.sentiment ?? '', count: b.count })),
             sources: pairs(sources, 'sourceId'),
             languages: pairs(languages, 'lang'),
-            authors: pairs(authors, 'author').filter((a) => a.key !== '').slice(0, size),
+            authors: pairs(authors, 'author')
+              .filter((a) => a.key !== '')
+              .slice(0, size),
             sentiment: pairs(sentiment, 'sentiment'),
           },
         };
@@ -89,7 +98,13 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
       path: '/api/v1/aggregate',
       costly: true,
       access: 'read',
-      doc: { operationId: 'aggregateMentions', response: aggregateResponse, summary: 'Counts grouped by up to two fields, optionally per time bucket.', tag: 'aggregations', params: AGGREGATE_PARAMS },
+      doc: {
+        operationId: 'aggregateMentions',
+        response: aggregateResponse,
+        summary: 'Counts grouped by up to two fields, optionally per time bucket.',
+        tag: 'aggregations',
+        params: AGGREGATE_PARAMS,
+      },
       async handle({ url }) {
         const params = readParams(url.searchParams, AGGREGATE_PARAMS);
         const now = ctx.now();
@@ -102,7 +117,11 @@ export function aggregationRoutes(ctx: ApiContext): Route[] {
         if (interval) checkBuckets(filter, interval, now);
         const size = intParam(params, 'size', { min: 1, max: 100, fallback: interval ? 100 : 10 });
         const timeZone = one(params, 'timeZone');
-        const buckets = await ctx.store.aggregate({ filter, groupBy, ...(interval ? { interval, size: size * 100, ...(timeZone ? { timeZone } : {}) } : { size }) });
+        const buckets = await ctx.store.aggregate({
+          filter,
+          groupBy,
+          ...(interval ? { interval, size: size * 100, ...(timeZone ? { timeZone } : {}) } : { size }),
+        });
         return {
           body: {
             ...(interval ? { interval } : {}),

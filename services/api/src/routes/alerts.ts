@@ -22,8 +22,14 @@ export const silenceBody = z
   .strictObject({
     alertKey: z.string().min(1).max(300).optional(),
     ruleId: z.string().min(1).max(100).optional(),
-    brandId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/).optional(),
-    duration: z.string().regex(/^[1-9]\d{0,4}[mhd]$/, 'a period such as 30m, 4h or 2d').optional(),
+    brandId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/)
+      .optional(),
+    duration: z
+      .string()
+      .regex(/^[1-9]\d{0,4}[mhd]$/, 'a period such as 30m, 4h or 2d')
+      .optional(),
     until: z.iso.datetime({ offset: true }).optional(),
     reason: z.string().max(500).optional(),
   })
@@ -42,7 +48,13 @@ export function alertRoutes(ctx: ApiContext): Route[] {
       method: 'GET',
       path: '/api/v1/alerts',
       access: 'read',
-      doc: { operationId: 'listAlerts', response: alertListResponse, summary: 'Alerts, most recently updated first.', tag: 'alerts', params: ALERT_LIST_PARAMS },
+      doc: {
+        operationId: 'listAlerts',
+        response: alertListResponse,
+        summary: 'Alerts, most recently updated first.',
+        tag: 'alerts',
+        params: ALERT_LIST_PARAMS,
+      },
       async handle({ url }) {
         const params = readParams(url.searchParams, ALERT_LIST_PARAMS);
         if ((params.brand?.length ?? 0) > 1) throw badRequest('invalid query: brand: one brand per alert query');
@@ -74,7 +86,8 @@ export function alertRoutes(ctx: ApiContext): Route[] {
       doc: {
         operationId: 'acknowledgeAlert',
         response: acknowledgeCommandV1,
-        summary: 'Acknowledge an alert (admin): 202 with the command the alerter applies (it records who and when, once; the updated alert arrives on the stream).',
+        summary:
+          'Acknowledge an alert (admin): 202 with the command the alerter applies (it records who and when, once; the updated alert arrives on the stream).',
         tag: 'alerts',
         body: acknowledgeBody,
         status: 202,
@@ -115,7 +128,8 @@ export function alertRoutes(ctx: ApiContext): Route[] {
       doc: {
         operationId: 'createSilence',
         response: silenceSchema,
-        summary: 'Silence a rule and/or brand (or the rule and brand of an alert) for a duration or until a time (admin): 202 with the silence the alerter stores.',
+        summary:
+          'Silence a rule and/or brand (or the rule and brand of an alert) for a duration or until a time (admin): 202 with the silence the alerter stores.',
         tag: 'alerts',
         body: silenceBody,
         status: 202,

@@ -26,7 +26,8 @@ export function insightRoutes(ctx: ApiContext): Route[] {
       path: '/api/v1/overview',
       access: 'read',
       doc: {
-        summary: 'Headline figures per brand for a period (default the last 7 days) against the period before, and share of voice across the configured brands. `brand` picks the brands shown; share of voice always compares them all.',
+        summary:
+          'Headline figures per brand for a period (default the last 7 days) against the period before, and share of voice across the configured brands. `brand` picks the brands shown; share of voice always compares them all.',
         tag: 'aggregations',
         operationId: 'getOverview',
         params: OVERVIEW_PARAMS,

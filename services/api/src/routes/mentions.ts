@@ -21,11 +21,19 @@ export function mentionRoutes(ctx: ApiContext): Route[] {
       path: '/api/v1/mentions',
       costly: true,
       access: 'read',
-      doc: { operationId: 'searchMentions', response: mentionSearchResponse, summary: 'Search mentions: full text and filters, newest first or by relevance, paginated.', tag: 'mentions', params: SEARCH_PARAMS },
+      doc: {
+        operationId: 'searchMentions',
+        response: mentionSearchResponse,
+        summary: 'Search mentions: full text and filters, newest first or by relevance, paginated.',
+        tag: 'mentions',
+        params: SEARCH_PARAMS,
+      },
       async handle({ url }) {
         const query = toSearch(readParams(url.searchParams, SEARCH_PARAMS), ctx.now());
         const result = await ctx.store.search(query);
-        return { body: { total: result.total, limit: query.limit, offset: query.offset, ...(result.partial ? { partial: true } : {}), mentions: result.mentions } };
+        return {
+          body: { total: result.total, limit: query.limit, offset: query.offset, ...(result.partial ? { partial: true } : {}), mentions: result.mentions },
+        };
       },
     }),
     defineRoute({
@@ -34,7 +42,14 @@ export function mentionRoutes(ctx: ApiContext): Route[] {
       costly: true,
       access: 'read',
       acceptsTicket: true,
-      doc: { operationId: 'exportMentions', response: mentionExportResponse, summary: 'Every mention a search finds (up to api.exportLimit), as CSV or NDJSON; X-Total-Count says how many matched.', tag: 'mentions', params: EXPORT_PARAMS, produces: ['text/csv', 'application/x-ndjson'] },
+      doc: {
+        operationId: 'exportMentions',
+        response: mentionExportResponse,
+        summary: 'Every mention a search finds (up to api.exportLimit), as CSV or NDJSON; X-Total-Count says how many matched.',
+        tag: 'mentions',
+        params: EXPORT_PARAMS,
+        produces: ['text/csv', 'application/x-ndjson'],
+      },
       async handle({ url, res, req }) {
         const params = readParams(url.searchParams, EXPORT_PARAMS);
         const format = one(params, 'format') === 'ndjson' ? 'ndjson' : 'csv';
@@ -44,7 +59,13 @@ export function mentionRoutes(ctx: ApiContext): Route[] {
         res.writeHead(200, exportHead('mentions', format, first.total, limit, ctx.now()));
         if (req.method === 'HEAD') return void res.end();
         await writeExport({
-          res, format, columns: CSV_COLUMNS, row: mentionRow, first: first.mentions, limit, pageSize: EXPORT_PAGE,
+          res,
+          format,
+          columns: CSV_COLUMNS,
+          row: mentionRow,
+          first: first.mentions,
+          limit,
+          pageSize: EXPORT_PAGE,
           next: async (offset, size) => (await ctx.store.search({ ...base, limit: size, offset })).mentions,
         });
         res.end();

@@ -14,7 +14,13 @@ export function metaRoutes(ctx: ApiContext, options: { health: () => Promise<Hea
       method: 'GET',
       path: '/health',
       access: 'public',
-      doc: { operationId: 'getHealth', response: healthResponse, sameBodyStatuses: { 503: 'Unhealthy: status error, with details' }, summary: 'Service health: ok, degraded or error, with details (503 on error).', tag: 'meta' },
+      doc: {
+        operationId: 'getHealth',
+        response: healthResponse,
+        sameBodyStatuses: { 503: 'Unhealthy: status error, with details' },
+        summary: 'Service health: ok, degraded or error, with details (503 on error).',
+        tag: 'meta',
+      },
       async handle() {
         const health = await options.health();
         return { status: health.status === 'error' ? 503 : 200, body: health };

@@ -24,7 +24,12 @@ export function staticRoutes(assets: DashboardAssets): Route[] {
     res.end(req.method === 'HEAD' ? undefined : asset.body);
   };
   return [
-    { method: 'GET', path: '/', access: 'public', handle: async (ctx) => serve('/', ctx, { 'content-security-policy': assets.csp, 'x-frame-options': 'DENY' }) },
+    {
+      method: 'GET',
+      path: '/',
+      access: 'public',
+      handle: async (ctx) => serve('/', ctx, { 'content-security-policy': assets.csp, 'x-frame-options': 'DENY' }),
+    },
     { method: 'GET', path: '/dashboard/:file', access: 'public', handle: async (ctx) => serve(`/dashboard/${ctx.params.file}`, ctx) },
     { method: 'GET', path: '/vendor/:file', access: 'public', handle: async (ctx) => serve(`/vendor/${ctx.params.file}`, ctx) },
   ];

@@ -38,7 +38,8 @@ export function storyRoutes(ctx: ApiContext): Route[] {
       path: '/api/v1/stories',
       access: 'read',
       doc: {
-        summary: 'Stories — mentions grouped by what they tell — by brand, text (title and key terms), time, dominant sentiment and language; newest or largest first.',
+        summary:
+          'Stories — mentions grouped by what they tell — by brand, text (title and key terms), time, dominant sentiment and language; newest or largest first.',
         tag: 'stories',
         params: STORY_SEARCH_PARAMS,
         operationId: 'listStories',
@@ -58,7 +59,14 @@ export function storyRoutes(ctx: ApiContext): Route[] {
       path: '/api/v1/stories/export',
       access: 'read',
       acceptsTicket: true,
-      doc: { summary: 'Every story a search finds (up to api.exportLimit), as CSV or NDJSON; X-Total-Count says how many matched.', tag: 'stories', params: STORY_EXPORT_PARAMS, produces: ['text/csv', 'application/x-ndjson'], operationId: 'exportStories', response: storyExportResponse },
+      doc: {
+        summary: 'Every story a search finds (up to api.exportLimit), as CSV or NDJSON; X-Total-Count says how many matched.',
+        tag: 'stories',
+        params: STORY_EXPORT_PARAMS,
+        produces: ['text/csv', 'application/x-ndjson'],
+        operationId: 'exportStories',
+        response: storyExportResponse,
+      },
       async handle({ url, res, req }) {
         const params = readParams(url.searchParams, STORY_EXPORT_PARAMS);
         const format = one(params, 'format') === 'ndjson' ? 'ndjson' : 'csv';
@@ -68,7 +76,13 @@ export function storyRoutes(ctx: ApiContext): Route[] {
         res.writeHead(200, exportHead('stories', format, first.total, limit, ctx.now()));
         if (req.method === 'HEAD') return void res.end();
         await writeExport({
-          res, format, columns: STORY_CSV_COLUMNS, row: storyRow, first: first.stories, limit, pageSize: EXPORT_PAGE,
+          res,
+          format,
+          columns: STORY_CSV_COLUMNS,
+          row: storyRow,
+          first: first.stories,
+          limit,
+          pageSize: EXPORT_PAGE,
           next: async (offset, size) => (await ctx.store.searchStories({ ...base, limit: size, offset })).stories,
         });
         res.end();
@@ -78,7 +92,12 @@ export function storyRoutes(ctx: ApiContext): Route[] {
       method: 'GET',
       path: '/api/v1/stories/:id',
       access: 'read',
-      doc: { summary: 'One story by id, with its member mention ids and newest samples.', tag: 'stories', operationId: 'getStory', response: NAMED_SCHEMAS.Story },
+      doc: {
+        summary: 'One story by id, with its member mention ids and newest samples.',
+        tag: 'stories',
+        operationId: 'getStory',
+        response: NAMED_SCHEMAS.Story,
+      },
       async handle({ url, params }) {
         readParams(url.searchParams, []);
         const story = await ctx.store.getStory(params.id!);

@@ -28,7 +28,13 @@ export function streamRoutes(ctx: ApiContext): StreamRoutes {
       method: 'POST',
       path: '/api/v1/stream/ticket',
       access: 'read',
-      doc: { operationId: 'createStreamTicket', response: streamTicketResponse, summary: 'A one-minute ticket for connecting to the stream (or an export link) without an Authorization header.', tag: 'stream', status: 201 },
+      doc: {
+        operationId: 'createStreamTicket',
+        response: streamTicketResponse,
+        summary: 'A one-minute ticket for connecting to the stream (or an export link) without an Authorization header.',
+        tag: 'stream',
+        status: 201,
+      },
       async handle({ url, principal }) {
         readParams(url.searchParams, []);
         return { status: 201, body: ctx.tickets.issue(principal!.name) };
@@ -39,7 +45,14 @@ export function streamRoutes(ctx: ApiContext): StreamRoutes {
       path: '/api/v1/stream',
       access: 'read',
       acceptsTicket: true,
-      doc: { operationId: 'streamEvents', response: streamResponse, summary: 'Live Server-Sent Events: `mention` (new mentions matching the filters), `alert` (alert changes), `ready`.', tag: 'stream', params: STREAM_PARAMS, produces: ['text/event-stream'] },
+      doc: {
+        operationId: 'streamEvents',
+        response: streamResponse,
+        summary: 'Live Server-Sent Events: `mention` (new mentions matching the filters), `alert` (alert changes), `ready`.',
+        tag: 'stream',
+        params: STREAM_PARAMS,
+        produces: ['text/event-stream'],
+      },
       async handle({ url, res, principal }) {
         const { limit: _l, offset: _o, sort: _s, ...filter } = toSearch(readParams(url.searchParams, STREAM_PARAMS), ctx.now());
         const name = principal!.name;

@@ -34,18 +34,21 @@ export function createAppStoreSource(): SourceType {
         const id = label(entry.id);
         const version = label(entry['im:version']);
         const author = isObject(entry.author) ? label(entry.author.name) : undefined;
-        const link = isObject(entry.link) && isObject(entry.link.attributes) && typeof entry.link.attributes.href === 'string' ? entry.link.attributes.href : undefined;
+        const link =
+          isObject(entry.link) && isObject(entry.link.attributes) && typeof entry.link.attributes.href === 'string' ? entry.link.attributes.href : undefined;
         const text = label(entry.content) ?? '';
-        return [{
-          ...(id ? { itemId: id } : {}),
-          url: link ?? `${source.url}#review-${id ?? ''}`,
-          title: label(entry.title) ?? '',
-          text: version ? `${text}\n(app version ${version})` : text,
-          ...(author ? { author } : {}),
-          ...(label(entry.updated) ? { publishedAt: label(entry.updated) } : {}),
-          rating: Math.min(5, Math.max(0, rating)),
-          ...(source.lang ? { lang: source.lang } : {}),
-        }];
+        return [
+          {
+            ...(id ? { itemId: id } : {}),
+            url: link ?? `${source.url}#review-${id ?? ''}`,
+            title: label(entry.title) ?? '',
+            text: version ? `${text}\n(app version ${version})` : text,
+            ...(author ? { author } : {}),
+            ...(label(entry.updated) ? { publishedAt: label(entry.updated) } : {}),
+            rating: Math.min(5, Math.max(0, rating)),
+            ...(source.lang ? { lang: source.lang } : {}),
+          },
+        ];
       });
     },
   };

@@ -3,7 +3,8 @@
 import { feedEntryToItem, mapEntries, readFeedEntries } from './read-feed-items.js';
 import type { SourceType } from '../source-type.js';
 
-export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
+export const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
 
 export function createFeedSource(type = 'feed'): SourceType {
   return {

@@ -27,17 +27,19 @@ export function createHnSearchSource(): SourceType {
         const title = str(h.title) ?? (str(h.story_title) ? `Comment on: ${str(h.story_title)}` : '');
         const html = comment ?? str(h.story_text);
         const points = typeof h.points === 'number' ? h.points : undefined;
-        return [{
-          itemId: id,
-          url: `https://news.ycombinator.com/item?id=${encodeURIComponent(id)}`,
-          title,
-          text: html ? htmlToText(html) : title,
-          ...(html ? { html } : {}),
-          ...(str(h.author) ? { author: str(h.author) } : {}),
-          ...(str(h.created_at) ? { publishedAt: str(h.created_at) } : {}),
-          ...(points !== undefined && points >= 0 ? { reach: points } : {}),
-          ...(source.lang ? { lang: source.lang } : {}),
-        }];
+        return [
+          {
+            itemId: id,
+            url: `https://news.ycombinator.com/item?id=${encodeURIComponent(id)}`,
+            title,
+            text: html ? htmlToText(html) : title,
+            ...(html ? { html } : {}),
+            ...(str(h.author) ? { author: str(h.author) } : {}),
+            ...(str(h.created_at) ? { publishedAt: str(h.created_at) } : {}),
+            ...(points !== undefined && points >= 0 ? { reach: points } : {}),
+            ...(source.lang ? { lang: source.lang } : {}),
+          },
+        ];
       });
     },
   };

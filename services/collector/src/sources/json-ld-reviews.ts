@@ -15,7 +15,13 @@ export interface JsonLdSourceOptions {
 export function reviewPageItems(document: FetchedDocument, source: SourceConfig): SourceItem[] {
   const { text } = decodeBytes(document.body, { contentType: document.headers['content-type'] });
   return readJsonLdReviews(text).reviews.map((review): SourceItem => {
-    const key = review.id ?? review.url ?? createHash('sha256').update(`${review.author ?? ''}\n${review.datePublished ?? ''}\n${review.body}`).digest('hex').slice(0, 16);
+    const key =
+      review.id ??
+      review.url ??
+      createHash('sha256')
+        .update(`${review.author ?? ''}\n${review.datePublished ?? ''}\n${review.body}`)
+        .digest('hex')
+        .slice(0, 16);
     const url = review.url ?? `${document.url}#review-${encodeURIComponent(key)}`;
     const title = review.title ?? (review.body.length > 100 ? `${review.body.slice(0, 99)}…` : review.body);
     const lang = review.lang ?? source.lang;

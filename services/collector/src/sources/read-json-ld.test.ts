@@ -8,7 +8,13 @@ describe('JSON-LD reviews', () => {
   });
 
   it('normalises ratings on any scale to 1–5', () => {
-    expect([normaliseRating(4), normaliseRating(10, 10, 0), normaliseRating(0, 10, 0), normaliseRating(3, 5, 5), normaliseRating('x')]).toEqual([4, 5, 1, undefined, undefined]);
+    expect([normaliseRating(4), normaliseRating(10, 10, 0), normaliseRating(0, 10, 0), normaliseRating(3, 5, 5), normaliseRating('x')]).toEqual([
+      4,
+      5,
+      1,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('reads reviews nested in a product and an aggregate rating', () => {

@@ -47,7 +47,11 @@ export function extractJsonLdBlocks(html: string): unknown[] {
     const type = /\btype\s*=\s*["']?\s*([^"'\s>;]+)/.exec(lower.slice(open + 7, tagEnd))?.[1];
     if (type !== 'application/ld+json') continue;
     // Script text is raw (no entities); some sites wrap it in an HTML comment or a CDATA section.
-    const body = html.slice(tagEnd + 1, close).trim().replace(/^(<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(-->|\/\/\s*\]\]>)$/, '');
+    const body = html
+      .slice(tagEnd + 1, close)
+      .trim()
+      .replace(/^(<!--|\/\/\s*<!\[CDATA\[)/, '')
+      .replace(/(-->|\/\/\s*\]\]>)$/, '');
     try {
       blocks.push(JSON.parse(body));
     } catch {
@@ -77,12 +81,14 @@ export function normaliseRating(value: unknown, best: unknown = 5, worst: unknow
 function toReview(node: Json): JsonLdReview | undefined {
   const body = str(node.reviewBody) ?? str(node.description) ?? str(node.text);
   if (!body) return undefined;
-  const rating = isObject(node.reviewRating) ? normaliseRating(node.reviewRating.ratingValue, node.reviewRating.bestRating, node.reviewRating.worstRating) : undefined;
+  const rating = isObject(node.reviewRating)
+    ? normaliseRating(node.reviewRating.ratingValue, node.reviewRating.bestRating, node.reviewRating.worstRating)
+    : undefined;
   const lang = str(node.inLanguage);
   return {
     ...(str(node['@id']) ? { id: str(node['@id']) } : {}),
     ...(str(node.url) ? { url: str(node.url) } : {}),
-    ...(str(node.name) ?? str(node.headline) ? { title: str(node.name) ?? str(node.headline) } : {}),
+    ...((str(node.name) ?? str(node.headline)) ? { title: str(node.name) ?? str(node.headline) } : {}),
     body,
     ...(name(node.author) ? { author: name(node.author) } : {}),
     ...(str(node.datePublished) ? { datePublished: str(node.datePublished) } : {}),
@@ -111,7 +117,8 @@ export function readJsonLdReviews(html: string): JsonLdReviews {
       const node = kinds.includes('AggregateRating') ? value : (value.aggregateRating as Json);
       const rating = normaliseRating(node.ratingValue, node.bestRating, node.worstRating);
       const count = Number(node.reviewCount ?? node.ratingCount);
-      if (rating !== undefined && !aggregate) aggregate = { rating, ...(Number.isFinite(count) ? { count } : {}), ...((name(value) ?? parentName) ? { itemName: name(value) ?? parentName } : {}) };
+      if (rating !== undefined && !aggregate)
+        aggregate = { rating, ...(Number.isFinite(count) ? { count } : {}), ...((name(value) ?? parentName) ? { itemName: name(value) ?? parentName } : {}) };
     }
     for (const [key, child] of Object.entries(value)) if (key !== '@context') visit(child, depth + 1, name(value) ?? parentName);
   };

@@ -38,7 +38,14 @@ describe('source types on loopback', () => {
   it('reddit: only matching posts, author without /u/, no "submitted by" footer', async () => {
     const { report, mentions } = await collect(server, 'reddit', '/reddit.rss');
     expect(report).toMatchObject({ sources: 1, failed: 0, items: 2, mentions: 1 });
-    expect(mentions[0]).toMatchObject({ brandId: 'nordtel', sourceType: 'reddit', title: 'Nordtel bill went up again?', author: 'quiet_fjord_42', url: 'https://www.reddit.com/r/telecom/comments/1abcde/nordtel_bill/', publishedAt: '2026-11-20T08:59:41.000Z' });
+    expect(mentions[0]).toMatchObject({
+      brandId: 'nordtel',
+      sourceType: 'reddit',
+      title: 'Nordtel bill went up again?',
+      author: 'quiet_fjord_42',
+      url: 'https://www.reddit.com/r/telecom/comments/1abcde/nordtel_bill/',
+      publishedAt: '2026-11-20T08:59:41.000Z',
+    });
     expect(mentions[0]!.text).toBe('Switched to Nordtel last month. Coverage in the valley is finally decent, but the bill went up twice already.');
     expect(mentions[0]!.html).toContain('<div class="md">');
   });
@@ -47,14 +54,21 @@ describe('source types on loopback', () => {
     const { mentions } = await collect(server, 'mastodon', '/tags/nordtel.rss');
     expect(mentions).toHaveLength(2);
     expect(mentions[0]).toMatchObject({ author: '@birchbark@social.example', url: 'https://social.example/@birchbark/113500000000000001' });
-    expect(mentions[0]!.text).toBe('Day three without mobile data from #Nordtel. Support keeps saying "engineers are aware". Don\'t sign a two-year contract with them.');
+    expect(mentions[0]!.text).toBe(
+      'Day three without mobile data from #Nordtel. Support keeps saying "engineers are aware". Don\'t sign a two-year contract with them.',
+    );
     expect(mentions[0]!.title.startsWith('Day three without mobile data')).toBe(true);
   });
 
   it('youtube: text from media:description, views as reach', async () => {
     const { mentions } = await collect(server, 'youtube', '/feeds/videos.xml');
     expect(mentions).toHaveLength(1);
-    expect(mentions[0]).toMatchObject({ title: 'Nordtel 5G router: one month later', reach: 48213, url: 'https://www.youtube.com/watch?v=AbCdEfGh001', author: 'Gadget Bench' });
+    expect(mentions[0]).toMatchObject({
+      title: 'Nordtel 5G router: one month later',
+      reach: 48213,
+      url: 'https://www.youtube.com/watch?v=AbCdEfGh001',
+      author: 'Gadget Bench',
+    });
     expect(mentions[0]!.text).toMatch(/^Speeds held up/);
   });
 
@@ -82,24 +96,37 @@ describe('source types on loopback', () => {
   });
 
   it('hacker news (Algolia): stories and comments, comments titled by their story, points as reach', async () => {
-    const { mentions } = await collect(server, 'hn-search', '/api/v1/search_by_date', { url: `${server.url}/api/v1/search_by_date?query=Nordtel&tags=(story,comment)` });
+    const { mentions } = await collect(server, 'hn-search', '/api/v1/search_by_date', {
+      url: `${server.url}/api/v1/search_by_date?query=Nordtel&tags=(story,comment)`,
+    });
     expect(mentions.map((m) => m.url)).toEqual(['https://news.ycombinator.com/item?id=41000001', 'https://news.ycombinator.com/item?id=41000005']);
     expect(mentions[0]).toMatchObject({ reach: 87, author: 'pinecone' });
     expect(mentions[1]).toMatchObject({ title: 'Comment on: Nordtel open-sources its router firmware', author: 'quartzite' });
-    expect(mentions[1]!.text).toBe("I ran the old Nordtel firmware for years & the update path was awful.\nGlad to see the source, but I'll wait for the build instructions.");
+    expect(mentions[1]!.text).toBe(
+      "I ran the old Nordtel firmware for years & the update path was awful.\nGlad to see the source, but I'll wait for the build instructions.",
+    );
   });
 
   it('json-ld reviews: each schema.org Review with its rating normalised to 1–5; a broken block is skipped', async () => {
     const { mentions } = await collect(server, 'json-ld-reviews', '/product/x2', { brand: 'all', about: false });
     // Only the first review names the brand; the second is about the product without naming it.
     expect(mentions).toHaveLength(1);
-    expect(mentions[0]).toMatchObject({ title: 'Fast, but the fan hums', author: 'Ilse K.', rating: 4, publishedAt: '2026-11-12T00:00:00.000Z', matchedBy: 'query' });
+    expect(mentions[0]).toMatchObject({
+      title: 'Fast, but the fan hums',
+      author: 'Ilse K.',
+      rating: 4,
+      publishedAt: '2026-11-12T00:00:00.000Z',
+      matchedBy: 'query',
+    });
     expect(mentions[0]!.url).toMatch(/\/product\/x2#review-/);
   });
 
   it('a review page with a single brand is about that brand: every review is a mention, named or not', async () => {
     const { mentions } = await collect(server, 'json-ld-reviews', '/product/x2');
-    expect(mentions.map((m) => [m.brandId, m.matchedBy])).toEqual([['nordtel', 'owned-source'], ['nordtel', 'owned-source']]);
+    expect(mentions.map((m) => [m.brandId, m.matchedBy])).toEqual([
+      ['nordtel', 'owned-source'],
+      ['nordtel', 'owned-source'],
+    ]);
   });
 
   it('trustpilot-style page: reviews from the @graph, in their languages, newest first asked for', async () => {
@@ -113,7 +140,12 @@ describe('source types on loopback', () => {
 
   it('json feed 1.1: numeric ids become strings, titles trimmed', async () => {
     const { mentions } = await collect(server, 'feed', '/feed.json');
-    expect(mentions[0]).toMatchObject({ title: "What Nordtel's new pricing means for families", url: 'https://telecomblog.example/2026/11/nordtel-pricing', publishedAt: '2026-11-19T09:00:00.000Z', langHint: 'en' });
+    expect(mentions[0]).toMatchObject({
+      title: "What Nordtel's new pricing means for families",
+      url: 'https://telecomblog.example/2026/11/nordtel-pricing',
+      publishedAt: '2026-11-19T09:00:00.000Z',
+      langHint: 'en',
+    });
     expect(mentions[0]!.text).toBe('Three plans became two. The cheapest one lost its data rollover.');
   });
 
@@ -148,7 +180,10 @@ describe('source types on loopback', () => {
       res.writeHead(200, { 'content-type': contentType, etag: '"r1"' }).end(fixture(file));
     });
     const now = new Date('2026-11-20T12:00:00Z');
-    const harness = await createHarness({ sources: [{ id: `${type}-cycle`, type, url: `${server.url}/cycle/${type}`, allowPrivateNetwork: true }], now: () => now });
+    const harness = await createHarness({
+      sources: [{ id: `${type}-cycle`, type, url: `${server.url}/cycle/${type}`, allowPrivateNetwork: true }],
+      now: () => now,
+    });
     expect(await harness.collector.collectOnce()).toMatchObject({ failed: 0, notModified: 0 });
     expect(harness.published().length).toBeGreaterThan(0);
     expect(await harness.collector.collectOnce()).toMatchObject({ failed: 0, notModified: 1, mentions: 0 });

@@ -56,7 +56,15 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
       }
     },
   };
-  const recorded = createCollector({ ...rest, config, bus: recording, store, logger: logger ?? silentLogger(), metrics: metrics ?? createMetrics(), perHostIntervalMs: rest.perHostIntervalMs ?? 0 });
+  const recorded = createCollector({
+    ...rest,
+    config,
+    bus: recording,
+    store,
+    logger: logger ?? silentLogger(),
+    metrics: metrics ?? createMetrics(),
+    perHostIntervalMs: rest.perHostIntervalMs ?? 0,
+  });
   return {
     config,
     collector: recorded,

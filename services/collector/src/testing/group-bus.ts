@@ -62,7 +62,10 @@ export function createGroupBus(options: { partitions: number }): Bus {
         async stop() {
           member.stopped = true;
           await member.running;
-          members.set(key, (members.get(key) ?? []).filter((m) => m !== member));
+          members.set(
+            key,
+            (members.get(key) ?? []).filter((m) => m !== member),
+          );
         },
       };
     },

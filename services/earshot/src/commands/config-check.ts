@@ -11,6 +11,8 @@ export function registerConfigCommands(program: Command): void {
     .action(async (file: string | undefined, opts: { lenient?: boolean }) => {
       const { loadOrExit } = await import('../load.js');
       const { config: parsed, file: used } = loadOrExit(file, { starting: true, lenient: opts.lenient });
-      process.stdout.write(`${used}: ok (${parsed.brands.length} brands, ${parsed.sources.length} sources, ${parsed.rules.length} rules, ${parsed.channels.length} channels; bus ${parsed.bus.kind}, store ${parsed.store.kind})\n`);
+      process.stdout.write(
+        `${used}: ok (${parsed.brands.length} brands, ${parsed.sources.length} sources, ${parsed.rules.length} rules, ${parsed.channels.length} channels; bus ${parsed.bus.kind}, store ${parsed.store.kind})\n`,
+      );
     });
 }

@@ -32,7 +32,7 @@ export function registerReportCommand(program: Command): void {
     .option('-c, --config <file>', 'config file')
     .option('--since <period>', 'how far back: a duration such as 24h or 7d, or an ISO time', '7d')
     .option('--brand <ids>', 'only these brands, comma-separated (default: all)')
-    .option('--time-zone <zone>', 'IANA time zone for dates and days (default: the first report subscription\'s, else this machine\'s)')
+    .option('--time-zone <zone>', "IANA time zone for dates and days (default: the first report subscription's, else this machine's)")
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--text', 'the plain-text version instead of HTML')
     .action(async (opts: ReportOptions) => {
@@ -41,10 +41,14 @@ export function registerReportCommand(program: Command): void {
       const now = Date.now();
       const ago = parseDuration(opts.since);
       const from = ago !== undefined ? now - ago : Date.parse(opts.since);
-      if (!Number.isFinite(from) || from >= now) usage(`--since: expected a duration such as 24h or 7d, or an ISO time in the past, got ${JSON.stringify(opts.since)}`);
+      if (!Number.isFinite(from) || from >= now)
+        usage(`--since: expected a duration such as 24h or 7d, or an ISO time in the past, got ${JSON.stringify(opts.since)}`);
       const timeZone = opts.timeZone ?? defaultZone(config);
       if (!isTimeZone(timeZone)) usage(`--time-zone: not a time zone: ${JSON.stringify(timeZone)} (use an IANA name such as Europe/Tallinn or UTC)`);
-      const brandIds = opts.brand?.split(',').map((b) => b.trim()).filter(Boolean);
+      const brandIds = opts.brand
+        ?.split(',')
+        .map((b) => b.trim())
+        .filter(Boolean);
       const unknown = brandIds?.filter((id) => !config.brands.some((b) => b.id === id)) ?? [];
       if (unknown.length) usage(`--brand: not a configured brand: ${unknown.join(', ')} (brands: ${config.brands.map((b) => b.id).join(', ')})`);
 

@@ -46,8 +46,10 @@ async function summarize(runtime: Runtime, report: Report): Promise<RunSummary> 
 }
 
 function describeBackend(config: EarshotConfig): string[] {
-  const store = config.store.kind === 'sqlite' ? `SQLite file ${resolve(config.store.path)}` : `Elasticsearch ${config.store.url ?? `cloud id ${config.store.cloudId}`}`;
-  const bus = config.bus.kind === 'embedded' ? `embedded bus, file ${resolve(config.bus.path)}` : `Kafka ${config.bus.brokers.join(',')} (${config.bus.client})`;
+  const store =
+    config.store.kind === 'sqlite' ? `SQLite file ${resolve(config.store.path)}` : `Elasticsearch ${config.store.url ?? `cloud id ${config.store.cloudId}`}`;
+  const bus =
+    config.bus.kind === 'embedded' ? `embedded bus, file ${resolve(config.bus.path)}` : `Kafka ${config.bus.brokers.join(',')} (${config.bus.client})`;
   return [`  Mentions:  ${store}`, `  Bus:       ${bus}`];
 }
 
@@ -99,7 +101,9 @@ export function registerRunCommand(program: Command): void {
         const withoutCollector = runtime.services.filter((s) => s !== collector);
         for (const s of [...withoutCollector].reverse()) await s.start();
         if (!opts.json) out(`Collecting ${config.sources.length} sources once (config ${file})…`);
-        const report: Report = collector ? await collector.collectOnce() : { sources: 0, failed: 0, items: 0, mentions: 0, dropped: { truncated: 0, malformed: 0, links: 0 } };
+        const report: Report = collector
+          ? await collector.collectOnce()
+          : { sources: 0, failed: 0, items: 0, mentions: 0, dropped: { truncated: 0, malformed: 0, links: 0 } };
         await runtime.drain();
         const summary = await summarize(runtime, report);
         await shutdown();
@@ -108,7 +112,9 @@ export function registerRunCommand(program: Command): void {
           out(`Sources: ${summary.sources} polled, ${summary.failedSources} failed; items: ${summary.items}; mentions collected: ${summary.mentionsCollected}`);
           const { truncated, malformed } = summary.itemsDropped;
           if (truncated || malformed || summary.linksDropped) {
-            out(`Dropped: ${truncated} items past feed size/nesting limits (not read), ${malformed} items of the wrong type, ${summary.linksDropped} links that were not http(s)`);
+            out(
+              `Dropped: ${truncated} items past feed size/nesting limits (not read), ${malformed} items of the wrong type, ${summary.linksDropped} links that were not http(s)`,
+            );
           }
           out(`Stored: ${summary.mentionsStored} mentions  sentiment ${JSON.stringify(summary.bySentiment)}  languages ${JSON.stringify(summary.byLang)}`);
           out(`Alerts open: ${summary.alertsOpen}`);
@@ -121,7 +127,9 @@ export function registerRunCommand(program: Command): void {
       }
 
       await runtime.start();
-      health = config.health ? await startHealthServer({ port: config.health.port, host: config.health.host, health: () => runtime.health(), registry: runtime.metrics.registry }) : undefined;
+      health = config.health
+        ? await startHealthServer({ port: config.health.port, host: config.health.host, health: () => runtime.health(), registry: runtime.metrics.registry })
+        : undefined;
       out(`Earshot is running: ${config.brands.length} brands, ${config.sources.length} sources (config ${file}).`);
       for (const line of describeBackend(config)) out(line);
       const api = runtime.services.find(isApi);
@@ -157,7 +165,11 @@ export function registerRunCommand(program: Command): void {
               await shutdown();
             },
           });
-          out(result === 'stopped' ? 'Stopped.' : `Stopped at the ${config.shutdownTimeout / 1000} s shutdown deadline (unfinished batches are redelivered after a restart).`);
+          out(
+            result === 'stopped'
+              ? 'Stopped.'
+              : `Stopped at the ${config.shutdownTimeout / 1000} s shutdown deadline (unfinished batches are redelivered after a restart).`,
+          );
           process.exit(0);
         })();
       };

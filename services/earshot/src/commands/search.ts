@@ -42,7 +42,9 @@ export function registerSearchCommand(program: Command): void {
       const { config, file } = loadOrExit(opts.config as string | undefined);
       // Searching must not create an empty database where the user expected their mentions.
       if (config.store.kind === 'sqlite' && !existsSync(resolve(config.store.path))) {
-        process.stderr.write(`no store at ${resolve(config.store.path)} (store.path in ${file}): nothing has been collected there; run \`earshot run\` with this config first, or fix store.path\n`);
+        process.stderr.write(
+          `no store at ${resolve(config.store.path)} (store.path in ${file}): nothing has been collected there; run \`earshot run\` with this config first, or fix store.path\n`,
+        );
         process.exit(2);
       }
       const sentiment = opts.sentiment as SearchQuery['sentiment'];
@@ -65,7 +67,9 @@ export function registerSearchCommand(program: Command): void {
         const result = await store.search(query);
         if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
         else {
-          process.stdout.write(`${result.total} mention${result.total === 1 ? '' : 's'}${result.total > result.mentions.length ? ` (showing ${result.mentions.length})` : ''}\n`);
+          process.stdout.write(
+            `${result.total} mention${result.total === 1 ? '' : 's'}${result.total > result.mentions.length ? ` (showing ${result.mentions.length})` : ''}\n`,
+          );
           for (const m of result.mentions) process.stdout.write(`${line(m)}\n`);
         }
       } finally {

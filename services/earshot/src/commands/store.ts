@@ -30,7 +30,10 @@ export function registerStoreCommands(program: Command): void {
         const verb = dryRun ? 'would delete' : 'deleted';
         if (!indices.length) process.stdout.write(`nothing older than ${config.store.retention}\n`);
         for (const i of indices) process.stdout.write(`${verb} ${i.index}  (${i.month}, ${i.documents} mentions)\n`);
-        if (indices.length) process.stdout.write(`${indices.length} ${indices.length === 1 ? 'index' : 'indices'}, ${indices.reduce((n, i) => n + i.documents, 0)} mentions ${verb} (retention ${config.store.retention})\n`);
+        if (indices.length)
+          process.stdout.write(
+            `${indices.length} ${indices.length === 1 ? 'index' : 'indices'}, ${indices.reduce((n, i) => n + i.documents, 0)} mentions ${verb} (retention ${config.store.retention})\n`,
+          );
       } finally {
         await mentions.close();
       }

@@ -3,8 +3,13 @@
 // ServiceMonitor's Service and port) and the security baseline every Earshot container keeps.
 import type { Manifest } from './kustomize-lite.js';
 
-interface Port { name?: string; containerPort: number }
-interface Probe { httpGet?: { port: number | string; path?: string } }
+interface Port {
+  name?: string;
+  containerPort: number;
+}
+interface Probe {
+  httpGet?: { port: number | string; path?: string };
+}
 interface Container {
   name: string;
   ports?: Port[];
@@ -59,7 +64,8 @@ export function crossCheckProblems(manifests: Manifest[]): string[] {
       for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
         const probe = c[kind];
         if (!probe && kind !== 'startupProbe') problems.push(`${where}: no ${kind}`);
-        if (probe?.httpGet && !portMatches(c.ports ?? [], probe.httpGet.port)) problems.push(`${where}: ${kind} port ${probe.httpGet.port} is not a declared containerPort`);
+        if (probe?.httpGet && !portMatches(c.ports ?? [], probe.httpGet.port))
+          problems.push(`${where}: ${kind} port ${probe.httpGet.port} is not a declared containerPort`);
       }
       for (const e of c.envFrom ?? []) {
         if (e.secretRef && !has('Secret', e.secretRef.name)) problems.push(`${where}: envFrom Secret ${e.secretRef.name} is not defined`);
@@ -86,14 +92,16 @@ export function crossCheckProblems(manifests: Manifest[]): string[] {
     for (const p of s.spec.ports) {
       for (const d of pods) {
         const ports = d.spec.template.spec.containers.flatMap((c) => c.ports ?? []);
-        if (!portMatches(ports, p.targetPort)) problems.push(`Service/${s.metadata.name}: targetPort ${p.targetPort} is not a containerPort of Deployment/${d.metadata.name}`);
+        if (!portMatches(ports, p.targetPort))
+          problems.push(`Service/${s.metadata.name}: targetPort ${p.targetPort} is not a containerPort of Deployment/${d.metadata.name}`);
       }
     }
   }
 
   for (const h of byKind('HorizontalPodAutoscaler')) {
     const ref = (h.spec as { scaleTargetRef: { kind: string; name: string } }).scaleTargetRef;
-    if (ref.kind !== 'Deployment' || !has('Deployment', ref.name)) problems.push(`HorizontalPodAutoscaler/${h.metadata.name}: targets ${ref.kind}/${ref.name}, which is not defined`);
+    if (ref.kind !== 'Deployment' || !has('Deployment', ref.name))
+      problems.push(`HorizontalPodAutoscaler/${h.metadata.name}: targets ${ref.kind}/${ref.name}, which is not defined`);
   }
 
   for (const sm of byKind('ServiceMonitor')) {
@@ -101,7 +109,8 @@ export function crossCheckProblems(manifests: Manifest[]): string[] {
     const targets = services.filter((s) => matches(spec.selector.matchLabels, s.metadata.labels));
     if (!targets.length) problems.push(`ServiceMonitor/${sm.metadata.name}: its selector matches no Service`);
     for (const e of spec.endpoints) {
-      if (!targets.every((s) => s.spec.ports.some((p) => p.name === e.port))) problems.push(`ServiceMonitor/${sm.metadata.name}: endpoint port ${e.port} is not a named port of the Services it selects`);
+      if (!targets.every((s) => s.spec.ports.some((p) => p.name === e.port)))
+        problems.push(`ServiceMonitor/${sm.metadata.name}: endpoint port ${e.port} is not a named port of the Services it selects`);
     }
   }
   return problems;

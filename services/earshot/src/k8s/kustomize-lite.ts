@@ -79,7 +79,7 @@ function setImages(m: Manifest, images: { name: string; newName?: string; newTag
     // as kustomize: `name` is the image without its tag
     const [name = '', tag] = c.image.split(':');
     const rule = images.find((i) => i.name === name);
-    if (rule) c.image = `${rule.newName ?? name}${rule.newTag ?? tag ? `:${rule.newTag ?? tag}` : ''}`;
+    if (rule) c.image = `${rule.newName ?? name}${(rule.newTag ?? tag) ? `:${rule.newTag ?? tag}` : ''}`;
   }
   return copy;
 }

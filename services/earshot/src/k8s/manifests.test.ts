@@ -17,7 +17,14 @@ const k8s = fileURLToPath(new URL('../../../../infra/k8s/', import.meta.url));
 const base = buildKustomization(join(k8s, 'base'));
 const production = buildKustomization(join(k8s, 'overlays/production'));
 
-interface Container { name: string; image: string; args: string[]; ports: { name: string; containerPort: number }[]; readinessProbe: { httpGet: { port: string } }; resources: { requests: Record<string, string> } }
+interface Container {
+  name: string;
+  image: string;
+  args: string[];
+  ports: { name: string; containerPort: number }[];
+  readinessProbe: { httpGet: { port: string } };
+  resources: { requests: Record<string, string> };
+}
 const find = (ms: Manifest[], kind: string, name: string) => {
   const m = ms.find((x) => x.kind === kind && x.metadata.name === name);
   if (!m) throw new Error(`${kind}/${name} missing`);
@@ -102,7 +109,16 @@ describe('the config in the ConfigMap', () => {
 
 describe('the checks catch broken manifests', () => {
   type Mutate = (ms: Manifest[]) => void;
-  const deployment = (ms: Manifest[], stage: string) => find(ms, 'Deployment', `earshot-${stage}`) as Manifest & { spec: { replicas?: unknown; template: { metadata: { labels: Record<string, string> }; spec: { containers: Container[]; volumes: { name: string; configMap?: { name: string } }[] } } } };
+  const deployment = (ms: Manifest[], stage: string) =>
+    find(ms, 'Deployment', `earshot-${stage}`) as Manifest & {
+      spec: {
+        replicas?: unknown;
+        template: {
+          metadata: { labels: Record<string, string> };
+          spec: { containers: Container[]; volumes: { name: string; configMap?: { name: string } }[] };
+        };
+      };
+    };
   const broken = (mutate: Mutate) => {
     const copy = structuredClone(production);
     mutate(copy);
@@ -110,22 +126,94 @@ describe('the checks catch broken manifests', () => {
   };
 
   it.each<[string, Mutate, RegExp]>([
-    ['a probe on an undeclared port', (ms) => { (container(ms, 'indexer').readinessProbe.httpGet as { port: string | number }).port = 9999; }, /earshot-indexer container indexer: readinessProbe port 9999 is not a declared containerPort/],
-    ['a missing ConfigMap', (ms) => { deployment(ms, 'alerter').spec.template.spec.volumes[0]!.configMap = { name: 'earshot-cfg' }; }, /ConfigMap earshot-cfg, which is not defined/],
-    ['a missing Secret', (ms) => { ms.splice(ms.findIndex((m) => m.kind === 'Secret'), 1); }, /envFrom Secret earshot-credentials is not defined/],
-    ['a selector that misses the pods', (ms) => { deployment(ms, 'notifier').spec.template.metadata.labels['app.kubernetes.io/component'] = 'notify'; }, /Deployment\/earshot-notifier: spec.selector does not match/],
-    ['an HPA on a missing Deployment', (ms) => { ms.splice(ms.findIndex((m) => m.kind === 'Deployment' && m.metadata.name === 'earshot-enricher'), 1); }, /HorizontalPodAutoscaler\/earshot-enricher: targets Deployment\/earshot-enricher, which is not defined/],
-    ['a ServiceMonitor on an unnamed port', (ms) => { ((find(ms, 'ServiceMonitor', 'earshot').spec as { endpoints: { port: string }[] }).endpoints[0]!).port = 'prom'; }, /endpoint port prom is not a named port/],
-    ['a container that may write its root fs', (ms) => { (container(ms, 'api') as Container & { securityContext: Record<string, boolean> }).securityContext.readOnlyRootFilesystem = false; }, /container api: readOnlyRootFilesystem is not true/],
+    [
+      'a probe on an undeclared port',
+      (ms) => {
+        (container(ms, 'indexer').readinessProbe.httpGet as { port: string | number }).port = 9999;
+      },
+      /earshot-indexer container indexer: readinessProbe port 9999 is not a declared containerPort/,
+    ],
+    [
+      'a missing ConfigMap',
+      (ms) => {
+        deployment(ms, 'alerter').spec.template.spec.volumes[0]!.configMap = { name: 'earshot-cfg' };
+      },
+      /ConfigMap earshot-cfg, which is not defined/,
+    ],
+    [
+      'a missing Secret',
+      (ms) => {
+        ms.splice(
+          ms.findIndex((m) => m.kind === 'Secret'),
+          1,
+        );
+      },
+      /envFrom Secret earshot-credentials is not defined/,
+    ],
+    [
+      'a selector that misses the pods',
+      (ms) => {
+        deployment(ms, 'notifier').spec.template.metadata.labels['app.kubernetes.io/component'] = 'notify';
+      },
+      /Deployment\/earshot-notifier: spec.selector does not match/,
+    ],
+    [
+      'an HPA on a missing Deployment',
+      (ms) => {
+        ms.splice(
+          ms.findIndex((m) => m.kind === 'Deployment' && m.metadata.name === 'earshot-enricher'),
+          1,
+        );
+      },
+      /HorizontalPodAutoscaler\/earshot-enricher: targets Deployment\/earshot-enricher, which is not defined/,
+    ],
+    [
+      'a ServiceMonitor on an unnamed port',
+      (ms) => {
+        (find(ms, 'ServiceMonitor', 'earshot').spec as { endpoints: { port: string }[] }).endpoints[0]!.port = 'prom';
+      },
+      /endpoint port prom is not a named port/,
+    ],
+    [
+      'a container that may write its root fs',
+      (ms) => {
+        (container(ms, 'api') as Container & { securityContext: Record<string, boolean> }).securityContext.readOnlyRootFilesystem = false;
+      },
+      /container api: readOnlyRootFilesystem is not true/,
+    ],
   ])('%s', (_what, mutate, expected) => {
     expect(crossCheckProblems(broken(mutate)).join('\n')).toMatch(expected);
   });
 
   it.each<[string, Mutate, RegExp]>([
-    ['replicas as a word', (ms) => { deployment(ms, 'api').spec.replicas = 'three'; }, /Deployment\/earshot-api: .*replicas must be integer/],
-    ['an HPA minReplicas as a string', (ms) => { (find(ms, 'HorizontalPodAutoscaler', 'earshot-enricher').spec as { minReplicas: unknown }).minReplicas = '2'; }, /HorizontalPodAutoscaler\/earshot-enricher: .*minReplicas must be integer/],
-    ['a ServiceMonitor port as a number', (ms) => { ((find(ms, 'ServiceMonitor', 'earshot').spec as { endpoints: { port: unknown }[] }).endpoints[0]!).port = 9464; }, /ServiceMonitor\/earshot: .*port must be string/],
-    ['a kind without a schema', (ms) => { ms.push({ apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } }); }, /Widget\/w: no schema/],
+    [
+      'replicas as a word',
+      (ms) => {
+        deployment(ms, 'api').spec.replicas = 'three';
+      },
+      /Deployment\/earshot-api: .*replicas must be integer/,
+    ],
+    [
+      'an HPA minReplicas as a string',
+      (ms) => {
+        (find(ms, 'HorizontalPodAutoscaler', 'earshot-enricher').spec as { minReplicas: unknown }).minReplicas = '2';
+      },
+      /HorizontalPodAutoscaler\/earshot-enricher: .*minReplicas must be integer/,
+    ],
+    [
+      'a ServiceMonitor port as a number',
+      (ms) => {
+        (find(ms, 'ServiceMonitor', 'earshot').spec as { endpoints: { port: unknown }[] }).endpoints[0]!.port = 9464;
+      },
+      /ServiceMonitor\/earshot: .*port must be string/,
+    ],
+    [
+      'a kind without a schema',
+      (ms) => {
+        ms.push({ apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } });
+      },
+      /Widget\/w: no schema/,
+    ],
   ])('schema: %s', (_what, mutate, expected) => {
     expect(schemaProblems(broken(mutate)).join('\n')).toMatch(expected);
   });

@@ -11,8 +11,14 @@ describe('Slack message', () => {
     expect(payload.text).toBe('[WARNING] Nordtel: 3 negative mentions in 10m — 3 negative mentions about Nordtel within 10m (threshold 3).');
     expect(payload.blocks).toEqual([
       { type: 'header', text: { type: 'plain_text', text: '[WARNING] Nordtel: 3 negative mentions in 10m' } },
-      { type: 'section', text: { type: 'mrkdwn', text: '3 negative mentions about Nordtel within 10m (threshold 3).\n*Rule* neg · *severity* warning · *brand* nordtel' } },
-      { type: 'section', text: { type: 'mrkdwn', text: '<https://reviews.example.org/m1|Не покупайте Nordtel> _(negative)_\n>Не покупайте их тариф, поддержка молчит.' } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: '3 negative mentions about Nordtel within 10m (threshold 3).\n*Rule* neg · *severity* warning · *brand* nordtel' },
+      },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: '<https://reviews.example.org/m1|Не покупайте Nordtel> _(negative)_\n>Не покупайте их тариф, поддержка молчит.' },
+      },
       { type: 'section', text: { type: 'mrkdwn', text: '<https://forum.example.org/m2|Nordtel &lt;outage&gt; &amp; more> _(negative)_\n>Down again.' } },
       { type: 'section', text: { type: 'mrkdwn', text: '<https://earshot.example.org/alerts/neg%3Anordtel%3A2026-11-20T10%3A00%3A00.000Z|Open in Earshot>' } },
     ]);
@@ -26,7 +32,11 @@ describe('Slack message', () => {
 
 describe('Slack message from hostile mention text', () => {
   const hostile = (sample: { url: string; title: string; text: string }) =>
-    slackPayload({ kind: 'alert', deliveryKey: 'k', alert: alert({ summary: 'Ping <!channel> & <!here>', samples: [{ id: 'm9', sourceId: 's1', ...sample, sentiment: 'negative' }] }) });
+    slackPayload({
+      kind: 'alert',
+      deliveryKey: 'k',
+      alert: alert({ summary: 'Ping <!channel> & <!here>', samples: [{ id: 'm9', sourceId: 's1', ...sample, sentiment: 'negative' }] }),
+    });
 
   it('escapes <!channel>, <, > and & everywhere mrkdwn is read', () => {
     const payload = hostile({ url: 'https://x.example/a', title: '<!channel> read this', text: 'line one\n<@U123> & <!everyone>' });

@@ -18,7 +18,8 @@ function alertBlocks(alert: Alert, link: string | undefined): unknown[] {
     { type: 'header', text: { type: 'plain_text', text: alertHeadline(alert).slice(0, 150) } },
     section(`${escape(alert.summary)}\n*Rule* ${escape(alert.ruleId)} · *severity* ${alert.severity} · *brand* ${escape(alert.brandId)}`),
   ];
-  for (const s of extraSamples(alert)) blocks.push(section(`${mrkdwnLink(s.url, s.title)}${s.sentiment ? ` _(${s.sentiment})_` : ''}\n>${escape(s.text.replace(/\s+/g, ' '))}`));
+  for (const s of extraSamples(alert))
+    blocks.push(section(`${mrkdwnLink(s.url, s.title)}${s.sentiment ? ` _(${s.sentiment})_` : ''}\n>${escape(s.text.replace(/\s+/g, ' '))}`));
   blocks.push(...evidenceBlocks(alert));
   if (link) blocks.push(section(mrkdwnLink(link, 'Open in Earshot')));
   return blocks;

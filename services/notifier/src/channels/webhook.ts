@@ -11,7 +11,14 @@ export function webhookBody(n: Notification): string {
   if (n.kind === 'report') return JSON.stringify({ type: 'report', deliveryKey: n.deliveryKey, subscription: n.subscriptionId, report: n.report });
   return n.kind === 'alert'
     ? JSON.stringify({ type: 'alert', deliveryKey: n.deliveryKey, alert: n.alert })
-    : JSON.stringify({ type: 'digest', deliveryKey: n.deliveryKey, subscription: n.subscriptionId, periodStart: n.periodStart, periodEnd: n.periodEnd, alerts: n.alerts });
+    : JSON.stringify({
+        type: 'digest',
+        deliveryKey: n.deliveryKey,
+        subscription: n.subscriptionId,
+        periodStart: n.periodStart,
+        periodEnd: n.periodEnd,
+        alerts: n.alerts,
+      });
 }
 
 export const createWebhookChannel: ChannelFactory<WebhookConfig> = (config) => {

@@ -6,7 +6,17 @@
 import { sourceTitle, type BrandConfig, type SourceConfig } from '@earshot/config';
 import { topicName } from '@earshot/nlp';
 import { SEVERITIES, type Alert, type Story } from '@earshot/schema';
-import { brandOverview, createZone, DAY_MS, HOUR_MS, zonedBucketStart, type BrandFigures, type AlertStore, type MentionIndex, type ShareOfVoice } from '@earshot/store';
+import {
+  brandOverview,
+  createZone,
+  DAY_MS,
+  HOUR_MS,
+  zonedBucketStart,
+  type BrandFigures,
+  type AlertStore,
+  type MentionIndex,
+  type ShareOfVoice,
+} from '@earshot/store';
 
 /** A story as the report shows it. */
 export interface StorySummary {
@@ -71,7 +81,12 @@ function periodName(ms: number): string {
 
 /** The alerts a reader should see first: most severe, still open, most mentions. */
 function rankAlerts(a: Alert, b: Alert): number {
-  return SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) || (a.state === b.state ? 0 : a.state === 'open' ? -1 : 1) || b.count - a.count || (a.openedAt < b.openedAt ? 1 : -1);
+  return (
+    SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) ||
+    (a.state === b.state ? 0 : a.state === 'open' ? -1 : 1) ||
+    b.count - a.count ||
+    (a.openedAt < b.openedAt ? 1 : -1)
+  );
 }
 
 function storySummary(story: Story): StorySummary {
@@ -81,7 +96,9 @@ function storySummary(story: Story): StorySummary {
     title: story.title,
     size: story.size,
     negativeShare: total ? Math.round((100 * negative) / total) : 0,
-    languages: Object.entries(story.languages).sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([code]) => code),
+    languages: Object.entries(story.languages)
+      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+      .map(([code]) => code),
   };
 }
 

@@ -17,7 +17,19 @@ function report(over: Partial<ReportData> = {}): ReportData {
     topics: [{ id: 'x', name: HOSTILE, negative: 1, total: 1 }],
     languages: [{ code: 'x', name: HOSTILE, count: 1 }],
     sources: [{ id: 'x', title: HOSTILE, count: 1 }],
-    alerts: [{ title: HOSTILE, summary: HOSTILE, severity: 'critical', state: 'open', brandId: 'x', brandName: HOSTILE, ruleId: 'r', count: 1, openedAt: '2026-11-22T08:00:00.000Z' }],
+    alerts: [
+      {
+        title: HOSTILE,
+        summary: HOSTILE,
+        severity: 'critical',
+        state: 'open',
+        brandId: 'x',
+        brandName: HOSTILE,
+        ruleId: 'r',
+        count: 1,
+        openedAt: '2026-11-22T08:00:00.000Z',
+      },
+    ],
     stories: [{ title: HOSTILE, size: 2, negativeShare: 50, languages: [HOSTILE] }],
     ...over,
   };

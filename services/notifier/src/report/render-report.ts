@@ -38,7 +38,8 @@ function figure(value: string, delta: number | null, unit: string, upIsGood: boo
 export function renderReportHtml(report: ReportData): string {
   const headlines = report.brands
     .map(
-      (b) => `<tr data-brand="${esc(b.brandId)}"><td ${TD}><strong>${esc(b.name)}</strong></td>` +
+      (b) =>
+        `<tr data-brand="${esc(b.brandId)}"><td ${TD}><strong>${esc(b.name)}</strong></td>` +
         `<td ${TD}>${figure(num.format(b.volume), b.change.volume, '%', true)}</td>` +
         `<td ${TD}>${figure(share(b.negativeShare), b.change.negativeShare, ' pts', false)}</td>` +
         `<td ${TD}>${figure(net(b.netSentiment), b.change.netSentiment, ' pts', true)}</td></tr>`,
@@ -47,7 +48,8 @@ export function renderReportHtml(report: ReportData): string {
   const alerts = report.alerts.length
     ? `<ol style="padding-left:20px;margin:0">${report.alerts
         .map(
-          (a) => `<li style="margin-bottom:8px" data-alert><span style="display:inline-block;padding:1px 6px;border-radius:8px;font-size:11px;color:#fff;background:${a.severity === 'critical' ? SENTIMENT_COLORS.negative : a.severity === 'warning' ? '#b7791f' : '#3182ce'}">${esc(a.severity)}</span> ` +
+          (a) =>
+            `<li style="margin-bottom:8px" data-alert><span style="display:inline-block;padding:1px 6px;border-radius:8px;font-size:11px;color:#fff;background:${a.severity === 'critical' ? SENTIMENT_COLORS.negative : a.severity === 'warning' ? '#b7791f' : '#3182ce'}">${esc(a.severity)}</span> ` +
             `<strong>${esc(a.title)}</strong> <span ${SMALL('#5f6b7a')}>${esc(a.brandName)} · ${esc(a.state)} · ${a.count} mentions · opened ${esc(when(a.openedAt, report.timeZone))}</span><br><span style="font-size:13px">${esc(a.summary)}</span></li>`,
         )
         .join('')}</ol>`
@@ -55,7 +57,10 @@ export function renderReportHtml(report: ReportData): string {
   const stories = `<h2 ${H2}>Top stories</h2>${
     report.stories.length
       ? `<ol style="padding-left:20px;margin:0">${report.stories
-          .map((s) => `<li style="margin-bottom:6px" data-story><strong>${esc(s.title)}</strong> <span ${SMALL('#5f6b7a')}>${s.size} mentions · ${num.format(s.negativeShare)}% negative · ${esc(s.languages.join(', '))}</span></li>`)
+          .map(
+            (s) =>
+              `<li style="margin-bottom:6px" data-story><strong>${esc(s.title)}</strong> <span ${SMALL('#5f6b7a')}>${s.size} mentions · ${num.format(s.negativeShare)}% negative · ${esc(s.languages.join(', '))}</span></li>`,
+          )
           .join('')}</ol>`
       : '<p style="margin:0;color:#5f6b7a">No stories in this period.</p>'
   }`;
@@ -96,7 +101,9 @@ ${stories}
 export function renderReportText(report: ReportData): string {
   const lines = [report.title, periodText(report), '', 'Headline figures (change vs the period before):'];
   for (const b of report.brands) {
-    lines.push(`- ${b.name}: ${b.volume} mentions (${change(b.change.volume, '%')}), negative ${share(b.negativeShare)} (${change(b.change.negativeShare, ' pts')}), net sentiment ${net(b.netSentiment)} (${change(b.change.netSentiment, ' pts')})`);
+    lines.push(
+      `- ${b.name}: ${b.volume} mentions (${change(b.change.volume, '%')}), negative ${share(b.negativeShare)} (${change(b.change.negativeShare, ' pts')}), net sentiment ${net(b.netSentiment)} (${change(b.change.netSentiment, ' pts')})`,
+    );
   }
   lines.push('', `Share of voice: ${report.shareOfVoice.map((s) => `${s.name} ${share(s.share)}`).join(', ')}`, '', 'Top alerts:');
   if (!report.alerts.length) lines.push('- none in this period');

@@ -43,7 +43,15 @@ subscriptions:
   - { id: weekly-mail, channel: mail, brand: nordtel, report: { schedule: weekly, weekday: monday, hour: 9, timeZone: Europe/Tallinn } }
   - { id: daily-hook, channel: hook, report: { schedule: daily, hour: 9, timeZone: America/New_York } }
 `);
-    notifier = createNotifier({ config, bus, store, logger: silentLogger(), metrics: createMetrics(), now: () => new Date(clock.now), digestCheckIntervalMs: 3_600_000 });
+    notifier = createNotifier({
+      config,
+      bus,
+      store,
+      logger: silentLogger(),
+      metrics: createMetrics(),
+      now: () => new Date(clock.now),
+      digestCheckIntervalMs: 3_600_000,
+    });
     await notifier.start();
   });
 
@@ -64,7 +72,9 @@ subscriptions:
     await notifier.idle();
     expect(smtp.messages).toEqual([]);
     expect(http.requests).toEqual([]);
-    expect((await notifier.health()).details).toMatchObject({ nextReports: { 'weekly-mail': '2026-11-23T07:00:00.000Z', 'daily-hook': '2026-11-20T14:00:00.000Z' } });
+    expect((await notifier.health()).details).toMatchObject({
+      nextReports: { 'weekly-mail': '2026-11-23T07:00:00.000Z', 'daily-hook': '2026-11-20T14:00:00.000Z' },
+    });
   });
 
   it('e-mails the weekly report on Monday 09:00 Tallinn time, once, with its charts inline', async () => {
@@ -98,7 +108,11 @@ subscriptions:
     clock.now = Date.parse('2026-11-23T14:00:00.000Z');
     await flush();
     expect(http.requests).toHaveLength(2);
-    const body = JSON.parse(http.requests[1]!.body) as { type: string; deliveryKey: string; report: { period: { from: string; to: string }; shareOfVoice: unknown[] } };
+    const body = JSON.parse(http.requests[1]!.body) as {
+      type: string;
+      deliveryKey: string;
+      report: { period: { from: string; to: string }; shareOfVoice: unknown[] };
+    };
     expect(body.type).toBe('report');
     expect(body.deliveryKey).toBe('hook:report:daily-hook:2026-11-23T14:00:00.000Z');
     expect(body.report.period).toEqual({ from: '2026-11-22T14:00:00.000Z', to: '2026-11-23T14:00:00.000Z' });

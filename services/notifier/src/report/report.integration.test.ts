@@ -30,23 +30,48 @@ for (const backend of backends) {
       for (const a of reportAlerts()) await store.upsertAlert(a);
       await store.upsertStories(reportStories());
       const config = reportConfig();
-      const report = await buildReport({ store, brands: config.brands, sources: config.sources, brandIds: ['nordtel'], period: REPORT_WEEK, timeZone: 'Europe/Tallinn' });
+      const report = await buildReport({
+        store,
+        brands: config.brands,
+        sources: config.sources,
+        brandIds: ['nordtel'],
+        period: REPORT_WEEK,
+        timeZone: 'Europe/Tallinn',
+      });
 
       expect(report.title).toBe('Nordtel: weekly report');
       expect(report.brands).toEqual([
-        expect.objectContaining({ brandId: 'nordtel', name: 'Nordtel', volume: 6, negativeShare: 50, netSentiment: -20, change: { volume: 200, negativeShare: 0, netSentiment: -20 } }),
+        expect.objectContaining({
+          brandId: 'nordtel',
+          name: 'Nordtel',
+          volume: 6,
+          negativeShare: 50,
+          netSentiment: -20,
+          change: { volume: 200, negativeShare: 0, netSentiment: -20 },
+        }),
       ]);
-      expect(report.shareOfVoice.map((s) => [s.name, s.share, s.previousShare])).toEqual([['Nordtel', 75, 100], ['Acme', 25, 0]]);
+      expect(report.shareOfVoice.map((s) => [s.name, s.share, s.previousShare])).toEqual([
+        ['Nordtel', 75, 100],
+        ['Acme', 25, 0],
+      ]);
       // Local (Tallinn) days; the mention at Sunday 23:30 and the one at Monday 00:30 are on two days.
       expect(report.timeline.bucket).toBe('day');
       expect(report.timeline.points.map((p) => [p.time, p.negative + p.neutral + p.positive])).toEqual([
         ['2026-11-15T22:00:00.000Z', 0], // Monday 16th from 09:00
-        ['2026-11-16T22:00:00.000Z', 1], ['2026-11-17T22:00:00.000Z', 1], ['2026-11-18T22:00:00.000Z', 1],
-        ['2026-11-19T22:00:00.000Z', 1], ['2026-11-20T22:00:00.000Z', 0], ['2026-11-21T22:00:00.000Z', 1],
+        ['2026-11-16T22:00:00.000Z', 1],
+        ['2026-11-17T22:00:00.000Z', 1],
+        ['2026-11-18T22:00:00.000Z', 1],
+        ['2026-11-19T22:00:00.000Z', 1],
+        ['2026-11-20T22:00:00.000Z', 0],
+        ['2026-11-21T22:00:00.000Z', 1],
         ['2026-11-22T22:00:00.000Z', 1], // Monday 23rd until 09:00
       ]);
       expect(report.alerts.map((a) => a.title)).toEqual(['Nordtel: "don\'t buy" <warning> spreading', 'Nordtel: 3 negative mentions in 10m']);
-      expect(report.topics.map((t) => [t.name, t.negative, t.total])).toEqual([['Price and fairness', 2, 2], ['Customer service', 1, 2], ['Speed and delivery', 0, 1]]);
+      expect(report.topics.map((t) => [t.name, t.negative, t.total])).toEqual([
+        ['Price and fairness', 2, 2],
+        ['Customer service', 1, 2],
+        ['Speed and delivery', 0, 1],
+      ]);
       expect(report.languages.map((l) => l.name).sort()).toEqual(['English', 'Estonian', 'Hebrew', 'Kazakh', 'Russian']);
       expect(report.sources).toContainEqual({ id: 'demo-ru', title: 'Otzyvy reviews', count: 1 });
       expect(report.sources).toContainEqual({ id: 'demo-et', title: 'arvustused.example.org', count: 1 }); // no title: the host

@@ -29,7 +29,12 @@ export function timelineSvg(options: { points: TimelinePoint[]; bucket: 'hour' |
   const max = Math.max(1, ...points.map((p) => p.negative + p.neutral + p.positive));
   const slot = plotW / Math.max(points.length, 1);
   const barW = Math.max(2, slot * 0.7);
-  const format = new Intl.DateTimeFormat('en-GB', options.bucket === 'hour' ? { timeZone: options.timeZone, hour: '2-digit', minute: '2-digit' } : { timeZone: options.timeZone, weekday: 'short', day: 'numeric' });
+  const format = new Intl.DateTimeFormat(
+    'en-GB',
+    options.bucket === 'hour'
+      ? { timeZone: options.timeZone, hour: '2-digit', minute: '2-digit' }
+      : { timeZone: options.timeZone, weekday: 'short', day: 'numeric' },
+  );
   const labelEvery = Math.max(1, Math.ceil(points.length / 8));
   const parts: string[] = [];
   points.forEach((p, i) => {
@@ -39,13 +44,23 @@ export function timelineSvg(options: { points: TimelinePoint[]; bucket: 'hour' |
       if (!p[s]) continue;
       const h = (p[s] / max) * plotH;
       y -= h;
-      parts.push(`<rect x="${round(x)}" y="${round(y)}" width="${round(barW)}" height="${round(h)}" fill="${SENTIMENT_COLORS[s]}"><title>${escapeHtml(`${format.format(Date.parse(p.time))}: ${p[s]} ${s}`)}</title></rect>`);
+      parts.push(
+        `<rect x="${round(x)}" y="${round(y)}" width="${round(barW)}" height="${round(h)}" fill="${SENTIMENT_COLORS[s]}"><title>${escapeHtml(`${format.format(Date.parse(p.time))}: ${p[s]} ${s}`)}</title></rect>`,
+      );
     }
-    if (i % labelEvery === 0) parts.push(`<text x="${round(left + i * slot + slot / 2)}" y="${top + plotH + 14}" font-size="10" text-anchor="middle" fill="#5f6b7a" ${FONT}>${escapeHtml(format.format(Date.parse(p.time)))}</text>`);
+    if (i % labelEvery === 0)
+      parts.push(
+        `<text x="${round(left + i * slot + slot / 2)}" y="${top + plotH + 14}" font-size="10" text-anchor="middle" fill="#5f6b7a" ${FONT}>${escapeHtml(format.format(Date.parse(p.time)))}</text>`,
+      );
   });
-  const legend = SENTIMENTS.map((s, i) => `<rect x="${left + i * 90}" y="${height - 14}" width="10" height="10" fill="${SENTIMENT_COLORS[s]}"/><text x="${left + i * 90 + 14}" y="${height - 5}" font-size="11" fill="#1d2733" ${FONT}>${s}</text>`).join('');
+  const legend = SENTIMENTS.map(
+    (s, i) =>
+      `<rect x="${left + i * 90}" y="${height - 14}" width="10" height="10" fill="${SENTIMENT_COLORS[s]}"/><text x="${left + i * 90 + 14}" y="${height - 5}" font-size="11" fill="#1d2733" ${FONT}>${s}</text>`,
+  ).join('');
   const axis = `<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="#dde3ea"/><text x="${left - 6}" y="${top + 9}" font-size="10" text-anchor="end" fill="#5f6b7a" ${FONT}>${max}</text><text x="${left - 6}" y="${top + plotH}" font-size="10" text-anchor="end" fill="#5f6b7a" ${FONT}>0</text>`;
-  const empty = points.length ? '' : `<text x="${width / 2}" y="${top + plotH / 2}" font-size="12" text-anchor="middle" fill="#5f6b7a" ${FONT}>No mentions in this period</text>`;
+  const empty = points.length
+    ? ''
+    : `<text x="${width / 2}" y="${top + plotH / 2}" font-size="12" text-anchor="middle" fill="#5f6b7a" ${FONT}>No mentions in this period</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Mentions over time by sentiment" data-chart="timeline"><title>Mentions over time by sentiment</title>${axis}${parts.join('')}${empty}${legend}</svg>`;
 }
 

@@ -19,8 +19,24 @@ export function alert(overrides: Partial<Alert> = {}): Alert {
     updatedAt: '2026-11-20T10:04:00.000Z',
     count: 3,
     samples: [
-      { id: 'm1', title: 'Не покупайте Nordtel', text: 'Не покупайте их тариф, поддержка молчит.', url: 'https://reviews.example.org/m1', sourceId: 'reviews', lang: 'ru', sentiment: 'negative' },
-      { id: 'm2', title: 'Nordtel <outage> & more', text: 'Down again.', url: 'https://forum.example.org/m2', sourceId: 'forum', lang: 'en', sentiment: 'negative' },
+      {
+        id: 'm1',
+        title: 'Не покупайте Nordtel',
+        text: 'Не покупайте их тариф, поддержка молчит.',
+        url: 'https://reviews.example.org/m1',
+        sourceId: 'reviews',
+        lang: 'ru',
+        sentiment: 'negative',
+      },
+      {
+        id: 'm2',
+        title: 'Nordtel <outage> & more',
+        text: 'Down again.',
+        url: 'https://forum.example.org/m2',
+        sourceId: 'forum',
+        lang: 'en',
+        sentiment: 'negative',
+      },
     ],
     ...overrides,
   };

@@ -33,7 +33,10 @@ export function parseMail(raw: string): ParsedMail {
   const type = (headers['content-type'] ?? 'text/plain').toLowerCase();
   const boundary = /boundary="?([^";]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
   if (type.startsWith('multipart/') && boundary) {
-    const parts = body.split(`--${boundary}`).slice(1, -1).map((p) => parseMail(p.replace(/^\r\n/, '')));
+    const parts = body
+      .split(`--${boundary}`)
+      .slice(1, -1)
+      .map((p) => parseMail(p.replace(/^\r\n/, '')));
     const find = (t: string) => parts.find((p) => (p.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(t));
     return { headers, text: find('text/plain')?.text ?? '', ...(find('text/html') ? { html: find('text/html')!.text } : {}) };
   }

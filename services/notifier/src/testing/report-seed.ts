@@ -63,10 +63,40 @@ export function reportMentions(): EnrichedMention[] {
 
 export function reportAlerts(): Alert[] {
   return [
-    alert({ key: 'wom:nordtel:1', ruleId: 'wom', ruleType: 'high-impact', severity: 'critical', title: 'Nordtel: "don\'t buy" <warning> spreading', openedAt: '2026-11-18T12:05:00.000Z', updatedAt: '2026-11-18T12:05:00.000Z' }),
-    alert({ key: 'neg:nordtel:1', severity: 'warning', title: 'Nordtel: 3 negative mentions in 10m', openedAt: '2026-11-17T10:05:00.000Z', updatedAt: '2026-11-17T11:00:00.000Z', state: 'resolved', revision: 2 }),
-    alert({ key: 'neg:nordtel:old', severity: 'info', title: 'Nordtel: an old alert', openedAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z' }),
-    alert({ key: 'wom:acme:1', ruleId: 'wom', brandId: 'acme', severity: 'critical', title: 'Acme: high-impact mention', openedAt: '2026-11-19T08:05:00.000Z', updatedAt: '2026-11-19T08:05:00.000Z' }),
+    alert({
+      key: 'wom:nordtel:1',
+      ruleId: 'wom',
+      ruleType: 'high-impact',
+      severity: 'critical',
+      title: 'Nordtel: "don\'t buy" <warning> spreading',
+      openedAt: '2026-11-18T12:05:00.000Z',
+      updatedAt: '2026-11-18T12:05:00.000Z',
+    }),
+    alert({
+      key: 'neg:nordtel:1',
+      severity: 'warning',
+      title: 'Nordtel: 3 negative mentions in 10m',
+      openedAt: '2026-11-17T10:05:00.000Z',
+      updatedAt: '2026-11-17T11:00:00.000Z',
+      state: 'resolved',
+      revision: 2,
+    }),
+    alert({
+      key: 'neg:nordtel:old',
+      severity: 'info',
+      title: 'Nordtel: an old alert',
+      openedAt: '2026-11-01T10:00:00.000Z',
+      updatedAt: '2026-11-02T10:00:00.000Z',
+    }),
+    alert({
+      key: 'wom:acme:1',
+      ruleId: 'wom',
+      brandId: 'acme',
+      severity: 'critical',
+      title: 'Acme: high-impact mention',
+      openedAt: '2026-11-19T08:05:00.000Z',
+      updatedAt: '2026-11-19T08:05:00.000Z',
+    }),
   ];
 }
 
@@ -91,9 +121,37 @@ function story(id: string, over: Partial<Story> & Pick<Story, 'brandId' | 'title
 /** Stories of the week (two of Nordtel's, one of Acme's) and one of Nordtel's that ended before it. */
 export function reportStories(): Story[] {
   return [
-    story('st-price', { brandId: 'nordtel', title: 'Price rise <b>again</b>', firstSeen: '2026-11-17T08:00:00.000Z', lastSeen: '2026-11-19T10:00:00.000Z', sentiment: { negative: 3, neutral: 1, positive: 0 }, languages: { en: 1, ru: 3 } }),
-    story('st-shop', { brandId: 'nordtel', title: 'New shop in Tartu', firstSeen: '2026-11-20T08:00:00.000Z', lastSeen: '2026-11-20T09:00:00.000Z', sentiment: { negative: 0, neutral: 1, positive: 1 }, languages: { et: 2 } }),
-    story('st-acme', { brandId: 'acme', title: 'Acme outage', firstSeen: '2026-11-18T08:00:00.000Z', lastSeen: '2026-11-18T09:00:00.000Z', sentiment: { negative: 5, neutral: 0, positive: 0 }, languages: { en: 5 } }),
-    story('st-old', { brandId: 'nordtel', title: 'an old story', firstSeen: '2026-11-01T08:00:00.000Z', lastSeen: '2026-11-02T09:00:00.000Z', sentiment: { negative: 9, neutral: 0, positive: 0 }, languages: { en: 9 } }),
+    story('st-price', {
+      brandId: 'nordtel',
+      title: 'Price rise <b>again</b>',
+      firstSeen: '2026-11-17T08:00:00.000Z',
+      lastSeen: '2026-11-19T10:00:00.000Z',
+      sentiment: { negative: 3, neutral: 1, positive: 0 },
+      languages: { en: 1, ru: 3 },
+    }),
+    story('st-shop', {
+      brandId: 'nordtel',
+      title: 'New shop in Tartu',
+      firstSeen: '2026-11-20T08:00:00.000Z',
+      lastSeen: '2026-11-20T09:00:00.000Z',
+      sentiment: { negative: 0, neutral: 1, positive: 1 },
+      languages: { et: 2 },
+    }),
+    story('st-acme', {
+      brandId: 'acme',
+      title: 'Acme outage',
+      firstSeen: '2026-11-18T08:00:00.000Z',
+      lastSeen: '2026-11-18T09:00:00.000Z',
+      sentiment: { negative: 5, neutral: 0, positive: 0 },
+      languages: { en: 5 },
+    }),
+    story('st-old', {
+      brandId: 'nordtel',
+      title: 'an old story',
+      firstSeen: '2026-11-01T08:00:00.000Z',
+      lastSeen: '2026-11-02T09:00:00.000Z',
+      sentiment: { negative: 9, neutral: 0, positive: 0 },
+      languages: { en: 9 },
+    }),
   ];
 }
