@@ -13,22 +13,13 @@ import { readFileSync } from 'node:fs';
 import { classificationReport } from '../src/eval/metrics.js';
 import { announcementCuesFor, looksLikeAnnouncement } from '../src/sentiment/announcement-cues.js';
 import { prepareText } from '../src/text/prepare-text.js';
+import type { OpinionRow } from './out-of-fold-scores.js';
 
-interface Row {
-  set: string;
-  lang: string;
-  text: string;
-  gold: string;
-  label: string;
-  score: number;
-  positive: number;
-  negative: number;
-}
-const rows: Row[] = process.argv.slice(2).flatMap((f) =>
+const rows: OpinionRow[] = process.argv.slice(2).flatMap((f) =>
   readFileSync(f, 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as Row),
+    .map((l) => JSON.parse(l) as OpinionRow),
 );
 const NEUTRAL_RULE: Record<string, { band: number; opinionBand: number; binary: boolean }> = {
   en: { band: 0.1, opinionBand: 0, binary: false },
@@ -38,7 +29,7 @@ const NEUTRAL_RULE: Record<string, { band: number; opinionBand: number; binary: 
   et: { band: 0.1, opinionBand: 0, binary: false },
 };
 
-function features(r: Row): number[] {
+function features(r: OpinionRow): number[] {
   const t = prepareText(r.text);
   const abs = Math.abs(r.score);
   return [
@@ -57,7 +48,7 @@ function features(r: Row): number[] {
   ];
 }
 
-function fit(train: Row[]): number[] {
+function fit(train: OpinionRow[]): number[] {
   const xs = train.map(features);
   const ys = train.map((r) => (r.gold === 'neutral' ? 1 : 0));
   const pos = ys.filter((y) => y === 1).length;
@@ -82,7 +73,7 @@ function fit(train: Row[]): number[] {
 const dot = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i]!, 0);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-function ruleLabel(r: Row): string {
+function ruleLabel(r: OpinionRow): string {
   const rule = NEUTRAL_RULE[r.lang]!;
   let label = r.label;
   const abs = Math.abs(r.score);
@@ -90,7 +81,7 @@ function ruleLabel(r: Row): string {
   if (abs < rule.opinionBand && r.positive + r.negative === 0) label = 'neutral';
   return label;
 }
-function macro(rs: Row[], w: number[] | undefined, t: number): string {
+function macro(rs: OpinionRow[], w: number[] | undefined, t: number): string {
   const rep = classificationReport(rs.map((r) => ({ gold: r.gold, predicted: w && sigmoid(dot(w, features(r))) >= t ? 'neutral' : ruleLabel(r) })));
   return `${rep.macroF1.toFixed(3)}${rep.f1.neutral !== undefined ? `/n${rep.f1.neutral.toFixed(2)}` : ''}`;
 }
