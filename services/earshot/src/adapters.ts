@@ -1,15 +1,16 @@
 // Builds the bus and store adapters the config asks for. The only place that chooses between the
-// embedded backend and Kafka/Elasticsearch.
+// embedded backend and Kafka/Elasticsearch. Each adapter is imported when it is chosen, not before:
+// its client library (kafkajs and @platformatic/kafka, @elastic/elasticsearch, better-sqlite3) is
+// most of what a command pays at start, and the build gives each dynamic import its own chunk, so
+// `earshot search` on SQLite never loads a Kafka or Elasticsearch client. Types are imported with
+// `import type`, which costs nothing at run time.
 import { resolve } from 'node:path';
 import type { Bus } from '@earshot/bus';
-import { createKafkaClientBus } from '@earshot/bus/kafka';
-import { createEmbeddedBus } from '@earshot/bus/embedded';
 import type { EarshotConfig } from '@earshot/config';
 import type { Logger } from '@earshot/observability';
-import { kafkaSasl, kafkaTls } from './kafka-security.js';
 import type { MentionStore } from '@earshot/store';
-import { createSqliteStore } from '@earshot/store/sqlite';
-import { createElasticsearchStore, parseRetention, type ElasticsearchAuth, type PrunedIndex } from '@earshot/store/elasticsearch';
+import type { ElasticsearchAuth, PrunedIndex } from '@earshot/store/elasticsearch';
+import { kafkaSasl, kafkaTls } from './kafka-security.js';
 import { pemValue } from './pem.js';
 
 export interface AdapterOptions {
@@ -17,12 +18,15 @@ export interface AdapterOptions {
   logger?: Logger;
 }
 
-export function createBus(config: EarshotConfig, options: AdapterOptions = {}): Bus {
+export async function createBus(config: EarshotConfig, options: AdapterOptions = {}): Promise<Bus> {
   const bus = config.bus;
   switch (bus.kind) {
-    case 'embedded':
+    case 'embedded': {
+      const { createEmbeddedBus } = await import('./backends/embedded-bus.js');
       return createEmbeddedBus({ path: resolve(bus.path), defaultPartitions: bus.partitions, retentionMs: bus.retention });
-    case 'kafka':
+    }
+    case 'kafka': {
+      const { createKafkaClientBus } = await import('./backends/kafka-bus.js');
       return createKafkaClientBus(bus.client, {
         brokers: bus.brokers,
         clientId: bus.clientId,
@@ -35,20 +39,24 @@ export function createBus(config: EarshotConfig, options: AdapterOptions = {}): 
         sasl: kafkaSasl(bus.sasl),
         logger: options.logger,
       });
+    }
   }
 }
 
-export function createStore(config: EarshotConfig, options: AdapterOptions = {}): MentionStore {
+export async function createStore(config: EarshotConfig, options: AdapterOptions = {}): Promise<MentionStore> {
   const store = config.store;
   switch (store.kind) {
-    case 'sqlite':
+    case 'sqlite': {
+      const { createSqliteStore } = await import('./backends/sqlite-store.js');
       return createSqliteStore({ path: resolve(store.path), queryTimeoutMs: store.queryTimeout });
+    }
     case 'elasticsearch': {
       const auth: ElasticsearchAuth | undefined = store.apiKey
         ? { apiKey: store.apiKey }
         : store.username
           ? { username: store.username, password: store.password ?? '' }
           : undefined;
+      const { createElasticsearchStore } = await import('./backends/elasticsearch-store.js');
       return createElasticsearchStore({
         url: store.url,
         cloudId: store.cloudId,
@@ -65,8 +73,10 @@ export function createStore(config: EarshotConfig, options: AdapterOptions = {})
 export type MentionPruner = (options: { dryRun: boolean; now?: Date }) => Promise<PrunedIndex[]>;
 
 /** Deletes mention indices past `store.retention`; undefined when the store has no retention. */
-export function mentionPruner(config: EarshotConfig, store: MentionStore): MentionPruner | undefined {
+export async function mentionPruner(config: EarshotConfig, store: MentionStore): Promise<MentionPruner | undefined> {
   if (config.store.kind !== 'elasticsearch' || !config.store.retention) return undefined;
+  // Already loaded: only an Elasticsearch store has a retention.
+  const { parseRetention } = await import('./backends/elasticsearch-store.js');
   const retention = parseRetention(config.store.retention);
   if (!retention || !('pruneMentions' in store) || typeof store.pruneMentions !== 'function') return undefined;
   const prune = store.pruneMentions.bind(store) as (o: { retention: typeof retention; dryRun: boolean; now?: Date }) => Promise<PrunedIndex[]>;

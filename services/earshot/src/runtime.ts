@@ -28,15 +28,15 @@ export interface RuntimeOptions {
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
   const metrics = options.metrics ?? createMetrics({ defaultMetrics: true });
-  const bus = createBus(config, { logger: logger.child({ component: 'bus' }) });
-  const store = createStore(config, { logger: logger.child({ component: 'store' }) });
+  const bus = await createBus(config, { logger: logger.child({ component: 'bus' }) });
+  const store = await createStore(config, { logger: logger.child({ component: 'store' }) });
   const partitions = config.bus.partitions;
   await bus.ensureTopics(Object.values(TOPICS).map((name) => ({ name, partitions })));
   await store.init();
   const deps: StageDeps = { config, bus, store, logger, metrics };
   const services = options.stages.map((name) => STAGES[name].create(deps));
   // store.retention is applied by the process that writes mentions.
-  const prune = options.stages.includes('indexer') ? mentionPruner(config, store) : undefined;
+  const prune = options.stages.includes('indexer') ? await mentionPruner(config, store) : undefined;
   if (prune) services.push(createRetentionService({ prune, logger }));
   const consumers = consumersOf(services);
   if (consumers.length > 0) {

@@ -54,7 +54,7 @@ export function registerReportCommand(program: Command): void {
 
       const { createStore } = await import('../adapters.js');
       const { buildReport, renderReportHtml, renderReportText } = await import('./report-run.js');
-      const store = createStore(config);
+      const store = await createStore(config);
       try {
         await store.init();
         const report = await buildReport({

@@ -61,7 +61,7 @@ export function registerSearchCommand(program: Command): void {
         sort: opts.sort === 'relevance' ? 'relevance' : 'time',
         limit,
       };
-      const store = createStore(config);
+      const store = await createStore(config);
       try {
         await store.init();
         const result = await store.search(query);

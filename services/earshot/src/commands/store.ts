@@ -18,9 +18,9 @@ export function registerStoreCommands(program: Command): void {
         process.stderr.write('store prune: needs store.kind: elasticsearch with store.retention set (e.g. retention: 13mo)\n');
         process.exit(2);
       }
-      const mentions = createStore(config);
+      const mentions = await createStore(config);
       try {
-        const prune = mentionPruner(config, mentions)!;
+        const prune = (await mentionPruner(config, mentions))!;
         const dryRun = opts.dryRun === true;
         const indices = await prune({ dryRun });
         if (opts.json) {
