@@ -3,16 +3,7 @@ export type { Analysis, Analyzer, AnalyzeOptions, DetectedLanguage, Sentiment, S
 export { SUPPORTED_LANGUAGES } from './types.js';
 export { createAnalyzer, type CreateAnalyzerOptions } from './analyzer.js';
 export { detectLanguage, type DetectOptions } from './lang/detect-language.js';
-export { compileBrandQuery, type BrandQuery } from './query/compile-brand-query.js';
-export { QueryParseError } from './query/query-parse-error.js';
-export {
-  compileBrandMatcher,
-  type AccountRole,
-  type BrandItem,
-  type BrandMatcher,
-  type BrandMatcherOptions,
-  type MatchedBy,
-} from './query/compile-brand-matcher.js';
+export * from './query/index.js';
 export { TOPIC_IDS } from './topics/topic-cues.js';
 export { TOPIC_NAMES, topicName } from './topics/topic-names.js';
 export {

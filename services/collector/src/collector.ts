@@ -4,7 +4,7 @@
 // them on mentions.raw. A failing source backs off and is reported unhealthy; it never stops the
 // others.
 import type { SourceConfig } from '@earshot/config';
-import { compileBrandMatcher } from '@earshot/nlp';
+import { compileBrandMatcher } from '@earshot/nlp/query';
 import type { Health, Service } from '@earshot/observability';
 import type { StageDeps } from '@earshot/pipeline';
 import type { StateStore } from '@earshot/store';

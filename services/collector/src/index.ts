@@ -1,6 +1,7 @@
 export * from './collector.js';
 export * from './source-type.js';
 export * from './source-types.js';
+export * from './source-type-names.js';
 export * from './http-fetcher.js';
 export * from './html-to-text.js';
 export * from './to-mentions.js';

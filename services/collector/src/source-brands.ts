@@ -3,7 +3,7 @@
 // (a brand's own App Store, Trustpilot or shop page) when the source has exactly one brand.
 // `about: false` turns that default off.
 import type { SourceConfig } from '@earshot/config';
-import { compileBrandQuery } from '@earshot/nlp';
+import { compileBrandQuery } from '@earshot/nlp/query';
 import type { SourceType } from './source-type.js';
 import type { CompiledBrand, SourceBrands } from './to-mentions.js';
 

@@ -5,7 +5,7 @@
 // source's `exclude` query are never mentions. Each match is one raw mention with a stable id that
 // records how it was matched and whether the brand's own account posted it or was addressed.
 import type { SourceConfig } from '@earshot/config';
-import type { BrandMatcher, BrandQuery } from '@earshot/nlp';
+import type { BrandMatcher, BrandQuery } from '@earshot/nlp/query';
 import { mentionId, type MatchedBy, type RawMention } from '@earshot/schema';
 import type { SourceItem } from './source-type.js';
 
