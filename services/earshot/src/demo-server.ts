@@ -4,14 +4,12 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readCappedBody } from '@earshot/net';
+import { DEMO_DIR } from './demo-dir.js';
 import { createLiveFeed } from './live-feed.js';
 
 /** Largest webhook body the demo receiver reads (an alert or a digest is far smaller). */
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
-
-export const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url));
 
 export interface DemoServer {
   url: string;

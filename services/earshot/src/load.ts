@@ -5,9 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, placeholderSecrets, type EarshotConfig } from '@earshot/config';
-import { createLogger, type Logger } from '@earshot/observability';
 import { configChecks } from './config-checks.js';
-import { DEMO_DIR } from './demo-server.js';
+import { DEMO_DIR } from './demo-dir.js';
 
 export function resolveConfigPath(explicit: string | undefined, env: NodeJS.ProcessEnv): string {
   if (explicit) return explicit;
@@ -38,8 +37,4 @@ export function loadOrExit(explicit: string | undefined, options: LoadOptions = 
     }
     throw err;
   }
-}
-
-export function makeLogger(config: EarshotConfig, name = 'earshot'): Logger {
-  return createLogger({ level: process.env.LOG_LEVEL ?? config.logLevel, name });
 }

@@ -63,7 +63,8 @@ export function registerRunCommand(program: Command): void {
     .option('--lenient', 'warn about unknown config keys instead of refusing the file')
     .action(async (opts: { config?: string; once?: boolean; json?: boolean; lenient?: boolean }) => {
       // Loaded here, not at the top: `earshot --help` must not load the stages (see main.ts).
-      const { loadOrExit, makeLogger } = await import('../load.js');
+      const { loadOrExit } = await import('../load.js');
+      const { makeLogger } = await import('../make-logger.js');
       const { createRuntime } = await import('../runtime.js');
       const { isApi, isCollector } = await import('../stages.js');
       const { config, file } = loadOrExit(opts.config, { starting: true, lenient: opts.lenient });

@@ -17,7 +17,8 @@ export function registerServiceCommands(program: Command): void {
       .option('--lenient', 'warn about unknown config keys instead of refusing the file')
       .action(async (opts: { config?: string; healthPort?: string; lenient?: boolean }) => {
         // Loaded here, not at the top: `earshot --help` must not load the stages (see main.ts).
-        const { loadOrExit, makeLogger } = await import('../load.js');
+        const { loadOrExit } = await import('../load.js');
+        const { makeLogger } = await import('../make-logger.js');
         const { createRuntime } = await import('../runtime.js');
         const { config } = loadOrExit(opts.config, { starting: true, lenient: opts.lenient });
         const port = healthPort(opts.healthPort, config.health?.port);
