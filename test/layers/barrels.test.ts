@@ -29,4 +29,11 @@ describe('entries load no adapter library they do not need', () => {
     expect(loaded['@earshot/store/elasticsearch']).toContain('@elastic/elasticsearch');
     expect(loaded['@earshot/bus/kafka']).toEqual(expect.arrayContaining(['kafkajs', '@platformatic/kafka']));
   });
+
+  it('each Kafka client has an entry that loads it and not the other (the composition root loads one)', () => {
+    const loaded = loadedBy(['@earshot/bus/platformatic', '@earshot/bus/kafkajs']);
+    const kafka = (entry: string) => loaded[entry]!.filter((n) => n === 'kafkajs' || n === '@platformatic/kafka');
+    expect(kafka('@earshot/bus/platformatic')).toEqual(['@platformatic/kafka']);
+    expect(kafka('@earshot/bus/kafkajs')).toEqual(['kafkajs']);
+  });
 });

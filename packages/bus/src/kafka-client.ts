@@ -1,6 +1,9 @@
-// The Kafka client libraries Earshot can run its Kafka bus on, and the one switch between them
-// (`bus.client` in the config). Both adapters take the same options and pass the same contract.
-// The `@earshot/bus/kafka` entry: everything a composition root or a test needs to run on Kafka.
+// The Kafka client libraries Earshot can run its Kafka bus on, and a switch between them for tests
+// and benchmarks that run on each. Both adapters take the same options and pass the same contract.
+// The `@earshot/bus/kafka` entry: everything a test needs to run on Kafka; it loads both clients.
+// The composition root imports the one `bus.client` names through `@earshot/bus/kafkajs` or
+// `@earshot/bus/platformatic` instead, so a process loads one client (@platformatic/kafka alone
+// takes most of a second to load).
 import type { Bus } from './port.js';
 import type { KafkaBusOptions } from './kafka-options.js';
 import { createKafkaBus } from './kafka/kafka-bus.js';

@@ -1,11 +1,11 @@
 // Builds the bus and store adapters the config asks for. The only place that chooses between the
 // embedded backend and Kafka/Elasticsearch. Each adapter is imported when it is chosen, not before:
-// its client library (kafkajs and @platformatic/kafka, @elastic/elasticsearch, better-sqlite3) is
+// its client library (kafkajs or @platformatic/kafka, @elastic/elasticsearch, better-sqlite3) is
 // most of what a command pays at start, and the build gives each dynamic import its own chunk, so
 // `earshot search` on SQLite never loads a Kafka or Elasticsearch client. Types are imported with
 // `import type`, which costs nothing at run time.
 import { resolve } from 'node:path';
-import type { Bus } from '@earshot/bus';
+import type { Bus, KafkaBusOptions } from '@earshot/bus';
 import type { EarshotConfig } from '@earshot/config';
 import type { Logger } from '@earshot/observability';
 import type { MentionStore } from '@earshot/store';
@@ -26,8 +26,7 @@ export async function createBus(config: EarshotConfig, options: AdapterOptions =
       return createEmbeddedBus({ path: resolve(bus.path), defaultPartitions: bus.partitions, retentionMs: bus.retention });
     }
     case 'kafka': {
-      const { createKafkaClientBus } = await import('./backends/kafka-bus.js');
-      return createKafkaClientBus(bus.client, {
+      const kafka: KafkaBusOptions = {
         brokers: bus.brokers,
         clientId: bus.clientId,
         topicPrefix: bus.topicPrefix,
@@ -38,7 +37,14 @@ export async function createBus(config: EarshotConfig, options: AdapterOptions =
         tls: kafkaTls(bus.tls),
         sasl: kafkaSasl(bus.sasl),
         logger: options.logger,
-      });
+      };
+      // One client per process: each loads only its own library.
+      switch (bus.client) {
+        case 'platformatic':
+          return (await import('./backends/platformatic-bus.js')).createPlatformaticBus(kafka);
+        case 'kafkajs':
+          return (await import('./backends/kafkajs-bus.js')).createKafkaBus(kafka);
+      }
     }
   }
 }
