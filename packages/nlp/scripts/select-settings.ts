@@ -7,7 +7,8 @@
 // With --grid=reg the candidates are regularisation strength and the character n-gram range on top of the
 // language's LANGUAGE_SETTINGS, and the language's shared train rows (trainData, trainWeight) are
 // added to every training part, inner and outer, and never scored.
-// Run: npx tsx packages/nlp/scripts/select-settings.ts [lang] [--grid=reg]   (several minutes; et by default)
+// With --grid=nb the candidates are naive Bayes weights, the same way.
+// Run: npx tsx packages/nlp/scripts/select-settings.ts [lang] [--grid=reg|nb]   (several minutes; et by default)
 
 import { createAnalyzer } from '../src/analyzer.js';
 import { classificationReport } from '../src/eval/metrics.js';
@@ -43,13 +44,22 @@ const REG_GRID: Record<string, LanguageSettings> = {
   chars24: { ngrams: { min: 2, max: 4 } },
 };
 
+// How much of a naive Bayes model to multiply in (train-linear-model.ts nbWeight; README: issue 10, round 5).
+const NB_GRID: Record<string, LanguageSettings> = {
+  base: {},
+  nb01: { nbWeight: 0.1 },
+  nb03: { nbWeight: 0.3 },
+  nb1: { nbWeight: 1 },
+};
+
 const args = process.argv.slice(2);
 const lang = args.find((a) => !a.startsWith('--')) ?? 'et';
-const regGrid = args.includes('--grid=reg');
+const nbGrid = args.includes('--grid=nb');
+const regGrid = args.includes('--grid=reg') || nbGrid;
 // The default grid keeps the language's neutral rule (Kazakh's opinion band) and offers the Estonian stemmer to Estonian only.
 const neutralRule = LANGUAGE_SETTINGS[lang]?.neutral;
 const grid: Record<string, LanguageSettings> = regGrid
-  ? Object.fromEntries(Object.entries(REG_GRID).map(([name, c]) => [name, { ...(LANGUAGE_SETTINGS[lang] ?? {}), ...c }]))
+  ? Object.fromEntries(Object.entries(nbGrid ? NB_GRID : REG_GRID).map(([name, c]) => [name, { ...(LANGUAGE_SETTINGS[lang] ?? {}), ...c }]))
   : Object.fromEntries(
       Object.entries(GRID)
         .filter(([, c]) => lang === 'et' || !c.stem)

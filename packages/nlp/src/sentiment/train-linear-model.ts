@@ -21,6 +21,14 @@ export interface TrainOptions {
   classBoost?: Partial<Record<SentimentLabel, number>>;
   /** Buckets kept after training (strongest first). */
   maxFeatures?: number;
+  /**
+   * Adds this multiple of a multinomial naive Bayes model's log-probabilities (centred per bucket)
+   * to the trained weights: the product of the two models' probabilities, still one linear model
+   * (Wang & Manning 2012 combine the two the other way round). 0 or absent: none.
+   */
+  nbWeight?: number;
+  /** Additive smoothing of the naive Bayes counts, relative to an average bucket's mass (default 0.1). */
+  nbAlpha?: number;
 }
 
 const LABEL_ORDER: SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -79,7 +87,45 @@ export function trainLinearModel(options: TrainOptions): LinearModelFile {
       }
     }
   }
+  if (options.nbWeight) addNaiveBayes(w, examples, classes, 1 << hashBits, options.nbWeight, options.nbAlpha ?? 0.1);
   return prune({ options, classes, w, bias, k, size, maxFeatures, counts, seed });
+}
+
+/**
+ * w[j·k + c] += weight · (log θ_cj − its mean over the classes), θ_c from class c's feature mass
+ * (each class's rows weighted to the same total, as the logistic regression balances them).
+ * Centring changes no prediction (softmax ignores what every class gets alike) and leaves buckets
+ * no class prefers near 0, so pruning still keeps the informative ones. Dense features are skipped.
+ */
+function addNaiveBayes(w: Float32Array, examples: TrainOptions['examples'], classes: SentimentLabel[], hashed: number, weight: number, alpha: number): void {
+  const k = classes.length;
+  const rowsOf = new Float64Array(k);
+  for (const e of examples) rowsOf[classes.indexOf(e.label)]! += e.weight ?? 1;
+  const mass = new Map<number, Float64Array>();
+  const classMass = new Float64Array(k);
+  for (const e of examples) {
+    const c = classes.indexOf(e.label);
+    const scale = (e.weight ?? 1) / rowsOf[c]!;
+    for (let i = 0; i < e.x.indices.length; i++) {
+      const j = e.x.indices[i]!;
+      if (j >= hashed) continue;
+      let m = mass.get(j);
+      if (!m) mass.set(j, (m = new Float64Array(k)));
+      m[c]! += e.x.values[i]! * scale;
+      classMass[c]! += e.x.values[i]! * scale;
+    }
+  }
+  const seen = mass.size;
+  const a = (alpha * classMass.reduce((x, y) => x + y, 0)) / k / seen;
+  const logs = new Float64Array(k);
+  for (const [j, m] of mass) {
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      logs[c] = Math.log((m[c]! + a) / (classMass[c]! + a * seen));
+      sum += logs[c]!;
+    }
+    for (let c = 0; c < k; c++) w[j * k + c]! += weight * (logs[c]! - sum / k);
+  }
 }
 
 function prune(p: {

@@ -26,11 +26,13 @@ export function trainSentimentModel(options: {
   const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
   const { extractor, denseCount } = createLanguageFeatures({ lang: options.lang, settings, ...(options.wink ? { wink: options.wink } : {}) });
   const examples = options.examples.map((e) => ({ x: extractor.extract(e.text), label: e.label, ...(e.weight !== undefined ? { weight: e.weight } : {}) }));
-  const hyper: Pick<TrainOptions, 'epochs' | 'learningRate' | 'l2' | 'classBoost' | 'maxFeatures'> = {};
+  const hyper: Pick<TrainOptions, 'epochs' | 'learningRate' | 'l2' | 'classBoost' | 'maxFeatures' | 'nbWeight' | 'nbAlpha'> = {};
   if (settings.epochs !== undefined) hyper.epochs = settings.epochs;
   if (settings.learningRate !== undefined) hyper.learningRate = settings.learningRate;
   if (settings.l2 !== undefined) hyper.l2 = settings.l2;
   if (settings.classBoost) hyper.classBoost = settings.classBoost;
+  if (settings.nbWeight !== undefined) hyper.nbWeight = settings.nbWeight;
+  if (settings.nbAlpha !== undefined) hyper.nbAlpha = settings.nbAlpha;
   if (options.maxFeatures !== undefined) hyper.maxFeatures = options.maxFeatures;
   return trainLinearModel({ lang: options.lang, examples, hashBits: HASH_BITS, denseCount, seed: options.seed ?? 42, ...hyper });
 }

@@ -1,0 +1,83 @@
+// Compares sentiment feature and training variants side by side: for each language and variant
+// (settings merged over LANGUAGE_SETTINGS), 5-fold stratified CV on shared/data/sentiment/dev with
+// several fold seeds (7 is the benchmark's), the language's shared train rows added to every
+// training fold and never scored; the whole analyzer scores (language not told, topics off).
+// Prints macro-F1 per seed and the mean, and the mean difference to the first variant with the
+// spread of the per-seed differences, so a gain can be told from the noise between fold splits.
+// Run: npx tsx packages/nlp/scripts/cv-sentiment-variants.ts [lang …] [--seeds=7,11,13] [--only=name,…] (README: issue 10, round 5)
+
+import { createAnalyzer } from '../src/analyzer.js';
+import { classificationReport } from '../src/eval/metrics.js';
+import { readLabeledFile } from '../src/eval/read-labeled.js';
+import { sharedDataFile } from '../src/eval/shared-dir.js';
+import { stratifiedFolds } from '../src/eval/stratified-folds.js';
+import { LANGUAGE_SETTINGS, type LanguageSettings } from '../src/sentiment/language-features.js';
+import { extraTrainingRows } from '../src/sentiment/training-set.js';
+import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
+import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
+
+const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
+  shipped: {},
+  nb01: { nbWeight: 0.1 },
+  nb03: { nbWeight: 0.3 },
+  nb1: { nbWeight: 1 },
+  nb2: { nbWeight: 2 },
+  nb03a1: { nbWeight: 0.3, nbAlpha: 1 },
+  noNb: { nbWeight: 0 },
+  unpruned: { maxFeatures: 1 << 21 },
+  noWink: { wink: false },
+  devOnly: { trainData: undefined },
+  devOnlyNb03: { trainData: undefined, nbWeight: 0.3 },
+  devOnlyNb1: { trainData: undefined, nbWeight: 1 },
+  polarNb03: { trainData: 'polar', nbWeight: 0.3 },
+};
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const langs = args.filter((a) => !a.startsWith('--')).length > 0 ? args.filter((a) => !a.startsWith('--')) : ['en', 'ru', 'kk', 'he', 'et'];
+const seeds = (option('seeds') ?? '7,11,13').split(',').map(Number);
+const only = option('only')?.split(',');
+const variants = Object.entries(VARIANTS).filter(([name]) => !only || name === 'shipped' || only.includes(name));
+const wink = createWinkSentiment();
+
+for (const lang of langs) {
+  const dev = readLabeledFile(sharedDataFile(process.env, 'sentiment/dev', lang)!).examples.filter((e) => e.lang === lang);
+  const shipped = LANGUAGE_SETTINGS[lang] ?? {};
+  const baseline: number[] = [];
+  for (const [name, change] of variants) {
+    const { maxFeatures, ...rest } = change;
+    const settings = { ...shipped, ...rest };
+    const added = extraTrainingRows({ env: process.env, lang, extra: settings.trainData, weight: settings.trainWeight ?? 1 });
+    const scores: number[] = [];
+    const started = performance.now();
+    for (const seed of seeds) {
+      const folds = stratifiedFolds(
+        dev.map((e) => e.label),
+        5,
+        seed,
+      );
+      const pairs = [];
+      for (let f = 0; f < 5; f++) {
+        const model = trainSentimentModel({
+          lang,
+          examples: [...dev.filter((_, i) => folds[i] !== f), ...added],
+          wink,
+          settings,
+          ...(maxFeatures ? { maxFeatures } : {}),
+        });
+        const analyzer = createAnalyzer({ models: { [lang]: model }, topicModel: null, settings: { [lang]: settings } });
+        for (const e of dev.filter((_, i) => folds[i] === f)) pairs.push({ gold: e.label, predicted: analyzer.analyze(e.text).sentiment.label });
+      }
+      scores.push(classificationReport(pairs).macroF1);
+    }
+    if (baseline.length === 0) baseline.push(...scores);
+    const diffs = scores.map((s, i) => s - baseline[i]!);
+    console.log(
+      `${lang} ${name.padEnd(20)} mean ${mean(scores).toFixed(4)} [${scores.map((s) => s.toFixed(3)).join(' ')}]  Δ ${mean(diffs) >= 0 ? '+' : ''}${mean(diffs).toFixed(4)} (min ${Math.min(...diffs).toFixed(3)}, max ${Math.max(...diffs).toFixed(3)})  ${Math.round((performance.now() - started) / 1000)} s`,
+    );
+  }
+}
+
+function mean(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
