@@ -11,6 +11,10 @@ describe('detectLanguage', () => {
     ['Рахмет, маған ұнады', 'kk'],
     ['оте жаксы кызмет корсетты рахмет', 'kk'], // Kazakh typed without Kazakh letters
     ['Kaspi-де бағасы арзан, но доставка долгая', 'kk'], // mixed: Kazakh letters decide
+    // Russian noun lists with no cue word: -ка, -га, -ты end Russian nouns as often as Kazakh words, so they are no evidence
+    ['Нордбанк ипотека', 'ru'],
+    ['#Нордбанк кредиты https://example.com/x', 'ru'],
+    ['Новая книга', 'ru'],
     ['המוצר הגיע שבור', 'he'],
     ['Väga hea teenindus', 'et'],
     ['Tellimus jõudis kohale kiiresti', 'et'],

@@ -9,7 +9,11 @@ export interface ScriptCues {
   sharedLetters?: Record<string, readonly string[]>;
   /** Frequent function and everyday words per language (folded). */
   words: Record<string, readonly string[]>;
-  /** Frequent word endings per language (folded), weaker evidence than words. */
+  /**
+   * Frequent word endings per language (folded), weaker evidence than words. An ending common in
+   * both languages of a script is no evidence: Kazakh's -га/-ка/-ты (dative, accusative) are left
+   * out because Russian nouns end so as often (ипотека, книга, кредиты; issue 10 round 5).
+   */
   endings: Record<string, readonly string[]>;
   /** Language to answer when nothing else decides. */
   fallback: string;
@@ -283,11 +287,8 @@ export const CYRILLIC_CUES: ScriptCues = {
       'йди',
       'ды',
       'ди',
-      'ты',
       'ти',
-      'га',
       'ге',
-      'ка',
       'ке',
       'дан',
       'ден',

@@ -1,0 +1,41 @@
+// How often language detection misses on the shared data, per file: texts of the sentiment dev and
+// train splits and the topic dev split whose detected language is not their labeled one, and what
+// they were taken for. The train splits are never scored elsewhere, so they show whether a cue-list
+// change helps beyond the dev texts (issue 10, round 5: Russian tweets read as Kazakh).
+// Run: npx tsx packages/nlp/scripts/measure-language-id.ts [lang …]   (default kk ru)
+
+import { join } from 'node:path';
+import { readLabeledFile } from '../src/eval/read-labeled.js';
+import { readTopicFile } from '../src/eval/read-topics.js';
+import { sharedDataFile, sharedDir } from '../src/eval/shared-dir.js';
+import { detectLanguage } from '../src/lang/detect-language.js';
+
+const args = process.argv.slice(2);
+const langs = args.length > 0 ? args : ['kk', 'ru'];
+const report = (name: string, lang: string, texts: string[]): void => {
+  const taken = new Map<string, number>();
+  for (const text of texts) {
+    const got = detectLanguage(text).lang;
+    if (got !== lang) taken.set(got, (taken.get(got) ?? 0) + 1);
+  }
+  const missed = [...taken.values()].reduce((a, b) => a + b, 0);
+  const as = [...taken].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`);
+  console.log(
+    `${name} ${lang}: ${missed} of ${texts.length} missed (${((100 * missed) / Math.max(1, texts.length)).toFixed(1)}%)${as.length ? `: ${as.join(', ')}` : ''}`,
+  );
+};
+for (const lang of langs) {
+  for (const split of ['sentiment/dev', 'sentiment/train']) {
+    const file = sharedDataFile(process.env, split, lang);
+    if (file)
+      report(
+        split,
+        lang,
+        readLabeledFile(file)
+          .examples.filter((e) => e.lang === lang)
+          .map((e) => e.text),
+      );
+  }
+  const topics = readTopicFile(join(sharedDir(process.env), 'data', 'topics', 'dev', `${lang}.jsonl`)).examples.map((e) => e.text);
+  report('topics/dev', lang, topics);
+}
