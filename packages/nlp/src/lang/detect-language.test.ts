@@ -10,6 +10,8 @@ describe('detectLanguage', () => {
     ['Сапасы өте жақсы', 'kk'],
     ['Рахмет, маған ұнады', 'kk'],
     ['оте жаксы кызмет корсетты рахмет', 'kk'], // Kazakh typed without Kazakh letters
+    ['ойын ашылмайды', 'kk'], // the same, by everyday words and a negated verb ("the game does not open")
+    ['Приложение кушты, тегин', 'kk'],
     ['Kaspi-де бағасы арзан, но доставка долгая', 'kk'], // mixed: Kazakh letters decide
     // Russian noun lists with no cue word: -ка, -га, -ты end Russian nouns as often as Kazakh words, so they are no evidence
     ['Нордбанк ипотека', 'ru'],
