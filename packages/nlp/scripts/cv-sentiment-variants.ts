@@ -12,7 +12,7 @@ import { readLabeledFile } from '../src/eval/read-labeled.js';
 import { sharedDataFile } from '../src/eval/shared-dir.js';
 import { stratifiedFolds } from '../src/eval/stratified-folds.js';
 import { LANGUAGE_SETTINGS, type LanguageSettings } from '../src/sentiment/language-features.js';
-import { extraTrainingRows } from '../src/sentiment/training-set.js';
+import { extraTrainingRows, naiveBayesRows } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 
@@ -30,6 +30,9 @@ const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
   devOnlyNb03: { trainData: undefined, nbWeight: 0.3 },
   devOnlyNb1: { trainData: undefined, nbWeight: 1 },
   polarNb03: { trainData: 'polar', nbWeight: 0.3 },
+  nbTrainPolar03: { nbData: 'polar', nbWeight: 0.3 },
+  nbTrainPolar1: { nbData: 'polar', nbWeight: 1 },
+  nbTrainAll03: { nbData: 'all', nbWeight: 0.3 },
 };
 
 const args = process.argv.slice(2);
@@ -48,6 +51,7 @@ for (const lang of langs) {
     const { maxFeatures, ...rest } = change;
     const settings = { ...shipped, ...rest };
     const added = extraTrainingRows({ env: process.env, lang, extra: settings.trainData, weight: settings.trainWeight ?? 1 });
+    const nbRows = naiveBayesRows(process.env, lang, settings);
     const scores: number[] = [];
     const started = performance.now();
     for (const seed of seeds) {
@@ -64,6 +68,7 @@ for (const lang of langs) {
           wink,
           settings,
           ...(maxFeatures ? { maxFeatures } : {}),
+          ...(nbRows ? { nbExamples: nbRows } : {}),
         });
         const analyzer = createAnalyzer({ models: { [lang]: model }, topicModel: null, settings: { [lang]: settings } });
         for (const e of dev.filter((_, i) => folds[i] === f)) pairs.push({ gold: e.label, predicted: analyzer.analyze(e.text).sentiment.label });

@@ -8,7 +8,7 @@ import { stratifiedFolds } from '../src/eval/stratified-folds.js';
 import { FeatureBuffer } from '../src/sentiment/feature-buffer.js';
 import { createLanguageFeatures, LANGUAGE_SETTINGS } from '../src/sentiment/language-features.js';
 import { loadLinearModel, type LinearModelFile } from '../src/sentiment/linear-model.js';
-import { extraTrainingRows } from '../src/sentiment/training-set.js';
+import { extraTrainingRows, naiveBayesRows } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import type { WinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { prepareText } from '../src/text/prepare-text.js';
@@ -64,6 +64,7 @@ export function readDev(lang: string): LabeledExample[] {
 /** Every dev text scored by the fold model that never saw it. */
 export function outOfFoldScores(lang: string, dev: LabeledExample[], wink: WinkSentiment): ScoredText[] {
   const added = extraTrainingRows({ env: process.env, lang, extra: LANGUAGE_SETTINGS[lang]?.trainData, weight: LANGUAGE_SETTINGS[lang]?.trainWeight ?? 1 });
+  const nbExamples = naiveBayesRows(process.env, lang);
   const folds = stratifiedFolds(
     dev.map((e) => e.label),
     5,
@@ -71,7 +72,7 @@ export function outOfFoldScores(lang: string, dev: LabeledExample[], wink: WinkS
   );
   const scored: ScoredText[] = [];
   for (let f = 0; f < 5; f++) {
-    const model = trainSentimentModel({ lang, examples: [...dev.filter((_, i) => folds[i] !== f), ...added], wink });
+    const model = trainSentimentModel({ lang, examples: [...dev.filter((_, i) => folds[i] !== f), ...added], wink, ...(nbExamples ? { nbExamples } : {}) });
     scored.push(
       ...scoreTexts(
         lang,

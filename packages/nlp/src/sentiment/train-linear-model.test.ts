@@ -31,6 +31,20 @@ describe('trainLinearModel with naive Bayes multiplied in (nbWeight)', () => {
     expect(positive(model, [2])).toBeLessThan(0.1);
   });
 
+  it('counts naive Bayes from other rows when given: a word only they have, and no class they lack', () => {
+    // Feature 7 is in none of the training rows, only in positive rows of the naive Bayes rows (no neutral ones).
+    const withNeutral = [...examples, ...Array.from({ length: 20 }, () => row('neutral', [4, 5]))];
+    const nbExamples = [...Array.from({ length: 30 }, () => row('positive', [7, 5])), ...Array.from({ length: 30 }, () => row('negative', [2, 5]))];
+    const options = { lang: 'xx', examples: withNeutral, hashBits: 4, denseCount: 0, epochs: 5 };
+    const plain = loadLinearModel(trainLinearModel(options));
+    const model = loadLinearModel(trainLinearModel({ ...options, nbWeight: 1, nbExamples }));
+    expect(positive(plain, [7])).toBeCloseTo(1 / 3, 1);
+    expect(positive(model, [7])).toBeGreaterThan(0.5);
+    // Neutral is judged by the regression alone: a neutral word stays neutral.
+    const neutral = (m: typeof model) => m.predict({ indices: [4], values: [1] })[m.classes.indexOf('neutral')]!;
+    expect(neutral(model)).toBeCloseTo(neutral(plain), 1);
+  });
+
   it('adds nothing for a word both classes use alike, and nbWeight 0 is the plain model', () => {
     expect(positive(train(1), [5])).toBeCloseTo(positive(train(), [5]), 1);
     expect(trainLinearModel({ lang: 'xx', examples, hashBits: 4, denseCount: 0, epochs: 5, nbWeight: 0 })).toEqual(

@@ -27,6 +27,8 @@ export interface TrainOptions {
    * (Wang & Manning 2012 combine the two the other way round). 0 or absent: none.
    */
   nbWeight?: number;
+  /** Rows the naive Bayes model is counted from (default: `examples`); classes they lack get none. */
+  nbExamples?: TrainOptions['examples'];
   /** Additive smoothing of the naive Bayes counts, relative to an average bucket's mass (default 0.1). */
   nbAlpha?: number;
 }
@@ -87,7 +89,7 @@ export function trainLinearModel(options: TrainOptions): LinearModelFile {
       }
     }
   }
-  if (options.nbWeight) addNaiveBayes(w, examples, classes, 1 << hashBits, options.nbWeight, options.nbAlpha ?? 0.1);
+  if (options.nbWeight) addNaiveBayes(w, options.nbExamples ?? examples, classes, 1 << hashBits, options.nbWeight, options.nbAlpha ?? 0.1);
   return prune({ options, classes, w, bias, k, size, maxFeatures, counts, seed });
 }
 
@@ -101,6 +103,8 @@ function addNaiveBayes(w: Float32Array, examples: TrainOptions['examples'], clas
   const k = classes.length;
   const rowsOf = new Float64Array(k);
   for (const e of examples) rowsOf[classes.indexOf(e.label)]! += e.weight ?? 1;
+  const present = classes.map((_, c) => rowsOf[c]! > 0);
+  const kp = present.filter(Boolean).length;
   const mass = new Map<number, Float64Array>();
   const classMass = new Float64Array(k);
   for (const e of examples) {
@@ -116,15 +120,16 @@ function addNaiveBayes(w: Float32Array, examples: TrainOptions['examples'], clas
     }
   }
   const seen = mass.size;
-  const a = (alpha * classMass.reduce((x, y) => x + y, 0)) / k / seen;
+  const a = (alpha * classMass.reduce((x, y) => x + y, 0)) / kp / seen;
   const logs = new Float64Array(k);
   for (const [j, m] of mass) {
     let sum = 0;
     for (let c = 0; c < k; c++) {
+      if (!present[c]) continue;
       logs[c] = Math.log((m[c]! + a) / (classMass[c]! + a * seen));
       sum += logs[c]!;
     }
-    for (let c = 0; c < k; c++) w[j * k + c]! += weight * (logs[c]! - sum / k);
+    for (let c = 0; c < k; c++) if (present[c]) w[j * k + c]! += weight * (logs[c]! - sum / kp);
   }
 }
 

@@ -22,6 +22,8 @@ export function trainSentimentModel(options: {
   seed?: number;
   settings?: LanguageSettings;
   maxFeatures?: number;
+  /** Rows the naive Bayes part is counted from instead of `examples` (train-linear-model.ts nbExamples). */
+  nbExamples?: LabeledText[];
 }): LinearModelFile {
   const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
   const { extractor, denseCount } = createLanguageFeatures({ lang: options.lang, settings, ...(options.wink ? { wink: options.wink } : {}) });
@@ -34,5 +36,18 @@ export function trainSentimentModel(options: {
   if (settings.nbWeight !== undefined) hyper.nbWeight = settings.nbWeight;
   if (settings.nbAlpha !== undefined) hyper.nbAlpha = settings.nbAlpha;
   if (options.maxFeatures !== undefined) hyper.maxFeatures = options.maxFeatures;
-  return trainLinearModel({ lang: options.lang, examples, hashBits: HASH_BITS, denseCount, seed: options.seed ?? 42, ...hyper });
+  const nbExamples = options.nbExamples?.map((e) => ({
+    x: extractor.extract(e.text),
+    label: e.label,
+    ...(e.weight !== undefined ? { weight: e.weight } : {}),
+  }));
+  return trainLinearModel({
+    lang: options.lang,
+    examples,
+    hashBits: HASH_BITS,
+    denseCount,
+    seed: options.seed ?? 42,
+    ...hyper,
+    ...(nbExamples ? { nbExamples } : {}),
+  });
 }

@@ -37,6 +37,14 @@ describe('training rows from the shared train split', () => {
     expect(sentimentTrainingSet({ env, lang: 'kk', settings: {} })!.examples).toHaveLength(2);
   });
 
+  it('counts the naive Bayes part from the polar train rows with nbData, training the regression on dev alone', () => {
+    const set = sentimentTrainingSet({ env, lang: 'kk', settings: { nbData: 'polar', nbWeight: 0.1 } })!;
+    expect(set.examples).toHaveLength(2);
+    expect(set.nbExamples?.map((e) => e.text)).toEqual(['өте жақсы', 'қосымша нашар']);
+    expect(set.description).toBe('dev 2; naive Bayes from 2 train rows (polar)');
+    expect(sentimentTrainingSet({ env, lang: 'kk', settings: {} })!.nbExamples).toBeUndefined();
+  });
+
   it("subsamples the added rows to dev's class shares with trainBalance: dev (here 1:1 → one of each)", () => {
     const rows = extraTrainingRows({ env, lang: 'kk', extra: 'all', balance: 'dev' });
     expect(rows.map((e) => e.label).sort()).toEqual(['negative', 'positive']);

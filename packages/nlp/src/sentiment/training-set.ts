@@ -77,12 +77,17 @@ export function extraTrainingRows(options: {
   return options.weight === undefined || options.weight === 1 ? rows : rows.map((e) => ({ ...e, weight: options.weight }));
 }
 
+/** The train rows a language's naive Bayes part is counted from (LanguageSettings nbData), if any. */
+export function naiveBayesRows(env: Record<string, string | undefined>, lang: string, settings = LANGUAGE_SETTINGS[lang] ?? {}): WeightedExample[] | undefined {
+  return settings.nbData ? extraTrainingRows({ env, lang, extra: settings.nbData }) : undefined;
+}
+
 export function sentimentTrainingSet(options: {
   env: Record<string, string | undefined>;
   lang: string;
   settings?: LanguageSettings;
   onErrors?: OnErrors;
-}): { examples: WeightedExample[]; description: string } | undefined {
+}): { examples: WeightedExample[]; nbExamples?: WeightedExample[]; description: string } | undefined {
   const dev = sharedDataFile(options.env, 'sentiment/dev', options.lang);
   if (!dev) return undefined;
   const own = readOwn(dev, options.lang, options.onErrors);
@@ -98,8 +103,12 @@ export function sentimentTrainingSet(options: {
   const weight =
     (settings.trainWeight !== undefined && settings.trainWeight !== 1 ? ` × ${settings.trainWeight}` : '') +
     (settings.trainBalance ? `, class shares of ${settings.trainBalance}` : '');
+  const nbExamples = naiveBayesRows(options.env, options.lang, settings);
   return {
     examples: [...own, ...added],
-    description: added.length > 0 ? `dev ${own.length} + train ${added.length} (${settings.trainData}${weight})` : `dev ${own.length}`,
+    ...(nbExamples ? { nbExamples } : {}),
+    description:
+      (added.length > 0 ? `dev ${own.length} + train ${added.length} (${settings.trainData}${weight})` : `dev ${own.length}`) +
+      (nbExamples ? `; naive Bayes from ${nbExamples.length} train rows (${settings.nbData})` : ''),
   };
 }
