@@ -30,6 +30,7 @@ const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
   devOnlyNb03: { trainData: undefined, nbWeight: 0.3 },
   devOnlyNb1: { trainData: undefined, nbWeight: 1 },
   polarNb03: { trainData: 'polar', nbWeight: 0.3 },
+  nbTrainPolar01: { nbData: 'polar', nbWeight: 0.1 },
   nbTrainPolar03: { nbData: 'polar', nbWeight: 0.3 },
   nbTrainPolar1: { nbData: 'polar', nbWeight: 1 },
   nbTrainAll03: { nbData: 'all', nbWeight: 0.3 },
