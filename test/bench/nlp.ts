@@ -19,8 +19,7 @@ import { sentimentDevFile, sharedDataFile } from '../../packages/nlp/src/eval/sh
 import { readTopicFile } from '../../packages/nlp/src/eval/read-topics.js';
 import { aspectPredictions, crossValidateTopics, maskTopics } from '../../packages/nlp/src/eval/topic-cv.js';
 import { topicReport, type TopicReport } from '../../packages/nlp/src/eval/topic-metrics.js';
-import { LANGUAGE_SETTINGS } from '../../packages/nlp/src/sentiment/language-features.js';
-import { extraTrainingRows, naiveBayesRows } from '../../packages/nlp/src/sentiment/training-set.js';
+import { trainingAdditions } from '../../packages/nlp/src/sentiment/training-set.js';
 import { buildTopicDataset, type TopicExample } from '../../packages/nlp/src/topics/topic-dataset.js';
 import type { Sentiment } from '../../packages/nlp/src/types.js';
 import { stratifiedFolds } from '../../packages/nlp/src/eval/stratified-folds.js';
@@ -67,8 +66,7 @@ function main(): void {
   /** Out-of-fold sentiment of every dev text, for aspect accuracy (topic texts are dev texts). */
   const oofSentiment = new Map<string, Sentiment>();
   for (const [lang, examples] of data) {
-    const added = extraTrainingRows({ env: process.env, lang, extra: LANGUAGE_SETTINGS[lang]?.trainData, weight: LANGUAGE_SETTINGS[lang]?.trainWeight ?? 1 });
-    const nbExamples = naiveBayesRows(process.env, lang);
+    const { added, nbExamples } = trainingAdditions({ env: process.env, lang });
     const threeClass = examples.some((e) => e.label === 'neutral');
     const folds = stratifiedFolds(
       examples.map((e) => e.label),
@@ -81,7 +79,7 @@ function main(): void {
     for (let f = 0; f < FOLDS; f++) {
       const train = examples.filter((_, i) => folds[i] !== f);
       const test = examples.filter((_, i) => folds[i] === f);
-      const model = trainSentimentModel({ lang, examples: [...train, ...added], wink, ...(nbExamples ? { nbExamples } : {}) });
+      const model = trainSentimentModel({ lang, examples: [...train, ...added], wink, nbExamples });
       const analyzer = createAnalyzer({ models: { [lang]: model } });
       const counts = new Map<string, number>();
       for (const e of train) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);

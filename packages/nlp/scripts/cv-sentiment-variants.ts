@@ -12,7 +12,7 @@ import { readLabeledFile } from '../src/eval/read-labeled.js';
 import { sharedDataFile } from '../src/eval/shared-dir.js';
 import { stratifiedFolds } from '../src/eval/stratified-folds.js';
 import { LANGUAGE_SETTINGS, type LanguageSettings } from '../src/sentiment/language-features.js';
-import { extraTrainingRows, naiveBayesRows } from '../src/sentiment/training-set.js';
+import { trainingAdditions } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 
@@ -51,8 +51,7 @@ for (const lang of langs) {
   for (const [name, change] of variants) {
     const { maxFeatures, ...rest } = change;
     const settings = { ...shipped, ...rest };
-    const added = extraTrainingRows({ env: process.env, lang, extra: settings.trainData, weight: settings.trainWeight ?? 1 });
-    const nbRows = naiveBayesRows(process.env, lang, settings);
+    const { added, nbExamples } = trainingAdditions({ env: process.env, lang, settings });
     const scores: number[] = [];
     const started = performance.now();
     for (const seed of seeds) {
@@ -69,7 +68,7 @@ for (const lang of langs) {
           wink,
           settings,
           ...(maxFeatures ? { maxFeatures } : {}),
-          ...(nbRows ? { nbExamples: nbRows } : {}),
+          nbExamples,
         });
         const analyzer = createAnalyzer({ models: { [lang]: model }, topicModel: null, settings: { [lang]: settings } });
         for (const e of dev.filter((_, i) => folds[i] === f)) pairs.push({ gold: e.label, predicted: analyzer.analyze(e.text).sentiment.label });

@@ -6,9 +6,9 @@ import { readLabeledFile, type LabeledExample } from '../src/eval/read-labeled.j
 import { sharedDataFile } from '../src/eval/shared-dir.js';
 import { stratifiedFolds } from '../src/eval/stratified-folds.js';
 import { FeatureBuffer } from '../src/sentiment/feature-buffer.js';
-import { createLanguageFeatures, LANGUAGE_SETTINGS } from '../src/sentiment/language-features.js';
+import { createLanguageFeatures } from '../src/sentiment/language-features.js';
 import { loadLinearModel, type LinearModelFile } from '../src/sentiment/linear-model.js';
-import { extraTrainingRows, naiveBayesRows } from '../src/sentiment/training-set.js';
+import { trainingAdditions } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import type { WinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { prepareText } from '../src/text/prepare-text.js';
@@ -63,8 +63,7 @@ export function readDev(lang: string): LabeledExample[] {
 
 /** Every dev text scored by the fold model that never saw it. */
 export function outOfFoldScores(lang: string, dev: LabeledExample[], wink: WinkSentiment): ScoredText[] {
-  const added = extraTrainingRows({ env: process.env, lang, extra: LANGUAGE_SETTINGS[lang]?.trainData, weight: LANGUAGE_SETTINGS[lang]?.trainWeight ?? 1 });
-  const nbExamples = naiveBayesRows(process.env, lang);
+  const { added, nbExamples } = trainingAdditions({ env: process.env, lang });
   const folds = stratifiedFolds(
     dev.map((e) => e.label),
     5,
@@ -72,7 +71,7 @@ export function outOfFoldScores(lang: string, dev: LabeledExample[], wink: WinkS
   );
   const scored: ScoredText[] = [];
   for (let f = 0; f < 5; f++) {
-    const model = trainSentimentModel({ lang, examples: [...dev.filter((_, i) => folds[i] !== f), ...added], wink, ...(nbExamples ? { nbExamples } : {}) });
+    const model = trainSentimentModel({ lang, examples: [...dev.filter((_, i) => folds[i] !== f), ...added], wink, nbExamples });
     scored.push(
       ...scoreTexts(
         lang,

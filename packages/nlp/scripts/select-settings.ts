@@ -17,7 +17,7 @@ import { sentimentDevFile } from '../src/eval/shared-dir.js';
 import { stratifiedFolds } from '../src/eval/stratified-folds.js';
 import { estonianStem } from '../src/sentiment/estonian-stem.js';
 import { LANGUAGE_SETTINGS, type LanguageSettings } from '../src/sentiment/language-features.js';
-import { extraTrainingRows, naiveBayesRows } from '../src/sentiment/training-set.js';
+import { extraTrainingRows, trainingAdditions } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 
@@ -87,9 +87,8 @@ console.log(`${lang}: ${examples.length} dev rows, ${added.length} train rows ad
 const nbRows = new Map<string, LabeledExample[] | undefined>();
 function predict(train: LabeledExample[], test: LabeledExample[], settings: LanguageSettings): { gold: string; predicted: string }[] {
   const nbData = settings.nbData ?? '';
-  if (!nbRows.has(nbData)) nbRows.set(nbData, naiveBayesRows(process.env, lang, settings));
-  const nbExamples = nbRows.get(nbData);
-  const model = trainSentimentModel({ lang, examples: [...train, ...added], settings, ...(wink ? { wink } : {}), ...(nbExamples ? { nbExamples } : {}) });
+  if (!nbRows.has(nbData)) nbRows.set(nbData, trainingAdditions({ env: process.env, lang, settings }).nbExamples);
+  const model = trainSentimentModel({ lang, examples: [...train, ...added], settings, ...(wink ? { wink } : {}), nbExamples: nbRows.get(nbData) });
   const analyzer = createAnalyzer({ languages: [lang], models: { [lang]: model }, settings: { [lang]: settings } });
   return test.map((e) => ({ gold: e.label, predicted: analyzer.analyze(e.text, { langHint: lang }).sentiment.label }));
 }

@@ -35,7 +35,7 @@ for (const lang of langs) {
     continue;
   }
   const started = performance.now();
-  const model = trainSentimentModel({ lang, examples: set.examples, wink, ...(set.nbExamples ? { nbExamples: set.nbExamples } : {}) });
+  const model = trainSentimentModel({ lang, examples: set.examples, wink, nbExamples: set.nbExamples });
   const json = `${JSON.stringify(model)}\n`;
   writeFileSync(modelPath(modelsDir, lang), json);
   console.log(

@@ -101,13 +101,15 @@ export function trainLinearModel(options: TrainOptions): LinearModelFile {
  */
 function addNaiveBayes(w: Float32Array, examples: TrainOptions['examples'], classes: SentimentLabel[], hashed: number, weight: number, alpha: number): void {
   const k = classes.length;
+  // Rows of a class the model does not have (neutral rows for a binary model) say nothing here.
+  const ownRows = examples.filter((e) => classes.includes(e.label));
   const rowsOf = new Float64Array(k);
-  for (const e of examples) rowsOf[classes.indexOf(e.label)]! += e.weight ?? 1;
+  for (const e of ownRows) rowsOf[classes.indexOf(e.label)]! += e.weight ?? 1;
   const present = classes.map((_, c) => rowsOf[c]! > 0);
   const kp = present.filter(Boolean).length;
   const mass = new Map<number, Float64Array>();
   const classMass = new Float64Array(k);
-  for (const e of examples) {
+  for (const e of ownRows) {
     const c = classes.indexOf(e.label);
     const scale = (e.weight ?? 1) / rowsOf[c]!;
     for (let i = 0; i < e.x.indices.length; i++) {

@@ -23,11 +23,13 @@ export function trainSentimentModel(options: {
   settings?: LanguageSettings;
   maxFeatures?: number;
   /** Rows the naive Bayes part is counted from instead of `examples` (train-linear-model.ts nbExamples). */
-  nbExamples?: LabeledText[];
+  nbExamples?: LabeledText[] | undefined;
 }): LinearModelFile {
   const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
   const { extractor, denseCount } = createLanguageFeatures({ lang: options.lang, settings, ...(options.wink ? { wink: options.wink } : {}) });
-  const examples = options.examples.map((e) => ({ x: extractor.extract(e.text), label: e.label, ...(e.weight !== undefined ? { weight: e.weight } : {}) }));
+  const featurize = (rows: LabeledText[]): TrainOptions['examples'] =>
+    rows.map((e) => ({ x: extractor.extract(e.text), label: e.label, ...(e.weight !== undefined ? { weight: e.weight } : {}) }));
+  const examples = featurize(options.examples);
   const hyper: Pick<TrainOptions, 'epochs' | 'learningRate' | 'l2' | 'classBoost' | 'maxFeatures' | 'nbWeight' | 'nbAlpha'> = {};
   if (settings.epochs !== undefined) hyper.epochs = settings.epochs;
   if (settings.learningRate !== undefined) hyper.learningRate = settings.learningRate;
@@ -36,11 +38,7 @@ export function trainSentimentModel(options: {
   if (settings.nbWeight !== undefined) hyper.nbWeight = settings.nbWeight;
   if (settings.nbAlpha !== undefined) hyper.nbAlpha = settings.nbAlpha;
   if (options.maxFeatures !== undefined) hyper.maxFeatures = options.maxFeatures;
-  const nbExamples = options.nbExamples?.map((e) => ({
-    x: extractor.extract(e.text),
-    label: e.label,
-    ...(e.weight !== undefined ? { weight: e.weight } : {}),
-  }));
+  const nbExamples = options.nbExamples && featurize(options.nbExamples);
   return trainLinearModel({
     lang: options.lang,
     examples,

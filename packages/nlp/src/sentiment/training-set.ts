@@ -77,9 +77,26 @@ export function extraTrainingRows(options: {
   return options.weight === undefined || options.weight === 1 ? rows : rows.map((e) => ({ ...e, weight: options.weight }));
 }
 
-/** The train rows a language's naive Bayes part is counted from (LanguageSettings nbData), if any. */
-export function naiveBayesRows(env: Record<string, string | undefined>, lang: string, settings = LANGUAGE_SETTINGS[lang] ?? {}): WeightedExample[] | undefined {
-  return settings.nbData ? extraTrainingRows({ env, lang, extra: settings.nbData }) : undefined;
+/**
+ * What a language's settings add to every training set beside its dev rows: the train rows the
+ * regression learns from (trainData, trainWeight, trainBalance) and the rows its naive Bayes part is
+ * counted from (nbData), if any. Training, the benchmark and the measurement scripts all read them here.
+ */
+export function trainingAdditions(options: { env: Record<string, string | undefined>; lang: string; settings?: LanguageSettings; onErrors?: OnErrors }): {
+  added: WeightedExample[];
+  nbExamples: WeightedExample[] | undefined;
+} {
+  const { env, lang, onErrors } = options;
+  const settings = options.settings ?? LANGUAGE_SETTINGS[lang] ?? {};
+  const added = extraTrainingRows({
+    env,
+    lang,
+    extra: settings.trainData,
+    ...(settings.trainWeight !== undefined ? { weight: settings.trainWeight } : {}),
+    ...(settings.trainBalance ? { balance: settings.trainBalance } : {}),
+    ...(onErrors ? { onErrors } : {}),
+  });
+  return { added, nbExamples: settings.nbData ? extraTrainingRows({ env, lang, extra: settings.nbData }) : undefined };
 }
 
 export function sentimentTrainingSet(options: {
@@ -92,18 +109,10 @@ export function sentimentTrainingSet(options: {
   if (!dev) return undefined;
   const own = readOwn(dev, options.lang, options.onErrors);
   const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
-  const added = extraTrainingRows({
-    env: options.env,
-    lang: options.lang,
-    extra: settings.trainData,
-    ...(settings.trainWeight !== undefined ? { weight: settings.trainWeight } : {}),
-    ...(settings.trainBalance ? { balance: settings.trainBalance } : {}),
-    ...(options.onErrors ? { onErrors: options.onErrors } : {}),
-  });
+  const { added, nbExamples } = trainingAdditions({ ...options, settings });
   const weight =
     (settings.trainWeight !== undefined && settings.trainWeight !== 1 ? ` × ${settings.trainWeight}` : '') +
     (settings.trainBalance ? `, class shares of ${settings.trainBalance}` : '');
-  const nbExamples = naiveBayesRows(options.env, options.lang, settings);
   return {
     examples: [...own, ...added],
     ...(nbExamples ? { nbExamples } : {}),
