@@ -87,6 +87,16 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     }
   }
 
+  /** The outcomes of `work`, or — when it throws (a flush that failed, whatever the error) — every message of the batch retried later. */
+  async function retryBatchOnFailure(batch: readonly unknown[], message: string, work: () => Promise<Outcome[]>): Promise<Outcome[]> {
+    try {
+      return await work();
+    } catch (err) {
+      logger.warn({ err, pending: outbox.pending, retriable: isRetriable(err) }, message);
+      return batch.map(() => retryLater((err as Error).message));
+    }
+  }
+
   /** This instance reads the brand's partition: it owns the brand (warm-started the first time). */
   async function own(brandId: string, ms: number) {
     if (ownership === 'seen' && !owned.has(brandId)) {
@@ -116,14 +126,11 @@ export function createAlerter(deps: AlerterOptions): Alerter {
         record(engine.observe(message.payload, ms));
         outcomes.push(ok());
       }
-      try {
+      // Not the mentions' fault: they stay counted (ids are remembered) and the redelivered batch only retries the flush.
+      return retryBatchOnFailure(batch, 'alerts not yet published, batch will be retried', async () => {
         await flush(now);
         return outcomes;
-      } catch (err) {
-        // Not the mentions' fault: they stay counted (ids are remembered) and the redelivered batch only retries the flush.
-        logger.warn({ err, pending: outbox.pending, retriable: isRetriable(err) }, 'alerts not yet published, batch will be retried');
-        return batch.map(() => retryLater((err as Error).message));
-      }
+      });
     });
   }
 
@@ -140,15 +147,12 @@ export function createAlerter(deps: AlerterOptions): Alerter {
   async function applyCommands(batch: DecodedMessage<'alert.command'>[]): Promise<Outcome[]> {
     return serial(async () => {
       const now = clock();
-      try {
+      return retryBatchOnFailure(batch, 'alert commands not yet applied, batch will be retried', async () => {
         const outcomes: Outcome[] = [];
         for (const { message } of batch) outcomes.push(await applyCommand(message.payload, { engine, store: deps.store, outbox, logger, now }));
         await flush(now);
         return outcomes;
-      } catch (err) {
-        logger.warn({ err, pending: outbox.pending, retriable: isRetriable(err) }, 'alert commands not yet applied, batch will be retried');
-        return batch.map(() => retryLater((err as Error).message));
-      }
+      });
     });
   }
 
