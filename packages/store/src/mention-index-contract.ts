@@ -111,6 +111,11 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
       expect(await ids({ brandId: 'acme', matchedBy: ['owned-source', 'handle'] })).toEqual(['m0071', 'm0072']);
       expect(await ids({ brandId: 'acme', matchedBy: 'query' })).toEqual(['m0070']);
       expect(await ids({ brandAccount: 'to-brand' })).toEqual(['m0072']);
+      await store.upsertMentions([sampleMention(73, { brandId: 'acme', matchedBy: 'handle', brandAccount: 'by-brand' })]);
+      await refresh(store);
+      expect(await ids({ brandId: 'acme', excludeBrandAccount: 'by-brand' })).toEqual(['m0070', 'm0071', 'm0072']);
+      expect(await ids({ brandId: 'acme', excludeBrandAccount: ['by-brand', 'to-brand'] })).toEqual(['m0070', 'm0071']);
+      expect(await store.count({ brandId: 'acme', excludeBrandAccount: 'by-brand' })).toBe(3);
       expect(await store.count({ matchedBy: 'query' })).toBe(CONTRACT_MENTIONS.length - 2);
       expect((await store.getMention('m0072'))?.brandAccount).toBe('to-brand');
       await store.close();

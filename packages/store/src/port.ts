@@ -17,6 +17,8 @@ export interface MentionFilter {
   matchedBy?: MatchedBy | MatchedBy[];
   /** Only posts by the brand's own accounts, or addressed to them. */
   brandAccount?: BrandAccountRole | BrandAccountRole[];
+  /** Leaves out mentions with one of these roles (mentions with no role stay): the alerter's rules leave out the brand's own posts. */
+  excludeBrandAccount?: BrandAccountRole | BrandAccountRole[];
   /** Inclusive lower bound on the mention's time (publishedAt, else collectedAt), ISO or epoch ms. */
   from?: string | number;
   /** Exclusive upper bound. */

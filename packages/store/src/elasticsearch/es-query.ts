@@ -39,6 +39,8 @@ export function filterClauses(filter: MentionFilter): Query[] {
     clauses.push({ bool: { should: [{ terms: { matchedBy } }, ...legacy], minimum_should_match: 1 } });
   }
   terms('brandAccount', asList(filter.brandAccount));
+  const excluded = asList(filter.excludeBrandAccount);
+  if (excluded?.length) clauses.push({ bool: { must_not: { terms: { brandAccount: excluded } } } });
   if (filter.signal === 'warning') clauses.push({ term: { warning: true } });
   if (filter.signal === 'recommendation') clauses.push({ term: { recommendation: true } });
   const from = toEpochMs(filter.from);

@@ -129,6 +129,8 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
     w.existsIn((list) => `SELECT 1 FROM mention_topics t WHERE t.mention_id = m.id AND t.topic IN (${list})`, asList(filter.topic));
     w.in(`COALESCE(json_extract(m.doc, '$.matchedBy'), 'query')`, asList(filter.matchedBy));
     w.in(`json_extract(m.doc, '$.brandAccount')`, asList(filter.brandAccount));
+    const excluded = asList(filter.excludeBrandAccount);
+    if (excluded?.length) w.add(`COALESCE(json_extract(m.doc, '$.brandAccount'), '') NOT IN (${excluded.map(() => '?').join(', ')})`, ...excluded);
     if (filter.signal === 'warning') w.add('m.warning = 1');
     if (filter.signal === 'recommendation') w.add('m.recommendation = 1');
     w.bound('m.ts >= ?', toEpochMs(filter.from));
