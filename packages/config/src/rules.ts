@@ -18,6 +18,14 @@ const ruleBase = {
   lang: z.array(z.string()).optional(),
   source: z.array(z.string()).optional(),
   topic: z.array(z.string()).optional(),
+  /**
+   * Count posts by the brand's own accounts (`brandAccount: by-brand`) too. Absent: they are left
+   * out — the brand's own apology is not customers' word-of-mouth — except by `source-silent`, for
+   * which any post proves the source is alive (services/alerter `rule-filter.ts` decides).
+   */
+  includeBrandPosts: z
+    .boolean({ error: (issue) => `true or false (whether posts by the brand's own accounts count), not ${JSON.stringify(issue.input)}` })
+    .optional(),
   /** Least time between two notifications of the same open alert. */
   realert: duration.default(3_600_000),
   /** Double the realert interval after each re-notification, up to this (off when absent). */

@@ -45,6 +45,14 @@ describe('config strictness', () => {
     expect(problemsOf(`${base}rules:\n  - { id: r, type: threshold, count: 3, window: 0 }\n`)).toEqual(['rules[0].window: too short: at least 1s']);
   });
 
+  it('takes includeBrandPosts on any rule, as true or false only', () => {
+    const rules = `${base}rules:\n  - { id: r, type: spike, includeBrandPosts: true }\n  - { id: s, type: source-silent }\n`;
+    expect(parseConfig(rules, 'x.yaml').rules.map((r) => r.includeBrandPosts)).toEqual([true, undefined]);
+    expect(problemsOf(`${base}rules:\n  - { id: r, type: threshold, count: 3, includeBrandPosts: "yes" }\n`)).toEqual([
+      `rules[0].includeBrandPosts: true or false (whether posts by the brand's own accounts count), not "yes"`,
+    ]);
+  });
+
   it('refuses an owned source about a brand that does not exist', () => {
     expect(problemsOf(base.replace('about: acme', 'about: acne'))).toEqual(['sources[0].about: unknown brand "acne"']);
   });

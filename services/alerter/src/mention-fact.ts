@@ -1,5 +1,6 @@
 // What the rules need to know of an enriched mention, computed once: its place in time, whether it
-// is negative, its topics, its word-of-mouth flags, and the sample an alert shows for it.
+// is negative, its topics, its word-of-mouth flags, whether the brand posted it itself, and the
+// sample an alert shows for it.
 //
 // Time: windows run on the mention's event time (published, else collected — the same time the
 // store filters on, so a warm start from the store rebuilds exactly what the stream built), capped
@@ -21,6 +22,8 @@ export interface MentionFact {
   phrases: string[];
   topics: { topic: string; sentiment: SentimentLabel }[];
   warning: boolean;
+  /** Posted by one of the brand's own accounts (`brandAccount: by-brand`): the brand speaking, not its customers. */
+  byBrand: boolean;
   rating?: number;
   reach?: number;
   /** The story the mention was grouped into (@earshot/stories), when the engine groups stories. */
@@ -44,6 +47,7 @@ export function toMentionFact(m: EnrichedMention, now: number, story?: { id: str
     phrases: m.nlp.signals.phrases ?? [],
     topics: m.nlp.topics.map((t) => ({ topic: t.topic, sentiment: t.sentiment.label })),
     warning: m.nlp.signals.warning,
+    byBrand: m.brandAccount === 'by-brand',
     rating: m.rating,
     reach: m.reach,
     ...(story ? { story } : {}),

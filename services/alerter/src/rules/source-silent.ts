@@ -1,9 +1,11 @@
 // source-silent: a source that normally produces (at least `minBaseline` mentions of the brand in
 // the `baseline` before its last mention) has produced nothing for `period` — the collector is blind,
 // and that is an alert too. One alert per (brand, source); it resolves when the source speaks again.
-// Which sources exist comes from config (a source serves the brands it lists, or all).
+// Which sources exist comes from config (a source serves the brands it lists, or all). The brand's own
+// posts count here by default (rule-filter.ts `countsBrandPosts`): they prove the source is alive.
 import type { RuleOf, SourceConfig } from '@earshot/config';
 import { Histogram } from '../windows.js';
+import { baselineFilter } from './baseline-filter.js';
 import { formatDuration, type Condition, type EvaluatorFactory, type RuleEvaluator } from './rule-evaluator.js';
 
 interface SourceState {
@@ -74,14 +76,7 @@ export const createSourceSilentEvaluator: EvaluatorFactory<RuleOf<'source-silent
       const sources = [...sourcesFor(brandId)];
       if (!sources.length) return [];
       replayFromOf.set(brandId, replayFrom);
-      const filter = {
-        brandId,
-        sourceId: sources,
-        ...(rule.lang?.length ? { lang: rule.lang } : {}),
-        ...(rule.topic?.length ? { topic: rule.topic } : {}),
-        from: now - 2 * rule.baseline,
-        to: replayFrom,
-      };
+      const filter = { ...baselineFilter(rule, brandId, now - 2 * rule.baseline, replayFrom), sourceId: sources };
       return [{ filter, groupBy: ['sourceId'], interval: bucket, size: 10_000 }];
     },
     seedBaseline(brandId, [buckets]) {

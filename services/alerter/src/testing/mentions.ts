@@ -1,6 +1,6 @@
 // Test support: enriched mentions and config built in one line each, for scripted streams.
 import { parseConfig, type EarshotConfig } from '@earshot/config';
-import type { EnrichedMention, SentimentLabel } from '@earshot/schema';
+import type { BrandAccountRole, EnrichedMention, SentimentLabel } from '@earshot/schema';
 
 export interface MentionSpec {
   id: string;
@@ -14,6 +14,8 @@ export interface MentionSpec {
   rating?: number;
   reach?: number;
   duplicateOf?: string;
+  /** `by-brand`: posted by one of the brand's own accounts; `to-brand`: addressed to them. */
+  brandAccount?: BrandAccountRole;
   title?: string;
   text?: string;
   /** Sentiment score; by default -0.7 / 0 / 0.7 for the label. */
@@ -37,6 +39,7 @@ export function mention(spec: MentionSpec): EnrichedMention {
     ...(spec.rating !== undefined ? { rating: spec.rating } : {}),
     ...(spec.reach !== undefined ? { reach: spec.reach } : {}),
     ...(spec.duplicateOf ? { duplicateOf: spec.duplicateOf } : {}),
+    ...(spec.brandAccount ? { brandAccount: spec.brandAccount } : {}),
     nlp: {
       lang: spec.lang ?? 'en',
       sentiment: { label, score },
