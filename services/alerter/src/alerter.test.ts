@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './testing/harness.js';
 import { encodeMessage, TOPICS } from '@earshot/schema';
+import type { MentionStore } from '@earshot/store';
 import { mention, MIN, T0, testConfig } from './testing/mentions.js';
 
 let h: Harness | undefined;
@@ -129,5 +130,40 @@ describe('alerter service (embedded bus, SQLite store)', () => {
     expect((await h.published()).filter((line) => !line.includes(' r1 '))).toEqual([]);
     expect(await h.store.getAlert(nordtel)).toMatchObject({ state: 'open', revision: 1, acknowledgedBy: 'ops' });
     expect(await h.store.getAlert(acme)).toMatchObject({ state: 'open', revision: 1, acknowledgedBy: 'ops' });
+  });
+
+  it('retries a batch whose alerts or silence the store refused, until it takes them: published at once, stored after, degraded meanwhile', async () => {
+    let refusing = true;
+    const refuse = () => {
+      if (refusing) throw new Error('store unavailable');
+    };
+    const failing = (store: MentionStore): MentionStore =>
+      Object.assign(Object.create(store) as MentionStore, {
+        upsertAlert: async (alert: Parameters<MentionStore['upsertAlert']>[0]) => (refuse(), store.upsertAlert(alert)),
+        addSilence: async (silence: Parameters<MentionStore['addSilence']>[0]) => (refuse(), store.addSilence(silence)),
+      });
+    h = await createHarness(testConfig(['{ id: neg, type: threshold, brand: all, count: 1, window: 10m }']), T0, { wrapStore: failing });
+    const key = 'neg:nordtel:2026-11-20T10:00:00.000Z';
+    const silence = { id: 'maintenance', brandId: 'acme', until: new Date(T0 + 5 * MIN).toISOString(), reason: 'known outage', createdBy: 'ops' };
+    await h.store.upsertMentions([mention({ id: 'a', at: T0 })]);
+    await h.bus.publish(TOPICS.byBrand, [{ key: 'nordtel', value: encodeMessage('mention.enriched', mention({ id: 'a', at: T0 })) }]);
+    await h.bus.publish(TOPICS.alertCommands, [
+      { key: 'acme', value: encodeMessage('alert.command', { kind: 'silence', id: 'maintenance', by: 'ops', at: new Date(T0).toISOString(), silence }) },
+    ]);
+    await expect
+      .poll(() => h!.alerter.health(), { timeout: 5000, interval: 10 })
+      .toMatchObject({
+        status: 'degraded',
+        details: { pendingAlerts: 1, lastFlushError: 'store unavailable', commands: { lastError: 'alerter-commands: retry later: store unavailable' } },
+      });
+    expect(await h.store.getAlert(key)).toBeUndefined();
+    expect(await h.store.listSilences(new Date(T0).toISOString())).toEqual([]);
+
+    refusing = false;
+    await expect.poll(async () => (await h!.store.getAlert(key))?.revision, { timeout: 5000, interval: 10 }).toBe(1);
+    await expect.poll(async () => h!.store.listSilences(new Date(T0).toISOString()), { timeout: 5000, interval: 10 }).toEqual([silence]);
+    await expect.poll(() => h!.alerter.health().status, { timeout: 5000, interval: 10 }).toBe('ok');
+    // Each retry published it again: the same key and revision, which the notifier delivers once.
+    expect(new Set(await h.published())).toEqual(new Set([`open ${key} r1 n=1`]));
   });
 });

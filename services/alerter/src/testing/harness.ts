@@ -34,6 +34,8 @@ export interface HarnessOptions {
   history?: EnrichedMention[];
   /** Brand ownership as on Kafka ('seen') or on the embedded bus ('all', the default here). */
   ownership?: 'all' | 'seen';
+  /** What the alerter gets instead of the store itself (e.g. one that fails on demand); the harness keeps the real one. */
+  wrapStore?: (store: MentionStore) => MentionStore;
 }
 
 export async function createHarness(config: EarshotConfig, start: number, options: HarnessOptions = {}): Promise<Harness> {
@@ -42,11 +44,12 @@ export async function createHarness(config: EarshotConfig, start: number, option
   const store = createSqliteStore({ path: join(dir, 'store.db') });
   const clock = { now: start };
   if (options.history?.length) await store.upsertMentions(options.history);
+  const alerterStore = options.wrapStore?.(store) ?? store;
   const make = () =>
     createAlerter({
       config,
       bus,
-      store,
+      store: alerterStore,
       logger: silentLogger(),
       metrics: createMetrics(),
       now: () => new Date(clock.now),
