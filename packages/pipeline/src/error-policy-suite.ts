@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Bus, BusMessage } from '@earshot/bus';
 import { silentLogger } from '@earshot/observability';
-import { encodeMessage, type RawMention } from '@earshot/schema';
+import { encodeMessage } from '@earshot/schema';
 import { readProvenance } from './dlq.js';
 import { EarshotError } from '@earshot/core';
 import { ok, retryLater, type Outcome } from './outcome.js';
 import { createStageRunner, type DecodedMessage, type StageRunner } from './stage-runner.js';
+import { rawMention } from './testing/raw-mention.js';
 
 export interface ErrorPolicySuiteOptions {
   connect(): Promise<Bus>;
@@ -18,17 +19,6 @@ export interface ErrorPolicySuiteOptions {
   unique(): string;
   timeoutMs?: number;
 }
-
-const raw = (id: string, text = `text of ${id}`): RawMention => ({
-  id,
-  brandId: 'acme',
-  sourceId: 's',
-  sourceType: 'rss',
-  url: `https://x.org/${id}`,
-  title: id,
-  text,
-  collectedAt: '2026-11-20T10:00:00.000Z',
-});
 
 type Step = (batch: DecodedMessage<'mention.raw'>[]) => Promise<Outcome[]>;
 
@@ -74,7 +64,11 @@ export function errorPolicySuite(name: string, options: ErrorPolicySuiteOptions)
     await runner.start();
     await bus.publish(
       topics.input,
-      ids.map((i) => ({ key: 'acme', value: encodeMessage('mention.raw', raw(i, i === 'poison' ? 'poison' : undefined)), headers: { origin: 'policy-test' } })),
+      ids.map((i) => ({
+        key: 'acme',
+        value: encodeMessage('mention.raw', rawMention(i, i === 'poison' ? 'poison' : undefined)),
+        headers: { origin: 'policy-test' },
+      })),
     );
     return {
       runner,

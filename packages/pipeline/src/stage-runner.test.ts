@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Bus, BusMessage } from '@earshot/bus';
 import { createEmbeddedBus } from '@earshot/bus/embedded';
 import { createMetrics, silentLogger } from '@earshot/observability';
-import { encodeMessage, TOPICS, type RawMention } from '@earshot/schema';
+import { encodeMessage, TOPICS } from '@earshot/schema';
 import { readProvenance } from './dlq.js';
 import { dlq, ok, retryLater } from './outcome.js';
 import { createStageRunner } from './stage-runner.js';
-
-const raw = (id: string, text = 'hello'): RawMention => ({
-  id,
-  brandId: 'acme',
-  sourceId: 's',
-  sourceType: 'rss',
-  url: `https://x.org/${id}`,
-  title: id,
-  text,
-  collectedAt: '2026-11-20T10:00:00.000Z',
-});
+import { rawMention } from './testing/raw-mention.js';
 
 async function collect(bus: ReturnType<typeof createEmbeddedBus>, topic: string, n: number): Promise<BusMessage[]> {
   const got: BusMessage[] = [];
@@ -48,11 +38,11 @@ describe('stage runner', () => {
     });
     await runner.start();
     await bus.publish(TOPICS.raw, [
-      { key: 'acme', value: encodeMessage('mention.raw', raw('a')) },
+      { key: 'acme', value: encodeMessage('mention.raw', rawMention('a')) },
       { key: 'acme', value: Buffer.from('{not json'), headers: { origin: 'test' } },
-      { key: 'acme', value: encodeMessage('mention.raw', raw('b', 'poison')) },
+      { key: 'acme', value: encodeMessage('mention.raw', rawMention('b', 'poison')) },
       { key: 'acme', value: Buffer.from(JSON.stringify({ type: 'mention.raw', version: 7, id: 'x', createdAt: 'now', payload: {} })) },
-      { key: 'acme', value: encodeMessage('mention.raw', raw('c')) },
+      { key: 'acme', value: encodeMessage('mention.raw', rawMention('c')) },
     ]);
     const out = await collect(bus, 'out', 2);
     const dead = await collect(bus, TOPICS.dlq, 3);
@@ -90,10 +80,10 @@ describe('stage runner', () => {
     await runner.start();
     const ack = { kind: 'acknowledge' as const, id: 'c1', by: 'ops', at: '2026-11-20T10:05:00.000Z', alertKey: 'neg:acme:x', brandId: 'acme' };
     await bus.publish(TOPICS.byBrand, [
-      { key: 'acme', value: encodeMessage('mention.raw', raw('a')) },
+      { key: 'acme', value: encodeMessage('mention.raw', rawMention('a')) },
       { key: 'acme', value: encodeMessage('alert.command', ack) },
       { key: 'acme', value: encodeMessage('alert', { key: 'k' } as never) },
-      { key: 'acme', value: encodeMessage('mention.raw', raw('b')) },
+      { key: 'acme', value: encodeMessage('mention.raw', rawMention('b')) },
     ]);
     const dead = await collect(bus, TOPICS.dlq, 1);
     const deadline = Date.now() + 5000;
@@ -119,7 +109,7 @@ describe('stage runner', () => {
         return batch.map(() => (calls === 1 ? retryLater('store unavailable') : ok()));
       },
     });
-    await bus.publish(TOPICS.raw, [{ key: 'acme', value: encodeMessage('mention.raw', raw('a')) }]);
+    await bus.publish(TOPICS.raw, [{ key: 'acme', value: encodeMessage('mention.raw', rawMention('a')) }]);
     await runner.start();
     const deadline = Date.now() + 5000;
     while (calls < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
