@@ -2,15 +2,12 @@
 // on: `earshot indexer` on Kafka + Elasticsearch gets three enriched mentions, one of which carries
 // a topic over Lucene's 32,766-byte term limit for a keyword; the other two are stored, the third
 // lands on mentions.dlq with its original key, bytes and headers plus provenance.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bus, BusMessage } from '@earshot/bus';
-import { createKafkaClientBus, KAFKA_CLIENTS } from '@earshot/bus/kafka';
+import { describe, expect, it } from 'vitest';
+import type { BusMessage } from '@earshot/bus';
+import { KAFKA_CLIENTS } from '@earshot/bus/kafka';
 import { readProvenance } from '@earshot/pipeline';
 import { encodeMessage, mentionId, TOPICS, type EnrichedMention } from '@earshot/schema';
-import { dropPrefix, esCount, servers, startStage, stopStage, uniquePrefix, waitFor, writeDistributedConfig, type StageProcess } from './support.js';
+import { esCount, servers, stopStage, uniquePrefix, useKafkaElasticsearch, waitFor } from './support.js';
 
 const found = servers();
 
@@ -39,29 +36,17 @@ function enriched(i: number, topic = 'price'): EnrichedMention {
 describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`documents Elasticsearch refuses (%s)${'skip' in found ? ` (skipped: ${found.skip})` : ''}`, (client) => {
   const prefix = uniquePrefix(`dlq${client.slice(0, 2)}`);
   const s = found as Exclude<typeof found, { skip: string }>;
-  let bus: Bus;
-  let config: string;
-  let indexer: StageProcess | undefined;
-
-  beforeAll(async () => {
-    config = writeDistributedConfig(mkdtempSync(join(tmpdir(), 'earshot-dlq-')), {
-      prefix,
-      client,
-      servers: s,
-      body: 'logLevel: warn\nbrands:\n  - { id: nordtel, name: Nordtel }',
-    });
-    bus = createKafkaClientBus(client, { brokers: s.brokers.split(','), clientId: 'dlq-test', topicPrefix: `${prefix}.` });
-    await bus.ensureTopics(Object.values(TOPICS).map((name) => ({ name, partitions: 3 })));
-  });
-
-  afterAll(async () => {
-    if (indexer) await stopStage(indexer, 'SIGKILL');
-    await bus?.close();
-    await dropPrefix(s, prefix);
+  const scene = useKafkaElasticsearch({
+    prefix,
+    client,
+    servers: s,
+    clientId: 'dlq-test',
+    body: 'logLevel: warn\nbrands:\n  - { id: nordtel, name: Nordtel }',
   });
 
   it("dead-letters the refused document with Elasticsearch's reason and stores the rest", async () => {
-    indexer = await startStage('indexer', config);
+    const { bus } = scene;
+    const indexer = await scene.start('indexer');
     const poison = enriched(2, 'x'.repeat(40_000));
     const value = encodeMessage('mention.enriched', poison);
     await bus.publish(TOPICS.enriched, [
@@ -73,7 +58,7 @@ describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`documents Elasticsearch re
     const dead: BusMessage[] = [];
     const sub = await bus.subscribe({ groupId: 'dlq-reader', topic: TOPICS.dlq, handler: async (batch) => void dead.push(...batch) });
     await waitFor('the refused document on the DLQ', 60_000, async () => dead.length > 0).catch((err: Error) => {
-      throw new Error(`${err.message}\n--- indexer\n${indexer?.output()}`);
+      throw new Error(`${err.message}\n--- indexer\n${indexer.output()}`);
     });
     await sub.stop();
     await waitFor(

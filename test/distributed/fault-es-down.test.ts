@@ -4,28 +4,13 @@
 // Stopping Elasticsearch needs the local stack (infra/local/stack); against servers given from
 // outside the test skips, except under CI=true, where it fails.
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Bus } from '@earshot/bus';
-import { createKafkaClientBus, KAFKA_CLIENTS } from '@earshot/bus/kafka';
+import { KAFKA_CLIENTS } from '@earshot/bus/kafka';
 import { encodeMessage, mentionId, TOPICS, type EnrichedMention } from '@earshot/schema';
-import {
-  dropPrefix,
-  esCount,
-  esDocuments,
-  servers,
-  sleep,
-  startStage,
-  stopStage,
-  uniquePrefix,
-  waitFor,
-  writeDistributedConfig,
-  type StageProcess,
-} from './support.js';
+import { esCount, esDocuments, servers, sleep, stopStage, uniquePrefix, useKafkaElasticsearch, waitFor } from './support.js';
 
 const STACK = fileURLToPath(new URL('../../infra/local/stack', import.meta.url));
 const found = servers();
@@ -82,35 +67,23 @@ const stack = async (...args: string[]) => void (await promisify(execFile)(STACK
 describe.skipIf(reason !== undefined).each(KAFKA_CLIENTS)(`indexer while Elasticsearch is down (%s)${reason ? ` (skipped: ${reason})` : ''}`, (client) => {
   const prefix = uniquePrefix(`esdown${client.slice(0, 2)}`);
   const s = found as Exclude<typeof found, { skip: string }>;
-  let bus: Bus;
-  let config: string;
-  let indexer: StageProcess | undefined;
-
-  beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'earshot-esdown-'));
-    config = writeDistributedConfig(dir, {
-      prefix,
-      client,
-      servers: s,
-      body: 'logLevel: warn\nbrands:\n  - { id: nordtel, name: Nordtel }\n  - { id: tundra, name: Tundra }',
-    });
-    bus = createKafkaClientBus(client, { brokers: s.brokers.split(','), clientId: 'es-down-test', topicPrefix: `${prefix}.` });
-    await bus.ensureTopics(Object.values(TOPICS).map((name) => ({ name, partitions: 3 })));
+  const scene = useKafkaElasticsearch({
+    prefix,
+    client,
+    servers: s,
+    clientId: 'es-down-test',
+    body: 'logLevel: warn\nbrands:\n  - { id: nordtel, name: Nordtel }\n  - { id: tundra, name: Tundra }',
   });
-
-  afterAll(async () => {
-    if (indexer) await stopStage(indexer, 'SIGKILL');
-    await stack('start', 'es'); // whatever happened, leave Elasticsearch running
-    await bus?.close();
-    await dropPrefix(s, prefix);
-  });
+  // Whatever happened, leave Elasticsearch running (this runs before the scene's clean-up, which needs it).
+  afterAll(() => stack('start', 'es'));
 
   it('backs off without committing, then catches up with nothing lost', async () => {
     const BEFORE = 2000;
     const DURING = 3000;
     const AFTER = 1000;
     const total = BEFORE + DURING + AFTER;
-    indexer = await startStage('indexer', config);
+    const { bus } = scene;
+    const indexer = await scene.start('indexer');
     await publishRange(bus, 0, BEFORE);
     await waitFor('the first mentions indexed', 60_000, async () => (await esCount(s.esUrl, prefix)) === BEFORE);
 
@@ -145,7 +118,7 @@ describe.skipIf(reason !== undefined).each(KAFKA_CLIENTS)(`indexer while Elastic
       },
       500,
     ).catch((err: Error) => {
-      throw new Error(`${err.message}\n--- indexer\n${indexer?.output()}`);
+      throw new Error(`${err.message}\n--- indexer\n${indexer.output()}`);
     });
 
     expect(await esCount(s.esUrl, prefix)).toBe(total);

@@ -1,26 +1,11 @@
 // Nothing lost, nothing doubled when stages die: 10,000 mentions stream through `earshot enricher`
 // and `earshot indexer` (separate processes on Kafka + Elasticsearch); both are SIGKILLed in the
 // middle, started again, and every mention ends up in Elasticsearch exactly once.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Bus } from '@earshot/bus';
-import { createKafkaClientBus, KAFKA_CLIENTS } from '@earshot/bus/kafka';
+import { KAFKA_CLIENTS } from '@earshot/bus/kafka';
 import { encodeMessage, mentionId, TOPICS, type RawMention } from '@earshot/schema';
-import {
-  dropPrefix,
-  esCount,
-  esDocuments,
-  servers,
-  sleep,
-  startStage,
-  stopStage,
-  uniquePrefix,
-  waitFor,
-  writeDistributedConfig,
-  type StageProcess,
-} from './support.js';
+import { esCount, esDocuments, servers, sleep, stopStage, uniquePrefix, useKafkaElasticsearch, waitFor } from './support.js';
 
 const found = servers();
 const MENTIONS = 10_000;
@@ -64,32 +49,18 @@ async function publishRange(bus: Bus, from: number, to: number): Promise<void> {
 describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`stages killed mid-stream (%s)${'skip' in found ? ` (skipped: ${found.skip})` : ''}`, (client) => {
   const prefix = uniquePrefix(`kill${client.slice(0, 2)}`);
   const s = found as Exclude<typeof found, { skip: string }>;
-  let bus: Bus;
-  let config: string;
-  const stages: StageProcess[] = [];
-
-  beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'earshot-kill-'));
-    config = writeDistributedConfig(dir, {
-      prefix,
-      client,
-      servers: s,
-      body: `logLevel: warn\nbrands:\n${BRANDS.map((b) => `  - { id: ${b}, name: ${b} }`).join('\n')}`,
-    });
-    bus = createKafkaClientBus(client, { brokers: s.brokers.split(','), clientId: 'fault-kill-test', topicPrefix: `${prefix}.` });
-    await bus.ensureTopics(Object.values(TOPICS).map((name) => ({ name, partitions: 3 })));
-  });
-
-  afterAll(async () => {
-    for (const stage of stages) await stopStage(stage, 'SIGKILL');
-    await bus?.close();
-    await dropPrefix(s, prefix);
+  const scene = useKafkaElasticsearch({
+    prefix,
+    client,
+    servers: s,
+    clientId: 'fault-kill-test',
+    body: `logLevel: warn\nbrands:\n${BRANDS.map((b) => `  - { id: ${b}, name: ${b} }`).join('\n')}`,
   });
 
   it(`stores all ${MENTIONS} mentions exactly once after the enricher and indexer are SIGKILLed and restarted`, async () => {
+    const { bus } = scene;
     await publishRange(bus, 0, MENTIONS / 2);
-    const first = [await startStage('enricher', config), await startStage('indexer', config)];
-    stages.push(...first);
+    const first = [await scene.start('enricher'), await scene.start('indexer')];
     // The rest of the stream arrives while the stages work and die.
     const streaming = (async () => {
       for (let i = MENTIONS / 2; i < MENTIONS; i += 500) {
@@ -113,7 +84,7 @@ describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`stages killed mid-stream (
     expect(atKill, 'the kill came after everything was stored: it proves nothing').toBeLessThan(MENTIONS);
     await streaming;
 
-    stages.push(await startStage('enricher', config), await startStage('indexer', config));
+    const second = [await scene.start('enricher'), await scene.start('indexer')];
     await waitFor(
       `all ${MENTIONS} mentions stored (${atKill} at the kill)`,
       180_000,
@@ -127,12 +98,7 @@ describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`stages killed mid-stream (
       },
       500,
     ).catch((err: Error) => {
-      throw new Error(
-        `${err.message}\n${stages
-          .slice(-2)
-          .map((st) => `--- ${st.name}\n${st.output()}`)
-          .join('\n')}`,
-      );
+      throw new Error(`${err.message}\n${second.map((st) => `--- ${st.name}\n${st.output()}`).join('\n')}`);
     });
 
     // Exactly once: as many documents as mentions, and every id among them.
@@ -146,6 +112,6 @@ describe.skipIf('skip' in found).each(KAFKA_CLIENTS)(`stages killed mid-stream (
     expect(new Set(hits.map((h) => h._index))).toEqual(new Set([`${prefix}-mentions-2026.10`, `${prefix}-mentions-2026.11`]));
     expect(await bus.lag(`${prefix}-probe`, TOPICS.dlq)).toBe(0);
 
-    for (const stage of stages.slice(-2)) expect(await stopStage(stage, 'SIGTERM'), stage.output()).toBe(0);
+    for (const stage of second) expect(await stopStage(stage, 'SIGTERM'), stage.output()).toBe(0);
   });
 });

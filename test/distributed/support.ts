@@ -1,12 +1,16 @@
 // Shared by the distributed tests: where Kafka and Elasticsearch are, a config file on them with
-// names unique to one test, stage processes started the way an operator would (`earshot <stage>`),
-// and plain-HTTP looks into Elasticsearch (what is really stored, not what our adapter says).
+// names unique to one test (with the test's own bus and clean-up, `useKafkaElasticsearch`), stage
+// processes started the way an operator would (`earshot <stage>`), and plain-HTTP looks into
+// Elasticsearch (what is really stored, not what our adapter says).
 import type { ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
-import { dropKafkaTopics, type KafkaClient } from '@earshot/bus/kafka';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { Bus } from '@earshot/bus';
+import { createKafkaClientBus, dropKafkaTopics, type KafkaClient } from '@earshot/bus/kafka';
+import { TOPICS } from '@earshot/schema';
 import { startEarshot } from '../support/earshot-cli.js';
 
 export interface Servers {
@@ -49,6 +53,69 @@ store: { kind: elasticsearch, url: "${options.servers.esUrl}", indexPrefix: ${op
 `,
   );
   return file;
+}
+
+export interface KafkaElasticsearchOptions {
+  prefix: string;
+  client: KafkaClient;
+  servers: Servers;
+  /** Brands, sources, log level: the config above its bus and store. */
+  body: string;
+  /** The Kafka client id of the test's own bus. */
+  clientId: string;
+  partitions?: number;
+}
+
+export interface KafkaElasticsearchScene {
+  /** The config file on Kafka + Elasticsearch under the prefix (written before the tests). */
+  readonly config: string;
+  /** The test's own bus on the prefix's topics, every topic created. */
+  readonly bus: Bus;
+  /** Starts `earshot <name>` on the config; whatever still runs is SIGKILLed after the tests. */
+  start(name: string): Promise<StageProcess>;
+}
+
+/**
+ * For one describe block: before its tests, a config on Kafka + Elasticsearch under `prefix` and a
+ * bus of the test's own with every topic created; after them, the stages it started SIGKILLed, the
+ * bus closed and the prefix's indices and topics dropped.
+ */
+export function useKafkaElasticsearch(options: KafkaElasticsearchOptions): KafkaElasticsearchScene {
+  const { prefix, client, servers: s, partitions = 3 } = options;
+  let config: string | undefined;
+  let bus: Bus | undefined;
+  const stages: StageProcess[] = [];
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the Kafka + Elasticsearch scene is set up in beforeAll: use it inside a test');
+    return value;
+  };
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), `earshot-${prefix}-`));
+    config = writeDistributedConfig(dir, { prefix, client, servers: s, body: options.body, partitions });
+    bus = createKafkaClientBus(client, { brokers: s.brokers.split(','), clientId: options.clientId, topicPrefix: `${prefix}.` });
+    await bus.ensureTopics(Object.values(TOPICS).map((name) => ({ name, partitions })));
+  });
+
+  afterAll(async () => {
+    for (const stage of stages) await stopStage(stage, 'SIGKILL');
+    await bus?.close();
+    await dropPrefix(s, prefix);
+  });
+
+  return {
+    get config() {
+      return ready(config);
+    },
+    get bus() {
+      return ready(bus);
+    },
+    async start(name) {
+      const stage = await startStage(name, ready(config));
+      stages.push(stage);
+      return stage;
+    },
+  };
 }
 
 export interface StageProcess {
