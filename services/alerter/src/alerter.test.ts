@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from './testing/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './testing/harness.js';
 import { encodeMessage, TOPICS } from '@earshot/schema';
 import type { MentionStore } from '@earshot/store';
 import { mention, MIN, T0, testConfig } from './testing/mentions.js';
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const harness = useHarness();
 
 describe('alerter service (embedded bus, SQLite store)', () => {
   it('publishes and stores a threshold alert once, and resolves it', async () => {
-    h = await createHarness(testConfig(['{ id: neg, type: threshold, brand: nordtel, count: 2, window: 10m }']), T0);
+    const h = await harness(testConfig(['{ id: neg, type: threshold, brand: nordtel, count: 2, window: 10m }']), T0);
     await h.send(mention({ id: 'a', at: T0 }));
     h.clock.now = T0 + MIN;
     await h.send(mention({ id: 'b', at: T0 + MIN }), mention({ id: 'c', at: T0 + MIN, brandId: 'acme' }));
@@ -25,7 +21,7 @@ describe('alerter service (embedded bus, SQLite store)', () => {
   });
 
   it('after a restart mid-window neither forgets the building window nor fires again', async () => {
-    h = await createHarness(testConfig(['{ id: neg, type: threshold, brand: nordtel, count: 3, window: 10m }']), T0);
+    const h = await harness(testConfig(['{ id: neg, type: threshold, brand: nordtel, count: 3, window: 10m }']), T0);
     await h.send(mention({ id: 'a', at: T0 }), mention({ id: 'b', at: T0 }));
     h.clock.now = T0 + 2 * MIN;
     await h.restart(); // 2 of 3 seen: the window must survive
@@ -43,7 +39,7 @@ describe('alerter service (embedded bus, SQLite store)', () => {
 
   it('with Kafka-style ownership, warm-starts a brand when it first arrives and still neither forgets nor re-fires', async () => {
     const config = testConfig(['{ id: neg, type: threshold, brand: all, count: 3, window: 10m }']);
-    h = await createHarness(config, T0, { ownership: 'seen' });
+    const h = await harness(config, T0, { ownership: 'seen' });
     await h.send(mention({ id: 'a', at: T0 }), mention({ id: 'b', at: T0 }));
     h.clock.now = T0 + 2 * MIN;
     await h.restart();
@@ -58,7 +54,7 @@ describe('alerter service (embedded bus, SQLite store)', () => {
 
   it('applies silences sent as commands: it stores them and neither opens nor re-notifies what they cover', async () => {
     const config = testConfig(['{ id: neg, type: threshold, brand: all, count: 1, window: 10m }']);
-    h = await createHarness(config, T0);
+    const h = await harness(config, T0);
     const silence = { id: 'maintenance', brandId: 'nordtel', until: new Date(T0 + 5 * MIN).toISOString(), reason: 'known outage', createdBy: 'ops' };
     await h.command({ kind: 'silence', id: 'maintenance', by: 'ops', at: new Date(T0).toISOString(), silence });
     expect(await h.store.listSilences(new Date(T0).toISOString())).toEqual([silence]);
@@ -70,7 +66,7 @@ describe('alerter service (embedded bus, SQLite store)', () => {
 
   it('applies acknowledgments sent as commands: the first one stands, on open and resolved alerts, republished at the same revision', async () => {
     const config = testConfig(['{ id: neg, type: threshold, brand: all, count: 1, window: 10m, realert: 2m }']);
-    h = await createHarness(config, T0);
+    const h = await harness(config, T0);
     await h.send(mention({ id: 'a', at: T0 }), mention({ id: 'b', at: T0, brandId: 'acme' }));
     const ack = (alertKey: string, brandId: string, by: string, at: number) => ({
       kind: 'acknowledge' as const,
@@ -117,14 +113,14 @@ describe('alerter service (embedded bus, SQLite store)', () => {
 
   it('still applies an acknowledgment an older API left on alerts.commands (upgrade), beside those routed on mentions.by-brand', async () => {
     const config = testConfig(['{ id: neg, type: threshold, brand: all, count: 1, window: 10m, realert: 2m }']);
-    h = await createHarness(config, T0);
+    const h = await harness(config, T0);
     await h.send(mention({ id: 'a', at: T0 }), mention({ id: 'b', at: T0, brandId: 'acme' }));
     const nordtel = 'neg:nordtel:2026-11-20T10:00:00.000Z';
     const acme = 'neg:acme:2026-11-20T10:00:00.000Z';
     const old = { kind: 'acknowledge' as const, id: 'old-api', by: 'ops', at: new Date(T0 + MIN).toISOString(), alertKey: nordtel, brandId: 'nordtel' };
     await h.bus.publish(TOPICS.alertCommands, [{ key: 'nordtel', value: encodeMessage('alert.command', old) }]);
     await h.command({ ...old, id: 'new-api', alertKey: acme, brandId: 'acme' });
-    await expect.poll(async () => (await h!.store.getAlert(nordtel))?.acknowledgedBy, { timeout: 5000, interval: 10 }).toBe('ops');
+    await expect.poll(async () => (await h.store.getAlert(nordtel))?.acknowledgedBy, { timeout: 5000, interval: 10 }).toBe('ops');
     h.clock.now = T0 + 4 * MIN; // past realert: neither is told again
     await h.alerter.tick();
     expect((await h.published()).filter((line) => !line.includes(' r1 '))).toEqual([]);
@@ -142,7 +138,7 @@ describe('alerter service (embedded bus, SQLite store)', () => {
         upsertAlert: async (alert: Parameters<MentionStore['upsertAlert']>[0]) => (refuse(), store.upsertAlert(alert)),
         addSilence: async (silence: Parameters<MentionStore['addSilence']>[0]) => (refuse(), store.addSilence(silence)),
       });
-    h = await createHarness(testConfig(['{ id: neg, type: threshold, brand: all, count: 1, window: 10m }']), T0, { wrapStore: failing });
+    const h = await harness(testConfig(['{ id: neg, type: threshold, brand: all, count: 1, window: 10m }']), T0, { wrapStore: failing });
     const key = 'neg:nordtel:2026-11-20T10:00:00.000Z';
     const silence = { id: 'maintenance', brandId: 'acme', until: new Date(T0 + 5 * MIN).toISOString(), reason: 'known outage', createdBy: 'ops' };
     await h.store.upsertMentions([mention({ id: 'a', at: T0 })]);
@@ -151,7 +147,7 @@ describe('alerter service (embedded bus, SQLite store)', () => {
       { key: 'acme', value: encodeMessage('alert.command', { kind: 'silence', id: 'maintenance', by: 'ops', at: new Date(T0).toISOString(), silence }) },
     ]);
     await expect
-      .poll(() => h!.alerter.health(), { timeout: 5000, interval: 10 })
+      .poll(() => h.alerter.health(), { timeout: 5000, interval: 10 })
       .toMatchObject({
         status: 'degraded',
         details: { pendingAlerts: 1, lastFlushError: 'store unavailable', commands: { lastError: 'alerter-commands: retry later: store unavailable' } },
@@ -160,9 +156,9 @@ describe('alerter service (embedded bus, SQLite store)', () => {
     expect(await h.store.listSilences(new Date(T0).toISOString())).toEqual([]);
 
     refusing = false;
-    await expect.poll(async () => (await h!.store.getAlert(key))?.revision, { timeout: 5000, interval: 10 }).toBe(1);
-    await expect.poll(async () => h!.store.listSilences(new Date(T0).toISOString()), { timeout: 5000, interval: 10 }).toEqual([silence]);
-    await expect.poll(() => h!.alerter.health().status, { timeout: 5000, interval: 10 }).toBe('ok');
+    await expect.poll(async () => (await h.store.getAlert(key))?.revision, { timeout: 5000, interval: 10 }).toBe(1);
+    await expect.poll(async () => h.store.listSilences(new Date(T0).toISOString()), { timeout: 5000, interval: 10 }).toEqual([silence]);
+    await expect.poll(() => h.alerter.health().status, { timeout: 5000, interval: 10 }).toBe('ok');
     // Each retry published it again: the same key and revision, which the notifier delivers once.
     expect(new Set(await h.published())).toEqual(new Set([`open ${key} r1 n=1`]));
   });

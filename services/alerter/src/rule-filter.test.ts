@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrandAccountRole } from '@earshot/schema';
 import { createAlertEngine } from './engine.js';
 import { run, type Step } from './testing/collect.js';
-import { createHarness, type Harness } from './testing/harness.js';
+import { useHarness } from './testing/harness.js';
 import { mention, MIN, T0, testConfig } from './testing/mentions.js';
 
 const H = 60 * MIN;
@@ -81,11 +81,7 @@ describe("the brand's own posts and the rules", () => {
   });
 
   describe('across a restart', () => {
-    let h: Harness | undefined;
-    afterEach(async () => {
-      await h?.close();
-      h = undefined;
-    });
+    const harness = useHarness();
 
     it("rebuilds windows and baselines from the store without the brand's posts, so a restart counts what the stream counted", async () => {
       // Three days of history: one complaint an hour, and four of the brand's own negative posts an
@@ -97,7 +93,7 @@ describe("the brand's own posts and the rules", () => {
         history.push(mention({ id: `c-h${hour}`, at: T0 - hour * H }));
         for (let i = 0; i < 4; i++) history.push(mention({ id: `own-h${hour}-${i}`, at: T0 - hour * H + (i + 1) * MIN, brandAccount: 'by-brand' }));
       }
-      h = await createHarness(testConfig([rule]), T0, { history });
+      const h = await harness(testConfig([rule]), T0, { history });
       for (let i = 0; i < 3; i++) {
         h.clock.now = T0 + i * MIN;
         await h.send(mention({ id: `b${i}`, at: h.clock.now }), mention({ id: `sorry${i}`, at: h.clock.now, brandAccount: 'by-brand' }));

@@ -1,10 +1,10 @@
 // An alert's evidence, from a scripted stream through the real engine: a day of ordinary complaints
 // about billing, then a burst about a network outage. The evidence must name the outage, not the
 // billing, show the mentions that drove it, and say how far above normal the window is.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAlertEngine } from '../engine.js';
 import type { AlertChange } from '../lifecycle.js';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { useHarness } from '../testing/harness.js';
 import { mention, MIN, T0, testConfig } from '../testing/mentions.js';
 import { keyTerms } from './key-terms.js';
 
@@ -115,16 +115,12 @@ describe('alert evidence', () => {
 });
 
 describe('alert evidence after a restart', () => {
-  let h: Harness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
+  const harness = useHarness();
 
   it('rebuilds its baseline from the store: history the alerter never streamed is the normal it compares with', async () => {
     const history = [];
     for (let hour = 30; hour >= 1; hour--) history.push(mention({ id: `hist-${hour}`, at: T0 - hour * H, text: 'Billing error again.' }));
-    h = await createHarness(testConfig(['{ id: neg, type: threshold, brand: all, count: 3, window: 10m }']), T0, { history });
+    const h = await harness(testConfig(['{ id: neg, type: threshold, brand: all, count: 3, window: 10m }']), T0, { history });
     for (let i = 0; i < 3; i++) {
       h.clock.now = T0 + i * MIN;
       await h.send(mention({ id: `burst-${i}`, at: h.clock.now, text: 'Network outage in Tallinn.' }));

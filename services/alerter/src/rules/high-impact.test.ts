@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAlertEngine } from '../engine.js';
 import { run } from '../testing/collect.js';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { useHarness } from '../testing/harness.js';
 import { mention, MIN, T0, testConfig } from '../testing/mentions.js';
 
 const RULE = '{ id: wom, type: high-impact, brand: all, reach: 10000, maxRating: 2, window: 30m, realert: 1h, severity: critical }';
@@ -37,14 +37,10 @@ describe('high-impact rule', () => {
   });
 
   describe('across a restart', () => {
-    let h: Harness | undefined;
-    afterEach(async () => {
-      await h?.close();
-      h = undefined;
-    });
+    const harness = useHarness();
 
     it('does not fire the same high-impact alert again', async () => {
-      h = await createHarness(testConfig([RULE]), T0);
+      const h = await harness(testConfig([RULE]), T0);
       await h.send(mention({ id: 'm1', at: T0, warning: true }));
       h.clock.now = T0 + 5 * MIN;
       await h.restart();

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAlertEngine } from '../engine.js';
 import { run, type Step } from '../testing/collect.js';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { useHarness } from '../testing/harness.js';
 import { mention, MIN, T0, testConfig } from '../testing/mentions.js';
 
 const H = 60 * MIN;
@@ -30,15 +30,11 @@ describe('source-silent rule', () => {
   });
 
   describe('across a restart', () => {
-    let h: Harness | undefined;
-    afterEach(async () => {
-      await h?.close();
-      h = undefined;
-    });
+    const harness = useHarness();
 
     it('remembers when the source last spoke, fires once at the right time, and not again after another restart', async () => {
       const history = stream(T0).flatMap((s) => (s.mention ? [s.mention] : []));
-      h = await createHarness(testConfig([RULE]), T0 + 2 * H, { history }); // started 2 h into the silence
+      const h = await harness(testConfig([RULE]), T0 + 2 * H, { history }); // started 2 h into the silence
       await h.alerter.tick();
       h.clock.now = T0 + 6 * H - MIN;
       await h.restart();

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAlertEngine } from '../engine.js';
 import { run, type Step } from '../testing/collect.js';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { useHarness } from '../testing/harness.js';
 import { mention, MIN, T0, testConfig } from '../testing/mentions.js';
 import { spikeThreshold } from './spike.js';
 
@@ -49,15 +49,11 @@ describe('spike rule', () => {
 });
 
 describe('spike rule with its baseline in the store', () => {
-  let h: Harness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
+  const harness = useHarness();
 
   it('warm-starts the usual rate from history, and a restart mid-burst neither forgets nor re-fires', async () => {
     // 4 an hour is usual for nordtel: 8 in an hour is no spike, 12 is. Without the history 4 would already fire.
-    h = await createHarness(testConfig([RULE]), T0, { history: history(4) });
+    const h = await harness(testConfig([RULE]), T0, { history: history(4) });
     for (let i = 0; i < 8; i++) {
       h.clock.now = T0 + i * MIN;
       await h.send(mention({ id: `b${i}`, at: h.clock.now }));

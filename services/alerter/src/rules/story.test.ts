@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storyId } from '@earshot/stories';
 import { createAlertEngine } from '../engine.js';
 import { run, type Step } from '../testing/collect.js';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { useHarness } from '../testing/harness.js';
 import { mention, MIN, T0, testConfig, type MentionSpec } from '../testing/mentions.js';
 
 const H = 60 * MIN;
@@ -83,14 +83,10 @@ describe('story rule', () => {
 });
 
 describe('story rule and stories in the store', () => {
-  let h: Harness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
+  const harness = useHarness();
 
   it('stores each story, and a restart mid-story keeps growing the same one and fires once', async () => {
-    h = await createHarness(testConfig(['{ id: story, type: story, brand: all, window: 6h, size: 3 }']), T0);
+    const h = await harness(testConfig(['{ id: story, type: story, brand: all, window: 6h, size: 3 }']), T0);
     await h.send(outage(1, T0));
     h.clock.now = T0 + 5 * MIN;
     await h.send(outage(2, h.clock.now), mention({ id: 'other', at: h.clock.now, ...PRICES }));

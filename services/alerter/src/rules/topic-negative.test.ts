@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAlertEngine } from '../engine.js';
 import { run, type Step } from '../testing/collect.js';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { useHarness } from '../testing/harness.js';
 import { mention, MIN, T0, testConfig } from '../testing/mentions.js';
 
 const H = 60 * MIN;
@@ -55,16 +55,12 @@ describe('topic-negative rule', () => {
   });
 
   describe('across a restart', () => {
-    let h: Harness | undefined;
-    afterEach(async () => {
-      await h?.close();
-      h = undefined;
-    });
+    const harness = useHarness();
 
     it('rebuilds the topic baseline from the store and the window from the replay', async () => {
       const history = [];
       for (let hr = 24; hr >= 1; hr--) history.push(mention({ id: `hist${hr}`, at: T0 - hr * H, topics: [['price', 'negative']] })); // 1 an hour usual
-      h = await createHarness(testConfig([RULE]), T0, { history });
+      const h = await harness(testConfig([RULE]), T0, { history });
       await h.send(mention({ id: 'a', at: T0, topics: [['price', 'negative']] }), mention({ id: 'b', at: T0, topics: [['delivery', 'negative']] }));
       h.clock.now = T0 + 5 * MIN;
       await h.restart();

@@ -10,7 +10,7 @@ import { createMetrics, silentLogger } from '@earshot/observability';
 import { alertCommandRoute, decodeMessage, encodeMessage, TOPICS, type Alert, type AlertCommand, type EnrichedMention } from '@earshot/schema';
 import type { MentionStore } from '@earshot/store';
 import { createSqliteStore } from '@earshot/store/sqlite';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { createAlerter, type Alerter } from '../alerter.js';
 
 export interface Harness {
@@ -120,6 +120,22 @@ export async function createHarness(config: EarshotConfig, start: number, option
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * For a file or a describe block: `createHarness` whose harnesses are closed after each test (it
+ * registers the afterEach itself), so a test just says `const h = await harness(config, T0)`.
+ */
+export function useHarness(): typeof createHarness {
+  const open: Harness[] = [];
+  afterEach(async () => {
+    for (const h of open.splice(0)) await h.close();
+  });
+  return async (...args) => {
+    const h = await createHarness(...args);
+    open.push(h);
+    return h;
   };
 }
 
