@@ -73,9 +73,15 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
   };
 }
 
-/** Telling others not to buy is negative whatever the wording; recommending to them is positive. */
+/**
+ * Telling others not to buy is negative whatever the wording; recommending to them is positive. The
+ * label is decided here too, not only the score: a neutral rule may have called a clearly negative
+ * score neutral (a complaint that names a time reads like an announcement), and a warning is an opinion.
+ */
 function withWordOfMouth(sentiment: Sentiment, signals: WordOfMouth): Sentiment {
-  if (signals.warning && !signals.recommendation && sentiment.score > -WOM_FLOOR) return { label: 'negative', score: -WOM_FLOOR };
-  if (signals.recommendation && !signals.warning && sentiment.score < WOM_FLOOR) return { label: 'positive', score: WOM_FLOOR };
+  if (signals.warning && !signals.recommendation && (sentiment.label !== 'negative' || sentiment.score > -WOM_FLOOR))
+    return { label: 'negative', score: Math.min(sentiment.score, -WOM_FLOOR) };
+  if (signals.recommendation && !signals.warning && (sentiment.label !== 'positive' || sentiment.score < WOM_FLOOR))
+    return { label: 'positive', score: Math.max(sentiment.score, WOM_FLOOR) };
   return sentiment;
 }
