@@ -6,15 +6,11 @@
 // spread of the per-seed differences, so a gain can be told from the noise between fold splits.
 // Run: npx tsx packages/nlp/scripts/cv-sentiment-variants.ts [lang …] [--seeds=7,11,13] [--only=name,…] (README: issue 10, round 5)
 
-import { createAnalyzer } from '../src/analyzer.js';
-import { classificationReport } from '../src/eval/metrics.js';
 import { readLabeledFile } from '../src/eval/read-labeled.js';
 import { sharedDataFile } from '../src/eval/shared-dir.js';
-import { stratifiedFolds } from '../src/eval/stratified-folds.js';
 import { LANGUAGE_SETTINGS, type LanguageSettings } from '../src/sentiment/language-features.js';
-import { trainingAdditions } from '../src/sentiment/training-set.js';
-import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
+import { crossValidatedMacroF1 } from './sentiment-cv.js';
 
 const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
   shipped: {},
@@ -51,30 +47,8 @@ for (const lang of langs) {
   for (const [name, change] of variants) {
     const { maxFeatures, ...rest } = change;
     const settings = { ...shipped, ...rest };
-    const { added, nbExamples } = trainingAdditions({ env: process.env, lang, settings });
-    const scores: number[] = [];
     const started = performance.now();
-    for (const seed of seeds) {
-      const folds = stratifiedFolds(
-        dev.map((e) => e.label),
-        5,
-        seed,
-      );
-      const pairs = [];
-      for (let f = 0; f < 5; f++) {
-        const model = trainSentimentModel({
-          lang,
-          examples: [...dev.filter((_, i) => folds[i] !== f), ...added],
-          wink,
-          settings,
-          ...(maxFeatures ? { maxFeatures } : {}),
-          nbExamples,
-        });
-        const analyzer = createAnalyzer({ models: { [lang]: model }, topicModel: null, settings: { [lang]: settings } });
-        for (const e of dev.filter((_, i) => folds[i] === f)) pairs.push({ gold: e.label, predicted: analyzer.analyze(e.text).sentiment.label });
-      }
-      scores.push(classificationReport(pairs).macroF1);
-    }
+    const scores = crossValidatedMacroF1({ lang, dev, settings, seeds, wink, ...(maxFeatures ? { maxFeatures } : {}) });
     if (baseline.length === 0) baseline.push(...scores);
     const diffs = scores.map((s, i) => s - baseline[i]!);
     console.log(

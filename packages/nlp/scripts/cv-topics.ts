@@ -36,7 +36,8 @@ const settings = { ...TOPIC_TRAIN_SETTINGS, ...overrides };
 console.log(`settings ${JSON.stringify(settings)}`);
 // --seed=N: other outer folds (the benchmark's are seed 7), to see how much a difference is noise.
 const seed = Number(process.argv.find((a) => a.startsWith('--seed='))?.slice(7) ?? 7);
-const cv = crossValidateTopics(data, { folds: 5, seed, settings });
+// --per-language: one model per language, trained on that language's rows only.
+const cv = crossValidateTopics(data, { folds: 5, seed, settings, perLanguage: process.argv.includes('--per-language') });
 console.log(`cv ${Math.round(performance.now() - t0)} ms; modes ${JSON.stringify(cv.modeFolds)}`);
 for (const lang of [...SUPPORTED_LANGUAGES, 'all']) {
   const idx = examples.flatMap((e, i) => (lang === 'all' || e.lang === lang ? [i] : []));

@@ -25,7 +25,7 @@ const report = (name: string, lang: string, texts: string[]): void => {
   );
 };
 for (const lang of langs) {
-  for (const split of ['sentiment/dev', 'sentiment/train']) {
+  for (const split of ['sentiment/dev', 'sentiment/train'] as const) {
     const file = sharedDataFile(process.env, split, lang);
     if (file)
       report(

@@ -25,7 +25,10 @@ export interface TopicCrossValidation {
   modeFolds: Record<string, number>;
 }
 
-export function crossValidateTopics(data: TopicDataset, options: { folds: number; seed: number; settings?: TopicTrainSettings }): TopicCrossValidation {
+export function crossValidateTopics(
+  data: TopicDataset,
+  options: { folds: number; seed: number; settings?: TopicTrainSettings; perLanguage?: boolean },
+): TopicCrossValidation {
   const all = Array.from({ length: data.n }, (_, i) => i);
   const folds = topicFolds(data, all, options.folds, options.seed);
   const learned = new Int32Array(data.n);
@@ -33,6 +36,17 @@ export function crossValidateTopics(data: TopicDataset, options: { folds: number
   for (let f = 0; f < options.folds; f++) {
     const train = all.filter((i) => folds[i] !== f);
     const test = all.filter((i) => folds[i] === f);
+    if (options.perLanguage) {
+      for (let l = 0; l < SUPPORTED_LANGUAGES.length; l++) {
+        const ofLang = (i: number): boolean => data.langs[i] === SUPPORTED_LANGUAGES[l];
+        const file = fitTopicModel(data, train.filter(ofLang), options.settings ?? TOPIC_TRAIN_SETTINGS);
+        const langTest = test.filter(ofLang);
+        predictTopicMasks(file, data, langTest).forEach((mask, j) => {
+          learned[langTest[j]!] = mask;
+        });
+      }
+      continue;
+    }
     const file = fitTopicModel(data, train, options.settings ?? TOPIC_TRAIN_SETTINGS);
     file.modes.forEach((perTopic, l) =>
       perTopic.forEach((m, t) => {

@@ -28,6 +28,19 @@ describe('feature extraction', () => {
     expect(x.values[i]).toBeGreaterThan(x.values[Array.from(x.indices).indexOf(bucket('b:<s> bad'))]!);
   });
 
+  it('adds word-class features, negation-marked like the word, when classes are given', () => {
+    const classes = new Map([
+      ['courier', [3, 17]],
+      ['parcel', [3, 40]],
+    ]);
+    const withClasses = createFeatureExtractor({ hashBits: BITS, lexicon: createLexiconScorer({ lexicon: LEXICONS.en! }), wordClasses: classes });
+    const courier = new Set(Array.from(withClasses.extract('the courier').indices));
+    const parcel = new Set(Array.from(withClasses.extract('not the parcel').indices));
+    expect(courier.has(bucket('k0:3')) && courier.has(bucket('k1:17'))).toBe(true);
+    expect(parcel.has(bucket('k0:!3')) && parcel.has(bucket('k1:!40'))).toBe(true);
+    expect(parcel.has(bucket('k0:3'))).toBe(false);
+  });
+
   it('adds stem features and counts features once when asked to', () => {
     const stemmed = createFeatureExtractor({
       hashBits: BITS,

@@ -22,6 +22,8 @@ export interface FeatureExtractorOptions {
   stem?: (foldedWord: string) => string;
   /** Count each hashed feature once however often it occurs (long texts). */
   binary?: boolean;
+  /** Word classes learned from unlabeled text, one hashed feature per granularity (scripts/word-clusters.ts; measured, not shipped: README round 6). */
+  wordClasses?: ReadonlyMap<string, readonly number[]>;
 }
 
 export interface FeatureExtractor {
@@ -48,6 +50,7 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
   const maxNgram = options.ngrams?.max ?? 5;
   const { stem } = options;
   const binary = options.binary ?? false;
+  const classBuckets = options.wordClasses ? wordClassBuckets(options.wordClasses, mask) : undefined;
   // Seeds are the FNV states after each feature kind's prefix ("w:", "b:", "c:"), so a feature's
   // bucket is fnv1a("w:" + word) and so on, without building that string.
   const wordSeed = fnv1aSeed('w:');
@@ -95,6 +98,8 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
         if (s !== w) out.count((fnv1aMore(marked ? negatedStemSeed : stemSeed, s) >>> 0) & mask);
       }
       if (w.length <= MAX_WORD_FOR_NGRAMS) charNgrams(w, out);
+      const classes = classBuckets?.get(w);
+      if (classes) for (let k = marked ? 1 : 0; k < classes.length; k += 2) out.count(classes[k]!);
       if (negateLeft > 0) negateLeft--;
     }
     if (words.length > 0) out.count((fnv1aMore(prevSeed, '</s>') >>> 0) & mask);
@@ -124,4 +129,18 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
       return out.toVector();
     },
   };
+}
+
+/** Each word's class features, hashed once: for each granularity g, "k<g>:<class>" then its negated form "k<g>:!<class>". */
+function wordClassBuckets(classes: ReadonlyMap<string, readonly number[]>, mask: number): Map<string, Uint32Array> {
+  const out = new Map<string, Uint32Array>();
+  for (const [word, ids] of classes) {
+    const buckets = new Uint32Array(ids.length * 2);
+    ids.forEach((id, g) => {
+      buckets[2 * g] = (fnv1aSeed(`k${g}:${id}`) >>> 0) & mask;
+      buckets[2 * g + 1] = (fnv1aSeed(`k${g}:!${id}`) >>> 0) & mask;
+    });
+    out.set(word, buckets);
+  }
+  return out;
 }

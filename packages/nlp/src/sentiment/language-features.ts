@@ -44,6 +44,8 @@ export interface LanguageSettings {
    * as the scarcest class allows), so a train split with few neutrals does not tilt the model.
    */
   trainBalance?: 'dev';
+  /** Word classes learned from unlabeled text (scripts/cv-word-clusters.ts; measured, no language uses them: README round 6). */
+  wordClasses?: ReadonlyMap<string, readonly number[]>;
   /** When the scorer says neutral although the model picked a side (sentiment-scorer.ts). */
   neutral?: NeutralRule;
 }
@@ -89,5 +91,6 @@ export function createLanguageFeatures(options: LanguageFeatureOptions): { extra
   if (settings.ngrams) extractorOptions.ngrams = settings.ngrams;
   if (settings.stem) extractorOptions.stem = settings.stem;
   if (settings.binary) extractorOptions.binary = true;
+  if (settings.wordClasses) extractorOptions.wordClasses = settings.wordClasses;
   return { extractor: createFeatureExtractor(extractorOptions), denseCount: 4 + extraScores.length };
 }

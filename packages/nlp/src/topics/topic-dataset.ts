@@ -4,7 +4,7 @@
 // feature buckets renumbered densely so weights fit in small typed arrays.
 
 import { FeatureBuffer } from '../sentiment/feature-buffer.js';
-import { createLanguageFeatures } from '../sentiment/language-features.js';
+import { createLanguageFeatures, type LanguageSettings } from '../sentiment/language-features.js';
 import type { FeatureExtractor } from '../sentiment/extract-features.js';
 import type { WinkSentiment } from '../sentiment/wink-sentiment.js';
 import { prepareText } from '../text/prepare-text.js';
@@ -45,12 +45,19 @@ export function topicMask(topics: readonly string[]): number {
   return mask;
 }
 
-export function buildTopicDataset(examples: readonly TopicExample[], options: { wink?: WinkSentiment; crossWord?: number } = {}): TopicDataset {
+export function buildTopicDataset(
+  examples: readonly TopicExample[],
+  options: { wink?: WinkSentiment; crossWord?: number; settings?: Record<string, LanguageSettings> } = {},
+): TopicDataset {
   const perLang = new Map<string, { extractor: FeatureExtractor; finder: TopicCueFinder }>();
   const forLang = (lang: string): { extractor: FeatureExtractor; finder: TopicCueFinder } => {
     let v = perLang.get(lang);
     if (!v) {
-      v = { extractor: createLanguageFeatures({ lang, ...(options.wink ? { wink: options.wink } : {}) }).extractor, finder: createTopicCueFinder(lang) };
+      const settings = options.settings?.[lang];
+      v = {
+        extractor: createLanguageFeatures({ lang, ...(options.wink ? { wink: options.wink } : {}), ...(settings ? { settings } : {}) }).extractor,
+        finder: createTopicCueFinder(lang),
+      };
       perLang.set(lang, v);
     }
     return v;
