@@ -117,7 +117,10 @@ for (const [lang, set] of [
   ['en', 'dev'],
   ['en', 'tweets'],
   ['ru', 'dev'],
+  ['et', 'dev'],
+  ['kk', 'dev'],
 ] as const) {
+  if (!rows.some((r) => r.lang === lang && r.set === set)) continue;
   const cues = announcementCuesFor(lang)!;
   const rs = rows.filter((r) => r.lang === lang && r.set === set).map((r) => ({ r, announcement: looksLikeAnnouncement(prepareText(r.text), cues) }));
   const cells = ANNOUNCEMENT_BANDS.map((band) => {

@@ -14,9 +14,11 @@ export interface AnnouncementCues {
   time: ReadonlySet<string>;
   /** Folded first- and second-person words: someone speaking for themselves or to someone. */
   person: ReadonlySet<string>;
+  /** Folded stems of time words in inflecting languages (Estonian, Kazakh): a word starting with one names a time. */
+  timeStems: readonly string[];
 }
 
-const RAW: Record<string, { time: string; person: string }> = {
+const RAW: Record<string, { time: string; person: string; timeStems?: string }> = {
   en: {
     time:
       'monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays ' +
@@ -41,13 +43,29 @@ const RAW: Record<string, { time: string; person: string }> = {
       'באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר ראשון שני שלישי רביעי חמישי שישי רבעון הרבעון הרבעוניים שנה בשנה השנה',
     person: 'אני אתה אתם אתן אנחנו אנו אותך אותי אותנו לך לי לנו שלך שלי שלנו שלכם לכם אותכם עליך ממך איתך בשבילך אליך',
   },
+  // Measured for Estonian and Kazakh and not used (README round 6). Stems take every case ending
+  // (detsembrist, желтоқсанда); only stems of 4+ letters that start no common other word.
+  et: {
+    time: 'kuu kuus kuul kuud homme täna nädal aasta aastal aastas tund tundi tunni',
+    timeStems:
+      'esmaspäev teisipäev kolmapäev neljapäev reede laupäev pühapäev jaanuar veebruar märts aprill juuni juuli august ' +
+      'septemb oktoob novemb detsemb nädala nädalal nädalas järgmi homse tänase kvartal aastase tööpäev nädalavahetus',
+    person: 'mina ma minu mind mulle minul minult sina sa sinu sind sulle sinul sinult meie me meid meile meil meie teie te teid teile teil',
+  },
+  kk: {
+    time: 'ай айда айдан апта аптада жыл жылы ертең бүгін сағат',
+    timeStems:
+      'дүйсенбі сейсенбі сәрсенбі бейсенбі жұмада сенбіде жексенбі қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз ' +
+      'қыркүйек қазанда қараша желтоқсан аптасы аптадан келесі ертеңнен сағатта тоқсан',
+    person: 'мен менің маған мені менде менен сен сенің саған сені сенде сіз сіздің сізге сізді сізде біз біздің бізге бізді бізде',
+  },
 };
 
 export function announcementCuesFor(lang: string): AnnouncementCues | undefined {
   const raw = RAW[lang];
   if (!raw) return undefined;
   const set = (list: string) => new Set(list.split(' ').map(fold));
-  return { time: set(raw.time), person: set(raw.person) };
+  return { time: set(raw.time), person: set(raw.person), timeStems: raw.timeStems ? raw.timeStems.split(' ').map(fold) : [] };
 }
 
 const DIGIT = /\d/;
@@ -58,7 +76,12 @@ export function looksLikeAnnouncement(text: PreparedText, cues: AnnouncementCues
   let time = DIGIT.test(text.norm);
   for (const w of text.words) {
     if (cues.person.has(w)) return false;
-    if (!time && cues.time.has(w)) time = true;
+    if (!time && (cues.time.has(w) || startsWithAny(w, cues.timeStems))) time = true;
   }
   return time;
+}
+
+function startsWithAny(word: string, stems: readonly string[]): boolean {
+  for (const stem of stems) if (word.startsWith(stem)) return true;
+  return false;
 }
