@@ -1,10 +1,10 @@
 // The Elasticsearch store: mentions in monthly indices behind one alias (see mapping.ts), bulk
 // writes by id (bulk-write.ts), searches and aggregations as structured queries (es-query.ts,
 // es-aggregate.ts), alerts, silences, delivery claims and state in small indices of their own.
-// Every client error is translated at this edge (es-errors.ts); every read runs under the query
-// timeout (es-read-budget.ts). Reads see this instance's own
-// writes, as with SQLite: a read after a write refreshes the written indices first (searches are
-// otherwise near real time, up to the 1 s refresh interval behind).
+// Every client error is translated at this edge (es-errors.ts); every search, count and
+// aggregation runs under the query timeout (es-read-budget.ts; gets by id need none). Reads see
+// this instance's own writes, as with SQLite: a read after a write refreshes the written indices
+// first (searches are otherwise near real time, up to the 1 s refresh interval behind).
 import { Client, type estypes } from '@elastic/elasticsearch';
 import { silentLogger, type Logger } from '@earshot/observability';
 import { EarshotError, retry } from '@earshot/core';
