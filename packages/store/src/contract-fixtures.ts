@@ -71,6 +71,21 @@ export const CONTRACT_MENTIONS: EnrichedMention[] = [
   sampleMention(72, { title: '@AcmeSupport', text: '@AcmeSupport where is my parcel?', brandId: 'acme', matchedBy: 'handle', brandAccount: 'to-brand' }),
 ];
 
+/**
+ * Enough mentions, spread over topics, authors and hours, that counting or aggregating them takes
+ * some milliseconds on any adapter: the over-budget contract test reads them with a 1 ms budget.
+ */
+export function busyMentions(n = 3000): EnrichedMention[] {
+  return Array.from({ length: n }, (_, i) =>
+    sampleMention(1000 + i, {
+      topics: [`topic${i % 11}`, `theme${i % 7}`],
+      author: `author${i % 97}`,
+      sentiment: i % 3 ? 'negative' : 'positive',
+      text: `plain words ${i % 31} once more`,
+    }),
+  );
+}
+
 export function sampleStory(id: string, over: Partial<Story> = {}): Story {
   const negative = over.dominantSentiment === 'negative' || over.dominantSentiment === undefined;
   return {

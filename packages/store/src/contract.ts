@@ -13,11 +13,13 @@ export interface StoreContractOptions {
   create(): Promise<MentionStore>;
   /** Makes written documents visible to search (Elasticsearch refresh); a no-op for SQLite. */
   refresh?(store: MentionStore): Promise<void>;
+  /** A fresh, empty store whose reads may take at most `budgetMs` (its query timeout). */
+  createWithBudget(budgetMs: number): Promise<MentionStore>;
 }
 
 export function storeContract(name: string, options: StoreContractOptions): void {
   const refresh = options.refresh ? (store: unknown) => options.refresh!(store as MentionStore) : undefined;
-  mentionIndexContract(name, { create: options.create, ...(refresh ? { refresh } : {}) });
+  mentionIndexContract(name, { create: options.create, createWithBudget: options.createWithBudget, ...(refresh ? { refresh } : {}) });
   alertStoreContract(name, { create: options.create, ...(refresh ? { refresh } : {}) });
   stateStoreContract(name, { create: options.create });
 }

@@ -1,15 +1,28 @@
 // The MentionIndex contract (port.ts): writes by id, full-text search in several scripts, filters,
-// counts and aggregations, time-zone histograms. Every adapter runs it: SQLite in unit tests,
+// counts and aggregations, time-zone histograms, reads held to their time budget. Every adapter runs it: SQLite in unit tests,
 // Elasticsearch in integration tests (contract.ts runs the three port suites).
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_MENTIONS, sampleMention, T0 } from './contract-fixtures.js';
+import { busyMentions, CONTRACT_MENTIONS, sampleMention, T0 } from './contract-fixtures.js';
 import type { MentionIndex, StoreLifecycle } from './port.js';
+import { QueryLimitError } from './query-errors.js';
 
 export interface MentionIndexContractOptions {
   /** A fresh, empty store (unique index prefix / file per call); the suite inits and closes it. */
   create(): Promise<MentionIndex & StoreLifecycle>;
   /** Makes written documents visible to search (Elasticsearch refresh); a no-op for SQLite. */
   refresh?(store: MentionIndex): Promise<void>;
+  /** A fresh, empty store whose reads may take at most `budgetMs` (its query timeout). */
+  createWithBudget(budgetMs: number): Promise<MentionIndex & StoreLifecycle>;
+}
+
+/** The read was stopped at its budget with the named error an API turns into a 503. */
+async function expectOverBudget(read: Promise<unknown>, budgetMs: number): Promise<void> {
+  const err = await read.then(
+    (value) => new Error(`expected the read to be refused for its time budget; it answered ${JSON.stringify(value).slice(0, 200)}`),
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(QueryLimitError);
+  expect(err).toMatchObject({ reason: 'timeout', code: 'timeout', retriable: true, message: expect.stringContaining(`longer than ${budgetMs} ms`) });
 }
 
 export function mentionIndexContract(name: string, options: MentionIndexContractOptions): void {
@@ -24,6 +37,22 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
   }
 
   describe(`mention index contract: ${name}`, () => {
+    it('refuses a count or an aggregation over its time budget with a QueryLimitError; a search over it fails or says it is partial', async () => {
+      const store = await options.createWithBudget(1);
+      await store.init();
+      await store.upsertMentions(busyMentions());
+      await refresh(store);
+      // Thousands of mentions cannot be counted or grouped in 1 ms: these are over budget, never cut short.
+      await expectOverBudget(store.count({ sentiment: 'negative', excludeBrandAccount: 'by-brand' }), 1);
+      await expectOverBudget(store.aggregate({ filter: {}, groupBy: ['topic', 'author'], interval: 3_600_000, timeZone: 'Europe/Tallinn' }), 1);
+      await expectOverBudget(store.aggregate({ filter: { sentiment: 'negative' }, groupBy: [] }), 1);
+      // A search may return what it found by then instead, but then it must say so.
+      const searched = await store.search({ text: 'plain words' }).catch((e: unknown) => e);
+      if (searched instanceof Error) await expectOverBudget(Promise.reject(searched), 1);
+      else expect(searched).toMatchObject({ partial: true });
+      await store.close();
+    });
+
     it('writes by id: a replay overwrites, never duplicates', async () => {
       const store = await seeded();
       await store.upsertMentions([{ ...CONTRACT_MENTIONS[0]!, title: 'Nordtel raised prices (updated)' }, CONTRACT_MENTIONS[1]!]);

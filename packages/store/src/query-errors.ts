@@ -20,4 +20,9 @@ export class QueryLimitError extends EarshotError {
     super(message, { code: reason === 'timeout' ? 'timeout' : 'unavailable', retriable: true });
     this.name = 'QueryLimitError';
   }
+
+  /** A read stopped at its budget: the same words from every adapter, naming the budget. */
+  static timeout(budgetMs: number): QueryLimitError {
+    return new QueryLimitError(`the query took longer than ${budgetMs} ms and was stopped; narrow the search text or the filters`, 'timeout');
+  }
 }

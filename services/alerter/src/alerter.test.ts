@@ -64,6 +64,30 @@ describe('alerter service (embedded bus, SQLite store)', () => {
     expect(await h.published()).toEqual(['open neg:acme:2026-11-20T10:00:00.000Z r1 n=1', 'open neg:nordtel:2026-11-20T10:00:00.000Z r1 n=1']);
   });
 
+  it('honours a silence another instance stored from the next mention it evaluates, not from its next tick', async () => {
+    // On Kafka one instance of the command group reads a silence command and stores it; the brand's
+    // owner may be another instance, which never reads that command and learns of it from the store.
+    // Here the test stores the silences as that other instance does; this alerter owns the brands.
+    const config = testConfig(['{ id: neg, type: threshold, brand: all, count: 1, window: 10m, realert: 2m }']);
+    h = await createHarness(config, T0, { ownership: 'seen' });
+    const acme = 'neg:acme:2026-11-20T10:00:00.000Z';
+    const silenced = (id: string, brandId: string) => ({ id, brandId, until: new Date(T0 + 30 * MIN).toISOString(), reason: 'known outage', createdBy: 'ops' });
+    await h.send(mention({ id: 'a', at: T0, brandId: 'acme' }));
+    expect(await h.published()).toEqual([`open ${acme} r1 n=1`]);
+
+    await h.store.addSilence(silenced('quiet-nordtel', 'nordtel'));
+    h.clock.now = T0 + MIN;
+    await h.send(mention({ id: 'b', at: T0 + MIN })); // would open an alert for nordtel
+    await h.store.addSilence(silenced('quiet-acme', 'acme'));
+    h.clock.now = T0 + 3 * MIN;
+    await h.send(mention({ id: 'c', at: T0 + 3 * MIN, brandId: 'acme' })); // past realert: would tell acme's alert again
+
+    expect(await h.published()).toEqual([`open ${acme} r1 n=1`]);
+    h.clock.now = T0 + 4 * MIN;
+    await h.alerter.tick();
+    expect(await h.published()).toEqual([`open ${acme} r1 n=1`]);
+  });
+
   it('applies acknowledgments sent as commands: the first one stands, on open and resolved alerts, republished at the same revision', async () => {
     const config = testConfig(['{ id: neg, type: threshold, brand: all, count: 1, window: 10m, realert: 2m }']);
     const h = await harness(config, T0);

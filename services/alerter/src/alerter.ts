@@ -61,6 +61,17 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     return run;
   }
 
+  /**
+   * The silences in force, read before every evaluation (each mention batch and each tick). The
+   * instance that reads a silence command stores it; the brand's owner may be another instance,
+   * which never reads that command — reading the store once per batch is what makes the silence
+   * hold from its next mention rather than its next tick (a small read: active silences only). On
+   * Elasticsearch another instance's silence is visible within the index's 1 s refresh.
+   */
+  async function loadSilences(now: Date) {
+    engine.setSilences(await deps.store.listSilences(now.toISOString()));
+  }
+
   async function warm(brandId: string, now: number) {
     const result = await warmStartBrand({ engine, store: deps.store, brandId, now });
     logger.info({ brandId, ...result }, 'brand warm-started');
@@ -111,6 +122,7 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     return serial(async () => {
       const now = clock();
       const ms = now.getTime();
+      await loadSilences(now);
       const outcomes: Outcome[] = [];
       // What throws here is the runner's to judge: a retriable store error redelivers the batch, a
       // mention the engine cannot take (a bug on one odd mention) is isolated and dead-lettered.
@@ -157,7 +169,7 @@ export function createAlerter(deps: AlerterOptions): Alerter {
   }
 
   // Silences (not per brand: any one instance stores it, every instance reads silences from the store
-  // on each tick) and acknowledgments an API older than this alerter sent here (applied by whichever
+  // before each batch and tick, loadSilences) and acknowledgments an API older than this alerter sent here (applied by whichever
   // instance reads them, as before). Its own group: Kafka assigns each topic's partitions separately.
   const commandStage = consumingStage({
     name: 'alerter-commands',
@@ -179,7 +191,7 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     return serial(async () => {
       const now = clock();
       const ms = now.getTime();
-      engine.setSilences(await deps.store.listSilences(now.toISOString()));
+      await loadSilences(now);
       const changes = engine.tick(ms, ownedBrands(ms));
       record(changes);
       await flush(now);
@@ -192,7 +204,7 @@ export function createAlerter(deps: AlerterOptions): Alerter {
     tick,
     async start() {
       const now = clock();
-      engine.setSilences(await deps.store.listSilences(now.toISOString()));
+      await loadSilences(now);
       if (ownership === 'all') {
         for (const brandId of engine.brands) await warm(brandId, now.getTime());
         // Whatever should be open after the replay and is not (a crash before publishing) opens now.

@@ -42,6 +42,11 @@ async function silence(command: SilenceCommand, ctx: CommandContext): Promise<Ou
   const { silence } = command;
   await ctx.store.addSilence(silence);
   ctx.engine.setSilences(await ctx.store.listSilences(ctx.now.toISOString()));
+  // Alerts already waiting in the outbox are left to go out. A silence holds from now on, like a
+  // mute: it does not retract what was concluded before it. Only a failing bus or store keeps alerts
+  // there across batches, so what waits was decided before the silence arrived; the outbox publishes
+  // before it stores, so the record and the stream agree; and an opening dropped here would leave the
+  // engine's alert open, to resolve later with nobody having seen it open.
   ctx.logger.info({ silenceId: silence.id, ruleId: silence.ruleId, brandId: silence.brandId, until: silence.until, by: command.by }, 'silence added');
   return ok();
 }

@@ -1,9 +1,11 @@
 // The store contract against a real Elasticsearch (ELASTICSEARCH_URL, found or started by the global
 // setup), each test on its own index prefix; the indices and templates are removed afterwards.
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Client } from '@elastic/elasticsearch';
 import { EarshotError } from '@earshot/core';
 import { sampleMention, storeContract } from '../contract.js';
+import { QueryLimitError } from '../query-errors.js';
 import { dropElasticsearchPrefix } from './drop-indices.js';
 import { createElasticsearchStore } from './elasticsearch-store.js';
 
@@ -14,12 +16,14 @@ const prefixes: string[] = [];
 if (!url) {
   it.skip(`store contract: elasticsearch (${inject('serversUnavailable') || 'ELASTICSEARCH_URL not set'})`, () => {});
 } else {
+  const contractStore = async (queryTimeoutMs?: number) => {
+    const prefix = `${run}-${prefixes.length + 1}`;
+    prefixes.push(prefix);
+    return createElasticsearchStore({ url, indexPrefix: prefix, ...(queryTimeoutMs !== undefined ? { queryTimeoutMs } : {}) });
+  };
   storeContract('elasticsearch', {
-    create: async () => {
-      const prefix = `${run}-${prefixes.length + 1}`;
-      prefixes.push(prefix);
-      return createElasticsearchStore({ url, indexPrefix: prefix });
-    },
+    create: () => contractStore(),
+    createWithBudget: (queryTimeoutMs) => contractStore(queryTimeoutMs),
     // No refresh hook: the store reads its own writes, as SQLite does.
   });
 
@@ -91,6 +95,39 @@ if (!url) {
       expect(await store.count({ matchedBy: 'handle' })).toBe(1);
       await store.close();
       await client.close();
+    });
+
+    it('gives up on a cluster that never answers a read at twice its time budget, with a QueryLimitError naming it', async () => {
+      // A loopback server that takes connections and never answers: Elasticsearch's own timeout
+      // cannot help here, only the client's.
+      const sockets = new Set<Socket>();
+      const silent = createServer((socket) => void sockets.add(socket));
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const store = createElasticsearchStore({
+        url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+        indexPrefix: `${run}-silent`,
+        queryTimeoutMs: 300,
+      });
+      const reads: [string, () => Promise<unknown>][] = [
+        ['count', () => store.count({ brandId: 'nordtel' })],
+        ['aggregate', () => store.aggregate({ filter: {}, groupBy: ['sentiment'], interval: 3_600_000 })],
+        ['search', () => store.search({ text: 'nordtel' })],
+        ['search stories', () => store.searchStories({ brandId: 'nordtel' })],
+        ['list silences', () => store.listSilences()],
+      ];
+      for (const [what, read] of reads) {
+        const started = performance.now();
+        const err = await read().then(
+          () => new Error(`${what} answered`),
+          (e: unknown) => e,
+        );
+        expect(err, what).toBeInstanceOf(QueryLimitError);
+        expect(err, what).toMatchObject({ reason: 'timeout', message: expect.stringMatching(/^the query took longer than 300 ms and was stopped/) });
+        expect(performance.now() - started, what).toBeLessThan(3000);
+      }
+      await store.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     });
 
     it('reports an unreachable cluster as a retriable error', async () => {

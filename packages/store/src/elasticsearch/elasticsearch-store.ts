@@ -1,9 +1,10 @@
 // The Elasticsearch store: mentions in monthly indices behind one alias (see mapping.ts), bulk
 // writes by id (bulk-write.ts), searches and aggregations as structured queries (es-query.ts,
 // es-aggregate.ts), alerts, silences, delivery claims and state in small indices of their own.
-// Every client error is translated at this edge (es-errors.ts). Reads see this instance's own
-// writes, as with SQLite: a read after a write refreshes the written indices first (searches are
-// otherwise near real time, up to the 1 s refresh interval behind).
+// Every client error is translated at this edge (es-errors.ts); every search, count and
+// aggregation runs under the query timeout (es-read-budget.ts; gets by id need none). Reads see
+// this instance's own writes, as with SQLite: a read after a write refreshes the written indices
+// first (searches are otherwise near real time, up to the 1 s refresh interval behind).
 import { Client, type estypes } from '@elastic/elasticsearch';
 import { silentLogger, type Logger } from '@earshot/observability';
 import { EarshotError, retry } from '@earshot/core';
@@ -11,7 +12,8 @@ import type { Alert, EnrichedMention, Story } from '@earshot/schema';
 import type { AlertQuery, MentionStore, SearchQuery, Silence } from '../port.js';
 import { aggregateMentions } from './es-aggregate.js';
 import { describeEsError, isRetriableStatus, statusOf, translateEsError } from './es-errors.js';
-import { mentionQuery, textClauses } from './es-query.js';
+import { readDeadline, searchWithin, type ReadDeadline } from './es-read-budget.js';
+import { mentionQuery, textClauses, totalHits } from './es-query.js';
 import { bulkWriteMentions } from './bulk-write.js';
 import { expiredMentionIndices, retentionCutoff, type Retention } from './retention.js';
 import { esFingerprints } from './es-fingerprints.js';
@@ -41,7 +43,10 @@ export interface ElasticsearchStoreOptions {
   logger?: Logger;
   /** Per-request timeout (default 30 s). */
   requestTimeoutMs?: number;
-  /** Time budget of a search: Elasticsearch returns what it found by then, marked partial (default 5 s). */
+  /**
+   * Time budget of every read (default 5 s): a search returns what it found by then, marked partial;
+   * a count, aggregation or other read fails with a QueryLimitError (see es-read-budget.ts).
+   */
   queryTimeoutMs?: number;
   /** Documents a text search examines per shard at most before it stops, marked partial (default 1,000,000). */
   searchTerminateAfter?: number;
@@ -140,27 +145,25 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
     await refreshing.get(index);
   }
 
-  /** A read that first makes this instance's writes to `index` visible. */
-  function read<T>(what: string, index: string, fn: () => Promise<T>): Promise<T> {
+  const queryTimeoutMs = options.queryTimeoutMs ?? 5000;
+  readDeadline(queryTimeoutMs); // refuses a bad budget now rather than at the first read
+  /** A read under the query timeout that first makes this instance's writes to `index` visible. */
+  function read<T>(what: string, index: string, fn: (deadline: ReadDeadline) => Promise<T>): Promise<T> {
     return call(what, async () => {
       await readOwnWrites(index);
-      return fn();
+      const deadline = readDeadline(queryTimeoutMs);
+      return fn(deadline).catch((err: unknown) => {
+        throw deadline.translate(err);
+      });
     });
   }
+  const wholeSearch = (deadline: ReadDeadline, request: estypes.SearchRequest) => searchWithin(client, deadline, { ...request, ...NOT_FOUND });
 
   const sourceOf = <T>(hit: { _source?: unknown }) => (hit._source as { doc: T }).doc;
-  const queryTimeoutMs = options.queryTimeoutMs ?? 5000;
-  // A search's own budget: ES stops collecting at `timeout` / `terminate_after` and says so; the
-  // client gives up a little later in case the cluster does not answer at all.
-  const searchBudget = (text: boolean) => ({
-    timeout: `${queryTimeoutMs}ms`,
-    ...(text ? { terminate_after: options.searchTerminateAfter ?? 1_000_000 } : {}),
-  });
-  const searchTransport = { requestTimeout: queryTimeoutMs + 5000 };
 
   return {
     kind: 'elasticsearch',
-    ...esFingerprints({ client, index: names.fingerprints, call }),
+    ...esFingerprints({ client, index: names.fingerprints, call, queryTimeoutMs }),
     async init() {
       // A cluster that is restarting answers within seconds: wait that long before giving up.
       await retry(
@@ -187,8 +190,8 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
       return result;
     },
     async getMention(id) {
-      const response = await read('get mention', names.mentions, () =>
-        client.search({ index: names.mentions, size: 1, query: { ids: { values: [id] } }, _source: ['doc'], ...NOT_FOUND }),
+      const response = await read('get mention', names.mentions, (deadline) =>
+        wholeSearch(deadline, { index: names.mentions, size: 1, query: { ids: { values: [id] } }, _source: ['doc'] }),
       );
       const hit = response.hits.hits[0];
       return hit ? sourceOf<EnrichedMention>(hit) : undefined;
@@ -199,8 +202,10 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
       const size = Math.min(Math.max(query.limit ?? 20, 0), 1000);
       const from = Math.max(query.offset ?? 0, 0);
       const sort: estypes.Sort = query.sort === 'relevance' && text ? ['_score', { '@timestamp': 'desc' }] : [{ '@timestamp': 'desc' }, { id: 'asc' }];
-      const response = await read('search', names.mentions, () =>
-        client.search(
+      const response = await read('search', names.mentions, (deadline) => {
+        // The one read that may come back cut short: at the time budget or, for text, the document budget.
+        const { body, transport } = deadline.next();
+        return client.search(
           {
             index: names.mentions,
             query: mentionQuery(query, text),
@@ -209,22 +214,28 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
             sort,
             track_total_hits: true,
             _source: ['doc'],
-            ...searchBudget(text !== undefined),
+            ...body,
+            ...(text ? { terminate_after: options.searchTerminateAfter ?? 1_000_000 } : {}),
             ...NOT_FOUND,
           },
-          searchTransport,
-        ),
-      );
-      const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
+          transport,
+        );
+      });
+      const total = totalHits(response.hits.total);
       const partial = response.timed_out || response.terminated_early === true;
       return { total, mentions: response.hits.hits.map((h) => sourceOf<EnrichedMention>(h)), ...(partial ? { partial: true } : {}) };
     },
     async count(filter) {
-      const response = await read('count', names.mentions, () => client.count({ index: names.mentions, query: mentionQuery(filter), ...NOT_FOUND }));
-      return response.count;
+      // A search of no hits rather than _count, which takes no time budget.
+      const response = await read('count', names.mentions, (deadline) =>
+        wholeSearch(deadline, { index: names.mentions, size: 0, track_total_hits: true, query: mentionQuery(filter) }),
+      );
+      return totalHits(response.hits.total);
     },
     async aggregate(query) {
-      return read('aggregate', names.mentions, () => aggregateMentions(client, names.mentions, query));
+      return read('aggregate', names.mentions, (deadline) =>
+        aggregateMentions((request) => wholeSearch(deadline, { index: names.mentions, ...request }), query),
+      );
     },
 
     async upsertAlert(alert: Alert) {
@@ -251,13 +262,12 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
     },
     async listAlerts(query: AlertQuery) {
       const filter = [...(query.brandId ? [{ term: { brandId: query.brandId } }] : []), ...(query.state ? [{ term: { state: query.state } }] : [])];
-      const response = await read('list alerts', names.alerts, () =>
-        client.search({
+      const response = await read('list alerts', names.alerts, (deadline) =>
+        wholeSearch(deadline, {
           index: names.alerts,
           query: { bool: { filter } },
           sort: [{ updatedAt: 'desc' }],
           size: Math.min(query.limit ?? 100, 1000),
-          ...NOT_FOUND,
         }),
       );
       return response.hits.hits.map((h) => sourceOf<Alert>(h));
@@ -285,11 +295,10 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
     async searchStories(query) {
       const request = storySearch(query);
       if (!request) return { total: 0, stories: [] };
-      const response = await read('search stories', names.stories, () =>
-        client.search({ index: names.stories, ...request, track_total_hits: true, _source: ['doc'], ...NOT_FOUND }),
+      const response = await read('search stories', names.stories, (deadline) =>
+        wholeSearch(deadline, { index: names.stories, ...request, track_total_hits: true, _source: ['doc'] }),
       );
-      const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
-      return { total, stories: response.hits.hits.map((h) => sourceOf<Story>(h)) };
+      return { total: totalHits(response.hits.total), stories: response.hits.hits.map((h) => sourceOf<Story>(h)) };
     },
 
     async addSilence(silence: Silence) {
@@ -304,8 +313,8 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
     },
     async listSilences(activeAt) {
       const query = activeAt ? { range: { until: { gt: activeAt } } } : { match_all: {} };
-      const response = await read('list silences', names.silences, () =>
-        client.search({ index: names.silences, query, sort: [{ until: 'asc' }], size: 1000, ...NOT_FOUND }),
+      const response = await read('list silences', names.silences, (deadline) =>
+        wholeSearch(deadline, { index: names.silences, query, sort: [{ until: 'asc' }], size: 1000 }),
       );
       return response.hits.hits.map((h) => sourceOf<Silence>(h));
     },

@@ -1,9 +1,10 @@
 // Counts per group (and per time bucket) with a composite aggregation, paged to the end, so every
 // combination is counted exactly (a terms aggregation's counts can be approximate). The buckets are
-// then ordered like the SQLite store: by time, then count descending, and cut to `size`.
-import type { Client, estypes } from '@elastic/elasticsearch';
+// then ordered like the SQLite store: by time, then count descending, and cut to `size`. Every
+// request goes through the store's `search`, which holds all pages to one time budget.
+import type { estypes } from '@elastic/elasticsearch';
 import type { AggregateBucket, AggregateQuery } from '../port.js';
-import { FIELD, mentionQuery } from './es-query.js';
+import { FIELD, mentionQuery, totalHits } from './es-query.js';
 import { createZone, DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from '../time-zone.mjs';
 
 const PAGE = 1000;
@@ -24,14 +25,17 @@ function histogram(interval: number, timeZone: string | undefined): estypes.Aggr
   return { field: '@timestamp', time_zone: timeZone, ...(calendar ? { calendar_interval: calendar } : { fixed_interval: `${Math.floor(interval)}ms` }) };
 }
 
-export async function aggregateMentions(client: Client, index: string, query: AggregateQuery): Promise<AggregateBucket[]> {
+/** Runs one search on the mention alias (the index and the time budget are the caller's). */
+export type AggregateSearch = (request: Omit<estypes.SearchRequest, 'index'>) => Promise<estypes.SearchResponse>;
+
+export async function aggregateMentions(search: AggregateSearch, query: AggregateQuery): Promise<AggregateBucket[]> {
   if (query.groupBy.length > 2) throw new RangeError('aggregate: group by at most two fields');
   if (query.interval !== undefined && !(query.interval > 0)) throw new RangeError('aggregate: interval must be positive');
   const size = Math.min(query.size ?? 100, 10_000);
   const filter = mentionQuery(query.filter);
   if (!query.groupBy.length && !query.interval) {
-    const { count } = await client.count({ index, query: filter, ignore_unavailable: true, allow_no_indices: true });
-    return [{ keys: {}, count }].slice(0, size);
+    const { total } = (await search({ size: 0, track_total_hits: true, query: filter })).hits;
+    return [{ keys: {}, count: totalHits(total) }].slice(0, size);
   }
   const sources: Record<string, estypes.AggregationsCompositeAggregationSource>[] = [];
   if (query.interval) sources.push({ time: { date_histogram: histogram(query.interval, query.timeZone) } });
@@ -42,12 +46,9 @@ export async function aggregateMentions(client: Client, index: string, query: Ag
   const buckets: AggregateBucket[] = [];
   let after: Record<string, string | number | null> | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const response = await client.search({
-      index,
+    const response = await search({
       size: 0,
       query: filter,
-      ignore_unavailable: true,
-      allow_no_indices: true,
       aggs: { groups: { composite: { size: PAGE, sources, ...(after ? { after: after as Record<string, string | number> } : {}) } } },
     });
     const result = response.aggregations?.groups as CompositeResult | undefined;

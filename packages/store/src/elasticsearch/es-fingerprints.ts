@@ -1,8 +1,12 @@
 // The collector's near-duplicate fingerprints in Elasticsearch: one small index, a document per
 // brand + mention id. Reads page with search_after (more than 10,000 may be remembered); the prune
-// deletes by age, then the oldest beyond the count kept.
+// deletes by age, then the oldest beyond the count kept. Each read request has the store's query
+// timeout (es-read-budget.ts) to itself: a page of bookkeeping, not one user question, so a long
+// list of fingerprints is not refused for being long.
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { FingerprintRecord, StateStore } from '../port.js';
+import { readDeadline, searchWithin } from './es-read-budget.js';
+import { totalHits } from './es-query.js';
 
 type FingerprintMethods = Pick<StateStore, 'saveFingerprints' | 'recentFingerprints' | 'pruneFingerprints'>;
 
@@ -23,9 +27,14 @@ export interface EsFingerprintOptions {
   index: string;
   /** Runs a client call, translating what it throws (the store's `call`). */
   call: <T>(what: string, fn: () => Promise<T>) => Promise<T>;
+  /** Time budget of each read request (ms). */
+  queryTimeoutMs: number;
 }
 
-export function esFingerprints({ client, index, call }: EsFingerprintOptions): FingerprintMethods {
+export function esFingerprints({ client, index, call, queryTimeoutMs }: EsFingerprintOptions): FingerprintMethods {
+  /** One search under the budget, refused when Elasticsearch stopped it there. */
+  const search = <T>(what: string, request: estypes.SearchRequest) =>
+    call(what, () => searchWithin<T>(client, readDeadline(queryTimeoutMs), { index, ...request, ...NOT_FOUND }));
   const docId = (r: Pick<FingerprintRecord, 'brandId' | 'id'>) => `${encodeURIComponent(r.brandId)}/${encodeURIComponent(r.id)}`;
   const refresh = () => client.indices.refresh({ index, ...NOT_FOUND });
   return {
@@ -44,16 +53,12 @@ export function esFingerprints({ client, index, call }: EsFingerprintOptions): F
       let after: estypes.SortResults | undefined;
       while (out.length < limit) {
         const size = Math.min(PAGE, limit - out.length);
-        const response = await call('read fingerprints', () =>
-          client.search<FingerprintRecord>({
-            index,
-            query: { range: { seenAt: { gte: since } } },
-            sort: [{ seenAt: 'desc' }, { id: 'desc' }, { brandId: 'desc' }],
-            size,
-            ...(after ? { search_after: after } : {}),
-            ...NOT_FOUND,
-          }),
-        );
+        const response = await search<FingerprintRecord>('read fingerprints', {
+          query: { range: { seenAt: { gte: since } } },
+          sort: [{ seenAt: 'desc' }, { id: 'desc' }, { brandId: 'desc' }],
+          size,
+          ...(after ? { search_after: after } : {}),
+        });
         const hits = response.hits.hits;
         for (const hit of hits) if (hit._source) out.push(hit._source);
         if (hits.length < size) break;
@@ -67,9 +72,7 @@ export function esFingerprints({ client, index, call }: EsFingerprintOptions): F
       const oldest = async (query: estypes.QueryDslQueryContainer, size: number) => {
         if (size <= 0) return [];
         await call('refresh fingerprints', refresh);
-        const response = await call('find old fingerprints', () =>
-          client.search({ index, query, sort: [{ seenAt: 'asc' }], size: Math.min(size, PAGE), _source: false, ...NOT_FOUND }),
-        );
+        const response = await search('find old fingerprints', { query, sort: [{ seenAt: 'asc' }], size: Math.min(size, PAGE), _source: false });
         return response.hits.hits.map((h) => h._id).filter((id): id is string => typeof id === 'string');
       };
       const remove = async (ids: string[]) => {
@@ -80,7 +83,7 @@ export function esFingerprints({ client, index, call }: EsFingerprintOptions): F
         return response.items.filter((i) => i.delete?.result === 'deleted').length;
       };
       let removed = await remove(await oldest({ range: { seenAt: { lt: before } } }, PAGE));
-      const { count } = await call('count fingerprints', () => client.count({ index, ...NOT_FOUND }));
+      const count = totalHits((await search('count fingerprints', { size: 0, track_total_hits: true })).hits.total);
       removed += await remove(await oldest({ match_all: {} }, count - Math.max(0, keep)));
       return removed;
     },

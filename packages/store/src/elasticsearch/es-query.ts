@@ -68,3 +68,6 @@ export function mentionQuery(filter: MentionFilter, text?: Query[]): Query {
   if (!clauses.length && !text?.length) return { match_all: {} };
   return { bool: { filter: clauses, ...(text?.length ? { must: text } : {}) } };
 }
+
+/** A response's hit count, whichever shape it came in. */
+export const totalHits = (total: number | estypes.SearchTotalHits | undefined): number => (typeof total === 'number' ? total : (total?.value ?? 0));

@@ -112,7 +112,7 @@ export function createSqliteReaders(options: SqliteReadersOptions): SqliteReader
       void slot.worker.terminate();
       pump();
     }
-    job.reject(new QueryLimitError(`the query took longer than ${options.deadlineMs} ms and was stopped; narrow the search text or the filters`, 'timeout'));
+    job.reject(QueryLimitError.timeout(options.deadlineMs));
   }
 
   function run<T>(mode: Mode, sql: string, params: unknown[]): Promise<T> {

@@ -8,7 +8,10 @@ import { createSqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'earshot-store-'));
 let n = 0;
-storeContract('sqlite (FTS5)', { create: async () => createSqliteStore({ path: join(dir, `store-${++n}.db`) }) });
+storeContract('sqlite (FTS5)', {
+  create: async () => createSqliteStore({ path: join(dir, `store-${++n}.db`) }),
+  createWithBudget: async (queryTimeoutMs) => createSqliteStore({ path: join(dir, `store-${++n}.db`), queryTimeoutMs }),
+});
 
 describe('sqlite store upgrades', () => {
   it('counts delivery claims made before claims had a state as delivered', async () => {

@@ -1,7 +1,7 @@
 // The embedded store: enriched mentions, alerts and small state in one SQLite file, with FTS5 for
 // full-text search (unicode61 tokenizer: Latin, Cyrillic, Kazakh and Hebrew letters alike).
-// Writes and point lookups run on the main connection; searches, counts and aggregations run in
-// read-only worker threads with a deadline (sqlite-readers.ts), so no query can freeze the process.
+// Writes and point lookups run on the main connection; searches (of mentions and stories), counts
+// and aggregations run in read-only worker threads with a deadline (sqlite-readers.ts), so no query can freeze the process.
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
@@ -60,7 +60,6 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   db.exec(STORY_SCHEMA);
-  const stories = createSqliteStories(db);
   // Local-time histogram buckets: SQLite has no time-zone database, so it asks ours.
   const zones = new Map<string, Zone>();
   const zoneNamed = (name: string) => zones.get(name) ?? zones.set(name, createZone(name)).get(name)!;
@@ -73,6 +72,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
     workers: options.readers ?? Math.max(1, Math.min(2, availableParallelism() - 1)),
     deadlineMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
   });
+  const stories = createSqliteStories(db, readers);
   // Claims made before deliveries had a state were recorded as they were sent: count them as delivered.
   const deliveryColumns = db.prepare<[], { name: string }>('PRAGMA table_info(deliveries)').all();
   if (!deliveryColumns.some((c) => c.name === 'state')) db.exec("ALTER TABLE deliveries ADD COLUMN state TEXT NOT NULL DEFAULT 'delivered'");
@@ -240,7 +240,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
     },
     upsertStories: async (list: Story[]) => stories.upsert(list),
     getStory: async (id) => stories.get(id),
-    searchStories: async (query) => stories.search(query),
+    searchStories: (query) => stories.search(query),
     async addSilence(silence: Silence) {
       db.prepare('INSERT INTO silences (id, until, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET until = excluded.until, doc = excluded.doc').run(
         silence.id,

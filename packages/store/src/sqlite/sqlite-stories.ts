@@ -1,10 +1,12 @@
 // Stories in the embedded store: one row per story with the columns it is filtered and sorted on, a
 // language table for the language filter, and an FTS5 table over title and key terms — so the
-// SQLite adapter answers StoryQuery as the Elasticsearch one does.
+// SQLite adapter answers StoryQuery as the Elasticsearch one does. Searches run in the reader
+// threads under the query deadline, like searches of mentions (sqlite-readers.ts).
 import type Database from 'better-sqlite3';
 import type { Story } from '@earshot/schema';
 import { parseTextQuery, toFts5 } from '../fts-query.js';
 import type { StoryQuery, StorySearchResult } from '../port.js';
+import type { SqliteReaders } from './sqlite-readers.js';
 import { sqlWhere } from './sql-where.js';
 import { asList, toEpochMs } from '../time.js';
 
@@ -19,10 +21,10 @@ export const STORY_SCHEMA = `
 export interface SqliteStories {
   upsert(stories: Story[]): void;
   get(id: string): Story | undefined;
-  search(query: StoryQuery): StorySearchResult;
+  search(query: StoryQuery): Promise<StorySearchResult>;
 }
 
-export function createSqliteStories(db: Database.Database): SqliteStories {
+export function createSqliteStories(db: Database.Database, readers: SqliteReaders): SqliteStories {
   const upsertRow = db.prepare(`INSERT INTO stories (id, brand_id, size, first_seen, last_seen, sentiment, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET brand_id = excluded.brand_id, size = excluded.size, first_seen = excluded.first_seen,
       last_seen = excluded.last_seen, sentiment = excluded.sentiment, doc = excluded.doc
@@ -50,7 +52,7 @@ export function createSqliteStories(db: Database.Database): SqliteStories {
       const row = db.prepare<[string], { doc: string }>('SELECT doc FROM stories WHERE id = ?').get(id);
       return row ? parse(row) : undefined;
     },
-    search(query) {
+    async search(query) {
       const params: unknown[] = [];
       const w = sqlWhere(params);
       let from = 'stories s';
@@ -70,11 +72,11 @@ export function createSqliteStories(db: Database.Database): SqliteStories {
       const order = query.sort === 'size' ? 's.size DESC, s.last_seen DESC, s.id' : 's.last_seen DESC, s.id';
       const limit = Math.min(Math.max(query.limit ?? 20, 0), 1000);
       const offset = Math.max(query.offset ?? 0, 0);
-      const total = db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(...params)!.n;
-      const rows = db
-        .prepare<unknown[], { doc: string }>(`SELECT s.doc FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
-        .all(...params, limit, offset);
-      return { total, stories: rows.map(parse) };
+      const [counted, rows] = await Promise.all([
+        readers.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`, params),
+        readers.all<{ doc: string }>(`SELECT s.doc FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, limit, offset]),
+      ]);
+      return { total: counted?.n ?? 0, stories: rows.map(parse) };
     },
   };
 }
