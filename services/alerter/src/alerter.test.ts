@@ -69,7 +69,7 @@ describe('alerter service (embedded bus, SQLite store)', () => {
     // owner may be another instance, which never reads that command and learns of it from the store.
     // Here the test stores the silences as that other instance does; this alerter owns the brands.
     const config = testConfig(['{ id: neg, type: threshold, brand: all, count: 1, window: 10m, realert: 2m }']);
-    h = await createHarness(config, T0, { ownership: 'seen' });
+    const h = await harness(config, T0, { ownership: 'seen' });
     const acme = 'neg:acme:2026-11-20T10:00:00.000Z';
     const silenced = (id: string, brandId: string) => ({ id, brandId, until: new Date(T0 + 30 * MIN).toISOString(), reason: 'known outage', createdBy: 'ops' });
     await h.send(mention({ id: 'a', at: T0, brandId: 'acme' }));
