@@ -30,6 +30,10 @@ const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
   nbTrainPolar03: { nbData: 'polar', nbWeight: 0.3 },
   nbTrainPolar1: { nbData: 'polar', nbWeight: 1 },
   nbTrainAll03: { nbData: 'all', nbWeight: 0.3 },
+  positive13: { classBoost: { positive: 1.3 } },
+  neutral08: { classBoost: { neutral: 0.8 } },
+  neutral13: { classBoost: { neutral: 1.3 } },
+  neutral16: { classBoost: { neutral: 1.6 } },
 };
 
 const args = process.argv.slice(2);

@@ -8,7 +8,8 @@
 // language's LANGUAGE_SETTINGS, and the language's shared train rows (trainData, trainWeight) are
 // added to every training part, inner and outer, and never scored.
 // With --grid=nb the candidates are naive Bayes weights, the same way; --grid=nbTrain counts it from the polar train rows.
-// Run: npx tsx packages/nlp/scripts/select-settings.ts [lang] [--grid=reg|nb|nbTrain]   (several minutes; et by default)
+// With --grid=neutral the candidates are weights of the neutral class (classBoost).
+// Run: npx tsx packages/nlp/scripts/select-settings.ts [lang] [--grid=reg|nb|nbTrain|neutral]   (several minutes; et by default)
 
 import { createAnalyzer } from '../src/analyzer.js';
 import { classificationReport } from '../src/eval/metrics.js';
@@ -59,16 +60,27 @@ const NB_TRAIN_GRID: Record<string, LanguageSettings> = {
   nbTrain03: { nbData: 'polar', nbWeight: 0.3 },
 };
 
+// The neutral class's weight in the loss beyond class balance (classBoost; README: issue 10, round 6).
+const NEUTRAL_GRID: Record<string, LanguageSettings> = {
+  base: {},
+  neutral13: { classBoost: { neutral: 1.3 } },
+  neutral16: { classBoost: { neutral: 1.6 } },
+};
+
 const args = process.argv.slice(2);
 const lang = args.find((a) => !a.startsWith('--')) ?? 'et';
 const nbTrainGrid = args.includes('--grid=nbTrain');
 const nbGrid = args.includes('--grid=nb');
-const regGrid = args.includes('--grid=reg') || nbGrid || nbTrainGrid;
+const neutralGrid = args.includes('--grid=neutral');
+const regGrid = args.includes('--grid=reg') || nbGrid || nbTrainGrid || neutralGrid;
 // The default grid keeps the language's neutral rule (Kazakh's opinion band) and offers the Estonian stemmer to Estonian only.
 const neutralRule = LANGUAGE_SETTINGS[lang]?.neutral;
 const grid: Record<string, LanguageSettings> = regGrid
   ? Object.fromEntries(
-      Object.entries(nbTrainGrid ? NB_TRAIN_GRID : nbGrid ? NB_GRID : REG_GRID).map(([name, c]) => [name, { ...(LANGUAGE_SETTINGS[lang] ?? {}), ...c }]),
+      Object.entries(neutralGrid ? NEUTRAL_GRID : nbTrainGrid ? NB_TRAIN_GRID : nbGrid ? NB_GRID : REG_GRID).map(([name, c]) => [
+        name,
+        { ...(LANGUAGE_SETTINGS[lang] ?? {}), ...c },
+      ]),
     )
   : Object.fromEntries(
       Object.entries(GRID)
