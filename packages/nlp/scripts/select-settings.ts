@@ -5,7 +5,7 @@
 // outer scores estimate how well "pick the best of GRID" generalises; the final pick is the same
 // inner procedure run on all the data. The analyzer is told the language (sentiment only).
 // With --grid=reg the candidates are regularisation strength and the character n-gram range on top of the
-// language's LANGUAGE_SETTINGS, and the language's shared train rows (trainData, trainWeight) are
+// language's LANGUAGE_SETTINGS, and the language's shared train rows (trainingAdditions: trainData, trainWeight, trainBalance) are
 // added to every training part, inner and outer, and never scored.
 // With --grid=nb the candidates are naive Bayes weights, the same way; --grid=nbTrain counts it from the polar train rows.
 // With --grid=neutral the candidates are weights of the neutral class (classBoost).
@@ -18,7 +18,7 @@ import { sentimentDevFile } from '../src/eval/shared-dir.js';
 import { stratifiedFolds } from '../src/eval/stratified-folds.js';
 import { estonianStem } from '../src/sentiment/estonian-stem.js';
 import { LANGUAGE_SETTINGS, type LanguageSettings } from '../src/sentiment/language-features.js';
-import { extraTrainingRows, trainingAdditions } from '../src/sentiment/training-set.js';
+import { trainingAdditions } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 
@@ -91,9 +91,7 @@ const file = sentimentDevFile(process.env, lang);
 if (!file) throw new Error(`no data for ${lang} (set EARSHOT_SHARED or put shared/ beside the repo)`);
 const examples = readLabeledFile(file).examples.filter((e) => e.lang === lang);
 const wink = lang === 'en' ? createWinkSentiment() : undefined;
-const added = regGrid
-  ? extraTrainingRows({ env: process.env, lang, extra: LANGUAGE_SETTINGS[lang]?.trainData, weight: LANGUAGE_SETTINGS[lang]?.trainWeight ?? 1 })
-  : [];
+const added = regGrid ? trainingAdditions({ env: process.env, lang }).added : [];
 console.log(`${lang}: ${examples.length} dev rows, ${added.length} train rows added to every training part; candidates ${Object.keys(grid).join(', ')}`);
 
 const nbRows = new Map<string, LabeledExample[] | undefined>();

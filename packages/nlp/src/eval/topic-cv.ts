@@ -33,13 +33,14 @@ export function crossValidateTopics(
   const folds = topicFolds(data, all, options.folds, options.seed);
   const learned = new Int32Array(data.n);
   const modeFolds: Record<string, number> = {};
+  const settings = options.settings ?? TOPIC_TRAIN_SETTINGS;
   for (let f = 0; f < options.folds; f++) {
     const train = all.filter((i) => folds[i] !== f);
     const test = all.filter((i) => folds[i] === f);
     if (options.perLanguage) {
       for (let l = 0; l < SUPPORTED_LANGUAGES.length; l++) {
         const ofLang = (i: number): boolean => data.langs[i] === SUPPORTED_LANGUAGES[l];
-        const file = fitTopicModel(data, train.filter(ofLang), options.settings ?? TOPIC_TRAIN_SETTINGS);
+        const file = fitTopicModel(data, train.filter(ofLang), settings);
         const langTest = test.filter(ofLang);
         predictTopicMasks(file, data, langTest).forEach((mask, j) => {
           learned[langTest[j]!] = mask;
@@ -47,7 +48,7 @@ export function crossValidateTopics(
       }
       continue;
     }
-    const file = fitTopicModel(data, train, options.settings ?? TOPIC_TRAIN_SETTINGS);
+    const file = fitTopicModel(data, train, settings);
     file.modes.forEach((perTopic, l) =>
       perTopic.forEach((m, t) => {
         const key = `${SUPPORTED_LANGUAGES[l]}:${file.topics[t]}:${m}`;
