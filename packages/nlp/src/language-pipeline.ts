@@ -4,6 +4,7 @@
 import type { Sentiment, TopicMention } from './types.js';
 import type { PreparedText } from './text/prepare-text.js';
 import { createLanguageFeatures, LANGUAGE_SETTINGS, type LanguageSettings } from './sentiment/language-features.js';
+import { questionCuesFor } from './sentiment/question-cues.js';
 import { announcementCuesFor } from './sentiment/announcement-cues.js';
 import { createLexiconScorer } from './sentiment/lexicon-scorer.js';
 import { LEXICONS } from './sentiment/lexicons.js';
@@ -40,7 +41,8 @@ export function createLanguagePipeline(options: {
     });
     const neutral = (options.settings ?? LANGUAGE_SETTINGS[lang])?.neutral;
     const announcement = neutral?.announcementBand ? announcementCuesFor(lang) : undefined;
-    scorer = createModelScorer({ model: loadLinearModel(file), extractor, ...(neutral ? { neutral } : {}), announcement });
+    const question = neutral?.questions ? questionCuesFor(lang) : undefined;
+    scorer = createModelScorer({ model: loadLinearModel(file), extractor, ...(neutral ? { neutral } : {}), announcement, question });
   } else {
     const wink = options.wink;
     scorer = createLexiconOnlyScorer({ lexicon, ...(lang === 'en' && wink ? { extra: (t: string) => wink.score(t) } : {}) });

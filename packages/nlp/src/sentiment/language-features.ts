@@ -58,12 +58,14 @@ export const LANGUAGE_SETTINGS: Record<string, LanguageSettings> = {
   // costs at most 0.005 macro-F1 in dev CV (scripts/measure-neutral.ts); see the README.
   // announcementBand: neutral for announcements (announcement-cues.ts) where the data has no
   // neutral texts; the widest band costing at most 0.003 dev macro-F1 (scripts/measure-opinion-gate.ts).
+  // questions: short information questions are neutral (question-cues.ts), where that costs at most
+  // 0.003 dev macro-F1 and our own questions need it (README round 7; kk and et lose without gain).
   // nbWeight: a naive Bayes model multiplied in, where nested CV chose it
   // (scripts/select-settings.ts <lang> --grid=nb: Hebrew 0.862 → 0.873; en, kk no gain; ru, et lose).
   en: { trainData: 'all', neutral: { band: 0.1, opinionBand: 0, announcementBand: 0.7 } },
-  ru: { trainData: 'all', neutral: { band: 0.1, opinionBand: 0.3 } },
+  ru: { trainData: 'all', neutral: { band: 0.1, opinionBand: 0.3, questions: true } },
   kk: { nbData: 'polar', nbWeight: 0.1, neutral: { band: 0.1, opinionBand: 0.5 } },
-  he: { trainData: 'polar', nbWeight: 1, neutral: { band: 0.1, opinionBand: 0.4, announcementBand: 0.9 } },
+  he: { trainData: 'polar', nbWeight: 1, neutral: { band: 0.1, opinionBand: 0.4, announcementBand: 0.9, questions: true } },
 };
 
 export interface LanguageFeatureOptions {

@@ -9,6 +9,7 @@ import { FeatureBuffer } from './feature-buffer.js';
 import type { LinearModel } from './linear-model.js';
 import type { LexiconScorer } from './lexicon-scorer.js';
 import { looksLikeAnnouncement, type AnnouncementCues } from './announcement-cues.js';
+import { looksLikeQuestion, type QuestionCues } from './question-cues.js';
 
 export interface SentimentScorer {
   score(text: PreparedText): Sentiment;
@@ -30,6 +31,11 @@ export interface NeutralRule {
    * person, no "!") and has no polar lexicon word is neutral while |score| stays inside this band.
    */
   announcementBand?: number;
+  /**
+   * A short information question (question-cues.ts: one sentence ending with "?", a question word,
+   * no first person) with no polar lexicon word is neutral, however sure the model is.
+   */
+  questions?: boolean;
 }
 
 export const DEFAULT_NEUTRAL_RULE: NeutralRule = { band: 0.1, opinionBand: 0 };
@@ -39,8 +45,9 @@ export function createModelScorer(options: {
   extractor: FeatureExtractor;
   neutral?: NeutralRule;
   announcement?: AnnouncementCues | undefined;
+  question?: QuestionCues | undefined;
 }): SentimentScorer {
-  const { model, extractor, announcement } = options;
+  const { model, extractor, announcement, question } = options;
   const neutral = options.neutral ?? DEFAULT_NEUTRAL_RULE;
   const pos = model.classes.indexOf('positive');
   const neg = model.classes.indexOf('negative');
@@ -62,6 +69,7 @@ export function createModelScorer(options: {
       const noOpinionWords = hits.positive === 0 && hits.negative === 0;
       if (abs < neutral.opinionBand && noOpinionWords) label = 'neutral';
       else if (announcement && noOpinionWords && abs < (neutral.announcementBand ?? 0) && looksLikeAnnouncement(text, announcement)) label = 'neutral';
+      else if (neutral.questions && question && noOpinionWords && looksLikeQuestion(text, question)) label = 'neutral';
       return { label, score: round(score) };
     },
   };

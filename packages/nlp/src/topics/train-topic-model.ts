@@ -45,6 +45,10 @@ export interface TopicTrainSettings {
   sentimentDense: number;
   /** 1: the gate column decides, per language by inner CV, whether a text gets learned topics at all; 0: the gate is off. */
   gate: number;
+  /** Weight of a naive Bayes log-count ratio added to each topic's learned weights (0: none); see addNaiveBayes. */
+  nbWeight: number;
+  /** Additive smoothing of those counts, as a share of the average feature's mass. */
+  nbAlpha: number;
 }
 
 // Issue 10 round 2 (README): per-language thresholds from 20 positives, thin cue rules off after 3
@@ -67,6 +71,8 @@ export const TOPIC_TRAIN_SETTINGS: TopicTrainSettings = {
   positiveWeight: 1,
   sentimentDense: 1,
   gate: 1,
+  nbWeight: 0,
+  nbAlpha: 0.1,
 };
 
 /** The topics' columns and, last, the gate's. */
@@ -123,7 +129,42 @@ function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrain
       }
     }
   }
+  if (s.nbWeight) addNaiveBayes(w, data, rows, s, dense);
   return { w, bias };
+}
+
+/**
+ * Adds `nbWeight ×` each column's naive Bayes log-count ratio (rows with vs. without the topic, each
+ * side weighted to the same total) to the sparse features' weights: a rare but one-sided word counts
+ * for more than the regularised regression gives it (as for sentiment, train-linear-model.ts).
+ */
+function addNaiveBayes(w: Float32Array, data: TopicDataset, rows: readonly number[], s: TopicTrainSettings, dense: (b: number) => boolean): void {
+  const n = data.buckets.length;
+  for (let t = 0; t < T; t++) {
+    const has = rows.map((e) => ((withGate(data.labels[e]!) >> t) & 1) === 1);
+    const positives = has.filter(Boolean).length;
+    if (positives === 0 || positives === rows.length) continue;
+    const mass = [new Float64Array(n), new Float64Array(n)];
+    const total = [0, 0];
+    rows.forEach((e, r) => {
+      const side = has[r] ? 1 : 0;
+      const scale = 1 / (side ? positives : rows.length - positives);
+      for (let i = data.offsets[e]!; i < data.offsets[e + 1]!; i++) {
+        if (dense(data.buckets[data.ids[i]!]!)) continue;
+        const v = data.values[i]! * scale;
+        mass[side]![data.ids[i]!]! += v;
+        total[side]! += v;
+      }
+    });
+    let seen = 0;
+    for (let j = 0; j < n; j++) if (mass[0]![j]! + mass[1]![j]! > 0) seen++;
+    const a = (s.nbAlpha * (total[0]! + total[1]!)) / 2 / seen;
+    for (let j = 0; j < n; j++) {
+      if (mass[0]![j]! + mass[1]![j]! === 0) continue;
+      const ratio = Math.log((mass[1]![j]! + a) / (total[1]! + a * seen)) - Math.log((mass[0]![j]! + a) / (total[0]! + a * seen));
+      w[j * T + t]! += s.nbWeight * ratio;
+    }
+  }
 }
 
 function toFile(
