@@ -4,6 +4,7 @@ import type { SourceConfig } from '@earshot/config';
 import { parseFeed, isParseError, type FeedEntry } from '@earshot/feeds';
 import { EarshotError } from '@earshot/core';
 import { htmlToText } from '../html-to-text.js';
+import { withoutFeedTrailer } from './feed-trailer.js';
 import type { DroppedItems, FetchedDocument, ParsedItems, SourceItem } from '../source-type.js';
 
 const TITLE_FROM_TEXT = 120;
@@ -30,7 +31,7 @@ export function mapEntries(feed: FeedEntries, toItem: (entry: FeedEntry) => Sour
 
 export function feedEntryToItem(entry: FeedEntry, source: SourceConfig): SourceItem {
   const html = entry.content || entry.summary || entry.media?.description || '';
-  const text = htmlToText(html);
+  const text = withoutFeedTrailer(htmlToText(html));
   // Posts without titles (Mastodon, microblogs) are titled by the start of their text.
   const title = htmlToText(entry.title ?? '') || (text.length > TITLE_FROM_TEXT ? `${text.slice(0, TITLE_FROM_TEXT - 1)}…` : text);
   // The operator's `lang` for the source outranks what the feed claims (many feeds say en-us by default).

@@ -32,6 +32,7 @@ describe('source types on loopback', () => {
     server.route('/product/x2', serve(fixture('product-page.html'), 'text/html; charset=utf-8'));
     server.route('/review/nordtel.example', serve(fixture('trustpilot-page.html'), 'text/html; charset=utf-8'));
     server.route('/feed.json', serve(fixture('json-feed.json'), 'application/feed+json'));
+    server.route('/blog/feed/', serve(fixture('wordpress-feed.rss'), 'application/rss+xml; charset=UTF-8'));
   });
   afterAll(() => server.close());
 
@@ -48,6 +49,16 @@ describe('source types on loopback', () => {
     });
     expect(mentions[0]!.text).toBe('Switched to Nordtel last month. Coverage in the valley is finally decent, but the bill went up twice already.');
     expect(mentions[0]!.html).toContain('<div class="md">');
+  });
+
+  it('feed: the "continue reading" and "appeared first on" lines are not part of the text; the HTML keeps them', async () => {
+    const { mentions } = await collect(server, 'feed', '/blog/feed/');
+    expect(mentions.map((m) => m.text)).toEqual([
+      'Nordtel will charge 3 euros more for fibre from January.',
+      "The new Nordtel store on Rüütli street opens on Friday. I'd love to read more about it.",
+      'С декабря Nordtel меняет линейку тарифов.',
+    ]);
+    expect(mentions[1]!.html).toContain('appeared first on');
   });
 
   it('mastodon: untitled toots are titled by their text, the author comes from the link', async () => {
