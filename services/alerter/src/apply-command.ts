@@ -40,8 +40,9 @@ async function acknowledge(command: AcknowledgeCommand, ctx: CommandContext): Pr
 
 async function silence(command: SilenceCommand, ctx: CommandContext): Promise<Outcome> {
   const { silence } = command;
+  // Stored only: every instance reads the silences from the store before each mention batch and
+  // tick (alerter.ts loadSilences), this one included, so the store stays the one source of them.
   await ctx.store.addSilence(silence);
-  ctx.engine.setSilences(await ctx.store.listSilences(ctx.now.toISOString()));
   // Alerts already waiting in the outbox are left to go out. A silence holds from now on, like a
   // mute: it does not retract what was concluded before it. Only a failing bus or store keeps alerts
   // there across batches, so what waits was decided before the silence arrived; the outbox publishes
