@@ -13,8 +13,13 @@ export interface CompiledCues {
   isCueLetter(code: number): boolean;
   langs: string[];
   wordLangs: Map<string, string[]>;
-  /** Adds to `out` the languages of every listed ending of `word` shorter than the word minus one letter. */
+  /** Adds to `out` the languages of everyListed ending of `word` shorter than the word minus one letter. */
   endingsOf(word: string, out: Set<string>): void;
+  /**
+   * Adds to `out` the languages with a sentiment stem `word` starts with (stems of 4+ letters) or
+   * equals (shorter ones): the rule the lexicons match by (sentiment/lexicons.ts).
+   */
+  stemsOf(word: string, out: Set<string>): void;
   fallback: string;
 }
 
@@ -23,17 +28,14 @@ interface EndingNode {
   langs: string[];
 }
 
-export function compileCues(cues: ScriptCues): CompiledCues {
-  const wordLangs = new Map<string, string[]>();
-  for (const [lang, list] of Object.entries(cues.words)) {
-    for (const w of new Set(list)) wordLangs.set(w, [...(wordLangs.get(w) ?? []), lang]);
-  }
+/** A trie of every language's strings, spelled backwards (endings) or forwards (stems). */
+function trieOf(lists: Record<string, readonly string[]>, backwards: boolean): EndingNode {
   const root: EndingNode = { next: new Map(), langs: [] };
-  for (const [lang, list] of Object.entries(cues.endings)) {
-    for (const e of new Set(list)) {
+  for (const [lang, list] of Object.entries(lists)) {
+    for (const key of new Set(list)) {
       let at = root;
-      for (let i = e.length - 1; i >= 0; i--) {
-        const c = e.charCodeAt(i);
+      for (let k = 0; k < key.length; k++) {
+        const c = key.charCodeAt(backwards ? key.length - 1 - k : k);
         let child = at.next.get(c);
         if (!child) {
           child = { next: new Map(), langs: [] };
@@ -41,9 +43,23 @@ export function compileCues(cues: ScriptCues): CompiledCues {
         }
         at = child;
       }
-      at.langs.push(lang);
+      if (!at.langs.includes(lang)) at.langs.push(lang);
     }
   }
+  return root;
+}
+
+/** Below this length a stem matches whole words only. */
+const MIN_PREFIX_STEM = 4;
+
+export function compileCues(cues: ScriptCues, stems: Record<string, readonly string[]> = {}): CompiledCues {
+  const wordLangs = new Map<string, string[]>();
+  for (const [lang, list] of Object.entries(cues.words)) {
+    for (const w of new Set(list)) wordLangs.set(w, [...(wordLangs.get(w) ?? []), lang]);
+  }
+  // Endings walk from the last letter, stems from the first; a node says which languages end one there.
+  const root = trieOf(cues.endings, true);
+  const stemRoot = trieOf(stems, false);
   const letterCodes = new Map<number, string>();
   for (const [ch, lang] of Object.entries(cues.letters)) letterCodes.set(ch.charCodeAt(0), lang);
   const sharedLetterCodes = new Map<number, readonly string[]>();
@@ -64,6 +80,14 @@ export function compileCues(cues: ScriptCues): CompiledCues {
         at = at.next.get(word.charCodeAt(word.length - len));
         if (!at) return;
         for (const lang of at.langs) out.add(lang);
+      }
+    },
+    stemsOf(word, out) {
+      let at: EndingNode | undefined = stemRoot;
+      for (let len = 1; len <= word.length; len++) {
+        at = at.next.get(word.charCodeAt(len - 1));
+        if (!at) return;
+        if (len >= MIN_PREFIX_STEM || len === word.length) for (const lang of at.langs) out.add(lang);
       }
     },
     fallback: cues.fallback,

@@ -6,6 +6,12 @@ import type { DetectedLanguage } from '../types.js';
 import { prepareText, type PreparedText } from '../text/prepare-text.js';
 import { CYRILLIC_CUES, LATIN_CUES } from './language-cues.js';
 import { compileCues, type CompiledCues } from './compile-cues.js';
+import { LEXICONS } from '../sentiment/lexicons.js';
+
+/** The polarity lexicons' stems, as evidence for their language where other cues are weak (issue 10 round 7). */
+function sentimentStems(langs: readonly string[]): Record<string, readonly string[]> {
+  return Object.fromEntries(langs.map((lang) => [lang, [...(LEXICONS[lang]?.positive ?? []), ...(LEXICONS[lang]?.negative ?? [])]]));
+}
 
 interface ScriptRange {
   script: string;
@@ -17,8 +23,8 @@ interface ScriptRange {
 
 const SCRIPTS: readonly ScriptRange[] = [
   { script: 'Hebrew', test: /\p{Script=Hebrew}/u, lang: 'he' },
-  { script: 'Cyrillic', test: /\p{Script=Cyrillic}/u, cues: compileCues(CYRILLIC_CUES) },
-  { script: 'Latin', test: /\p{Script=Latin}/u, cues: compileCues(LATIN_CUES) },
+  { script: 'Cyrillic', test: /\p{Script=Cyrillic}/u, cues: compileCues(CYRILLIC_CUES, sentimentStems(['ru', 'kk'])) },
+  { script: 'Latin', test: /\p{Script=Latin}/u, cues: compileCues(LATIN_CUES, sentimentStems(['en', 'et'])) },
   { script: 'Arabic', test: /\p{Script=Arabic}/u, lang: 'ar' },
   { script: 'Greek', test: /\p{Script=Greek}/u, lang: 'el' },
   { script: 'Armenian', test: /\p{Script=Armenian}/u, lang: 'hy' },
@@ -29,6 +35,9 @@ const SCRIPTS: readonly ScriptRange[] = [
   { script: 'Thai', test: /\p{Script=Thai}/u, lang: 'th' },
   { script: 'Devanagari', test: /\p{Script=Devanagari}/u, lang: 'hi' },
 ];
+
+/** A polarity stem counts as much as a function word. */
+const STEM_WEIGHT = 1;
 
 const NOISE = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+|\S+@\S+\.\S+/gu;
 /** Cheap test for whether NOISE can match at all (most mentions have no URL or handle). */
@@ -175,13 +184,19 @@ function scoreWithCues(text: PreparedText, noise: readonly number[], cues: Compi
     endingHits.clear();
   }
 
-  let best: [string, number] | undefined;
-  let second = 0;
-  for (const entry of scores) {
-    if (!best || entry[1] > best[1]) {
-      if (best) second = best[1];
-      best = entry;
-    } else if (entry[1] > second) second = entry[1];
+  let { best, second } = leader(scores);
+  // Weak evidence (less than one function word between the first two): short reviews ("Works fine.",
+  // "Terrible management.") have no function word, and their endings look Estonian. Then the
+  // polarity lexicons' stems count too. Only then: walking every word through them costs throughput.
+  if (best && best[1] - second < 1) {
+    for (let t = 0; t < words.length; t++) {
+      const w = words[t]!;
+      if ((noise.length > 0 && inNoise(noise, tokens[t]!.start)) || !isLetterWord(w)) continue;
+      cues.stemsOf(w, endingHits);
+      for (const lang of endingHits) add(lang, STEM_WEIGHT);
+      endingHits.clear();
+    }
+    ({ best, second } = leader(scores));
   }
   if (!best) return undefined;
   if (best[1] <= 0) {
@@ -192,6 +207,19 @@ function scoreWithCues(text: PreparedText, noise: readonly number[], cues: Compi
   const margin = best[1] - second;
   const confidence = 0.5 + 0.5 * (1 - Math.exp(-margin)) * (best[1] / (best[1] + second));
   return { lang: best[0], confidence };
+}
+
+/** The highest-scoring language and the runner-up's score. */
+function leader(scores: Map<string, number>): { best: [string, number] | undefined; second: number } {
+  let best: [string, number] | undefined;
+  let second = 0;
+  for (const entry of scores) {
+    if (!best || entry[1] > best[1]) {
+      if (best) second = best[1];
+      best = entry;
+    } else if (entry[1] > second) second = entry[1];
+  }
+  return { best, second };
 }
 
 /** Letters only (apostrophes inside): the words the cue lists are made of. */
