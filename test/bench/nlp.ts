@@ -17,7 +17,7 @@ import { classificationReport } from '../../packages/nlp/src/eval/metrics.js';
 import { readLabeledFile, type LabeledExample } from '../../packages/nlp/src/eval/read-labeled.js';
 import { sentimentDevFile, sharedDataFile } from '../../packages/nlp/src/eval/shared-dir.js';
 import { readTopicFile } from '../../packages/nlp/src/eval/read-topics.js';
-import { aspectPredictions, crossValidateTopics, maskTopics } from '../../packages/nlp/src/eval/topic-cv.js';
+import { aspectPredictions, crossValidateTopics, maskTopics, nestedAspectChoice } from '../../packages/nlp/src/eval/topic-cv.js';
 import { topicReport, type TopicReport } from '../../packages/nlp/src/eval/topic-metrics.js';
 import { trainingAdditions } from '../../packages/nlp/src/sentiment/training-set.js';
 import { buildTopicDataset, type TopicExample } from '../../packages/nlp/src/topics/topic-dataset.js';
@@ -289,7 +289,20 @@ function evaluateTopics(): {
 interface TopicCv {
   seconds: number;
   modeFolds: Record<string, number>;
-  byLanguage: Record<string, { learned: TopicReport; cues: TopicReport; aspectsByMention: TopicReport['aspects']; aspectsHybrid: TopicReport['aspects'] }>;
+  byLanguage: Record<
+    string,
+    {
+      learned: TopicReport;
+      cues: TopicReport;
+      aspectsByClause: TopicReport['aspects'];
+      aspectsByMention: TopicReport['aspects'];
+      aspectsHybrid: TopicReport['aspects'];
+      aspectsMentionRule: TopicReport['aspects'];
+      aspectsNested: TopicReport['aspects'];
+    }
+  >;
+  /** Per language, in how many outer folds each aspect rule was chosen (nestedAspectChoice). */
+  aspectRuleFolds: Record<string, Record<string, number>>;
 }
 
 /**
@@ -308,6 +321,7 @@ function crossValidateTopicData(wink: ReturnType<typeof createWinkSentiment>, oo
   const dataset = buildTopicDataset(examples, { wink });
   const cv = crossValidateTopics(dataset, { folds: FOLDS, seed: SEED });
   const aspects = aspectPredictions(examples, cv.learned, (i) => oof.get(`${examples[i]!.lang}\u0000${examples[i]!.text}`) ?? { label: 'neutral', score: 0 });
+  const nested = nestedAspectChoice(examples, aspects, cv.folds);
   const byLanguage: TopicCv['byLanguage'] = {};
   for (const lang of [...LANGS, 'all']) {
     const idx = examples.flatMap((e, i) => (lang === 'all' || e.lang === lang ? [i] : []));
@@ -320,19 +334,35 @@ function crossValidateTopicData(wink: ReturnType<typeof createWinkSentiment>, oo
         ...(predictedAspects ? { predictedAspects: predictedAspects[i]! } : {}),
       }));
     byLanguage[lang] = {
-      learned: topicReport(rows(cv.learned, aspects.clause)),
+      learned: topicReport(rows(cv.learned, aspects.shipped)),
       cues: topicReport(rows(cv.cues)),
+      aspectsByClause: topicReport(rows(cv.learned, aspects.clause)).aspects,
       aspectsByMention: topicReport(rows(cv.learned, aspects.mention)).aspects,
       aspectsHybrid: topicReport(rows(cv.learned, aspects.hybrid)).aspects,
+      aspectsMentionRule: topicReport(rows(cv.learned, aspects.mentionRule)).aspects,
+      aspectsNested: topicReport(rows(cv.learned, nested.predictions)).aspects,
     };
   }
-  return { seconds: round((performance.now() - started) / 1000), modeFolds: cv.modeFolds, byLanguage };
+  return { seconds: round((performance.now() - started) / 1000), modeFolds: cv.modeFolds, byLanguage, aspectRuleFolds: nested.chosen };
 }
 
 function printTopicCv(cv: TopicCv): void {
   console.log(`\nTopics, nested ${FOLDS}-fold CV (seed ${SEED}) on shared/data/topics/dev: learned tagger vs cue rules alone (${cv.seconds} s)`);
   printTable(
-    ['lang', 'n', 'learned P', 'learned R', 'cues P', 'cues R', 'aspect acc (clause rule)', 'aspect acc (mention label)', 'aspect acc (hybrid)'],
+    [
+      'lang',
+      'n',
+      'learned P',
+      'learned R',
+      'cues P',
+      'cues R',
+      'aspect acc (shipped rule)',
+      'clause rule',
+      'mention label',
+      'hybrid',
+      'mention unless neutral or mixed',
+      'rule chosen per fold (nested)',
+    ],
     Object.entries(cv.byLanguage).map(([lang, r]) => [
       lang,
       String(r.learned.n),
@@ -341,8 +371,17 @@ function printTopicCv(cv: TopicCv): void {
       f(r.cues.micro.precision),
       f(r.cues.micro.recall),
       `${f(r.learned.aspects.accuracy)} (${r.learned.aspects.n})`,
+      f(r.aspectsByClause.accuracy),
       f(r.aspectsByMention.accuracy),
       f(r.aspectsHybrid.accuracy),
+      f(r.aspectsMentionRule.accuracy),
+      `${f(r.aspectsNested.accuracy)}${
+        cv.aspectRuleFolds[lang]
+          ? ` (${Object.entries(cv.aspectRuleFolds[lang]!)
+              .map(([rule, n]) => `${rule} ${n}`)
+              .join(', ')})`
+          : ''
+      }`,
     ]),
   );
   const all = cv.byLanguage.all;

@@ -66,8 +66,7 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       if (!pipeline) {
         return { lang: detected.lang, langConfidence: detected.confidence, sentiment: { label: 'neutral', score: 0 }, topics: [], signals };
       }
-      const { sentiment: raw, topics } = pipeline.run(prepared);
-      const sentiment = withWordOfMouth(raw, signals);
+      const { sentiment, topics } = pipeline.run(prepared, (raw) => withWordOfMouth(raw, signals));
       return { lang: detected.lang, langConfidence: detected.confidence, sentiment, topics, signals };
     },
   };

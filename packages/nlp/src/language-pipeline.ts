@@ -18,7 +18,8 @@ import type { TopicModel } from './topics/topic-model.js';
 export interface LanguagePipeline {
   lang: string;
   hasModel: boolean;
-  run(text: PreparedText): { sentiment: Sentiment; topics: TopicMention[] };
+  /** `adjust`: what the caller decides about the sentiment (word of mouth), before topics take it as the mention's. */
+  run(text: PreparedText, adjust?: (sentiment: Sentiment) => Sentiment): { sentiment: Sentiment; topics: TopicMention[] };
 }
 
 export function createLanguagePipeline(options: {
@@ -51,8 +52,9 @@ export function createLanguagePipeline(options: {
   return {
     lang,
     hasModel: file !== undefined,
-    run(text) {
-      const sentiment = scorer.score(text);
+    run(text, adjust) {
+      const scored = scorer.score(text);
+      const sentiment = adjust ? adjust(scored) : scored;
       const topics = tagger.tag(text, scorer.features, sentiment);
       return { sentiment, topics };
     },

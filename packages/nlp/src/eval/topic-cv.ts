@@ -5,7 +5,7 @@
 
 import { fitTopicModel, predictTopicMasks, topicFolds, TOPIC_TRAIN_SETTINGS, type TopicTrainSettings } from '../topics/train-topic-model.js';
 import type { TopicDataset, TopicExample } from '../topics/topic-dataset.js';
-import { aspectSentiment } from '../topics/aspect-sentiment.js';
+import { aspectRuleFor, aspectSentiment, mentionDecides, type AspectRule } from '../topics/aspect-sentiment.js';
 import { createTopicCueFinder, type TopicCueFinder } from '../topics/topic-cue-finder.js';
 import { createLexiconScorer, type LexiconScorer } from '../sentiment/lexicon-scorer.js';
 import { LEXICONS } from '../sentiment/lexicons.js';
@@ -68,19 +68,27 @@ export function maskTopics(mask: number): string[] {
 
 /**
  * Aspect sentiment of each row's predicted topics (aspect-sentiment.ts), given the mention's overall
- * sentiment (in the benchmark: the out-of-fold sentiment of the same text), beside the simplest
- * alternative, the mention's own label for every topic.
+ * sentiment (in the benchmark: the out-of-fold sentiment of the same text), by each rule: the clause
+ * rule, the mention's own label for every topic, the mention's label for a single topic (hybrid), the
+ * 'mention' rule (the mention's label unless neutral or mixed), and what ships (ASPECT_RULES).
  */
 export function aspectPredictions(
   examples: readonly TopicExample[],
   masks: ArrayLike<number>,
   overallOf: (i: number) => Sentiment,
-): { clause: Record<string, string>[]; mention: Record<string, string>[]; hybrid: Record<string, string>[] } {
+): {
+  clause: Record<string, string>[];
+  mention: Record<string, string>[];
+  hybrid: Record<string, string>[];
+  mentionRule: Record<string, string>[];
+  shipped: Record<string, string>[];
+} {
   const finders = new Map<string, TopicCueFinder>();
   const lexicons = new Map<string, LexiconScorer>();
   const clause: Record<string, string>[] = [];
   const mention: Record<string, string>[] = [];
   const hybrid: Record<string, string>[] = [];
+  const mentionRule: Record<string, string>[] = [];
   examples.forEach((e, i) => {
     if (!finders.has(e.lang)) {
       finders.set(e.lang, createTopicCueFinder(e.lang));
@@ -99,6 +107,43 @@ export function aspectPredictions(
     clause.push(c);
     mention.push(m);
     hybrid.push(Object.keys(c).length === 1 ? m : c);
+    mentionRule.push(mentionDecides(overall, Object.values(c)) ? m : c);
   });
-  return { clause, mention, hybrid };
+  const shipped = examples.map((e, i) => (aspectRuleFor(e.lang) === 'mention' ? mentionRule[i]! : clause[i]!));
+  return { clause, mention, hybrid, mentionRule, shipped };
+}
+
+/**
+ * The per-language aspect rule (clause, or the mention's label unless neutral or mixed: aspect-sentiment.ts ASPECT_RULES) chosen the nested
+ * way: for each outer fold, per language, the rule with more right aspects on the other folds' rows;
+ * that fold is scored with it. Returns those predictions and, per language, how often each rule won.
+ */
+export function nestedAspectChoice(
+  examples: readonly TopicExample[],
+  aspects: { clause: Record<string, string>[]; mentionRule: Record<string, string>[] },
+  folds: readonly number[],
+): { predictions: Record<string, string>[]; chosen: Record<string, Record<AspectRule, number>> } {
+  const right = (pred: Record<string, string>, i: number): number =>
+    Object.entries(pred).filter(([topic, label]) => examples[i]!.topics.includes(topic) && examples[i]!.aspects[topic] === label).length;
+  const predictions: Record<string, string>[] = examples.map(() => ({}));
+  const chosen: Record<string, Record<AspectRule, number>> = {};
+  const nFolds = Math.max(...folds) + 1;
+  for (const lang of new Set(examples.map((e) => e.lang))) {
+    chosen[lang] = { clause: 0, mention: 0 };
+    for (let f = 0; f < nFolds; f++) {
+      let clauseRight = 0;
+      let mentionRight = 0;
+      examples.forEach((e, i) => {
+        if (e.lang !== lang || folds[i] === f) return;
+        clauseRight += right(aspects.clause[i]!, i);
+        mentionRight += right(aspects.mentionRule[i]!, i);
+      });
+      const rule: AspectRule = mentionRight > clauseRight ? 'mention' : 'clause';
+      chosen[lang]![rule]++;
+      examples.forEach((e, i) => {
+        if (e.lang === lang && folds[i] === f) predictions[i] = (rule === 'mention' ? aspects.mentionRule : aspects.clause)[i]!;
+      });
+    }
+  }
+  return { predictions, chosen };
 }

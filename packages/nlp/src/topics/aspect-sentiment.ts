@@ -8,6 +8,25 @@ import type { LexiconScorer } from '../sentiment/lexicon-scorer.js';
 import type { Sentiment } from '../types.js';
 import type { TopicCueHit } from './topic-cue-finder.js';
 
+/**
+ * How a language's topics get their sentiment: 'clause' judges each topic within its clauses (the
+ * function below); 'mention' gives every topic the mention's own sentiment, unless the mention is
+ * neutral (then a topic's own cues speak: "the courier came a week late") or the clause rule reads
+ * the topics as mixed ("the price went up but the quality is great"), when the clause judgments
+ * stand. Measured on the labeled aspects of shared/data/topics/dev, chosen per language by nested CV
+ * (README, issue 10 round 7): most mentions say one thing, and the whole-mention model reads it
+ * better than the clause rule's lexicon. Hebrew and Estonian have too few labeled aspects to choose.
+ */
+export type AspectRule = 'clause' | 'mention';
+export const ASPECT_RULES: Readonly<Record<string, AspectRule>> = { en: 'mention', ru: 'mention', kk: 'mention', he: 'clause', et: 'clause' };
+export const aspectRuleFor = (lang: string): AspectRule => ASPECT_RULES[lang] ?? 'clause';
+
+/** Under the 'mention' rule: whether the mention's sentiment replaces the topics' clause judgments. */
+export function mentionDecides(overall: Sentiment, clauseLabels: readonly string[]): boolean {
+  const mixed = clauseLabels.includes('positive') && clauseLabels.includes('negative');
+  return overall.label !== 'neutral' && !mixed;
+}
+
 const LABEL_THRESHOLD = 0.15;
 const CUE_WEIGHT = 0.8;
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyzer.js';
 import { readTopicModelFile, defaultModelsDir } from '../sentiment/load-model-file.js';
-import { SUPPORTED_LANGUAGES } from '../types.js';
+import { SUPPORTED_LANGUAGES, type Sentiment } from '../types.js';
+import { createLexiconScorer } from '../sentiment/lexicon-scorer.js';
+import { LEXICONS } from '../sentiment/lexicons.js';
+import { prepareText } from '../text/prepare-text.js';
+import { aspectRuleFor } from './aspect-sentiment.js';
+import { createTopicTagger } from './tag-topics.js';
 
 // Sentences written by us for these tests (not from shared/ data).
 describe('topics with aspect sentiment (learned tagger, the default)', () => {
@@ -82,5 +87,31 @@ describe('topics with aspect sentiment (learned tagger, the default)', () => {
   it('falls back to cue rules when no topic model is given', () => {
     const cuesOnly = createAnalyzer({ topicModel: null, languages: ['en'] });
     expect(cuesOnly.analyze('The refund was never processed').topics.map((t) => t.topic)).toContain('complaints');
+  });
+});
+
+// The aspect rule (aspect-sentiment.ts ASPECT_RULES), with the cue rules alone and a given overall
+// sentiment, so only the rule differs: English takes the mention's sentiment, Hebrew judges clauses.
+describe('aspect rule per language', () => {
+  const lexicons = { en: createLexiconScorer({ lexicon: LEXICONS.en! }), he: createLexiconScorer({ lexicon: LEXICONS.he! }) };
+  const negative = { label: 'negative' as const, score: -0.7 };
+  const aspects = (lang: 'en' | 'he', text: string, overall: Sentiment) =>
+    Object.fromEntries(
+      createTopicTagger({ lang, lexicon: lexicons[lang] })
+        .tag(prepareText(text), undefined, overall)
+        .map((t) => [t.topic, t.sentiment.label]),
+    );
+
+  it("gives a single topic the mention's sentiment where the rule is 'mention', and judges its clause where it is 'clause'", () => {
+    expect(aspectRuleFor('en')).toBe('mention');
+    expect(aspectRuleFor('he')).toBe('clause');
+    // "Nice price, but I am leaving": the price clause reads positive, the mention is negative.
+    expect(aspects('en', 'Nice price, but I am leaving them', negative)).toEqual({ price: 'negative' });
+    expect(aspects('he', 'מחיר טוב, אבל אני עוזב אותם', negative)).toEqual({ price: 'positive' });
+  });
+
+  it('keeps the clause judgments when the mention is neutral or its topics are mixed', () => {
+    expect(aspects('en', 'Nice price', { label: 'neutral', score: 0 })).toEqual({ price: 'positive' });
+    expect(aspects('en', 'Nice price, but awful service', negative)).toEqual({ price: 'positive', service: 'negative' });
   });
 });

@@ -7,7 +7,7 @@ import type { FeatureBuffer } from '../sentiment/feature-buffer.js';
 import type { LexiconScorer } from '../sentiment/lexicon-scorer.js';
 import type { PreparedText } from '../text/prepare-text.js';
 import type { Sentiment, TopicMention } from '../types.js';
-import { aspectSentiment } from './aspect-sentiment.js';
+import { aspectRuleFor, aspectSentiment, mentionDecides } from './aspect-sentiment.js';
 import { decideTopics } from './decide-topics.js';
 import { createTopicCueFinder, termCueMask } from './topic-cue-finder.js';
 import { TOPIC_IDS } from './topic-cues.js';
@@ -23,6 +23,7 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
   const finder = createTopicCueFinder(options.lang);
   const { lexicon, model } = options;
   const langIndex = languageIndex(options.lang);
+  const byMention = aspectRuleFor(options.lang) === 'mention';
   // Scratch space owned by this tagger (analyze() is synchronous).
   const logits = new Float64Array(model ? model.topics.length : TOPIC_IDS.length);
   const extra = new Int32Array(2 + 2 * TOPIC_IDS.length);
@@ -47,6 +48,14 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
         if (((mask >> t) & 1) === 0) continue;
         out.push({ topic: TOPIC_IDS[t]!, sentiment: aspectSentiment({ topic: t, tokens: text.words, clauseIds: text.clauses, hits, lexicon, overall }) });
       }
+      if (
+        byMention &&
+        mentionDecides(
+          overall,
+          out.map((t) => t.sentiment.label),
+        )
+      )
+        for (const topic of out) topic.sentiment = { label: overall.label, score: overall.score };
       return out;
     },
   };
