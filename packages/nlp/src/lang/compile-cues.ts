@@ -13,7 +13,7 @@ export interface CompiledCues {
   isCueLetter(code: number): boolean;
   langs: string[];
   wordLangs: Map<string, string[]>;
-  /** Adds to `out` the languages of everyListed ending of `word` shorter than the word minus one letter. */
+  /** Adds to `out` the languages of every listed ending of `word` shorter than the word minus one letter. */
   endingsOf(word: string, out: Set<string>): void;
   /**
    * Adds to `out` the languages with a sentiment stem `word` starts with (stems of 4+ letters) or

@@ -185,8 +185,8 @@ function scoreWithCues(text: PreparedText, noise: readonly number[], cues: Compi
   }
 
   let { best, second } = leader(scores);
-  // Weak evidence (less than one function word between the first two): short reviews ("Works fine.",
-  // "Terrible management.") have no function word, and their endings look Estonian. Then the
+  // Weak evidence (less than one function word between the first two): short reviews ("Terrible support.",
+  // "Halb ruuter.") have no function word, and their endings mislead (-le, -ks, -id look Estonian). Then the
   // polarity lexicons' stems count too. Only then: walking every word through them costs throughput.
   if (best && best[1] - second < 1) {
     for (let t = 0; t < words.length; t++) {

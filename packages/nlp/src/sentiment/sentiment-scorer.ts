@@ -32,7 +32,7 @@ export interface NeutralRule {
    */
   announcementBand?: number;
   /**
-   * A short information question (question-cues.ts: one sentence ending with "?", a question word,
+   * A short information question (question-cues.ts: one sentence ending with "?", a question word, no "why",
    * no first person) with no polar lexicon word is neutral, however sure the model is.
    */
   questions?: boolean;
