@@ -44,6 +44,14 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text).lang).toBe(lang);
   });
 
+  it('lets a one-language script decide when the majority script only holds names', () => {
+    // A friend tagged by name before a Hebrew comment: more Latin letters than Hebrew ones.
+    expect(detectLanguage('Dana Levinson Goldberg כל הכבוד לך').lang).toBe('he');
+    // Names alone still get the Latin fallback; a Latin text with cue words keeps its language.
+    expect(detectLanguage('Dana Levinson Goldberg').lang).toBe('en');
+    expect(detectLanguage('Thank you so much for the help שלום').lang).toBe('en');
+  });
+
   it('ignores URLs and handles when choosing the script', () => {
     expect(detectLanguage('@some_user_name https://example.com/abc Спасибо большое за помощь').lang).toBe('ru');
   });

@@ -67,6 +67,9 @@ export function detectPreparedLanguage(text: PreparedText, options: DetectOption
   if (total === 0) return { lang: 'und', confidence: 0 };
 
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  // A script whose cues found nothing (only names: "Dana Levi" before a Hebrew comment) answers its
+  // fallback only if no script of one language (Hebrew, Greek …) occurs in the text too.
+  let guess: DetectedLanguage | undefined;
   for (const [script, n] of ranked) {
     const range = SCRIPTS.find((s) => s.script === script);
     if (!range) continue;
@@ -75,12 +78,16 @@ export function detectPreparedLanguage(text: PreparedText, options: DetectOption
       if (allowed && !allowed.includes(range.lang)) continue;
       return { lang: range.lang, confidence: round(Math.min(1, 0.5 + share / 2)) };
     }
+    if (guess) continue;
     if (range.cues) {
       const picked = scoreWithCues(text, noise, range.cues, allowed);
-      if (picked) return { lang: picked.lang, confidence: round(picked.confidence * (0.5 + share / 2)) };
+      if (!picked) continue;
+      const detected = { lang: picked.lang, confidence: round(picked.confidence * (0.5 + share / 2)) };
+      if (!picked.guessed) return detected;
+      guess ??= detected;
     }
   }
-  return { lang: 'und', confidence: 0 };
+  return guess ?? { lang: 'und', confidence: 0 };
 }
 
 /** [start, end) pairs of URLs, e-mail addresses and handles, flattened; usually empty. */
@@ -145,7 +152,13 @@ function isAsciiOrLatinLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7);
 }
 
-function scoreWithCues(text: PreparedText, noise: readonly number[], cues: CompiledCues, allowed: readonly string[] | undefined): DetectedLanguage | undefined {
+/** `guessed`: no cue at all spoke, the script's fallback language answered. */
+function scoreWithCues(
+  text: PreparedText,
+  noise: readonly number[],
+  cues: CompiledCues,
+  allowed: readonly string[] | undefined,
+): (DetectedLanguage & { guessed?: boolean }) | undefined {
   const scores = new Map<string, number>();
   const add = (lang: string, v: number): void => {
     if (allowed && !allowed.includes(lang)) return;
@@ -201,8 +214,8 @@ function scoreWithCues(text: PreparedText, noise: readonly number[], cues: Compi
   if (!best) return undefined;
   if (best[1] <= 0) {
     const fallback = cues.fallback;
-    if (allowed && !allowed.includes(fallback)) return { lang: best[0], confidence: 0.2 };
-    return { lang: fallback, confidence: 0.3 };
+    if (allowed && !allowed.includes(fallback)) return { lang: best[0], confidence: 0.2, guessed: true };
+    return { lang: fallback, confidence: 0.3, guessed: true };
   }
   const margin = best[1] - second;
   const confidence = 0.5 + 0.5 * (1 - Math.exp(-margin)) * (best[1] / (best[1] + second));
