@@ -21,6 +21,7 @@ import { aspectPredictions, crossValidateTopics, maskTopics, nestedAspectChoice 
 import { topicReport, type TopicReport } from '../../packages/nlp/src/eval/topic-metrics.js';
 import { trainingAdditions } from '../../packages/nlp/src/sentiment/training-set.js';
 import { buildTopicDataset, type TopicExample } from '../../packages/nlp/src/topics/topic-dataset.js';
+import { trainTextDomains } from '../../packages/nlp/src/topics/text-domains.js';
 import type { Sentiment } from '../../packages/nlp/src/types.js';
 import { stratifiedFolds } from '../../packages/nlp/src/eval/stratified-folds.js';
 import { createRussianAfinn } from '../../packages/nlp/src/sentiment/russian-afinn.js';
@@ -318,7 +319,9 @@ function crossValidateTopicData(wink: ReturnType<typeof createWinkSentiment>, oo
   }
   if (examples.length === 0) return undefined;
   const started = performance.now();
-  const dataset = buildTopicDataset(examples, { wink });
+  // The text-domain classifiers never see a topic text, so they are trained once for all folds.
+  const domains = trainTextDomains({ env: process.env, exclude: new Set(examples.map((e) => e.text)), wink });
+  const dataset = buildTopicDataset(examples, { wink, domains });
   const cv = crossValidateTopics(dataset, { folds: FOLDS, seed: SEED });
   const aspects = aspectPredictions(examples, cv.learned, (i) => oof.get(`${examples[i]!.lang}\u0000${examples[i]!.text}`) ?? { label: 'neutral', score: 0 });
   const nested = nestedAspectChoice(examples, aspects, cv.folds);

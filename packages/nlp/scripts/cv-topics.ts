@@ -8,6 +8,7 @@ import { crossValidateTopics, maskTopics } from '../src/eval/topic-cv.js';
 import { topicReport } from '../src/eval/topic-metrics.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { buildTopicDataset } from '../src/topics/topic-dataset.js';
+import { trainTextDomains } from '../src/topics/text-domains.js';
 import { TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
 
@@ -15,7 +16,10 @@ const examples = SUPPORTED_LANGUAGES.flatMap((lang) => readTopicFile(join(shared
 let t0 = performance.now();
 // --cross=W: add character n-grams across word boundaries at weight W (cross-word-ngrams.ts).
 const crossWord = Number(process.argv.find((a) => a.startsWith('--cross='))?.slice(8) ?? 0);
-const data = buildTopicDataset(examples, { wink: createWinkSentiment(), crossWord });
+const wink = createWinkSentiment();
+// --no-domains: without the text-domain features (text-domains.ts), as before round 8.
+const domains = process.argv.includes('--no-domains') ? [] : trainTextDomains({ env: process.env, exclude: new Set(examples.map((e) => e.text)), wink });
+const data = buildTopicDataset(examples, { wink, crossWord, domains });
 console.log(`features ${Math.round(performance.now() - t0)} ms, ${data.buckets.length} distinct`);
 t0 = performance.now();
 // --set beta=0.5,minPrecision=0.5: try other training settings (chosen by inner CV only when they are the defaults).
@@ -37,7 +41,9 @@ console.log(`settings ${JSON.stringify(settings)}`);
 // --seed=N: other outer folds (the benchmark's are seed 7), to see how much a difference is noise.
 const seed = Number(process.argv.find((a) => a.startsWith('--seed='))?.slice(7) ?? 7);
 // --per-language: one model per language, trained on that language's rows only.
-const cv = crossValidateTopics(data, { folds: 5, seed, settings, perLanguage: process.argv.includes('--per-language') });
+// --share=0.5: train on half of each outer training part (a learning curve: how much more labeled data would give).
+const trainShare = Number(process.argv.find((a) => a.startsWith('--share='))?.slice(8) ?? 1);
+const cv = crossValidateTopics(data, { folds: 5, seed, settings, perLanguage: process.argv.includes('--per-language'), trainShare });
 console.log(`cv ${Math.round(performance.now() - t0)} ms; modes ${JSON.stringify(cv.modeFolds)}`);
 for (const lang of [...SUPPORTED_LANGUAGES, 'all']) {
   const idx = examples.flatMap((e, i) => (lang === 'all' || e.lang === lang ? [i] : []));

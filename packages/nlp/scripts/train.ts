@@ -14,6 +14,7 @@ import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { buildTopicDataset, type TopicExample } from '../src/topics/topic-dataset.js';
 import { fitTopicModel } from '../src/topics/train-topic-model.js';
+import { trainTextDomains } from '../src/topics/text-domains.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
 
 const args = process.argv.slice(2);
@@ -57,7 +58,9 @@ for (const lang of withTopics ? SUPPORTED_LANGUAGES : []) {
 }
 if (topicExamples.length > 0) {
   const started = performance.now();
-  const data = buildTopicDataset(topicExamples, { wink });
+  // The text-domain classifiers learn from the sentiment texts that are not topic texts (text-domains.ts).
+  const domains = trainTextDomains({ env: process.env, exclude: new Set(topicExamples.map((e) => e.text)), wink });
+  const data = buildTopicDataset(topicExamples, { wink, domains });
   const file = fitTopicModel(
     data,
     Array.from({ length: data.n }, (_, i) => i),
@@ -69,7 +72,7 @@ if (topicExamples.length > 0) {
       `\n  ${lang}: ${file.topics.map((t, i) => `${t} ${file.modes[l]![i] === 'model' ? `≥${(file.languageThresholds?.[l] ?? file.thresholds)[i]}` : file.modes[l]![i]}`).join(', ')}`,
   ).join('');
   console.log(
-    `topics: ${data.n} examples, ${file.buckets.length} features, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`,
+    `topics: ${data.n} examples, ${file.buckets.length} features, text domains ${domains.map((d) => `${d.lang} ${d.classes.join('/')} (${d.trainedOn.examples} texts)`).join(', ')}, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`,
   );
 }
 process.exitCode = failed ? 1 : 0;

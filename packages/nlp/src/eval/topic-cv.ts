@@ -12,6 +12,7 @@ import { LEXICONS } from '../sentiment/lexicons.js';
 import { prepareText } from '../text/prepare-text.js';
 import type { Sentiment } from '../types.js';
 import { TOPIC_IDS } from '../topics/topic-cues.js';
+import { mulberry32 } from '../sentiment/train-linear-model.js';
 import { SUPPORTED_LANGUAGES } from '../types.js';
 
 export interface TopicCrossValidation {
@@ -27,7 +28,14 @@ export interface TopicCrossValidation {
 
 export function crossValidateTopics(
   data: TopicDataset,
-  options: { folds: number; seed: number; settings?: TopicTrainSettings; perLanguage?: boolean },
+  options: {
+    folds: number;
+    seed: number;
+    settings?: TopicTrainSettings;
+    perLanguage?: boolean;
+    /** Train on this share of each outer training part only (a seeded sample per language): a learning curve. */
+    trainShare?: number;
+  },
 ): TopicCrossValidation {
   const all = Array.from({ length: data.n }, (_, i) => i);
   const folds = topicFolds(data, all, options.folds, options.seed);
@@ -35,7 +43,11 @@ export function crossValidateTopics(
   const modeFolds: Record<string, number> = {};
   const settings = options.settings ?? TOPIC_TRAIN_SETTINGS;
   for (let f = 0; f < options.folds; f++) {
-    const train = all.filter((i) => folds[i] !== f);
+    const train = sample(
+      all.filter((i) => folds[i] !== f),
+      options.trainShare ?? 1,
+      options.seed + f,
+    );
     const test = all.filter((i) => folds[i] === f);
     if (options.perLanguage) {
       for (let l = 0; l < SUPPORTED_LANGUAGES.length; l++) {
@@ -60,6 +72,20 @@ export function crossValidateTopics(
     });
   }
   return { learned, cues: data.cueMasks.slice(), folds, modeFolds };
+}
+
+/** A seeded sample of `share` of the rows (all of them at share 1), in their order. */
+function sample(rows: number[], share: number, seed: number): number[] {
+  if (share >= 1) return rows;
+  const rand = mulberry32(seed);
+  const keyed = rows.map((e) => ({ e, key: rand() }));
+  const keep = new Set(
+    keyed
+      .sort((a, b) => a.key - b.key)
+      .slice(0, Math.round(rows.length * share))
+      .map((k) => k.e),
+  );
+  return rows.filter((e) => keep.has(e));
 }
 
 export function maskTopics(mask: number): string[] {

@@ -5,10 +5,11 @@ import type { SentimentLabel } from '../types.js';
 import type { SparseVector } from './extract-features.js';
 import { createWeightTable } from './weight-table.js';
 
-export interface LinearModelFile {
+/** C: the class names (sentiment labels, or a language's text domains: topics/text-domains.ts). */
+export interface LinearModelFile<C extends string = SentimentLabel> {
   format: 'earshot-linear-v1';
   lang: string;
-  classes: SentimentLabel[];
+  classes: C[];
   hashBits: number;
   denseCount: number;
   /** Weight = quantised value × scale. */
@@ -21,16 +22,16 @@ export interface LinearModelFile {
   trainedOn: { examples: number; counts: Record<string, number>; seed: number };
 }
 
-export interface LinearModel {
+export interface LinearModel<C extends string = SentimentLabel> {
   lang: string;
-  classes: SentimentLabel[];
+  classes: C[];
   hashBits: number;
   predict(x: SparseVector): number[];
   /** Class probabilities of the first `length` features of `x`, written into `out`. */
   predictInto(x: SparseVector, length: number, out: Float64Array): void;
 }
 
-export function loadLinearModel(file: LinearModelFile): LinearModel {
+export function loadLinearModel<C extends string = SentimentLabel>(file: LinearModelFile<C>): LinearModel<C> {
   const k = file.classes.length;
   const table = createWeightTable(file, k);
   const predictInto = (x: SparseVector, length: number, out: Float64Array): void => {

@@ -52,3 +52,18 @@ describe('trainLinearModel with naive Bayes multiplied in (nbWeight)', () => {
     );
   });
 });
+
+describe('trainLinearModel with classes of its own (classOrder)', () => {
+  it('learns the classes in the given order and leaves out one no example has', () => {
+    const kinds = [
+      ...Array.from({ length: 10 }, () => ({ x: { indices: [1], values: [1] }, label: 'movie' })),
+      ...Array.from({ length: 10 }, () => ({ x: { indices: [2], values: [1] }, label: 'product' })),
+    ];
+    const model = loadLinearModel(
+      trainLinearModel({ lang: 'xx', examples: kinds, classOrder: ['movie', 'restaurant', 'product'], hashBits: 4, denseCount: 0, epochs: 5 }),
+    );
+    expect(model.classes).toEqual(['movie', 'product']);
+    expect(model.predict({ indices: [2], values: [1] })[1]).toBeGreaterThan(0.6);
+    expect(model.predict({ indices: [1], values: [1] })[1]).toBeLessThan(0.4);
+  });
+});

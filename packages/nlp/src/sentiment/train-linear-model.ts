@@ -7,10 +7,13 @@ import type { SparseVector } from './extract-features.js';
 import type { LinearModelFile } from './linear-model.js';
 import { pruneAndQuantise } from './weight-table.js';
 
-export interface TrainOptions {
+/** C: the class names; sentiment labels unless `classOrder` names others (topics/text-domains.ts). */
+export interface TrainOptions<C extends string = SentimentLabel> {
   lang: string;
   /** weight: how much the example counts (default 1), e.g. below 1 for rows of another domain. */
-  examples: { x: SparseVector; label: SentimentLabel; weight?: number }[];
+  examples: { x: SparseVector; label: C; weight?: number }[];
+  /** The classes in the model's order (default: negative, neutral, positive); those no example has are left out. */
+  classOrder?: readonly C[];
   hashBits: number;
   denseCount: number;
   seed?: number;
@@ -18,7 +21,7 @@ export interface TrainOptions {
   learningRate?: number;
   l2?: number;
   /** Extra weight of a class on top of balancing (e.g. { neutral: 1.3 }). */
-  classBoost?: Partial<Record<SentimentLabel, number>>;
+  classBoost?: Partial<Record<C, number>>;
   /** Buckets kept after training (strongest first). */
   maxFeatures?: number;
   /**
@@ -28,14 +31,14 @@ export interface TrainOptions {
    */
   nbWeight?: number;
   /** Rows the naive Bayes model is counted from (default: `examples`); classes they lack get none. */
-  nbExamples?: TrainOptions['examples'];
+  nbExamples?: TrainOptions<C>['examples'];
   /** Additive smoothing of the naive Bayes counts, relative to an average bucket's mass (default 0.1). */
   nbAlpha?: number;
 }
 
 const LABEL_ORDER: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 
-export function trainLinearModel(options: TrainOptions): LinearModelFile {
+export function trainLinearModel<C extends string = SentimentLabel>(options: TrainOptions<C>): LinearModelFile<C> {
   const { examples, hashBits, denseCount } = options;
   const seed = options.seed ?? 42;
   const epochs = options.epochs ?? 20;
@@ -45,7 +48,7 @@ export function trainLinearModel(options: TrainOptions): LinearModelFile {
 
   const counts: Record<string, number> = {};
   for (const e of examples) counts[e.label] = (counts[e.label] ?? 0) + (e.weight ?? 1);
-  const classes = LABEL_ORDER.filter((l) => (counts[l] ?? 0) > 0);
+  const classes = (options.classOrder ?? (LABEL_ORDER as readonly string[] as readonly C[])).filter((l) => (counts[l] ?? 0) > 0);
   const k = classes.length;
   const total = classes.reduce((sum, c) => sum + counts[c]!, 0);
   const classWeight = classes.map((c) => (total / (k * (counts[c] ?? 1))) * (options.classBoost?.[c] ?? 1));
@@ -99,7 +102,14 @@ export function trainLinearModel(options: TrainOptions): LinearModelFile {
  * Centring changes no prediction (softmax ignores what every class gets alike) and leaves buckets
  * no class prefers near 0, so pruning still keeps the informative ones. Dense features are skipped.
  */
-function addNaiveBayes(w: Float32Array, examples: TrainOptions['examples'], classes: SentimentLabel[], hashed: number, weight: number, alpha: number): void {
+function addNaiveBayes<C extends string>(
+  w: Float32Array,
+  examples: TrainOptions<C>['examples'],
+  classes: C[],
+  hashed: number,
+  weight: number,
+  alpha: number,
+): void {
   const k = classes.length;
   // Rows of a class the model does not have (neutral rows for a binary model) say nothing here.
   const ownRows = examples.filter((e) => classes.includes(e.label));
@@ -135,9 +145,9 @@ function addNaiveBayes(w: Float32Array, examples: TrainOptions['examples'], clas
   }
 }
 
-function prune(p: {
-  options: TrainOptions;
-  classes: SentimentLabel[];
+function prune<C extends string>(p: {
+  options: TrainOptions<C>;
+  classes: C[];
   w: Float32Array;
   bias: Float64Array;
   k: number;
@@ -145,7 +155,7 @@ function prune(p: {
   maxFeatures: number;
   counts: Record<string, number>;
   seed: number;
-}): LinearModelFile {
+}): LinearModelFile<C> {
   const { scale, buckets, weights } = pruneAndQuantise(p.w, p.k, 1 << p.options.hashBits, p.maxFeatures);
   return {
     format: 'earshot-linear-v1',

@@ -7,8 +7,8 @@ import type { SparseVector } from './feature-buffer.js';
 export interface WeightTable {
   /** Adds bias + Σ weight·value over the first `length` features of `x` into out[0..width). */
   scoresInto(x: SparseVector, length: number, out: Float64Array): void;
-  /** Adds the weights of one feature (value 1) into out, if the feature was kept. */
-  addFeature(feature: number, out: Float64Array): void;
+  /** Adds the weights of one feature (× value, default 1) into out, if the feature was kept. */
+  addFeature(feature: number, out: Float64Array, value?: number): void;
   /** scoresInto for the listed columns only (the others of `out` are left alone). */
   columnsInto(x: SparseVector, length: number, columns: ArrayLike<number>, out: Float64Array): void;
 }
@@ -75,10 +75,10 @@ export function createWeightTable(
         }
       }
     },
-    addFeature(feature, out) {
+    addFeature(feature, out, value = 1) {
       const row = rowOf(feature);
       if (row < 0) return;
-      for (let c = 0; c < width; c++) out[c]! += weights[row + c]!;
+      for (let c = 0; c < width; c++) out[c]! += weights[row + c]! * value;
     },
   };
 }

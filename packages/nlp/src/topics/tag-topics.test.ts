@@ -33,10 +33,17 @@ describe('topics with aspect sentiment (learned tagger, the default)', () => {
     expect(analyzer.analyze('The acting in this film was wonderful').topics).toEqual([]);
   });
 
-  // Known limitation (README, "What remains"): the English quality rule's threshold (0.2, chosen by
-  // inner CV on product reviews) also takes a bare "lovely" as a quality remark.
-  it.fails('finds no topic in small talk', () => {
+  // Until round 8 a bare "lovely" read as a quality remark; the text-domain features (text-domains.ts)
+  // let the model tell praise of a product from praise of anything else.
+  it('finds no topic in small talk', () => {
     expect(analyzer.analyze('Lovely weather in the park').topics).toEqual([]);
+  });
+
+  // Our own sentences. The labels give movie reviews no topic (shared/data/topics/GUIDELINES.md);
+  // the English domain classifier says which texts read like one.
+  it('tells praise of a film from praise of a product', () => {
+    expect(analyzer.analyze('The cast was wonderful and the soundtrack is great.').topics).toEqual([]);
+    expect(analyzer.analyze('The battery is excellent and the screen is sharp.').topics.map((t) => t.topic)).toEqual(['quality']);
   });
 
   // Hebrew and Estonian data (political comments, news) has (almost) no customer topics, and there these

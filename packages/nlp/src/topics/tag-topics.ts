@@ -11,7 +11,7 @@ import { aspectRuleFor, aspectSentiment, mentionDecides } from './aspect-sentime
 import { decideTopics } from './decide-topics.js';
 import { createTopicCueFinder, termCueMask } from './topic-cue-finder.js';
 import { TOPIC_IDS } from './topic-cues.js';
-import { languageIndex, topicExtraFeatures } from './topic-features.js';
+import { domainFeatures, languageIndex, MAX_DOMAINS, topicExtraFeatures } from './topic-features.js';
 import type { TopicModel } from './topic-model.js';
 
 export interface TopicTagger {
@@ -26,11 +26,14 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
   const byMention = aspectRuleFor(options.lang) === 'mention';
   // Scratch space owned by this tagger (analyze() is synchronous).
   const logits = new Float64Array(model ? model.topics.length : TOPIC_IDS.length);
-  const extra = new Int32Array(2 + 2 * TOPIC_IDS.length);
+  const extra = { indices: new Int32Array(2 + 2 * TOPIC_IDS.length + MAX_DOMAINS), values: new Float64Array(2 + 2 * TOPIC_IDS.length + MAX_DOMAINS) };
   let extraCount = 0;
-  const addExtra = (i: number): void => {
-    extra[extraCount++] = i;
+  const addExtra = (i: number, value = 1): void => {
+    extra.indices[extraCount] = i;
+    extra.values[extraCount++] = value;
   };
+  const domain = model?.domains[langIndex];
+  const domainScratch = new Float64Array(MAX_DOMAINS);
   return {
     tag(text, features, overall) {
       const hits = finder.find(text.words);
@@ -39,6 +42,7 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
       if (model && features) {
         extraCount = 0;
         topicExtraFeatures(langIndex, cueMask, addExtra);
+        if (domain) domainFeatures(domain, langIndex, features, features.length, domainScratch, addExtra);
         model.languageLogitsInto(langIndex, features, features.length, extra, extraCount, logits);
         mask = decideTopics(model, langIndex, logits, cueMask);
       }

@@ -11,7 +11,8 @@ import { prepareText } from '../text/prepare-text.js';
 import { createTopicCueFinder, termCueMask, type TopicCueFinder } from './topic-cue-finder.js';
 import { TOPIC_IDS } from './topic-cues.js';
 import { crossWordNgrams } from './cross-word-ngrams.js';
-import { languageIndex, topicExtraFeatures } from './topic-features.js';
+import { domainFeatures, languageIndex, MAX_DOMAINS, topicExtraFeatures } from './topic-features.js';
+import { loadLinearModel, type LinearModelFile } from '../sentiment/linear-model.js';
 
 export interface TopicExample {
   text: string;
@@ -34,6 +35,8 @@ export interface TopicDataset {
   labels: Int32Array;
   /** Bit t: a term cue of topic t occurs. */
   cueMasks: Int32Array;
+  /** The text-domain classifiers the features were computed with (a model trained on them ships them). */
+  domains?: LinearModelFile<string>[];
 }
 
 export function topicMask(topics: readonly string[]): number {
@@ -47,7 +50,13 @@ export function topicMask(topics: readonly string[]): number {
 
 export function buildTopicDataset(
   examples: readonly TopicExample[],
-  options: { wink?: WinkSentiment; crossWord?: number; settings?: Record<string, LanguageSettings> } = {},
+  options: {
+    wink?: WinkSentiment;
+    crossWord?: number;
+    settings?: Record<string, LanguageSettings>;
+    /** Text-domain classifiers (text-domains.ts trainTextDomains) whose probabilities become features. */
+    domains?: LinearModelFile<string>[];
+  } = {},
 ): TopicDataset {
   const perLang = new Map<string, { extractor: FeatureExtractor; finder: TopicCueFinder }>();
   const forLang = (lang: string): { extractor: FeatureExtractor; finder: TopicCueFinder } => {
@@ -63,6 +72,8 @@ export function buildTopicDataset(
     return v;
   };
   const buffer = new FeatureBuffer();
+  const domains = new Map((options.domains ?? []).map((file) => [file.lang, loadLinearModel(file)]));
+  const domainScratch = new Float64Array(MAX_DOMAINS);
   const idOf = new Map<number, number>();
   const buckets: number[] = [];
   const offsets = new Int32Array(examples.length + 1);
@@ -75,6 +86,9 @@ export function buildTopicDataset(
     const prepared = prepareText(e.text);
     extractor.extractInto(prepared, buffer);
     const cueMask = termCueMask(finder.find(prepared.words));
+    const domain = domains.get(e.lang);
+    // Read before anything else is pushed: the classifier sees the sentiment features only, as in tag-topics.ts.
+    if (domain) domainFeatures(domain, languageIndex(e.lang), buffer, buffer.length, domainScratch, (i, v) => buffer.push(i, v));
     topicExtraFeatures(languageIndex(e.lang), cueMask, (i) => buffer.push(i, 1));
     if (options.crossWord) crossWordNgrams(prepared.words, options.crossWord, (i, v) => buffer.push(i, v));
     for (let i = 0; i < buffer.length; i++) {
@@ -101,5 +115,6 @@ export function buildTopicDataset(
     values: Float32Array.from(values),
     labels,
     cueMasks,
+    ...(options.domains?.length ? { domains: options.domains } : {}),
   };
 }

@@ -1,10 +1,13 @@
 // The features of the learned topic tagger beyond the sentiment model's own (hashed words, bigrams,
 // character n-grams, negation marks, lexicon scores, which it reads from the same buffer): which
-// topics' cue words occur, once shared by all languages and once per language, and a per-language
-// bias. They live above the hashed range, so they never collide with hashed features. Training and
+// topics' cue words occur, once shared by all languages and once per language, a per-language
+// bias, and how likely the text is each kind of text its language's domain classifier knows
+// (text-domains.ts: a movie review, a bank tweet …). They live above the hashed range, so they never collide with hashed features. Training and
 // prediction both call topicExtraFeatures, so the two cannot drift apart.
 
+import type { SparseVector } from '../sentiment/feature-buffer.js';
 import { HASH_BITS } from '../sentiment/language-features.js';
+import type { LinearModel } from '../sentiment/linear-model.js';
 import { SUPPORTED_LANGUAGES } from '../types.js';
 import { TOPIC_IDS } from './topic-cues.js';
 
@@ -12,6 +15,9 @@ import { TOPIC_IDS } from './topic-cues.js';
 export const TOPIC_FEATURE_BASE = (1 << HASH_BITS) + 32;
 const TOPICS = TOPIC_IDS.length;
 const SHARED_CUE = TOPIC_FEATURE_BASE + 8;
+/** The text-domain probabilities, MAX_DOMAINS per language, after the cue features. */
+const DOMAIN_FEATURES = SHARED_CUE + TOPICS * (1 + SUPPORTED_LANGUAGES.length);
+export const MAX_DOMAINS = 4;
 
 export function languageIndex(lang: string): number {
   const i = (SUPPORTED_LANGUAGES as readonly string[]).indexOf(lang);
@@ -28,4 +34,22 @@ export function topicExtraFeatures(langIndex: number, cueMask: number, add: (ind
     add(SHARED_CUE + t);
     add(own + t);
   }
+}
+
+/**
+ * Calls `add(index, p)` with the probability p of each kind of text the language's domain classifier
+ * knows, read from the mention's sentiment features (the first `length` of `x`); `scratch` holds at
+ * least MAX_DOMAINS numbers. Training (topic-dataset.ts) and prediction (tag-topics.ts) both call it.
+ */
+export function domainFeatures(
+  domain: LinearModel<string>,
+  langIndex: number,
+  x: SparseVector,
+  length: number,
+  scratch: Float64Array,
+  add: (index: number, value: number) => void,
+): void {
+  domain.predictInto(x, length, scratch);
+  const base = DOMAIN_FEATURES + langIndex * MAX_DOMAINS;
+  for (let d = 0; d < domain.classes.length && d < MAX_DOMAINS; d++) add(base + d, scratch[d]!);
 }

@@ -5,7 +5,9 @@
 // learn from) or nothing decides it.
 
 import type { SparseVector } from '../sentiment/feature-buffer.js';
+import { loadLinearModel, type LinearModel, type LinearModelFile } from '../sentiment/linear-model.js';
 import { createWeightTable } from '../sentiment/weight-table.js';
+import { SUPPORTED_LANGUAGES } from '../types.js';
 
 export type TopicMode = 'model' | 'cues' | 'off';
 
@@ -35,18 +37,22 @@ export interface TopicModelFile {
   modes: TopicMode[][];
   /** Bit t: topic t is too thin to learn, and its cue rule applies even where the gate rejects a text. */
   ungated?: number;
+  /** The text-domain classifiers whose probabilities are features (text-domains.ts), one per language that has one. */
+  domains?: LinearModelFile<string>[];
   trainedOn: { examples: number; positives: Record<string, number>; seed: number };
 }
 
 export interface TopicModel {
   topics: readonly string[];
   modes: readonly (readonly TopicMode[])[];
-  /** Writes each topic's logit (bias + weights of the first `length` features and the `extra` ones) into out. */
-  logitsInto(x: SparseVector, length: number, extra: ArrayLike<number>, extraCount: number, out: Float64Array): void;
+  /** Writes each topic's logit (bias + weights of the first `length` features and the first `extraCount` of `extra`) into out. */
+  logitsInto(x: SparseVector, length: number, extra: SparseVector, extraCount: number, out: Float64Array): void;
   /** The topics the model decides in a language (the others are cue rules or off): only their logits are needed. */
   modelTopics(langIndex: number): Int32Array;
   /** logitsInto for the topics the model decides in the language; the other entries of out are stale. */
-  languageLogitsInto(langIndex: number, x: SparseVector, length: number, extra: ArrayLike<number>, extraCount: number, out: Float64Array): void;
+  languageLogitsInto(langIndex: number, x: SparseVector, length: number, extra: SparseVector, extraCount: number, out: Float64Array): void;
+  /** Per language (SUPPORTED_LANGUAGES order), its text-domain classifier, if the model was trained with one. */
+  domains: readonly (LinearModel<string> | undefined)[];
   /** Per language, the logit of each topic's threshold: a topic is on when its logit ≥ this. */
   cutoffs: readonly Float64Array[];
   /** Column of the gate (GATE_ID) in `topics`, or -1 for a model without one. */
@@ -69,18 +75,22 @@ export function loadTopicModel(file: TopicModelFile): TopicModel {
       table.columnsInto(x, length, columns, out);
       for (let i = 0; i < extraCount; i++) {
         scratch.fill(0);
-        table.addFeature(extra[i]!, scratch);
+        table.addFeature(extra.indices[i]!, scratch, extra.values[i]!);
         for (let j = 0; j < columns.length; j++) out[columns[j]!]! += scratch[columns[j]!]!;
       }
     },
     topics: file.topics,
     modes: file.modes,
     gate: file.topics.indexOf(GATE_ID),
+    domains: SUPPORTED_LANGUAGES.map((lang) => {
+      const domain = file.domains?.find((d) => d.lang === lang);
+      return domain && loadLinearModel(domain);
+    }),
     ungated: file.ungated ?? 0,
     cutoffs: file.modes.map((_, l) => Float64Array.from(file.languageThresholds?.[l] ?? file.thresholds, (p) => Math.log(p / (1 - p)))),
     logitsInto(x, length, extra, extraCount, out) {
       table.scoresInto(x, length, out);
-      for (let i = 0; i < extraCount; i++) table.addFeature(extra[i]!, out);
+      for (let i = 0; i < extraCount; i++) table.addFeature(extra.indices[i]!, out, extra.values[i]!);
     },
   };
 }

@@ -190,9 +190,12 @@ function toFile(
     thresholds: rule.thresholds,
     ...(rule.languageThresholds ? { languageThresholds: rule.languageThresholds } : {}),
     modes: rule.modes,
+    ...(data.domains ? { domains: data.domains } : {}),
     trainedOn: { examples: rows.length, positives, seed: s.seed },
   };
 }
+
+const NO_EXTRA = { indices: [], values: [] };
 
 /** Logits of every topic for each row, by the (pruned, quantised) model as it ships. */
 export function topicLogits(model: TopicModel, data: TopicDataset, rows: readonly number[]): Float64Array[] {
@@ -202,7 +205,7 @@ export function topicLogits(model: TopicModel, data: TopicDataset, rows: readonl
     const to = data.offsets[e + 1]!;
     const x = { indices: Int32Array.from(data.ids.subarray(from, to), (id) => data.buckets[id]!), values: data.values.subarray(from, to) };
     const logits = new Float64Array(T);
-    model.logitsInto(x, to - from, [], 0, logits);
+    model.logitsInto(x, to - from, NO_EXTRA, 0, logits);
     out.push(logits);
   }
   return out;
