@@ -33,7 +33,7 @@ export function crossValidateTopics(
     seed: number;
     settings?: TopicTrainSettings;
     perLanguage?: boolean;
-    /** Train on this share of each outer training part only (a seeded sample per language): a learning curve. */
+    /** Train on this share of each outer training part only (a seeded sample of its rows): a learning curve. */
     trainShare?: number;
   },
 ): TopicCrossValidation {

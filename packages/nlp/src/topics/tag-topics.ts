@@ -26,7 +26,9 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
   const byMention = aspectRuleFor(options.lang) === 'mention';
   // Scratch space owned by this tagger (analyze() is synchronous).
   const logits = new Float64Array(model ? model.topics.length : TOPIC_IDS.length);
-  const extra = { indices: new Int32Array(2 + 2 * TOPIC_IDS.length + MAX_DOMAINS), values: new Float64Array(2 + 2 * TOPIC_IDS.length + MAX_DOMAINS) };
+  // Room for topicExtraFeatures (the language bias, two per cue topic) and domainFeatures.
+  const extraRoom = 2 + 2 * TOPIC_IDS.length + MAX_DOMAINS;
+  const extra = { indices: new Int32Array(extraRoom), values: new Float64Array(extraRoom) };
   let extraCount = 0;
   const addExtra = (i: number, value = 1): void => {
     extra.indices[extraCount] = i;

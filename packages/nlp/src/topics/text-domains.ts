@@ -11,11 +11,11 @@
 
 import { readLabeledFile } from '../eval/read-labeled.js';
 import { sharedDataFile } from '../eval/shared-dir.js';
-import { createLanguageFeatures } from '../sentiment/language-features.js';
-import { HASH_BITS } from '../sentiment/language-features.js';
+import { createLanguageFeatures, HASH_BITS } from '../sentiment/language-features.js';
 import type { LinearModelFile } from '../sentiment/linear-model.js';
 import { trainLinearModel } from '../sentiment/train-linear-model.js';
 import type { WinkSentiment } from '../sentiment/wink-sentiment.js';
+import { MAX_DOMAINS } from './topic-features.js';
 
 /** Per language, each kind of text and the shared-data sources (the rows' `source`) it is learned from. */
 export const TEXT_DOMAINS: Readonly<Record<string, readonly { id: string; sources: RegExp }[]>> = {
@@ -49,6 +49,8 @@ export function trainTextDomains(options: {
   wink?: WinkSentiment;
 }): LinearModelFile<string>[] {
   return Object.entries(TEXT_DOMAINS).flatMap(([lang, domains]) => {
+    // The topic model has room for MAX_DOMAINS probabilities per language (topic-features.ts).
+    if (domains.length > MAX_DOMAINS) throw new Error(`TEXT_DOMAINS.${lang} names ${domains.length} kinds of text; the topic features hold ${MAX_DOMAINS}`);
     const files = (['sentiment/dev', 'sentiment/train'] as const).flatMap((set) => sharedDataFile(options.env, set, lang) ?? []);
     const { extractor, denseCount } = createLanguageFeatures({ lang, ...(options.wink ? { wink: options.wink } : {}) });
     const examples = files.flatMap((path) =>
