@@ -36,7 +36,7 @@ export function loadLinearModel<C extends string = SentimentLabel>(file: LinearM
   const table = createWeightTable(file, k);
   const predictInto = (x: SparseVector, length: number, out: Float64Array): void => {
     table.scoresInto(x, length, out);
-    softmaxInPlace(out, k);
+    softmaxInPlace(out, 0, k);
   };
   return {
     lang: file.lang,
@@ -51,14 +51,15 @@ export function loadLinearModel<C extends string = SentimentLabel>(file: LinearM
   };
 }
 
-function softmaxInPlace(z: Float64Array, k: number): void {
+/** Turns the logits z[from..to) into probabilities. */
+export function softmaxInPlace(z: Float64Array, from: number, to: number): void {
   let max = -Infinity;
-  for (let c = 0; c < k; c++) if (z[c]! > max) max = z[c]!;
+  for (let c = from; c < to; c++) if (z[c]! > max) max = z[c]!;
   let sum = 0;
-  for (let c = 0; c < k; c++) {
+  for (let c = from; c < to; c++) {
     const e = Math.exp(z[c]! - max);
     z[c] = e;
     sum += e;
   }
-  for (let c = 0; c < k; c++) z[c]! /= sum;
+  for (let c = from; c < to; c++) z[c]! /= sum;
 }

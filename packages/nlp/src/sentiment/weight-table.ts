@@ -1,86 +1,143 @@
-// The lookup both committed linear models (sentiment, topics) use at prediction time: the kept
-// feature buckets in a small open-addressing table (bucket → row of weights), a few hundred KiB that
-// stay in cache, instead of a hash map or a table over all 2^20 buckets.
+// The lookup the committed linear models (sentiment, topics, text domains) use at prediction time:
+// the kept feature buckets in a small open-addressing table (bucket → row of weights) instead of a
+// hash map or a table over all 2^20 buckets. It is laid out for the cache, since looking up a text's
+// few hundred features is most of the models' time: a slot's key and row sit side by side, and the
+// weights stay the files' 16-bit integers (a quarter of the bytes of doubles), multiplied by their
+// scale once per column at the end. Models that read the same features can share one table
+// (createMergedWeightTable), so one lookup per feature serves them all.
 
 import type { SparseVector } from './feature-buffer.js';
 
 export interface WeightTable {
-  /** Adds bias + Σ weight·value over the first `length` features of `x` into out[0..width). */
+  readonly width: number;
+  /** Writes bias + Σ weight·value over the first `length` features of `x` into out[0..width). */
   scoresInto(x: SparseVector, length: number, out: Float64Array): void;
   /** Adds the weights of one feature (× value, default 1) into out, if the feature was kept. */
   addFeature(feature: number, out: Float64Array, value?: number): void;
-  /** scoresInto for the listed columns only (the others of `out` are left alone). */
-  columnsInto(x: SparseVector, length: number, columns: ArrayLike<number>, out: Float64Array): void;
 }
 
-/** `buckets` delta-encoded ascending, `weights` quantised (`width` per bucket), weight = q × scale. */
-export function createWeightTable(
-  file: { buckets: readonly number[]; weights: readonly number[]; scale: number; bias: readonly number[] },
-  width: number,
-): WeightTable {
-  const n = file.buckets.length;
+/** A model's weights as committed: `buckets` delta-encoded ascending, `weights` quantised (`width` per bucket, 16-bit), weight = q × scale. */
+export interface QuantisedWeights {
+  buckets: readonly number[];
+  weights: readonly number[];
+  scale: number;
+  bias: readonly number[];
+}
+
+export function createWeightTable(file: QuantisedWeights, width: number): WeightTable {
+  return createMergedWeightTable([{ file, width }]);
+}
+
+/**
+ * One table over several models' columns: out[0..) holds the first part's `columns` (default all
+ * `width` of its columns), then the next part's, each with its own model's bias and scale. Buckets
+ * whose chosen weights are all zero are left out.
+ */
+export function createMergedWeightTable(parts: readonly { file: QuantisedWeights; width: number; columns?: readonly number[] }[]): WeightTable {
+  const picks = parts.map((p) => p.columns ?? Array.from({ length: p.width }, (_, c) => c));
+  const width = picks.reduce((n, cols) => n + cols.length, 0);
+  const scale = new Float64Array(width);
+  const bias = new Float64Array(width);
+  // Each part's buckets (ascending, as in the file) with a non-zero chosen weight, and where each is in the file.
+  const ofPart = parts.map(({ file, width: partWidth }, p) => {
+    const cols = picks[p]!;
+    const buckets: number[] = [];
+    const at: number[] = [];
+    let bucket = 0;
+    for (let i = 0; i < file.buckets.length; i++) {
+      bucket += file.buckets[i]!;
+      for (const c of cols)
+        if ((file.weights[i * partWidth + c] ?? 0) !== 0) {
+          buckets.push(bucket);
+          at.push(i * partWidth);
+          break;
+        }
+    }
+    return { buckets, at };
+  });
+  // The table's rows: the union of the parts' buckets, ascending.
+  const kept = ofPart.length === 1 ? ofPart[0]!.buckets : mergeAscending(ofPart.map((o) => o.buckets));
+  const n = kept.length;
+  const weights = new Int16Array(n * width);
+  let offset = 0;
+  parts.forEach(({ file }, p) => {
+    const cols = picks[p]!;
+    const { buckets, at } = ofPart[p]!;
+    cols.forEach((c, j) => {
+      scale[offset + j] = file.scale;
+      bias[offset + j] = file.bias[c] ?? 0;
+    });
+    let row = 0;
+    for (let i = 0; i < buckets.length; i++) {
+      while (kept[row] !== buckets[i]) row++;
+      for (let j = 0; j < cols.length; j++) {
+        const q = file.weights[at[i]! + cols[j]!] ?? 0;
+        if (!Number.isInteger(q) || q < -32768 || q > 32767) throw new Error(`model weight ${q} of bucket ${buckets[i]} is not a 16-bit integer`);
+        weights[row * width + offset + j] = q;
+      }
+    }
+    offset += cols.length;
+  });
+
   let bits = 4;
   while (1 << bits < n * 2) bits++;
   const shift = 32 - bits;
   const tableMask = (1 << bits) - 1;
-  const keys = new Int32Array(1 << bits).fill(-1);
-  const rows = new Int32Array(1 << bits);
-  const weights = new Float64Array(n * width);
-  let maxBucket = 0;
-  for (const d of file.buckets) maxBucket += d;
+  // slots[2s] = the bucket in slot s (-1: free), slots[2s + 1] = its first weight in `weights`.
+  const slots = new Int32Array(2 << bits).fill(-1);
+  const maxBucket = n > 0 ? kept[n - 1]! : 0;
   // One bit per bucket up to the largest kept: most features of a text are not kept, and one bit
   // test rejects them without probing the table.
   const present = new Uint32Array((maxBucket >>> 5) + 1);
-  let bucket = 0;
-  for (let i = 0; i < n; i++) {
-    bucket += file.buckets[i]!;
+  for (let row = 0; row < n; row++) {
+    const bucket = kept[row]!;
     present[bucket >>> 5]! |= 1 << (bucket & 31);
     let slot = Math.imul(bucket, 0x9e3779b1) >>> shift;
-    while (keys[slot] !== -1) slot = (slot + 1) & tableMask;
-    keys[slot] = bucket;
-    rows[slot] = i * width;
-    for (let c = 0; c < width; c++) weights[i * width + c] = (file.weights[i * width + c] ?? 0) * file.scale;
+    while (slots[2 * slot] !== -1) slot = (slot + 1) & tableMask;
+    slots[2 * slot] = bucket;
+    slots[2 * slot + 1] = row * width;
   }
-  const bias = Float64Array.from({ length: width }, (_, c) => file.bias[c] ?? 0);
   const rowOf = (feature: number): number => {
     if (feature > maxBucket || (present[feature >>> 5]! & (1 << (feature & 31))) === 0) return -1;
     let slot = Math.imul(feature, 0x9e3779b1) >>> shift;
-    let key = keys[slot]!;
+    let key = slots[2 * slot]!;
     while (key !== feature && key !== -1) {
       slot = (slot + 1) & tableMask;
-      key = keys[slot]!;
+      key = slots[2 * slot]!;
     }
-    return key === -1 ? -1 : rows[slot]!;
+    return key === -1 ? -1 : slots[2 * slot + 1]!;
   };
   return {
+    width,
     scoresInto(x, length, out) {
-      for (let c = 0; c < width; c++) out[c] = bias[c]!;
+      for (let c = 0; c < width; c++) out[c] = 0;
       for (let i = 0; i < length; i++) {
         const row = rowOf(x.indices[i]!);
         if (row < 0) continue;
         const v = x.values[i]!;
         for (let c = 0; c < width; c++) out[c]! += weights[row + c]! * v;
       }
-    },
-    columnsInto(x, length, columns, out) {
-      const m = columns.length;
-      for (let j = 0; j < m; j++) out[columns[j]!] = bias[columns[j]!]!;
-      for (let i = 0; i < length; i++) {
-        const row = rowOf(x.indices[i]!);
-        if (row < 0) continue;
-        const v = x.values[i]!;
-        for (let j = 0; j < m; j++) {
-          const c = columns[j]!;
-          out[c]! += weights[row + c]! * v;
-        }
-      }
+      for (let c = 0; c < width; c++) out[c] = bias[c]! + out[c]! * scale[c]!;
     },
     addFeature(feature, out, value = 1) {
       const row = rowOf(feature);
       if (row < 0) return;
-      for (let c = 0; c < width; c++) out[c]! += weights[row + c]! * value;
+      for (let c = 0; c < width; c++) out[c]! += weights[row + c]! * scale[c]! * value;
     },
   };
+}
+
+/** The union of ascending lists, ascending. */
+function mergeAscending(lists: readonly (readonly number[])[]): number[] {
+  const next = lists.map(() => 0);
+  const out: number[] = [];
+  for (;;) {
+    let min = Infinity;
+    for (let l = 0; l < lists.length; l++) if (next[l]! < lists[l]!.length) min = Math.min(min, lists[l]![next[l]!]!);
+    if (min === Infinity) return out;
+    out.push(min);
+    for (let l = 0; l < lists.length; l++) if (lists[l]![next[l]!] === min) next[l]!++;
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import { aspectRuleFor, aspectSentiment, mentionDecides } from './aspect-sentime
 import { decideTopics } from './decide-topics.js';
 import { createTopicCueFinder, termCueMask } from './topic-cue-finder.js';
 import { TOPIC_IDS } from './topic-cues.js';
-import { domainFeatures, languageIndex, MAX_DOMAINS, topicExtraFeatures } from './topic-features.js';
+import { languageIndex } from './topic-features.js';
 import type { TopicModel } from './topic-model.js';
 
 export interface TopicTagger {
@@ -26,26 +26,13 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
   const byMention = aspectRuleFor(options.lang) === 'mention';
   // Scratch space owned by this tagger (analyze() is synchronous).
   const logits = new Float64Array(model ? model.topics.length : TOPIC_IDS.length);
-  // Room for topicExtraFeatures (the language bias, two per cue topic) and domainFeatures.
-  const extraRoom = 2 + 2 * TOPIC_IDS.length + MAX_DOMAINS;
-  const extra = { indices: new Int32Array(extraRoom), values: new Float64Array(extraRoom) };
-  let extraCount = 0;
-  const addExtra = (i: number, value = 1): void => {
-    extra.indices[extraCount] = i;
-    extra.values[extraCount++] = value;
-  };
-  const domain = model?.domains[langIndex];
-  const domainScratch = new Float64Array(MAX_DOMAINS);
   return {
     tag(text, features, overall) {
       const hits = finder.find(text.words);
       const cueMask = termCueMask(hits);
       let mask = cueMask;
       if (model && features) {
-        extraCount = 0;
-        topicExtraFeatures(langIndex, cueMask, addExtra);
-        if (domain) domainFeatures(domain, langIndex, features, features.length, domainScratch, addExtra);
-        model.languageLogitsInto(langIndex, features, features.length, extra, extraCount, logits);
+        model.languageLogitsInto(langIndex, features, features.length, cueMask, logits);
         mask = decideTopics(model, langIndex, logits, cueMask);
       }
       if (mask === 0) return [];

@@ -87,7 +87,7 @@ export function buildTopicDataset(
     extractor.extractInto(prepared, buffer);
     const cueMask = termCueMask(finder.find(prepared.words));
     const domain = domains.get(e.lang);
-    // Read before anything else is pushed: the classifier sees the sentiment features only, as in tag-topics.ts.
+    // Read before anything else is pushed: the classifier sees the sentiment features only, as at prediction (topic-model.ts).
     if (domain) domainFeatures(domain, languageIndex(e.lang), buffer, buffer.length, domainScratch, (i, v) => buffer.push(i, v));
     topicExtraFeatures(languageIndex(e.lang), cueMask, (i) => buffer.push(i, 1));
     if (options.crossWord) crossWordNgrams(prepared.words, options.crossWord, (i, v) => buffer.push(i, v));

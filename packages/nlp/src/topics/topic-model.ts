@@ -5,9 +5,11 @@
 // learn from) or nothing decides it.
 
 import type { SparseVector } from '../sentiment/feature-buffer.js';
-import { loadLinearModel, type LinearModel, type LinearModelFile } from '../sentiment/linear-model.js';
-import { createWeightTable } from '../sentiment/weight-table.js';
+import { softmaxInPlace, type LinearModelFile } from '../sentiment/linear-model.js';
+import { createMergedWeightTable, createWeightTable, type WeightTable } from '../sentiment/weight-table.js';
 import { SUPPORTED_LANGUAGES } from '../types.js';
+import { TOPIC_IDS } from './topic-cues.js';
+import { cueFeatures, domainFeature, languageFeature, MAX_DOMAINS } from './topic-features.js';
 
 export type TopicMode = 'model' | 'cues' | 'off';
 
@@ -45,14 +47,18 @@ export interface TopicModelFile {
 export interface TopicModel {
   topics: readonly string[];
   modes: readonly (readonly TopicMode[])[];
-  /** Writes each topic's logit (bias + weights of the first `length` features and the first `extraCount` of `extra`) into out. */
+  /**
+   * Each topic's logit from features laid out as in training (topic-dataset.ts: the sentiment
+   * features, then the extra topic features of topic-features.ts): bias + weights of the first
+   * `length` features and the first `extraCount` of `extra`, into out.
+   */
   logitsInto(x: SparseVector, length: number, extra: SparseVector, extraCount: number, out: Float64Array): void;
-  /** The topics the model decides in a language (the others are cue rules or off): only their logits are needed. */
-  modelTopics(langIndex: number): Int32Array;
-  /** logitsInto for the topics the model decides in the language; the other entries of out are stale. */
-  languageLogitsInto(langIndex: number, x: SparseVector, length: number, extra: SparseVector, extraCount: number, out: Float64Array): void;
-  /** Per language (SUPPORTED_LANGUAGES order), its text-domain classifier, if the model was trained with one. */
-  domains: readonly (LinearModel<string> | undefined)[];
+  /**
+   * The same logits for a mention's sentiment features alone, for the topics the model decides in
+   * the language (the other entries of out are stale): the language's bias, the cue features of
+   * `cueMask` and its text-domain classifier's probabilities are added here, as training added them.
+   */
+  languageLogitsInto(langIndex: number, x: SparseVector, length: number, cueMask: number, out: Float64Array): void;
   /** Per language, the logit of each topic's threshold: a topic is on when its logit ≥ this. */
   cutoffs: readonly Float64Array[];
   /** Column of the gate (GATE_ID) in `topics`, or -1 for a model without one. */
@@ -64,34 +70,63 @@ export interface TopicModel {
 export function loadTopicModel(file: TopicModelFile): TopicModel {
   const width = file.topics.length;
   const table = createWeightTable(file, width);
-  const perLanguage = file.modes.map((modes) => Int32Array.from(modes.flatMap((m, t) => (m === 'model' ? [t] : []))));
-  const scratch = new Float64Array(width);
-  const modelTopics = (langIndex: number): Int32Array => perLanguage[langIndex] ?? perLanguage[0] ?? new Int32Array(0);
+  const logitsInto = (x: SparseVector, length: number, extra: SparseVector, extraCount: number, out: Float64Array): void => {
+    table.scoresInto(x, length, out);
+    for (let i = 0; i < extraCount; i++) table.addFeature(extra.indices[i]!, out, extra.values[i]!);
+  };
+  const languages = file.modes.map((modes, l) => languageScorer(file, table, l, modes));
   return {
-    modelTopics,
-    languageLogitsInto(langIndex, x, length, extra, extraCount, out) {
-      const columns = modelTopics(langIndex);
-      if (columns.length === 0) return;
-      table.columnsInto(x, length, columns, out);
-      for (let i = 0; i < extraCount; i++) {
-        scratch.fill(0);
-        table.addFeature(extra.indices[i]!, scratch, extra.values[i]!);
-        for (let j = 0; j < columns.length; j++) out[columns[j]!]! += scratch[columns[j]!]!;
-      }
-    },
     topics: file.topics,
     modes: file.modes,
     gate: file.topics.indexOf(GATE_ID),
-    domains: SUPPORTED_LANGUAGES.map((lang) => {
-      const domain = file.domains?.find((d) => d.lang === lang);
-      return domain && loadLinearModel(domain);
-    }),
     ungated: file.ungated ?? 0,
     cutoffs: file.modes.map((_, l) => Float64Array.from(file.languageThresholds?.[l] ?? file.thresholds, (p) => Math.log(p / (1 - p)))),
-    logitsInto(x, length, extra, extraCount, out) {
-      table.scoresInto(x, length, out);
-      for (let i = 0; i < extraCount; i++) table.addFeature(extra.indices[i]!, out, extra.values[i]!);
+    logitsInto,
+    languageLogitsInto(langIndex, x, length, cueMask, out) {
+      (langIndex < languages.length ? languages[langIndex] : languages[0])?.(x, length, cueMask, out);
     },
+  };
+}
+
+/**
+ * A language's topic logits as one pass over the mention's features: one table holds the weights of
+ * the topics the model decides there and of the language's text-domain classifier, so each feature is
+ * looked up once for both; the extra features (language bias, cue words, kinds of text) are rows of
+ * weights worked out here once. The same sums as logitsInto over training's layout, in another order.
+ */
+function languageScorer(
+  file: TopicModelFile,
+  table: WeightTable,
+  langIndex: number,
+  modes: readonly TopicMode[],
+): ((x: SparseVector, length: number, cueMask: number, out: Float64Array) => void) | undefined {
+  const columns = modes.flatMap((m, t) => (m === 'model' ? [t] : []));
+  const m = columns.length;
+  if (m === 0) return undefined;
+  const lang = SUPPORTED_LANGUAGES[langIndex];
+  const domain = file.domains?.find((d) => d.lang === lang);
+  const k = domain ? Math.min(domain.classes.length, MAX_DOMAINS) : 0;
+  const merged = createMergedWeightTable([{ file, width: file.topics.length, columns }, ...(domain ? [{ file: domain, width: domain.classes.length }] : [])]);
+  // The weights of extra features, in the language's model columns.
+  const full = new Float64Array(file.topics.length);
+  const rowOf = (features: readonly number[]): Float64Array => {
+    full.fill(0);
+    for (const f of features) table.addFeature(f, full);
+    return Float64Array.from(columns, (c) => full[c]!);
+  };
+  const always = rowOf([languageFeature(langIndex)]);
+  const cueRows = TOPIC_IDS.map((_, t) => rowOf(cueFeatures(langIndex, t)));
+  const domainRows = Array.from({ length: k }, (_, d) => rowOf([domainFeature(langIndex, d)]));
+  const scratch = new Float64Array(merged.width);
+  return (x, length, cueMask, out) => {
+    merged.scoresInto(x, length, scratch);
+    if (domain) softmaxInPlace(scratch, m, merged.width);
+    for (let j = 0; j < m; j++) {
+      let logit = scratch[j]! + always[j]!;
+      for (let t = 0; t < cueRows.length; t++) if ((cueMask >> t) & 1) logit += cueRows[t]![j]!;
+      for (let d = 0; d < k; d++) logit += scratch[m + d]! * domainRows[d]![j]!;
+      out[columns[j]!] = logit;
+    }
   };
 }
 

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { defaultModelsDir, readTopicModelFile } from '../sentiment/load-model-file.js';
+import { createLanguageFeatures } from '../sentiment/language-features.js';
+import { FeatureBuffer } from '../sentiment/feature-buffer.js';
+import { prepareText } from '../text/prepare-text.js';
+import { SUPPORTED_LANGUAGES } from '../types.js';
+import { createTopicCueFinder, termCueMask } from './topic-cue-finder.js';
+import { buildTopicDataset } from './topic-dataset.js';
+import { loadTopicModel } from './topic-model.js';
+import { topicLogits } from './train-topic-model.js';
+
+// The tagger computes a language's topic logits in one pass, with the text-domain probabilities and
+// cue features folded in (topic-model.ts languageScorer); training and cross-validation score the
+// features laid out by topic-dataset.ts. The shipped model must give the same logits both ways, or
+// what the benchmark measures is not what the analyzer does. Sentences written by us.
+describe('the shipped topic model at prediction time', () => {
+  const file = readTopicModelFile(defaultModelsDir())!;
+  const model = loadTopicModel(file);
+  const texts: Record<string, string[]> = {
+    en: ['The courier came a week late and nobody answered the phone', 'Great film, the cast was wonderful', 'Prices went up again at the corner shop'],
+    ru: ['Списали деньги за смс, верните', 'Интернет снова не работает второй день', 'Спасибо банку за быстрый ответ'],
+    kk: ['Тауар сапасы нашар, жеткізу кешікті', 'Кітап өте қызықты екен', 'Қосымша жиі қатып қалады'],
+    he: ['המשלוח הגיע באיחור של שבוע', 'השירות בסניף היה מצוין'],
+    et: ['Pakk jõudis kohale nädal hiljem', 'Teenindus oli väga sõbralik'],
+  };
+
+  it.each(SUPPORTED_LANGUAGES.map((lang) => [lang]))('%s: gives the logits training computes for the same text', (lang) => {
+    const langIndex = SUPPORTED_LANGUAGES.indexOf(lang);
+    const examples = texts[lang]!.map((text) => ({ text, lang, topics: [], aspects: {} }));
+    const data = buildTopicDataset(examples, { ...(file.domains ? { domains: file.domains } : {}) });
+    const expected = topicLogits(
+      model,
+      data,
+      examples.map((_, i) => i),
+    );
+    const { extractor } = createLanguageFeatures({ lang });
+    const finder = createTopicCueFinder(lang);
+    const buffer = new FeatureBuffer();
+    const decided = file.modes[langIndex]!.flatMap((m, t) => (m === 'model' ? [t] : []));
+    examples.forEach((e, i) => {
+      const prepared = prepareText(e.text);
+      extractor.extractInto(prepared, buffer);
+      const got = new Float64Array(file.topics.length);
+      model.languageLogitsInto(langIndex, buffer, buffer.length, termCueMask(finder.find(prepared.words)), got);
+      // 6 digits: the dataset keeps feature values as 32-bit floats.
+      for (const t of decided) expect(got[t]).toBeCloseTo(expected[i]![t]!, 6);
+    });
+  });
+
+  it('uses its text-domain classifiers: the same words read as a different kind of text move the logits', () => {
+    expect(file.domains?.map((d) => d.lang).sort()).toEqual(['en', 'kk', 'ru']);
+    const en = SUPPORTED_LANGUAGES.indexOf('en');
+    const withDomains = new Float64Array(file.topics.length);
+    const withoutDomains = new Float64Array(file.topics.length);
+    const { domains: _, ...bare } = file;
+    const { extractor } = createLanguageFeatures({ lang: 'en' });
+    const buffer = new FeatureBuffer();
+    extractor.extractInto(prepareText('Great film, the cast was wonderful'), buffer);
+    model.languageLogitsInto(en, buffer, buffer.length, 0, withDomains);
+    loadTopicModel(bare).languageLogitsInto(en, buffer, buffer.length, 0, withoutDomains);
+    const decided = file.modes[en]!.flatMap((m, t) => (m === 'model' ? [t] : []));
+    expect(decided.some((t) => Math.abs(withDomains[t]! - withoutDomains[t]!) > 0.01)).toBe(true);
+  });
+});
