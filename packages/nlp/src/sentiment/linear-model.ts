@@ -3,7 +3,7 @@
 
 import type { SentimentLabel } from '../types.js';
 import type { SparseVector } from './extract-features.js';
-import { createWeightTable } from './weight-table.js';
+import { createWeightTable, hasQuantisedWeights } from './weight-table.js';
 
 /** C: the class names (sentiment labels, or a language's text domains: topics/text-domains.ts). */
 export interface LinearModelFile<C extends string = SentimentLabel> {
@@ -49,6 +49,13 @@ export function loadLinearModel<C extends string = SentimentLabel>(file: LinearM
       return Array.from(out);
     },
   };
+}
+
+/** A parsed file has this shape: one weight per kept bucket and class, one bias per class. */
+export function isLinearModelFile(v: unknown): v is LinearModelFile<string> {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return o.format === 'earshot-linear-v1' && typeof o.hashBits === 'number' && hasQuantisedWeights(o, o.classes);
 }
 
 /** Turns the logits z[from..to) into probabilities. */

@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LinearModelFile } from './linear-model.js';
+import type { SentimentLabel } from '../types.js';
+import { isLinearModelFile, type LinearModelFile } from './linear-model.js';
 import { isTopicModelFile, type TopicModelFile } from '../topics/topic-model.js';
 
 export function defaultModelsDir(): string {
@@ -20,21 +21,15 @@ export function readModelFile(modelsDir: string, lang: string): LinearModelFile 
   const path = modelPath(modelsDir, lang);
   if (!existsSync(path)) return undefined;
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  if (!isModelFile(parsed)) throw new Error(`${path} is not an earshot-linear-v1 model`);
+  if (!isSentimentModelFile(parsed))
+    throw new Error(`${path} is not an earshot-linear-v1 sentiment model (or its weights do not match its buckets and classes)`);
   return parsed;
 }
 
-function isModelFile(v: unknown): v is LinearModelFile {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return (
-    o.format === 'earshot-linear-v1' &&
-    Array.isArray(o.classes) &&
-    Array.isArray(o.buckets) &&
-    Array.isArray(o.weights) &&
-    typeof o.scale === 'number' &&
-    typeof o.hashBits === 'number'
-  );
+const LABELS: readonly string[] = ['negative', 'neutral', 'positive'] satisfies SentimentLabel[];
+
+function isSentimentModelFile(v: unknown): v is LinearModelFile {
+  return isLinearModelFile(v) && v.classes.every((c) => LABELS.includes(c));
 }
 
 /** The learned topic model (models/topics.json), or undefined when none has been trained. */
@@ -42,6 +37,6 @@ export function readTopicModelFile(modelsDir: string): TopicModelFile | undefine
   const path = join(modelsDir, 'topics.json');
   if (!existsSync(path)) return undefined;
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  if (!isTopicModelFile(parsed)) throw new Error(`${path} is not an earshot-topics-v1 model`);
+  if (!isTopicModelFile(parsed)) throw new Error(`${path} is not an earshot-topics-v1 model (or its weights, modes or text-domain classifiers do not match)`);
   return parsed;
 }

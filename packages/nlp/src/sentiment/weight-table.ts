@@ -24,6 +24,19 @@ export interface QuantisedWeights {
   bias: readonly number[];
 }
 
+/** A parsed model file's weights have the shape of `columns` (its classes or topics): one weight per kept bucket and column, one bias per column. */
+export function hasQuantisedWeights(o: Record<string, unknown>, columns: unknown): boolean {
+  return (
+    Array.isArray(columns) &&
+    Array.isArray(o.buckets) &&
+    Array.isArray(o.weights) &&
+    Array.isArray(o.bias) &&
+    typeof o.scale === 'number' &&
+    o.weights.length === o.buckets.length * columns.length &&
+    o.bias.length === columns.length
+  );
+}
+
 export function createWeightTable(file: QuantisedWeights, width: number): WeightTable {
   return createMergedWeightTable([{ file, width }]);
 }

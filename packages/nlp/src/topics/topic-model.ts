@@ -5,8 +5,8 @@
 // learn from) or nothing decides it.
 
 import type { SparseVector } from '../sentiment/feature-buffer.js';
-import { softmaxInPlace, type LinearModelFile } from '../sentiment/linear-model.js';
-import { createMergedWeightTable, createWeightTable, type WeightTable } from '../sentiment/weight-table.js';
+import { isLinearModelFile, softmaxInPlace, type LinearModelFile } from '../sentiment/linear-model.js';
+import { createMergedWeightTable, createWeightTable, hasQuantisedWeights, type WeightTable } from '../sentiment/weight-table.js';
 import { SUPPORTED_LANGUAGES } from '../types.js';
 import { TOPIC_IDS } from './topic-cues.js';
 import { cueFeatures, domainFeature, languageFeature, MAX_DOMAINS } from './topic-features.js';
@@ -130,16 +130,16 @@ function languageScorer(
   };
 }
 
+/** A parsed file has this shape: weights for every kept bucket and column, modes per language, well-formed text-domain classifiers. */
 export function isTopicModelFile(v: unknown): v is TopicModelFile {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
   return (
     o.format === 'earshot-topics-v1' &&
-    Array.isArray(o.topics) &&
-    Array.isArray(o.buckets) &&
-    Array.isArray(o.weights) &&
+    hasQuantisedWeights(o, o.topics) &&
     Array.isArray(o.thresholds) &&
     Array.isArray(o.modes) &&
-    typeof o.scale === 'number'
+    o.modes.every((m) => Array.isArray(m) && m.length === (o.topics as unknown[]).length) &&
+    (o.domains === undefined || (Array.isArray(o.domains) && o.domains.every(isLinearModelFile)))
   );
 }
