@@ -38,6 +38,24 @@ describe('weight tables', () => {
     expect(Array.from(one)).toEqual([0, 0, 2 * 2, -1 * 2].map((v) => expect.closeTo(v, 2)));
   });
 
+  it('finds each kept bucket however far apart they lie, and nothing else', () => {
+    // Buckets on both sides of 32-bit word boundaries, and one far out; weight q = 10 + row.
+    const kept = [0, 31, 32, 33, 63, 64, 95, 1000, 1 << 20];
+    const file = { buckets: kept.map((b, i) => b - (kept[i - 1] ?? 0)), weights: kept.map((_, i) => 10 + i), scale: 1, bias: [0] };
+    const table = createWeightTable(file, 1);
+    const probe = [...kept, 1, 30, 34, 62, 65, 999, 1001, (1 << 20) - 1, (1 << 20) + 1, 5_000_000];
+    const out = new Float64Array(1);
+    for (const feature of probe) {
+      out[0] = 0;
+      table.addFeature(feature, out);
+      expect([feature, out[0]]).toEqual([feature, kept.includes(feature) ? 10 + kept.indexOf(feature) : 0]);
+    }
+  });
+
+  it('refuses buckets that do not ascend', () => {
+    expect(() => createWeightTable({ buckets: [5, 0], weights: [1, 2], scale: 1, bias: [0] }, 1)).toThrow(/buckets must ascend \(bucket 5 after 5\)/);
+  });
+
   it('refuses a weight that is not a 16-bit integer, naming it', () => {
     expect(() => createWeightTable({ buckets: [3], weights: [40000], scale: 1, bias: [0] }, 1)).toThrow(/weight 40000 of bucket 3/);
   });

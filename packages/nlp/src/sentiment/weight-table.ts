@@ -1,9 +1,9 @@
-// The lookup the committed linear models (sentiment, topics, text domains) use at prediction time:
-// the kept feature buckets in a small open-addressing table (bucket → row of weights) instead of a
-// hash map or a table over all 2^20 buckets. It is laid out for the cache, since looking up a text's
-// few hundred features is most of the models' time: a slot's key and row sit side by side, and the
-// weights stay the files' 16-bit integers (a quarter of the bytes of doubles), multiplied by their
-// scale once per column at the end. Models that read the same features can share one table
+// The lookup the committed linear models (sentiment, topics, text domains) use at prediction time,
+// laid out for the cache, since looking up a text's few hundred features is most of the models' time:
+// the kept feature buckets as a bit set with running counts (a bucket's row of weights is the number
+// of kept buckets below it), instead of a hash map or a table over all 2^20 buckets, and the weights
+// as the files' 16-bit integers (a quarter of the bytes of doubles), multiplied by their scale once
+// per column at the end. Models that read the same features can share one table
 // (createMergedWeightTable), so one lookup per feature serves them all.
 
 import type { SparseVector } from './feature-buffer.js';
@@ -92,33 +92,25 @@ export function createMergedWeightTable(parts: readonly { file: QuantisedWeights
     offset += cols.length;
   });
 
-  let bits = 4;
-  while (1 << bits < n * 2) bits++;
-  const shift = 32 - bits;
-  const tableMask = (1 << bits) - 1;
-  // slots[2s] = the bucket in slot s (-1: free), slots[2s + 1] = its first weight in `weights`.
-  const slots = new Int32Array(2 << bits).fill(-1);
-  const maxBucket = n > 0 ? kept[n - 1]! : 0;
-  // One bit per bucket up to the largest kept: most features of a text are not kept, and one bit
-  // test rejects them without probing the table.
-  const present = new Uint32Array((maxBucket >>> 5) + 1);
+  // The kept buckets as a bit set with a running count: index[2w] holds the bits of buckets
+  // 32w … 32w + 31, index[2w + 1] how many kept buckets lie below 32w. A feature's row is that count
+  // plus the bits set below its own (the rank of a bit vector): no hash, no probing, and a feature
+  // that was not kept (most of a text's) is rejected by one bit test in the same cache line.
+  const words = n > 0 ? (kept[n - 1]! >>> 5) + 1 : 0;
+  const index = new Int32Array(2 * words);
   for (let row = 0; row < n; row++) {
     const bucket = kept[row]!;
-    present[bucket >>> 5]! |= 1 << (bucket & 31);
-    let slot = Math.imul(bucket, 0x9e3779b1) >>> shift;
-    while (slots[2 * slot] !== -1) slot = (slot + 1) & tableMask;
-    slots[2 * slot] = bucket;
-    slots[2 * slot + 1] = row * width;
+    if (row > 0 && bucket <= kept[row - 1]!) throw new Error(`model buckets must ascend (bucket ${bucket} after ${kept[row - 1]})`);
+    index[2 * (bucket >>> 5)]! |= 1 << (bucket & 31);
   }
+  for (let w = 1, below = 0; w < words; w++) index[2 * w + 1] = below += popcount(index[2 * (w - 1)]!);
   const rowOf = (feature: number): number => {
-    if (feature > maxBucket || (present[feature >>> 5]! & (1 << (feature & 31))) === 0) return -1;
-    let slot = Math.imul(feature, 0x9e3779b1) >>> shift;
-    let key = slots[2 * slot]!;
-    while (key !== feature && key !== -1) {
-      slot = (slot + 1) & tableMask;
-      key = slots[2 * slot]!;
-    }
-    return key === -1 ? -1 : slots[2 * slot + 1]!;
+    const w = feature >>> 5;
+    if (w >= words) return -1;
+    const bits = index[2 * w]!;
+    const bit = 1 << (feature & 31);
+    if ((bits & bit) === 0) return -1;
+    return (index[2 * w + 1]! + popcount(bits & (bit - 1))) * width;
   };
   return {
     width,
@@ -138,6 +130,13 @@ export function createMergedWeightTable(parts: readonly { file: QuantisedWeights
       for (let c = 0; c < width; c++) out[c]! += weights[row + c]! * scale[c]! * value;
     },
   };
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 /** The union of ascending lists, ascending. */
