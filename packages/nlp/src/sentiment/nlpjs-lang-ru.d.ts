@@ -3,6 +3,8 @@
 declare module '@nlpjs/lang-ru' {
   interface StemmerRuInstance {
     stemWord(word: string): string;
+    /** Every word stemmed so far ("." + word → stem), kept by the stemmer without bound. */
+    cache: Record<string, string>;
   }
   const langRu: {
     StemmerRu: new () => StemmerRuInstance;

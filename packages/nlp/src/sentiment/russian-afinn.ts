@@ -9,18 +9,27 @@ export interface RussianAfinn {
   sum(words: readonly string[]): number;
 }
 
-export function createRussianAfinn(): RussianAfinn {
+/** `stemsKept`: how many words the stemmer may remember before it starts afresh (default 200,000). */
+export function createRussianAfinn(options: { stemsKept?: number } = {}): RussianAfinn {
+  const stemsKept = options.stemsKept ?? 200_000;
   const stemmer = new langRu.StemmerRu();
   const table = new Map<string, number>();
   for (const [stem, v] of Object.entries(langRu.SentimentRu.afinn)) {
     const n = Number(v);
     if (Number.isFinite(n) && n !== 0) table.set(stem, n);
   }
+  // The stemmer remembers every word it stems, without bound (about 100 bytes a word, for good, in a
+  // long-running analyzer): it starts afresh after stemsKept words and refills with the words in use.
+  let stemmed = 0;
   return {
     sum(words) {
       let s = 0;
       for (const w of words) {
         if (!/[а-яё]/.test(w)) continue;
+        if (++stemmed > stemsKept) {
+          stemmer.cache = {};
+          stemmed = 1;
+        }
         s += table.get(stemmer.stemWord(w)) ?? 0;
       }
       return s;
