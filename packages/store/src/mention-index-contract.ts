@@ -16,11 +16,7 @@ export interface MentionIndexContractOptions {
 }
 
 /** The read was stopped at its budget with the named error an API turns into a 503. */
-async function expectOverBudget(read: Promise<unknown>, budgetMs: number): Promise<void> {
-  const err = await read.then(
-    (value) => new Error(`expected the read to be refused for its time budget; it answered ${JSON.stringify(value).slice(0, 200)}`),
-    (e: unknown) => e,
-  );
+function expectOverBudget(err: unknown, budgetMs: number): void {
   expect(err).toBeInstanceOf(QueryLimitError);
   expect(err).toMatchObject({ reason: 'timeout', code: 'timeout', retriable: true, message: expect.stringContaining(`longer than ${budgetMs} ms`) });
 }
@@ -37,20 +33,40 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
   }
 
   describe(`mention index contract: ${name}`, () => {
-    it('refuses a count or an aggregation over its time budget with a QueryLimitError; a search over it fails or says it is partial', async () => {
+    it('refuses a count or an aggregation over its time budget with a QueryLimitError, never an undercount; a search over it fails or says it is partial', async () => {
       const store = await options.createWithBudget(1);
-      await store.init();
-      await store.upsertMentions(busyMentions());
-      await refresh(store);
-      // Thousands of mentions cannot be counted or grouped in 1 ms: these are over budget, never cut short.
-      await expectOverBudget(store.count({ sentiment: 'negative', excludeBrandAccount: 'by-brand' }), 1);
-      await expectOverBudget(store.aggregate({ filter: {}, groupBy: ['topic', 'author'], interval: 3_600_000, timeZone: 'Europe/Tallinn' }), 1);
-      await expectOverBudget(store.aggregate({ filter: { sentiment: 'negative' }, groupBy: [] }), 1);
+      const unhurried = await options.create();
+      for (const s of [store, unhurried]) {
+        await s.init();
+        await s.upsertMentions(busyMentions());
+        await refresh(s);
+      }
+      // Thousands of mentions can seldom be counted or grouped in 1 ms. A read over budget is
+      // refused, never cut short; one that makes it in time (a fast machine, a small count) must give
+      // the whole answer, the same as a store without a budget. The grouping by topic, author and
+      // hour cannot make it, so the refusal is always exercised.
+      const reads: ((s: MentionIndex) => Promise<unknown>)[] = [
+        (s) => s.aggregate({ filter: {}, groupBy: ['topic', 'author'], interval: 3_600_000, timeZone: 'Europe/Tallinn' }),
+        (s) => s.count({ sentiment: 'negative', excludeBrandAccount: 'by-brand' }),
+        (s) => s.aggregate({ filter: { sentiment: 'negative' }, groupBy: [] }),
+      ];
+      const refused: boolean[] = [];
+      for (const read of reads) {
+        const outcome = await read(store).then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        );
+        refused.push('error' in outcome);
+        if ('error' in outcome) expectOverBudget(outcome.error, 1);
+        else expect(outcome.value).toEqual(await read(unhurried));
+      }
+      expect(refused[0]).toBe(true);
       // A search may return what it found by then instead, but then it must say so.
       const searched = await store.search({ text: 'plain words' }).catch((e: unknown) => e);
-      if (searched instanceof Error) await expectOverBudget(Promise.reject(searched), 1);
+      if (searched instanceof Error) expectOverBudget(searched, 1);
       else expect(searched).toMatchObject({ partial: true });
       await store.close();
+      await unhurried.close();
     });
 
     it('writes by id: a replay overwrites, never duplicates', async () => {
