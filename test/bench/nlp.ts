@@ -27,7 +27,7 @@ import type { Sentiment } from '../../packages/nlp/src/types.js';
 import { stratifiedFolds } from '../../packages/nlp/src/eval/stratified-folds.js';
 import { createRussianAfinn } from '../../packages/nlp/src/sentiment/russian-afinn.js';
 import { trainSentimentModel } from '../../packages/nlp/src/sentiment/train-sentiment-model.js';
-import { mulberry32 } from '../../packages/nlp/src/sentiment/train-linear-model.js';
+import { mulberry32, shuffle } from '../../packages/nlp/src/sentiment/train-linear-model.js';
 import { createWinkSentiment } from '../../packages/nlp/src/sentiment/wink-sentiment.js';
 import { fold } from '../../packages/nlp/src/text/fold.js';
 import { words } from '../../packages/nlp/src/text/tokenize.js';
@@ -246,7 +246,6 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
     const v = [...(samples[name] ?? [0])].sort((a, b) => a - b);
     return v[Math.floor(v.length / 2)]!;
   };
-  const meanChars = (list: string[]): number => Math.round(list.reduce((s, t) => s + t.length, 0) / Math.max(1, list.length));
   const unseen = measureUnseen(analyzer);
   const byLanguage: Throughput['byLanguage'] = {};
   for (const [lang, examples] of data) {
@@ -274,14 +273,14 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
   };
 }
 
-/** A seeded random permutation (Fisher–Yates). */
+function meanChars(list: readonly string[]): number {
+  return Math.round(list.reduce((s, t) => s + t.length, 0) / Math.max(1, list.length));
+}
+
+/** A seeded random permutation of `items`. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
-  const rand = mulberry32(seed);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
+  shuffle(out, mulberry32(seed));
   return out;
 }
 
@@ -303,7 +302,7 @@ function measureUnseen(analyzer: ReturnType<typeof createAnalyzer>): Throughput[
   const cpu = process.cpuUsage(cpuStarted);
   return {
     n: texts.length,
-    meanChars: Math.round(texts.reduce((n, t) => n + t.length, 0) / texts.length),
+    meanChars: meanChars(texts),
     docsPerSecond: Math.round(texts.length / ((performance.now() - started) / 1000)),
     cpuDocsPerSecond: Math.round(texts.length / ((cpu.user + cpu.system) / 1e6)),
   };

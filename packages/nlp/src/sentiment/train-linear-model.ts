@@ -182,7 +182,8 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-function shuffle<T>(arr: T[], rand: () => number): void {
+/** Shuffles `arr` in place (Fisher–Yates) with the seeded `rand`. */
+export function shuffle<T>(arr: T[], rand: () => number): void {
   for (let i = arr.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [arr[i], arr[j]] = [arr[j]!, arr[i]!];

@@ -54,6 +54,14 @@ describe('weight tables', () => {
 
   it('refuses buckets that do not ascend', () => {
     expect(() => createWeightTable({ buckets: [5, 0], weights: [1, 2], scale: 1, bias: [0] }, 1)).toThrow(/buckets must ascend \(bucket 5 after 5\)/);
+    const ascending = { buckets: [3, 4], weights: [1, 2], scale: 1, bias: [0] };
+    const descending = { buckets: [10, -3], weights: [1, 2], scale: 1, bias: [0] };
+    expect(() =>
+      createMergedWeightTable([
+        { file: ascending, width: 1 },
+        { file: descending, width: 1 },
+      ]),
+    ).toThrow(/buckets must ascend \(bucket 7 after 10\)/);
   });
 
   it('refuses a weight that is not a 16-bit integer, naming it', () => {

@@ -58,6 +58,8 @@ export function createMergedWeightTable(parts: readonly { file: QuantisedWeights
     const at: number[] = [];
     let bucket = 0;
     for (let i = 0; i < file.buckets.length; i++) {
+      // Deltas: each bucket above the one before (the merge and the index below rely on it).
+      if (i > 0 && file.buckets[i]! <= 0) throw new Error(`model buckets must ascend (bucket ${bucket + file.buckets[i]!} after ${bucket})`);
       bucket += file.buckets[i]!;
       for (const c of cols)
         if ((file.weights[i * partWidth + c] ?? 0) !== 0) {
@@ -98,11 +100,7 @@ export function createMergedWeightTable(parts: readonly { file: QuantisedWeights
   // that was not kept (most of a text's) is rejected by one bit test in the same cache line.
   const words = n > 0 ? (kept[n - 1]! >>> 5) + 1 : 0;
   const index = new Int32Array(2 * words);
-  for (let row = 0; row < n; row++) {
-    const bucket = kept[row]!;
-    if (row > 0 && bucket <= kept[row - 1]!) throw new Error(`model buckets must ascend (bucket ${bucket} after ${kept[row - 1]})`);
-    index[2 * (bucket >>> 5)]! |= 1 << (bucket & 31);
-  }
+  for (const bucket of kept) index[2 * (bucket >>> 5)]! |= 1 << (bucket & 31);
   for (let w = 1, below = 0; w < words; w++) index[2 * w + 1] = below += popcount(index[2 * (w - 1)]!);
   const rowOf = (feature: number): number => {
     const w = feature >>> 5;
