@@ -40,6 +40,8 @@ const LANGS = ['en', 'ru', 'kk', 'he', 'et'];
 /** Throughput: this many interleaved timed loops per workload, each this long; medians reported. */
 const ROUNDS = 5;
 const ROUND_MS = 400;
+/** analyzeBatch's rows: the enricher's batches are up to 500 mentions (the bus's default maxBatchSize). */
+const BATCH = 500;
 
 function polarity(score: number, threeClass: boolean): string {
   if (threeClass && score === 0) return 'neutral';
@@ -135,6 +137,7 @@ function main(): void {
     [
       ['all dev', String(throughput.n), String(throughput.meanChars), String(throughput.docsPerSecond), String(throughput.cpuDocsPerSecond), '', ''],
       ['all dev, languages mixed', '', '', '', String(throughput.mixedCpuDocsPerSecond), '', ''],
+      [`all dev, mixed, analyzeBatch of ${BATCH}`, '', '', '', String(throughput.mixedBatchCpuDocsPerSecond), '', ''],
       ['dev ≤ 140 chars', '', '', String(throughput.shortDocsPerSecond), String(throughput.shortCpuDocsPerSecond), '', ''],
       ...(throughput.unseen
         ? [
@@ -147,6 +150,7 @@ function main(): void {
               '',
               '',
             ],
+            [`unseen, analyzeBatch of ${BATCH}`, '', '', String(throughput.unseen.batchDocsPerSecond), String(throughput.unseen.batchCpuDocsPerSecond), '', ''],
           ]
         : []),
       ...Object.entries(throughput.byLanguage).map(([lang, t]) => [
@@ -186,6 +190,8 @@ interface Throughput {
   cpuDocsPerSecond: number;
   /** All dev texts in a seeded random order, the languages interleaved. */
   mixedCpuDocsPerSecond: number;
+  /** The same order, in analyzeBatch calls of BATCH texts (as the enricher analyzes a consumed batch). */
+  mixedBatchCpuDocsPerSecond: number;
   shortCpuDocsPerSecond: number;
   byLanguage: Record<
     string,
@@ -193,8 +199,11 @@ interface Throughput {
   >;
   /** Every round's figures, to show the spread on a shared machine. */
   samples: Record<string, number[]>;
-  /** The shared train texts, shuffled, each analyzed once: a stream of texts this analyzer has not seen. */
-  unseen?: { n: number; meanChars: number; docsPerSecond: number; cpuDocsPerSecond: number };
+  /**
+   * The shared train texts, shuffled, each analyzed once: a stream of texts the analyzer has not seen;
+   * batch*: the same stream in analyzeBatch calls of BATCH texts, by a second analyzer new to them.
+   */
+  unseen?: { n: number; meanChars: number; docsPerSecond: number; cpuDocsPerSecond: number; batchDocsPerSecond: number; batchCpuDocsPerSecond: number };
 }
 
 /**
@@ -208,22 +217,29 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
   const texts = [...data.values()].flat().map((e) => e.text);
   const short = texts.filter((t) => t.length <= 140);
   const workloads = new Map<string, () => { wall: number; cpu: number }>();
-  const loop = (list: string[], run: (t: string) => unknown) => (): { wall: number; cpu: number } => {
-    const started = performance.now();
-    const cpuStarted = process.cpuUsage();
-    let n = 0;
-    while (performance.now() - started < ROUND_MS) {
-      for (const t of list) run(t);
-      n += list.length;
-    }
-    const cpu = process.cpuUsage(cpuStarted);
-    return { wall: n / ((performance.now() - started) / 1000), cpu: n / ((cpu.user + cpu.system) / 1e6) };
-  };
+  const loop =
+    <T>(list: T[], run: (item: T) => unknown, textsPerPass = list.length) =>
+    (): { wall: number; cpu: number } => {
+      const started = performance.now();
+      const cpuStarted = process.cpuUsage();
+      let n = 0;
+      while (performance.now() - started < ROUND_MS) {
+        for (const item of list) run(item);
+        n += textsPerPass;
+      }
+      const cpu = process.cpuUsage(cpuStarted);
+      return { wall: n / ((performance.now() - started) / 1000), cpu: n / ((cpu.user + cpu.system) / 1e6) };
+    };
   const analyze = (t: string): unknown => analyzer.analyze(t);
   workloads.set('all', loop(texts, analyze));
   // The same texts with the languages interleaved, as in a real stream: each language's models and
   // tables then compete for the cache instead of staying in it for a run of 1,500 texts.
-  workloads.set('mixed', loop(shuffled(texts, SEED), analyze));
+  const mixed = shuffled(texts, SEED);
+  workloads.set('mixed', loop(mixed, analyze));
+  workloads.set(
+    'mixed:batch',
+    loop(inBatches(mixed), (batch) => analyzer.analyzeBatch(batch), mixed.length),
+  );
   workloads.set('short', loop(short, analyze));
   for (const [lang, examples] of data) {
     const list = examples.map((e) => e.text);
@@ -246,7 +262,11 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
     const v = [...(samples[name] ?? [0])].sort((a, b) => a - b);
     return v[Math.floor(v.length / 2)]!;
   };
-  const unseen = measureUnseen(analyzer);
+  const unseen = measureUnseen(() => {
+    const fresh = createAnalyzer();
+    for (const t of texts) fresh.analyze(t); // warmed up as the dev loops' analyzer was
+    return fresh;
+  });
   const byLanguage: Throughput['byLanguage'] = {};
   for (const [lang, examples] of data) {
     byLanguage[lang] = {
@@ -266,6 +286,7 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
     shortDocsPerSecond: median('short'),
     cpuDocsPerSecond: median('all:cpu'),
     mixedCpuDocsPerSecond: median('mixed:cpu'),
+    mixedBatchCpuDocsPerSecond: median('mixed:batch:cpu'),
     shortCpuDocsPerSecond: median('short:cpu'),
     byLanguage,
     samples,
@@ -275,6 +296,13 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
 
 function meanChars(list: readonly string[]): number {
   return Math.round(list.reduce((s, t) => s + t.length, 0) / Math.max(1, list.length));
+}
+
+/** The texts as analyzeBatch inputs, BATCH at a time. */
+function inBatches(list: readonly string[]): { text: string }[][] {
+  const batches: { text: string }[][] = [];
+  for (let i = 0; i < list.length; i += BATCH) batches.push(list.slice(i, i + BATCH).map((text) => ({ text })));
+  return batches;
 }
 
 /** A seeded random permutation of `items`. */
@@ -287,24 +315,55 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 /**
  * The loops above repeat the same dev texts, which flatters whatever the process remembers of them
  * (V8's string hashes, wink-nlp's token cache): here the shared train texts of every language,
- * shuffled (fixed seed), are each analyzed once after the dev loops, as a stream of new mentions would be.
+ * shuffled (fixed seed), are each analyzed once, as a stream of new mentions would be. Two analyzers
+ * new to them (each warmed up on the dev texts) read the stream side by side, one with analyze(), one
+ * in analyzeBatch calls: chunk by chunk, the one that goes first alternating.
  */
-function measureUnseen(analyzer: ReturnType<typeof createAnalyzer>): Throughput['unseen'] {
+function measureUnseen(fresh: () => ReturnType<typeof createAnalyzer>): Throughput['unseen'] {
   const texts = LANGS.flatMap((lang) => {
     const file = sharedDataFile(process.env, 'sentiment/train', lang);
     return file ? readLabeledFile(file).examples.map((e) => e.text) : [];
   });
   if (texts.length === 0) return undefined;
   const stream = shuffled(texts, SEED);
-  const started = performance.now();
-  const cpuStarted = process.cpuUsage();
-  for (const t of stream) analyzer.analyze(t);
-  const cpu = process.cpuUsage(cpuStarted);
+  const one = fresh();
+  const batched = fresh();
+  const spent = { one: { wall: 0, cpu: 0 }, batched: { wall: 0, cpu: 0 } };
+  const timed = (into: { wall: number; cpu: number }, run: () => void): void => {
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    run();
+    const cpu = process.cpuUsage(cpuStarted);
+    into.wall += (performance.now() - started) / 1000;
+    into.cpu += (cpu.user + cpu.system) / 1e6;
+  };
+  const CHUNK = 8 * BATCH;
+  for (let at = 0, turn = 0; at < stream.length; at += CHUNK, turn++) {
+    const chunk = stream.slice(at, at + CHUNK);
+    const runOne = () =>
+      timed(spent.one, () => {
+        for (const t of chunk) one.analyze(t);
+      });
+    const runBatched = () =>
+      timed(spent.batched, () => {
+        for (const batch of inBatches(chunk)) batched.analyzeBatch(batch);
+      });
+    if (turn % 2 === 0) {
+      runOne();
+      runBatched();
+    } else {
+      runBatched();
+      runOne();
+    }
+  }
+  const perSecond = (seconds: number): number => Math.round(texts.length / seconds);
   return {
     n: texts.length,
     meanChars: meanChars(texts),
-    docsPerSecond: Math.round(texts.length / ((performance.now() - started) / 1000)),
-    cpuDocsPerSecond: Math.round(texts.length / ((cpu.user + cpu.system) / 1e6)),
+    docsPerSecond: perSecond(spent.one.wall),
+    cpuDocsPerSecond: perSecond(spent.one.cpu),
+    batchDocsPerSecond: perSecond(spent.batched.wall),
+    batchCpuDocsPerSecond: perSecond(spent.batched.cpu),
   };
 }
 

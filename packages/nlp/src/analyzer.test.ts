@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from './analyzer.js';
+import type { AnalyzeInput } from './types.js';
 
 describe('createAnalyzer', () => {
   const analyzer = createAnalyzer();
@@ -43,5 +44,19 @@ describe('createAnalyzer', () => {
     expect(a.signals.warning).toBe(true);
     expect(a.sentiment.label).toBe('negative');
     expect(a.sentiment.score).toBeLessThanOrEqual(-0.3);
+  });
+
+  it('analyzes a batch of mixed languages as it analyzes each text, in the order given', () => {
+    const inputs: AnalyzeInput[] = [
+      ...cases.map(([text]) => ({ text })),
+      { text: 'ok', langHint: 'et' },
+      { text: 'המוצר הגיע שבור', langHint: 'en' },
+      { text: '12345' },
+      { text: "Nordtel internet has been down for three hours and support just hangs up. Don't buy Nordtel." },
+    ].reverse();
+    const batch = analyzer.analyzeBatch(inputs);
+    expect(batch).toEqual(inputs.map(({ text, langHint }) => analyzer.analyze(text, langHint ? { langHint } : {})));
+    expect(batch.map((a) => a.lang)).toEqual(['en', 'und', 'he', 'et', ...cases.map(([, lang]) => lang).reverse()]);
+    expect(analyzer.analyzeBatch([])).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 // The entry point the enricher uses: createAnalyzer() loads every language's models once at
 // startup; analyze() is synchronous and does no I/O: the text is tokenised and folded once
 // (text/prepare-text.ts), then language, sentiment, topics with aspect sentiment and word-of-mouth
-// signals all read those tokens.
+// signals all read those tokens. analyzeBatch() gives the same analyses for many mentions at once,
+// running each language's texts together.
 
-import type { Analysis, AnalyzeOptions, Analyzer, DetectedLanguage, Sentiment, WordOfMouth } from './types.js';
+import type { Analysis, AnalyzeInput, AnalyzeOptions, Analyzer, DetectedLanguage, Sentiment, WordOfMouth } from './types.js';
 import { SUPPORTED_LANGUAGES, isSupportedLanguage } from './types.js';
 import { detectPreparedLanguage } from './lang/detect-language.js';
 import { createLanguagePipeline, type LanguagePipeline } from './language-pipeline.js';
@@ -57,17 +58,35 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
     return { lang: hint, confidence: 0.6 };
   };
 
+  const analyzePrepared = (prepared: PreparedText, detected: DetectedLanguage): Analysis => {
+    const pipeline = pipelines.get(detected.lang);
+    const signals = wom.detect(prepared);
+    if (!pipeline) {
+      return { lang: detected.lang, langConfidence: detected.confidence, sentiment: { label: 'neutral', score: 0 }, topics: [], signals };
+    }
+    const { sentiment, topics } = pipeline.run(prepared, (raw) => withWordOfMouth(raw, signals));
+    return { lang: detected.lang, langConfidence: detected.confidence, sentiment, topics, signals };
+  };
+
   return {
     analyze(text: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
       const prepared = prepareText(text);
-      const detected = chooseLanguage(prepared, analyzeOptions.langHint);
-      const pipeline = pipelines.get(detected.lang);
-      const signals = wom.detect(prepared);
-      if (!pipeline) {
-        return { lang: detected.lang, langConfidence: detected.confidence, sentiment: { label: 'neutral', score: 0 }, topics: [], signals };
-      }
-      const { sentiment, topics } = pipeline.run(prepared, (raw) => withWordOfMouth(raw, signals));
-      return { lang: detected.lang, langConfidence: detected.confidence, sentiment, topics, signals };
+      return analyzePrepared(prepared, chooseLanguage(prepared, analyzeOptions.langHint));
+    },
+    analyzeBatch(inputs: readonly AnalyzeInput[]): Analysis[] {
+      // Every text is prepared and its language decided first; then each language's texts run
+      // together, in their order, through that language's pipeline.
+      const prepared = inputs.map((input) => prepareText(input.text));
+      const detected = prepared.map((text, i) => chooseLanguage(text, inputs[i]!.langHint));
+      const byLanguage = new Map<string, number[]>();
+      detected.forEach(({ lang }, i) => {
+        const indices = byLanguage.get(lang);
+        if (indices) indices.push(i);
+        else byLanguage.set(lang, [i]);
+      });
+      const analyses = new Array<Analysis>(inputs.length);
+      for (const indices of byLanguage.values()) for (const i of indices) analyses[i] = analyzePrepared(prepared[i]!, detected[i]!);
+      return analyses;
     },
   };
 }

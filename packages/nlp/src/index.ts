@@ -1,5 +1,5 @@
 // The public face of @earshot/nlp: what the enricher, the collector and the CLI may use.
-export type { Analysis, Analyzer, AnalyzeOptions, DetectedLanguage, Sentiment, SentimentLabel, TopicMention, WordOfMouth } from './types.js';
+export type { Analysis, AnalyzeInput, Analyzer, AnalyzeOptions, DetectedLanguage, Sentiment, SentimentLabel, TopicMention, WordOfMouth } from './types.js';
 export { SUPPORTED_LANGUAGES } from './types.js';
 export { createAnalyzer, type CreateAnalyzerOptions } from './analyzer.js';
 export { detectLanguage, type DetectOptions } from './lang/detect-language.js';

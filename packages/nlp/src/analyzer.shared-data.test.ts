@@ -1,0 +1,30 @@
+// analyzeBatch on real mentions, the languages interleaved as a consumer's batch would bring them:
+// every analysis equals analyze() on the same text. Skips with a message when the shared folder is
+// absent (a user's clone); fails instead under CI=true.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from './analyzer.js';
+import { readLabeledFile } from './eval/read-labeled.js';
+import { sharedForTest } from './eval/shared-dir.js';
+import { SUPPORTED_LANGUAGES } from './types.js';
+
+const PER_LANGUAGE = 200;
+const dev = sharedForTest(process.env, join('data', 'sentiment', 'dev'));
+if (dev.missing) console.warn(`skipping analyzeBatch on shared dev data: ${dev.missing}`);
+
+describe.skipIf(dev.missing !== undefined)('analyzeBatch on shared/data/sentiment/dev', () => {
+  it('gives each text of a mixed batch the analysis analyze() gives it alone', () => {
+    const perLanguage = SUPPORTED_LANGUAGES.map((lang) =>
+      readLabeledFile(join(dev.path, `${lang}.jsonl`))
+        .examples.slice(0, PER_LANGUAGE)
+        .map((e) => e.text),
+    );
+    // Round-robin over the languages: no two neighbours share a language.
+    const texts = perLanguage[0]!.flatMap((_, i) => perLanguage.map((list) => list[i]!));
+    const analyzer = createAnalyzer();
+    const batch = analyzer.analyzeBatch(texts.map((text) => ({ text })));
+    expect(batch).toHaveLength(texts.length);
+    expect(new Set(batch.map((a) => a.lang))).toEqual(new Set(SUPPORTED_LANGUAGES));
+    expect(batch).toEqual(texts.map((text) => analyzer.analyze(text)));
+  });
+});
