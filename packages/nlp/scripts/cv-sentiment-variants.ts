@@ -34,6 +34,12 @@ const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
   neutral08: { classBoost: { neutral: 0.8 } },
   neutral13: { classBoost: { neutral: 1.3 } },
   neutral16: { classBoost: { neutral: 1.6 } },
+  l2e5: { l2: 1e-5 },
+  l2e4: { l2: 1e-4 },
+  chars24: { ngrams: { min: 2, max: 4 } },
+  chars26: { ngrams: { min: 2, max: 6 } },
+  epochs10: { epochs: 10 },
+  epochs30: { epochs: 30 },
 };
 
 const args = process.argv.slice(2);

@@ -2,7 +2,9 @@
 // train splits and the topic dev split whose detected language is not their labeled one, and what
 // they were taken for. The train splits are never scored elsewhere, so they show whether a cue-list
 // change helps beyond the dev texts (issue 10, round 5: Russian tweets read as Kazakh).
-// Run: npx tsx packages/nlp/scripts/measure-language-id.ts [lang …]   (default kk ru)
+// --sentences: each text's sentences of 15–90 characters instead (no URL or handle), as short
+// mentions and headlines are (issue 10, round 10: English brand tweets read as Estonian).
+// Run: npx tsx packages/nlp/scripts/measure-language-id.ts [lang …] [--sentences]   (default kk ru)
 
 import { join } from 'node:path';
 import { readLabeledFile } from '../src/eval/read-labeled.js';
@@ -10,10 +12,14 @@ import { readTopicFile } from '../src/eval/read-topics.js';
 import { sharedDataFile, sharedDir } from '../src/eval/shared-dir.js';
 import { detectLanguage } from '../src/lang/detect-language.js';
 
-const args = process.argv.slice(2);
+const args = process.argv.slice(2).filter((a) => a !== '--sentences');
+const sentences = process.argv.includes('--sentences');
 const langs = args.length > 0 ? args : ['kk', 'ru'];
-const report = (name: string, lang: string, texts: string[]): void => {
+const SENTENCE = /(?<=[.!?])\s+/;
+const NOISE = /https?:|www\.|[@#]\w|\{link\}/;
+const report = (name: string, lang: string, all: string[]): void => {
   const taken = new Map<string, number>();
+  const texts = sentences ? all.flatMap((t) => t.split(SENTENCE)).filter((s) => s.length >= 15 && s.length <= 90 && !NOISE.test(s)) : all;
   for (const text of texts) {
     const got = detectLanguage(text).lang;
     if (got !== lang) taken.set(got, (taken.get(got) ?? 0) + 1);

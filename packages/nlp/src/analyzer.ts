@@ -33,6 +33,8 @@ export interface CreateAnalyzerOptions {
 const HINT_OVERRIDE_CONFIDENCE = 0.8;
 /** Least strength of the sentiment of a mention that warns or recommends. */
 const WOM_FLOOR = 0.3;
+/** analyzeBatch's inputs prepared at a time: more gains nothing (1.12× at 1,000 vs 1.13× at 200; README round 10). */
+const BATCH_CHUNK = 1000;
 
 export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
   const languages = (options.languages ?? [...SUPPORTED_LANGUAGES]).filter(isSupportedLanguage);
@@ -74,18 +76,22 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       return analyzePrepared(prepared, chooseLanguage(prepared, analyzeOptions.langHint));
     },
     analyzeBatch(inputs: readonly AnalyzeInput[]): Analysis[] {
-      // Every text is prepared and its language decided first; then each language's texts run
-      // together, in their order, through that language's pipeline.
-      const prepared = inputs.map((input) => prepareText(input.text));
-      const detected = prepared.map((text, i) => chooseLanguage(text, inputs[i]!.langHint));
-      const byLanguage = new Map<string, number[]>();
-      detected.forEach(({ lang }, i) => {
-        const indices = byLanguage.get(lang);
-        if (indices) indices.push(i);
-        else byLanguage.set(lang, [i]);
-      });
       const analyses = new Array<Analysis>(inputs.length);
-      for (const indices of byLanguage.values()) for (const i of indices) analyses[i] = analyzePrepared(prepared[i]!, detected[i]!);
+      // Every text of a chunk is prepared and its language decided first; then each language's texts
+      // run together, in their order, through that language's pipeline. Chunks bound the prepared
+      // texts held at once when a caller hands over a whole file.
+      for (let from = 0; from < inputs.length; from += BATCH_CHUNK) {
+        const chunk = inputs.slice(from, from + BATCH_CHUNK);
+        const prepared = chunk.map((input) => prepareText(input.text));
+        const detected = prepared.map((text, i) => chooseLanguage(text, chunk[i]!.langHint));
+        const byLanguage = new Map<string, number[]>();
+        detected.forEach(({ lang }, i) => {
+          const indices = byLanguage.get(lang);
+          if (indices) indices.push(i);
+          else byLanguage.set(lang, [i]);
+        });
+        for (const indices of byLanguage.values()) for (const i of indices) analyses[from + i] = analyzePrepared(prepared[i]!, detected[i]!);
+      }
       return analyses;
     },
   };

@@ -37,7 +37,7 @@ export function evaluateExamples(
   analyzer: Analyzer,
 ): Omit<EvalResult, 'file' | 'overall'> & { overall: Omit<EvalResult['overall'], 'skippedLines'> } {
   const started = performance.now();
-  const predictions = examples.map((e) => analyzer.analyze(e.text));
+  const predictions = analyzer.analyzeBatch(examples.map((e) => ({ text: e.text })));
   const seconds = (performance.now() - started) / 1000;
   const languages: EvalResult['languages'] = {};
   for (const lang of [...new Set(examples.map((e) => e.lang))].sort()) {

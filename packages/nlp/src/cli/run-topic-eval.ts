@@ -21,7 +21,7 @@ export function runTopicEval(options: { file: string; output: Writable; errors: 
   for (const e of errors) options.errors.write(`line ${e.line}: ${e.reason}, skipped\n`);
   const analyzer = options.analyzer ?? createAnalyzer();
   const started = performance.now();
-  const predictions = examples.map((e) => analyzer.analyze(e.text));
+  const predictions = analyzer.analyzeBatch(examples.map((e) => ({ text: e.text })));
   const seconds = (performance.now() - started) / 1000;
   const rows = examples.map((e, i) => {
     const topics = predictions[i]!.topics;

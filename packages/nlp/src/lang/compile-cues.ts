@@ -20,6 +20,8 @@ export interface CompiledCues {
    * equals (shorter ones): the rule the lexicons match by (sentiment/lexicons.ts).
    */
   stemsOf(word: string, out: Set<string>): void;
+  /** Adds to `out` the languages for which `word` holds a foreign letter (ScriptCues.foreignLetters). */
+  foreignTo(word: string, out: Set<string>): void;
   fallback: string;
 }
 
@@ -68,6 +70,13 @@ export function compileCues(cues: ScriptCues, stems: Record<string, readonly str
   const maxCode = Math.max(0, ...cueLetters);
   const isCue = new Uint8Array(maxCode + 1);
   for (const c of cueLetters) isCue[c] = 1;
+  // Bit i of foreignMask[code]: the letter is foreign to foreignLangs[i].
+  const foreignLangs = Object.keys(cues.foreignLetters ?? {});
+  const foreignCodes = Object.values(cues.foreignLetters ?? {}).flatMap((letters) => [...letters].map((ch) => ch.charCodeAt(0)));
+  const foreignMask = new Uint32Array(Math.max(0, ...foreignCodes) + 1);
+  foreignLangs.forEach((lang, i) => {
+    for (const ch of cues.foreignLetters![lang]!) foreignMask[ch.charCodeAt(0)]! |= 1 << i;
+  });
   return {
     letterCodes,
     sharedLetterCodes,
@@ -89,6 +98,12 @@ export function compileCues(cues: ScriptCues, stems: Record<string, readonly str
         if (!at) return;
         if (len >= MIN_PREFIX_STEM || len === word.length) for (const lang of at.langs) out.add(lang);
       }
+    },
+    foreignTo(word, out) {
+      if (foreignLangs.length === 0) return;
+      let bits = 0;
+      for (let i = 0; i < word.length; i++) bits |= foreignMask[word.charCodeAt(i)] ?? 0;
+      for (let i = 0; bits !== 0; i++, bits >>>= 1) if (bits & 1) out.add(foreignLangs[i]!);
     },
     fallback: cues.fallback,
   };

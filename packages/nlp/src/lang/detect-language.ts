@@ -38,6 +38,9 @@ const SCRIPTS: readonly ScriptRange[] = [
 
 /** A polarity stem counts as much as a function word. */
 const STEM_WEIGHT = 1;
+/** A listed ending is weak evidence for its language, a foreign letter as weak evidence against. */
+const ENDING_WEIGHT = 0.3;
+const FOREIGN_WEIGHT = 0.3;
 
 const NOISE = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+|\S+@\S+\.\S+/gu;
 /** Cheap test for whether NOISE can match at all (most mentions have no URL or handle). */
@@ -191,9 +194,12 @@ function scoreWithCues(
     if (noise.length > 0 && inNoise(noise, tokens[t]!.start)) continue;
     if (!isLetterWord(w)) continue;
     for (const lang of cues.wordLangs.get(w) ?? []) add(lang, 1);
+    cues.foreignTo(w, endingHits);
+    for (const lang of endingHits) add(lang, -FOREIGN_WEIGHT);
+    endingHits.clear();
     if (w.length < 4) continue;
     cues.endingsOf(w, endingHits);
-    for (const lang of endingHits) add(lang, 0.3);
+    for (const lang of endingHits) add(lang, ENDING_WEIGHT);
     endingHits.clear();
   }
 
