@@ -40,6 +40,12 @@ const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
   chars26: { ngrams: { min: 2, max: 6 } },
   epochs10: { epochs: 10 },
   epochs30: { epochs: 30 },
+  epochs40: { epochs: 40 },
+  epochs60: { epochs: 60 },
+  lr01: { learningRate: 0.1 },
+  lr003e40: { learningRate: 0.03, epochs: 40 },
+  e30neutral13: { epochs: 30, classBoost: { neutral: 1.3 } },
+  e30positive13: { epochs: 30, classBoost: { positive: 1.3 } },
 };
 
 const args = process.argv.slice(2);

@@ -8,8 +8,8 @@
 // language's LANGUAGE_SETTINGS, and the language's shared train rows (trainingAdditions: trainData, trainWeight, trainBalance) are
 // added to every training part, inner and outer, and never scored.
 // With --grid=nb the candidates are naive Bayes weights, the same way; --grid=nbTrain counts it from the polar train rows.
-// With --grid=neutral the candidates are weights of the neutral class (classBoost).
-// Run: npx tsx packages/nlp/scripts/select-settings.ts [lang] [--grid=reg|nb|nbTrain|neutral]   (several minutes; et by default)
+// With --grid=neutral the candidates are weights of the neutral class (classBoost); with --grid=epochs, training epochs.
+// Run: npx tsx packages/nlp/scripts/select-settings.ts [lang] [--grid=reg|nb|nbTrain|neutral|epochs]   (several minutes; et by default)
 
 import { createAnalyzer } from '../src/analyzer.js';
 import { classificationReport } from '../src/eval/metrics.js';
@@ -67,17 +67,25 @@ const NEUTRAL_GRID: Record<string, LanguageSettings> = {
   neutral16: { classBoost: { neutral: 1.6 } },
 };
 
+// Training epochs (AdaGrad passes over the rows; 20 by default; README: issue 10, round 10).
+const EPOCHS_GRID: Record<string, LanguageSettings> = {
+  base: {},
+  epochs30: { epochs: 30 },
+  epochs40: { epochs: 40 },
+};
+
 const args = process.argv.slice(2);
 const lang = args.find((a) => !a.startsWith('--')) ?? 'et';
 const nbTrainGrid = args.includes('--grid=nbTrain');
 const nbGrid = args.includes('--grid=nb');
 const neutralGrid = args.includes('--grid=neutral');
-const regGrid = args.includes('--grid=reg') || nbGrid || nbTrainGrid || neutralGrid;
+const epochsGrid = args.includes('--grid=epochs');
+const regGrid = args.includes('--grid=reg') || nbGrid || nbTrainGrid || neutralGrid || epochsGrid;
 // The default grid keeps the language's neutral rule (Kazakh's opinion band) and offers the Estonian stemmer to Estonian only.
 const neutralRule = LANGUAGE_SETTINGS[lang]?.neutral;
 const grid: Record<string, LanguageSettings> = regGrid
   ? Object.fromEntries(
-      Object.entries(neutralGrid ? NEUTRAL_GRID : nbTrainGrid ? NB_TRAIN_GRID : nbGrid ? NB_GRID : REG_GRID).map(([name, c]) => [
+      Object.entries(epochsGrid ? EPOCHS_GRID : neutralGrid ? NEUTRAL_GRID : nbTrainGrid ? NB_TRAIN_GRID : nbGrid ? NB_GRID : REG_GRID).map(([name, c]) => [
         name,
         { ...(LANGUAGE_SETTINGS[lang] ?? {}), ...c },
       ]),
