@@ -39,6 +39,7 @@ const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
   chars24: { ngrams: { min: 2, max: 4 } },
   chars26: { ngrams: { min: 2, max: 6 } },
   epochs10: { epochs: 10 },
+  epochs20: { epochs: 20 },
   epochs30: { epochs: 30 },
   epochs40: { epochs: 40 },
   epochs60: { epochs: 60 },
@@ -46,6 +47,7 @@ const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
   lr003e40: { learningRate: 0.03, epochs: 40 },
   e30neutral13: { epochs: 30, classBoost: { neutral: 1.3 } },
   e30positive13: { epochs: 30, classBoost: { positive: 1.3 } },
+  e30chars26: { epochs: 30, ngrams: { min: 2, max: 6 } },
 };
 
 const args = process.argv.slice(2);

@@ -1,12 +1,14 @@
 // Trains every committed model and writes it to packages/nlp/models/: each language's sentiment model
-// (<lang>.json) and the learned topic tagger (topics.json, on shared/data/topics/dev of all five
+// (<lang>.json), the Russian-or-Kazakh classifier language detection asks when unsure (cyrillic.json)
+// and the learned topic tagger (topics.json, on shared/data/topics/dev of all five
 // languages, thresholds and cue-rule topics chosen by inner cross-validation). Deterministic (fixed
 // seeds, sorted output): the same data gives byte-identical files.
-// Run: npm run train:nlp [-- lang … topics]   (no arguments: all five languages and topics)
+// Run: npm run train:nlp [-- lang … cyrillic topics]   (no arguments: all five languages, cyrillic and topics)
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultModelsDir, modelPath } from '../src/sentiment/load-model-file.js';
+import { CYRILLIC_CLASSIFIER_FILE, defaultModelsDir, modelPath } from '../src/sentiment/load-model-file.js';
+import { trainCyrillicClassifier } from '../src/lang/train-cyrillic-classifier.js';
 import { readTopicFile } from '../src/eval/read-topics.js';
 import { sharedDataFile } from '../src/eval/shared-dir.js';
 import { sentimentTrainingSet } from '../src/sentiment/training-set.js';
@@ -18,8 +20,9 @@ import { trainTextDomains } from '../src/topics/text-domains.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
 
 const args = process.argv.slice(2);
-const langs = args.length > 0 ? args.filter((a) => a !== 'topics') : [...SUPPORTED_LANGUAGES];
+const langs = args.length > 0 ? args.filter((a) => a !== 'topics' && a !== 'cyrillic') : [...SUPPORTED_LANGUAGES];
 const withTopics = args.length === 0 || args.includes('topics');
+const withCyrillic = args.length === 0 || args.includes('cyrillic');
 const modelsDir = defaultModelsDir();
 mkdirSync(modelsDir, { recursive: true });
 const wink = createWinkSentiment();
@@ -42,6 +45,21 @@ for (const lang of langs) {
   console.log(
     `${lang}: ${model.trainedOn.examples} examples (${set.description}), ${model.buckets.length} features, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms`,
   );
+}
+
+if (withCyrillic) {
+  const started = performance.now();
+  const file = trainCyrillicClassifier(process.env);
+  if (!file) {
+    console.error('no Russian or Kazakh train data for the Cyrillic classifier');
+    failed = true;
+  } else {
+    const json = `${JSON.stringify(file)}\n`;
+    writeFileSync(join(modelsDir, CYRILLIC_CLASSIFIER_FILE), json);
+    console.log(
+      `cyrillic (Russian or Kazakh where the cue words are unsure): ${file.trainedOn.examples} train texts, ${file.buckets.length} features, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms`,
+    );
+  }
 }
 
 const topicExamples: TopicExample[] = [];

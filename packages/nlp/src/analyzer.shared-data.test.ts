@@ -28,4 +28,18 @@ describe.skipIf(dev.missing !== undefined)('analyzeBatch on shared/data/sentimen
     expect(new Set(batch.map((a) => a.lang))).toEqual(new Set(SUPPORTED_LANGUAGES));
     expect(batch).toEqual(texts.map((text) => analyzer.analyze(text)));
   });
+
+  it('takes fewer Kazakh and Russian dev texts for the other language than the cue words alone', () => {
+    const withClassifier = createAnalyzer({ topicModel: null });
+    const cuesOnly = createAnalyzer({ topicModel: null, cyrillic: null });
+    for (const [lang, other] of [
+      ['kk', 'ru'],
+      ['ru', 'kk'],
+    ] as const) {
+      const texts = readLabeledFile(join(dev.path, `${lang}.jsonl`)).examples.map((e) => e.text);
+      const takenForOther = (a: ReturnType<typeof createAnalyzer>) => texts.filter((t) => a.analyze(t).lang === other).length;
+      // Round 10: kk 17 → 3, ru 7 → 1 of 1,500 each.
+      expect(takenForOther(withClassifier), lang).toBeLessThan(takenForOther(cuesOnly));
+    }
+  });
 });

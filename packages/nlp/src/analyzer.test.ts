@@ -59,4 +59,15 @@ describe('createAnalyzer', () => {
     expect(batch.map((a) => a.lang)).toEqual(['en', 'und', 'he', 'et', ...cases.map(([, lang]) => lang).reverse()]);
     expect(analyzer.analyzeBatch([])).toEqual([]);
   });
+
+  it('asks the Russian-or-Kazakh classifier where the cue words are unsure, unless a hint decides', () => {
+    // Our own sentences: Kazakh typed without its own letters and with no cue word ("the app won't
+    // open"), which the cue words alone guess is Russian; and a Russian one they are unsure of.
+    const cuesOnly = createAnalyzer({ cyrillic: null, topicModel: null });
+    expect(cuesOnly.analyze('Колданба ашылмай тур').lang).toBe('ru');
+    expect(analyzer.analyze('Колданба ашылмай тур')).toMatchObject({ lang: 'kk' });
+    expect(analyzer.analyze('Колданба ашылмай тур').langConfidence).toBeLessThan(0.8);
+    expect(analyzer.analyze('Банк приложение тормозит').lang).toBe('ru');
+    expect(analyzer.analyze('Колданба ашылмай тур', { langHint: 'ru' }).lang).toBe('ru');
+  });
 });

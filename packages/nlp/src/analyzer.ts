@@ -8,7 +8,8 @@ import type { Analysis, AnalyzeInput, AnalyzeOptions, Analyzer, DetectedLanguage
 import { SUPPORTED_LANGUAGES, isSupportedLanguage } from './types.js';
 import { detectPreparedLanguage } from './lang/detect-language.js';
 import { createLanguagePipeline, type LanguagePipeline } from './language-pipeline.js';
-import { defaultModelsDir, readTopicModelFile } from './sentiment/load-model-file.js';
+import { defaultModelsDir, readCyrillicClassifierFile, readTopicModelFile } from './sentiment/load-model-file.js';
+import { loadCyrillicClassifier, type CyrillicLanguage } from './lang/cyrillic-classifier.js';
 import type { LanguageSettings } from './sentiment/language-features.js';
 import type { LinearModelFile } from './sentiment/linear-model.js';
 import { loadTopicModel, type TopicModelFile } from './topics/topic-model.js';
@@ -27,10 +28,14 @@ export interface CreateAnalyzerOptions {
   settings?: Record<string, LanguageSettings>;
   /** The learned topic model instead of modelsDir/topics.json; null: cue rules only. */
   topicModel?: TopicModelFile | null;
+  /** The Russian-or-Kazakh classifier instead of modelsDir/cyrillic.json; null: the cue words alone decide. */
+  cyrillic?: LinearModelFile<CyrillicLanguage> | null;
 }
 
 /** Detection confidence above which the text overrides a caller's language hint. */
 const HINT_OVERRIDE_CONFIDENCE = 0.8;
+/** The classifier learned Cyrillic texts: Kazakh typed in Latin letters stays with the cue words. */
+const CYRILLIC = /[\u0400-\u04ff]/;
 /** Least strength of the sentiment of a mention that warns or recommends. */
 const WOM_FLOOR = 0.3;
 /** analyzeBatch's inputs prepared at a time: more gains nothing (1.12× at 1,000 vs 1.13× at 200; README round 10). */
@@ -49,10 +54,22 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       createLanguagePipeline({ lang, modelsDir, model: options.models?.[lang], settings: options.settings?.[lang], topicModel, ...(wink ? { wink } : {}) }),
     );
   const wom = createWordOfMouthDetector();
+  const cyrillicFile = options.cyrillic === null ? undefined : (options.cyrillic ?? readCyrillicClassifierFile(modelsDir));
+  const cyrillic = cyrillicFile && pipelines.has('kk') && pipelines.has('ru') ? loadCyrillicClassifier(cyrillicFile) : undefined;
 
   const detectOptions = { candidates: languages };
-  const chooseLanguage = (text: PreparedText, hint: string | undefined): DetectedLanguage => {
+  /** The cue words' answer, or the Russian-or-Kazakh classifier's where they are unsure between the two. */
+  const detect = (text: PreparedText): DetectedLanguage => {
     const detected = detectPreparedLanguage(text, detectOptions);
+    if (!cyrillic || (detected.lang !== 'ru' && detected.lang !== 'kk') || detected.confidence >= HINT_OVERRIDE_CONFIDENCE || !CYRILLIC.test(text.norm))
+      return detected;
+    const kk = cyrillic.kazakhProbability(text);
+    // Still below the override: the classifier decides between the two, never against a caller's hint.
+    return { lang: kk >= 0.5 ? 'kk' : 'ru', confidence: round3(0.5 + 0.29 * Math.abs(2 * kk - 1)) };
+  };
+  const chooseLanguage = (text: PreparedText, hint: string | undefined): DetectedLanguage => {
+    // A usable hint wins over any unsure detection, the classifier's too: it is not asked then.
+    const detected = hint && pipelines.has(hint) ? detectPreparedLanguage(text, detectOptions) : detect(text);
     if (!hint || !pipelines.has(hint) || detected.lang === hint) {
       return detected.lang === hint ? { lang: hint, confidence: Math.max(detected.confidence, 0.9) } : detected;
     }
@@ -95,6 +112,10 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       return analyses;
     },
   };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 /**

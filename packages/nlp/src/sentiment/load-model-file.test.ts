@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultModelsDir, readModelFile, readTopicModelFile } from './load-model-file.js';
+import { defaultModelsDir, readCyrillicClassifierFile, readModelFile, readTopicModelFile } from './load-model-file.js';
 
 // A hand-edited or truncated model file must fail at load with the file named, not load zeros.
 describe('reading model files', () => {
@@ -14,7 +14,9 @@ describe('reading model files', () => {
   it('reads the shipped models', () => {
     expect(readModelFile(defaultModelsDir(), 'ru')?.classes).toEqual(['negative', 'neutral', 'positive']);
     expect(readTopicModelFile(defaultModelsDir())?.domains?.length).toBe(3);
+    expect(readCyrillicClassifierFile(defaultModelsDir())?.classes).toEqual(['kk', 'ru']);
     expect(readModelFile(dir, 'xx')).toBeUndefined();
+    expect(readCyrillicClassifierFile(dir)).toBeUndefined();
   });
 
   it('refuses a sentiment model whose weights were cut short, or whose classes are not sentiment labels', () => {
@@ -33,5 +35,13 @@ describe('reading model files', () => {
     const [en, ...others] = topics.modes as string[][];
     write('topics.json', { ...topics, modes: [en!.slice(1), ...others] });
     expect(() => readTopicModelFile(dir)).toThrow(/topics\.json is not/);
+  });
+
+  it('refuses a Russian-or-Kazakh classifier with other classes or weights cut short', () => {
+    const cyrillic = shipped('cyrillic.json');
+    write('cyrillic.json', { ...cyrillic, classes: ['ru', 'kk'] });
+    expect(() => readCyrillicClassifierFile(dir)).toThrow(/cyrillic\.json is not an earshot-linear-v1 model of the classes kk, ru/);
+    write('cyrillic.json', { ...cyrillic, weights: (cyrillic.weights as number[]).slice(0, -1) });
+    expect(() => readCyrillicClassifierFile(dir)).toThrow(/cyrillic\.json is not/);
   });
 });

@@ -1,5 +1,5 @@
-// Reads a committed model file (packages/nlp/models/<lang>.json, models/topics.json) from disk, without network, and
-// checks its shape before trusting it.
+// Reads a committed model file (packages/nlp/models/<lang>.json, models/topics.json,
+// models/cyrillic.json) from disk, without network, and checks its shape before trusting it.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { SentimentLabel } from '../types.js';
 import { isLinearModelFile, type LinearModelFile } from './linear-model.js';
 import { isTopicModelFile, type TopicModelFile } from '../topics/topic-model.js';
+import { isCyrillicClassifierFile, type CyrillicLanguage } from '../lang/cyrillic-classifier.js';
 
 export function defaultModelsDir(): string {
   return fileURLToPath(new URL('../../models/', import.meta.url));
@@ -38,5 +39,17 @@ export function readTopicModelFile(modelsDir: string): TopicModelFile | undefine
   if (!existsSync(path)) return undefined;
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
   if (!isTopicModelFile(parsed)) throw new Error(`${path} is not an earshot-topics-v1 model (or its weights, modes or text-domain classifiers do not match)`);
+  return parsed;
+}
+
+export const CYRILLIC_CLASSIFIER_FILE = 'cyrillic.json';
+
+/** The Russian-or-Kazakh classifier (models/cyrillic.json), or undefined when none has been trained. */
+export function readCyrillicClassifierFile(modelsDir: string): LinearModelFile<CyrillicLanguage> | undefined {
+  const path = join(modelsDir, CYRILLIC_CLASSIFIER_FILE);
+  if (!existsSync(path)) return undefined;
+  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (!isCyrillicClassifierFile(parsed))
+    throw new Error(`${path} is not an earshot-linear-v1 model of the classes kk, ru (or its weights do not match its buckets)`);
   return parsed;
 }
