@@ -16,6 +16,7 @@ import { loadTopicModel, type TopicModelFile } from './topics/topic-model.js';
 import { createWinkSentiment } from './sentiment/wink-sentiment.js';
 import { createWordOfMouthDetector } from './signals/detect-word-of-mouth.js';
 import { prepareText, type PreparedText } from './text/prepare-text.js';
+import { threeDecimals } from './three-decimals.js';
 
 export interface CreateAnalyzerOptions {
   /** Languages to load (default: en, ru, kk, he, et). Detection also considers only these. */
@@ -65,7 +66,7 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       return detected;
     const kk = cyrillic.kazakhProbability(text);
     // Still below the override: the classifier decides between the two, never against a caller's hint.
-    return { lang: kk >= 0.5 ? 'kk' : 'ru', confidence: round3(0.5 + 0.29 * Math.abs(2 * kk - 1)) };
+    return { lang: kk >= 0.5 ? 'kk' : 'ru', confidence: threeDecimals(0.5 + 0.29 * Math.abs(2 * kk - 1)) };
   };
   const chooseLanguage = (text: PreparedText, hint: string | undefined): DetectedLanguage => {
     // A usable hint wins over any unsure detection, the classifier's too: it is not asked then.
@@ -112,10 +113,6 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       return analyses;
     },
   };
-}
-
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
 
 /**

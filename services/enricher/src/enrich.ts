@@ -17,7 +17,7 @@ export function enrichBatch(batch: DecodedMessage<'mention.raw'>[], analyzer: An
   try {
     analyses = analyzer.analyzeBatch(batch.map(({ message }) => analysisInput(message.payload)));
   } catch {
-    analyses = undefined;
+    // analyses stays undefined: one by one below.
   }
   return batch.map(({ message }, i) => {
     try {

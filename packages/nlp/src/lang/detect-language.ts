@@ -7,6 +7,7 @@ import { prepareText, type PreparedText } from '../text/prepare-text.js';
 import { CYRILLIC_CUES, LATIN_CUES } from './language-cues.js';
 import { compileCues, type CompiledCues } from './compile-cues.js';
 import { LEXICONS } from '../sentiment/lexicons.js';
+import { threeDecimals } from '../three-decimals.js';
 
 /** The polarity lexicons' stems, as evidence for their language where other cues are weak (issue 10 round 7). */
 function sentimentStems(langs: readonly string[]): Record<string, readonly string[]> {
@@ -79,13 +80,13 @@ export function detectPreparedLanguage(text: PreparedText, options: DetectOption
     const share = n / total;
     if (range.lang !== undefined) {
       if (allowed && !allowed.includes(range.lang)) continue;
-      return { lang: range.lang, confidence: round(Math.min(1, 0.5 + share / 2)) };
+      return { lang: range.lang, confidence: threeDecimals(Math.min(1, 0.5 + share / 2)) };
     }
     if (guess) continue;
     if (range.cues) {
       const picked = scoreWithCues(text, noise, range.cues, allowed);
       if (!picked) continue;
-      const detected = { lang: picked.lang, confidence: round(picked.confidence * (0.5 + share / 2)) };
+      const detected = { lang: picked.lang, confidence: threeDecimals(picked.confidence * (0.5 + share / 2)) };
       if (!picked.guessed) return detected;
       guess ??= detected;
     }
@@ -248,8 +249,4 @@ function isLetterWord(w: string): boolean {
     if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x44f))) return LETTERS_ONLY.test(w);
   }
   return true;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

@@ -10,6 +10,7 @@ import type { LinearModel } from './linear-model.js';
 import type { LexiconScorer } from './lexicon-scorer.js';
 import { looksLikeAnnouncement, type AnnouncementCues } from './announcement-cues.js';
 import { looksLikeQuestion, type QuestionCues } from './question-cues.js';
+import { threeDecimals } from '../three-decimals.js';
 
 export interface SentimentScorer {
   score(text: PreparedText): Sentiment;
@@ -70,7 +71,7 @@ export function createModelScorer(options: {
       if (abs < neutral.opinionBand && noOpinionWords) label = 'neutral';
       else if (announcement && noOpinionWords && abs < (neutral.announcementBand ?? 0) && looksLikeAnnouncement(text, announcement)) label = 'neutral';
       else if (neutral.questions && question && noOpinionWords && looksLikeQuestion(text, question)) label = 'neutral';
-      return { label, score: round(score) };
+      return { label, score: threeDecimals(score) };
     },
   };
 }
@@ -82,15 +83,11 @@ export function createLexiconOnlyScorer(options: { lexicon: LexiconScorer; extra
       const raw = hits.score / 2 + (options.extra ? options.extra(text.text) * 2 : 0);
       const score = clamp(Math.tanh(raw));
       const label: SentimentLabel = score > 0.05 ? 'positive' : score < -0.05 ? 'negative' : 'neutral';
-      return { label, score: round(score) };
+      return { label, score: threeDecimals(score) };
     },
   };
 }
 
 function clamp(x: number): number {
   return Math.max(-1, Math.min(1, x));
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

@@ -1,0 +1,6 @@
+// Scores and confidences the analyzer hands out (sentiment scores, language confidences) carry three
+// decimals: more digits are noise, and every enriched mention stored and indexed carries them.
+
+export function threeDecimals(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
