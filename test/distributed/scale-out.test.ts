@@ -28,7 +28,19 @@ import { createKafkaClientBus } from '@earshot/bus/kafka';
 import { IDEMPOTENCY_HEADER } from '@earshot/notifier';
 import { encodeMessage, mentionId, TOPICS, type Alert, type RawMention } from '@earshot/schema';
 import { rssFeed } from '../support/feed-server.js';
-import { dropPrefix, esCount, servers, sleep, startStage, stopStage, uniquePrefix, waitFor, writeDistributedConfig, type StageProcess } from './support.js';
+import {
+  dropPrefix,
+  esCount,
+  groupReport,
+  servers,
+  sleep,
+  startStage,
+  stopStage,
+  uniquePrefix,
+  waitFor,
+  writeDistributedConfig,
+  type StageProcess,
+} from './support.js';
 
 const found = servers();
 const MENTIONS = 20_000;
@@ -212,6 +224,7 @@ describe.skipIf('skip' in found)(`scale-out on Kafka + Elasticsearch${'skip' in 
     for (const r of replacements) if (r.status === 'rejected') throw r.reason;
 
     const live = stages.filter((st) => !victims.includes(st));
+    let seen = '';
     await waitFor(
       `all ${total} mentions stored (${before} before the kill)`,
       420_000,
@@ -222,11 +235,27 @@ describe.skipIf('skip' in found)(`scale-out on Kafka + Elasticsearch${'skip' in 
           bus.lag('earshot-indexer', TOPICS.enriched),
           bus.lag('earshot-alerter', TOPICS.byBrand),
         ]);
+        seen = `last seen: ${n} stored, lag enricher ${rawLag}, indexer ${enrichedLag}, alerter ${byBrandLag}`;
         return n >= total && rawLag === 0 && enrichedLag === 0 && byBrandLag === 0;
       },
       1000,
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}\n${live.map((st) => `--- ${st.name}\n${st.output()}`).join('\n')}`);
+    ).catch(async (err: Error) => {
+      const groups = await Promise.all([
+        groupReport(s, prefix, 'earshot-enricher', TOPICS.raw),
+        groupReport(s, prefix, 'earshot-indexer', TOPICS.enriched),
+        groupReport(s, prefix, 'earshot-alerter', TOPICS.byBrand),
+      ]);
+      const health = await Promise.all(
+        live.map((st) =>
+          fetch(`${st.healthUrl}/health`).then(
+            (r) => r.text(),
+            (e: Error) => e.message,
+          ),
+        ),
+      );
+      throw new Error(
+        [err.message, seen, ...groups, ...live.map((st, i) => `--- ${st.name} (pid ${st.child.pid}) health ${health[i]}\n${st.output()}`)].join('\n'),
+      );
     });
 
     // Exactly once in Elasticsearch.

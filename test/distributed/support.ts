@@ -3,7 +3,7 @@
 // processes started the way an operator would (`earshot <stage>`), and plain-HTTP looks into
 // Elasticsearch (what is really stored, not what our adapter says).
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import type { Bus } from '@earshot/bus';
 import { createKafkaClientBus, dropKafkaTopics, type KafkaClient } from '@earshot/bus/kafka';
 import { TOPICS } from '@earshot/schema';
+import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { startEarshot } from '../support/earshot-cli.js';
 
 export interface Servers {
@@ -130,11 +131,21 @@ export interface StageProcess {
 /** Starts `earshot <stage> --config … --health-port N` and waits (60 s unless told) until /health answers. */
 export async function startStage(name: string, config: string, env: Record<string, string> = {}, startupMs = 60_000): Promise<StageProcess> {
   const port = await freePort();
-  const child = startEarshot([name, '--config', config, '--health-port', String(port)], { env: { LOG_LEVEL: 'warn', ...env } });
+  const child = startEarshot([name, '--config', config, '--health-port', String(port)], {
+    env: { LOG_LEVEL: process.env.EARSHOT_STAGE_LOG_LEVEL ?? 'warn', ...env },
+  });
   let out = '';
-  const keep = (d: Buffer) => (out = (out + d.toString()).slice(-20_000));
+  // EARSHOT_STAGE_LOG_DIR keeps all each stage printed, for a failure its tail does not explain
+  // (EARSHOT_STAGE_LOG_LEVEL=debug makes them say more).
+  const logDir = process.env.EARSHOT_STAGE_LOG_DIR;
+  const log = logDir ? createWriteStream(join(logDir, `${name}-${port}.log`)) : undefined;
+  const keep = (d: Buffer) => {
+    out = (out + d.toString()).slice(-20_000);
+    log?.write(d);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
+  child.once('exit', () => log?.end());
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stage: StageProcess = { name, child, healthUrl: `http://127.0.0.1:${port}`, output: () => out, exited };
   const deadline = Date.now() + startupMs;
@@ -219,4 +230,39 @@ export async function dropPrefix(s: Servers, prefix: string): Promise<void> {
   for (const { index } of Array.isArray(indices) ? indices : []) await es(s.esUrl, `/${index}`, { method: 'DELETE' });
   await es(s.esUrl, `/_index_template/${prefix}-mentions`, { method: 'DELETE' }).catch(() => undefined);
   await dropKafkaTopics({ brokers: s.brokers.split(','), topicPrefix: `${prefix}.` }).catch(() => undefined);
+}
+
+/**
+ * What a consumer group is doing, for a failure message: per partition of `topic` the end offset and
+ * the group's commit, and which member (client and host) holds which partitions.
+ */
+export async function groupReport(s: Servers, prefix: string, groupId: string, topic: string): Promise<string> {
+  const kafka = new Kafka({ clientId: 'earshot-test-report', brokers: s.brokers.split(','), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const group = `${prefix}.${groupId}`;
+    const name = `${prefix}.${topic}`;
+    const [ends, [committed], { groups }] = await Promise.all([
+      admin.fetchTopicOffsets(name),
+      admin.fetchOffsets({ groupId: group, topics: [name] }),
+      admin.describeGroups([group]),
+    ]);
+    const commits = new Map((committed?.partitions ?? []).map((p) => [p.partition, p.offset]));
+    const partitions = ends.map((e) => `p${e.partition} end ${e.high} committed ${commits.get(e.partition) ?? '-'}`).join(', ');
+    const members = (groups[0]?.members ?? []).map((m) => {
+      let holds: string;
+      try {
+        holds = JSON.stringify(AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment ?? {});
+      } catch {
+        holds = `${m.memberAssignment.length} bytes`;
+      }
+      return `${m.clientId}@${m.clientHost} ${holds}`;
+    });
+    return `${groupId} on ${topic} (${groups[0]?.state ?? 'no group'}): ${partitions}; members: ${members.join(' | ') || 'none'}`;
+  } catch (err) {
+    return `${groupId} on ${topic}: no report (${(err as Error).message})`;
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -5,6 +5,12 @@
 // handed out, batches in flight on other partitions finish and commit, the stream is closed, and
 // after a growing back-off a new stream starts from the group's committed offsets, so what was not
 // acknowledged (and whatever was only buffered) comes again. Group heartbeats run on the client's own timer, so a long batch keeps its membership.
+// The library also rejoins the group on its own while batches are running, and after each join it
+// reads the partitions it holds again from the group's commit. So within a stream, a message older
+// than what was already taken from its partition is skipped (no batch handled twice), what arrives
+// for a partition this member no longer holds is left to the new owner, and a batch that finishes
+// after its partition moved is not committed: the broker would take that commit (same group, new
+// generation) and rewind the new owner's progress, leaving lag that no one reads again.
 // A tail (tailFrom) is the same consumer in a throwaway group, starting at the topic's end, committing nothing.
 import { Consumer, type Message } from '@platformatic/kafka';
 import { backoffDelay } from '@earshot/core';
@@ -25,6 +31,12 @@ export interface ConsumeStreamOptions extends ConsumerTuning, SubscriptionTarget
 }
 
 type Received = Message<Buffer, Buffer, Buffer, Buffer>;
+/** The payload of the consumer's `consumer:group:join` event (classic protocol). */
+interface GroupJoin {
+  groupId?: string;
+  generationId?: number;
+  assignments?: { topic: string; partitions: number[] }[];
+}
 
 export function toBusMessage(topic: string, m: Received): BusMessage {
   const headers: Record<string, string> = {};
@@ -53,6 +65,21 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
     minBytes: options.minBytes ?? 1,
     autocommit: false,
   });
+  // Rebalances as kafkajs reports them (info): which partitions this member reads after each join;
+  // a heartbeat failing for a reason other than a rebalance (the library keeps trying) at warn.
+  consumer.on('consumer:group:join', (event: GroupJoin) => {
+    rebalanced?.();
+    logger.info(
+      {
+        topic,
+        groupId: event.groupId,
+        generationId: event.generationId,
+        partitions: event.assignments?.find((a) => a.topic === options.kafkaTopic)?.partitions ?? [],
+      },
+      'consumer group joined',
+    );
+  });
+  consumer.on('consumer:heartbeat:error', (event: { error?: unknown }) => logger.warn({ err: event.error, topic }, 'consumer group heartbeat failed'));
   const state = { stopping: false, failures: 0 };
   const context = {
     heartbeat: async () => undefined,
@@ -62,6 +89,9 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
   };
   let wake: (() => void) | undefined;
   let endRound: (() => void) | undefined;
+  let rebalanced: (() => void) | undefined;
+  /** Whether this member holds the partition in the group's current generation (a tail holds all). */
+  const holds = (partition: number) => tail || (consumer.assignments?.find((a) => a.topic === options.kafkaTopic)?.partitions.includes(partition) ?? false);
 
   let tailFrom = options.tailFrom;
   const tail = tailFrom !== undefined;
@@ -86,6 +116,8 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
   /** Reads one stream until a batch fails or the subscription stops; resolves true on failure. */
   async function round(stream: Stream): Promise<boolean> {
     const queues = new Map<number, Received[]>();
+    /** Per partition, the offset after the last message taken into a queue during this round. */
+    const taken = new Map<number, bigint>();
     const busy = new Set<number>();
     let buffered = 0;
     let failed = false;
@@ -102,6 +134,16 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
         finishWhenIdle();
       };
       endRound = halt;
+      // A partition that moved to another member: what is queued for it is the new owner's to read.
+      rebalanced = () => {
+        for (const partition of new Set([...queues.keys(), ...taken.keys()])) {
+          if (holds(partition)) continue;
+          buffered -= queues.get(partition)?.length ?? 0;
+          queues.delete(partition);
+          taken.delete(partition);
+        }
+        dispatch();
+      };
 
       const run = (partition: number, queue: Received[]) => {
         const slice = queue.splice(0, maxBatchSize);
@@ -117,8 +159,12 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
               if (tail) return;
               if (handled > 0) {
                 const last = slice[handled - 1]!;
-                await last.commit();
-                logger.debug({ topic, partition, offset: last.offset.toString() }, 'batch committed');
+                if (holds(partition)) {
+                  await last.commit();
+                  logger.debug({ topic, partition, offset: last.offset.toString() }, 'batch committed');
+                } else {
+                  logger.debug({ topic, partition, offset: last.offset.toString() }, 'partition moved to another member during the batch, not committed');
+                }
               }
               if (handled === slice.length) {
                 state.failures = 0;
@@ -157,6 +203,8 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
 
       stream.on('data', (m: Received) => {
         if (failed || state.stopping) return;
+        if (!holds(m.partition) || m.offset < (taken.get(m.partition) ?? -1n)) return;
+        taken.set(m.partition, m.offset + 1n);
         let queue = queues.get(m.partition);
         if (!queue) queues.set(m.partition, (queue = []));
         queue.push(m);
@@ -175,6 +223,7 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
       return await outcome;
     } finally {
       endRound = undefined;
+      rebalanced = undefined;
       await stream.close().catch((err: unknown) => logger.debug({ err, topic }, 'closing the stream failed'));
     }
   }
