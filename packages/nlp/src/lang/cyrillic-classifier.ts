@@ -11,15 +11,10 @@ import { createLanguageFeatures } from '../sentiment/language-features.js';
 import { isLinearModelFile, loadLinearModel, type LinearModelFile } from '../sentiment/linear-model.js';
 import { FeatureBuffer } from '../sentiment/feature-buffer.js';
 import { prepareText, type PreparedText } from '../text/prepare-text.js';
+import { NOISE_HINT, withoutNoise } from './noise.js';
 
 export const CYRILLIC_LANGUAGES = ['kk', 'ru'] as const;
 export type CyrillicLanguage = (typeof CYRILLIC_LANGUAGES)[number];
-
-// Links, handles and hashtags say where a text was posted (the Russian train texts are tweets, the
-// Kazakh ones reviews), not its language: the classifier never sees them.
-const NOISE = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+|\{link\}/gu;
-const NOISE_HINT = /[@#{]|www\.|https?:/;
-export const withoutNoise = (text: string): string => text.replace(NOISE, ' ');
 
 export interface CyrillicClassifier {
   /** The probability that the text is Kazakh rather than Russian. */

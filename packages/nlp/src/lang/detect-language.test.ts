@@ -71,6 +71,13 @@ describe('detectLanguage', () => {
     expect(detectLanguage('@some_user_name https://example.com/abc Спасибо большое за помощь').lang).toBe('ru');
   });
 
+  it('finds no language in a text that is only links, handles, tags and addresses', () => {
+    // "link" in the shared tweets' placeholder and the English-looking tags are not English text.
+    expect(detectLanguage('{link} #update #thanks @nordtel_support').lang).toBe('und');
+    expect(detectLanguage('write to help.desk@nordtel.example or www.nordtel.example/help').lang).toBe('en');
+    expect(detectLanguage('help.desk@nordtel.example www.nordtel.example/help').lang).toBe('und');
+  });
+
   it('restricts to the candidates', () => {
     expect(detectLanguage('Der Service ist sehr gut', { candidates: ['en', 'et'] }).lang).not.toBe('de');
     expect(detectLanguage('המוצר הגיע שבור', { candidates: ['en', 'ru'] }).lang).toBe('und');

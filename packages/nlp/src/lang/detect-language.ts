@@ -6,6 +6,7 @@ import type { DetectedLanguage } from '../types.js';
 import { prepareText, type PreparedText } from '../text/prepare-text.js';
 import { CYRILLIC_CUES, LATIN_CUES } from './language-cues.js';
 import { compileCues, type CompiledCues } from './compile-cues.js';
+import { NOISE, NOISE_HINT } from './noise.js';
 import { LEXICONS } from '../sentiment/lexicons.js';
 import { threeDecimals } from '../three-decimals.js';
 
@@ -43,9 +44,6 @@ const STEM_WEIGHT = 1;
 const ENDING_WEIGHT = 0.3;
 const FOREIGN_WEIGHT = 0.3;
 
-const NOISE = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+|\S+@\S+\.\S+/gu;
-/** Cheap test for whether NOISE can match at all (most mentions have no URL or handle). */
-const NOISE_HINT = /[@#]|www\.|https?:/;
 const LETTER = /\p{L}/u;
 const LETTERS_ONLY = /^\p{L}+(?:'\p{L}+)*$/u;
 
@@ -59,8 +57,8 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Detec
 
 /**
  * detectLanguage() on a text the analyzer has already prepared: letters are counted on the
- * normalised text and cue words looked up among its folded tokens, skipping URLs, e-mail
- * addresses and @handles/#tags.
+ * normalised text and cue words looked up among its folded tokens, skipping what noise.ts calls
+ * noise (links, e-mail addresses, @handles, #tags).
  */
 export function detectPreparedLanguage(text: PreparedText, options: DetectOptions = {}): DetectedLanguage {
   const allowed = options.candidates && options.candidates.length > 0 ? options.candidates : undefined;
@@ -94,7 +92,7 @@ export function detectPreparedLanguage(text: PreparedText, options: DetectOption
   return guess ?? { lang: 'und', confidence: 0 };
 }
 
-/** [start, end) pairs of URLs, e-mail addresses and handles, flattened; usually empty. */
+/** [start, end) pairs of what NOISE matches (links, e-mail addresses, handles), flattened; usually empty. */
 function noiseSpans(norm: string): number[] {
   if (!NOISE_HINT.test(norm)) return [];
   const spans: number[] = [];

@@ -6,7 +6,8 @@ import { sharedDataFile } from '../eval/shared-dir.js';
 import { createLanguageFeatures, HASH_BITS } from '../sentiment/language-features.js';
 import type { LinearModelFile } from '../sentiment/linear-model.js';
 import { trainLinearModel } from '../sentiment/train-linear-model.js';
-import { CYRILLIC_LANGUAGES, withoutNoise, type CyrillicLanguage } from './cyrillic-classifier.js';
+import { CYRILLIC_LANGUAGES, type CyrillicLanguage } from './cyrillic-classifier.js';
+import { withoutNoise } from './noise.js';
 
 /** Buckets the classifier keeps (the strongest; ~120 KB on disk). */
 const MAX_FEATURES = 10_000;
