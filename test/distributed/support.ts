@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Bus } from '@earshot/bus';
-import { createKafkaClientBus, dropKafkaTopics, type KafkaClient } from '@earshot/bus/kafka';
+import { createKafkaClientBus, describeKafkaGroup, dropKafkaTopics, type KafkaClient } from '@earshot/bus/kafka';
 import { TOPICS } from '@earshot/schema';
-import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { startEarshot } from '../support/earshot-cli.js';
 
 export interface Servers {
@@ -232,37 +231,14 @@ export async function dropPrefix(s: Servers, prefix: string): Promise<void> {
   await dropKafkaTopics({ brokers: s.brokers.split(','), topicPrefix: `${prefix}.` }).catch(() => undefined);
 }
 
-/**
- * What a consumer group is doing, for a failure message: per partition of `topic` the end offset and
- * the group's commit, and which member (client and host) holds which partitions.
- */
+/** What a consumer group is doing on a topic, one line for a failure message (never throws). */
 export async function groupReport(s: Servers, prefix: string, groupId: string, topic: string): Promise<string> {
-  const kafka = new Kafka({ clientId: 'earshot-test-report', brokers: s.brokers.split(','), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
   try {
-    const group = `${prefix}.${groupId}`;
-    const name = `${prefix}.${topic}`;
-    const [ends, [committed], { groups }] = await Promise.all([
-      admin.fetchTopicOffsets(name),
-      admin.fetchOffsets({ groupId: group, topics: [name] }),
-      admin.describeGroups([group]),
-    ]);
-    const commits = new Map((committed?.partitions ?? []).map((p) => [p.partition, p.offset]));
-    const partitions = ends.map((e) => `p${e.partition} end ${e.high} committed ${commits.get(e.partition) ?? '-'}`).join(', ');
-    const members = (groups[0]?.members ?? []).map((m) => {
-      let holds: string;
-      try {
-        holds = JSON.stringify(AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment ?? {});
-      } catch {
-        holds = `${m.memberAssignment.length} bytes`;
-      }
-      return `${m.clientId}@${m.clientHost} ${holds}`;
-    });
-    return `${groupId} on ${topic} (${groups[0]?.state ?? 'no group'}): ${partitions}; members: ${members.join(' | ') || 'none'}`;
+    const g = await describeKafkaGroup({ brokers: s.brokers.split(','), groupId: `${prefix}.${groupId}`, topic: `${prefix}.${topic}` });
+    const partitions = g.partitions.map((p) => `p${p.partition} end ${p.end} committed ${p.committed ?? '-'}`).join(', ');
+    const members = g.members.map((m) => `${m.clientId}@${m.host} ${m.partitions ? `[${m.partitions.join(',')}]` : '(assignment unreadable)'}`);
+    return `${groupId} on ${topic} (${g.state}): ${partitions}; members: ${members.join(' | ') || 'none'}`;
   } catch (err) {
     return `${groupId} on ${topic}: no report (${(err as Error).message})`;
-  } finally {
-    await admin.disconnect();
   }
 }

@@ -21,3 +21,4 @@ export { dropKafkaTopics } from './kafka/drop-topics.js';
 export { createPlatformaticBus } from './platformatic/platformatic-bus.js';
 export { probeKafkaMajorVersion } from './platformatic/probe-version.js';
 export { listKafkaGroups } from './kafka/list-groups.js';
+export { describeKafkaGroup, type KafkaGroupReport } from './kafka/describe-group.js';

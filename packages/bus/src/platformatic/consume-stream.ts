@@ -135,8 +135,9 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
       };
       endRound = halt;
       // A partition that moved to another member: what is queued for it is the new owner's to read.
+      // (Every queued partition has an entry in `taken`.)
       rebalanced = () => {
-        for (const partition of new Set([...queues.keys(), ...taken.keys()])) {
+        for (const partition of taken.keys()) {
           if (holds(partition)) continue;
           buffered -= queues.get(partition)?.length ?? 0;
           queues.delete(partition);
