@@ -11,7 +11,7 @@ import { createLanguageFeatures } from '../sentiment/language-features.js';
 import { isLinearModelFile, loadLinearModel, type LinearModelFile } from '../sentiment/linear-model.js';
 import { FeatureBuffer } from '../sentiment/feature-buffer.js';
 import { prepareText, type PreparedText } from '../text/prepare-text.js';
-import { NOISE_HINT, withoutNoise } from './noise.js';
+import { withoutNoise } from './noise.js';
 
 export const CYRILLIC_LANGUAGES = ['kk', 'ru'] as const;
 export type CyrillicLanguage = (typeof CYRILLIC_LANGUAGES)[number];
@@ -32,7 +32,9 @@ export function loadCyrillicClassifier(file: LinearModelFile<CyrillicLanguage>):
   const p = new Float64Array(CYRILLIC_LANGUAGES.length);
   return {
     kazakhProbability(text) {
-      extractor.extractInto(NOISE_HINT.test(text.text) ? prepareText(withoutNoise(text.text)) : text, features);
+      // Prepared again only when something was left out (withoutNoise returns a clean text as it is).
+      const clean = withoutNoise(text.text);
+      extractor.extractInto(clean === text.text ? text : prepareText(clean), features);
       model.predictInto(features, features.length, p);
       return p[0]!;
     },

@@ -7,6 +7,7 @@
 import type { LexiconScorer } from '../sentiment/lexicon-scorer.js';
 import type { Sentiment } from '../types.js';
 import type { TopicCueHit } from './topic-cue-finder.js';
+import { threeDecimals } from '../three-decimals.js';
 
 /**
  * How a language's topics get their sentiment: 'clause' judges each topic within its clauses (the
@@ -64,5 +65,5 @@ export function aspectSentiment(p: {
   }
   score = Math.max(-1, Math.min(1, score / judged.length));
   const label = score > LABEL_THRESHOLD ? 'positive' : score < -LABEL_THRESHOLD ? 'negative' : 'neutral';
-  return { label, score: Math.round(score * 1000) / 1000 };
+  return { label, score: threeDecimals(score) };
 }
