@@ -25,6 +25,8 @@ declare module 'vitest' {
     kafkaMatrixVersion: string;
     /** JSON of a SaslSslBroker (see kafka-matrix.ts), "" when unavailable. */
     kafkaSaslSsl: string;
+    /** JSON of the second broker's FaultListener (see kafka-matrix.ts), "" when unavailable. */
+    kafkaFaultListener: string;
   }
 }
 
@@ -131,5 +133,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('kafkaMatrixBrokers', matrix?.matrixBrokers ?? '');
   project.provide('kafkaMatrixVersion', matrix?.matrixVersion ?? '');
   project.provide('kafkaSaslSsl', matrix?.saslSsl ? JSON.stringify(matrix.saslSsl) : '');
+  project.provide('kafkaFaultListener', matrix?.faultListener ? JSON.stringify(matrix.faultListener) : '');
   return teardown;
 }

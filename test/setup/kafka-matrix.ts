@@ -1,8 +1,9 @@
 // The second Kafka broker of the integration suite: the other major version than KAFKA_BROKERS runs
 // (3.9 beside 4.x, or 4.x beside 3.9), with a SASL_SSL listener, so the bus contract runs on both
 // versions and through TLS + SASL. Given by env (KAFKA_MATRIX_BROKERS, KAFKA_SASL_SSL_BROKERS,
-// KAFKA_SASL_SSL_CA, KAFKA_SASL_USER, KAFKA_SASL_PASSWORD) or started from infra/local in its own
-// EARSHOT_STACK_HOME (downloads shared with the main stack) and stopped again at the end.
+// KAFKA_SASL_SSL_CA, KAFKA_SASL_USER, KAFKA_SASL_PASSWORD, KAFKA_FAULT_LISTENER) or started from
+// infra/local in its own EARSHOT_STACK_HOME (downloads shared with the main stack) and stopped again
+// at the end. Started here, it also has a listener for fault tests (KAFKA_FAULT_PORT in the stack).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -20,11 +21,23 @@ export interface SaslSslBroker {
   password: string;
 }
 
+/**
+ * A listener of the second broker that advertises another port: a test's proxy listens there and
+ * forwards to `upstream`, so every connection of a client bootstrapped at the proxy passes it.
+ */
+export interface FaultListener {
+  /** host:port of the broker's listener. */
+  upstream: string;
+  /** The port it advertises, where the proxy must listen (on 127.0.0.1). */
+  proxyPort: number;
+}
+
 export interface KafkaMatrix {
   mainVersion: string;
   matrixBrokers: string;
   matrixVersion: string;
   saslSsl?: SaslSslBroker;
+  faultListener?: FaultListener;
   stop: () => Promise<void>;
 }
 
@@ -46,7 +59,10 @@ export async function kafkaMatrix(options: { stack: string; mainBrokers: string 
         ? { brokers: env.KAFKA_SASL_SSL_BROKERS, caFile: env.KAFKA_SASL_SSL_CA, username: user, password }
         : undefined;
     const matrixVersion = String(await probeKafkaMajorVersion({ brokers: env.KAFKA_MATRIX_BROKERS.split(',') }));
-    return { mainVersion: String(main), matrixBrokers: env.KAFKA_MATRIX_BROKERS, matrixVersion, saslSsl, stop: async () => {} };
+    // host:port of a listener that advertises proxyPort (see FaultListener), as "host:port/proxyPort".
+    const fault = /^(.+:\d+)\/(\d+)$/.exec(env.KAFKA_FAULT_LISTENER ?? '');
+    const faultListener = fault ? { upstream: fault[1]!, proxyPort: Number(fault[2]) } : undefined;
+    return { mainVersion: String(main), matrixBrokers: env.KAFKA_MATRIX_BROKERS, matrixVersion, saslSsl, faultListener, stop: async () => {} };
   }
   const base = defaultStackHome();
   const home = join(base, `kafka-matrix-${other}`);
@@ -59,12 +75,13 @@ export async function kafkaMatrix(options: { stack: string; mainBrokers: string 
     KAFKA_PORT: String(port),
     KAFKA_CONTROLLER_PORT: String(port + 1),
     KAFKA_SASL_SSL_PORT: String(port + 2),
+    KAFKA_FAULT_PORT: String(port + 3),
     KAFKA_SASL_USER: user,
     KAFKA_SASL_PASSWORD: password,
     KAFKA_HEAP_OPTS: env.KAFKA_MATRIX_HEAP_OPTS ?? '-Xmx384m -Xms128m',
   };
   process.stdout.write(
-    `[global-setup] KAFKA_BROKERS runs Kafka ${main}: starting Kafka ${MATRIX_VERSIONS[other]} from infra/local on 127.0.0.1:${port} (SASL_SSL :${port + 2}, state ${home})…\n`,
+    `[global-setup] KAFKA_BROKERS runs Kafka ${main}: starting Kafka ${MATRIX_VERSIONS[other]} from infra/local on 127.0.0.1:${port} (SASL_SSL :${port + 2}, fault-test listener :${port + 3}, state ${home})…\n`,
   );
   execFileSync(options.stack, ['start', 'kafka'], { stdio: 'inherit', env: stackEnv, timeout: 900_000 });
   const tls = join(home, 'kafka', 'tls');
@@ -81,6 +98,7 @@ export async function kafkaMatrix(options: { stack: string; mainBrokers: string 
       username: user,
       password,
     },
+    faultListener: { upstream: `127.0.0.1:${port + 3}`, proxyPort: port + 4 },
     stop: async () => {
       if (env.EARSHOT_KEEP_STACK === '1') return;
       execFileSync(options.stack, ['stop', 'kafka'], { stdio: 'inherit', env: stackEnv });

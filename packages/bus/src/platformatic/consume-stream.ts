@@ -10,7 +10,9 @@
 // than what was already taken from its partition is skipped (no batch handled twice), what arrives
 // for a partition this member no longer holds is left to the new owner, and a batch that finishes
 // after its partition moved is not committed: the broker would take that commit (same group, new
-// generation) and rewind the new owner's progress, leaving lag that no one reads again.
+// generation) and rewind the new owner's progress, leaving lag that no one reads again. Should that
+// rejoin fail through all the library's retries, it says so with `error` on the consumer and leaves
+// the group: the round ends and the next stream runs on a new consumer, which joins again.
 // A tail (tailFrom) is the same consumer in a throwaway group, starting at the topic's end, committing nothing.
 import { Consumer, type Message } from '@platformatic/kafka';
 import { backoffDelay } from '@earshot/core';
@@ -55,41 +57,56 @@ export function toBusMessage(topic: string, m: Received): BusMessage {
 export async function consumeStream(options: ConsumeStreamOptions): Promise<Subscription> {
   const { topic, handler, logger, maxBatchSize } = options;
   const concurrency = options.partitionsConsumedConcurrently ?? 3;
-  const consumer = new Consumer({
-    ...options.connection,
-    groupId: options.kafkaGroupId,
-    sessionTimeout: options.sessionTimeoutMs ?? 10_000,
-    heartbeatInterval: options.heartbeatIntervalMs ?? 1000,
-    rebalanceTimeout: options.rebalanceTimeoutMs ?? 30_000,
-    maxWaitTime: options.maxWaitTimeMs ?? 1000,
-    minBytes: options.minBytes ?? 1,
-    autocommit: false,
-  });
-  // Rebalances as kafkajs reports them (info): which partitions this member reads after each join;
-  // a heartbeat failing for a reason other than a rebalance (the library keeps trying) at warn.
-  consumer.on('consumer:group:join', (event: GroupJoin) => {
-    rebalanced?.();
-    logger.info(
-      {
-        topic,
-        groupId: event.groupId,
-        generationId: event.generationId,
-        partitions: event.assignments?.find((a) => a.topic === options.kafkaTopic)?.partitions ?? [],
-      },
-      'consumer group joined',
-    );
-  });
-  consumer.on('consumer:heartbeat:error', (event: { error?: unknown }) => logger.warn({ err: event.error, topic }, 'consumer group heartbeat failed'));
-  const state = { stopping: false, failures: 0 };
+  let wake: (() => void) | undefined;
+  let endRound: (() => void) | undefined;
+  let rebalanced: (() => void) | undefined;
+  let lost: (() => void) | undefined;
+  const state = { stopping: false, failures: 0, replace: false };
+  const newConsumer = () => {
+    const created = new Consumer({
+      ...options.connection,
+      groupId: options.kafkaGroupId,
+      sessionTimeout: options.sessionTimeoutMs ?? 10_000,
+      heartbeatInterval: options.heartbeatIntervalMs ?? 1000,
+      rebalanceTimeout: options.rebalanceTimeoutMs ?? 30_000,
+      maxWaitTime: options.maxWaitTimeMs ?? 1000,
+      minBytes: options.minBytes ?? 1,
+      autocommit: false,
+    });
+    // Rebalances as kafkajs reports them (info): which partitions this member reads after each join;
+    // a heartbeat failing for a reason other than a rebalance (the library keeps trying) at warn.
+    created.on('consumer:group:join', (event: GroupJoin) => {
+      rebalanced?.();
+      logger.info(
+        {
+          topic,
+          groupId: event.groupId,
+          generationId: event.generationId,
+          partitions: event.assignments?.find((a) => a.topic === options.kafkaTopic)?.partitions ?? [],
+        },
+        'consumer group joined',
+      );
+    });
+    created.on('consumer:heartbeat:error', (event: { error?: unknown }) => logger.warn({ err: event.error, topic }, 'consumer group heartbeat failed'));
+    // After a rebalance the library rejoins on its own; when every retry of that fails (the
+    // coordinator unreachable for some 20 s) it emits `error`, stops its heartbeats and is left out of
+    // the group, and an `error` nobody listens to would end the process. It also keeps the coordinator
+    // it found first for good. So the round ends, and the next stream starts on a new consumer, which
+    // finds the coordinator again and joins.
+    created.on('error', (err: unknown) => {
+      logger.warn({ err, topic }, 'could not rejoin the consumer group, joining again with a new consumer after back-off');
+      state.replace = true;
+      lost?.();
+    });
+    return created;
+  };
+  let consumer = newConsumer();
   const context = {
     heartbeat: async () => undefined,
     get stopping() {
       return state.stopping;
     },
   };
-  let wake: (() => void) | undefined;
-  let endRound: (() => void) | undefined;
-  let rebalanced: (() => void) | undefined;
   /** Whether this member holds the partition in the group's current generation (a tail holds all). */
   const holds = (partition: number) => tail || (consumer.assignments?.find((a) => a.topic === options.kafkaTopic)?.partitions.includes(partition) ?? false);
 
@@ -134,6 +151,10 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
         finishWhenIdle();
       };
       endRound = halt;
+      lost = () => {
+        failed = true;
+        halt();
+      };
       // A partition that moved to another member: what is queued for it is the new owner's to read.
       // (Every queued partition has an entry in `taken`.)
       rebalanced = () => {
@@ -225,6 +246,7 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
     } finally {
       endRound = undefined;
       rebalanced = undefined;
+      lost = undefined;
       await stream.close().catch((err: unknown) => logger.debug({ err, topic }, 'closing the stream failed'));
     }
   }
@@ -246,6 +268,11 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
     let next: Stream | undefined = first;
     while (!state.stopping) {
       let failed: boolean;
+      if (state.replace) {
+        state.replace = false;
+        await consumer.close().catch((err: unknown) => logger.debug({ err, topic }, 'closing the consumer left out of its group failed'));
+        consumer = newConsumer();
+      }
       try {
         failed = await round(next ?? (await openStream()));
         next = undefined;
