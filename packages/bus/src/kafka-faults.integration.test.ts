@@ -1,7 +1,8 @@
-// Broker faults a subscription must ride out, on the suite's second broker (its fault listener, which
-// a proxy stands in front of: testing/kafka-fault-proxy.ts), once per client library. A member that
-// cannot join its group again for longer than its client retries (@platformatic/kafka then emits
-// `error` on the consumer, which used to end the process) keeps running, says so, and joins again.
+// Broker faults a bus must ride out, on the suite's second broker (its fault listener, which a proxy
+// stands in front of: testing/kafka-fault-proxy.ts), once per client library. A member that cannot
+// join its group again for longer than its client retries (@platformatic/kafka then emits `error` on
+// the consumer, which used to end the process) keeps running, says so, and joins again; a broker out
+// of reach fails a publish with a retriable error and costs a subscription nothing once it is back.
 import { PassThrough } from 'node:stream';
 import { createLogger } from '@earshot/observability';
 import { afterAll, expect, inject, it } from 'vitest';
@@ -10,7 +11,7 @@ import { dropKafkaTopics } from './kafka/drop-topics.js';
 import { createKafkaClientBus, KAFKA_CLIENTS, type KafkaClient } from './kafka-client.js';
 import type { KafkaBusOptions } from './kafka-options.js';
 import type { Bus } from './port.js';
-import { KAFKA_API, startKafkaFaultProxy } from './testing/kafka-fault-proxy.js';
+import { KAFKA_API, startKafkaFaultProxy, type KafkaFaultProxy } from './testing/kafka-fault-proxy.js';
 import type { FaultListener } from '../../../test/setup/kafka-matrix.js';
 
 const matrixBrokers = inject('kafkaMatrixBrokers');
@@ -29,30 +30,43 @@ const waitFor = async (check: () => boolean | Promise<boolean>, what: string, ti
 // Short group timeouts, so that the broker gives up on the unreachable member in seconds.
 const consumer = { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, rebalanceTimeoutMs: 6000 };
 
+/** 40 messages of one round: keys and values `<name>0`…`<name>39`, over both partitions. */
+const round = (name: string) => Array.from({ length: 40 }, (_, i) => ({ key: `${name}${i}`, value: Buffer.from(`${name}${i}`) }));
+
 function faultSuite(client: KafkaClient, listener: FaultListener): void {
   const connect = (options: Omit<KafkaBusOptions, 'topicPrefix'>): Bus => createKafkaClientBus(client, { topicPrefix: run, consumer, ...options });
 
-  it(`${client}: a member that cannot rejoin the group for a while keeps running and joins again`, async () => {
+  /**
+   * A topic of 2 partitions, a bus `far` that reaches the broker only through the proxy (its
+   * warnings kept) and a bus `near` that reaches it directly; all closed when `play` is done.
+   */
+  async function scene(
+    name: string,
+    play: (s: { proxy: KafkaFaultProxy; far: Bus; near: Bus; warnings: string[]; topic: string; group: string }) => Promise<void>,
+  ) {
     const proxy = await startKafkaFaultProxy({ upstream: listener.upstream, port: listener.proxyPort });
     const log = new PassThrough();
     const warnings: string[] = [];
     log.on('data', (chunk: Buffer) => warnings.push(...chunk.toString().split('\n').filter(Boolean)));
     const far = connect({ brokers: [proxy.address], clientId: 'earshot-faults-far', logger: createLogger({ level: 'warn', destination: log }) });
     const near = connect({ brokers: matrixBrokers.split(','), clientId: 'earshot-faults-near' });
-    const topic = `t${++n}.rejoin`;
-    const group = `${topic}.g`;
-    const members = async () => (await describeKafkaGroup({ brokers: matrixBrokers.split(','), groupId: `${run}${group}`, topic: `${run}${topic}` })).members;
+    const topic = `t${++n}.${name}`;
     try {
       await near.ensureTopics([{ name: topic, partitions: 2 }]);
-      const publish = (round: string) =>
-        near.publish(
-          topic,
-          Array.from({ length: 40 }, (_, i) => ({ key: `${round}${i}`, value: Buffer.from(`${round}${i}`) })),
-        );
+      await play({ proxy, far, near, warnings, topic, group: `${topic}.g` });
+    } finally {
+      await Promise.all([far.close(), near.close()]);
+      await proxy.close();
+    }
+  }
+
+  it(`${client}: a member that cannot rejoin the group for a while keeps running and joins again`, async () => {
+    await scene('rejoin', async ({ proxy, far, near, warnings, topic, group }) => {
+      const members = async () => (await describeKafkaGroup({ brokers: matrixBrokers.split(','), groupId: `${run}${group}`, topic: `${run}${topic}` })).members;
       const byFar: string[] = [];
       const byNear: string[] = [];
       const one = await far.subscribe({ groupId: group, topic, handler: async (batch) => void byFar.push(...batch.map((m) => m.value.toString())) });
-      await publish('a');
+      await near.publish(topic, round('a'));
       await waitFor(async () => (await near.lag(group, topic)) === 0, 'the first member read round a');
 
       // A second member joins while the first cannot reach the coordinator to join again: the group
@@ -60,7 +74,7 @@ function faultSuite(client: KafkaClient, listener: FaultListener): void {
       proxy.refuse([KAFKA_API.joinGroup]);
       const refusedUntil = Date.now() + 30_000;
       const two = await near.subscribe({ groupId: group, topic, handler: async (batch) => void byNear.push(...batch.map((m) => m.value.toString())) });
-      await publish('b');
+      await near.publish(topic, round('b'));
       await waitFor(() => byNear.filter((v) => v.startsWith('b')).length === 40, 'the second member reading all of round b');
       await new Promise((r) => setTimeout(r, refusedUntil - Date.now()));
       expect(proxy.refused).toBeGreaterThan(0);
@@ -75,18 +89,47 @@ function faultSuite(client: KafkaClient, listener: FaultListener): void {
         'both members in the group with a partition each',
         90_000,
       );
-      await publish('c');
+      await near.publish(topic, round('c'));
       await waitFor(async () => (await near.lag(group, topic)) === 0, 'nothing left unread');
       const read = new Set([...byFar, ...byNear]);
-      for (const round of ['a', 'b', 'c']) for (let i = 0; i < 40; i++) expect(read.has(`${round}${i}`), `${round}${i} read`).toBe(true);
+      for (const name of ['a', 'b', 'c']) for (const m of round(name)) expect(read.has(m.key), `${m.key} read`).toBe(true);
       expect(byFar.some((v) => v.startsWith('c'))).toBe(true);
       // What the operator sees: the member said it could not reach the group.
       expect(warnings.length).toBeGreaterThan(0);
       await Promise.all([one.stop(), two.stop()]);
-    } finally {
-      await Promise.all([far.close(), near.close()]);
-      await proxy.close();
-    }
+    });
+  }, 180_000);
+
+  it(`${client}: rides out a broker outage: publishing fails with a retriable error, reading resumes afterwards`, async () => {
+    await scene('outage', async ({ proxy, far, near, warnings, topic, group }) => {
+      const read = new Set<string>();
+      const sub = await far.subscribe({ groupId: group, topic, handler: async (batch) => batch.forEach((m) => read.add(m.value.toString())) });
+      await far.publish(topic, round('a'));
+      await waitFor(() => read.size === 40, 'round a read');
+
+      // The broker is out of reach for 20 s, longer than the session timeout: the group drops the member.
+      proxy.refuse('everything');
+      const back = Date.now() + 20_000;
+      const failed = await far.publish(topic, round('x')).then(
+        () => undefined,
+        (err: unknown) => err as Error & { retriable?: boolean },
+      );
+      expect(failed?.message).toMatch(/^kafka: /);
+      // Retriable: a stage retries the batch later instead of blaming (dead-lettering) its mentions.
+      expect(failed?.retriable).toBe(true);
+      await near.publish(topic, round('b'));
+      await new Promise((r) => setTimeout(r, back - Date.now()));
+      expect(read.size).toBe(40);
+
+      // Back: what was published meanwhile is read, and publishing works again.
+      proxy.refuse([]);
+      await waitFor(() => round('b').every((m) => read.has(m.key)), 'round b read after the outage', 90_000);
+      await far.publish(topic, round('c'));
+      await waitFor(() => round('c').every((m) => read.has(m.key)), 'round c read', 60_000);
+      await waitFor(async () => (await near.lag(group, topic)) === 0, 'nothing left unread');
+      expect(warnings.length).toBeGreaterThan(0);
+      await sub.stop();
+    });
   }, 180_000);
 }
 

@@ -3,9 +3,21 @@
 import { EarshotError } from '@earshot/core';
 import { securityHint, type KafkaSecuritySettings } from '../kafka-auth-errors.js';
 
+/**
+ * Whether kafkajs says trying again can help. Its retrier wraps the last error of a retry loop it
+ * gave up on in a non-retriable error (KafkaJSNumberOfRetriesExceeded, KafkaJSNonRetriableError)
+ * whose `cause` is what failed: "not now" rather than "never". So the deepest error of the chain
+ * that says decides: a connection closed after the client's own retries is still a broker that may
+ * come back, an invalid topic name or a refused authorization is not.
+ */
 function libraryRetriable(err: unknown): boolean | undefined {
-  if (err && typeof err === 'object' && 'retriable' in err && typeof err.retriable === 'boolean') return err.retriable;
-  return undefined;
+  let verdict: boolean | undefined;
+  const seen = new Set<unknown>();
+  for (let e = err; e && typeof e === 'object' && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    if ('retriable' in e && typeof e.retriable === 'boolean') verdict = e.retriable;
+  }
+  return verdict;
 }
 
 /** Wraps any error thrown by the Kafka client; unknown failures count as retriable (brokers come back). */

@@ -1,6 +1,7 @@
 // A TCP proxy in front of a Kafka listener, for fault tests: it passes requests and responses through
 // unchanged, and can refuse requests of chosen kinds (API keys) by closing the client's connection
-// when one arrives, as a coordinator that cannot be reached for that call would look to the client.
+// when one arrives, as a coordinator that cannot be reached for that call would look to the client,
+// or refuse everything (every connection closed at once and on arrival): the broker is gone.
 // The listener must advertise the proxy's port (test/setup/kafka-matrix.ts FaultListener), so that
 // every connection a client opens after bootstrapping here passes the proxy too.
 import { createServer, connect, type Server, type Socket } from 'node:net';
@@ -11,8 +12,8 @@ export const KAFKA_API = { offsetCommit: 8, joinGroup: 11, heartbeat: 12, syncGr
 export interface KafkaFaultProxy {
   /** host:port to bootstrap a client at. */
   address: string;
-  /** Refuse requests of these API keys from now on (replacing what was refused before). */
-  refuse(apiKeys: number[]): void;
+  /** Refuse requests of these API keys, or everything, from now on (replacing what was refused before). */
+  refuse(what: number[] | 'everything'): void;
   /** How many requests were refused so far. */
   readonly refused: number;
   close(): Promise<void>;
@@ -21,10 +22,16 @@ export interface KafkaFaultProxy {
 export async function startKafkaFaultProxy(options: { upstream: string; port: number }): Promise<KafkaFaultProxy> {
   const [upstreamHost, upstreamPort] = splitHostPort(options.upstream);
   let refusing = new Set<number>();
+  let everything = false;
   let refused = 0;
   const sockets = new Set<Socket>();
 
   const server: Server = createServer((client) => {
+    if (everything) {
+      refused++;
+      client.destroy();
+      return;
+    }
     const broker = connect(upstreamPort, upstreamHost);
     for (const s of [client, broker]) {
       sockets.add(s);
@@ -64,8 +71,10 @@ export async function startKafkaFaultProxy(options: { upstream: string; port: nu
 
   return {
     address: `127.0.0.1:${options.port}`,
-    refuse(apiKeys) {
-      refusing = new Set(apiKeys);
+    refuse(what) {
+      everything = what === 'everything';
+      refusing = new Set(what === 'everything' ? [] : what);
+      if (everything) for (const s of sockets) s.destroy();
     },
     get refused() {
       return refused;
