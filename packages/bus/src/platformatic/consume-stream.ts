@@ -18,9 +18,11 @@ import { Consumer, type Message } from '@platformatic/kafka';
 import { backoffDelay } from '@earshot/core';
 import { acknowledgedCount } from '../partial-ack.js';
 import type { BusMessage, Subscription } from '../port.js';
+import type { KafkaSecuritySettings } from '../kafka-auth-errors.js';
 import type { ConsumerTuning } from '../kafka-options.js';
 import type { SubscriptionTarget } from '../kafka-subscriptions.js';
 import type { PlatformaticConnection } from './connection.js';
+import { translatePlatformaticError } from './platformatic-errors.js';
 
 export interface ConsumeStreamOptions extends ConsumerTuning, SubscriptionTarget {
   connection: PlatformaticConnection;
@@ -30,6 +32,8 @@ export interface ConsumeStreamOptions extends ConsumerTuning, SubscriptionTarget
    * again after an error starts at the latest offsets.
    */
   tailFrom?: Map<number, bigint>;
+  /** The bus's TLS and SASL settings, which the hints in logged library errors name. */
+  security?: KafkaSecuritySettings;
 }
 
 type Received = Message<Buffer, Buffer, Buffer, Buffer>;
@@ -62,6 +66,8 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
   let rebalanced: (() => void) | undefined;
   let lost: (() => void) | undefined;
   const state = { stopping: false, failures: 0, replace: false };
+  // The library nests its retries' errors (a failed rejoin holds 36): logged as the reasons at their leaves.
+  const libraryError = (err: unknown, what: string) => translatePlatformaticError(err, `${what} (${options.kafkaTopic})`, options.security);
   const newConsumer = () => {
     const created = new Consumer({
       ...options.connection,
@@ -87,14 +93,19 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
         'consumer group joined',
       );
     });
-    created.on('consumer:heartbeat:error', (event: { error?: unknown }) => logger.warn({ err: event.error, topic }, 'consumer group heartbeat failed'));
+    created.on('consumer:heartbeat:error', (event: { error?: unknown }) =>
+      logger.warn({ err: libraryError(event.error, 'heartbeat'), topic }, 'consumer group heartbeat failed'),
+    );
     // After a rebalance the library rejoins on its own; when every retry of that fails (the
     // coordinator unreachable for some 20 s) it emits `error`, stops its heartbeats and is left out of
     // the group, and an `error` nobody listens to would end the process. It also keeps the coordinator
     // it found first for good. So the round ends, and the next stream starts on a new consumer, which
     // finds the coordinator again and joins.
     created.on('error', (err: unknown) => {
-      logger.warn({ err, topic }, 'could not rejoin the consumer group, joining again with a new consumer after back-off');
+      logger.warn(
+        { err: libraryError(err, 'rejoining the group'), topic },
+        'could not rejoin the consumer group, joining again with a new consumer after back-off',
+      );
       state.replace = true;
       lost?.();
     });
@@ -205,7 +216,10 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
           .catch((err: unknown) => {
             // A commit refused (the group rebalanced, the broker went away): read again from the last commit.
             failed = true;
-            logger.warn({ err, topic, partition, offset: slice[0]!.offset.toString() }, 'commit failed, reading again from the last commit');
+            logger.warn(
+              { err: libraryError(err, 'committing'), topic, partition, offset: slice[0]!.offset.toString() },
+              'commit failed, reading again from the last commit',
+            );
           })
           .finally(() => {
             busy.delete(partition);
@@ -236,7 +250,7 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
       });
       stream.on('error', (err: unknown) => {
         failed = true;
-        logger.warn({ err, topic }, 'consumer stream failed, reading again from the last commit');
+        logger.warn({ err: libraryError(err, 'reading'), topic }, 'consumer stream failed, reading again from the last commit');
         halt();
       });
     });
@@ -278,7 +292,7 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
         next = undefined;
       } catch (err) {
         next = undefined;
-        logger.warn({ err, topic }, 'could not start reading, trying again after back-off');
+        logger.warn({ err: libraryError(err, 'starting to read'), topic }, 'could not start reading, trying again after back-off');
         failed = true;
       }
       if (failed && !state.stopping) await backOff();

@@ -111,7 +111,7 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
       if (closed) throw new Error('bus is closed');
       await ensureTopics([{ name: opts.topic, partitions: defaultPartitions }]);
       try {
-        return tracked(subscriptions, await consumeStream({ ...options.consumer, connection, ...subscriptionTarget(opts, prefix, logger) }));
+        return tracked(subscriptions, await consumeStream({ ...options.consumer, connection, security: options, ...subscriptionTarget(opts, prefix, logger) }));
       } catch (err) {
         throw translatePlatformaticError(err, `subscribing to ${opts.topic}`, options);
       }
@@ -127,7 +127,13 @@ export function createPlatformaticBus(options: KafkaBusOptions): Bus {
         const partitions = metadata.topics.get(name)?.partitions.map((_, i) => i) ?? [];
         const ends = await client.listOffsets({ topics: [{ name, partitions: partitions.map((partitionIndex) => ({ partitionIndex, timestamp: LATEST })) }] });
         const tailFrom = new Map((ends[0]?.partitions ?? []).map((p) => [p.partitionIndex, p.offset]));
-        const reading = await consumeStream({ ...options.consumer, connection, tailFrom, ...subscriptionTarget({ ...opts, groupId }, prefix, logger) });
+        const reading = await consumeStream({
+          ...options.consumer,
+          connection,
+          security: options,
+          tailFrom,
+          ...subscriptionTarget({ ...opts, groupId }, prefix, logger),
+        });
         return tracked(subscriptions, {
           async stop() {
             await reading.stop();
