@@ -1,8 +1,9 @@
 // Broker faults a bus must ride out, on the suite's second broker (its fault listener, which a proxy
 // stands in front of: testing/kafka-fault-proxy.ts), once per client library. A member that cannot
 // join its group again for longer than its client retries (@platformatic/kafka then emits `error` on
-// the consumer, which used to end the process) keeps running, says so, and joins again; a broker out
-// of reach fails a publish with a retriable error and costs a subscription nothing once it is back.
+// the consumer, which used to end the process) keeps running, says so, and joins again; commits
+// refused for a while leave the batches to come again, none lost; a broker out of reach fails a
+// publish with a retriable error and costs a subscription nothing once it is back.
 import { PassThrough } from 'node:stream';
 import { createLogger } from '@earshot/observability';
 import { afterAll, expect, inject, it } from 'vitest';
@@ -99,6 +100,38 @@ function faultSuite(client: KafkaClient, listener: FaultListener): void {
       expect(warnings.length).toBeGreaterThan(0);
       expect(Math.max(...warnings.map((line) => line.length))).toBeLessThan(4096);
       await Promise.all([one.stop(), two.stop()]);
+    });
+  }, 180_000);
+
+  it(`${client}: commits refused for a while: the batches come again and none is lost or left unread`, async () => {
+    await scene('commits', async ({ proxy, far, near, topic, group }) => {
+      const read = new Set<string>();
+      let deliveries = 0;
+      const sub = await far.subscribe({
+        groupId: group,
+        topic,
+        handler: async (batch) => {
+          deliveries += batch.length;
+          batch.forEach((m) => read.add(m.value.toString()));
+        },
+      });
+      await near.publish(topic, round('a'));
+      await waitFor(async () => (await near.lag(group, topic)) === 0, 'round a read and committed');
+
+      proxy.refuse([KAFKA_API.offsetCommit]);
+      await near.publish(topic, round('b'));
+      await waitFor(() => round('b').every((m) => read.has(m.key)), 'round b read');
+      await new Promise((r) => setTimeout(r, 5000));
+      expect(proxy.refused).toBeGreaterThan(0);
+      expect(await near.lag(group, topic)).toBe(40);
+
+      proxy.refuse([]);
+      await near.publish(topic, round('c'));
+      await waitFor(async () => (await near.lag(group, topic)) === 0, 'everything committed once commits are taken again', 90_000);
+      for (const name of ['a', 'b', 'c']) for (const m of round(name)) expect(read.has(m.key), `${m.key} read`).toBe(true);
+      // At least once: what was read while commits were refused may have come again, nothing else.
+      expect(deliveries).toBeGreaterThanOrEqual(120);
+      await sub.stop();
     });
   }, 180_000);
 
