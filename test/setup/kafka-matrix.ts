@@ -6,6 +6,7 @@
 // at the end. Started here, it also has a listener for fault tests (KAFKA_FAULT_PORT in the stack).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { probeKafkaMajorVersion } from '@earshot/bus/kafka';
@@ -86,6 +87,13 @@ export async function kafkaMatrix(options: { stack: string; mainBrokers: string 
   execFileSync(options.stack, ['start', 'kafka'], { stdio: 'inherit', env: stackEnv, timeout: 900_000 });
   const tls = join(home, 'kafka', 'tls');
   if (!existsSync(join(tls, 'ca.crt'))) throw new Error(`infra/local/stack started Kafka without certificates in ${tls}`);
+  // A broker kept running from before the fault listener existed (EARSHOT_KEEP_STACK=1) has none.
+  const faultListener = (await listening(port + 3)) ? { upstream: `127.0.0.1:${port + 3}`, proxyPort: port + 4 } : undefined;
+  if (!faultListener) {
+    process.stdout.write(
+      `[global-setup] the second broker has no fault-test listener on :${port + 3} (started before it existed? stop it with EARSHOT_STACK_HOME=${home} KAFKA_PORT=${port} KAFKA_CONTROLLER_PORT=${port + 1} infra/local/stack stop kafka): the fault tests skip.\n`,
+    );
+  }
   return {
     mainVersion: String(main),
     matrixBrokers: `127.0.0.1:${port}`,
@@ -98,10 +106,22 @@ export async function kafkaMatrix(options: { stack: string; mainBrokers: string 
       username: user,
       password,
     },
-    faultListener: { upstream: `127.0.0.1:${port + 3}`, proxyPort: port + 4 },
+    faultListener,
     stop: async () => {
       if (env.EARSHOT_KEEP_STACK === '1') return;
       execFileSync(options.stack, ['stop', 'kafka'], { stdio: 'inherit', env: stackEnv });
     },
   };
+}
+
+/** Whether something accepts connections on 127.0.0.1:port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
