@@ -56,6 +56,12 @@ const POLL_MS = 5_000;
 /** Ten processes loading language models on a loaded 2-core runner start slowly. */
 const STARTUP_MS = 180_000;
 const STAGES = ['collector', 'enricher', 'indexer', 'alerter', 'notifier'];
+/** The consuming stages' groups and what they read: all must reach lag 0 (and are reported when they do not). */
+const GROUPS = [
+  ['earshot-enricher', TOPICS.raw],
+  ['earshot-indexer', TOPICS.enriched],
+  ['earshot-alerter', TOPICS.byBrand],
+] as const;
 const PRAISE = ['Great service today, the engineer was quick and friendly.', 'Love the new plan, fast internet and friendly staff. Excellent!'];
 const COMPLAINT = 'Terrible service, the router broke again and support never answered. Awful.';
 
@@ -229,22 +235,13 @@ describe.skipIf('skip' in found)(`scale-out on Kafka + Elasticsearch${'skip' in 
       `all ${total} mentions stored (${before} before the kill)`,
       420_000,
       async () => {
-        const [n, rawLag, enrichedLag, byBrandLag] = await Promise.all([
-          esCount(s.esUrl, prefix),
-          bus.lag('earshot-enricher', TOPICS.raw),
-          bus.lag('earshot-indexer', TOPICS.enriched),
-          bus.lag('earshot-alerter', TOPICS.byBrand),
-        ]);
-        seen = `last seen: ${n} stored, lag enricher ${rawLag}, indexer ${enrichedLag}, alerter ${byBrandLag}`;
-        return n >= total && rawLag === 0 && enrichedLag === 0 && byBrandLag === 0;
+        const [n, lags] = await Promise.all([esCount(s.esUrl, prefix), Promise.all(GROUPS.map(([group, topic]) => bus.lag(group, topic)))]);
+        seen = `last seen: ${n} stored, lag ${GROUPS.map(([group], i) => `${group} ${lags[i]}`).join(', ')}`;
+        return n >= total && lags.every((lag) => lag === 0);
       },
       1000,
     ).catch(async (err: Error) => {
-      const groups = await Promise.all([
-        groupReport(s, prefix, 'earshot-enricher', TOPICS.raw),
-        groupReport(s, prefix, 'earshot-indexer', TOPICS.enriched),
-        groupReport(s, prefix, 'earshot-alerter', TOPICS.byBrand),
-      ]);
+      const groups = await Promise.all(GROUPS.map(([group, topic]) => groupReport(s, prefix, group, topic)));
       const health = await Promise.all(
         live.map((st) =>
           fetch(`${st.healthUrl}/health`).then(

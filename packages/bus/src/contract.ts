@@ -4,6 +4,7 @@
 // the same durable log (same file / same cluster) so restarts can be tested.
 import { describe, expect, it } from 'vitest';
 import type { Bus, BusMessage } from './port.js';
+import { pollUntil } from './testing/poll-until.js';
 
 export interface BusContractOptions {
   /** A new bus client over the same log; `scope` names topics/groups unique to one test. */
@@ -14,13 +15,7 @@ export interface BusContractOptions {
   timeoutMs?: number;
 }
 
-async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const waitFor = (check: () => boolean, timeoutMs: number, what: string) => pollUntil(check, what, timeoutMs, 20);
 
 const text = (m: BusMessage) => m.value.toString();
 

@@ -7,6 +7,7 @@ import { busContract } from './contract.js';
 import { dropKafkaTopics } from './kafka/drop-topics.js';
 import { createKafkaClientBus, KAFKA_CLIENTS, type KafkaClient } from './kafka-client.js';
 import type { KafkaBusOptions } from './kafka-options.js';
+import { pollUntil } from './testing/poll-until.js';
 
 const brokers = inject('kafkaBrokers');
 const run = `bus${Date.now().toString(36)}.`;
@@ -23,13 +24,7 @@ function kafkaBusSuite(client: KafkaClient, brokers: string): void {
   });
 
   describe(`kafka bus (${client}) beyond the contract`, () => {
-    const waitFor = async (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) => {
-      const deadline = Date.now() + timeoutMs;
-      while (!(await check())) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
+    const waitFor = (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) => pollUntil(check, what, timeoutMs, 50);
 
     it('keeps other partitions flowing while one batch keeps failing', async () => {
       const bus = createKafkaBus();

@@ -13,6 +13,7 @@ import { createKafkaClientBus, KAFKA_CLIENTS, type KafkaClient } from './kafka-c
 import type { KafkaBusOptions } from './kafka-options.js';
 import type { Bus } from './port.js';
 import { KAFKA_API, startKafkaFaultProxy, type KafkaFaultProxy } from './testing/kafka-fault-proxy.js';
+import { pollUntil } from './testing/poll-until.js';
 import type { FaultListener } from '../../../test/setup/kafka-matrix.js';
 
 const matrixBrokers = inject('kafkaMatrixBrokers');
@@ -20,13 +21,7 @@ const fault: FaultListener | undefined = inject('kafkaFaultListener') ? (JSON.pa
 const run = `fx${Date.now().toString(36)}.`;
 let n = 0;
 
-const waitFor = async (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const waitFor = (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) => pollUntil(check, what, timeoutMs, 100);
 
 // Short group timeouts, so that the broker gives up on the unreachable member in seconds.
 const consumer = { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, rebalanceTimeoutMs: 6000 };

@@ -21,13 +21,12 @@ export interface KafkaFaultProxy {
 
 export async function startKafkaFaultProxy(options: { upstream: string; port: number }): Promise<KafkaFaultProxy> {
   const [upstreamHost, upstreamPort] = splitHostPort(options.upstream);
-  let refusing = new Set<number>();
-  let everything = false;
+  let refusing: ReadonlySet<number> | 'everything' = new Set();
   let refused = 0;
   const sockets = new Set<Socket>();
 
   const server: Server = createServer((client) => {
-    if (everything) {
+    if (refusing === 'everything') {
       refused++;
       client.destroy();
       return;
@@ -55,7 +54,7 @@ export async function startKafkaFaultProxy(options: { upstream: string; port: nu
         if (pending.length < end) return;
         const frame = pending.subarray(0, end);
         pending = pending.subarray(end);
-        if (frame.length >= 6 && refusing.has(frame.readInt16BE(4))) {
+        if (refusing === 'everything' || (frame.length >= 6 && refusing.has(frame.readInt16BE(4)))) {
           refused++;
           hangUp();
           return;
@@ -72,9 +71,8 @@ export async function startKafkaFaultProxy(options: { upstream: string; port: nu
   return {
     address: `127.0.0.1:${options.port}`,
     refuse(what) {
-      everything = what === 'everything';
-      refusing = new Set(what === 'everything' ? [] : what);
-      if (everything) for (const s of sockets) s.destroy();
+      refusing = what === 'everything' ? what : new Set(what);
+      if (refusing === 'everything') for (const s of sockets) s.destroy();
     },
     get refused() {
       return refused;
