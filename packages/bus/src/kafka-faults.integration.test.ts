@@ -130,6 +130,34 @@ function faultSuite(client: KafkaClient, listener: FaultListener): void {
     });
   }, 180_000);
 
+  it(`${client}: stop() while the group cannot be joined resolves, also once the join goes through`, async () => {
+    // stop() used to wait forever on @platformatic/kafka when it came while a new stream was being opened.
+    await scene('stop', async ({ proxy, far, near, topic, group }) => {
+      let fail = true;
+      const sub = await far.subscribe({
+        groupId: group,
+        topic,
+        handler: async () => {
+          // One failed batch ends the round: the next stream has to join the group again.
+          if (fail) {
+            fail = false;
+            throw new Error('not now');
+          }
+        },
+      });
+      proxy.refuse([KAFKA_API.joinGroup]);
+      await near.publish(topic, round('a'));
+      await waitFor(() => !fail, 'a failed batch');
+      // @platformatic/kafka is joining again now (refused, retrying); kafkajs fetches the batch again.
+      await new Promise((r) => setTimeout(r, 1000));
+      const stopped = sub.stop().then(() => true);
+      await new Promise((r) => setTimeout(r, 1000));
+      proxy.refuse([]);
+      const settled = await Promise.race([stopped, new Promise<false>((r) => setTimeout(() => r(false), 45_000))]);
+      expect(settled, 'stop() resolved').toBe(true);
+    });
+  }, 180_000);
+
   it(`${client}: rides out a broker outage: publishing fails with a retriable error, reading resumes afterwards`, async () => {
     await scene('outage', async ({ proxy, far, near, warnings, topic, group }) => {
       const read = new Set<string>();

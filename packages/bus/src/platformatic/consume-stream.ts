@@ -253,6 +253,8 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
         logger.warn({ err: libraryError(err, 'reading'), topic }, 'consumer stream failed, reading again from the last commit');
         halt();
       });
+      // stop() came while this stream was being opened (endRound was not set yet): nothing is read from it.
+      if (state.stopping) halt();
     });
 
     try {
