@@ -28,6 +28,28 @@ describe('createAnalyzer', () => {
     expect(analyzer.analyze('המוצר הגיע שבור', { langHint: 'en' }).lang).toBe('he');
   });
 
+  it('reads a hint given as a feed states it: with a region, as a locale, or by an older code', () => {
+    // Short texts the cue words cannot place: the hint decides, whatever its form.
+    expect(analyzer.analyze('ok', { langHint: 'et-EE' }).lang).toBe('et');
+    expect(analyzer.analyze('ok', { langHint: 'et_EE' }).lang).toBe('et');
+    expect(analyzer.analyze('ok', { langHint: 'ru-RU' }).lang).toBe('ru');
+    expect(analyzer.analyze('ok', { langHint: 'iw' }).lang).toBe('he');
+    expect(analyzer.analyze('ok', { langHint: 'x-default' }).lang).toBe(analyzer.analyze('ok').lang);
+  });
+
+  it('says a mention in a language it has no models for is that language, and judges nothing', () => {
+    // Our own sentences: negative in German and Portuguese; the English model must not read them.
+    for (const [text, lang] of [
+      ['Der Kundenservice von Nordtel ist eine Katastrophe und die Rechnung ist falsch', 'de'],
+      ['O atendimento da Nordtel é péssimo, não resolveram nada e a fatura veio errada', 'pt'],
+    ] as const) {
+      expect(analyzer.analyze(text)).toMatchObject({ lang, sentiment: { label: 'neutral', score: 0 }, topics: [] });
+    }
+    // A German feed's hint decides a text the cue words cannot place; a clear English text keeps English.
+    expect(analyzer.analyze('Nordtel Tarif 5G', { langHint: 'de-DE' }).lang).toBe('de');
+    expect(analyzer.analyze('The Nordtel app keeps crashing and support never answers', { langHint: 'de' }).lang).toBe('en');
+  });
+
   it('answers und and neutral for text it cannot read', () => {
     const a = analyzer.analyze('12345');
     expect(a).toMatchObject({ lang: 'und', sentiment: { label: 'neutral', score: 0 }, topics: [] });

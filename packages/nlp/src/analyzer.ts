@@ -7,6 +7,7 @@
 import type { Analysis, AnalyzeInput, AnalyzeOptions, Analyzer, DetectedLanguage, Sentiment, WordOfMouth } from './types.js';
 import { SUPPORTED_LANGUAGES, isSupportedLanguage } from './types.js';
 import { detectPreparedLanguage } from './lang/detect-language.js';
+import { languageOfTag } from './lang/language-tag.js';
 import { createLanguagePipeline, type LanguagePipeline } from './language-pipeline.js';
 import { defaultModelsDir, readCyrillicClassifierFile, readTopicModelFile } from './sentiment/load-model-file.js';
 import { loadCyrillicClassifier, type CyrillicLanguage } from './lang/cyrillic-classifier.js';
@@ -35,6 +36,12 @@ export interface CreateAnalyzerOptions {
 
 /** Detection confidence above which the text overrides a caller's language hint. */
 const HINT_OVERRIDE_CONFIDENCE = 0.8;
+/**
+ * Detection confidence from which a language the analyzer has no models for (German, Spanish …) is
+ * answered as itself, with no sentiment or topics, instead of being read by the nearest language's
+ * models (DESIGN: others are reported as detected). README, issue 10 round 11.
+ */
+const OTHER_LANGUAGE_CONFIDENCE = 0.7;
 /** The classifier learned Cyrillic texts: Kazakh typed in Latin letters stays with the cue words. */
 const CYRILLIC = /[\u0400-\u04ff]/;
 /** Least strength of the sentiment of a mention that warns or recommends. */
@@ -58,7 +65,7 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
   const cyrillicFile = options.cyrillic === null ? undefined : (options.cyrillic ?? readCyrillicClassifierFile(modelsDir));
   const cyrillic = cyrillicFile && pipelines.has('kk') && pipelines.has('ru') ? loadCyrillicClassifier(cyrillicFile) : undefined;
 
-  const detectOptions = { candidates: languages };
+  const detectOptions = { candidates: languages, othersAt: OTHER_LANGUAGE_CONFIDENCE };
   /** The cue words' answer, or the Russian-or-Kazakh classifier's where they are unsure between the two. */
   const detect = (text: PreparedText): DetectedLanguage => {
     const detected = detectPreparedLanguage(text, detectOptions);
@@ -68,10 +75,12 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
     // Still below the override: the classifier decides between the two, never against a caller's hint.
     return { lang: kk >= 0.5 ? 'kk' : 'ru', confidence: threeDecimals(0.5 + 0.29 * Math.abs(2 * kk - 1)) };
   };
-  const chooseLanguage = (text: PreparedText, hint: string | undefined): DetectedLanguage => {
-    // A usable hint wins over any unsure detection, the classifier's too: it is not asked then.
+  const chooseLanguage = (text: PreparedText, tag: string | undefined): DetectedLanguage => {
+    // A hint wins over any unsure detection, the classifier's too: it is not asked then. A hint of a
+    // language without models (a German feed) makes an unsure text that language, left unanalysed.
+    const hint = tag === undefined ? undefined : languageOfTag(tag);
     const detected = hint && pipelines.has(hint) ? detectPreparedLanguage(text, detectOptions) : detect(text);
-    if (!hint || !pipelines.has(hint) || detected.lang === hint) {
+    if (!hint || detected.lang === hint) {
       return detected.lang === hint ? { lang: hint, confidence: Math.max(detected.confidence, 0.9) } : detected;
     }
     if (detected.lang !== 'und' && detected.confidence >= HINT_OVERRIDE_CONFIDENCE) return detected;

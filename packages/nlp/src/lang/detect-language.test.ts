@@ -83,6 +83,30 @@ describe('detectLanguage', () => {
     expect(detectLanguage('המוצר הגיע שבור', { candidates: ['en', 'ru'] }).lang).toBe('und');
   });
 
+  it('answers a language that is not a candidate where its evidence is clear, if asked to (othersAt)', () => {
+    // Our own sentences. Among the five alone, each would be English or Estonian.
+    const five = ['en', 'ru', 'kk', 'he', 'et'];
+    const others: [text: string, lang: string][] = [
+      ['Der Kundenservice ist sehr gut und die Lieferung war schnell', 'de'],
+      ['O atendimento foi muito bom e a entrega chegou em dois dias', 'pt'],
+      ['Il servizio clienti non risponde da una settimana e la consegna è ancora in ritardo', 'it'],
+      ['De bezorging was snel maar de klantenservice is niet bereikbaar', 'nl'],
+      ['Kargo çok geç geldi ve müşteri hizmetleri cevap vermiyor', 'tr'],
+      ['La livraison est arrivée avec une semaine de retard', 'fr'],
+      ['خدمة العملاء ممتازة', 'ar'],
+    ];
+    for (const [text, lang] of others) {
+      expect(detectLanguage(text, { candidates: five }).lang, text).not.toBe(lang);
+      expect(detectLanguage(text, { candidates: five, othersAt: 0.7 }).lang, text).toBe(lang);
+    }
+    // Letters alone do not: Kazakh in its Latin alphabet writes ş ğ ı as Turkish does (our own
+    // sentences: "very good app, thank you", "the price is expensive, delivery is slow").
+    expect(detectLanguage('Öte jaqsy qosymşa, rahmet!', { candidates: five, othersAt: 0.7 }).lang).toBe('kk');
+    expect(detectLanguage('Bağasy qymbat, jetkızu baiau', { candidates: five, othersAt: 0.7 }).lang).not.toBe('tr');
+    // An English mention naming a German shop stays English.
+    expect(detectLanguage('Ordered from Müller und Söhne, the parcel came late', { candidates: five, othersAt: 0.7 }).lang).toBe('en');
+  });
+
   it('reports a confidence in [0, 1]', () => {
     for (const text of ['a', 'Сапасы өте жақсы', 'hello there my friend']) {
       const { confidence } = detectLanguage(text);

@@ -1,6 +1,7 @@
 // Language detection tuned for short mentions. The writing system decides most cases at once
 // (Hebrew, Greek, CJK …); within Cyrillic and Latin, letters only one language uses and very
-// common words decide (language-cues.ts). Restricting candidates skips everything else.
+// common words decide (language-cues.ts). Restricting candidates skips everything else, unless the
+// caller asks for other languages to be reported where their evidence is clear (`othersAt`).
 
 import type { DetectedLanguage } from '../types.js';
 import { prepareText, type PreparedText } from '../text/prepare-text.js';
@@ -43,12 +44,21 @@ const STEM_WEIGHT = 1;
 /** A listed ending is weak evidence for its language, a foreign letter as weak evidence against. */
 const ENDING_WEIGHT = 0.3;
 const FOREIGN_WEIGHT = 0.3;
+/** Everyday words of a language that is not a candidate a text needs before othersAt may answer it. */
+const OTHER_LANGUAGE_WORDS = 2;
 
 const LETTER = /\p{L}/u;
 const LETTERS_ONLY = /^\p{L}+(?:'\p{L}+)*$/u;
 
 export interface DetectOptions {
+  /** The languages to choose among. */
   candidates?: string[];
+  /**
+   * With candidates: a text in another language the cues know (German, Spanish, Arabic …) is
+   * answered as that language once its confidence reaches this, instead of being forced into the
+   * nearest candidate. The analyzer uses it so that a German mention is German, not English.
+   */
+  othersAt?: number;
 }
 
 export function detectLanguage(text: string, options: DetectOptions = {}): DetectedLanguage {
@@ -62,6 +72,7 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Detec
  */
 export function detectPreparedLanguage(text: PreparedText, options: DetectOptions = {}): DetectedLanguage {
   const allowed = options.candidates && options.candidates.length > 0 ? options.candidates : undefined;
+  const othersAt = allowed ? options.othersAt : undefined;
   const noise = noiseSpans(text.norm);
   const counts = countScripts(text.norm, noise);
   let total = 0;
@@ -77,12 +88,13 @@ export function detectPreparedLanguage(text: PreparedText, options: DetectOption
     if (!range) continue;
     const share = n / total;
     if (range.lang !== undefined) {
-      if (allowed && !allowed.includes(range.lang)) continue;
-      return { lang: range.lang, confidence: threeDecimals(Math.min(1, 0.5 + share / 2)) };
+      const confidence = threeDecimals(Math.min(1, 0.5 + share / 2));
+      if (allowed && !allowed.includes(range.lang) && (othersAt === undefined || confidence < othersAt || guess)) continue;
+      return { lang: range.lang, confidence };
     }
     if (guess) continue;
     if (range.cues) {
-      const picked = scoreWithCues(text, noise, range.cues, allowed);
+      const picked = scoreWithCues(text, noise, range.cues, allowed, othersAt);
       if (!picked) continue;
       const detected = { lang: picked.lang, confidence: threeDecimals(picked.confidence * (0.5 + share / 2)) };
       if (!picked.guessed) return detected;
@@ -160,10 +172,12 @@ function scoreWithCues(
   noise: readonly number[],
   cues: CompiledCues,
   allowed: readonly string[] | undefined,
+  othersAt: number | undefined,
 ): (DetectedLanguage & { guessed?: boolean }) | undefined {
+  // Every language is scored; the candidates are chosen among afterwards, so that one pass also
+  // tells whether another language leads (othersAt).
   const scores = new Map<string, number>();
   const add = (lang: string, v: number): void => {
-    if (allowed && !allowed.includes(lang)) return;
     scores.set(lang, (scores.get(lang) ?? 0) + v);
   };
   for (const lang of cues.langs) add(lang, 0);
@@ -187,12 +201,16 @@ function scoreWithCues(
   for (const [lang, n] of sharedHits) add(lang, 0.8 * Math.min(n, 3));
 
   const endingHits = new Set<string>();
+  const wordHits = new Map<string, number>();
   const { words, tokens } = text;
   for (let t = 0; t < words.length; t++) {
     const w = words[t]!;
     if (noise.length > 0 && inNoise(noise, tokens[t]!.start)) continue;
     if (!isLetterWord(w)) continue;
-    for (const lang of cues.wordLangs.get(w) ?? []) add(lang, 1);
+    for (const lang of cues.wordLangs.get(w) ?? []) {
+      add(lang, 1);
+      wordHits.set(lang, (wordHits.get(lang) ?? 0) + 1);
+    }
     cues.foreignTo(w, endingHits);
     for (const lang of endingHits) add(lang, -FOREIGN_WEIGHT);
     endingHits.clear();
@@ -202,7 +220,7 @@ function scoreWithCues(
     endingHits.clear();
   }
 
-  let { best, second } = leader(scores);
+  let { best, second } = leader(scores, allowed);
   // Weak evidence (less than one function word between the first two): short reviews ("Terrible support.",
   // "Halb ruuter.") have no function word, and their endings mislead (-le, -ks, -id look Estonian). Then the
   // polarity lexicons' stems count too. Only then: walking every word through them costs throughput.
@@ -214,7 +232,16 @@ function scoreWithCues(
       for (const lang of endingHits) add(lang, STEM_WEIGHT);
       endingHits.clear();
     }
-    ({ best, second } = leader(scores));
+    ({ best, second } = leader(scores, allowed));
+  }
+  if (othersAt !== undefined) {
+    // Letters alone never make a text another language: Kazakh typed in its Latin alphabet writes
+    // ğ ş ı as Turkish does. Its own everyday words must be there too.
+    const free = leader(scores, undefined);
+    if (free.best && free.best[1] > 0 && !allowed!.includes(free.best[0]) && (wordHits.get(free.best[0]) ?? 0) >= OTHER_LANGUAGE_WORDS) {
+      const confidence = cueConfidence(free.best[1], free.second);
+      if (confidence >= othersAt) return { lang: free.best[0], confidence };
+    }
   }
   if (!best) return undefined;
   if (best[1] <= 0) {
@@ -222,16 +249,20 @@ function scoreWithCues(
     if (allowed && !allowed.includes(fallback)) return { lang: best[0], confidence: 0.2, guessed: true };
     return { lang: fallback, confidence: 0.3, guessed: true };
   }
-  const margin = best[1] - second;
-  const confidence = 0.5 + 0.5 * (1 - Math.exp(-margin)) * (best[1] / (best[1] + second));
-  return { lang: best[0], confidence };
+  return { lang: best[0], confidence: cueConfidence(best[1], second) };
 }
 
-/** The highest-scoring language and the runner-up's score. */
-function leader(scores: Map<string, number>): { best: [string, number] | undefined; second: number } {
+/** From the leader's score and the runner-up's: a clear margin and a large share of the evidence. */
+function cueConfidence(best: number, second: number): number {
+  return 0.5 + 0.5 * (1 - Math.exp(-(best - second))) * (best / (best + second));
+}
+
+/** The highest-scoring language among `allowed` (all when undefined) and the runner-up's score. */
+function leader(scores: Map<string, number>, allowed: readonly string[] | undefined): { best: [string, number] | undefined; second: number } {
   let best: [string, number] | undefined;
   let second = 0;
   for (const entry of scores) {
+    if (allowed && !allowed.includes(entry[0])) continue;
     if (!best || entry[1] > best[1]) {
       if (best) second = best[1];
       best = entry;
