@@ -98,9 +98,9 @@ export async function consumeStream(options: ConsumeStreamOptions): Promise<Subs
     );
     // After a rebalance the library rejoins on its own; when every retry of that fails (the
     // coordinator unreachable for some 20 s) it emits `error`, stops its heartbeats and is left out of
-    // the group, and an `error` nobody listens to would end the process. It also keeps the coordinator
-    // it found first for good. So the round ends, and the next stream starts on a new consumer, which
-    // finds the coordinator again and joins.
+    // the group, and an `error` nobody listens to would end the process. So the round ends, and the
+    // next stream starts on a new consumer, which finds the coordinator again and joins (1.x kept the
+    // first coordinator it found for good; 2.x looks again, but a consumer that left the group stays out).
     created.on('error', (err: unknown) => {
       logger.warn(
         { err: libraryError(err, 'rejoining the group'), topic },
