@@ -38,10 +38,12 @@ describe('createAnalyzer', () => {
   });
 
   it('says a mention in a language it has no models for is that language, and judges nothing', () => {
-    // Our own sentences: negative in German and Portuguese; the English model must not read them.
+    // Our own sentences: negative in German, Portuguese and Ukrainian; the English, Kazakh or Russian
+    // model must not read them.
     for (const [text, lang] of [
       ['Der Kundenservice von Nordtel ist eine Katastrophe und die Rechnung ist falsch', 'de'],
       ['O atendimento da Nordtel é péssimo, não resolveram nada e a fatura veio errada', 'pt'],
+      ['Nordtel досі не повернув мені гроші, це дуже погано', 'uk'],
     ] as const) {
       expect(analyzer.analyze(text)).toMatchObject({ lang, sentiment: { label: 'neutral', score: 0 }, topics: [] });
     }

@@ -3,6 +3,7 @@
 // through a trie instead of slicing every suffix.
 
 import type { ScriptCues } from './language-cues.js';
+import { foldWord } from '../text/fold.js';
 
 export interface CompiledCues {
   /** Distinctive letter (char code) → language. */
@@ -54,13 +55,18 @@ function trieOf(lists: Record<string, readonly string[]>, backwards: boolean): E
 /** Below this length a stem matches whole words only. */
 const MIN_PREFIX_STEM = 4;
 
+/** The lists as the text's words are looked up: folded (a listed "ғой" must meet the folded token "гой"). */
+function folded(lists: Record<string, readonly string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(lists).map(([lang, list]) => [lang, [...new Set(list.map((w) => foldWord(w.toLowerCase())))]]));
+}
+
 export function compileCues(cues: ScriptCues, stems: Record<string, readonly string[]> = {}): CompiledCues {
   const wordLangs = new Map<string, string[]>();
-  for (const [lang, list] of Object.entries(cues.words)) {
-    for (const w of new Set(list)) wordLangs.set(w, [...(wordLangs.get(w) ?? []), lang]);
+  for (const [lang, list] of Object.entries(folded(cues.words))) {
+    for (const w of list) wordLangs.set(w, [...(wordLangs.get(w) ?? []), lang]);
   }
   // Endings walk from the last letter, stems from the first; a node says which languages end one there.
-  const root = trieOf(cues.endings, true);
+  const root = trieOf(folded(cues.endings), true);
   const stemRoot = trieOf(stems, false);
   const letterCodes = new Map<number, string>();
   for (const [ch, lang] of Object.entries(cues.letters)) letterCodes.set(ch.charCodeAt(0), lang);

@@ -94,6 +94,8 @@ describe('detectLanguage', () => {
       ['Kargo çok geç geldi ve müşteri hizmetleri cevap vermiyor', 'tr'],
       ['La livraison est arrivée avec une semaine de retard', 'fr'],
       ['خدمة العملاء ممتازة', 'ar'],
+      ['Доставка була дуже швидка, але якість товару погана', 'uk'],
+      ['Чому банк досі не повернув мої гроші?', 'uk'],
     ];
     for (const [text, lang] of others) {
       expect(detectLanguage(text, { candidates: five }).lang, text).not.toBe(lang);
@@ -103,6 +105,9 @@ describe('detectLanguage', () => {
     // sentences: "very good app, thank you", "the price is expensive, delivery is slow").
     expect(detectLanguage('Öte jaqsy qosymşa, rahmet!', { candidates: five, othersAt: 0.7 }).lang).toBe('kk');
     expect(detectLanguage('Bağasy qymbat, jetkızu baiau', { candidates: five, othersAt: 0.7 }).lang).not.toBe('tr');
+    // і is Ukrainian as much as Kazakh: a Kazakh text with no other Kazakh letter stays Kazakh by its words.
+    expect(detectLanguage('Керемет кітап, бірінші рет оқыдым', { candidates: five, othersAt: 0.7 }).lang).toBe('kk');
+    expect(detectLanguage('Кітап керемет екен', { candidates: five, othersAt: 0.7 }).lang).toBe('kk');
     // An English mention naming a German shop stays English.
     expect(detectLanguage('Ordered from Müller und Söhne, the parcel came late', { candidates: five, othersAt: 0.7 }).lang).toBe('en');
   });
