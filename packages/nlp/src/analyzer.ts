@@ -6,7 +6,7 @@
 
 import type { Analysis, AnalyzeInput, AnalyzeOptions, Analyzer, DetectedLanguage, Sentiment, WordOfMouth } from './types.js';
 import { SUPPORTED_LANGUAGES, isSupportedLanguage } from './types.js';
-import { detectPreparedLanguage } from './lang/detect-language.js';
+import { detectPreparedLanguage, writtenIn } from './lang/detect-language.js';
 import { languageOfTag } from './lang/language-tag.js';
 import { createLanguagePipeline, type LanguagePipeline } from './language-pipeline.js';
 import { defaultModelsDir, readCyrillicClassifierFile, readTopicModelFile } from './sentiment/load-model-file.js';
@@ -84,6 +84,9 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       return detected.lang === hint ? { lang: hint, confidence: Math.max(detected.confidence, 0.9) } : detected;
     }
     if (detected.lang !== 'und' && detected.confidence >= HINT_OVERRIDE_CONFIDENCE) return detected;
+    // A hint in another writing system than the text's is wrong, not unsure: many feeds say en-US
+    // whatever they carry (README, round 11). Detection decides then, the classifier included.
+    if (!writtenIn(text, hint)) return pipelines.has(hint) ? detect(text) : detected;
     return { lang: hint, confidence: 0.6 };
   };
 

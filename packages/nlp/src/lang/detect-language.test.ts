@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from './detect-language.js';
+import { prepareText } from '../text/prepare-text.js';
+import { detectLanguage, writtenIn } from './detect-language.js';
 
 describe('detectLanguage', () => {
   const cases: [text: string, lang: string][] = [
@@ -110,6 +111,19 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Кітап керемет екен', { candidates: five, othersAt: 0.7 }).lang).toBe('kk');
     // An English mention naming a German shop stays English.
     expect(detectLanguage('Ordered from Müller und Söhne, the parcel came late', { candidates: five, othersAt: 0.7 }).lang).toBe('en');
+  });
+
+  it('tells whether a language is written in the script of most of a text', () => {
+    expect(writtenIn(prepareText('Связь пропала'), 'en')).toBe(false);
+    expect(writtenIn(prepareText('Связь пропала'), 'ru')).toBe(true);
+    expect(writtenIn(prepareText('Связь пропала'), 'kk')).toBe(true);
+    expect(writtenIn(prepareText('Väga hea'), 'et')).toBe(true);
+    expect(writtenIn(prepareText('Väga hea'), 'he')).toBe(false);
+    expect(writtenIn(prepareText('שירות גרוע'), 'he')).toBe(true);
+    expect(writtenIn(prepareText('שירות גרוע, Nordtel'), 'ru')).toBe(false);
+    // A language the cue lists do not know, and a text with no letters, are not refused.
+    expect(writtenIn(prepareText('Servicii bune'), 'ro')).toBe(true);
+    expect(writtenIn(prepareText('12345'), 'en')).toBe(true);
   });
 
   it('reports a confidence in [0, 1]', () => {

@@ -5,7 +5,7 @@
 
 import type { DetectedLanguage } from '../types.js';
 import { prepareText, type PreparedText } from '../text/prepare-text.js';
-import { CYRILLIC_CUES, LATIN_CUES } from './language-cues.js';
+import { CYRILLIC_CUES, LATIN_CUES, type ScriptCues } from './language-cues.js';
 import { compileCues, type CompiledCues } from './compile-cues.js';
 import { NOISE, NOISE_HINT } from './noise.js';
 import { LEXICONS } from '../sentiment/lexicons.js';
@@ -102,6 +102,36 @@ export function detectPreparedLanguage(text: PreparedText, options: DetectOption
     }
   }
   return guess ?? { lang: 'und', confidence: 0 };
+}
+
+/** Every language the cue lists of a script know, by its letters or its words. */
+function cueLanguages(cues: ScriptCues): Set<string> {
+  return new Set([...Object.keys(cues.words), ...Object.values(cues.letters), ...Object.values(cues.sharedLetters ?? {}).flat(), cues.fallback]);
+}
+
+const SCRIPT_LANGUAGES = new Map<string, Set<string>>([
+  ['Latin', cueLanguages(LATIN_CUES)],
+  ['Cyrillic', cueLanguages(CYRILLIC_CUES)],
+  ...SCRIPTS.filter((s) => s.lang !== undefined).map((s) => [s.script, new Set([s.lang!])] as [string, Set<string>]),
+]);
+
+/**
+ * Whether a text could be in `lang` by its writing system: false when most of its letters are of a
+ * script the cues know and `lang` is not written in it (an "en-US" feed hint on a Russian text). A
+ * language the cues do not know (Romanian, Polish words) is given the benefit of the doubt.
+ */
+export function writtenIn(text: PreparedText, lang: string): boolean {
+  const counts = countScripts(text.norm, noiseSpans(text.norm));
+  let top: string | undefined;
+  let most = 0;
+  for (const [script, n] of counts)
+    if (n > most) {
+      top = script;
+      most = n;
+    }
+  if (top === undefined) return true;
+  const known = [...SCRIPT_LANGUAGES.values()].some((langs) => langs.has(lang));
+  return !known || (SCRIPT_LANGUAGES.get(top)?.has(lang) ?? false);
 }
 
 /** [start, end) pairs of what NOISE matches (links, e-mail addresses, handles), flattened; usually empty. */
