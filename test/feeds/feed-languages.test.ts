@@ -7,29 +7,47 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '@earshot/collector';
-import { isParseError, parseFeed } from '@earshot/feeds';
-import { createAnalyzer, SUPPORTED_LANGUAGES, type Analysis } from '@earshot/nlp';
+import { createSourceTypes } from '@earshot/collector';
+import { sourceSchema } from '@earshot/config';
+import { enrichMention } from '@earshot/enricher';
+import { createAnalyzer, SUPPORTED_LANGUAGES } from '@earshot/nlp';
+import type { Enrichment } from '@earshot/schema';
 import { sharedPath } from '../setup/shared-data.js';
 
 const corpus = sharedPath('data/feeds');
 if (corpus.missing) console.warn(`skipping the feed-language test: ${corpus.missing}`);
 
 const analyzer = createAnalyzer();
+const feedSource = createSourceTypes().get('feed')!;
+const now = new Date();
 
-function analyseFeed(file: string): Analysis[] {
-  const parsed = parseFeed(readFileSync(join(corpus.path, file)));
-  if (isParseError(parsed)) throw new Error(`${file}: ${parsed.error}`);
-  const hint = parsed.feed.language;
-  return parsed.items.map((item) => {
-    const title = htmlToText(item.title ?? '');
-    const body = htmlToText(item.content || item.summary || '');
-    const text = title && !body.startsWith(title) ? `${title}\n${body}` : body;
-    return analyzer.analyze(text, hint ? { langHint: hint } : {});
-  });
+/** Each item of the feed file as the collector's feed source reads it and the enricher's step analyses it. */
+function analyseFeed(file: string): Enrichment[] {
+  const url = `https://feeds.example/${file}`;
+  const source = sourceSchema.parse({ id: 'feed-1', type: 'feed', url });
+  const document = { url, status: 200, headers: {}, body: readFileSync(join(corpus.path, file)) };
+  const parsed = feedSource.parse(document, source);
+  return (Array.isArray(parsed) ? parsed : parsed.items).map(
+    (item, i) =>
+      enrichMention(
+        {
+          id: `${i}`,
+          brandId: 'any',
+          sourceId: source.id,
+          sourceType: 'feed',
+          url: item.url,
+          title: item.title,
+          text: item.text,
+          ...(item.lang ? { langHint: item.lang } : {}),
+          collectedAt: now.toISOString(),
+        },
+        analyzer,
+        now,
+      ).nlp,
+  );
 }
 
-const share = (analyses: Analysis[], ok: (a: Analysis) => boolean): number => analyses.filter(ok).length / analyses.length;
+const share = (analyses: Enrichment[], ok: (a: Enrichment) => boolean): number => analyses.filter(ok).length / analyses.length;
 const supported = (lang: string): boolean => (SUPPORTED_LANGUAGES as readonly string[]).includes(lang);
 
 describe.skipIf(corpus.missing !== undefined)('languages of real feed items (shared/data/feeds)', () => {

@@ -114,6 +114,7 @@ const SCRIPT_LANGUAGES = new Map<string, Set<string>>([
   ['Cyrillic', cueLanguages(CYRILLIC_CUES)],
   ...SCRIPTS.filter((s) => s.lang !== undefined).map((s) => [s.script, new Set([s.lang!])] as [string, Set<string>]),
 ]);
+const SCRIPT_KNOWN_LANGUAGES = new Set([...SCRIPT_LANGUAGES.values()].flatMap((langs) => [...langs]));
 
 /**
  * Whether a text could be in `lang` by its writing system: false when most of its letters are of a
@@ -129,9 +130,8 @@ export function writtenIn(text: PreparedText, lang: string): boolean {
       top = script;
       most = n;
     }
-  if (top === undefined) return true;
-  const known = [...SCRIPT_LANGUAGES.values()].some((langs) => langs.has(lang));
-  return !known || (SCRIPT_LANGUAGES.get(top)?.has(lang) ?? false);
+  if (top === undefined || !SCRIPT_KNOWN_LANGUAGES.has(lang)) return true;
+  return SCRIPT_LANGUAGES.get(top)?.has(lang) ?? false;
 }
 
 /** [start, end) pairs of what NOISE matches (links, e-mail addresses, handles), flattened; usually empty. */
