@@ -42,6 +42,8 @@ const HINT_OVERRIDE_CONFIDENCE = 0.8;
  * models (DESIGN: others are reported as detected). README, issue 10 round 11.
  */
 const OTHER_LANGUAGE_CONFIDENCE = 0.7;
+/** The Russian-or-Kazakh classifier's probability (3 : 1) from which it overrules a hint of the other language. */
+const CLASSIFIER_OVER_HINT = 0.75;
 /** The classifier learned Cyrillic texts: Kazakh typed in Latin letters stays with the cue words. */
 const CYRILLIC = /[\u0400-\u04ff]/;
 /** Least strength of the sentiment of a mention that warns or recommends. */
@@ -69,17 +71,27 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
   /** The cue words' answer, or the Russian-or-Kazakh classifier's where they are unsure between the two. */
   const detect = (text: PreparedText): DetectedLanguage => {
     const detected = detectPreparedLanguage(text, detectOptions);
-    if (!cyrillic || (detected.lang !== 'ru' && detected.lang !== 'kk') || detected.confidence >= HINT_OVERRIDE_CONFIDENCE || !CYRILLIC.test(text.norm))
-      return detected;
-    const kk = cyrillic.kazakhProbability(text);
-    // Still below the override: the classifier decides between the two, never against a caller's hint.
-    return { lang: kk >= 0.5 ? 'kk' : 'ru', confidence: threeDecimals(0.5 + 0.29 * Math.abs(2 * kk - 1)) };
+    return cyrillic && unsureCyrillic(detected, text) ? classify(cyrillic.kazakhProbability(text)) : detected;
   };
+  /** Russian or Kazakh by the cue words, who are unsure: the classifier's question. */
+  const unsureCyrillic = (detected: DetectedLanguage, text: PreparedText): boolean =>
+    (detected.lang === 'ru' || detected.lang === 'kk') && detected.confidence < HINT_OVERRIDE_CONFIDENCE && CYRILLIC.test(text.norm);
+  /** The classifier's answer, its confidence kept below the hint override's. */
+  const classify = (kk: number): DetectedLanguage => ({ lang: kk >= 0.5 ? 'kk' : 'ru', confidence: threeDecimals(0.5 + 0.29 * Math.abs(2 * kk - 1)) });
   const chooseLanguage = (text: PreparedText, tag: string | undefined): DetectedLanguage => {
-    // A hint wins over any unsure detection, the classifier's too: it is not asked then. A hint of a
-    // language without models (a German feed) makes an unsure text that language, left unanalysed.
+    // A hint wins over any unsure detection. A hint of a language without models (a German feed)
+    // makes an unsure text that language, left unanalysed.
     const hint = tag === undefined ? undefined : languageOfTag(tag);
     const detected = hint && pipelines.has(hint) ? detectPreparedLanguage(text, detectOptions) : detect(text);
+    // Kazakh sites often say ru, and Russian comes with kk: where the cue words are unsure, the
+    // classifier decides even against the hint, which decides only where the classifier is unsure
+    // too (README, round 12).
+    if (cyrillic && (hint === 'ru' || hint === 'kk') && unsureCyrillic(detected, text)) {
+      const kk = cyrillic.kazakhProbability(text);
+      if (Math.max(kk, 1 - kk) < CLASSIFIER_OVER_HINT) return { lang: hint, confidence: 0.6 };
+      const classified = classify(kk);
+      return classified.lang === hint ? { lang: hint, confidence: 0.9 } : classified;
+    }
     if (!hint || detected.lang === hint) {
       return detected.lang === hint ? { lang: hint, confidence: Math.max(detected.confidence, 0.9) } : detected;
     }
