@@ -3,6 +3,7 @@
 import type { SourceConfig } from '@earshot/config';
 import { parseFeed, isParseError, type FeedEntry } from '@earshot/feeds';
 import { EarshotError } from '@earshot/core';
+import { statedLanguageHolds } from '@earshot/nlp/lang';
 import { htmlToText } from '../html-to-text.js';
 import { withoutFeedTrailer } from './feed-trailer.js';
 import type { DroppedItems, FetchedDocument, ParsedItems, SourceItem } from '../source-type.js';
@@ -11,22 +12,37 @@ const TITLE_FROM_TEXT = 120;
 
 export interface FeedEntries {
   entries: FeedEntry[];
+  /** The feed's own language (RSS <language>, Atom xml:lang on the feed), for items that state none. */
+  language?: string;
   /** Items the parser could not return (a feed cut at a limit, items of the wrong type). */
   dropped: DroppedItems;
 }
 
-/** The feed's entries, each with the feed's language as a fallback for its own. */
 export function readFeedEntries(document: FetchedDocument): FeedEntries {
   const result = parseFeed(document.body, { contentType: document.headers['content-type'] });
   if (isParseError(result)) throw new EarshotError(`not a feed: ${result.error}`);
   const language = result.feed.language;
-  const entries = language ? result.items.map((item) => (item.language ? item : { ...item, language })) : result.items;
-  return { entries, dropped: result.dropped ?? {} };
+  return { entries: result.items, ...(language ? { language } : {}), dropped: result.dropped ?? {} };
 }
 
-/** Entries to items, the dropped counts carried along. */
+/**
+ * Entries to items, the dropped counts carried along. Items that state no language get the feed's,
+ * unless the items whose language is clear say the feed's tag is wrong (many feeds say en-US
+ * whatever they carry: nlp's stated-language.ts); then the analyzer detects each one's.
+ */
 export function mapEntries(feed: FeedEntries, toItem: (entry: FeedEntry) => SourceItem): ParsedItems {
-  return { items: feed.entries.map(toItem), dropped: feed.dropped };
+  const items = feed.entries.map(toItem);
+  const { language } = feed;
+  if (!language) return { items, dropped: feed.dropped };
+  const unstated = items.filter((item) => item.lang === undefined);
+  if (
+    !statedLanguageHolds(
+      language,
+      unstated.map((item) => `${item.title}\n${item.text}`),
+    )
+  )
+    return { items, dropped: feed.dropped };
+  return { items: items.map((item) => (item.lang === undefined ? { ...item, lang: language } : item)), dropped: feed.dropped };
 }
 
 export function feedEntryToItem(entry: FeedEntry, source: SourceConfig): SourceItem {

@@ -161,6 +161,26 @@ describe('source types on loopback', () => {
   });
 
   it.each([
+    ['en-US', 'is dropped: the items whose language is clear contradict it', undefined],
+    ['et-EE', 'is every item’s hint', 'et-EE'],
+  ])("a feed's <language> %s on Estonian items %s", async (tag, _what, hint) => {
+    // Our own sentences. The last headline is Estonian the analyzer reads as English under an en-US hint.
+    const items = [
+      ['Nordteli hinnad tõusevad', 'Nordtel tõstis jaanuarist kiudvõrgu hinda kolm eurot kuus.'],
+      ['Rike Tartus', 'Nordteli mobiilne internet oli eile terve õhtu maas, aga keegi ei teavitanud meid sellest.'],
+      ['Uus pood', 'Nordteli uus pood avatakse reedel Tartus ning seal saab ka telefone parandada.'],
+      ['Nordteli teenus on aeglane', ''],
+    ];
+    const xml = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Uudised</title><language>${tag}</language>${items
+      .map(([title, text], i) => `<item><title>${title}</title><link>https://uudised.example/${i}</link><description>${text}</description></item>`)
+      .join('')}</channel></rss>`;
+    server.route(`/lang/${tag}`, serve(Buffer.from(xml), 'application/rss+xml'));
+    const { mentions } = await collect(server, 'feed', `/lang/${tag}`);
+    expect(mentions).toHaveLength(items.length);
+    expect(mentions.map((m) => m.langHint)).toEqual(items.map(() => hint));
+  });
+
+  it.each([
     ['windows-1251', 'application/rss+xml', 'windows-1251'],
     ['koi8-r', 'text/xml', 'koi8-r'],
     ['utf-16le', 'application/xml', 'UTF-16'],
