@@ -1,8 +1,9 @@
 // The enricher's step: raw mention in, enriched mention out (language, sentiment, topics with their
 // own sentiment, word-of-mouth signals). Pure apart from the analyzer, which is loaded once.
-import type { Analysis, AnalyzeInput, Analyzer } from '@earshot/nlp';
+import type { Analysis, Analyzer } from '@earshot/nlp';
 import { dlq, ok, type DecodedMessage, type Outcome } from '@earshot/pipeline';
 import { byBrandKey, encodeMessage, TOPICS, type EnrichedMention, type RawMention } from '@earshot/schema';
+import { analysisInput } from './analysis-input.js';
 
 export function enrichMention(raw: RawMention, analyzer: Analyzer, now: Date): EnrichedMention {
   const { text, ...options } = analysisInput(raw);
@@ -35,12 +36,6 @@ export function enrichBatch(batch: DecodedMessage<'mention.raw'>[], analyzer: An
       return dlq(`analysis failed: ${(err as Error).message}`);
     }
   });
-}
-
-/** What the analyzer reads of a mention: its title once (feeds often repeat it as the text's start), and the source's language. */
-function analysisInput(raw: RawMention): AnalyzeInput {
-  const text = raw.title && !raw.text.startsWith(raw.title) ? `${raw.title}\n${raw.text}` : raw.text;
-  return raw.langHint ? { text, langHint: raw.langHint } : { text };
 }
 
 function withAnalysis(raw: RawMention, analysis: Analysis, now: Date): EnrichedMention {
