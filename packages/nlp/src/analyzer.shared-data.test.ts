@@ -1,6 +1,7 @@
-// analyzeBatch on real mentions, the languages interleaved as a consumer's batch would bring them:
-// every analysis equals analyze() on the same text. Skips with a message when the shared folder is
-// absent (a user's clone); fails instead under CI=true.
+// The analyzer on real mentions: analyzeBatch with the languages interleaved as a consumer's batch
+// would bring them (every analysis equals analyze() on the same text), and Russian or Kazakh told
+// apart with and without a feed's hint. Skips with a message when the shared folder is absent (a
+// user's clone); fails instead under CI=true.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from './analyzer.js';
