@@ -34,6 +34,9 @@ describe('analysisInput', () => {
     expect(analysisInput(raw(POST, `${POST.slice(0, 80)}…`)).text).toBe(POST);
     expect(analysisInput(raw('', POST)).text).toBe(POST);
     expect(analysisInput(raw(POST, '')).text).toBe(POST);
+    // A side is dropped only when all of it was compared: with the text's start all spaces, both are read.
+    const spaced = `Acme${' '.repeat(200)}support was slow, and the bill went up again.`;
+    expect(analysisInput(raw('Acme support was slow', spaced)).text).toBe(`Acme support was slow\n${spaced}`);
   });
 
   it('passes the language hint along', () => {

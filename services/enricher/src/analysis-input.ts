@@ -19,19 +19,16 @@ export function analysisInput(raw: RawMention): AnalyzeInput {
 function joined(title: string, text: string): string {
   if (!title) return text;
   if (!text) return title;
-  const t = comparable(title, text.length);
-  const x = comparable(text, title.length);
-  if (x.startsWith(t)) return text;
-  if (t.startsWith(x)) return title;
+  if (repeatsStart(title, text)) return text;
+  if (repeatsStart(text, title)) return title;
   return `${title}\n${text}`;
 }
 
-/** The start of s as long as the other side can match, spaces squashed, case folded, a cut's ellipsis dropped. */
-function comparable(s: string, otherLength: number): string {
-  return s
-    .slice(0, 2 * otherLength + 16)
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(CUT, '')
-    .toLocaleLowerCase();
+/** Whether `part`, cut with an ellipsis or not, is the start of `whole`, spaces and case aside. All of `part` is compared. */
+function repeatsStart(part: string, whole: string): boolean {
+  const start = squash(part).replace(CUT, '');
+  // Squashing only shortens: twice the part's length (and some) of the whole is enough to compare.
+  return squash(whole.slice(0, 2 * part.length + 16)).startsWith(start);
 }
+
+const squash = (s: string): string => s.replace(/\s+/gu, ' ').trim().toLowerCase();

@@ -34,14 +34,8 @@ export function mapEntries(feed: FeedEntries, toItem: (entry: FeedEntry) => Sour
   const items = feed.entries.map(toItem);
   const { language } = feed;
   if (!language) return { items, dropped: feed.dropped };
-  const unstated = items.filter((item) => item.lang === undefined);
-  if (
-    !statedLanguageHolds(
-      language,
-      unstated.map((item) => `${item.title}\n${item.text}`),
-    )
-  )
-    return { items, dropped: feed.dropped };
+  const unstated = items.filter((item) => item.lang === undefined).map((item) => `${item.title}\n${item.text}`);
+  if (!statedLanguageHolds(language, unstated)) return { items, dropped: feed.dropped };
   return { items: items.map((item) => (item.lang === undefined ? { ...item, lang: language } : item)), dropped: feed.dropped };
 }
 
