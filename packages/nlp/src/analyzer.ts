@@ -6,7 +6,7 @@
 
 import type { Analysis, AnalyzeInput, AnalyzeOptions, Analyzer, DetectedLanguage, Sentiment, WordOfMouth } from './types.js';
 import { SUPPORTED_LANGUAGES, isSupportedLanguage } from './types.js';
-import { detectPreparedLanguage, writtenIn } from './lang/detect-language.js';
+import { CLEAR_CONFIDENCE, detectPreparedLanguage, writtenIn } from './lang/detect-language.js';
 import { languageOfTag } from './lang/language-tag.js';
 import { createLanguagePipeline, type LanguagePipeline } from './language-pipeline.js';
 import { defaultModelsDir, readCyrillicClassifierFile, readTopicModelFile } from './sentiment/load-model-file.js';
@@ -34,8 +34,6 @@ export interface CreateAnalyzerOptions {
   cyrillic?: LinearModelFile<CyrillicLanguage> | null;
 }
 
-/** Detection confidence above which the text overrides a caller's language hint. */
-const HINT_OVERRIDE_CONFIDENCE = 0.8;
 /**
  * Detection confidence from which a language the analyzer has no models for (German, Spanish …) is
  * answered as itself, with no sentiment or topics, instead of being read by the nearest language's
@@ -68,21 +66,20 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
   const cyrillic = cyrillicFile && pipelines.has('kk') && pipelines.has('ru') ? loadCyrillicClassifier(cyrillicFile) : undefined;
 
   const detectOptions = { candidates: languages, othersAt: OTHER_LANGUAGE_CONFIDENCE };
-  /** The cue words' answer, or the Russian-or-Kazakh classifier's where they are unsure between the two. */
-  const detect = (text: PreparedText): DetectedLanguage => {
-    const detected = detectPreparedLanguage(text, detectOptions);
-    return cyrillic && unsureCyrillic(detected, text) ? classify(cyrillic.kazakhProbability(text)) : detected;
-  };
+  /** The cue words' answer `detected`, or the Russian-or-Kazakh classifier's where they are unsure between the two. */
+  const withClassifier = (detected: DetectedLanguage, text: PreparedText): DetectedLanguage =>
+    cyrillic && unsureCyrillic(detected, text) ? classify(cyrillic.kazakhProbability(text)) : detected;
   /** Russian or Kazakh by the cue words, who are unsure: the classifier's question. */
   const unsureCyrillic = (detected: DetectedLanguage, text: PreparedText): boolean =>
-    (detected.lang === 'ru' || detected.lang === 'kk') && detected.confidence < HINT_OVERRIDE_CONFIDENCE && CYRILLIC.test(text.norm);
+    (detected.lang === 'ru' || detected.lang === 'kk') && detected.confidence < CLEAR_CONFIDENCE && CYRILLIC.test(text.norm);
   /** The classifier's answer, its confidence kept below the hint override's. */
   const classify = (kk: number): DetectedLanguage => ({ lang: kk >= 0.5 ? 'kk' : 'ru', confidence: threeDecimals(0.5 + 0.29 * Math.abs(2 * kk - 1)) });
   const chooseLanguage = (text: PreparedText, tag: string | undefined): DetectedLanguage => {
     // A hint wins over any unsure detection. A hint of a language without models (a German feed)
     // makes an unsure text that language, left unanalysed.
     const hint = tag === undefined ? undefined : languageOfTag(tag);
-    const detected = hint && pipelines.has(hint) ? detectPreparedLanguage(text, detectOptions) : detect(text);
+    const cueWords = detectPreparedLanguage(text, detectOptions);
+    const detected = hint && pipelines.has(hint) ? cueWords : withClassifier(cueWords, text);
     // Kazakh sites often say ru, and Russian comes with kk: where the cue words are unsure, the
     // classifier decides even against the hint, which decides only where the classifier is unsure
     // too (README, round 12).
@@ -95,10 +92,10 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
     if (!hint || detected.lang === hint) {
       return detected.lang === hint ? { lang: hint, confidence: Math.max(detected.confidence, 0.9) } : detected;
     }
-    if (detected.lang !== 'und' && detected.confidence >= HINT_OVERRIDE_CONFIDENCE) return detected;
+    if (detected.lang !== 'und' && detected.confidence >= CLEAR_CONFIDENCE) return detected;
     // A hint in another writing system than the text's is wrong, not unsure: many feeds say en-US
     // whatever they carry (README, round 11). Detection decides then, the classifier included.
-    if (!writtenIn(text, hint)) return pipelines.has(hint) ? detect(text) : detected;
+    if (!writtenIn(text, hint)) return pipelines.has(hint) ? withClassifier(detected, text) : detected;
     return { lang: hint, confidence: 0.6 };
   };
 

@@ -44,6 +44,8 @@ const STEM_WEIGHT = 1;
 /** A listed ending is weak evidence for its language, a foreign letter as weak evidence against. */
 const ENDING_WEIGHT = 0.3;
 const FOREIGN_WEIGHT = 0.3;
+/** Detection confidence from which a text's language is clear: a caller's language hint does not override it. */
+export const CLEAR_CONFIDENCE = 0.8;
 /** Everyday words of a language that is not a candidate a text needs before othersAt may answer it. */
 const OTHER_LANGUAGE_WORDS = 2;
 

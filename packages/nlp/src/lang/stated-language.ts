@@ -5,11 +5,9 @@
 // once, and the items whose language is clear are the evidence: when most of them are in another
 // language, the tag does not stand for the others either (README, round 12).
 
-import { detectLanguage } from './detect-language.js';
+import { CLEAR_CONFIDENCE, detectLanguage } from './detect-language.js';
 import { languageOfTag } from './language-tag.js';
 
-/** Detection confidence from which an item's language is clear (where the analyzer overrides a hint). */
-const CLEAR = 0.8;
 /** Clear items needed before a tag is doubted: one or two say little about a whole feed. */
 const MIN_CLEAR = 3;
 
@@ -24,7 +22,7 @@ export function statedLanguageHolds(tag: string, texts: Iterable<string>): boole
   let agree = 0;
   for (const text of texts) {
     const detected = detectLanguage(text);
-    if (detected.lang === 'und' || detected.confidence < CLEAR) continue;
+    if (detected.lang === 'und' || detected.confidence < CLEAR_CONFIDENCE) continue;
     clear++;
     if (detected.lang === stated) agree++;
   }
