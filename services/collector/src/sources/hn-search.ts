@@ -2,7 +2,7 @@
 // https://hn.algolia.com/api/v1/search_by_date?query=<brand>&tags=(story,comment)
 // Stories and comments both count; a comment is titled by the story it is under. Points are reach.
 import { EarshotError } from '@earshot/core';
-import { htmlToText } from '../html-to-text.js';
+import { htmlToText } from '@earshot/feeds';
 import type { SourceItem, SourceType } from '../source-type.js';
 import { readJsonBody } from './read-json.js';
 

@@ -1,11 +1,9 @@
 // Feed entries (from @earshot/feeds) as source items: clean text for the pipeline, the original
 // HTML kept, the item's own id, the best date it has. Shared by every feed-based source type.
 import type { SourceConfig } from '@earshot/config';
-import { parseFeed, isParseError, type FeedEntry } from '@earshot/feeds';
+import { entryHtml, entryText, htmlToText, parseFeed, isParseError, type FeedEntry } from '@earshot/feeds';
 import { EarshotError } from '@earshot/core';
 import { statedLanguageHolds } from '@earshot/nlp/lang';
-import { htmlToText } from '../html-to-text.js';
-import { withoutFeedTrailer } from './feed-trailer.js';
 import type { DroppedItems, FetchedDocument, ParsedItems, SourceItem } from '../source-type.js';
 
 const TITLE_FROM_TEXT = 120;
@@ -40,8 +38,8 @@ export function mapEntries(feed: FeedEntries, toItem: (entry: FeedEntry) => Sour
 }
 
 export function feedEntryToItem(entry: FeedEntry, source: SourceConfig): SourceItem {
-  const html = entry.content || entry.summary || entry.media?.description || '';
-  const text = withoutFeedTrailer(htmlToText(html));
+  const html = entryHtml(entry);
+  const text = entryText(entry);
   // Posts without titles (Mastodon, microblogs) are titled by the start of their text.
   const title = htmlToText(entry.title ?? '') || (text.length > TITLE_FROM_TEXT ? `${text.slice(0, TITLE_FROM_TEXT - 1)}…` : text);
   // The operator's `lang` for the source outranks what the feed claims (many feeds say en-us by default).

@@ -1,8 +1,8 @@
 // YouTube channel and playlist feeds (Atom: /feeds/videos.xml?channel_id=…). A video's text is in
 // media:group/media:description and its audience in media:community (views, star rating); the
 // views travel as the mention's reach.
+import { htmlToText } from '@earshot/feeds';
 import { feedEntryToItem, mapEntries, readFeedEntries } from './read-feed-items.js';
-import { htmlToText } from '../html-to-text.js';
 import type { SourceType } from '../source-type.js';
 
 export function createYoutubeSource(): SourceType {
