@@ -4,7 +4,8 @@
 // class; wink-nlp alone, plus the nlp.js Russian lexicon), language detection accuracy; nested
 // cross-validation of the learned topic tagger on shared/data/topics/dev (micro and per-topic
 // precision/recall per language, beside the cue rules alone) and aspect-sentiment accuracy on the
-// topics found (overall sentiment out-of-fold too); whole-analysis throughput on one core (dev texts
+// topics found (overall sentiment out-of-fold too); topics on our labeled feed items without and with
+// the feed-item gate (cross-validated by feed); whole-analysis throughput on one core (dev texts
 // by language and with the languages mixed, and a stream of unseen texts); topics on
 // packages/nlp/testdata/topics.jsonl (our own sentences). Prints tables; writes JSON to
 // test/bench/results/nlp-<timestamp>.json.
@@ -23,6 +24,10 @@ import { topicReport, type TopicReport } from '../../packages/nlp/src/eval/topic
 import { trainingAdditions } from '../../packages/nlp/src/sentiment/training-set.js';
 import { buildTopicDataset, type TopicExample } from '../../packages/nlp/src/topics/topic-dataset.js';
 import { trainTextDomains } from '../../packages/nlp/src/topics/text-domains.js';
+import { trainFeedItemClassifiers } from '../../packages/nlp/src/topics/feed-items.js';
+import { FEED_ITEM_BAR } from '../../packages/nlp/src/topics/decide-topics.js';
+import { readFeedTopicExamples } from '../../packages/nlp/src/eval/feed-topics.js';
+import { crossValidateFeedItems } from '../../packages/nlp/src/eval/feed-topic-cv.js';
 import type { Sentiment } from '../../packages/nlp/src/types.js';
 import { stratifiedFolds } from '../../packages/nlp/src/eval/stratified-folds.js';
 import { createRussianAfinn } from '../../packages/nlp/src/sentiment/russian-afinn.js';
@@ -431,6 +436,15 @@ interface TopicCv {
   >;
   /** Per language, in how many outer folds each aspect rule was chosen (nestedAspectChoice). */
   aspectRuleFolds: Record<string, Record<string, number>>;
+  /** Our labeled feed items (nlp eval/feed-topics.ts): micro P/R and items tagged, without and with the feed-item gate. */
+  feedItems: {
+    n: number;
+    withTopics: number;
+    ungated: { precision: number; recall: number; tagged: number };
+    gated: { precision: number; recall: number; tagged: number };
+    readAsFeedItems: number;
+    topicTextsReadAsFeedItems: number;
+  };
 }
 
 /**
@@ -446,10 +460,24 @@ function crossValidateTopicData(wink: ReturnType<typeof createWinkSentiment>, oo
   }
   if (examples.length === 0) return undefined;
   const started = performance.now();
-  // The text-domain classifiers never see a topic text, so they are trained once for all folds.
-  const domains = trainTextDomains({ env: process.env, exclude: new Set(examples.map((e) => e.text)), wink });
-  const dataset = buildTopicDataset(examples, { wink, domains });
+  // The text-domain and feed-item classifiers never see a topic text, so they are trained once for all folds.
+  const exclude = new Set(examples.map((e) => e.text));
+  const domains = trainTextDomains({ env: process.env, exclude, wink });
+  const feeds = readFeedTopicExamples(process.env);
+  const feedItems = trainFeedItemClassifiers({ env: process.env, exclude, feedItems: feeds, wink });
+  const dataset = buildTopicDataset(examples, { wink, domains, feedItems });
   const cv = crossValidateTopics(dataset, { folds: FOLDS, seed: SEED });
+  // Our labeled feed items: the tagger trained on every topic text, the feed-item gate cross-validated by feed.
+  const byFeed = crossValidateFeedItems({ env: process.env, topicTexts: examples, feeds, domains, wink });
+  const feedReport = (masks: readonly number[]) => topicReport(masks.map((mask, i) => ({ gold: feeds[i]!.topics, predicted: maskTopics(mask) })));
+  const feedItemFigures = {
+    n: feeds.length,
+    withTopics: feeds.filter((e) => e.topics.length > 0).length,
+    ungated: { ...feedReport(byFeed.ungated).micro, tagged: byFeed.ungated.filter((m) => m !== 0).length },
+    gated: { ...feedReport(byFeed.gated).micro, tagged: byFeed.gated.filter((m) => m !== 0).length },
+    readAsFeedItems: byFeed.probability.filter((p) => p >= FEED_ITEM_BAR).length,
+    topicTextsReadAsFeedItems: examples.filter((_, i) => (dataset.feedItemProbability?.[i] ?? 0) >= FEED_ITEM_BAR).length,
+  };
   const aspects = aspectPredictions(examples, cv.learned, (i) => oof.get(`${examples[i]!.lang}\u0000${examples[i]!.text}`) ?? { label: 'neutral', score: 0 });
   const nested = nestedAspectChoice(examples, aspects, cv.folds);
   const byLanguage: TopicCv['byLanguage'] = {};
@@ -473,7 +501,13 @@ function crossValidateTopicData(wink: ReturnType<typeof createWinkSentiment>, oo
       aspectsNested: topicReport(rows(cv.learned, nested.predictions)).aspects,
     };
   }
-  return { seconds: round((performance.now() - started) / 1000), modeFolds: cv.modeFolds, byLanguage, aspectRuleFolds: nested.chosen };
+  return {
+    seconds: round((performance.now() - started) / 1000),
+    modeFolds: cv.modeFolds,
+    byLanguage,
+    aspectRuleFolds: nested.chosen,
+    feedItems: feedItemFigures,
+  };
 }
 
 function printTopicCv(cv: TopicCv): void {
@@ -537,6 +571,17 @@ function printTopicCv(cv: TopicCv): void {
       .map(([t, v]) => `${t} ${f(v.precision)}/${f(v.recall)} (${v.support})`);
     console.log(`${lang} per topic P/R (support): ${cells.join(', ')}`);
   }
+  const feeds = cv.feedItems;
+  console.log(
+    `\nTopics on our labeled feed items (${feeds.n} items of shared/data/feeds, ${feeds.withTopics} with topics; the feed-item gate cross-validated by feed: ${feeds.readAsFeedItems} read as feed items; topic texts read as feed items: ${feeds.topicTextsReadAsFeedItems})`,
+  );
+  printTable(
+    ['tagger', 'P', 'R', 'items tagged'],
+    [
+      ['without the feed-item gate', f(feeds.ungated.precision), f(feeds.ungated.recall), String(feeds.ungated.tagged)],
+      ['with it (shipped)', f(feeds.gated.precision), f(feeds.gated.recall), String(feeds.gated.tagged)],
+    ],
+  );
 }
 
 function printTable(head: string[], rows: string[][]): void {

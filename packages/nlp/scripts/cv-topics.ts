@@ -1,10 +1,16 @@
 // Nested cross-validation of the learned topic tagger on shared/data/topics/dev, printed per language
-// and topic beside the cue rules alone. Run: npx tsx packages/nlp/scripts/cv-topics.ts
+// and topic beside the cue rules alone; then the tagger on our labeled feed items (eval/feed-topics.ts),
+// without and with the feed-item gate (topics/feed-items.ts), cross-validated by feed.
+// Run: npx tsx packages/nlp/scripts/cv-topics.ts [--no-feed-items] [--seed=N] …
 
 import { join } from 'node:path';
 import { readTopicFile } from '../src/eval/read-topics.js';
 import { sharedDir } from '../src/eval/shared-dir.js';
+import { crossValidateFeedItems } from '../src/eval/feed-topic-cv.js';
+import { readFeedTopicExamples } from '../src/eval/feed-topics.js';
 import { crossValidateTopics, maskTopics } from '../src/eval/topic-cv.js';
+import { trainFeedItemClassifiers } from '../src/topics/feed-items.js';
+import { FEED_ITEM_BAR } from '../src/topics/decide-topics.js';
 import { topicReport } from '../src/eval/topic-metrics.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { buildTopicDataset } from '../src/topics/topic-dataset.js';
@@ -19,7 +25,11 @@ const crossWord = Number(process.argv.find((a) => a.startsWith('--cross='))?.sli
 const wink = createWinkSentiment();
 // --no-domains: without the text-domain features (text-domains.ts), as before round 8.
 const domains = process.argv.includes('--no-domains') ? [] : trainTextDomains({ env: process.env, exclude: new Set(examples.map((e) => e.text)), wink });
-const data = buildTopicDataset(examples, { wink, crossWord, domains });
+// --no-feed-items: without the feed-item gate, as before round 13.
+const feeds = readFeedTopicExamples(process.env);
+const exclude = new Set(examples.map((e) => e.text));
+const feedItems = process.argv.includes('--no-feed-items') ? [] : trainFeedItemClassifiers({ env: process.env, exclude, feedItems: feeds, wink });
+const data = buildTopicDataset(examples, { wink, crossWord, domains, feedItems });
 console.log(`features ${Math.round(performance.now() - t0)} ms, ${data.buckets.length} distinct`);
 t0 = performance.now();
 // --set beta=0.5,minPrecision=0.5: try other training settings (chosen by inner CV only when they are the defaults).
@@ -59,4 +69,24 @@ for (const lang of [...SUPPORTED_LANGUAGES, 'all']) {
   if (lang === 'all')
     for (const [t, v] of Object.entries(learned.perTopic))
       console.log(`  ${t} n=${v.support} P ${v.precision} R ${v.recall} | cues P ${cues.perTopic[t]!.precision} R ${cues.perTopic[t]!.recall}`);
+}
+
+const byFeed = crossValidateFeedItems({ env: process.env, topicTexts: examples, feeds, domains, wink, settings });
+for (const [name, masks] of [
+  ['without the gate', byFeed.ungated],
+  ['with the gate', byFeed.gated],
+] as const) {
+  const report = topicReport(masks.map((mask, i) => ({ gold: feeds[i]!.topics, predicted: maskTopics(mask) })));
+  const tagged = masks.filter((m) => m !== 0).length;
+  console.log(
+    `feed items (${feeds.length}), ${name}: P ${report.micro.precision} R ${report.micro.recall}, ${tagged} tagged (${feeds.filter((e) => e.topics.length).length} have topics)`,
+  );
+}
+const flagged = byFeed.probability.filter((p) => p >= FEED_ITEM_BAR).length;
+console.log(`  read as feed items (by classifiers that never saw their feed): ${flagged} of ${feeds.filter((e) => e.lang === 'en').length} English items`);
+if (data.feedItemProbability) {
+  const flaggedTexts = examples.filter((_, i) => data.feedItemProbability![i]! >= FEED_ITEM_BAR);
+  console.log(
+    `  topic texts read as feed items: ${flaggedTexts.length} of ${examples.length} (${flaggedTexts.filter((e) => e.topics.length).length} with topics)`,
+  );
 }

@@ -17,6 +17,8 @@ import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { buildTopicDataset, type TopicExample } from '../src/topics/topic-dataset.js';
 import { fitTopicModel } from '../src/topics/train-topic-model.js';
 import { trainTextDomains } from '../src/topics/text-domains.js';
+import { trainFeedItemClassifiers } from '../src/topics/feed-items.js';
+import { readFeedTopicExamples } from '../src/eval/feed-topics.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
 
 const args = process.argv.slice(2);
@@ -77,8 +79,11 @@ for (const lang of withTopics ? SUPPORTED_LANGUAGES : []) {
 if (topicExamples.length > 0) {
   const started = performance.now();
   // The text-domain classifiers learn from the sentiment texts that are not topic texts (text-domains.ts).
-  const domains = trainTextDomains({ env: process.env, exclude: new Set(topicExamples.map((e) => e.text)), wink });
-  const data = buildTopicDataset(topicExamples, { wink, domains });
+  const exclude = new Set(topicExamples.map((e) => e.text));
+  const domains = trainTextDomains({ env: process.env, exclude, wink });
+  // The feed-item classifiers: those texts against our labeled items of shared/data/feeds (feed-items.ts).
+  const feedItems = trainFeedItemClassifiers({ env: process.env, exclude, feedItems: readFeedTopicExamples(process.env), wink });
+  const data = buildTopicDataset(topicExamples, { wink, domains, feedItems });
   const file = fitTopicModel(
     data,
     Array.from({ length: data.n }, (_, i) => i),
@@ -90,7 +95,7 @@ if (topicExamples.length > 0) {
       `\n  ${lang}: ${file.topics.map((t, i) => `${t} ${file.modes[l]![i] === 'model' ? `≥${(file.languageThresholds?.[l] ?? file.thresholds)[i]}` : file.modes[l]![i]}`).join(', ')}`,
   ).join('');
   console.log(
-    `topics: ${data.n} examples, ${file.buckets.length} features, text domains ${domains.map((d) => `${d.lang} ${d.classes.join('/')} (${d.trainedOn.examples} texts)`).join(', ')}, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`,
+    `topics: ${data.n} examples, ${file.buckets.length} features, text domains ${domains.map((d) => `${d.lang} ${d.classes.join('/')} (${d.trainedOn.examples} texts)`).join(', ')}, feed items ${feedItems.map((d) => `${d.lang} (${d.trainedOn.examples} texts)`).join(', ')}, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`,
   );
 }
 process.exitCode = failed ? 1 : 0;

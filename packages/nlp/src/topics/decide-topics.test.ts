@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_LANGUAGES } from '../types.js';
-import { decideTopics } from './decide-topics.js';
+import { decideTopics, FEED_ITEM_BAR } from './decide-topics.js';
 import { TOPIC_IDS } from './topic-cues.js';
 import { GATE_ID, loadTopicModel, type TopicMode, type TopicModelFile } from './topic-model.js';
 
@@ -50,6 +50,14 @@ describe.each(SUPPORTED_LANGUAGES.map((lang, l) => [lang, l] as const))('decideT
     expect(names(decideTopics(model('cues'), l, logits(1, -1), cues('complaints')))).toEqual(['quality', 'complaints']);
     expect(names(decideTopics(model('off'), l, logits(1, -1), 0))).toEqual(['quality']);
     expect(names(decideTopics(model('model', false), l, logits(1, -1), cues('complaints')))).toEqual(['quality', 'complaints']);
+  });
+
+  it("rejects a mention that reads as a feed item whatever the gate says, thin topics' cue rules aside", () => {
+    for (const gate of ['model', 'cues', 'off'] as const) {
+      expect(names(decideTopics(model(gate), l, logits(1, 1), cues('complaints', 'privacy'), FEED_ITEM_BAR))).toEqual(['privacy']);
+      expect(names(decideTopics(model(gate), l, logits(1, 1), cues('complaints'), FEED_ITEM_BAR - 0.01))).toEqual(['quality', 'complaints']);
+    }
+    expect(names(decideTopics(model('model', false), l, logits(1, 1), cues('complaints'), 1))).toEqual([]);
   });
 
   it('never reports the gate itself as a topic', () => {

@@ -3,16 +3,25 @@
 // reaches the topic's threshold; a topic left to cue rules is on when one of its cue words occurs;
 // a topic no rule could tag reliably in cross-validation is off. Where the model's gate is on
 // (topic-model.ts GATE_ID), a text it rejects gets no topic but those too thin to learn (their cue rules).
+// A mention that reads as a feed item rather than a customer's text (feed-items.ts) is rejected so too.
 
 import type { TopicModel } from './topic-model.js';
 
-/** Bit t set when topic t is tagged. */
-export function decideTopics(model: TopicModel, langIndex: number, logits: Float64Array, cueMask: number): number {
+/**
+ * The feed-item probability (feed-items.ts) from which the gate rejects a mention: the lowest at which
+ * no source of the classifier's customer texts has more than 1% of them read as feed items
+ * out-of-fold (scripts/feed-item-bar.ts; at 0.5, 9% of the movie and 4% of the product review
+ * sentences were). README, round 13.
+ */
+export const FEED_ITEM_BAR = 0.75;
+
+/** Bit t set when topic t is tagged. `feedItem`: the probability that the mention is a feed item, not a customer's text. */
+export function decideTopics(model: TopicModel, langIndex: number, logits: Float64Array, cueMask: number, feedItem = 0): number {
   const modes = model.modes[langIndex] ?? model.modes[0]!;
   const cutoffs = model.cutoffs[langIndex] ?? model.cutoffs[0]!;
   const g = model.gate;
   const gateMode = g >= 0 ? modes[g] : 'off';
-  const open = gateMode === 'model' ? logits[g]! >= cutoffs[g]! : gateMode === 'cues' ? cueMask !== 0 : true;
+  const open = feedItem < FEED_ITEM_BAR && (gateMode === 'model' ? logits[g]! >= cutoffs[g]! : gateMode === 'cues' ? cueMask !== 0 : true);
   let mask = 0;
   for (let t = 0; t < model.topics.length; t++) {
     if (t === g || (!open && ((model.ungated >> t) & 1) === 0)) continue;

@@ -1,7 +1,8 @@
 // Tags the customer-expectation topics a mention talks about, each with its own (aspect)
 // sentiment. With the learned model (models/topics.json) a topic is tagged by its logistic
 // regression over the sentiment features and cue words, or by its cue rule where the data was too
-// thin (decide-topics.ts); without one, every topic falls back to its cue rule.
+// thin (decide-topics.ts); without one, every topic falls back to its cue rule. A mention that reads
+// as a news, blog or forum feed item (feed-items.ts) keeps only the cue-rule topics the gate never withholds.
 
 import type { FeatureBuffer } from '../sentiment/feature-buffer.js';
 import type { LexiconScorer } from '../sentiment/lexicon-scorer.js';
@@ -34,6 +35,9 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
       if (model && features) {
         model.languageLogitsInto(langIndex, features, features.length, cueMask, logits);
         mask = decideTopics(model, langIndex, logits, cueMask);
+        // Whether the mention is a feed item matters only where the gate would withhold something.
+        if ((mask & ~model.ungated) !== 0)
+          mask = decideTopics(model, langIndex, logits, cueMask, model.feedItemProbability(langIndex, features, features.length));
       }
       if (mask === 0) return [];
       const out: TopicMention[] = [];

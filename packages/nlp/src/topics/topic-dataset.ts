@@ -37,6 +37,9 @@ export interface TopicDataset {
   cueMasks: Int32Array;
   /** The text-domain classifiers the features were computed with (a model trained on them ships them). */
   domains?: LinearModelFile<string>[];
+  /** The feed-item classifiers (feed-items.ts) a model trained on this data ships, and each row's feed-item probability by them (0 in other languages). */
+  feedItems?: LinearModelFile<string>[];
+  feedItemProbability?: Float32Array;
 }
 
 export function topicMask(topics: readonly string[]): number {
@@ -56,6 +59,8 @@ export function buildTopicDataset(
     settings?: Record<string, LanguageSettings>;
     /** Text-domain classifiers (text-domains.ts trainTextDomains) whose probabilities become features. */
     domains?: LinearModelFile<string>[];
+    /** Feed-item classifiers (feed-items.ts): not features; each row's probability is kept for the decision. */
+    feedItems?: LinearModelFile<string>[];
   } = {},
 ): TopicDataset {
   const perLang = new Map<string, { extractor: FeatureExtractor; finder: TopicCueFinder }>();
@@ -74,6 +79,9 @@ export function buildTopicDataset(
   const buffer = new FeatureBuffer();
   const domains = new Map((options.domains ?? []).map((file) => [file.lang, loadLinearModel(file)]));
   const domainScratch = new Float64Array(MAX_DOMAINS);
+  const feedItems = new Map((options.feedItems ?? []).map((file) => [file.lang, loadLinearModel(file)]));
+  const feedItemProbability = new Float32Array(examples.length);
+  const feedScratch = new Float64Array(2);
   const idOf = new Map<number, number>();
   const buckets: number[] = [];
   const offsets = new Int32Array(examples.length + 1);
@@ -86,6 +94,11 @@ export function buildTopicDataset(
     const prepared = prepareText(e.text);
     extractor.extractInto(prepared, buffer);
     const cueMask = termCueMask(finder.find(prepared.words));
+    const feedItem = feedItems.get(e.lang);
+    if (feedItem) {
+      feedItem.predictInto(buffer, buffer.length, feedScratch);
+      feedItemProbability[n] = feedScratch[1]!;
+    }
     const domain = domains.get(e.lang);
     // Read before anything else is pushed: the classifier sees the sentiment features only, as at prediction (topic-model.ts).
     if (domain) domainFeatures(domain, languageIndex(e.lang), buffer, buffer.length, domainScratch, (i, v) => buffer.push(i, v));
@@ -116,5 +129,6 @@ export function buildTopicDataset(
     labels,
     cueMasks,
     ...(options.domains?.length ? { domains: options.domains } : {}),
+    ...(options.feedItems?.length ? { feedItems: options.feedItems, feedItemProbability } : {}),
   };
 }

@@ -27,7 +27,7 @@ describe('the shipped topic model at prediction time', () => {
   it.each(SUPPORTED_LANGUAGES.map((lang) => [lang]))('%s: gives the logits training computes for the same text', (lang) => {
     const langIndex = SUPPORTED_LANGUAGES.indexOf(lang);
     const examples = texts[lang]!.map((text) => ({ text, lang, topics: [], aspects: {} }));
-    const data = buildTopicDataset(examples, { ...(file.domains ? { domains: file.domains } : {}) });
+    const data = buildTopicDataset(examples, { ...(file.domains ? { domains: file.domains } : {}), ...(file.feedItems ? { feedItems: file.feedItems } : {}) });
     const expected = topicLogits(
       model,
       data,
@@ -42,9 +42,27 @@ describe('the shipped topic model at prediction time', () => {
       extractor.extractInto(prepared, buffer);
       const got = new Float64Array(file.topics.length);
       model.languageLogitsInto(langIndex, buffer, buffer.length, termCueMask(finder.find(prepared.words)), got);
+      const feedItem = model.feedItemProbability(langIndex, buffer, buffer.length);
       // 6 digits: the dataset keeps feature values as 32-bit floats.
       for (const t of decided) expect(got[t]).toBeCloseTo(expected[i]![t]!, 6);
+      // The feed-item probability the gate reads, as training and cross-validation read it (0 without a classifier).
+      expect(feedItem).toBeCloseTo(data.feedItemProbability?.[i] ?? 0, 6);
     });
+  });
+
+  it('reads English mentions for whether they are feed items: a release note is, a complaint to a shop is not', () => {
+    expect(file.feedItems?.map((d) => d.lang)).toEqual(['en']);
+    const en = SUPPORTED_LANGUAGES.indexOf('en');
+    const { extractor } = createLanguageFeatures({ lang: 'en' });
+    const buffer = new FeatureBuffer();
+    const feedItem = (text: string): number => {
+      extractor.extractInto(prepareText(text), buffer);
+      return model.feedItemProbability(en, buffer, buffer.length);
+    };
+    expect(feedItem('Nordbase 4.2.1 has been released | This release fixes a regression in the query planner and updates the documentation.')).toBeGreaterThan(
+      0.5,
+    );
+    expect(feedItem('The courier came a week late and nobody answered the phone')).toBeLessThan(0.5);
   });
 
   it('uses its text-domain classifiers: the same words read as a different kind of text move the logits', () => {

@@ -5,7 +5,7 @@
 // learn from) or nothing decides it.
 
 import type { SparseVector } from '../sentiment/feature-buffer.js';
-import { isLinearModelFile, softmaxInPlace, type LinearModelFile } from '../sentiment/linear-model.js';
+import { isLinearModelFile, loadLinearModel, softmaxInPlace, type LinearModelFile } from '../sentiment/linear-model.js';
 import { createMergedWeightTable, createWeightTable, hasQuantisedWeights, type WeightTable } from '../sentiment/weight-table.js';
 import { SUPPORTED_LANGUAGES } from '../types.js';
 import { TOPIC_IDS } from './topic-cues.js';
@@ -41,6 +41,8 @@ export interface TopicModelFile {
   ungated?: number;
   /** The text-domain classifiers whose probabilities are features (text-domains.ts), one per language that has one. */
   domains?: LinearModelFile<string>[];
+  /** Customer text or feed item (feed-items.ts), one per language that has one: not a feature, a gate. */
+  feedItems?: LinearModelFile<string>[];
   trainedOn: { examples: number; positives: Record<string, number>; seed: number };
 }
 
@@ -59,6 +61,12 @@ export interface TopicModel {
    * `cueMask` and its text-domain classifier's probabilities are added here, as training added them.
    */
   languageLogitsInto(langIndex: number, x: SparseVector, length: number, cueMask: number, out: Float64Array): void;
+  /**
+   * The probability that a mention in the language, by its sentiment features, is a feed item rather
+   * than a customer's text (feed-items.ts); 0 in a language without that classifier. A pass of its
+   * own, which the tagger makes only where the answer could withhold a topic.
+   */
+  feedItemProbability(langIndex: number, x: SparseVector, length: number): number;
   /** Per language, the logit of each topic's threshold: a topic is on when its logit ≥ this. */
   cutoffs: readonly Float64Array[];
   /** Column of the gate (GATE_ID) in `topics`, or -1 for a model without one. */
@@ -75,6 +83,11 @@ export function loadTopicModel(file: TopicModelFile): TopicModel {
     for (let i = 0; i < extraCount; i++) table.addFeature(extra.indices[i]!, out, extra.values[i]!);
   };
   const languages = file.modes.map((modes, l) => languageScorer(file, table, l, modes));
+  const feedItems = SUPPORTED_LANGUAGES.map((lang) => {
+    const classifier = file.feedItems?.find((f) => f.lang === lang);
+    return classifier ? loadLinearModel(classifier) : undefined;
+  });
+  const feedScratch = new Float64Array(2);
   return {
     topics: file.topics,
     modes: file.modes,
@@ -84,6 +97,12 @@ export function loadTopicModel(file: TopicModelFile): TopicModel {
     logitsInto,
     languageLogitsInto(langIndex, x, length, cueMask, out) {
       (langIndex < languages.length ? languages[langIndex] : languages[0])?.(x, length, cueMask, out);
+    },
+    feedItemProbability(langIndex, x, length) {
+      const classifier = feedItems[langIndex];
+      if (!classifier) return 0;
+      classifier.predictInto(x, length, feedScratch);
+      return feedScratch[1]!;
     },
   };
 }
@@ -140,6 +159,7 @@ export function isTopicModelFile(v: unknown): v is TopicModelFile {
     Array.isArray(o.thresholds) &&
     Array.isArray(o.modes) &&
     o.modes.every((m) => Array.isArray(m) && m.length === (o.topics as unknown[]).length) &&
-    (o.domains === undefined || (Array.isArray(o.domains) && o.domains.every(isLinearModelFile)))
+    (o.domains === undefined || (Array.isArray(o.domains) && o.domains.every(isLinearModelFile))) &&
+    (o.feedItems === undefined || (Array.isArray(o.feedItems) && o.feedItems.every(isLinearModelFile)))
   );
 }

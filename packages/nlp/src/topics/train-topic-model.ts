@@ -191,6 +191,7 @@ function toFile(
     ...(rule.languageThresholds ? { languageThresholds: rule.languageThresholds } : {}),
     modes: rule.modes,
     ...(data.domains ? { domains: data.domains } : {}),
+    ...(data.feedItems ? { feedItems: data.feedItems } : {}),
     trainedOn: { examples: rows.length, positives, seed: s.seed },
   };
 }
@@ -214,7 +215,9 @@ export function topicLogits(model: TopicModel, data: TopicDataset, rows: readonl
 /** Tagged-topic mask of each row. */
 export function predictTopicMasks(file: TopicModelFile, data: TopicDataset, rows: readonly number[]): number[] {
   const model = loadTopicModel(file);
-  return topicLogits(model, data, rows).map((logits, i) => decideTopics(model, languageIndex(data.langs[rows[i]!]!), logits, data.cueMasks[rows[i]!]!));
+  return topicLogits(model, data, rows).map((logits, i) =>
+    decideTopics(model, languageIndex(data.langs[rows[i]!]!), logits, data.cueMasks[rows[i]!]!, data.feedItemProbability?.[rows[i]!]),
+  );
 }
 
 function fBeta(tp: number, fp: number, fn: number, beta: number): number {
