@@ -128,7 +128,10 @@ health: { lagInterval: 200ms }
       const count = (await scrape(indexer.healthUrl, 'earshot_end_to_end_seconds_count')).find((r) => r.labels.stage === 'indexer')?.value ?? 0;
       return count >= ITEMS ? count : undefined;
     });
-    expect(e2e, indexer.output()).toBe(ITEMS);
+    // Each indexing is observed, and delivery is at least once (DESIGN: a redelivered mention is
+    // written again under its id): a consumer that rejoins its group as the other stages create their
+    // topics may read an uncommitted batch twice (one CI run counted 269 for 200). Every mention counts.
+    expect(e2e, indexer.output()).toBeGreaterThanOrEqual(ITEMS);
     const enricherLag = await waitFor('enricher lag 0', 60_000, async () => {
       const row = lagOf(await scrape(enricher.healthUrl, 'earshot_consumer_lag_messages'), 'earshot-enricher');
       return row && row.value === 0 ? row : undefined;
