@@ -53,4 +53,17 @@ describe('feature extraction', () => {
     const hashed = Array.from(x.values).slice(0, -4);
     expect(new Set(hashed.map((v) => v.toFixed(12))).size).toBe(1);
   });
+
+  it('reads a link or a handle as one marker, whatever it names, when asked to', () => {
+    const marked = createFeatureExtractor({ hashBits: BITS, lexicon: createLexiconScorer({ lexicon: LEXICONS.en! }), links: 'links-and-handles' });
+    const keys = (text: string): number[] => Array.from(marked.extract(text).indices).sort((a, b) => a - b);
+    const x = new Set(keys('thanks @acmehelp for nothing https://t.co/Ab12'));
+    expect(x.has(bucket('e:@')) && x.has(bucket('e:link'))).toBe(true);
+    expect(x.has(bucket('w:acmehelp')) || x.has(bucket('w:ab12'))).toBe(false);
+    expect(x.has(bucket('b:for nothing'))).toBe(true);
+    expect(keys('thanks @other for nothing www.example.org/page')).toEqual(keys('thanks @acmehelp for nothing https://t.co/Ab12'));
+    expect(new Set(keys('thanks for nothing')).has(bucket('e:@'))).toBe(false);
+    const linksOnly = createFeatureExtractor({ hashBits: BITS, lexicon: createLexiconScorer({ lexicon: LEXICONS.en! }), links: 'links' });
+    expect(new Set(Array.from(linksOnly.extract('thanks @acmehelp').indices)).has(bucket('w:acmehelp'))).toBe(true);
+  });
 });

@@ -24,6 +24,8 @@ export interface FeatureExtractorOptions {
   binary?: boolean;
   /** Word classes learned from unlabeled text, one hashed feature per granularity (scripts/word-clusters.ts; measured, not shipped: README round 6). */
   wordClasses?: ReadonlyMap<string, readonly number[]>;
+  /** Words inside links (and @handles, with 'links-and-handles') give one marker feature each (e:link, e:@) instead of their own: a tweet's handle names one account, not an opinion (README round 14). */
+  links?: 'links' | 'links-and-handles';
 }
 
 export interface FeatureExtractor {
@@ -64,6 +66,9 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
   const frown = (fnv1aSeed('e:frown') >>> 0) & mask;
   const bang = (fnv1aSeed('e:!') >>> 0) & mask;
   const question = (fnv1aSeed('e:?') >>> 0) & mask;
+  const linkMark = (fnv1aSeed('e:link') >>> 0) & mask;
+  const handleMark = (fnv1aSeed('e:@') >>> 0) & mask;
+  const linkPattern = options.links === 'links-and-handles' ? LINK_OR_HANDLE : options.links === 'links' ? LINK : undefined;
 
   const charNgrams = (w: string, out: FeatureBuffer): void => {
     const padded = w.length + 2;
@@ -80,9 +85,11 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
   const extractInto = (prepared: PreparedText, out: FeatureBuffer): LexiconHits => {
     out.clear();
     const { words, text } = prepared;
+    const skip = linkPattern ? linkTokens(prepared, linkPattern, out, linkMark, handleMark) : undefined;
     let negateLeft = 0;
     let prevSeed = startSeed; // FNV state of "b:" + previous word + " "
     for (let i = 0; i < words.length; i++) {
+      if (skip?.[i]) continue;
       const w = words[i]!;
       const isNegator = lexicon.isNegator(w);
       const marked = !isNegator && negateLeft > 0;
@@ -129,6 +136,25 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
       return out.toVector();
     },
   };
+}
+
+const LINK = /(?:https?:\/\/|www\.)\S+/gu;
+const LINK_OR_HANDLE = /(?:https?:\/\/|www\.)\S+|@[\p{L}\p{N}_]+/gu;
+
+/** Which tokens lie inside a link or handle; counts a marker for each link or handle. */
+function linkTokens(prepared: PreparedText, pattern: RegExp, out: FeatureBuffer, linkMark: number, handleMark: number): Uint8Array | undefined {
+  const { norm, tokens } = prepared;
+  if (!norm.includes('://') && !norm.includes('www.') && !norm.includes('@')) return undefined;
+  const skip = new Uint8Array(tokens.length);
+  let t = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(norm); m !== null; m = pattern.exec(norm)) {
+    const end = m.index + m[0].length;
+    out.count(m[0].startsWith('@') ? handleMark : linkMark);
+    while (t < tokens.length && tokens[t]!.start < m.index) t++;
+    while (t < tokens.length && tokens[t]!.end <= end) skip[t++] = 1;
+  }
+  return skip;
 }
 
 /** Each word's class features, hashed once: for each granularity g, "k<g>:<class>" then its negated form "k<g>:!<class>". */
