@@ -5,19 +5,20 @@
 // cross-validation of the learned topic tagger on shared/data/topics/dev (micro and per-topic
 // precision/recall per language, beside the cue rules alone) and aspect-sentiment accuracy on the
 // topics found (overall sentiment out-of-fold too); topics on our labeled feed items without and with
-// the feed-item gate (cross-validated by feed); whole-analysis throughput on one core (dev texts
+// the feed-item gate (cross-validated by feed); sentiment on our labeled feed items without and with the
+// feed-item neutral rule; whole-analysis throughput on one core (dev texts
 // by language and with the languages mixed, and a stream of unseen texts); topics on
 // packages/nlp/testdata/topics.jsonl (our own sentences). Prints tables; writes JSON to
 // test/bench/results/nlp-<timestamp>.json.
 // Run: npm run bench -- nlp   (or: node --import tsx test/bench/nlp.ts)
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer, detectLanguage } from '../../packages/nlp/src/index.js';
-import { classificationReport } from '../../packages/nlp/src/eval/metrics.js';
+import { classificationReport, type ClassificationReport } from '../../packages/nlp/src/eval/metrics.js';
 import { readLabeledFile, type LabeledExample } from '../../packages/nlp/src/eval/read-labeled.js';
-import { sentimentDevFile, sharedDataFile } from '../../packages/nlp/src/eval/shared-dir.js';
+import { sentimentDevFile, sharedDataFile, sharedDir } from '../../packages/nlp/src/eval/shared-dir.js';
 import { readTopicFile } from '../../packages/nlp/src/eval/read-topics.js';
 import { aspectPredictions, crossValidateTopics, maskTopics, nestedAspectChoice } from '../../packages/nlp/src/eval/topic-cv.js';
 import { topicReport, type TopicReport } from '../../packages/nlp/src/eval/topic-metrics.js';
@@ -27,6 +28,7 @@ import { trainTextDomains } from '../../packages/nlp/src/topics/text-domains.js'
 import { trainFeedItemClassifiers } from '../../packages/nlp/src/topics/feed-items.js';
 import { FEED_ITEM_BAR } from '../../packages/nlp/src/topics/decide-topics.js';
 import { readFeedTopicExamples } from '../../packages/nlp/src/eval/feed-topics.js';
+import { feedItemLabel, readFeedSentimentExamples, scoreFeedItems } from '../../packages/nlp/src/eval/feed-sentiment.js';
 import { crossValidateFeedItems } from '../../packages/nlp/src/eval/feed-topic-cv.js';
 import type { Sentiment } from '../../packages/nlp/src/types.js';
 import { stratifiedFolds } from '../../packages/nlp/src/eval/stratified-folds.js';
@@ -139,6 +141,7 @@ function main(): void {
   const topicCv = crossValidateTopicData(wink, oofSentiment);
   const throughput = measureThroughput(data, wink);
   const topics = evaluateTopics();
+  const feedSentiment = measureFeedSentiment(wink);
 
   console.log(`\nSentiment, macro-F1, ${FOLDS}-fold stratified cross-validation (seed ${SEED}) on shared/data/sentiment/dev`);
   printTable(['lang', 'n', 'majority', 'wink/lexicon', 'ours', 'ours acc', 'target', 'lang-id (cues)', 'lang (analyzer)'], rows);
@@ -177,7 +180,31 @@ function main(): void {
       ]),
     ],
   );
+  const fr = throughput.feedRule;
+  console.log(
+    `feed-item neutral rule, per CPU-second with / without it side by side: English dev ${fr.enCpuDocsPerSecond} / ${fr.enWithoutCpuDocsPerSecond}` +
+      (fr.feedItems ? `, our ${fr.feedItems} feed items ${fr.feedsCpuDocsPerSecond} / ${fr.feedsWithoutCpuDocsPerSecond}` : ''),
+  );
   if (topicCv) printTopicCv(topicCv);
+  if (feedSentiment) {
+    console.log(
+      `\nSentiment on our labeled feed items (${feedSentiment.n} items of shared/data/feeds; the shipped models, which never saw a feed item; feed-item probability by classifiers that never saw the item's feed)`,
+    );
+    printTable(
+      ['sentiment', 'macro-F1', 'F1 negative', 'F1 neutral', 'F1 positive', 'read negative (truly)'],
+      (['without', 'with'] as const).map((k) => {
+        const r = feedSentiment[k];
+        return [
+          k === 'with' ? 'with the feed-item neutral rule (shipped)' : 'without it',
+          f(r.macroF1),
+          f(r.f1.negative ?? 0),
+          f(r.f1.neutral ?? 0),
+          f(r.f1.positive ?? 0),
+          `${Object.values(r.confusion).reduce((n, row) => n + (row.negative ?? 0), 0)} (${r.confusion.negative?.negative ?? 0})`,
+        ];
+      }),
+    );
+  }
   console.log(`\nTopics on packages/nlp/testdata/topics.jsonl (${topics.n} sentences written by us)`);
   printTable(
     ['topic', 'support', 'precision', 'recall'],
@@ -188,7 +215,7 @@ function main(): void {
   const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'results');
   mkdirSync(dir, { recursive: true });
   const out = join(dir, `nlp-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(out, `${JSON.stringify({ folds: FOLDS, seed: SEED, sentiment, topicCv, throughput, topics }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ folds: FOLDS, seed: SEED, sentiment, topicCv, throughput, topics, feedSentiment }, null, 2)}\n`);
   console.log(`\nwrote ${out}`);
 }
 
@@ -210,6 +237,14 @@ interface Throughput {
     string,
     { n: number; meanChars: number; docsPerSecond: number; cpuDocsPerSecond: number; winkDocsPerSecond: number; winkCpuDocsPerSecond: number }
   >;
+  /** Per CPU-second with the feed-item neutral rule (shipped) and without it, side by side. */
+  feedRule: {
+    enCpuDocsPerSecond: number;
+    enWithoutCpuDocsPerSecond: number;
+    feedItems: number;
+    feedsCpuDocsPerSecond: number;
+    feedsWithoutCpuDocsPerSecond: number;
+  };
   /** Every round's figures, to show the spread on a shared machine. */
   samples: Record<string, number[]>;
   /**
@@ -262,7 +297,25 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
       loop(list, (t) => wink.score(t)),
     );
   }
-  for (const t of texts) analyzer.analyze(t); // warm up
+  // The feed-item neutral rule's cost, side by side: English dev texts and our labeled feed items
+  // (where it fires most) by an analyzer without it.
+  const withoutFeedRule = createAnalyzer({ feedItemNeutral: false });
+  const feedTexts = feedItemTexts();
+  for (const [name, list] of [
+    ['en', data.get('en')?.map((e) => e.text) ?? []],
+    ['feeds', feedTexts],
+  ] as const) {
+    if (list.length === 0) continue;
+    if (name === 'feeds') workloads.set('feeds', loop([...list], analyze));
+    workloads.set(
+      `${name}:no-feed-rule`,
+      loop([...list], (t) => withoutFeedRule.analyze(t)),
+    );
+  }
+  for (const t of [...texts, ...feedTexts]) {
+    analyzer.analyze(t); // warm up
+    withoutFeedRule.analyze(t);
+  }
   const samples: Record<string, number[]> = {};
   for (let r = 0; r < ROUNDS; r++) {
     for (const [name, run] of workloads) {
@@ -302,9 +355,31 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
     mixedBatchCpuDocsPerSecond: median('mixed:batch:cpu'),
     shortCpuDocsPerSecond: median('short:cpu'),
     byLanguage,
+    feedRule: {
+      enCpuDocsPerSecond: median('en:cpu'),
+      enWithoutCpuDocsPerSecond: median('en:no-feed-rule:cpu'),
+      feedItems: feedTexts.length,
+      feedsCpuDocsPerSecond: median('feeds:cpu'),
+      feedsWithoutCpuDocsPerSecond: median('feeds:no-feed-rule:cpu'),
+    },
     samples,
     ...(unseen ? { unseen } : {}),
   };
+}
+
+/** Our labeled feed items' texts (empty where shared/data/feeds is absent). */
+function feedItemTexts(): string[] {
+  return existsSync(join(sharedDir(process.env), 'data', 'feeds')) ? readFeedSentimentExamples(process.env).map((e) => e.text) : [];
+}
+
+/** Sentiment on our labeled feed items, without and with the feed-item neutral rule (nlp eval/feed-sentiment.ts). */
+function measureFeedSentiment(
+  wink: ReturnType<typeof createWinkSentiment>,
+): { n: number; without: ClassificationReport; with: ClassificationReport } | undefined {
+  if (feedItemTexts().length === 0) return undefined;
+  const scored = scoreFeedItems(process.env, wink);
+  const report = (label: (i: number) => string) => classificationReport(scored.items.map((e, i) => ({ gold: e.label, predicted: label(i) })));
+  return { n: scored.items.length, without: report((i) => scored.sentiment[i]!.label), with: report((i) => feedItemLabel(scored, i)) };
 }
 
 function meanChars(list: readonly string[]): number {

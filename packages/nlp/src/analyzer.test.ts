@@ -77,6 +77,25 @@ describe('createAnalyzer', () => {
     expect(a.sentiment.score).toBeLessThanOrEqual(-0.3);
   });
 
+  // Our own feed items (title, then text, as the enricher joins them). Each reads as a feed item to the
+  // feed-item classifier and took a side the model was unsure of; the rule makes it neutral
+  // (sentiment/feed-item-neutral.ts). A customer's complaint stays negative.
+  const unsureSides = [
+    'Testing with a new framework: a short guide\nIn this post we walk through writing your first tests and running them on every commit.',
+    'City council approves new budget for the harbour district\nThe plan, which passed by seven votes to four, funds two new bridges and a ferry terminal.',
+    'Photos of the week: lanterns, marathons and a very large pumpkin\nOur picture editors bring you a selection of images from around the world.',
+    'Chess club results: round five\nThe home team drew three games and lost one against the visitors from the north.',
+  ];
+  it.each(unsureSides)('reads a feed item that takes no side as neutral: %j', (text) => {
+    expect(analyzer.analyze(text).sentiment.label).toBe('neutral');
+    expect(createAnalyzer({ feedItemNeutral: false }).analyze(text).sentiment.label).not.toBe('neutral');
+  });
+
+  it("keeps a customer's complaint negative", () => {
+    expect(analyzer.analyze('The courier was late again and nobody answered my calls.').sentiment.label).toBe('negative');
+    expect(analyzer.analyze('Worst update ever, the app crashes every time I open it').sentiment.label).toBe('negative');
+  });
+
   it('analyzes a batch of mixed languages as it analyzes each text, in the order given', () => {
     const inputs: AnalyzeInput[] = [
       ...cases.map(([text]) => ({ text })),

@@ -32,6 +32,8 @@ export interface CreateAnalyzerOptions {
   topicModel?: TopicModelFile | null;
   /** The Russian-or-Kazakh classifier instead of modelsDir/cyrillic.json; null: the cue words alone decide. */
   cyrillic?: LinearModelFile<CyrillicLanguage> | null;
+  /** false: feed items keep the side the model gave them (sentiment/feed-item-neutral.ts; measurement only). */
+  feedItemNeutral?: boolean;
 }
 
 /**
@@ -59,7 +61,15 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
   for (const lang of languages)
     pipelines.set(
       lang,
-      createLanguagePipeline({ lang, modelsDir, model: options.models?.[lang], settings: options.settings?.[lang], topicModel, ...(wink ? { wink } : {}) }),
+      createLanguagePipeline({
+        lang,
+        modelsDir,
+        model: options.models?.[lang],
+        settings: options.settings?.[lang],
+        topicModel,
+        feedItemNeutral: options.feedItemNeutral ?? true,
+        ...(wink ? { wink } : {}),
+      }),
     );
   const wom = createWordOfMouthDetector();
   const cyrillicFile = options.cyrillic === null ? undefined : (options.cyrillic ?? readCyrillicClassifierFile(modelsDir));

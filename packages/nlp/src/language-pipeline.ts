@@ -1,5 +1,7 @@
 // Everything one language needs, built once per analyzer: its sentiment scorer (trained model or
 // lexicon), topic tagger (reading the sentiment features, computed once) and lexicon. The analyzer picks a pipeline per mention by language.
+// A mention the topic model's feed-item classifier reads as a news or blog feed item is neutral unless
+// its sentiment is sure (sentiment/feed-item-neutral.ts).
 
 import type { Sentiment, TopicMention } from './types.js';
 import type { PreparedText } from './text/prepare-text.js';
@@ -12,7 +14,9 @@ import { loadLinearModel, type LinearModelFile } from './sentiment/linear-model.
 import { readModelFile } from './sentiment/load-model-file.js';
 import { createLexiconOnlyScorer, createModelScorer, type SentimentScorer } from './sentiment/sentiment-scorer.js';
 import type { WinkSentiment } from './sentiment/wink-sentiment.js';
+import { feedItemNeutral } from './sentiment/feed-item-neutral.js';
 import { createTopicTagger } from './topics/tag-topics.js';
+import { languageIndex } from './topics/topic-features.js';
 import type { TopicModel } from './topics/topic-model.js';
 
 export interface LanguagePipeline {
@@ -29,6 +33,8 @@ export function createLanguagePipeline(options: {
   settings?: LanguageSettings | undefined;
   wink?: WinkSentiment;
   topicModel?: TopicModel | undefined;
+  /** Whether a mention read as a feed item is neutral unless sure (default true). */
+  feedItemNeutral?: boolean;
 }): LanguagePipeline {
   const { lang } = options;
   const lexicon = createLexiconScorer({ lexicon: LEXICONS[lang] ?? LEXICONS.en! });
@@ -49,13 +55,21 @@ export function createLanguagePipeline(options: {
     scorer = createLexiconOnlyScorer({ lexicon, ...(lang === 'en' && wink ? { extra: (t: string) => wink.score(t) } : {}) });
   }
   const tagger = createTopicTagger({ lang, lexicon, model: options.topicModel });
+  const topicModel = options.topicModel;
+  const langIndex = languageIndex(lang);
+  const neutralFeedItems = options.feedItemNeutral ?? true;
   return {
     lang,
     hasModel: file !== undefined,
     run(text, adjust) {
-      const scored = scorer.score(text);
+      let scored = scorer.score(text);
+      // Whether the mention is a feed item (a pass of its own) is asked once, by whichever needs it first.
+      const features = scorer.features;
+      let probability: number | undefined;
+      const feedItem = topicModel && features ? () => (probability ??= topicModel.feedItemProbability(langIndex, features, features.length)) : undefined;
+      if (feedItem && neutralFeedItems) scored = feedItemNeutral(scored, feedItem);
       const sentiment = adjust ? adjust(scored) : scored;
-      const topics = tagger.tag(text, scorer.features, sentiment);
+      const topics = tagger.tag(text, features, sentiment, feedItem);
       return { sentiment, topics };
     },
   };

@@ -29,23 +29,43 @@ interface FeedTopicLabel {
 
 /** Our labels (data/feed-topics.jsonl), checked: every topic a known one. */
 export function readFeedTopicLabels(path = new URL('../../data/feed-topics.jsonl', import.meta.url)): FeedTopicLabel[] {
+  return readLabelLines<FeedTopicLabel>(path, (label) => {
+    const unknown = label.topics.find((t) => !(TOPIC_IDS as readonly string[]).includes(t));
+    return unknown === undefined ? undefined : `unknown topic "${unknown}"`;
+  });
+}
+
+/** A JSON Lines file of our labels; `problem` names what is wrong with a line, which is then an error naming the file and line. */
+export function readLabelLines<T>(path: URL, problem: (label: T) => string | undefined): T[] {
+  const name = path.pathname.split('/').slice(-2).join('/');
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line, i) => {
-      const label = JSON.parse(line) as FeedTopicLabel;
-      const unknown = label.topics.find((t) => !(TOPIC_IDS as readonly string[]).includes(t));
-      if (unknown !== undefined) throw new Error(`data/feed-topics.jsonl line ${i + 1}: unknown topic "${unknown}"`);
+      const label = JSON.parse(line) as T;
+      const wrong = problem(label);
+      if (wrong !== undefined) throw new Error(`${name} line ${i + 1}: ${wrong}`);
       return label;
     });
 }
 
-/**
- * The labeled items with their text, read from the feed files under `<shared>/data/feeds`. A feed
- * that no longer parses, or an item number it does not have, is an error naming it: the labels
- * belong to those exact files.
- */
+/** The labeled items with their text (readFeedItemTexts). */
 export function readFeedTopicExamples(env: Record<string, string | undefined>, labels = readFeedTopicLabels()): FeedTopicExample[] {
+  const texts = readFeedItemTexts(env, labels);
+  return labels.map((label, i) => ({ text: texts[i]!, lang: label.lang, topics: label.topics, aspects: {}, feed: label.feed }));
+}
+
+/** An item of a feed file under `<shared>/data/feeds`: the file and the item's number in it. */
+export interface FeedItemRef {
+  feed: string;
+  item: number;
+}
+
+/**
+ * The items' texts, read from the feed files under `<shared>/data/feeds`. A feed that no longer
+ * parses, or an item number it does not have, is an error naming it: the labels belong to those exact files.
+ */
+export function readFeedItemTexts(env: Record<string, string | undefined>, refs: readonly FeedItemRef[]): string[] {
   const feeds = new Map<string, FeedEntry[]>();
   const entriesOf = (feed: string): FeedEntry[] => {
     let entries = feeds.get(feed);
@@ -57,10 +77,10 @@ export function readFeedTopicExamples(env: Record<string, string | undefined>, l
     }
     return entries;
   };
-  return labels.map((label) => {
-    const entry = entriesOf(label.feed)[label.item];
-    if (!entry) throw new Error(`${label.feed} has no item ${label.item}`);
-    return { text: itemText(entry), lang: label.lang, topics: label.topics, aspects: {}, feed: label.feed };
+  return refs.map((ref) => {
+    const entry = entriesOf(ref.feed)[ref.item];
+    if (!entry) throw new Error(`${ref.feed} has no item ${ref.item}`);
+    return itemText(entry);
   });
 }
 

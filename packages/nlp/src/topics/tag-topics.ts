@@ -16,8 +16,11 @@ import { languageIndex } from './topic-features.js';
 import type { TopicModel } from './topic-model.js';
 
 export interface TopicTagger {
-  /** `features`: the mention's sentiment features (the model reads them); absent → cue rules. */
-  tag(text: PreparedText, features: FeatureBuffer | undefined, overall: Sentiment): TopicMention[];
+  /**
+   * `features`: the mention's sentiment features (the model reads them); absent → cue rules.
+   * `feedItem`: its feed-item probability, if the caller already asks for it (else the model is asked).
+   */
+  tag(text: PreparedText, features: FeatureBuffer | undefined, overall: Sentiment, feedItem?: () => number): TopicMention[];
 }
 
 export function createTopicTagger(options: { lang: string; lexicon: LexiconScorer; model?: TopicModel | undefined }): TopicTagger {
@@ -28,7 +31,7 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
   // Scratch space owned by this tagger (analyze() is synchronous).
   const logits = new Float64Array(model ? model.topics.length : TOPIC_IDS.length);
   return {
-    tag(text, features, overall) {
+    tag(text, features, overall, feedItem) {
       const hits = finder.find(text.words);
       const cueMask = termCueMask(hits);
       let mask = cueMask;
@@ -37,7 +40,7 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
         mask = decideTopics(model, langIndex, logits, cueMask);
         // Whether the mention is a feed item matters only where the gate would withhold something.
         if ((mask & ~model.ungated) !== 0)
-          mask = decideTopics(model, langIndex, logits, cueMask, model.feedItemProbability(langIndex, features, features.length));
+          mask = decideTopics(model, langIndex, logits, cueMask, feedItem ? feedItem() : model.feedItemProbability(langIndex, features, features.length));
       }
       if (mask === 0) return [];
       const out: TopicMention[] = [];
