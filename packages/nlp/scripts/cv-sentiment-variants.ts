@@ -49,7 +49,8 @@ const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
   e30positive13: { epochs: 30, classBoost: { positive: 1.3 } },
   e30chars26: { epochs: 30, ngrams: { min: 2, max: 6 } },
   links: { links: 'links' },
-  handles: { links: 'links-and-handles' },
+  linksHandles: { links: 'links-and-handles' },
+  handles: { links: 'handles' },
 };
 
 const args = process.argv.slice(2);

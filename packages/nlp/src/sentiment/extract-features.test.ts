@@ -65,5 +65,8 @@ describe('feature extraction', () => {
     expect(new Set(keys('thanks for nothing')).has(bucket('e:@'))).toBe(false);
     const linksOnly = createFeatureExtractor({ hashBits: BITS, lexicon: createLexiconScorer({ lexicon: LEXICONS.en! }), links: 'links' });
     expect(new Set(Array.from(linksOnly.extract('thanks @acmehelp').indices)).has(bucket('w:acmehelp'))).toBe(true);
+    const handlesOnly = createFeatureExtractor({ hashBits: BITS, lexicon: createLexiconScorer({ lexicon: LEXICONS.en! }), links: 'handles' });
+    const h = new Set(Array.from(handlesOnly.extract('thanks @acmehelp https://t.co/Ab12').indices));
+    expect([h.has(bucket('w:acmehelp')), h.has(bucket('e:@')), h.has(bucket('w:ab12'))]).toEqual([false, true, true]);
   });
 });

@@ -24,8 +24,8 @@ export interface FeatureExtractorOptions {
   binary?: boolean;
   /** Word classes learned from unlabeled text, one hashed feature per granularity (scripts/word-clusters.ts; measured, not shipped: README round 6). */
   wordClasses?: ReadonlyMap<string, readonly number[]>;
-  /** Words inside links (and @handles, with 'links-and-handles') give one marker feature each (e:link, e:@) instead of their own: a tweet's handle names one account, not an opinion (README round 14). */
-  links?: 'links' | 'links-and-handles';
+  /** Words inside links ('links'), @handles ('handles') or both give one marker feature each (e:link, e:@) instead of their own: a tweet's handle names one account, not an opinion (README round 14). */
+  links?: 'links' | 'handles' | 'links-and-handles';
 }
 
 export interface FeatureExtractor {
@@ -68,7 +68,8 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
   const question = (fnv1aSeed('e:?') >>> 0) & mask;
   const linkMark = (fnv1aSeed('e:link') >>> 0) & mask;
   const handleMark = (fnv1aSeed('e:@') >>> 0) & mask;
-  const linkPattern = options.links === 'links-and-handles' ? LINK_OR_HANDLE : options.links === 'links' ? LINK : undefined;
+  const linkPattern =
+    options.links === 'links-and-handles' ? LINK_OR_HANDLE : options.links === 'links' ? LINK : options.links === 'handles' ? HANDLE : undefined;
 
   const charNgrams = (w: string, out: FeatureBuffer): void => {
     const padded = w.length + 2;
@@ -140,6 +141,7 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
 
 const LINK = /(?:https?:\/\/|www\.)\S+/gu;
 const LINK_OR_HANDLE = /(?:https?:\/\/|www\.)\S+|@[\p{L}\p{N}_]+/gu;
+const HANDLE = /@[\p{L}\p{N}_]+/gu;
 
 /** Which tokens lie inside a link or handle; counts a marker for each link or handle. */
 function linkTokens(prepared: PreparedText, pattern: RegExp, out: FeatureBuffer, linkMark: number, handleMark: number): Uint8Array | undefined {

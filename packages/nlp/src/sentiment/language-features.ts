@@ -46,8 +46,8 @@ export interface LanguageSettings {
   trainBalance?: 'dev';
   /** Word classes learned from unlabeled text (scripts/cv-word-clusters.ts; measured, no language uses them: README round 6). */
   wordClasses?: ReadonlyMap<string, readonly number[]>;
-  /** Words inside links (and @handles) become one marker feature (extract-features.ts). */
-  links?: 'links' | 'links-and-handles';
+  /** Words inside links, @handles or both become one marker feature each (extract-features.ts). */
+  links?: 'links' | 'handles' | 'links-and-handles';
   /** When the scorer says neutral although the model picked a side (sentiment-scorer.ts). */
   neutral?: NeutralRule;
 }
@@ -69,7 +69,7 @@ export const LANGUAGE_SETTINGS: Record<string, LanguageSettings> = {
   // links 'links-and-handles' for Russian, whose bank and operator tweets name accounts and links:
   // each is one marker instead of its words (cv-sentiment-variants.ts ru, seeds 7/11/13: +0.004, every
   // seed up; links alone lost). English gained +0.003 too, but its feed-item classifier reads the same
-  // features and then called fewer feed items (161 items tagged instead of 137); he, et within noise,
+  // features and then called fewer feed items (161 items tagged instead of 137; handles alone 145); he, et within noise,
   // kk has none. README round 14.
   en: { trainData: 'all', neutral: { band: 0.1, opinionBand: 0, announcementBand: 0.7 } },
   ru: { trainData: 'all', epochs: 30, links: 'links-and-handles', neutral: { band: 0.1, opinionBand: 0.3, questions: true } },
