@@ -5,7 +5,9 @@
 // cross-validation over whole feeds (chosen on four fifths of the feeds, scored on the fifth). What
 // the rule costs the customer texts: the English sentiment dev texts the classifier reads as feed
 // items out of fold, with their out-of-fold sentiment scores.
-// Run: npx tsx packages/nlp/scripts/feed-sentiment.ts (README: issue 10, round 14)
+// --bars=0.5,0.6,…: the rule's own bar chosen with the band by the same nested CV, and what each bar
+// costs the English dev texts (measured, not adopted).
+// Run: npx tsx packages/nlp/scripts/feed-sentiment.ts [--bars=0.5,0.6,0.65,0.7,0.75] (README: issue 10, round 14)
 
 import { classificationReport } from '../src/eval/metrics.js';
 import { feedItemLabel, scoreFeedItems } from '../src/eval/feed-sentiment.js';
@@ -13,6 +15,7 @@ import { feedFolds } from '../src/eval/feed-topic-cv.js';
 import { outOfFoldFeedItemProbabilities } from '../src/eval/feed-item-oof.js';
 import { readFeedTopicExamples } from '../src/eval/feed-topics.js';
 import { FEED_ITEM_BAR } from '../src/topics/decide-topics.js';
+import { FEED_ITEM_NEUTRAL_BAND } from '../src/sentiment/feed-item-neutral.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { outOfFoldScores, readDev } from './out-of-fold-scores.js';
 
@@ -61,6 +64,35 @@ console.log(`English sentiment dev: ${flagged.length} of ${dev.length} texts rea
 for (const band of BANDS.slice(1)) {
   const turned = flagged.filter((s) => s.label !== 'neutral' && Math.abs(s.score) < band);
   console.log(`  band ${band.toFixed(2)}: ${turned.length} made neutral, ${turned.filter((s) => s.label === s.gold).length} of them right before`);
+}
+
+const bars = process.argv
+  .find((a) => a.startsWith('--bars='))
+  ?.slice(7)
+  .split(',')
+  .map(Number);
+if (bars) {
+  const joint = new Array<string>(items.length);
+  for (let f = 0; f < 5; f++) {
+    const train = all.filter((i) => fold[i] !== f);
+    let best = { bar: FEED_ITEM_BAR, band: 0, f1: -1 };
+    for (const bar of bars)
+      for (const band of BANDS) {
+        const f1 = classificationReport(train.map((i) => ({ gold: items[i]!.label, predicted: feedItemLabel(scored, i, band, bar) }))).macroF1;
+        if (f1 > best.f1) best = { bar, band, f1 };
+      }
+    console.log(`  fold ${f}: bar ${best.bar}, band ${best.band}`);
+    for (const i of all) if (fold[i] === f) joint[i] = feedItemLabel(scored, i, best.band, best.bar);
+  }
+  console.log(
+    `bar and band nested by feed: macro-F1 ${classificationReport(all.map((i) => ({ gold: items[i]!.label, predicted: joint[i]! }))).macroF1.toFixed(3)}`,
+  );
+  for (const bar of bars) {
+    const turned = dev.filter((s) => (devP.get(s.text) ?? 0) >= bar && s.label !== 'neutral' && Math.abs(s.score) < FEED_ITEM_NEUTRAL_BAND);
+    console.log(
+      `  English dev at bar ${bar}, band ${FEED_ITEM_NEUTRAL_BAND}: ${turned.length} made neutral, ${turned.filter((s) => s.label === s.gold).length} of them right before`,
+    );
+  }
 }
 
 function count(labels: string[]): string {

@@ -72,8 +72,8 @@ export function scoreFeedItems(env: Record<string, string | undefined>, wink: Wi
   return { items, sentiment, probability: items.map((e) => probability.get(key(e)) ?? 0) };
 }
 
-/** An item's label under the feed-item neutral rule (sentiment/feed-item-neutral.ts) with this band. */
-export function feedItemLabel(scored: ScoredFeedItems, i: number, band = FEED_ITEM_NEUTRAL_BAND): SentimentLabel {
+/** An item's label under the feed-item neutral rule (sentiment/feed-item-neutral.ts) with this band (and bar: measurement only). */
+export function feedItemLabel(scored: ScoredFeedItems, i: number, band = FEED_ITEM_NEUTRAL_BAND, bar = FEED_ITEM_BAR): SentimentLabel {
   const s = scored.sentiment[i]!;
-  return s.label !== 'neutral' && Math.abs(s.score) < band && scored.probability[i]! >= FEED_ITEM_BAR ? 'neutral' : s.label;
+  return s.label !== 'neutral' && Math.abs(s.score) < band && scored.probability[i]! >= bar ? 'neutral' : s.label;
 }
