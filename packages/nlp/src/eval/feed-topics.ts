@@ -40,12 +40,17 @@ export function readLabelLines<T>(path: URL, problem: (label: T) => string | und
   const name = path.pathname.split('/').slice(-2).join('/');
   return readFileSync(path, 'utf8')
     .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, i) => {
-      const label = JSON.parse(line) as T;
+    .flatMap((line, i) => {
+      if (line.trim() === '') return [];
+      let label: T;
+      try {
+        label = JSON.parse(line) as T;
+      } catch (error) {
+        throw new Error(`${name} line ${i + 1}: not JSON (${(error as Error).message})`, { cause: error });
+      }
       const wrong = problem(label);
       if (wrong !== undefined) throw new Error(`${name} line ${i + 1}: ${wrong}`);
-      return label;
+      return [label];
     });
 }
 
