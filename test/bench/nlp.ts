@@ -300,17 +300,13 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
   // The feed-item neutral rule's cost, side by side: English dev texts and our labeled feed items
   // (where it fires most) by an analyzer without it.
   const withoutFeedRule = createAnalyzer({ feedItemNeutral: false });
-  const feedTexts = feedItemTexts();
-  for (const [name, list] of [
-    ['en', data.get('en')?.map((e) => e.text) ?? []],
-    ['feeds', feedTexts],
-  ] as const) {
-    if (list.length === 0) continue;
-    if (name === 'feeds') workloads.set('feeds', loop([...list], analyze));
-    workloads.set(
-      `${name}:no-feed-rule`,
-      loop([...list], (t) => withoutFeedRule.analyze(t)),
-    );
+  const withoutRule = (t: string): unknown => withoutFeedRule.analyze(t);
+  const english = data.get('en')?.map((e) => e.text) ?? [];
+  if (english.length > 0) workloads.set('en:no-feed-rule', loop(english, withoutRule));
+  const feedTexts = hasFeeds() ? readFeedSentimentExamples(process.env).map((e) => e.text) : [];
+  if (feedTexts.length > 0) {
+    workloads.set('feeds', loop(feedTexts, analyze));
+    workloads.set('feeds:no-feed-rule', loop(feedTexts, withoutRule));
   }
   for (const t of [...texts, ...feedTexts]) {
     analyzer.analyze(t); // warm up
@@ -367,16 +363,16 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
   };
 }
 
-/** Our labeled feed items' texts (empty where shared/data/feeds is absent). */
-function feedItemTexts(): string[] {
-  return existsSync(join(sharedDir(process.env), 'data', 'feeds')) ? readFeedSentimentExamples(process.env).map((e) => e.text) : [];
+/** Whether shared/data/feeds, which our labeled feed items are read from, is there. */
+function hasFeeds(): boolean {
+  return existsSync(join(sharedDir(process.env), 'data', 'feeds'));
 }
 
 /** Sentiment on our labeled feed items, without and with the feed-item neutral rule (nlp eval/feed-sentiment.ts). */
 function measureFeedSentiment(
   wink: ReturnType<typeof createWinkSentiment>,
 ): { n: number; without: ClassificationReport; with: ClassificationReport } | undefined {
-  if (feedItemTexts().length === 0) return undefined;
+  if (!hasFeeds()) return undefined;
   const scored = scoreFeedItems(process.env, wink);
   const report = (label: (i: number) => string) => classificationReport(scored.items.map((e, i) => ({ gold: e.label, predicted: label(i) })));
   return { n: scored.items.length, without: report((i) => scored.sentiment[i]!.label), with: report((i) => feedItemLabel(scored, i)) };

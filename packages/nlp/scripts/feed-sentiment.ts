@@ -12,8 +12,6 @@
 import { classificationReport } from '../src/eval/metrics.js';
 import { feedItemLabel, scoreFeedItems } from '../src/eval/feed-sentiment.js';
 import { feedFolds } from '../src/eval/feed-topic-cv.js';
-import { outOfFoldFeedItemProbabilities } from '../src/eval/feed-item-oof.js';
-import { readFeedTopicExamples } from '../src/eval/feed-topics.js';
 import { FEED_ITEM_BAR } from '../src/topics/decide-topics.js';
 import { FEED_ITEM_NEUTRAL_BAND } from '../src/sentiment/feed-item-neutral.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
@@ -56,8 +54,7 @@ console.log(
 console.log(`  confusion before ${JSON.stringify(before.confusion)}\n  after ${JSON.stringify(nested.confusion)}`);
 
 // The cost on customer texts: English dev texts read as feed items out of fold, scored out of fold.
-const english = readFeedTopicExamples(env).filter((f) => f.lang === 'en');
-const devP = new Map(outOfFoldFeedItemProbabilities({ env, lang: 'en', feeds: english, wink }).customer.map((c) => [c.text, c.probability]));
+const devP = scored.customer;
 const dev = outOfFoldScores('en', readDev('en'), wink);
 const flagged = dev.filter((s) => (devP.get(s.text) ?? 0) >= FEED_ITEM_BAR);
 console.log(`English sentiment dev: ${flagged.length} of ${dev.length} texts read as feed items out of fold`);

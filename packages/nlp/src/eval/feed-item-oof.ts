@@ -4,7 +4,6 @@
 // saw: the feed-item bar is chosen on these (scripts/feed-item-bar.ts), and the feed-item neutral
 // rule measured (scripts/feed-sentiment.ts), without the in-sample optimism of the shipped classifier.
 
-import { readLabeledFile } from './read-labeled.js';
 import { readTopicFile } from './read-topics.js';
 import { feedFolds } from './feed-topic-cv.js';
 import { sharedDataFile } from './shared-dir.js';
@@ -12,7 +11,7 @@ import { createLanguageFeatures, HASH_BITS } from '../sentiment/language-feature
 import { loadLinearModel } from '../sentiment/linear-model.js';
 import { trainLinearModel } from '../sentiment/train-linear-model.js';
 import type { WinkSentiment } from '../sentiment/wink-sentiment.js';
-import { FEED_ITEM_CLASSES, FEED_ITEM_MAX_FEATURES } from '../topics/feed-items.js';
+import { customerTexts, FEED_ITEM_CLASSES, FEED_ITEM_MAX_FEATURES } from '../topics/feed-items.js';
 
 export interface OutOfFoldFeedItems {
   /** The customer texts (shared sentiment dev and train rows of the language, topic texts left out). */
@@ -33,12 +32,7 @@ export function outOfFoldFeedItemProbabilities(options: {
   const { extractor, denseCount } = createLanguageFeatures({ lang, ...(options.wink ? { wink: options.wink } : {}) });
   const topicFile = sharedDataFile(env, 'topics/dev', lang);
   const exclude = new Set(topicFile ? readTopicFile(topicFile).examples.map((e) => e.text) : []);
-  const customer = (['sentiment/dev', 'sentiment/train'] as const).flatMap((set) => {
-    const path = sharedDataFile(env, set, lang);
-    return path
-      ? readLabeledFile(path).examples.flatMap((r) => (exclude.has(r.text) ? [] : [{ text: r.text, x: extractor.extract(r.text), source: r.source ?? set }]))
-      : [];
-  });
+  const customer = customerTexts(env, lang, exclude).map((c) => ({ ...c, x: extractor.extract(c.text) }));
   const feedX = feeds.map((f) => extractor.extract(f.text));
   const feedFold = feedFolds(feeds, k);
   const customerP = new Array<number>(customer.length).fill(0);

@@ -6,13 +6,13 @@
 // text stays in shared/ and is read as the collector reads it.
 
 import { createAnalyzer } from '../analyzer.js';
-import { FEED_ITEM_NEUTRAL_BAND } from '../sentiment/feed-item-neutral.js';
+import { FEED_ITEM_NEUTRAL_BAND, feedItemNeutral } from '../sentiment/feed-item-neutral.js';
 import type { WinkSentiment } from '../sentiment/wink-sentiment.js';
 import { FEED_ITEM_BAR } from '../topics/decide-topics.js';
 import { FEED_ITEM_LANGUAGES } from '../topics/feed-items.js';
 import type { Sentiment, SentimentLabel } from '../types.js';
 import { outOfFoldFeedItemProbabilities } from './feed-item-oof.js';
-import { readFeedItemTexts, readFeedTopicExamples, readFeedTopicLabels, readLabelLines, type FeedItemRef } from './feed-topics.js';
+import { readFeedItemTexts, readFeedTopicExamples, readLabelLines, type FeedItemRef } from './feed-topics.js';
 
 export interface FeedSentimentExample {
   feed: string;
@@ -49,6 +49,8 @@ export interface ScoredFeedItems {
   sentiment: Sentiment[];
   /** By a feed-item classifier trained without the item's feed (0 in languages without one). */
   probability: number[];
+  /** The feed-item classifiers' customer texts, each with its probability out of fold (what the rule would cost them). */
+  customer: Map<string, number>;
 }
 
 /**
@@ -62,18 +64,18 @@ export function scoreFeedItems(env: Record<string, string | undefined>, wink: Wi
   const sentiment = analyzer.analyzeBatch(items.map((e) => ({ text: e.text, langHint: e.lang }))).map((a) => a.sentiment);
   const key = (f: FeedItemRef): string => `${f.feed}#${f.item}`;
   const probability = new Map<string, number>();
-  const topicLabels = readFeedTopicLabels();
-  const topicItems = readFeedTopicExamples(env, topicLabels);
+  const customer = new Map<string, number>();
+  const topicItems = readFeedTopicExamples(env);
   for (const lang of FEED_ITEM_LANGUAGES) {
-    const feeds = topicItems.flatMap((f, i) => (f.lang === lang ? [{ feed: f.feed, item: topicLabels[i]!.item, text: f.text }] : []));
+    const feeds = topicItems.filter((f) => f.lang === lang);
     const oof = outOfFoldFeedItemProbabilities({ env, lang, feeds, wink });
     feeds.forEach((f, i) => probability.set(key(f), oof.feed[i]!));
+    for (const c of oof.customer) customer.set(c.text, c.probability);
   }
-  return { items, sentiment, probability: items.map((e) => probability.get(key(e)) ?? 0) };
+  return { items, sentiment, probability: items.map((e) => probability.get(key(e)) ?? 0), customer };
 }
 
 /** An item's label under the feed-item neutral rule (sentiment/feed-item-neutral.ts) with this band (and bar: measurement only). */
 export function feedItemLabel(scored: ScoredFeedItems, i: number, band = FEED_ITEM_NEUTRAL_BAND, bar = FEED_ITEM_BAR): SentimentLabel {
-  const s = scored.sentiment[i]!;
-  return s.label !== 'neutral' && Math.abs(s.score) < band && scored.probability[i]! >= bar ? 'neutral' : s.label;
+  return feedItemNeutral(scored.sentiment[i]!, () => scored.probability[i]!, { band, bar }).label;
 }

@@ -18,6 +18,8 @@ import { sharedDir } from './shared-dir.js';
 export interface FeedTopicExample extends TopicExample {
   /** The feed file (under shared/data/feeds) the item is from: cross-validation's group. */
   feed: string;
+  /** The item's number in that feed. */
+  item: number;
 }
 
 interface FeedTopicLabel {
@@ -57,7 +59,7 @@ export function readLabelLines<T>(path: URL, problem: (label: T) => string | und
 /** The labeled items with their text (readFeedItemTexts). */
 export function readFeedTopicExamples(env: Record<string, string | undefined>, labels = readFeedTopicLabels()): FeedTopicExample[] {
   const texts = readFeedItemTexts(env, labels);
-  return labels.map((label, i) => ({ text: texts[i]!, lang: label.lang, topics: label.topics, aspects: {}, feed: label.feed }));
+  return labels.map((label, i) => ({ text: texts[i]!, lang: label.lang, topics: label.topics, aspects: {}, feed: label.feed, item: label.item }));
 }
 
 /** An item of a feed file under `<shared>/data/feeds`: the file and the item's number in it. */

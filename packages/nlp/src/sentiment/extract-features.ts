@@ -68,8 +68,7 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
   const question = (fnv1aSeed('e:?') >>> 0) & mask;
   const linkMark = (fnv1aSeed('e:link') >>> 0) & mask;
   const handleMark = (fnv1aSeed('e:@') >>> 0) & mask;
-  const linkPattern =
-    options.links === 'links-and-handles' ? LINK_OR_HANDLE : options.links === 'links' ? LINK : options.links === 'handles' ? HANDLE : undefined;
+  const linkPattern = options.links ? LINK_PATTERNS[options.links] : undefined;
 
   const charNgrams = (w: string, out: FeatureBuffer): void => {
     const padded = w.length + 2;
@@ -139,9 +138,12 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
   };
 }
 
-const LINK = /(?:https?:\/\/|www\.)\S+/gu;
-const LINK_OR_HANDLE = /(?:https?:\/\/|www\.)\S+|@[\p{L}\p{N}_]+/gu;
-const HANDLE = /@[\p{L}\p{N}_]+/gu;
+/** What each `links` option reads as one marker. */
+const LINK_PATTERNS: Record<NonNullable<FeatureExtractorOptions['links']>, RegExp> = {
+  links: /(?:https?:\/\/|www\.)\S+/gu,
+  handles: /@[\p{L}\p{N}_]+/gu,
+  'links-and-handles': /(?:https?:\/\/|www\.)\S+|@[\p{L}\p{N}_]+/gu,
+};
 
 /** Which tokens lie inside a link or handle; counts a marker for each link or handle. */
 function linkTokens(prepared: PreparedText, pattern: RegExp, out: FeatureBuffer, linkMark: number, handleMark: number): Uint8Array | undefined {

@@ -13,8 +13,11 @@ import { FEED_ITEM_BAR } from '../topics/decide-topics.js';
 /** |score| from which a feed item keeps the side the model gave it. */
 export const FEED_ITEM_NEUTRAL_BAND = 0.6;
 
-/** `feedItem`: the mention's feed-item probability, asked only where the answer can matter. */
-export function feedItemNeutral(sentiment: Sentiment, feedItem: () => number): Sentiment {
-  if (sentiment.label === 'neutral' || Math.abs(sentiment.score) >= FEED_ITEM_NEUTRAL_BAND) return sentiment;
-  return feedItem() >= FEED_ITEM_BAR ? { label: 'neutral', score: sentiment.score } : sentiment;
+/**
+ * `feedItem`: the mention's feed-item probability, asked only where the answer can matter. `rule`: the
+ * band and bar, other than the shipped ones only where measurements compare them (scripts/feed-sentiment.ts).
+ */
+export function feedItemNeutral(sentiment: Sentiment, feedItem: () => number, rule = { band: FEED_ITEM_NEUTRAL_BAND, bar: FEED_ITEM_BAR }): Sentiment {
+  if (sentiment.label === 'neutral' || Math.abs(sentiment.score) >= rule.band) return sentiment;
+  return feedItem() >= rule.bar ? { label: 'neutral', score: sentiment.score } : sentiment;
 }

@@ -40,14 +40,10 @@ export function trainFeedItemClassifiers(options: {
 }): LinearModelFile<string>[] {
   return FEED_ITEM_LANGUAGES.flatMap((lang) => {
     const items = options.feedItems.filter((item) => item.lang === lang);
-    const files = (['sentiment/dev', 'sentiment/train'] as const).flatMap((set) => sharedDataFile(options.env, set, lang) ?? []);
-    if (items.length === 0 || files.length === 0) return [];
+    const texts = customerTexts(options.env, lang, options.exclude);
+    if (items.length === 0 || texts.length === 0) return [];
     const { extractor, denseCount } = createLanguageFeatures({ lang, ...(options.wink ? { wink: options.wink } : {}) });
-    const customer = files.flatMap((path) =>
-      readLabeledFile(path).examples.flatMap((row) =>
-        row.lang === lang && !options.exclude.has(row.text) ? [{ x: extractor.extract(row.text), label: 'customer' }] : [],
-      ),
-    );
+    const customer = texts.map((row) => ({ x: extractor.extract(row.text), label: 'customer' }));
     const feed = items.map((item) => ({ x: extractor.extract(item.text), label: 'feed' }));
     return [
       trainLinearModel<string>({
@@ -59,5 +55,15 @@ export function trainFeedItemClassifiers(options: {
         maxFeatures: FEED_ITEM_MAX_FEATURES,
       }),
     ];
+  });
+}
+
+/** A classifier's customer texts: the language's shared sentiment dev and train rows whose text is not in `exclude`, with their source. */
+export function customerTexts(env: Record<string, string | undefined>, lang: string, exclude: ReadonlySet<string>): { text: string; source: string }[] {
+  return (['sentiment/dev', 'sentiment/train'] as const).flatMap((set) => {
+    const path = sharedDataFile(env, set, lang);
+    return path
+      ? readLabeledFile(path).examples.flatMap((row) => (row.lang === lang && !exclude.has(row.text) ? [{ text: row.text, source: row.source ?? set }] : []))
+      : [];
   });
 }
