@@ -12,7 +12,7 @@ import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { outOfFoldScores, readDev, scoreTexts, type ScoredText } from './out-of-fold-scores.js';
 
-const BANDS = [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+const BANDS = [0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 const BINARY_BAND = 0.1;
 const langs = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['en', 'ru', 'kk', 'he', 'et'];
 const wink = createWinkSentiment();
