@@ -78,7 +78,7 @@ function main(): void {
   /** Out-of-fold sentiment of every dev text, for aspect accuracy (topic texts are dev texts). */
   const oofSentiment = new Map<string, Sentiment>();
   for (const [lang, examples] of data) {
-    const { added, nbExamples } = trainingAdditions({ env: process.env, lang });
+    const { added, ...additions } = trainingAdditions({ env: process.env, lang });
     const threeClass = examples.some((e) => e.label === 'neutral');
     const folds = stratifiedFolds(
       examples.map((e) => e.label),
@@ -93,7 +93,7 @@ function main(): void {
     for (let f = 0; f < FOLDS; f++) {
       const train = examples.filter((_, i) => folds[i] !== f);
       const test = examples.filter((_, i) => folds[i] === f);
-      const model = trainSentimentModel({ lang, examples: [...train, ...added], wink, nbExamples });
+      const model = trainSentimentModel({ lang, examples: [...train, ...added], wink, ...additions });
       const analyzer = createAnalyzer({ models: { [lang]: model } });
       const counts = new Map<string, number>();
       for (const e of train) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);

@@ -25,14 +25,14 @@ const seeds = (option('seeds') ?? '7,11').split(',').map(Number);
 const wink = createWinkSentiment();
 const settings = LANGUAGE_SETTINGS[lang]!;
 const dev = readDev(lang);
-const { added, nbExamples } = trainingAdditions({ env: process.env, lang, settings });
+const { added, ...additions } = trainingAdditions({ env: process.env, lang, settings });
 const items = readFeedSentimentExamples(process.env).filter((e) => e.lang === lang);
 const fold = feedFolds(items, 5);
 const asRows = (rows: typeof items, weight: number): WeightedExample[] =>
   weight === 0 ? [] : rows.map((e) => ({ text: e.text, label: e.label, lang, weight }));
 
 const score = (examples: WeightedExample[], texts: readonly string[]): string[] => {
-  const model = trainSentimentModel({ lang, examples, wink, settings, nbExamples });
+  const model = trainSentimentModel({ lang, examples, wink, settings, ...additions });
   const analyzer = createAnalyzer({ models: { [lang]: model }, topicModel: null, settings: { [lang]: settings } });
   return texts.map((t) => analyzer.analyze(t, { langHint: lang }).sentiment.label);
 };

@@ -51,6 +51,9 @@ const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
   links: { links: 'links' },
   linksHandles: { links: 'links-and-handles' },
   handles: { links: 'handles' },
+  priorAll: { priorData: 'all' },
+  priorPolar: { priorData: 'polar' },
+  noPrior: { priorData: undefined },
 };
 
 const args = process.argv.slice(2);

@@ -8,6 +8,7 @@ import { stratifiedFolds } from '../src/eval/stratified-folds.js';
 import { FeatureBuffer } from '../src/sentiment/feature-buffer.js';
 import { createLanguageFeatures } from '../src/sentiment/language-features.js';
 import { loadLinearModel, type LinearModelFile } from '../src/sentiment/linear-model.js';
+import { modelExtractor } from '../src/sentiment/prior-model.js';
 import { trainingAdditions } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import type { WinkSentiment } from '../src/sentiment/wink-sentiment.js';
@@ -26,7 +27,7 @@ export interface ScoredText {
 }
 
 export function scoreTexts(lang: string, file: LinearModelFile, texts: LabeledExample[], wink: WinkSentiment): ScoredText[] {
-  const { extractor } = createLanguageFeatures({ lang, wink });
+  const extractor = modelExtractor(file, createLanguageFeatures({ lang, wink }).extractor);
   const model = loadLinearModel(file);
   const buffer = new FeatureBuffer();
   const p = new Float64Array(model.classes.length);
@@ -63,7 +64,7 @@ export function readDev(lang: string): LabeledExample[] {
 
 /** Every dev text scored by the fold model that never saw it. */
 export function outOfFoldScores(lang: string, dev: LabeledExample[], wink: WinkSentiment): ScoredText[] {
-  const { added, nbExamples } = trainingAdditions({ env: process.env, lang });
+  const { added, ...additions } = trainingAdditions({ env: process.env, lang });
   const folds = stratifiedFolds(
     dev.map((e) => e.label),
     5,
@@ -71,7 +72,7 @@ export function outOfFoldScores(lang: string, dev: LabeledExample[], wink: WinkS
   );
   const scored: ScoredText[] = [];
   for (let f = 0; f < 5; f++) {
-    const model = trainSentimentModel({ lang, examples: [...dev.filter((_, i) => folds[i] !== f), ...added], wink, nbExamples });
+    const model = trainSentimentModel({ lang, examples: [...dev.filter((_, i) => folds[i] !== f), ...added], wink, ...additions });
     scored.push(
       ...scoreTexts(
         lang,

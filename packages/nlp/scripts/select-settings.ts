@@ -103,10 +103,20 @@ const added = regGrid ? trainingAdditions({ env: process.env, lang }).added : []
 console.log(`${lang}: ${examples.length} dev rows, ${added.length} train rows added to every training part; candidates ${Object.keys(grid).join(', ')}`);
 
 const nbRows = new Map<string, LabeledExample[] | undefined>();
+const priorRows = new Map<string, LabeledExample[] | undefined>();
 function predict(train: LabeledExample[], test: LabeledExample[], settings: LanguageSettings): { gold: string; predicted: string }[] {
   const nbData = settings.nbData ?? '';
   if (!nbRows.has(nbData)) nbRows.set(nbData, trainingAdditions({ env: process.env, lang, settings }).nbExamples);
-  const model = trainSentimentModel({ lang, examples: [...train, ...added], settings, ...(wink ? { wink } : {}), nbExamples: nbRows.get(nbData) });
+  const priorData = settings.priorData ?? '';
+  if (!priorRows.has(priorData)) priorRows.set(priorData, trainingAdditions({ env: process.env, lang, settings }).priorExamples);
+  const model = trainSentimentModel({
+    lang,
+    examples: [...train, ...added],
+    settings,
+    ...(wink ? { wink } : {}),
+    nbExamples: nbRows.get(nbData),
+    priorExamples: priorRows.get(priorData),
+  });
   const analyzer = createAnalyzer({ languages: [lang], models: { [lang]: model }, settings: { [lang]: settings } });
   return test.map((e) => ({ gold: e.label, predicted: analyzer.analyze(e.text, { langHint: lang }).sentiment.label }));
 }

@@ -25,7 +25,7 @@ export interface SentimentCvOptions {
 
 export function crossValidatedMacroF1(options: SentimentCvOptions): number[] {
   const { lang, dev, wink, maxFeatures } = options;
-  const { added, nbExamples } = trainingAdditions({ env: process.env, lang, settings: options.settings });
+  const { added, ...additions } = trainingAdditions({ env: process.env, lang, settings: options.settings });
   return options.seeds.map((seed) => {
     const folds = stratifiedFolds(
       dev.map((e) => e.label),
@@ -36,7 +36,7 @@ export function crossValidatedMacroF1(options: SentimentCvOptions): number[] {
     for (let f = 0; f < 5; f++) {
       const trainRows = dev.filter((_, i) => folds[i] !== f);
       const settings = options.settingsForPart ? options.settingsForPart(trainRows) : options.settings;
-      const model = trainSentimentModel({ lang, examples: [...trainRows, ...added], wink, settings, ...(maxFeatures ? { maxFeatures } : {}), nbExamples });
+      const model = trainSentimentModel({ lang, examples: [...trainRows, ...added], wink, settings, ...(maxFeatures ? { maxFeatures } : {}), ...additions });
       const analyzer = createAnalyzer({ models: { [lang]: model }, topicModel: null, settings: { [lang]: settings } });
       for (const e of dev.filter((_, i) => folds[i] === f)) pairs.push({ gold: e.label, predicted: analyzer.analyze(e.text).sentiment.label });
     }

@@ -41,7 +41,7 @@ for (const lang of langs) {
     continue;
   }
   const started = performance.now();
-  const model = trainSentimentModel({ lang, examples: set.examples, wink, nbExamples: set.nbExamples });
+  const model = trainSentimentModel({ lang, examples: set.examples, wink, nbExamples: set.nbExamples, priorExamples: set.priorExamples });
   const json = `${JSON.stringify(model)}\n`;
   writeFileSync(modelPath(modelsDir, lang), json);
   console.log(

@@ -12,6 +12,7 @@ import { createLexiconScorer } from './sentiment/lexicon-scorer.js';
 import { LEXICONS } from './sentiment/lexicons.js';
 import { loadLinearModel, type LinearModelFile } from './sentiment/linear-model.js';
 import { readModelFile } from './sentiment/load-model-file.js';
+import { modelExtractor } from './sentiment/prior-model.js';
 import { createLexiconOnlyScorer, createModelScorer, type SentimentScorer } from './sentiment/sentiment-scorer.js';
 import type { WinkSentiment } from './sentiment/wink-sentiment.js';
 import { feedItemNeutral } from './sentiment/feed-item-neutral.js';
@@ -41,11 +42,12 @@ export function createLanguagePipeline(options: {
   const file = options.model ?? readModelFile(options.modelsDir, lang);
   let scorer: SentimentScorer;
   if (file) {
-    const { extractor } = createLanguageFeatures({
+    const { extractor: own } = createLanguageFeatures({
       lang,
       ...(options.settings ? { settings: options.settings } : {}),
       ...(options.wink ? { wink: options.wink } : {}),
     });
+    const extractor = modelExtractor(file, own);
     const neutral = (options.settings ?? LANGUAGE_SETTINGS[lang])?.neutral;
     const announcement = neutral?.announcementBand ? announcementCuesFor(lang) : undefined;
     const question = neutral?.questions ? questionCuesFor(lang) : undefined;

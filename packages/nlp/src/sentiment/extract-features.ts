@@ -128,6 +128,11 @@ export function createFeatureExtractor(options: FeatureExtractorOptions): Featur
     return hits;
   };
 
+  return extractorOf(extractInto);
+}
+
+/** An extractor from its prediction path: `extract` (training) fills a fresh buffer the same way. */
+export function extractorOf(extractInto: FeatureExtractor['extractInto']): FeatureExtractor {
   return {
     extractInto,
     extract(text) {

@@ -20,6 +20,8 @@ export interface LinearModelFile<C extends string = SentimentLabel> {
   /** Quantised weights, classes.length per bucket. */
   weights: number[];
   trainedOn: { examples: number; counts: Record<string, number>; seed: number };
+  /** A model of the language's train rows alone whose probabilities are two of this model's features (prior-model.ts). */
+  prior?: LinearModelFile<C>;
 }
 
 export interface LinearModel<C extends string = SentimentLabel> {
@@ -55,7 +57,12 @@ export function loadLinearModel<C extends string = SentimentLabel>(file: LinearM
 export function isLinearModelFile(v: unknown): v is LinearModelFile<string> {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
-  return o.format === 'earshot-linear-v1' && typeof o.hashBits === 'number' && hasQuantisedWeights(o, o.classes);
+  return (
+    o.format === 'earshot-linear-v1' &&
+    typeof o.hashBits === 'number' &&
+    hasQuantisedWeights(o, o.classes) &&
+    (o.prior === undefined || (isLinearModelFile(o.prior) && o.prior.hashBits === o.hashBits))
+  );
 }
 
 /** Turns the logits z[from..to) into probabilities. */

@@ -4,7 +4,8 @@
 
 import type { SentimentLabel } from '../types.js';
 import { createLanguageFeatures, HASH_BITS, LANGUAGE_SETTINGS, type LanguageSettings } from './language-features.js';
-import type { LinearModelFile } from './linear-model.js';
+import { loadLinearModel, type LinearModelFile } from './linear-model.js';
+import { PRIOR_DENSE_COUNT, withPrior } from './prior-model.js';
 import { trainLinearModel, type TrainOptions } from './train-linear-model.js';
 import type { WinkSentiment } from './wink-sentiment.js';
 
@@ -24,9 +25,27 @@ export function trainSentimentModel(options: {
   maxFeatures?: number;
   /** Rows the naive Bayes part is counted from instead of `examples` (train-linear-model.ts nbExamples). */
   nbExamples?: LabeledText[] | undefined;
+  /** Rows the prior model learns from, where the settings ask for one (priorData; prior-model.ts). */
+  priorExamples?: LabeledText[] | undefined;
 }): LinearModelFile {
   const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
-  const { extractor, denseCount } = createLanguageFeatures({ lang: options.lang, settings, ...(options.wink ? { wink: options.wink } : {}) });
+  const language = createLanguageFeatures({ lang: options.lang, settings, ...(options.wink ? { wink: options.wink } : {}) });
+  const plain = (rows: LabeledText[]): TrainOptions['examples'] =>
+    rows.map((e) => ({ x: language.extractor.extract(e.text), label: e.label, ...(e.weight !== undefined ? { weight: e.weight } : {}) }));
+  // The prior: the same features and epochs, no naive Bayes part, no class boost; its rows balanced as any model's.
+  const prior =
+    settings.priorData && options.priorExamples && options.priorExamples.length > 0
+      ? trainLinearModel({
+          lang: options.lang,
+          examples: plain(options.priorExamples),
+          hashBits: HASH_BITS,
+          denseCount: language.denseCount,
+          seed: options.seed ?? 42,
+          ...(settings.epochs !== undefined ? { epochs: settings.epochs } : {}),
+        })
+      : undefined;
+  const extractor = prior ? withPrior(language.extractor, loadLinearModel(prior), HASH_BITS) : language.extractor;
+  const denseCount = prior ? PRIOR_DENSE_COUNT : language.denseCount;
   const featurize = (rows: LabeledText[]): TrainOptions['examples'] =>
     rows.map((e) => ({ x: extractor.extract(e.text), label: e.label, ...(e.weight !== undefined ? { weight: e.weight } : {}) }));
   const examples = featurize(options.examples);
@@ -39,7 +58,7 @@ export function trainSentimentModel(options: {
   if (settings.nbAlpha !== undefined) hyper.nbAlpha = settings.nbAlpha;
   if (options.maxFeatures !== undefined) hyper.maxFeatures = options.maxFeatures;
   const nbExamples = options.nbExamples && featurize(options.nbExamples);
-  return trainLinearModel({
+  const model = trainLinearModel({
     lang: options.lang,
     examples,
     hashBits: HASH_BITS,
@@ -48,4 +67,5 @@ export function trainSentimentModel(options: {
     ...hyper,
     ...(nbExamples ? { nbExamples } : {}),
   });
+  return prior ? { ...model, prior } : model;
 }

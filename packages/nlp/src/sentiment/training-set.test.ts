@@ -45,6 +45,14 @@ describe('training rows from the shared train split', () => {
     expect(sentimentTrainingSet({ env, lang: 'kk', settings: {} })!.nbExamples).toBeUndefined();
   });
 
+  it('gives the prior model every train row with priorData all, training the regression on dev alone', () => {
+    const set = sentimentTrainingSet({ env, lang: 'kk', settings: { priorData: 'all' } })!;
+    expect(set.examples).toHaveLength(2);
+    expect(set.priorExamples?.map((e) => e.label)).toEqual(['positive', 'neutral', 'negative']);
+    expect(set.description).toBe('dev 2; a prior model of 3 train rows (all)');
+    expect(sentimentTrainingSet({ env, lang: 'kk', settings: {} })!.priorExamples).toBeUndefined();
+  });
+
   it("subsamples the added rows to dev's class shares with trainBalance: dev (here 1:1 → one of each)", () => {
     const rows = extraTrainingRows({ env, lang: 'kk', extra: 'all', balance: 'dev' });
     expect(rows.map((e) => e.label).sort()).toEqual(['negative', 'positive']);

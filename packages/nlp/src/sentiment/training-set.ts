@@ -85,6 +85,7 @@ export function extraTrainingRows(options: {
 export function trainingAdditions(options: { env: Record<string, string | undefined>; lang: string; settings?: LanguageSettings; onErrors?: OnErrors }): {
   added: WeightedExample[];
   nbExamples: WeightedExample[] | undefined;
+  priorExamples: WeightedExample[] | undefined;
 } {
   const { env, lang, onErrors } = options;
   const settings = options.settings ?? LANGUAGE_SETTINGS[lang] ?? {};
@@ -96,7 +97,11 @@ export function trainingAdditions(options: { env: Record<string, string | undefi
     ...(settings.trainBalance ? { balance: settings.trainBalance } : {}),
     ...(onErrors ? { onErrors } : {}),
   });
-  return { added, nbExamples: settings.nbData ? extraTrainingRows({ env, lang, extra: settings.nbData }) : undefined };
+  return {
+    added,
+    nbExamples: settings.nbData ? extraTrainingRows({ env, lang, extra: settings.nbData }) : undefined,
+    priorExamples: settings.priorData ? extraTrainingRows({ env, lang, extra: settings.priorData }) : undefined,
+  };
 }
 
 export function sentimentTrainingSet(options: {
@@ -104,20 +109,22 @@ export function sentimentTrainingSet(options: {
   lang: string;
   settings?: LanguageSettings;
   onErrors?: OnErrors;
-}): { examples: WeightedExample[]; nbExamples?: WeightedExample[]; description: string } | undefined {
+}): { examples: WeightedExample[]; nbExamples?: WeightedExample[]; priorExamples?: WeightedExample[]; description: string } | undefined {
   const dev = sharedDataFile(options.env, 'sentiment/dev', options.lang);
   if (!dev) return undefined;
   const own = readOwn(dev, options.lang, options.onErrors);
   const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
-  const { added, nbExamples } = trainingAdditions({ ...options, settings });
+  const { added, nbExamples, priorExamples } = trainingAdditions({ ...options, settings });
   const weight =
     (settings.trainWeight !== undefined && settings.trainWeight !== 1 ? ` × ${settings.trainWeight}` : '') +
     (settings.trainBalance ? `, class shares of ${settings.trainBalance}` : '');
   return {
     examples: [...own, ...added],
     ...(nbExamples ? { nbExamples } : {}),
+    ...(priorExamples ? { priorExamples } : {}),
     description:
       (added.length > 0 ? `dev ${own.length} + train ${added.length} (${settings.trainData}${weight})` : `dev ${own.length}`) +
-      (nbExamples ? `; naive Bayes from ${nbExamples.length} train rows (${settings.nbData})` : ''),
+      (nbExamples ? `; naive Bayes from ${nbExamples.length} train rows (${settings.nbData})` : '') +
+      (priorExamples ? `; a prior model of ${priorExamples.length} train rows (${settings.priorData})` : ''),
   };
 }
