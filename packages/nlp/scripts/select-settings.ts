@@ -102,21 +102,16 @@ const wink = lang === 'en' ? createWinkSentiment() : undefined;
 const added = regGrid ? trainingAdditions({ env: process.env, lang }).added : [];
 console.log(`${lang}: ${examples.length} dev rows, ${added.length} train rows added to every training part; candidates ${Object.keys(grid).join(', ')}`);
 
-const nbRows = new Map<string, LabeledExample[] | undefined>();
-const priorRows = new Map<string, LabeledExample[] | undefined>();
+// The naive Bayes and prior rows of each candidate's nbData / priorData, read once.
+const extraRows = new Map<string, Pick<ReturnType<typeof trainingAdditions>, 'nbExamples' | 'priorExamples'>>();
 function predict(train: LabeledExample[], test: LabeledExample[], settings: LanguageSettings): { gold: string; predicted: string }[] {
-  const nbData = settings.nbData ?? '';
-  if (!nbRows.has(nbData)) nbRows.set(nbData, trainingAdditions({ env: process.env, lang, settings }).nbExamples);
-  const priorData = settings.priorData ?? '';
-  if (!priorRows.has(priorData)) priorRows.set(priorData, trainingAdditions({ env: process.env, lang, settings }).priorExamples);
-  const model = trainSentimentModel({
-    lang,
-    examples: [...train, ...added],
-    settings,
-    ...(wink ? { wink } : {}),
-    nbExamples: nbRows.get(nbData),
-    priorExamples: priorRows.get(priorData),
-  });
+  const key = `${settings.nbData ?? ''}/${settings.priorData ?? ''}`;
+  let rows = extraRows.get(key);
+  if (!rows) {
+    const { nbExamples, priorExamples } = trainingAdditions({ env: process.env, lang, settings });
+    extraRows.set(key, (rows = { nbExamples, priorExamples }));
+  }
+  const model = trainSentimentModel({ lang, examples: [...train, ...added], settings, ...(wink ? { wink } : {}), ...rows });
   const analyzer = createAnalyzer({ languages: [lang], models: { [lang]: model }, settings: { [lang]: settings } });
   return test.map((e) => ({ gold: e.label, predicted: analyzer.analyze(e.text, { langHint: lang }).sentiment.label }));
 }

@@ -3,6 +3,7 @@
 // the cross-validating benchmark, so what is measured is what ships.
 
 import type { SentimentLabel } from '../types.js';
+import type { FeatureExtractor } from './extract-features.js';
 import { createLanguageFeatures, HASH_BITS, LANGUAGE_SETTINGS, type LanguageSettings } from './language-features.js';
 import { loadLinearModel, type LinearModelFile } from './linear-model.js';
 import { PRIOR_DENSE_COUNT, withPrior } from './prior-model.js';
@@ -30,25 +31,24 @@ export function trainSentimentModel(options: {
 }): LinearModelFile {
   const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
   const language = createLanguageFeatures({ lang: options.lang, settings, ...(options.wink ? { wink: options.wink } : {}) });
-  const plain = (rows: LabeledText[]): TrainOptions['examples'] =>
-    rows.map((e) => ({ x: language.extractor.extract(e.text), label: e.label, ...(e.weight !== undefined ? { weight: e.weight } : {}) }));
+  const featurize = (extractor: FeatureExtractor, rows: LabeledText[]): TrainOptions['examples'] =>
+    rows.map((e) => ({ x: extractor.extract(e.text), label: e.label, ...(e.weight !== undefined ? { weight: e.weight } : {}) }));
   // The prior: the same features and epochs, no naive Bayes part, no class boost; its rows balanced as any model's.
+  const priorRows =
+    settings.priorData && options.priorExamples && options.priorExamples.length > 0 ? featurize(language.extractor, options.priorExamples) : undefined;
   const prior =
-    settings.priorData && options.priorExamples && options.priorExamples.length > 0
-      ? trainLinearModel({
-          lang: options.lang,
-          examples: plain(options.priorExamples),
-          hashBits: HASH_BITS,
-          denseCount: language.denseCount,
-          seed: options.seed ?? 42,
-          ...(settings.epochs !== undefined ? { epochs: settings.epochs } : {}),
-        })
-      : undefined;
+    priorRows &&
+    trainLinearModel({
+      lang: options.lang,
+      examples: priorRows,
+      hashBits: HASH_BITS,
+      denseCount: language.denseCount,
+      seed: options.seed ?? 42,
+      ...(settings.epochs !== undefined ? { epochs: settings.epochs } : {}),
+    });
   const extractor = prior ? withPrior(language.extractor, loadLinearModel(prior), HASH_BITS) : language.extractor;
   const denseCount = prior ? PRIOR_DENSE_COUNT : language.denseCount;
-  const featurize = (rows: LabeledText[]): TrainOptions['examples'] =>
-    rows.map((e) => ({ x: extractor.extract(e.text), label: e.label, ...(e.weight !== undefined ? { weight: e.weight } : {}) }));
-  const examples = featurize(options.examples);
+  const examples = featurize(extractor, options.examples);
   const hyper: Pick<TrainOptions, 'epochs' | 'learningRate' | 'l2' | 'classBoost' | 'maxFeatures' | 'nbWeight' | 'nbAlpha'> = {};
   if (settings.epochs !== undefined) hyper.epochs = settings.epochs;
   if (settings.learningRate !== undefined) hyper.learningRate = settings.learningRate;
@@ -57,7 +57,10 @@ export function trainSentimentModel(options: {
   if (settings.nbWeight !== undefined) hyper.nbWeight = settings.nbWeight;
   if (settings.nbAlpha !== undefined) hyper.nbAlpha = settings.nbAlpha;
   if (options.maxFeatures !== undefined) hyper.maxFeatures = options.maxFeatures;
-  const nbExamples = options.nbExamples && featurize(options.nbExamples);
+  // Naive Bayes counts only the hashed buckets (train-linear-model.ts), so its rows need no prior
+  // features: the language's own, those of the prior's rows when they are the same rows (Kazakh's polar).
+  const nbExamples =
+    options.nbExamples && (options.nbExamples === options.priorExamples && priorRows ? priorRows : featurize(language.extractor, options.nbExamples));
   const model = trainLinearModel({
     lang: options.lang,
     examples,

@@ -97,11 +97,15 @@ export function trainingAdditions(options: { env: Record<string, string | undefi
     ...(settings.trainBalance ? { balance: settings.trainBalance } : {}),
     ...(onErrors ? { onErrors } : {}),
   });
-  return {
-    added,
-    nbExamples: settings.nbData ? extraTrainingRows({ env, lang, extra: settings.nbData }) : undefined,
-    priorExamples: settings.priorData ? extraTrainingRows({ env, lang, extra: settings.priorData }) : undefined,
+  // Naive Bayes and the prior may read the same rows (Kazakh: both the polar ones): read them once.
+  const read = new Map<ExtraData, WeightedExample[]>();
+  const rows = (extra: ExtraData | undefined): WeightedExample[] | undefined => {
+    if (!extra) return undefined;
+    let found = read.get(extra);
+    if (!found) read.set(extra, (found = extraTrainingRows({ env, lang, extra })));
+    return found;
   };
+  return { added, nbExamples: rows(settings.nbData), priorExamples: rows(settings.priorData) };
 }
 
 export function sentimentTrainingSet(options: {
