@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createAnalyzer } from './analyzer.js';
+import { defaultModelsDir, readModelFile } from './sentiment/load-model-file.js';
 import type { AnalyzeInput } from './types.js';
 
 describe('createAnalyzer', () => {
@@ -57,6 +60,15 @@ describe('createAnalyzer', () => {
     // A German feed's hint decides a text the cue words cannot place; a clear English text keeps English.
     expect(analyzer.analyze('Nordtel Tarif 5G', { langHint: 'de-DE' }).lang).toBe('de');
     expect(analyzer.analyze('The Nordtel app keeps crashing and support never answers', { langHint: 'de' }).lang).toBe('en');
+  });
+
+  it('refuses a models directory that does not exist, naming it, instead of running on lexicons alone', () => {
+    const missing = join(tmpdir(), `earshot-no-models-${process.pid}`);
+    expect(() => createAnalyzer({ modelsDir: missing })).toThrow(`models directory ${missing} does not exist`);
+    // Every model given in memory: the directory is never read, so its absence is no error.
+    expect(() =>
+      createAnalyzer({ modelsDir: missing, languages: ['et'], models: { et: readModelFile(defaultModelsDir(), 'et')! }, topicModel: null, cyrillic: null }),
+    ).not.toThrow();
   });
 
   it('answers und and neutral for text it cannot read', () => {

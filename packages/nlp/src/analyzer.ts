@@ -9,7 +9,7 @@ import { SUPPORTED_LANGUAGES, isSupportedLanguage } from './types.js';
 import { CLEAR_CONFIDENCE, detectPreparedLanguage, writtenIn } from './lang/detect-language.js';
 import { languageOfTag } from './lang/language-tag.js';
 import { createLanguagePipeline, type LanguagePipeline } from './language-pipeline.js';
-import { defaultModelsDir, readCyrillicClassifierFile, readTopicModelFile } from './sentiment/load-model-file.js';
+import { assertModelsDir, defaultModelsDir, readCyrillicClassifierFile, readTopicModelFile } from './sentiment/load-model-file.js';
 import { loadCyrillicClassifier, type CyrillicLanguage } from './lang/cyrillic-classifier.js';
 import type { LanguageSettings } from './sentiment/language-features.js';
 import type { LinearModelFile } from './sentiment/linear-model.js';
@@ -54,6 +54,7 @@ const BATCH_CHUNK = 1000;
 export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
   const languages = (options.languages ?? [...SUPPORTED_LANGUAGES]).filter(isSupportedLanguage);
   const modelsDir = options.modelsDir ?? defaultModelsDir();
+  if (options.topicModel === undefined || options.cyrillic === undefined || languages.some((lang) => !options.models?.[lang])) assertModelsDir(modelsDir);
   const wink = languages.includes('en') ? createWinkSentiment() : undefined;
   const topicFile = options.topicModel === null ? undefined : (options.topicModel ?? readTopicModelFile(modelsDir));
   const topicModel = topicFile ? loadTopicModel(topicFile) : undefined;

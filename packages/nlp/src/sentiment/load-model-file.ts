@@ -13,6 +13,19 @@ export function defaultModelsDir(): string {
   return fileURLToPath(new URL('../../models/', import.meta.url));
 }
 
+/**
+ * Throws unless `modelsDir` exists. Each file in it is optional (a language without a model falls back
+ * to its lexicon), but a missing directory is a broken install or a wrong path, not a choice: the
+ * analyzer would otherwise run on lexicons alone without saying so.
+ */
+export function assertModelsDir(modelsDir: string): void {
+  if (!existsSync(modelsDir))
+    throw new Error(
+      `nlp: models directory ${modelsDir} does not exist: the sentiment, topic and language models are read from it ` +
+        '(packages/nlp/models in a checkout, dist/assets/packages/nlp/models in a build: run `npm run build`)',
+    );
+}
+
 export function modelPath(modelsDir: string, lang: string): string {
   return join(modelsDir, `${lang}.json`);
 }
