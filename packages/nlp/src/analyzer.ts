@@ -4,7 +4,7 @@
 // signals all read those tokens. analyzeBatch() gives the same analyses for many mentions at once,
 // running each language's texts together.
 
-import type { Analysis, AnalyzeInput, AnalyzeOptions, Analyzer, DetectedLanguage, Sentiment, WordOfMouth } from './types.js';
+import type { Analysis, AnalyzeInput, AnalyzeOptions, Analyzer, DetectedLanguage } from './types.js';
 import { SUPPORTED_LANGUAGES, isSupportedLanguage } from './types.js';
 import { CLEAR_CONFIDENCE, detectPreparedLanguage, writtenIn } from './lang/detect-language.js';
 import { languageOfTag } from './lang/language-tag.js';
@@ -46,8 +46,6 @@ const OTHER_LANGUAGE_CONFIDENCE = 0.7;
 const CLASSIFIER_OVER_HINT = 0.75;
 /** The classifier learned Cyrillic texts: Kazakh typed in Latin letters stays with the cue words. */
 const CYRILLIC = /[\u0400-\u04ff]/;
-/** Least strength of the sentiment of a mention that warns or recommends. */
-const WOM_FLOOR = 0.3;
 /** analyzeBatch's inputs prepared at a time: more gains nothing (1.12× at 1,000 vs 1.13× at 200; README round 10). */
 const BATCH_CHUNK = 1000;
 
@@ -116,7 +114,7 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
     if (!pipeline) {
       return { lang: detected.lang, langConfidence: detected.confidence, sentiment: { label: 'neutral', score: 0 }, topics: [], signals };
     }
-    const { sentiment, topics } = pipeline.run(prepared, (raw) => withWordOfMouth(raw, signals));
+    const { sentiment, topics } = pipeline.run(prepared, signals);
     return { lang: detected.lang, langConfidence: detected.confidence, sentiment, topics, signals };
   };
 
@@ -145,17 +143,4 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       return analyses;
     },
   };
-}
-
-/**
- * Telling others not to buy is negative whatever the wording; recommending to them is positive. The
- * label is decided here too, not only the score: a neutral rule may have called a clearly negative
- * score neutral (a complaint that names a time reads like an announcement), and a warning is an opinion.
- */
-function withWordOfMouth(sentiment: Sentiment, signals: WordOfMouth): Sentiment {
-  if (signals.warning && !signals.recommendation && (sentiment.label !== 'negative' || sentiment.score > -WOM_FLOOR))
-    return { label: 'negative', score: Math.min(sentiment.score, -WOM_FLOOR) };
-  if (signals.recommendation && !signals.warning && (sentiment.label !== 'positive' || sentiment.score < WOM_FLOOR))
-    return { label: 'positive', score: Math.max(sentiment.score, WOM_FLOOR) };
-  return sentiment;
 }

@@ -1,9 +1,11 @@
 // Everything one language needs, built once per analyzer: its sentiment scorer (trained model or
 // lexicon), topic tagger (reading the sentiment features, computed once) and lexicon. The analyzer picks a pipeline per mention by language.
 // A mention the topic model's feed-item classifier reads as a news or blog feed item is neutral unless
-// its sentiment is sure (sentiment/feed-item-neutral.ts).
+// its sentiment is sure (sentiment/feed-item-neutral.ts); one that warns or recommends takes that side
+// (signals/word-of-mouth-sentiment.ts).
 
-import type { Sentiment, TopicMention } from './types.js';
+import type { Sentiment, TopicMention, WordOfMouth } from './types.js';
+import { withWordOfMouth } from './signals/word-of-mouth-sentiment.js';
 import type { PreparedText } from './text/prepare-text.js';
 import { createLanguageFeatures, LANGUAGE_SETTINGS, type LanguageSettings } from './sentiment/language-features.js';
 import { questionCuesFor } from './sentiment/question-cues.js';
@@ -23,8 +25,8 @@ import type { TopicModel } from './topics/topic-model.js';
 export interface LanguagePipeline {
   lang: string;
   hasModel: boolean;
-  /** `adjust`: what the caller decides about the sentiment (word of mouth), before topics take it as the mention's. */
-  run(text: PreparedText, adjust?: (sentiment: Sentiment) => Sentiment): { sentiment: Sentiment; topics: TopicMention[] };
+  /** `signals`: the mention's word of mouth, which acts on its sentiment and is a trust cue for its topics. */
+  run(text: PreparedText, signals: WordOfMouth): { sentiment: Sentiment; topics: TopicMention[] };
 }
 
 export function createLanguagePipeline(options: {
@@ -63,15 +65,15 @@ export function createLanguagePipeline(options: {
   return {
     lang,
     hasModel: file !== undefined,
-    run(text, adjust) {
+    run(text, signals) {
       let scored = scorer.score(text);
       // Whether the mention is a feed item (a pass of its own) is asked once, by whichever needs it first.
       const features = scorer.features;
       let probability: number | undefined;
       const feedItem = topicModel && features ? () => (probability ??= topicModel.feedItemProbability(langIndex, features, features.length)) : undefined;
       if (feedItem && neutralFeedItems) scored = feedItemNeutral(scored, feedItem);
-      const sentiment = adjust ? adjust(scored) : scored;
-      const topics = tagger.tag(text, features, sentiment, feedItem);
+      const sentiment = withWordOfMouth(scored, signals);
+      const topics = tagger.tag(text, features, sentiment, signals, feedItem);
       return { sentiment, topics };
     },
   };

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyzer.js';
 import { readTopicModelFile, defaultModelsDir } from '../sentiment/load-model-file.js';
-import { SUPPORTED_LANGUAGES, type Sentiment } from '../types.js';
+import { SUPPORTED_LANGUAGES, type Sentiment, type WordOfMouth } from '../types.js';
 import { createLexiconScorer } from '../sentiment/lexicon-scorer.js';
 import { LEXICONS } from '../sentiment/lexicons.js';
 import { prepareText } from '../text/prepare-text.js';
 import { aspectRuleFor } from './aspect-sentiment.js';
 import { createTopicTagger } from './tag-topics.js';
+
+const NO_WORD_OF_MOUTH: WordOfMouth = { warning: false, recommendation: false, phrases: [] };
 
 // Sentences written by us for these tests (not from shared/ data).
 describe('topics with aspect sentiment (learned tagger, the default)', () => {
@@ -22,6 +24,11 @@ describe('topics with aspect sentiment (learned tagger, the default)', () => {
     ['kk', 'Тауар сапасы нашар, жеткізу кешікті', { quality: 'negative', delivery: 'negative' }],
     ['kk', 'Kitap ашылмайды, қосымша істемейді', { innovation: 'negative' }],
     ['he', 'הפוליטיקאי הזה שקרן ומושחת', { trust: 'negative' }], // honesty wording → trust (GUIDELINES.md)
+    // Waiting and queues are delivery; warning others or recommending to them is trust (GUIDELINES.md; README round 16).
+    ['ru', 'Жду ответа оператора уже сорок минут, очередь не движется', { delivery: 'negative' }],
+    ['kk', 'Кезек өте ұзақ, бір сағат күттік', { delivery: 'negative' }],
+    ['en', 'Do not buy from this shop, they sent me a broken kettle', { trust: 'negative' }],
+    ['en', 'I highly recommend this phone case', { trust: 'positive' }],
   ];
   it.each(cases)('%s: %s', (lang, text, expected) => {
     const got = analyzer.analyze(text);
@@ -73,6 +80,18 @@ describe('topics with aspect sentiment (learned tagger, the default)', () => {
     expect(Object.fromEntries(got.topics.map((t) => [t.topic, t.sentiment.label]))).toMatchObject(expected);
   });
 
+  // A warning or recommendation is a trust cue wherever the cue rule decides (topic-cue-finder.ts topicCueMask).
+  const wordOfMouthRules = createAnalyzer({ topicModel: null, languages: ['en', 'ru', 'kk'] });
+  it.each([
+    ['en', 'I would highly recommend them', 'positive'],
+    ['ru', 'Не берите у них кредит', 'negative'],
+    ['kk', 'Бұл дүкеннен сатып алмаңыз', 'negative'],
+  ])('cue rules, word of mouth is trust, %s: %s', (lang, text, label) => {
+    const got = wordOfMouthRules.analyze(text);
+    expect(got.lang).toBe(lang);
+    expect(got.topics).toContainEqual({ topic: 'trust', sentiment: expect.objectContaining({ label }) });
+  });
+
   it('keeps only the rules inner CV trusted in Hebrew: no delivery on political comments', () => {
     const file = readTopicModelFile(defaultModelsDir())!;
     const he = SUPPORTED_LANGUAGES.indexOf('he');
@@ -116,7 +135,7 @@ describe('aspect rule per language', () => {
   const aspects = (lang: 'en' | 'he', text: string, overall: Sentiment) =>
     Object.fromEntries(
       createTopicTagger({ lang, lexicon: lexicons[lang] })
-        .tag(prepareText(text), undefined, overall)
+        .tag(prepareText(text), undefined, overall, NO_WORD_OF_MOUTH)
         .map((t) => [t.topic, t.sentiment.label]),
     );
 

@@ -7,10 +7,10 @@
 import type { FeatureBuffer } from '../sentiment/feature-buffer.js';
 import type { LexiconScorer } from '../sentiment/lexicon-scorer.js';
 import type { PreparedText } from '../text/prepare-text.js';
-import type { Sentiment, TopicMention } from '../types.js';
+import type { Sentiment, TopicMention, WordOfMouth } from '../types.js';
 import { aspectRuleFor, aspectSentiment, mentionDecides } from './aspect-sentiment.js';
 import { decideTopics } from './decide-topics.js';
-import { createTopicCueFinder, termCueMask } from './topic-cue-finder.js';
+import { createTopicCueFinder, topicCueMask } from './topic-cue-finder.js';
 import { TOPIC_IDS } from './topic-cues.js';
 import { languageIndex } from './topic-features.js';
 import type { TopicModel } from './topic-model.js';
@@ -18,9 +18,10 @@ import type { TopicModel } from './topic-model.js';
 export interface TopicTagger {
   /**
    * `features`: the mention's sentiment features (the model reads them); absent → cue rules.
+   * `signals`: its word of mouth (a warning or recommendation is a trust cue: topic-cue-finder.ts).
    * `feedItem`: its feed-item probability, if the caller already asks for it (else the model is asked).
    */
-  tag(text: PreparedText, features: FeatureBuffer | undefined, overall: Sentiment, feedItem?: () => number): TopicMention[];
+  tag(text: PreparedText, features: FeatureBuffer | undefined, overall: Sentiment, signals: WordOfMouth, feedItem?: () => number): TopicMention[];
 }
 
 export function createTopicTagger(options: { lang: string; lexicon: LexiconScorer; model?: TopicModel | undefined }): TopicTagger {
@@ -31,9 +32,9 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
   // Scratch space owned by this tagger (analyze() is synchronous).
   const logits = new Float64Array(model ? model.topics.length : TOPIC_IDS.length);
   return {
-    tag(text, features, overall, feedItem) {
+    tag(text, features, overall, signals, feedItem) {
       const hits = finder.find(text.words);
-      const cueMask = termCueMask(hits);
+      const cueMask = topicCueMask(hits, signals);
       let mask = cueMask;
       if (model && features) {
         model.languageLogitsInto(langIndex, features, features.length, cueMask, logits);

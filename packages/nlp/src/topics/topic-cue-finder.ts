@@ -4,6 +4,7 @@
 // reads the polarity cues.
 
 import { createCueMatcher, type CueHit, type CueMatcher } from './cue-matcher.js';
+import type { WordOfMouth } from '../types.js';
 import { TOPIC_CUES, TOPIC_IDS, type TopicId } from './topic-cues.js';
 
 export interface CueValue {
@@ -29,9 +30,15 @@ export function createTopicCueFinder(lang: string): TopicCueFinder {
   return { find: (tokens) => matcher.find(tokens) };
 }
 
-/** Bit t set when a term cue of topic t occurs. */
-export function termCueMask(hits: readonly TopicCueHit[]): number {
-  let mask = 0;
+const TRUST = TOPIC_IDS.indexOf('trust');
+
+/**
+ * Bit t set when a term cue of topic t occurs. A mention that warns others off or recommends to them
+ * (signals/: "don't buy", "highly recommend") sets trust's bit too: the topic guidelines count
+ * recommending or warning others as trust (README, issue 10 round 16).
+ */
+export function topicCueMask(hits: readonly TopicCueHit[], signals: WordOfMouth): number {
+  let mask = signals.warning || signals.recommendation ? 1 << TRUST : 0;
   for (const h of hits) if (h.value.kind === 'term') mask |= 1 << h.value.topic;
   return mask;
 }

@@ -8,7 +8,8 @@ import { createLanguageFeatures, type LanguageSettings } from '../sentiment/lang
 import type { FeatureExtractor } from '../sentiment/extract-features.js';
 import type { WinkSentiment } from '../sentiment/wink-sentiment.js';
 import { prepareText } from '../text/prepare-text.js';
-import { createTopicCueFinder, termCueMask, type TopicCueFinder } from './topic-cue-finder.js';
+import { createWordOfMouthDetector } from '../signals/detect-word-of-mouth.js';
+import { createTopicCueFinder, topicCueMask, type TopicCueFinder } from './topic-cue-finder.js';
 import { TOPIC_IDS } from './topic-cues.js';
 import { crossWordNgrams } from './cross-word-ngrams.js';
 import { domainFeatures, languageIndex, MAX_DOMAINS, topicExtraFeatures } from './topic-features.js';
@@ -77,6 +78,7 @@ export function buildTopicDataset(
     return v;
   };
   const buffer = new FeatureBuffer();
+  const wom = createWordOfMouthDetector();
   const domains = new Map((options.domains ?? []).map((file) => [file.lang, loadLinearModel(file)]));
   const domainScratch = new Float64Array(MAX_DOMAINS);
   const feedItems = new Map((options.feedItems ?? []).map((file) => [file.lang, loadLinearModel(file)]));
@@ -93,7 +95,7 @@ export function buildTopicDataset(
     const { extractor, finder } = forLang(e.lang);
     const prepared = prepareText(e.text);
     extractor.extractInto(prepared, buffer);
-    const cueMask = termCueMask(finder.find(prepared.words));
+    const cueMask = topicCueMask(finder.find(prepared.words), wom.detect(prepared));
     const feedItem = feedItems.get(e.lang);
     if (feedItem) {
       feedItem.predictInto(buffer, buffer.length, feedScratch);

@@ -4,7 +4,8 @@ import { createLanguageFeatures } from '../sentiment/language-features.js';
 import { FeatureBuffer } from '../sentiment/feature-buffer.js';
 import { prepareText } from '../text/prepare-text.js';
 import { SUPPORTED_LANGUAGES } from '../types.js';
-import { createTopicCueFinder, termCueMask } from './topic-cue-finder.js';
+import { createWordOfMouthDetector } from '../signals/detect-word-of-mouth.js';
+import { createTopicCueFinder, topicCueMask } from './topic-cue-finder.js';
 import { buildTopicDataset } from './topic-dataset.js';
 import { loadTopicModel } from './topic-model.js';
 import { topicLogits } from './train-topic-model.js';
@@ -35,13 +36,14 @@ describe('the shipped topic model at prediction time', () => {
     );
     const { extractor } = createLanguageFeatures({ lang });
     const finder = createTopicCueFinder(lang);
+    const wom = createWordOfMouthDetector();
     const buffer = new FeatureBuffer();
     const decided = file.modes[langIndex]!.flatMap((m, t) => (m === 'model' ? [t] : []));
     examples.forEach((e, i) => {
       const prepared = prepareText(e.text);
       extractor.extractInto(prepared, buffer);
       const got = new Float64Array(file.topics.length);
-      model.languageLogitsInto(langIndex, buffer, buffer.length, termCueMask(finder.find(prepared.words)), got);
+      model.languageLogitsInto(langIndex, buffer, buffer.length, topicCueMask(finder.find(prepared.words), wom.detect(prepared)), got);
       const feedItem = model.feedItemProbability(langIndex, buffer, buffer.length);
       // 6 digits: the dataset keeps feature values as 32-bit floats.
       for (const t of decided) expect(got[t]).toBeCloseTo(expected[i]![t]!, 6);
