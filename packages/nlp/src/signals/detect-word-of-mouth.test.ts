@@ -7,6 +7,10 @@ describe('word-of-mouth signals', () => {
     ["Don't buy this, it broke in a day", true, false],
     ['I would not recommend them to anyone', true, false],
     ['Highly recommend this place!', false, true],
+    // The topic guidelines' own examples of warning others (GUIDELINES.md, trust), and the apostrophe left out.
+    ['DO NOT PURCHASE this kettle', true, false],
+    ['dont go here, the food was cold', true, false],
+    ['Пора менять оператора', true, false],
     ['I highly recommended it to my sister', false, true],
     ['Не берите этот тариф', true, false],
     ['Всем рекомендую этот магазин', false, true],

@@ -12,6 +12,8 @@ export const WORD_OF_MOUTH: Record<string, WordOfMouthPhrases> = {
     warning: [
       "don't buy",
       'do not buy',
+      "don't purchase",
+      'do not purchase',
       'never buy',
       'avoid this',
       'avoid them',
@@ -39,6 +41,17 @@ export const WORD_OF_MOUTH: Record<string, WordOfMouthPhrases> = {
       "don't use",
       'do not use',
       'run away',
+      // Without the apostrophe, as many write them.
+      'dont buy',
+      'dont purchase',
+      'dont go',
+      'dont waste',
+      'dont bother',
+      'dont recommend',
+      'wouldnt recommend',
+      'cant recommend',
+      'dont order',
+      'dont use',
     ],
     recommendation: [
       'highly recommend*',
@@ -86,6 +99,8 @@ export const WORD_OF_MOUTH: Record<string, WordOfMouthPhrases> = {
       'не тратьте',
       'не подключайтесь',
       'не открывайте',
+      'пора менять оператор*',
+      'меняйте оператор*',
     ],
     recommendation: [
       'рекомендую',
