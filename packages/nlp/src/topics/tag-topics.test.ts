@@ -67,29 +67,21 @@ describe('topics with aspect sentiment (learned tagger, the default)', () => {
   // Hebrew and Estonian data (political comments, news) has (almost) no customer topics, and there these
   // topics' cue words fired 3+ times with under 30% right, so the learned model turns them off in
   // those languages; the cue rules themselves still read customer mentions correctly.
-  const cueRules = createAnalyzer({ topicModel: null, languages: ['he', 'et'] });
+  const cueRules = createAnalyzer({ topicModel: null, languages: ['he', 'et', 'en', 'ru', 'kk'] });
   const cueCases: [lang: string, text: string, expected: Record<string, 'positive' | 'negative' | 'neutral'>][] = [
     ['he', 'המשלוח הגיע באיחור', { delivery: 'negative' }], // Hebrew prefix ה
     ['he', 'הנציגה בשירות הלקוחות הייתה אדיבה', { service: 'positive' }],
     ['et', 'Kvaliteet on suurepärane, aga teenindus ei olnud viisakas', { quality: 'positive', service: 'negative' }],
     ['et', 'Teenindus ei olnud viisakas', { service: 'negative' }], // negation
+    // A warning or recommendation is a trust cue wherever the cue rule decides (topic-cue-finder.ts topicCueMask).
+    ['en', 'I would highly recommend them', { trust: 'positive' }],
+    ['ru', 'Не берите у них кредит', { trust: 'negative' }],
+    ['kk', 'Бұл дүкеннен сатып алмаңыз', { trust: 'negative' }],
   ];
   it.each(cueCases)('cue rules, %s: %s', (lang, text, expected) => {
     const got = cueRules.analyze(text);
     expect(got.lang).toBe(lang);
     expect(Object.fromEntries(got.topics.map((t) => [t.topic, t.sentiment.label]))).toMatchObject(expected);
-  });
-
-  // A warning or recommendation is a trust cue wherever the cue rule decides (topic-cue-finder.ts topicCueMask).
-  const wordOfMouthRules = createAnalyzer({ topicModel: null, languages: ['en', 'ru', 'kk'] });
-  it.each([
-    ['en', 'I would highly recommend them', 'positive'],
-    ['ru', 'Не берите у них кредит', 'negative'],
-    ['kk', 'Бұл дүкеннен сатып алмаңыз', 'negative'],
-  ])('cue rules, word of mouth is trust, %s: %s', (lang, text, label) => {
-    const got = wordOfMouthRules.analyze(text);
-    expect(got.lang).toBe(lang);
-    expect(got.topics).toContainEqual({ topic: 'trust', sentiment: expect.objectContaining({ label }) });
   });
 
   it('keeps only the rules inner CV trusted in Hebrew: no delivery on political comments', () => {
