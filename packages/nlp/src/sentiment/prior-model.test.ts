@@ -47,6 +47,20 @@ describe('prior model', () => {
     expect(trainSentimentModel({ lang: 'kk', examples: rows, settings: {}, priorExamples: rows }).prior).toBeUndefined();
   });
 
+  // Cross-validation trains every fold with the same train rows: the prior is trained once for them and
+  // reused, and must be the very model a training of its own would give (other dev rows, same prior).
+  it('reuses the prior of the same rows, settings and seed, and it equals one trained afresh', () => {
+    const first = trainSentimentModel({ lang: 'kk', examples: rows, settings, priorExamples: rows });
+    const again = trainSentimentModel({ lang: 'kk', examples: rows.slice(1), settings, priorExamples: rows });
+    const fresh = trainSentimentModel({ lang: 'kk', examples: rows.slice(1), settings: { ...settings }, priorExamples: [...rows] });
+    expect(again.prior).toBe(first.prior);
+    expect(again).toEqual(fresh);
+    expect(again.prior).not.toBe(fresh.prior);
+    const otherSeed = trainSentimentModel({ lang: 'kk', examples: rows, settings, priorExamples: rows, seed: 7 });
+    expect(otherSeed.prior).not.toBe(first.prior);
+    expect(otherSeed.prior?.trainedOn.seed).toBe(7);
+  });
+
   // The prior's features share the sentiment buffer with the topic tagger, the text-domain and the
   // feed-item classifiers, which were trained on the language's own features: none of them may have
   // a weight in the prior's slots, or a Kazakh mention's topics would move with its sentiment prior.
