@@ -68,7 +68,8 @@ type PriorResult = { priorRows?: TrainOptions['examples'] | undefined; prior?: L
 /**
  * Priors trained, by settings object, rows array and seed: cross-validation trains a model per fold
  * from other dev rows but the same train rows, so the prior (Kazakh's: 18,938 rows, about 6 s) is the
- * same in every fold and is trained once. Settings and rows are never changed after they are made.
+ * same in every fold and is trained once. Settings and rows are never changed after they are made,
+ * and the model files that share a prior are only read and written out.
  */
 const priors = new WeakMap<LanguageSettings, WeakMap<LabeledText[], Map<string, PriorResult>>>();
 
