@@ -96,11 +96,18 @@ describe('createAnalyzer', () => {
     'Testing with a new framework: a short guide\nIn this post we walk through writing your first tests and running them on every commit.',
     'City council approves new budget for the harbour district\nThe plan, which passed by seven votes to four, funds two new bridges and a ferry terminal.',
     'Photos of the week: lanterns, marathons and a very large pumpkin\nOur picture editors bring you a selection of images from around the world.',
-    'Chess club results: round five\nThe home team drew three games and lost one against the visitors from the north.',
   ];
   it.each(unsureSides)('reads a feed item that takes no side as neutral: %j', (text) => {
     expect(analyzer.analyze(text).sentiment.label).toBe('neutral');
     expect(createAnalyzer({ feedItemNeutral: false }).analyze(text).sentiment.label).not.toBe('neutral');
+  });
+
+  // Before round 17's naive Bayes part the English model took a side here (-0.39) and the feed-item
+  // rule made it neutral; now the model itself calls it neutral.
+  it('reads a sports report as neutral', () => {
+    expect(
+      analyzer.analyze('Chess club results: round five\nThe home team drew three games and lost one against the visitors from the north.').sentiment.label,
+    ).toBe('neutral');
   });
 
   it("keeps a customer's complaint negative", () => {
