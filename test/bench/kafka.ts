@@ -1,8 +1,9 @@
 // Benchmark (not a test): the two Kafka clients behind our bus port against the same broker in one
 // run — produce in batches (publish() of 500) and one message per publish(), consume through
-// subscribe() — and then the pipeline benchmark (pipeline.ts, its own process) on each client, for
+// subscribe(), then what the process spends per second while subscribed with nothing arriving (idle
+// CPU: kafkajs' 1 ms timer loop, patches/kafkajs+2.2.4.patch) — and then the pipeline benchmark (pipeline.ts, its own process) on each client, for
 // its ratio to raw _bulk measured in that same run. Prints one table, writes JSON.
-//   npm run bench -- kafka [--messages 20000] [--single 1000] [--mentions 10000] [--no-pipeline]
+//   npm run bench -- kafka [--messages 20000] [--single 1000] [--idle 5] [--mentions 10000] [--no-pipeline]
 // Needs KAFKA_BROKERS and ELASTICSEARCH_URL (default: the local stack, 127.0.0.1:9092 / :9200).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ const { values: args } = parseArgs({
   options: {
     messages: { type: 'string', default: '20000' },
     single: { type: 'string', default: '1000' },
+    idle: { type: 'string', default: '5' },
     mentions: { type: 'string', default: '10000' },
     'no-pipeline': { type: 'boolean', default: false },
   },
@@ -52,6 +54,8 @@ interface ClientFigures {
   singleMsgs: number;
   consumeMsgs: number;
   consumeMB: number;
+  /** Share of one core the process used while subscribed and idle. */
+  idleCpu: number;
 }
 
 async function measure(client: KafkaClient): Promise<ClientFigures> {
@@ -88,6 +92,12 @@ async function measure(client: KafkaClient): Promise<ClientFigures> {
   });
   await all;
   const consumeSeconds = (performance.now() - t) / 1000;
+
+  const cpu = process.cpuUsage();
+  t = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, Number(args.idle) * 1000));
+  const idleUsage = process.cpuUsage(cpu);
+  const idleCpu = (idleUsage.user + idleUsage.system) / 1000 / (performance.now() - t);
   await sub.stop();
   await bus.close();
   const mb = bytes / 1024 / 1024;
@@ -98,6 +108,7 @@ async function measure(client: KafkaClient): Promise<ClientFigures> {
     singleMsgs: SINGLE / singleSeconds,
     consumeMsgs: N / consumeSeconds,
     consumeMB: mb / consumeSeconds,
+    idleCpu,
   };
 }
 
@@ -130,7 +141,9 @@ async function main(): Promise<void> {
   try {
     for (const client of KAFKA_CLIENTS) {
       const f = await measure(client);
-      log(`${client}: produce batch ${Math.round(f.batchMsgs)} msg/s, single ${Math.round(f.singleMsgs)} msg/s, consume ${Math.round(f.consumeMsgs)} msg/s`);
+      log(
+        `${client}: produce batch ${Math.round(f.batchMsgs)} msg/s, single ${Math.round(f.singleMsgs)} msg/s, consume ${Math.round(f.consumeMsgs)} msg/s, idle CPU ${(f.idleCpu * 100).toFixed(1)}%`,
+      );
       const p = args['no-pipeline'] ? undefined : await pipeline(client);
       results.push({ ...f, pipeline: p });
       rows.push({
@@ -140,13 +153,14 @@ async function main(): Promise<void> {
         'produce single msg/s': Math.round(f.singleMsgs),
         'consume msg/s': Math.round(f.consumeMsgs),
         'consume MB/s': f.consumeMB.toFixed(1),
+        'idle CPU (subscribed)': `${(f.idleCpu * 100).toFixed(1)}%`,
         'pipeline mentions/s': p ? Math.round(p.sustainedPerSecond) : '',
         'raw _bulk docs/s': p ? Math.round(p.rawBulkPerSecond) : '',
         'pipeline / raw bulk': p ? `${(p.ratio * 100).toFixed(1)}%` : '',
       });
     }
     printTable(rows);
-    writeResults('kafka', { brokers: BROKERS, messages: N, single: SINGLE, results });
+    writeResults('kafka', { brokers: BROKERS, messages: N, single: SINGLE, idleSeconds: Number(args.idle), results });
   } finally {
     await dropKafkaTopics({ brokers: BROKERS, topicPrefix: PREFIX }).catch(() => undefined);
   }

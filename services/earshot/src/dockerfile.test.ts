@@ -66,6 +66,15 @@ describe('infra/Dockerfile', () => {
     expect(runs.slice(prune).join(' ').split('npm prune')[1]).not.toMatch(/npm (ci|install|i)\b/);
   });
 
+  it('applies our patches to dependencies (patches/) when the install skips their postinstall', () => {
+    const runs = of(build, 'RUN');
+    const install = runs.findIndex((r) => /npm ci\b/.test(r));
+    expect(install, 'a RUN with npm ci').toBeGreaterThanOrEqual(0);
+    if (!runs[install]!.includes('--ignore-scripts')) return;
+    expect(of(build, 'COPY')).toContain('patches ./patches');
+    expect(runs.slice(install).join(' '), 'patch-package after npm ci --ignore-scripts').toMatch(/npm ci\b.*patch-package/);
+  });
+
   it('the runtime stage gets only the build output, bin/, package.json and the pruned node_modules; installs and compiles nothing', () => {
     const copies = of(runtime, 'COPY');
     for (const copy of copies) expect(copy, copy).toMatch(/^--from=build /);
