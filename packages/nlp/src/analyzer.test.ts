@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAnalyzer } from './analyzer.js';
+import { analyzedPart, createAnalyzer, MAX_ANALYZED_CHARS } from './analyzer.js';
 import { defaultModelsDir, readModelFile } from './sentiment/load-model-file.js';
 import type { AnalyzeInput } from './types.js';
 
@@ -127,6 +127,39 @@ describe('createAnalyzer', () => {
     expect(batch).toEqual(inputs.map(({ text, langHint }) => analyzer.analyze(text, langHint ? { langHint } : {})));
     expect(batch.map((a) => a.lang)).toEqual(['en', 'und', 'he', 'et', ...cases.map(([, lang]) => lang).reverse()]);
     expect(analyzer.analyzeBatch([])).toEqual([]);
+  });
+
+  // A mention carrying a blob (a pasted image, a tracking link, a word repeated without spaces) once
+  // held its partition for minutes to hours: wink-nlp's tokenizer and our noise pattern's e-mail
+  // part backtracked over the run from each of its positions (text/long-runs.ts). Of the million
+  // characters the analyzer reads the first 100,000, which took 1 s (tags) to ~45 s (letters and
+  // digits) before and take ~0.1 s now; the timeout catches a return of the slowest.
+  it.each([
+    ['letters and digits (wink-nlp)', 'a1', 'en'],
+    ['tags (the noise spans)', '#a', 'en'],
+    ['at signs (the e-mail pattern)', 'a@', 'en'],
+    ['placeholders', '{link}', 'ru'],
+  ])(
+    'analyzes a mention with a run of a million %s without a space',
+    (_, unit, lang) => {
+      const opening = lang === 'ru' ? 'Ужасный сервис, деньги так и не вернули.' : 'Terrible service, I want my money back.';
+      const a = analyzer.analyze(`${opening} ${unit.repeat(1_000_000 / unit.length)}`);
+      expect(a.lang).toBe(lang);
+      expect(a.sentiment.label).toBe('negative');
+    },
+    30_000,
+  );
+
+  it('judges a mention by its first MAX_ANALYZED_CHARS characters, in a batch too', () => {
+    const opening = 'Terrible service, I want my money back. ';
+    const long = opening + 'Great, I love it! '.repeat(MAX_ANALYZED_CHARS / 10);
+    const read = long.slice(0, MAX_ANALYZED_CHARS);
+    expect(analyzer.analyze(long)).toEqual(analyzer.analyze(read));
+    expect(analyzer.analyzeBatch([{ text: long }])).toEqual([analyzer.analyze(read)]);
+    // No surrogate pair is cut in two.
+    const emoji = `${'a'.repeat(MAX_ANALYZED_CHARS - 1)}😡 bad`;
+    expect(analyzedPart(emoji)).toBe('a'.repeat(MAX_ANALYZED_CHARS - 1));
+    expect(analyzedPart(opening)).toBe(opening);
   });
 
   it('asks the Russian-or-Kazakh classifier where the cue words are unsure, over a hint only when it is sure', () => {

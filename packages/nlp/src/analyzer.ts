@@ -48,6 +48,13 @@ const CLASSIFIER_OVER_HINT = 0.75;
 const CYRILLIC = /[\u0400-\u04ff]/;
 /** analyzeBatch's inputs prepared at a time: more gains nothing (1.12× at 1,000 vs 1.13× at 200; README round 10). */
 const BATCH_CHUNK = 1000;
+/**
+ * A mention is judged by its first this many characters. A feed item can carry a whole book (the
+ * collector reads feeds up to 10 MB) and the analysis takes ~0.3–0.4 ms per 1,000 characters
+ * (`npm run bench -- nlp-long`), so this bounds what one mention costs its partition at ~40 ms. The
+ * longest labeled text in shared/data is 600 characters.
+ */
+export const MAX_ANALYZED_CHARS = 100_000;
 
 export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
   const languages = (options.languages ?? [...SUPPORTED_LANGUAGES]).filter(isSupportedLanguage);
@@ -120,7 +127,7 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
 
   return {
     analyze(text: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
-      const prepared = prepareText(text);
+      const prepared = prepareText(analyzedPart(text));
       return analyzePrepared(prepared, chooseLanguage(prepared, analyzeOptions.langHint));
     },
     analyzeBatch(inputs: readonly AnalyzeInput[]): Analysis[] {
@@ -130,7 +137,7 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       // texts held at once when a caller hands over a whole file.
       for (let from = 0; from < inputs.length; from += BATCH_CHUNK) {
         const chunk = inputs.slice(from, from + BATCH_CHUNK);
-        const prepared = chunk.map((input) => prepareText(input.text));
+        const prepared = chunk.map((input) => prepareText(analyzedPart(input.text)));
         const detected = prepared.map((text, i) => chooseLanguage(text, chunk[i]!.langHint));
         const byLanguage = new Map<string, number[]>();
         detected.forEach(({ lang }, i) => {
@@ -143,4 +150,15 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       return analyses;
     },
   };
+}
+
+/** The part of a mention the analysis reads: its first MAX_ANALYZED_CHARS characters, no surrogate pair cut. */
+export function analyzedPart(text: string): string {
+  if (text.length <= MAX_ANALYZED_CHARS) return text;
+  const end = isHighSurrogate(text.charCodeAt(MAX_ANALYZED_CHARS - 1)) ? MAX_ANALYZED_CHARS - 1 : MAX_ANALYZED_CHARS;
+  return text.slice(0, end);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

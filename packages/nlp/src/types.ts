@@ -40,6 +40,7 @@ export interface AnalyzeInput extends AnalyzeOptions {
 }
 
 export interface Analyzer {
+  /** Judges a mention by its first MAX_ANALYZED_CHARS (100,000) characters (analyzer.ts). */
   analyze(text: string, options?: AnalyzeOptions): Analysis;
   /**
    * The same analyses as analyze() on each input, in the inputs' order, for the many mentions a

@@ -7,7 +7,7 @@ import type { DetectedLanguage } from '../types.js';
 import { prepareText, type PreparedText } from '../text/prepare-text.js';
 import { CYRILLIC_CUES, LATIN_CUES, type ScriptCues } from './language-cues.js';
 import { compileCues, type CompiledCues } from './compile-cues.js';
-import { NOISE, NOISE_HINT } from './noise.js';
+import { noiseSpans } from './noise.js';
 import { LEXICONS } from '../sentiment/lexicons.js';
 import { threeDecimals } from '../three-decimals.js';
 
@@ -136,16 +136,16 @@ export function writtenIn(text: PreparedText, lang: string): boolean {
   return SCRIPT_LANGUAGES.get(top)?.has(lang) ?? false;
 }
 
-/** [start, end) pairs of what NOISE matches (links, e-mail addresses, handles), flattened; usually empty. */
-function noiseSpans(norm: string): number[] {
-  if (!NOISE_HINT.test(norm)) return [];
-  const spans: number[] = [];
-  for (const m of norm.matchAll(NOISE)) spans.push(m.index, m.index + m[0].length);
-  return spans;
-}
-
+/** Whether `at` lies in one of the spans (in order, apart): a binary search, as a text of many links or tags has a span for each (a scan per letter made such a text quadratic). */
 function inNoise(noise: readonly number[], at: number): boolean {
-  for (let i = 0; i < noise.length; i += 2) if (at >= noise[i]! && at < noise[i + 1]!) return true;
+  let lo = 0;
+  let hi = noise.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at < noise[2 * mid]!) hi = mid - 1;
+    else if (at >= noise[2 * mid + 1]!) lo = mid + 1;
+    else return true;
+  }
   return false;
 }
 

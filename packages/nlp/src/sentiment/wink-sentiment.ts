@@ -9,10 +9,16 @@
 // wink-eng-lite-web-model's metaCER loader re-stringifies a module-level variable on every call, so
 // a second winkNLP(model) in one process gets a doubly-encoded string and the string grows until
 // it fails ("Invalid string length"). We hand wink a model whose metaCER reads the pristine JSON.
+//
+// wink-nlp's tokenizer is quadratic in the length of a token (a backtracking regex per new token:
+// a run of 30,000 letters and digits without a space took 4 s, a million would take over an hour),
+// so a mention carrying a long blob would stall its partition. No word is that long: wink reads at
+// most the first MAX_WINK_TOKEN characters of each run of non-space characters.
 
 import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { longRuns } from '../text/long-runs.js';
 
 export interface WinkSentiment {
   /** wink-nlp's document sentiment in [-1, 1]. */
@@ -20,6 +26,9 @@ export interface WinkSentiment {
 }
 
 const require = createRequire(import.meta.url);
+
+/** The longest run of non-space characters wink-nlp is given; longer runs keep their start. */
+export const MAX_WINK_TOKEN = 64;
 
 export function createWinkSentiment(options: { recycleAfter?: number } = {}): WinkSentiment {
   const recycleAfter = options.recycleAfter ?? 500_000;
@@ -35,8 +44,21 @@ export function createWinkSentiment(options: { recycleAfter?: number } = {}): Wi
         nlp = load();
         scored = 1;
       }
-      const s = nlp.readDoc(text).out(nlp.its.sentiment);
+      const s = nlp.readDoc(withShortTokens(text)).out(nlp.its.sentiment);
       return typeof s === 'number' && Number.isFinite(s) ? s : 0;
     },
   };
+}
+
+/** `text` with every run of more than MAX_WINK_TOKEN non-space characters cut to its start; the text itself when it has none (the usual case). */
+export function withShortTokens(text: string): string {
+  const runs = longRuns(text, MAX_WINK_TOKEN);
+  if (runs.length === 0) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < runs.length; i += 2) {
+    out += text.slice(from, runs[i]! + MAX_WINK_TOKEN);
+    from = runs[i + 1]!;
+  }
+  return out + text.slice(from);
 }
