@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileBrandQuery } from './compile-brand-query.js';
+import { QUERY_LIMITS } from './query-limits.js';
 import { QueryParseError } from './query-parse-error.js';
 
 describe('compileBrandQuery matches', () => {
@@ -85,6 +86,46 @@ describe('compileBrandQuery parse errors', () => {
     expect(e.position).toBe(position);
     expect(e.message).toContain(`position ${position}`);
     expect(e.message).toContain(`${' '.repeat(position)}^`);
+  });
+});
+
+describe('query limits', () => {
+  const ors = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' OR ');
+  const fails = (query: string): QueryParseError => {
+    try {
+      compileBrandQuery(query);
+    } catch (e) {
+      if (e instanceof QueryParseError) return e;
+      throw e;
+    }
+    throw new Error(`${query.slice(0, 40)}… compiled`);
+  };
+
+  it('compiles a query at every limit', () => {
+    const { maxTerms, maxDepth, maxPhraseWords, maxTermLength } = QUERY_LIMITS;
+    expect(() => compileBrandQuery(ors(maxTerms))).not.toThrow();
+    expect(() => compileBrandQuery(`${'('.repeat(maxDepth)}nike${')'.repeat(maxDepth)}`)).not.toThrow();
+    expect(() => compileBrandQuery(`"${'just '.repeat(maxPhraseWords)}"`)).not.toThrow();
+    expect(() => compileBrandQuery('n'.repeat(maxTermLength))).not.toThrow();
+  });
+
+  // Each was a stack overflow, a regular expression too large to build, or a matcher spending
+  // seconds on every item, instead of an error saying what is wrong.
+  it.each([
+    ['a query too long', 'nike '.repeat(QUERY_LIMITS.maxLength), /^Query too long: 50000 characters, at most 10000 at position 10000/],
+    ['too many terms', ors(QUERY_LIMITS.maxTerms + 1), /^Too many terms: more than 1000 terms and phrases at position 7890/],
+    ['parentheses nested too deep', `${'('.repeat(33)}nike${')'.repeat(33)}`, /^Nested too deep: more than 32 .* at position 32/],
+    ['NOTs nested too deep', `${'NOT '.repeat(33)}nike`, /^Nested too deep: more than 32 .* at position 128/],
+    ['a term too long', `nike ${'n'.repeat(101)}`, /^Term too long: 101 characters, at most 100 at position 5/],
+    ['a phrase too long', `nike "${'just '.repeat(21)}"`, /^Phrase too long: 21 words, at most 20 at position 5/],
+    ['a word too long in a phrase', `"just ${'d'.repeat(101)}"`, /^Word too long in a phrase: 101 characters, at most 100 at position 0/],
+  ])('refuses %s, saying so', (_, query, message) => {
+    const e = fails(query);
+    expect(e.message).toMatch(message);
+    // A long query is shown around the position, the caret under it.
+    const [, excerpt, caret] = e.message.split('\n');
+    expect(excerpt!.length).toBeLessThanOrEqual(2 + 2 * 60 + 2);
+    expect(excerpt![caret!.indexOf('^')]).toBe(e.position < query.length ? query[e.position] : undefined);
   });
 });
 

@@ -4,3 +4,4 @@
 export { compileBrandQuery, type BrandQuery } from './compile-brand-query.js';
 export { QueryParseError } from './query-parse-error.js';
 export { compileBrandMatcher, type AccountRole, type BrandItem, type BrandMatcher, type BrandMatcherOptions, type MatchedBy } from './compile-brand-matcher.js';
+export { QUERY_LIMITS } from './query-limits.js';

@@ -1,6 +1,7 @@
 // Splits a brand query into tokens (terms, quoted phrases, operators, parentheses), remembering
 // where each starts so parse errors can point at it.
 
+import { QUERY_LIMITS } from './query-limits.js';
 import { QueryParseError } from './query-parse-error.js';
 
 export type QueryToken =
@@ -13,6 +14,8 @@ export type QueryToken =
 const TERM_CHAR = /[^\s()"“”«»]/u;
 
 export function lexQuery(query: string): QueryToken[] {
+  if (query.length > QUERY_LIMITS.maxLength)
+    throw new QueryParseError(`Query too long: ${query.length} characters, at most ${QUERY_LIMITS.maxLength}`, query, QUERY_LIMITS.maxLength);
   const out: QueryToken[] = [];
   let i = 0;
   while (i < query.length) {
@@ -62,5 +65,7 @@ function classify(word: string, pos: number, query: string): QueryToken {
     return { kind: 'near', distance: Number(m[1]), pos };
   }
   if (/^[*?]+$/u.test(word)) throw new QueryParseError('A wildcard needs at least one letter', query, pos);
+  if (word.length > QUERY_LIMITS.maxTermLength)
+    throw new QueryParseError(`Term too long: ${word.length} characters, at most ${QUERY_LIMITS.maxTermLength}`, query, pos);
   return { kind: 'term', value: word, pos };
 }

@@ -4,12 +4,15 @@
 
 import type { QueryNode } from './query-ast.js';
 import { lexQuery, type QueryToken } from './lex-query.js';
+import { QUERY_LIMITS } from './query-limits.js';
 import { QueryParseError } from './query-parse-error.js';
 
 export function parseQuery(query: string): QueryNode {
   if (query.trim() === '') throw new QueryParseError('Empty query', query, 0);
   const tokens = lexQuery(query);
   let i = 0;
+  let depth = 0;
+  let terms = 0;
   const peek = (): QueryToken => tokens[i] ?? { kind: 'end', pos: query.length };
   const next = (): QueryToken => {
     const t = peek();
@@ -18,6 +21,14 @@ export function parseQuery(query: string): QueryNode {
   };
   const fail = (reason: string, t: QueryToken): never => {
     throw new QueryParseError(reason, query, t.pos);
+  };
+  /** Counts one more level of parentheses or NOT (the parser recurses into it). */
+  const deeper = (t: QueryToken): void => {
+    if (++depth > QUERY_LIMITS.maxDepth) fail(`Nested too deep: more than ${QUERY_LIMITS.maxDepth} parentheses or NOTs inside each other`, t);
+  };
+  /** Counts one more term or phrase. */
+  const counted = (t: QueryToken): void => {
+    if (++terms > QUERY_LIMITS.maxTerms) fail(`Too many terms: more than ${QUERY_LIMITS.maxTerms} terms and phrases`, t);
   };
 
   const parseOr = (): QueryNode => {
@@ -43,8 +54,10 @@ export function parseQuery(query: string): QueryNode {
   };
   const parseNot = (): QueryNode => {
     if (peek().kind === 'not') {
-      next();
-      return { type: 'not', child: parseNot() };
+      deeper(next());
+      const child = parseNot();
+      depth--;
+      return { type: 'not', child };
     }
     return parseNear();
   };
@@ -63,16 +76,23 @@ export function parseQuery(query: string): QueryNode {
     const t = next();
     switch (t.kind) {
       case 'term':
+        counted(t);
         return { type: 'term', value: t.value, pos: t.pos };
       case 'phrase': {
+        counted(t);
         const words = t.value.split(/[^\p{L}\p{N}\p{M}*?]+/u).filter((w) => w !== '');
         if (words.length === 0) fail('A phrase needs at least one word', t);
+        if (words.length > QUERY_LIMITS.maxPhraseWords) fail(`Phrase too long: ${words.length} words, at most ${QUERY_LIMITS.maxPhraseWords}`, t);
+        const long = words.find((w) => w.length > QUERY_LIMITS.maxTermLength);
+        if (long) fail(`Word too long in a phrase: ${long.length} characters, at most ${QUERY_LIMITS.maxTermLength}`, t);
         return { type: 'phrase', words, pos: t.pos };
       }
       case 'lparen': {
+        deeper(t);
         const inner = parseOr();
         const close = next();
         if (close.kind !== 'rparen') fail("Expected ')'", close);
+        depth--;
         return inner;
       }
       case 'end':
