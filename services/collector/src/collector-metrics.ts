@@ -10,6 +10,7 @@ export interface CollectorMetrics {
   unhealthy: Gauge;
   itemsDropped: Counter<'source_type' | 'reason'>;
   linksDropped: Counter<'source_type'>;
+  mentionsShortened: Counter<'source_type' | 'cut'>;
 }
 
 export function createCollectorMetrics(metrics: Metrics): CollectorMetrics {
@@ -47,6 +48,14 @@ export function createCollectorMetrics(metrics: Metrics): CollectorMetrics {
         name: 'earshot_collector_links_dropped_total',
         help: 'Item links that were not http(s), removed (the mention keeps no link)',
         labelNames: ['source_type'],
+        registers,
+      }),
+    mentionsShortened:
+      existing<Counter<'source_type' | 'cut'>>('earshot_collector_mentions_shortened_total') ??
+      new Counter({
+        name: 'earshot_collector_mentions_shortened_total',
+        help: 'Mentions cut to fit one bus message (mention-budget.ts): cut=markup (the html dropped) or text (its end too)',
+        labelNames: ['source_type', 'cut'],
         registers,
       }),
     unhealthy:

@@ -1,18 +1,19 @@
 // The collector service: polls every configured source on its interval (the schedule shared over
 // the bus, see fetch-jobs.ts), turns items into raw mentions of the brands they match or the brand
 // the source is about (to-mentions.ts, source-brands.ts), marks near-duplicates, and publishes
-// them on mentions.raw. A failing source backs off and is reported unhealthy; it never stops the
-// others.
+// them on mentions.raw, each cut to fit one message (mention-budget.ts). A failing source backs
+// off and is reported unhealthy; it never stops the others.
 import type { SourceConfig } from '@earshot/config';
 import { compileBrandMatcher } from '@earshot/nlp/query';
 import type { Health, Service } from '@earshot/observability';
 import type { StageDeps } from '@earshot/pipeline';
 import type { StateStore } from '@earshot/store';
-import { encodeMessage, TOPICS } from '@earshot/schema';
+import { TOPICS } from '@earshot/schema';
 import { createCollectorMetrics } from './collector-metrics.js';
 import { createFetchJobs, type FetchJobs } from './fetch-jobs.js';
 import { createHostLimiter } from './host-limiter.js';
 import { createHttpFetcher, type HttpFetcher } from './http-fetcher.js';
+import { encodeWithinBudget, MENTION_MESSAGE_BYTES, type EncodedMention } from './mention-budget.js';
 import { createNearDuplicateMemory } from './near-duplicate-memory.js';
 import { createNearDuplicateIndex, type NearDuplicateIndex } from './near-duplicates.js';
 import { createSourcePoller } from './poll-source.js';
@@ -166,10 +167,11 @@ export function createCollector(deps: CollectorOptions): Collector {
       return duplicateOf ? { ...m, duplicateOf } : m;
     });
     const dupes = mentions.filter((m) => m.duplicateOf).length;
+    const encoded = mentions.map((m) => encodeWithinBudget(m));
     try {
       await bus.publish(
         TOPICS.raw,
-        mentions.map((m) => ({ key: m.id, value: encodeMessage('mention.raw', m) })),
+        encoded.map(({ mention, value }) => ({ key: mention.id, value })),
       );
     } catch (err) {
       // Not published: the validators stay as they were, so the next poll fetches these items again.
@@ -189,6 +191,7 @@ export function createCollector(deps: CollectorOptions): Collector {
     count.duplicates += dupes;
     const dropped = { truncated: outcome.dropped.truncated ?? 0, malformed: outcome.dropped.malformed ?? 0, links: outcome.linksDropped };
     reportDropped(source, outcome.items.length, dropped);
+    reportShortened(source, encoded);
     logger.debug({ source: source.id, items: outcome.items.length, mentions: mentions.length, duplicates: dupes }, 'source polled');
     return { ok: true, items: outcome.items.length, mentions: mentions.length, duplicates: dupes, notModified: false, dropped };
   }
@@ -205,6 +208,20 @@ export function createCollector(deps: CollectorOptions): Collector {
     if (dropped.truncated || dropped.malformed)
       logger.warn({ source: source.id, kept, truncated: dropped.truncated, malformed: dropped.malformed }, 'feed items dropped');
     if (dropped.links) logger.warn({ source: source.id, links: dropped.links }, 'item links dropped: not http(s)');
+  }
+
+  /** Mentions cut to fit one message (mention-budget.ts): counted in metrics and named in a warning. */
+  function reportShortened(source: SourceConfig, encoded: readonly EncodedMention[]): void {
+    const shortened = encoded.filter((e) => e.shortened);
+    if (shortened.length === 0) return;
+    for (const cut of ['markup', 'text'] as const) {
+      const n = shortened.filter((e) => e.shortened === cut).length;
+      if (n) metrics.mentionsShortened.inc({ source_type: source.type, cut }, n);
+    }
+    logger.warn(
+      { source: source.id, mentions: shortened.map((e) => ({ id: e.mention.id, url: e.mention.url, cut: e.shortened })), maxBytes: MENTION_MESSAGE_BYTES },
+      'mentions cut to fit one bus message: markup dropped, then the end of the text',
+    );
   }
 
   /** A scheduled poll: skipped while the source is backing off (failures, Retry-After). */
