@@ -5,7 +5,11 @@
 
 import { longRuns } from '../text/long-runs.js';
 
-export const NOISE = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+|\S+@\S+\.\S+|\{link\}/gu;
+// NOISE's parts, named so that long runs can be searched without the e-mail part (noiseSpans).
+const LINKS_AND_TAGS = String.raw`https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+`;
+const EMAIL = String.raw`\S+@\S+\.\S+`;
+const PLACEHOLDER = String.raw`\{link\}`;
+export const NOISE = new RegExp(`${LINKS_AND_TAGS}|${EMAIL}|${PLACEHOLDER}`, 'gu');
 
 /** A cheap test for whether NOISE can match at all (most mentions hold no link or handle). */
 export const NOISE_HINT = /[@#{]|www\.|https?:/;
@@ -16,7 +20,7 @@ export const NOISE_HINT = /[@#{]|www\.|https?:/;
  * longer than this (RFC 5321: 254), so longer runs are searched without it.
  */
 export const MAX_NOISE_RUN = 256;
-const NOISE_WITHOUT_EMAIL = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+|\{link\}/gu;
+const NOISE_WITHOUT_EMAIL = new RegExp(`${LINKS_AND_TAGS}|${PLACEHOLDER}`, 'gu');
 
 /** [start, end) pairs of NOISE's matches in `text`, flattened, in order; usually empty. */
 export function noiseSpans(text: string): number[] {

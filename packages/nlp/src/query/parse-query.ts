@@ -22,9 +22,12 @@ export function parseQuery(query: string): QueryNode {
   const fail = (reason: string, t: QueryToken): never => {
     throw new QueryParseError(reason, query, t.pos);
   };
-  /** Counts one more level of parentheses or NOT (the parser recurses into it). */
-  const deeper = (t: QueryToken): void => {
+  /** Parses what parentheses or a NOT at `t` hold, one level deeper (the parser recurses into it). */
+  const nested = (t: QueryToken, parse: () => QueryNode): QueryNode => {
     if (++depth > QUERY_LIMITS.maxDepth) fail(`Nested too deep: more than ${QUERY_LIMITS.maxDepth} parentheses or NOTs inside each other`, t);
+    const node = parse();
+    depth--;
+    return node;
   };
   /** Counts one more term or phrase. */
   const counted = (t: QueryToken): void => {
@@ -54,10 +57,7 @@ export function parseQuery(query: string): QueryNode {
   };
   const parseNot = (): QueryNode => {
     if (peek().kind === 'not') {
-      deeper(next());
-      const child = parseNot();
-      depth--;
-      return { type: 'not', child };
+      return { type: 'not', child: nested(next(), parseNot) };
     }
     return parseNear();
   };
@@ -88,12 +88,12 @@ export function parseQuery(query: string): QueryNode {
         return { type: 'phrase', words, pos: t.pos };
       }
       case 'lparen': {
-        deeper(t);
-        const inner = parseOr();
-        const close = next();
-        if (close.kind !== 'rparen') fail("Expected ')'", close);
-        depth--;
-        return inner;
+        return nested(t, () => {
+          const inner = parseOr();
+          const close = next();
+          if (close.kind !== 'rparen') fail("Expected ')'", close);
+          return inner;
+        });
       }
       case 'end':
         return fail('Expected a term, phrase or ( but the query ended', t);

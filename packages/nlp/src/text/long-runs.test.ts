@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isSpace, longRuns } from './long-runs.js';
+import { longRuns } from './long-runs.js';
+import { isSpace } from './tokenize.js';
 
-describe('isSpace', () => {
+describe('isSpace (tokenize.ts, which long runs and clause breaks use)', () => {
   it('agrees with /\\s/ on every UTF-16 code unit', () => {
     const disagree: number[] = [];
     for (let code = 0; code <= 0xffff; code++) if (isSpace(code) !== /\s/.test(String.fromCharCode(code))) disagree.push(code);

@@ -4,22 +4,7 @@
 // single mention could hold its partition for minutes. Their callers find the runs here (one pass,
 // no regex) and keep those expressions off them.
 
-/** Whitespace as JavaScript's /\s/ reads it. */
-export function isSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
+import { isSpace } from './tokenize.js';
 
 /** [start, end) of each run of more than `longerThan` non-space characters, flattened; usually empty. */
 export function longRuns(text: string, longerThan: number): number[] {

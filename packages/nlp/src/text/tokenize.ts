@@ -109,7 +109,8 @@ function hasClauseBreak(s: string, from: number, to: number): boolean {
   return false;
 }
 
-function isSpace(c: number): boolean {
+/** Whitespace as JavaScript's /\s/ reads it (`long-runs.test.ts` checks every code unit). */
+export function isSpace(c: number): boolean {
   return (
     c === 0x20 ||
     c === 0x09 ||
