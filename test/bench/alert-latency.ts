@@ -18,6 +18,7 @@ import type { Bus } from '@earshot/bus';
 import { createKafkaBus, dropKafkaTopics } from '@earshot/bus/kafka';
 import { createEmbeddedBus } from '@earshot/bus/embedded';
 import { parseConfig } from '@earshot/config';
+import { sleep } from '@earshot/core';
 import { createIndexer } from '@earshot/indexer';
 import { createNotifier } from '@earshot/notifier';
 import { createMetrics, silentLogger, type Service } from '@earshot/observability';
@@ -78,7 +79,6 @@ function mention(id: string, brandId: string, sentiment: SentimentLabel): Enrich
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
   const until = Date.now() + timeoutMs;

@@ -1,7 +1,8 @@
 // Benchmark (not a test): the two Kafka clients behind our bus port against the same broker in one
 // run — produce in batches (publish() of 500) and one message per publish(), consume through
 // subscribe(), then what the process spends per second while subscribed with nothing arriving (idle
-// CPU: kafkajs' 1 ms timer loop, patches/kafkajs+2.2.4.patch) — and then the pipeline benchmark (pipeline.ts, its own process) on each client, for
+// CPU: kafkajs' 1 ms timer loop, patches/kafkajs+2.2.4.patch) — and then the pipeline benchmark
+// (pipeline.ts, its own process) on each client, for
 // its ratio to raw _bulk measured in that same run. Prints one table, writes JSON.
 //   npm run bench -- kafka [--messages 20000] [--single 1000] [--idle 5] [--mentions 10000] [--no-pipeline]
 // Needs KAFKA_BROKERS and ELASTICSEARCH_URL (default: the local stack, 127.0.0.1:9092 / :9200).
@@ -10,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { OutgoingMessage } from '@earshot/bus';
+import { sleep } from '@earshot/core';
 import { createKafkaClientBus, dropKafkaTopics, KAFKA_CLIENTS, type KafkaClient } from '@earshot/bus/kafka';
 import { encodeMessage, mentionId } from '@earshot/schema';
 import { printTable, writeResults } from './results.js';
@@ -95,7 +97,7 @@ async function measure(client: KafkaClient): Promise<ClientFigures> {
 
   const cpu = process.cpuUsage();
   t = performance.now();
-  await new Promise((resolve) => setTimeout(resolve, Number(args.idle) * 1000));
+  await sleep(Number(args.idle) * 1000);
   const idleUsage = process.cpuUsage(cpu);
   const idleCpu = (idleUsage.user + idleUsage.system) / 1000 / (performance.now() - t);
   await sub.stop();

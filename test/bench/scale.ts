@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
 import { createKafkaClientBus, dropKafkaTopics } from '@earshot/bus/kafka';
+import { sleep } from '@earshot/core';
 import { encodeMessage, mentionId, TOPICS, type RawMention } from '@earshot/schema';
 import { startEarshot } from '../support/earshot-cli.js';
 import { printTable, writeResults } from './results.js';
@@ -41,7 +42,6 @@ const SENTENCES = [
   'Klienditeenindus vastas kiiresti ja hind on õiglane.',
 ];
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function rawMention(i: number, brands: string[], at: Date): RawMention {
   const brandId = brands[i % brands.length]!;
