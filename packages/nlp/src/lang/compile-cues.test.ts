@@ -6,11 +6,10 @@ describe('compileCues', () => {
     // Detection meets folded tokens: Kazakh letters typed as their Russian look-alikes, no case, no
     // Latin diacritics. A list entry spelled with them must still match ("ғой" never did).
     const cues = compileCues({ letters: {}, words: { kk: ['ғой', 'Керемет'], tr: ['çok'] }, endings: { kk: ['ңыз'] }, fallback: 'ru' });
-    expect(cues.wordLangs.get('гой')).toEqual(['kk']);
-    expect(cues.wordLangs.get('керемет')).toEqual(['kk']);
-    expect(cues.wordLangs.get('cok')).toEqual(['tr']);
-    const endings = new Set<string>();
-    cues.endingsOf('алыныз', endings);
-    expect([...endings]).toEqual(['kk']);
+    const langsOf = (mask: number | undefined): string[] => cues.langs.filter((_, l) => ((mask ?? 0) >>> l) & 1);
+    expect(langsOf(cues.wordMask.get('гой'))).toEqual(['kk']);
+    expect(langsOf(cues.wordMask.get('керемет'))).toEqual(['kk']);
+    expect(langsOf(cues.wordMask.get('cok'))).toEqual(['tr']);
+    expect(langsOf(cues.endingsOf('алыныз'))).toEqual(['kk']);
   });
 });

@@ -6,34 +6,43 @@ import type { ScriptCues } from './language-cues.js';
 import { foldWord } from '../text/fold.js';
 
 export interface CompiledCues {
-  /** Distinctive letter (char code) → language. */
-  letterCodes: Map<number, string>;
-  /** Shared letter (char code) → the languages that use it. */
-  sharedLetterCodes: Map<number, readonly string[]>;
-  /** Whether a char code is a key of letterCodes or sharedLetterCodes (a quick filter). */
-  isCueLetter(code: number): boolean;
-  langs: string[];
-  wordLangs: Map<string, string[]>;
-  /** Adds to `out` the languages of every listed ending of `word` shorter than the word minus one letter. */
-  endingsOf(word: string, out: Set<string>): void;
   /**
-   * Adds to `out` the languages with a sentiment stem `word` starts with (stems of 4+ letters) or
-   * equals (shorter ones): the rule the lexicons match by (sentiment/lexicons.ts).
+   * Every language the cues name: those with cue words first, in the lists' order (which breaks ties
+   * between equal scores), then those known only by their letters. A language set below is a bit
+   * of a mask: bit i for langs[i].
    */
-  stemsOf(word: string, out: Set<string>): void;
-  /** Adds to `out` the languages for which `word` holds a foreign letter (ScriptCues.foreignLetters). */
-  foreignTo(word: string, out: Set<string>): void;
+  langs: readonly string[];
+  /** How many of `langs` have cue words (the first ones). */
+  wordLangCount: number;
+  /** The language index of a distinctive letter (char code), -1 if none. */
+  letterLang(code: number): number;
+  /** The languages of a letter several share (char code), 0 if none. */
+  sharedLetterMask(code: number): number;
+  /** Whether a char code is a distinctive or shared letter (a quick filter). */
+  isCueLetter(code: number): boolean;
+  /** The languages a folded word is a cue word of (0 if none). */
+  wordMask: ReadonlyMap<string, number>;
+  /** The languages of every listed ending of `word` shorter than the word minus one letter. */
+  endingsOf(word: string): number;
+  /**
+   * The languages with a sentiment stem `word` starts with (stems of 4+ letters) or equals (shorter
+   * ones): the rule the lexicons match by (sentiment/lexicons.ts).
+   */
+  stemsOf(word: string): number;
+  /** The languages for which `word` holds a foreign letter (ScriptCues.foreignLetters). */
+  foreignTo(word: string): number;
   fallback: string;
 }
 
-interface EndingNode {
-  next: Map<number, EndingNode>;
-  langs: string[];
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** The languages a listed string ends at this node for. */
+  mask: number;
 }
 
 /** A trie of every language's strings, spelled backwards (endings) or forwards (stems). */
-function trieOf(lists: Record<string, readonly string[]>, backwards: boolean): EndingNode {
-  const root: EndingNode = { next: new Map(), langs: [] };
+function trieOf(lists: Record<string, readonly string[]>, backwards: boolean, bit: (lang: string) => number): TrieNode {
+  const root: TrieNode = { next: new Map(), mask: 0 };
   for (const [lang, list] of Object.entries(lists)) {
     for (const key of new Set(list)) {
       let at = root;
@@ -41,12 +50,12 @@ function trieOf(lists: Record<string, readonly string[]>, backwards: boolean): E
         const c = key.charCodeAt(backwards ? key.length - 1 - k : k);
         let child = at.next.get(c);
         if (!child) {
-          child = { next: new Map(), langs: [] };
+          child = { next: new Map(), mask: 0 };
           at.next.set(c, child);
         }
         at = child;
       }
-      if (!at.langs.includes(lang)) at.langs.push(lang);
+      at.mask |= bit(lang);
     }
   }
   return root;
@@ -61,55 +70,69 @@ function folded(lists: Record<string, readonly string[]>): Record<string, string
 }
 
 export function compileCues(cues: ScriptCues, stems: Record<string, readonly string[]> = {}): CompiledCues {
-  const wordLangs = new Map<string, string[]>();
+  const langs = [...Object.keys(cues.words)];
+  const wordLangCount = langs.length;
+  const indexOf = (lang: string): number => {
+    let i = langs.indexOf(lang);
+    if (i < 0) i = langs.push(lang) - 1;
+    if (i > 30) throw new Error(`language cues: more than 31 languages in one script (${lang})`);
+    return i;
+  };
+  const bit = (lang: string): number => 1 << indexOf(lang);
+  const wordMask = new Map<string, number>();
   for (const [lang, list] of Object.entries(folded(cues.words))) {
-    for (const w of list) wordLangs.set(w, [...(wordLangs.get(w) ?? []), lang]);
+    for (const w of list) wordMask.set(w, (wordMask.get(w) ?? 0) | bit(lang));
   }
   // Endings walk from the last letter, stems from the first; a node says which languages end one there.
-  const root = trieOf(folded(cues.endings), true);
-  const stemRoot = trieOf(stems, false);
-  const letterCodes = new Map<number, string>();
-  for (const [ch, lang] of Object.entries(cues.letters)) letterCodes.set(ch.charCodeAt(0), lang);
-  const sharedLetterCodes = new Map<number, readonly string[]>();
-  for (const [ch, langs] of Object.entries(cues.sharedLetters ?? {})) sharedLetterCodes.set(ch.charCodeAt(0), langs);
-  const cueLetters = new Set([...letterCodes.keys(), ...sharedLetterCodes.keys()]);
-  const maxCode = Math.max(0, ...cueLetters);
-  const isCue = new Uint8Array(maxCode + 1);
-  for (const c of cueLetters) isCue[c] = 1;
-  // Bit i of foreignMask[code]: the letter is foreign to foreignLangs[i].
-  const foreignLangs = Object.keys(cues.foreignLetters ?? {});
+  const root = trieOf(folded(cues.endings), true, bit);
+  const stemRoot = trieOf(stems, false, bit);
+  const letterCodes = new Map<number, number>();
+  for (const [ch, lang] of Object.entries(cues.letters)) letterCodes.set(ch.charCodeAt(0), indexOf(lang));
+  const sharedCodes = new Map<number, number>();
+  for (const [ch, shared] of Object.entries(cues.sharedLetters ?? {}))
+    sharedCodes.set(
+      ch.charCodeAt(0),
+      shared.reduce((m, lang) => m | bit(lang), 0),
+    );
+  const maxCode = Math.max(0, ...letterCodes.keys(), ...sharedCodes.keys());
+  const letterLang = new Int8Array(maxCode + 1).fill(-1);
+  for (const [code, lang] of letterCodes) letterLang[code] = lang;
+  const sharedMask = new Int32Array(maxCode + 1);
+  for (const [code, mask] of sharedCodes) sharedMask[code] = mask;
   const foreignCodes = Object.values(cues.foreignLetters ?? {}).flatMap((letters) => [...letters].map((ch) => ch.charCodeAt(0)));
-  const foreignMask = new Uint32Array(Math.max(0, ...foreignCodes) + 1);
-  foreignLangs.forEach((lang, i) => {
-    for (const ch of cues.foreignLetters![lang]!) foreignMask[ch.charCodeAt(0)]! |= 1 << i;
-  });
+  const foreignMask = new Int32Array(Math.max(0, ...foreignCodes) + 1);
+  for (const [lang, letters] of Object.entries(cues.foreignLetters ?? {})) for (const ch of letters) foreignMask[ch.charCodeAt(0)]! |= bit(lang);
   return {
-    letterCodes,
-    sharedLetterCodes,
-    isCueLetter: (code) => code <= maxCode && isCue[code] === 1,
-    langs: Object.keys(cues.words),
-    wordLangs,
-    endingsOf(word, out) {
-      let at: EndingNode | undefined = root;
+    langs,
+    wordLangCount,
+    letterLang: (code) => (code <= maxCode ? letterLang[code]! : -1),
+    sharedLetterMask: (code) => (code <= maxCode ? sharedMask[code]! : 0),
+    isCueLetter: (code) => code <= maxCode && (letterLang[code] !== -1 || sharedMask[code] !== 0),
+    wordMask,
+    endingsOf(word) {
+      let mask = 0;
+      let at: TrieNode | undefined = root;
       for (let len = 1; len < word.length - 1; len++) {
         at = at.next.get(word.charCodeAt(word.length - len));
-        if (!at) return;
-        for (const lang of at.langs) out.add(lang);
+        if (!at) break;
+        mask |= at.mask;
       }
+      return mask;
     },
-    stemsOf(word, out) {
-      let at: EndingNode | undefined = stemRoot;
+    stemsOf(word) {
+      let mask = 0;
+      let at: TrieNode | undefined = stemRoot;
       for (let len = 1; len <= word.length; len++) {
         at = at.next.get(word.charCodeAt(len - 1));
-        if (!at) return;
-        if (len >= MIN_PREFIX_STEM || len === word.length) for (const lang of at.langs) out.add(lang);
+        if (!at) break;
+        if (len >= MIN_PREFIX_STEM || len === word.length) mask |= at.mask;
       }
+      return mask;
     },
-    foreignTo(word, out) {
-      if (foreignLangs.length === 0) return;
-      let bits = 0;
-      for (let i = 0; i < word.length; i++) bits |= foreignMask[word.charCodeAt(i)] ?? 0;
-      for (let i = 0; bits !== 0; i++, bits >>>= 1) if (bits & 1) out.add(foreignLangs[i]!);
+    foreignTo(word) {
+      let mask = 0;
+      for (let i = 0; i < word.length; i++) mask |= foreignMask[word.charCodeAt(i)] ?? 0;
+      return mask;
     },
     fallback: cues.fallback,
   };

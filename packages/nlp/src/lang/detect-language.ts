@@ -207,81 +207,91 @@ function scoreWithCues(
   othersAt: number | undefined,
 ): (DetectedLanguage & { guessed?: boolean }) | undefined {
   // Every language is scored; the candidates are chosen among afterwards, so that one pass also
-  // tells whether another language leads (othersAt).
-  const scores = new Map<string, number>();
-  const add = (lang: string, v: number): void => {
-    scores.set(lang, (scores.get(lang) ?? 0) + v);
+  // tells whether another language leads (othersAt). Scores are kept by language index (cues.langs);
+  // `order` is the order ties are broken in: the cue-word languages, then others as their letters appear.
+  const { langs } = cues;
+  const scores = new Float64Array(langs.length);
+  const order: number[] = [];
+  for (let l = 0; l < cues.wordLangCount; l++) order.push(l);
+  const addMask = (mask: number, v: number): void => {
+    for (let l = 0; mask !== 0; l++, mask >>>= 1) if (mask & 1) scores[l]! += v;
   };
-  for (const lang of cues.langs) add(lang, 0);
 
-  const letterHits = new Map<string, number>();
-  const sharedHits = new Map<string, number>();
+  const letterHits = new Int32Array(langs.length);
+  const sharedHits = new Int32Array(langs.length);
+  const letterOrder: number[] = [];
   const { norm } = text;
   for (let i = 0; i < norm.length; i++) {
     const code = norm.charCodeAt(i);
-    if (code < 0xc0 || !cues.isCueLetter(code)) continue;
-    const lang = cues.letterCodes.get(code);
-    const shared = cues.sharedLetterCodes.get(code);
-    if ((!lang && !shared) || (noise.length > 0 && inNoise(noise, i))) continue;
-    if (lang) letterHits.set(lang, (letterHits.get(lang) ?? 0) + 1);
-    for (const l of shared ?? []) sharedHits.set(l, (sharedHits.get(l) ?? 0) + 1);
+    if (code < 0xc0 || !cues.isCueLetter(code) || (noise.length > 0 && inNoise(noise, i))) continue;
+    const lang = cues.letterLang(code);
+    if (lang >= 0 && letterHits[lang]!++ === 0) letterOrder.push(lang);
+    for (let l = 0, mask = cues.sharedLetterMask(code); mask !== 0; l++, mask >>>= 1) if (mask & 1) sharedHits[l]!++;
   }
   // A few distinctive letters are strong evidence; many add little more (a Russian sentence may
   // quote one Kazakh name, a Kazakh one many Russian words). Letters several languages share
   // (ä ö ü) weigh less than one cue word each.
-  for (const [lang, n] of letterHits) add(lang, 2.5 * Math.min(n, 4));
-  for (const [lang, n] of sharedHits) add(lang, 0.8 * Math.min(n, 3));
+  for (const l of letterOrder) {
+    scores[l]! += 2.5 * Math.min(letterHits[l]!, 4);
+    if (l >= cues.wordLangCount) order.push(l);
+  }
+  for (let l = 0; l < langs.length; l++) {
+    if (sharedHits[l]! === 0) continue;
+    scores[l]! += 0.8 * Math.min(sharedHits[l]!, 3);
+    if (l >= cues.wordLangCount && letterHits[l]! === 0) order.push(l);
+  }
 
-  const endingHits = new Set<string>();
-  const wordHits = new Map<string, number>();
+  const wordHits = new Int32Array(langs.length);
   const { words, tokens } = text;
   for (let t = 0; t < words.length; t++) {
     const w = words[t]!;
     if (noise.length > 0 && inNoise(noise, tokens[t]!.start)) continue;
     if (!isLetterWord(w)) continue;
-    for (const lang of cues.wordLangs.get(w) ?? []) {
-      add(lang, 1);
-      wordHits.set(lang, (wordHits.get(lang) ?? 0) + 1);
+    const own = cues.wordMask.get(w) ?? 0;
+    if (own !== 0) {
+      addMask(own, 1);
+      for (let l = 0, mask = own; mask !== 0; l++, mask >>>= 1) if (mask & 1) wordHits[l]!++;
     }
-    cues.foreignTo(w, endingHits);
-    for (const lang of endingHits) add(lang, -FOREIGN_WEIGHT);
-    endingHits.clear();
-    if (w.length < 4) continue;
-    cues.endingsOf(w, endingHits);
-    for (const lang of endingHits) add(lang, ENDING_WEIGHT);
-    endingHits.clear();
+    addMask(cues.foreignTo(w), -FOREIGN_WEIGHT);
+    if (w.length >= 4) addMask(cues.endingsOf(w), ENDING_WEIGHT);
   }
 
-  let { best, second } = leader(scores, allowed);
+  const allowedMask = allowed ? maskOf(langs, allowed) : -1;
+  let { best, second } = leader(scores, order, allowedMask);
   // Weak evidence (less than one function word between the first two): short reviews ("Terrible support.",
   // "Halb ruuter.") have no function word, and their endings mislead (-le, -ks, -id look Estonian). Then the
   // polarity lexicons' stems count too. Only then: walking every word through them costs throughput.
-  if (best && best[1] - second < 1) {
+  if (best >= 0 && scores[best]! - second < 1) {
     for (let t = 0; t < words.length; t++) {
       const w = words[t]!;
       if ((noise.length > 0 && inNoise(noise, tokens[t]!.start)) || !isLetterWord(w)) continue;
-      cues.stemsOf(w, endingHits);
-      for (const lang of endingHits) add(lang, STEM_WEIGHT);
-      endingHits.clear();
+      addMask(cues.stemsOf(w), STEM_WEIGHT);
     }
-    ({ best, second } = leader(scores, allowed));
+    ({ best, second } = leader(scores, order, allowedMask));
   }
   if (othersAt !== undefined) {
     // Letters alone never make a text another language: Kazakh typed in its Latin alphabet writes
     // ğ ş ı as Turkish does. Its own everyday words must be there too.
-    const free = leader(scores, undefined);
-    if (free.best && free.best[1] > 0 && !allowed!.includes(free.best[0]) && (wordHits.get(free.best[0]) ?? 0) >= OTHER_LANGUAGE_WORDS) {
-      const confidence = cueConfidence(free.best[1], free.second);
-      if (confidence >= othersAt) return { lang: free.best[0], confidence };
+    const free = leader(scores, order, -1);
+    if (free.best >= 0 && scores[free.best]! > 0 && !allowed!.includes(langs[free.best]!) && wordHits[free.best]! >= OTHER_LANGUAGE_WORDS) {
+      const confidence = cueConfidence(scores[free.best]!, free.second);
+      if (confidence >= othersAt) return { lang: langs[free.best]!, confidence };
     }
   }
-  if (!best) return undefined;
-  if (best[1] <= 0) {
+  if (best < 0) return undefined;
+  if (scores[best]! <= 0) {
     const fallback = cues.fallback;
-    if (allowed && !allowed.includes(fallback)) return { lang: best[0], confidence: 0.2, guessed: true };
+    if (allowed && !allowed.includes(fallback)) return { lang: langs[best]!, confidence: 0.2, guessed: true };
     return { lang: fallback, confidence: 0.3, guessed: true };
   }
-  return { lang: best[0], confidence: cueConfidence(best[1], second) };
+  return { lang: langs[best]!, confidence: cueConfidence(scores[best]!, second) };
+}
+
+/** The bits of `langs` among `allowed`. */
+function maskOf(langs: readonly string[], allowed: readonly string[]): number {
+  let mask = 0;
+  for (let l = 0; l < langs.length; l++) if (allowed.includes(langs[l]!)) mask |= 1 << l;
+  return mask;
 }
 
 /** From the leader's score and the runner-up's: a clear margin and a large share of the evidence. */
@@ -289,16 +299,19 @@ function cueConfidence(best: number, second: number): number {
   return 0.5 + 0.5 * (1 - Math.exp(-(best - second))) * (best / (best + second));
 }
 
-/** The highest-scoring language among `allowed` (all when undefined) and the runner-up's score. */
-function leader(scores: Map<string, number>, allowed: readonly string[] | undefined): { best: [string, number] | undefined; second: number } {
-  let best: [string, number] | undefined;
+/**
+ * The highest-scoring language (an index; -1 if none) among those of `allowedMask`, in `order` (the
+ * first of equal scores wins), and the runner-up's score.
+ */
+function leader(scores: Float64Array, order: readonly number[], allowedMask: number): { best: number; second: number } {
+  let best = -1;
   let second = 0;
-  for (const entry of scores) {
-    if (allowed && !allowed.includes(entry[0])) continue;
-    if (!best || entry[1] > best[1]) {
-      if (best) second = best[1];
-      best = entry;
-    } else if (entry[1] > second) second = entry[1];
+  for (const l of order) {
+    if (((allowedMask >>> l) & 1) === 0) continue;
+    if (best < 0 || scores[l]! > scores[best]!) {
+      if (best >= 0) second = scores[best]!;
+      best = l;
+    } else if (scores[l]! > second) second = scores[l]!;
   }
   return { best, second };
 }

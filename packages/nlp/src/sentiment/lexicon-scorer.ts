@@ -46,8 +46,11 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
   const stemTrie = buildStemTrie(stems);
 
   const lookup = (word: string, from = 0): number => {
-    const e = exact.get(from === 0 ? word : word.slice(from));
-    if (e !== undefined) return e;
+    // Exact entries are the short ones (under 4 letters); a longer word is never one.
+    if (word.length - from < 4) {
+      const e = exact.get(from === 0 ? word : word.slice(from));
+      if (e !== undefined) return e;
+    }
     // The longest stem (4+ letters) the word starts with.
     let at: StemNode | undefined = stemTrie;
     let found = 0;
