@@ -23,15 +23,19 @@ interface Entry<T> {
 }
 
 export function createCueMatcher<T>(options: { cues: { cue: string; value: T }[]; hebrewPrefixes?: boolean }): CueMatcher<T> {
-  const index = new Map<string, Entry<T>[]>();
+  // Keyed by a word's first KEY letters as two numbers (letters 1–2, letters 3–4; 0 past the word's
+  // end), so looking a token up slices no string.
+  const index = new Map<number, Map<number, Entry<T>[]>>();
   for (const { cue, value } of options.cues) {
     const words = fold(cue)
       .split(/\s+/u)
       .filter((w) => w !== '');
     const first = words[0];
     if (!first) continue;
-    const key = first.slice(0, KEY);
-    index.set(key, [...(index.get(key) ?? []), { words, value }]);
+    let inner = index.get(headKey(first, 0));
+    if (!inner) index.set(headKey(first, 0), (inner = new Map()));
+    const key = headKey(first, 2);
+    inner.set(key, [...(inner.get(key) ?? []), { words, value }]);
   }
   const wordMatches = (cue: string, token: string): boolean => (cue.length < KEY ? token === cue : token.startsWith(cue));
   const variants = (token: string): string[] => {
@@ -48,7 +52,7 @@ export function createCueMatcher<T>(options: { cues: { cue: string; value: T }[]
     find(tokens) {
       const hits: CueHit<T>[] = [];
       const matchFrom = (head: string, i: number): void => {
-        const entries = index.get(head.length <= KEY ? head : head.slice(0, KEY));
+        const entries = index.get(headKey(head, 0))?.get(headKey(head, 2));
         if (!entries) return;
         for (const e of entries) {
           if (!wordMatches(e.words[0]!, head)) continue;
@@ -70,4 +74,11 @@ export function createCueMatcher<T>(options: { cues: { cue: string; value: T }[]
       return hits;
     },
   };
+}
+
+/** Letters `from` and `from + 1` of `word` as one number (a missing letter is 0). */
+function headKey(word: string, from: number): number {
+  const a = from < word.length ? word.charCodeAt(from) : 0;
+  const b = from + 1 < word.length ? word.charCodeAt(from + 1) : 0;
+  return a * 0x10000 + b;
 }
