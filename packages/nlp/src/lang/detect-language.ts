@@ -210,15 +210,13 @@ function scoreWithCues(
   // tells whether another language leads (othersAt). Scores are kept by language index (cues.langs);
   // `order` is the order ties are broken in: the cue-word languages, then others as their letters appear.
   const { langs } = cues;
-  const scores = new Float64Array(langs.length);
+  const { scores, letterHits, sharedHits, wordHits } = scratchOf(cues);
   const order: number[] = [];
   for (let l = 0; l < cues.wordLangCount; l++) order.push(l);
   const addMask = (mask: number, v: number): void => {
     for (let l = 0; mask !== 0; l++, mask >>>= 1) if (mask & 1) scores[l]! += v;
   };
 
-  const letterHits = new Int32Array(langs.length);
-  const sharedHits = new Int32Array(langs.length);
   const letterOrder: number[] = [];
   const { norm } = text;
   for (let i = 0; i < norm.length; i++) {
@@ -241,7 +239,6 @@ function scoreWithCues(
     if (l >= cues.wordLangCount && letterHits[l]! === 0) order.push(l);
   }
 
-  const wordHits = new Int32Array(langs.length);
   const { words, tokens } = text;
   for (let t = 0; t < words.length; t++) {
     const w = words[t]!;
@@ -285,6 +282,28 @@ function scoreWithCues(
     return { lang: fallback, confidence: 0.3, guessed: true };
   }
   return { lang: langs[best]!, confidence: cueConfidence(scores[best]!, second) };
+}
+
+/** Per-language counters, one set per script's cues, zeroed for each text (detection is synchronous). */
+interface Scratch {
+  scores: Float64Array;
+  letterHits: Int32Array;
+  sharedHits: Int32Array;
+  wordHits: Int32Array;
+}
+const SCRATCH = new WeakMap<CompiledCues, Scratch>();
+function scratchOf(cues: CompiledCues): Scratch {
+  let s = SCRATCH.get(cues);
+  if (!s) {
+    const n = cues.langs.length;
+    s = { scores: new Float64Array(n), letterHits: new Int32Array(n), sharedHits: new Int32Array(n), wordHits: new Int32Array(n) };
+    SCRATCH.set(cues, s);
+  }
+  s.scores.fill(0);
+  s.letterHits.fill(0);
+  s.sharedHits.fill(0);
+  s.wordHits.fill(0);
+  return s;
 }
 
 /** The bits of `langs` among `allowed`. */
