@@ -68,6 +68,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Thank you so much for the help שלום').lang).toBe('en');
   });
 
+  it('counts a letter of a script outside its common range with the rest of that script', () => {
+    // Our own text: English with one Vietnamese letter (ạ, beyond Latin Extended-B) before a
+    // Russian greeting. The ạ once replaced the count of the other 19 Latin letters (1 against 12).
+    expect(detectLanguage('hello how are you today ạ привет всем').lang).toBe('en');
+  });
+
   it('ignores URLs and handles when choosing the script', () => {
     expect(detectLanguage('@some_user_name https://example.com/abc Спасибо большое за помощь').lang).toBe('ru');
   });

@@ -78,10 +78,10 @@ export function detectPreparedLanguage(text: PreparedText, options: DetectOption
   const noise = noiseSpans(text.norm);
   const counts = countScripts(text.norm, noise);
   let total = 0;
-  for (const n of counts.values()) total += n;
+  for (const [, n] of counts) total += n;
   if (total === 0) return { lang: 'und', confidence: 0 };
 
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const ranked = counts.sort((a, b) => b[1] - a[1]);
   // A script whose cues found nothing (only names: "Dana Levi" before a Hebrew comment) answers its
   // fallback only if no script of one language (Hebrew, Greek …) occurs in the text too.
   let guess: DetectedLanguage | undefined;
@@ -149,7 +149,8 @@ function inNoise(noise: readonly number[], at: number): boolean {
   return false;
 }
 
-function countScripts(text: string, noise: readonly number[]): Map<string, number> {
+/** Letters per script, in the order the scripts' first letters appear (the three common ones first). */
+function countScripts(text: string, noise: readonly number[]): [string, number][] {
   let latin = 0;
   let cyrillic = 0;
   let hebrew = 0;
@@ -179,18 +180,22 @@ function countScripts(text: string, noise: readonly number[]): Map<string, numbe
     }
     if (!LETTER.test(ch)) continue;
     const script = SCRIPTS.find((s) => s.test.test(ch))?.script ?? 'Other';
-    others ??= new Map();
-    others.set(script, (others.get(script) ?? 0) + 1);
+    // Letters of the three outside the fast paths' ranges (ə, ạ, Cyrillic and Hebrew supplements)
+    // count with the rest of their script.
+    if (script === 'Latin') latin++;
+    else if (script === 'Cyrillic') cyrillic++;
+    else if (script === 'Hebrew') hebrew++;
+    else {
+      others ??= new Map();
+      others.set(script, (others.get(script) ?? 0) + 1);
+    }
   }
-  // Insertion order breaks ties in the ranking: keep the order the first letters appeared in.
-  const counts = new Map<string, number>();
-  const firsts: [string, number][] = [
-    ['Latin', latin],
-    ['Cyrillic', cyrillic],
-    ['Hebrew', hebrew],
-  ];
-  for (const [script, n] of firsts) if (n > 0) counts.set(script, n);
-  if (others) for (const [script, n] of others) counts.set(script, n);
+  // This order breaks ties in the ranking (a stable sort).
+  const counts: [string, number][] = [];
+  if (latin > 0) counts.push(['Latin', latin]);
+  if (cyrillic > 0) counts.push(['Cyrillic', cyrillic]);
+  if (hebrew > 0) counts.push(['Hebrew', hebrew]);
+  if (others) for (const entry of others) counts.push(entry);
   return counts;
 }
 
