@@ -7,7 +7,7 @@
 import { prepareText, type PreparedText } from '../text/prepare-text.js';
 import { FeatureBuffer, type SparseVector } from './feature-buffer.js';
 import { fnv1aCode, fnv1aMore, fnv1aSeed } from './hash.js';
-import type { LexiconHits, LexiconScorer } from './lexicon-scorer.js';
+import { NEGATION_SCOPE, type LexiconHits, type LexiconScorer } from './lexicon-scorer.js';
 
 export type { SparseVector } from './feature-buffer.js';
 
@@ -35,7 +35,6 @@ export interface FeatureExtractor {
   extractInto(text: PreparedText, out: FeatureBuffer): LexiconHits;
 }
 
-const NEGATION_SCOPE = 3;
 const MAX_WORD_FOR_NGRAMS = 24;
 const LEXICON_WEIGHT = 0.5;
 const SPACE = 0x20;

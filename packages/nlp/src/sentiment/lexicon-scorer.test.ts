@@ -31,3 +31,44 @@ describe('lexicon scorer: inflected forms and negation in every language', () =>
     expect(Math.sign(scorer.score(words(text).map(fold)).score)).toBe(sign);
   });
 });
+
+describe('lexicon scorer: how entries match', () => {
+  // A lexicon of our own, to pin the matching rules down apart from any language's lists.
+  const scorer = createLexiconScorer({
+    lexicon: {
+      positive: ['fine', 'finest', 'ok', 'wow'],
+      negative: ['fines', 'bad', 'wow'],
+      negators: ['not'],
+      postNegators: ['nope'],
+      intensifiers: ['very'],
+    },
+  });
+  const score = (text: string): number => scorer.score(words(text).map(fold)).score;
+
+  it('matches a stem of 4+ letters at a word start, the longest one deciding', () => {
+    expect(scorer.polarity('finely')).toBe(1);
+    expect(scorer.polarity('finest')).toBe(1);
+    expect(scorer.polarity('finesse')).toBe(-1); // "fines" is longer than "fine"
+    expect(scorer.polarity('fin')).toBe(0);
+  });
+
+  it('matches a shorter entry as the whole word only, a later entry for it winning', () => {
+    expect(scorer.polarity('ok')).toBe(1);
+    expect(scorer.polarity('okay')).toBe(0);
+    expect(scorer.polarity('wow')).toBe(-1);
+    expect(scorer.polarity('bad')).toBe(-1);
+    expect(scorer.polarity('badly')).toBe(0);
+  });
+
+  it('negates before and after, strengthens after an intensifier', () => {
+    expect(score('not fine')).toBe(-1);
+    expect(score('fine nope')).toBe(-1);
+    expect(score('very fine')).toBe(1.5);
+    expect(score('very fine, fine')).toBe(2.5);
+  });
+
+  it('scores a text of many words as the sum of its parts', () => {
+    const part = 'the room was fine but the food was bad and not fine';
+    expect(score(Array.from({ length: 200 }, () => part).join(' '))).toBe(200 * score(part));
+  });
+});

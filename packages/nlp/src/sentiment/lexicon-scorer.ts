@@ -24,43 +24,49 @@ export interface LexiconScorer {
   isPostNegator(word: string): boolean;
 }
 
-const NEGATION_SCOPE = 3;
+/** How many words after a negator it flips (the feature extractor marks the same words as negated). */
+export const NEGATION_SCOPE = 3;
+
+/** Bits of a word's entry in `kinds`: what the lexicon lists it as, by itself. */
+const NEGATOR = 1;
+const POST_NEGATOR = 2;
+const INTENSIFIER = 4;
+const EXACT_POSITIVE = 8;
+const EXACT_NEGATIVE = 16;
+/** Words of a text score() keeps scratch arrays for. */
+const SCRATCH_WORDS = 1024;
 
 export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScorer {
   const { lexicon } = options;
-  const exact = new Map<string, number>();
+  // One lookup tells everything the lexicon says of a whole word; stems of 4+ letters are matched by prefix in a trie.
+  const kinds = new Map<string, number>();
+  const mark = (word: string, kind: number): void => {
+    kinds.set(word, (kinds.get(word) ?? 0) | kind);
+  };
   const stems = new Map<string, number>();
   const phrases: { words: string[]; polarity: number }[] = [];
   const add = (entry: string, polarity: number): void => {
     const f = fold(entry);
     if (f.includes(' ')) phrases.push({ words: f.split(' '), polarity });
-    else if (f.length < 4) exact.set(f, polarity);
+    else if (f.length < 4) exact(f, polarity);
     else stems.set(f, polarity);
+  };
+  // A later entry for the same short word wins, as in a map of word → polarity.
+  const exact = (f: string, polarity: number): void => {
+    kinds.set(f, ((kinds.get(f) ?? 0) & ~(EXACT_POSITIVE | EXACT_NEGATIVE)) | (polarity > 0 ? EXACT_POSITIVE : EXACT_NEGATIVE));
   };
   for (const w of lexicon.positive) add(w, 1);
   for (const w of lexicon.negative) add(w, -1);
-  const negators = new Set(lexicon.negators.map(fold));
-  const postNegators = new Set(lexicon.postNegators.map(fold));
-  const intensifiers = new Set(lexicon.intensifiers.map(fold));
+  for (const w of lexicon.negators) mark(fold(w), NEGATOR);
+  for (const w of lexicon.postNegators) mark(fold(w), POST_NEGATOR);
+  for (const w of lexicon.intensifiers) mark(fold(w), INTENSIFIER);
   const prefixes = (lexicon.prefixes ?? []).map(fold);
-  const stemTrie = buildStemTrie(stems);
+  const stemTrie = createStemTrie(stems);
+  const exactOf = (k: number): number => ((k & EXACT_POSITIVE) !== 0 ? 1 : (k & EXACT_NEGATIVE) !== 0 ? -1 : 0);
 
-  const lookup = (word: string, from = 0): number => {
-    // Exact entries are the short ones (under 4 letters); a longer word is never one.
-    if (word.length - from < 4) {
-      const e = exact.get(from === 0 ? word : word.slice(from));
-      if (e !== undefined) return e;
-    }
-    // The longest stem (4+ letters) the word starts with.
-    let at: StemNode | undefined = stemTrie;
-    let found = 0;
-    for (let i = from; i < word.length; i++) {
-      at = at.next.get(word.charCodeAt(i));
-      if (!at) break;
-      if (at.polarity !== 0) found = at.polarity;
-    }
-    return found;
-  };
+  const lookup = (word: string, from = 0): number =>
+    // Exact entries are the short ones (under 4 letters); a longer word is never one, and no stem fits a shorter one.
+    word.length - from < 4 ? exactOf(kinds.get(from === 0 ? word : word.slice(from)) ?? 0) : stemTrie.longest(word, from);
   const polarity = (word: string): number => {
     const direct = lookup(word);
     if (direct !== 0 || prefixes.length === 0) return direct;
@@ -72,38 +78,47 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
     }
     return 0;
   };
-  const isNegator = (w: string): boolean => negators.has(w);
+  const isNegator = (w: string): boolean => ((kinds.get(w) ?? 0) & NEGATOR) !== 0;
+  // Scratch space for score() (analyze() is synchronous); a longer text gets arrays of its own, not kept.
+  const values64 = new Float64Array(SCRATCH_WORDS);
+  const kinds32 = new Int32Array(SCRATCH_WORDS);
 
   return {
     polarity,
     isNegator,
-    isPostNegator: (w: string): boolean => postNegators.has(w),
+    isPostNegator: (w: string): boolean => ((kinds.get(w) ?? 0) & POST_NEGATOR) !== 0,
     score(words) {
       const hits: LexiconHits = { positive: 0, negative: 0, negated: 0, score: 0 };
-      let negateLeft = 0;
-      let boost = 1;
-      const values = words.map(polarity);
+      const n = words.length;
+      const values = n <= SCRATCH_WORDS ? values64 : new Float64Array(n);
+      const wordKinds = n <= SCRATCH_WORDS ? kinds32 : new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const w = words[i]!;
+        wordKinds[i] = kinds.get(w) ?? 0;
+        values[i] = polarity(w);
+      }
       for (const ph of phrases) {
-        for (let i = 0; i + ph.words.length <= words.length; i++) {
+        for (let i = 0; i + ph.words.length <= n; i++) {
           if (words[i] !== ph.words[0] || !ph.words.every((w, k) => words[i + k] === w)) continue;
           values[i] = ph.polarity;
           for (let k = 1; k < ph.words.length; k++) values[i + k] = 0;
         }
       }
-      for (let i = 0; i < words.length; i++) {
-        const w = words[i]!;
-        if (negators.has(w)) {
+      let negateLeft = 0;
+      let boost = 1;
+      for (let i = 0; i < n; i++) {
+        const kind = wordKinds[i]!;
+        if ((kind & NEGATOR) !== 0) {
           negateLeft = NEGATION_SCOPE;
           continue;
         }
-        if (intensifiers.has(w) && values[i] === 0) {
+        if ((kind & INTENSIFIER) !== 0 && values[i] === 0) {
           boost = 1.5;
           continue;
         }
         let p = values[i]!;
         if (p !== 0) {
-          const next = words[i + 1];
-          const negated = negateLeft > 0 || (next !== undefined && postNegators.has(next));
+          const negated = negateLeft > 0 || (i + 1 < n && (wordKinds[i + 1]! & POST_NEGATOR) !== 0);
           if (negated) {
             p = -p;
             hits.negated++;
@@ -120,27 +135,52 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
   };
 }
 
-interface StemNode {
-  next: Map<number, StemNode>;
-  /** Polarity of the stem ending here, 0 if none. */
-  polarity: number;
-}
-
-/** Stems (4+ letters) as a character trie, so the longest matching stem is found in one walk. */
-function buildStemTrie(stems: ReadonlyMap<string, number>): StemNode {
-  const root: StemNode = { next: new Map(), polarity: 0 };
-  for (const [stem, polarity] of stems) {
-    let at = root;
+/**
+ * Stems (4+ letters) as a character trie, so the longest stem a word starts with is found in one
+ * walk: each edge (node, letter) → child in one open-addressing table of typed arrays, cheaper per
+ * letter than a map per node.
+ */
+function createStemTrie(stems: ReadonlyMap<string, number>): { longest(word: string, from: number): number } {
+  let edges = 0;
+  for (const stem of stems.keys()) edges += stem.length;
+  let size = 16;
+  while (size < edges * 2) size *= 2;
+  const shift = 32 - Math.log2(size);
+  const keys = new Int32Array(size).fill(-1);
+  const children = new Int32Array(size);
+  const polarity: number[] = [0];
+  const slotOf = (key: number): number => {
+    let slot = Math.imul(key, 0x9e3779b1) >>> shift;
+    while (keys[slot] !== -1 && keys[slot] !== key) slot = (slot + 1) & (size - 1);
+    return slot;
+  };
+  // Node n's edge for letter c has key n · 2^16 + c (fewer than 2^15 nodes).
+  for (const [stem, p] of stems) {
+    let node = 0;
     for (let i = 0; i < stem.length; i++) {
-      const c = stem.charCodeAt(i);
-      let child = at.next.get(c);
-      if (!child) {
-        child = { next: new Map(), polarity: 0 };
-        at.next.set(c, child);
+      const slot = slotOf(node * 0x10000 + stem.charCodeAt(i));
+      if (keys[slot] === -1) {
+        keys[slot] = node * 0x10000 + stem.charCodeAt(i);
+        children[slot] = polarity.push(0) - 1;
       }
-      at = child;
+      node = children[slot]!;
     }
-    at.polarity = polarity;
+    polarity[node] = p;
   }
-  return root;
+  if (polarity.length >= 0x8000) throw new Error(`lexicon stems: ${polarity.length} trie nodes, more than the table's keys allow`);
+  const nodePolarity = Int8Array.from(polarity);
+  return {
+    longest(word, from) {
+      let node = 0;
+      let found = 0;
+      for (let i = from; i < word.length; i++) {
+        const key = node * 0x10000 + word.charCodeAt(i);
+        const slot = slotOf(key);
+        if (keys[slot] !== key) break;
+        node = children[slot]!;
+        if (nodePolarity[node] !== 0) found = nodePolarity[node]!;
+      }
+      return found;
+    },
+  };
 }
