@@ -9,9 +9,9 @@ export interface RussianAfinn {
   sum(words: readonly string[]): number;
 }
 
-/** `stemsKept`: how many words the stemmer may remember before it starts afresh (default 200,000). */
+/** `stemsKept`: how many words the stemmer (and the scores kept here) may remember before starting afresh (default 100,000). */
 export function createRussianAfinn(options: { stemsKept?: number } = {}): RussianAfinn {
-  const stemsKept = options.stemsKept ?? 200_000;
+  const stemsKept = options.stemsKept ?? 100_000;
   const stemmer = new langRu.StemmerRu();
   const table = new Map<string, number>();
   for (const [stem, v] of Object.entries(langRu.SentimentRu.afinn)) {
@@ -19,18 +19,23 @@ export function createRussianAfinn(options: { stemsKept?: number } = {}): Russia
     if (Number.isFinite(n) && n !== 0) table.set(stem, n);
   }
   // The stemmer remembers every word it stems, without bound (about 100 bytes a word, for good, in a
-  // long-running analyzer): it starts afresh after stemsKept words and refills with the words in use.
-  let stemmed = 0;
+  // long-running analyzer), and so does the map of each word's score kept here (one lookup instead of
+  // the stemmer's own): both start afresh after stemsKept words and refill with the words in use.
+  const scores = new Map<string, number>();
   return {
     sum(words) {
       let s = 0;
       for (const w of words) {
-        if (!/[а-яё]/.test(w)) continue;
-        if (++stemmed > stemsKept) {
-          stemmer.cache = {};
-          stemmed = 1;
+        let v = scores.get(w);
+        if (v === undefined) {
+          if (scores.size >= stemsKept) {
+            scores.clear();
+            stemmer.cache = {};
+          }
+          v = /[а-яё]/.test(w) ? (table.get(stemmer.stemWord(w)) ?? 0) : 0;
+          scores.set(w, v);
         }
-        s += table.get(stemmer.stemWord(w)) ?? 0;
+        s += v;
       }
       return s;
     },
