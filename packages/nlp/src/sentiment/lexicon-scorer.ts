@@ -64,20 +64,20 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
   const stemTrie = createStemTrie(stems);
   const exactOf = (k: number): number => ((k & EXACT_POSITIVE) !== 0 ? 1 : (k & EXACT_NEGATIVE) !== 0 ? -1 : 0);
 
-  const lookup = (word: string, from = 0): number =>
-    // Exact entries are the short ones (under 4 letters); a longer word is never one, and no stem fits a shorter one.
-    word.length - from < 4 ? exactOf(kinds.get(from === 0 ? word : word.slice(from)) ?? 0) : stemTrie.longest(word, from);
-  const polarity = (word: string): number => {
-    const direct = lookup(word);
+  // Exact entries are the short ones (under 4 letters); a longer word is never one, and no stem fits a shorter one.
+  // `kind`: the word's entry in kinds (score() has looked it up already).
+  const polarityOf = (word: string, kind: number): number => {
+    const direct = word.length < 4 ? exactOf(kind) : stemTrie.longest(word, 0);
     if (direct !== 0 || prefixes.length === 0) return direct;
     // Hebrew: strip up to two attached one-letter prefixes (ו+ה, ש+ב …).
     for (let i = 1; i <= 2 && i < word.length - 1; i++) {
       if (!prefixes.includes(word[i - 1]!)) break;
-      const p = lookup(word, i);
+      const p = word.length - i < 4 ? exactOf(kinds.get(word.slice(i)) ?? 0) : stemTrie.longest(word, i);
       if (p !== 0) return p;
     }
     return 0;
   };
+  const polarity = (word: string): number => polarityOf(word, kinds.get(word) ?? 0);
   const isNegator = (w: string): boolean => ((kinds.get(w) ?? 0) & NEGATOR) !== 0;
   // Scratch space for score() (analyze() is synchronous); a longer text gets arrays of its own, not kept.
   const values64 = new Float64Array(SCRATCH_WORDS);
@@ -94,8 +94,9 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
       const wordKinds = n <= SCRATCH_WORDS ? kinds32 : new Int32Array(n);
       for (let i = 0; i < n; i++) {
         const w = words[i]!;
-        wordKinds[i] = kinds.get(w) ?? 0;
-        values[i] = polarity(w);
+        const kind = kinds.get(w) ?? 0;
+        wordKinds[i] = kind;
+        values[i] = polarityOf(w, kind);
       }
       for (const ph of phrases) {
         for (let i = 0; i + ph.words.length <= n; i++) {
