@@ -18,6 +18,7 @@ import { createWinkSentiment } from './sentiment/wink-sentiment.js';
 import { createWordOfMouthDetector } from './signals/detect-word-of-mouth.js';
 import { prepareText, type PreparedText } from './text/prepare-text.js';
 import { threeDecimals } from './three-decimals.js';
+import { startOf } from './text/start-of.js';
 
 export interface CreateAnalyzerOptions {
   /** Languages to load (default: en, ru, kk, he, et). Detection also considers only these. */
@@ -154,11 +155,5 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
 
 /** The part of a mention the analysis reads: its first MAX_ANALYZED_CHARS characters, no surrogate pair cut. */
 export function analyzedPart(text: string): string {
-  if (text.length <= MAX_ANALYZED_CHARS) return text;
-  const end = isHighSurrogate(text.charCodeAt(MAX_ANALYZED_CHARS - 1)) ? MAX_ANALYZED_CHARS - 1 : MAX_ANALYZED_CHARS;
-  return text.slice(0, end);
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+  return startOf(text, MAX_ANALYZED_CHARS);
 }

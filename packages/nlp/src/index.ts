@@ -18,3 +18,4 @@ export {
 } from './cli/index.js';
 export { fold, latinSkeleton } from './text/fold.js';
 export { words } from './text/tokenize.js';
+export { startOf } from './text/start-of.js';

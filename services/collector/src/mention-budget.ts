@@ -4,6 +4,7 @@
 // an inline image carries it as a data: URI of megabytes in its markup. A mention over the budget
 // loses its markup first (the clean text stays), then the end of its text, then of its title.
 
+import { startOf } from '@earshot/nlp';
 import { encodeMessage, type RawMention } from '@earshot/schema';
 
 /** Bytes a raw mention's message may take: under Kafka's default 1 MiB with room for what the enricher adds. */
@@ -38,10 +39,4 @@ export function encodeWithinBudget(mention: RawMention, budget = MENTION_MESSAGE
     }
   }
   return { mention: fitted, value, shortened: 'text' };
-}
-
-/** The first `length` code units of `text`, one fewer where that would split a surrogate pair. */
-function startOf(text: string, length: number): string {
-  const code = text.charCodeAt(length - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
 }
