@@ -8,3 +8,6 @@ export const MATCHED_BY = ['query', 'owned-source', 'handle'] as const;
 export type MatchedBy = (typeof MATCHED_BY)[number];
 export const BRAND_ACCOUNT_ROLES = ['by-brand', 'to-brand'] as const;
 export type BrandAccountRole = (typeof BRAND_ACCOUNT_ROLES)[number];
+/** What the collector cut from an item too large for one bus message: its markup only, or its text (or title) too. */
+export const SHORTENED = ['markup', 'text'] as const;
+export type Shortened = (typeof SHORTENED)[number];

@@ -1,7 +1,7 @@
 // The payloads that travel between stages: a raw mention (what a collector saw), an enriched mention
 // (what the enricher understood of it). Version 1 of each; a new version gets a new schema beside it.
 import { z } from 'zod';
-import { BRAND_ACCOUNT_ROLES, MATCHED_BY, SENTIMENT_LABELS } from './mention-labels.js';
+import { BRAND_ACCOUNT_ROLES, MATCHED_BY, SENTIMENT_LABELS, SHORTENED } from './mention-labels.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -33,6 +33,11 @@ export const rawMentionV1 = z.looseObject({
   matchedBy: z.enum(MATCHED_BY).optional(),
   /** Posted by one of the brand's own accounts, or addressed to one. */
   brandAccount: z.enum(BRAND_ACCOUNT_ROLES).optional(),
+  /**
+   * Set when the item was too large for one bus message and the collector cut it: its markup was
+   * dropped ('markup'), or the end of its text, then of its title, too ('text').
+   */
+  shortened: z.enum(SHORTENED).optional(),
 });
 export type RawMention = z.infer<typeof rawMentionV1>;
 

@@ -25,6 +25,7 @@ describe('encodeWithinBudget', () => {
     const encoded = encodeWithinBudget(m);
     expect(encoded.shortened).toBeUndefined();
     expect(encoded.mention).toBe(m);
+    expect(payload(encoded.value).shortened).toBeUndefined();
     expect(payload(encoded.value)).toEqual(m);
   });
 
@@ -35,7 +36,7 @@ describe('encodeWithinBudget', () => {
     expect(encoded.shortened).toBe('markup');
     expect(encoded.value.length).toBeLessThanOrEqual(MENTION_MESSAGE_BYTES);
     const { html: _, ...withoutMarkup } = m;
-    expect(payload(encoded.value)).toEqual(withoutMarkup);
+    expect(payload(encoded.value)).toEqual({ ...withoutMarkup, shortened: 'markup' });
   });
 
   it.each([
@@ -54,6 +55,7 @@ describe('encodeWithinBudget', () => {
     expect(encoded.value.length).toBeGreaterThan(0.9 * MENTION_MESSAGE_BYTES);
     expect(kept.text.charCodeAt(kept.text.length - 1)).not.toSatisfy((c: number) => c >= 0xd800 && c <= 0xdbff);
     expect(kept.html).toBeUndefined();
+    expect(kept.shortened).toBe('text');
   });
 
   it('cuts the title when the text is not enough', () => {
@@ -61,5 +63,6 @@ describe('encodeWithinBudget', () => {
     expect(encoded.value.length).toBeLessThanOrEqual(64 * 1024);
     expect(encoded.mention.text).toBe('');
     expect(encoded.mention.title.startsWith('Nordtel ')).toBe(true);
+    expect(payload(encoded.value).shortened).toBe('text');
   });
 });

@@ -5,7 +5,7 @@
 // loses its markup first (the clean text stays), then the end of its text, then of its title.
 
 import { startOf } from '@earshot/nlp';
-import { encodeMessage, type RawMention } from '@earshot/schema';
+import { encodeMessage, type RawMention, type Shortened } from '@earshot/schema';
 
 /** Bytes a raw mention's message may take: under Kafka's default 1 MiB with room for what the enricher adds. */
 export const MENTION_MESSAGE_BYTES = 768 * 1024;
@@ -13,21 +13,23 @@ export const MENTION_MESSAGE_BYTES = 768 * 1024;
 export interface EncodedMention {
   mention: RawMention;
   value: Buffer;
-  /** What was cut to fit: the markup only, or the text (or title) too. */
-  shortened?: 'markup' | 'text';
+  /** What was cut to fit: the markup only, or the text (or title) too; the mention says so too (its `shortened`). */
+  shortened?: Shortened;
 }
 
-/** The mention's message, the mention cut to fit `budget` bytes where it did not. */
+/** The mention's message, the mention cut to fit `budget` bytes where it did not (and marked so). */
 export function encodeWithinBudget(mention: RawMention, budget = MENTION_MESSAGE_BYTES): EncodedMention {
   let value = encodeMessage('mention.raw', mention);
   if (value.length <= budget) return { mention, value };
-  let fitted = mention;
+  let fitted: RawMention = mention;
   if (fitted.html !== undefined) {
     const { html: _markup, ...rest } = fitted;
-    fitted = rest;
+    fitted = { ...rest, shortened: 'markup' };
     value = encodeMessage('mention.raw', fitted);
     if (value.length <= budget) return { mention: fitted, value, shortened: 'markup' };
   }
+  fitted = { ...fitted, shortened: 'text' };
+  value = encodeMessage('mention.raw', fitted);
   for (const field of ['text', 'title'] as const) {
     // Cut in proportion to the excess (a character's bytes vary with script and escaping), again
     // until it fits or the field is empty.

@@ -58,8 +58,10 @@ if (!brokers) {
         expect(published.map((m) => m.title)).toEqual(['Nordtel post 1', 'Nordtel post 2', 'Nordtel post 3']);
         const oversized = published[1]!;
         expect(oversized.html).toBeUndefined();
+        expect(oversized.shortened).toBe('markup');
         expect(oversized.text).toContain('Nordtel outage again tonight');
         expect(published[0]!.html).toBe('<p>Nordtel support answered fast.</p>');
+        expect(published[0]!.shortened).toBeUndefined();
         expect(await metrics.registry.getSingleMetricAsString('earshot_collector_mentions_shortened_total')).toMatch(/cut="markup"\} 1$/m);
         expect(warnings).toContainEqual(
           expect.objectContaining({

@@ -70,7 +70,7 @@ if (!url) {
       await store.close();
     });
 
-    it('adds the match fields to a monthly index made before them, so matchedBy filters find its mentions', async () => {
+    it('adds the fields added since to a monthly index made before them, so matchedBy filters find its mentions', async () => {
       const prefix = `${run}-old${prefixes.length + 1}`;
       prefixes.push(prefix);
       const client = new Client({ node: url });
@@ -89,10 +89,19 @@ if (!url) {
       const store = createElasticsearchStore({ url, indexPrefix: prefix });
       await store.init();
       const mapping = await client.indices.getMapping({ index: `${prefix}-mentions-2026.11` });
-      expect(mapping[`${prefix}-mentions-2026.11`]!.mappings.properties).toMatchObject({ matchedBy: { type: 'keyword' }, brandAccount: { type: 'keyword' } });
+      expect(mapping[`${prefix}-mentions-2026.11`]!.mappings.properties).toMatchObject({
+        matchedBy: { type: 'keyword' },
+        brandAccount: { type: 'keyword' },
+        shortened: { type: 'keyword' },
+      });
       await store.upsertMentions([{ ...sampleMention(2), matchedBy: 'handle' }]);
       expect(await store.count({ matchedBy: 'query' })).toBe(1); // the old one, written without the field
       expect(await store.count({ matchedBy: 'handle' })).toBe(1);
+      // A mention the collector cut to fit one bus message is found by that field, as in Kibana.
+      await store.upsertMentions([{ ...sampleMention(3), shortened: 'markup' }]);
+      await client.indices.refresh({ index: `${prefix}-mentions-*` });
+      const cut = await client.search<{ id: string }>({ index: `${prefix}-mentions-*`, query: { term: { shortened: 'markup' } } });
+      expect(cut.hits.hits.map((h) => h._source?.id)).toEqual([sampleMention(3).id]);
       await store.close();
       await client.close();
     });

@@ -17,7 +17,7 @@ import { mentionQuery, textClauses, totalHits } from './es-query.js';
 import { bulkWriteMentions } from './bulk-write.js';
 import { expiredMentionIndices, retentionCutoff, type Retention } from './retention.js';
 import { esFingerprints } from './es-fingerprints.js';
-import { indexNames, LANGUAGE_ANALYZERS, MATCH_FIELDS, mentionIndexTemplate, REFRESH_INTERVAL_MS, smallIndices } from './mapping.js';
+import { indexNames, LANGUAGE_ANALYZERS, ADDED_FIELDS, mentionIndexTemplate, REFRESH_INTERVAL_MS, smallIndices } from './mapping.js';
 import { storyDocument, storySearch } from './es-stories.js';
 
 export type ElasticsearchAuth = { username: string; password: string } | { apiKey: string };
@@ -172,7 +172,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
             const languageAnalyzers = await availableAnalyzers();
             await client.indices.putIndexTemplate({ name: `${prefix}-mentions`, ...mentionIndexTemplate(prefix, { languageAnalyzers }) });
             // Monthly indices created before a field was added get it too (adding a field is always allowed).
-            await client.indices.putMapping({ index: `${prefix}-mentions-*`, allow_no_indices: true, ignore_unavailable: true, properties: MATCH_FIELDS });
+            await client.indices.putMapping({ index: `${prefix}-mentions-*`, allow_no_indices: true, ignore_unavailable: true, properties: ADDED_FIELDS });
             for (const [index, body] of Object.entries(smallIndices(prefix))) await createIfMissing(index, body);
             logger.debug({ prefix, languageAnalyzers }, 'indices ready');
           }),

@@ -26,8 +26,12 @@ export interface MappingOptions {
 
 const keyword = { type: 'keyword' } as const;
 
-/** How a mention was matched to its brand, and whether the brand's own account posted it or was addressed; added to existing monthly indices by init(). */
-export const MATCH_FIELDS = { matchedBy: keyword, brandAccount: keyword } as const;
+/**
+ * Fields added after the first monthly indices were made, which init() adds to existing ones: how a
+ * mention was matched to its brand, whether the brand's own account posted it or was addressed, and
+ * what the collector cut from an item too large for one bus message.
+ */
+export const ADDED_FIELDS = { matchedBy: keyword, brandAccount: keyword, shortened: keyword } as const;
 const unindexedObject = { type: 'object', enabled: false } as const;
 
 function languageSubfields(options: MappingOptions): Record<string, { type: 'text'; analyzer: string }> {
@@ -63,7 +67,7 @@ export function mentionMappings(options: MappingOptions) {
       rating: { type: 'float' },
       reach: { type: 'double' },
       duplicateOf: keyword,
-      ...MATCH_FIELDS,
+      ...ADDED_FIELDS,
       publishedAt: { type: 'date' },
       collectedAt: { type: 'date' },
       enrichedAt: { type: 'date' },
@@ -187,6 +191,7 @@ export function toMentionDocument(m: EnrichedMention): MentionDocument {
     duplicateOf: m.duplicateOf,
     matchedBy: m.matchedBy ?? 'query',
     brandAccount: m.brandAccount,
+    shortened: m.shortened,
     publishedAt: m.publishedAt,
     collectedAt: m.collectedAt,
     enrichedAt: m.nlp.enrichedAt,
