@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { kafkaMatrix } from './kafka-matrix.js';
+import { stoppedServices } from './stack-services.js';
 
 const STACK = fileURLToPath(new URL('../../infra/local/stack', import.meta.url));
 
@@ -70,10 +71,6 @@ async function startWithTestcontainers(): Promise<{ brokers: string; esUrl: stri
   };
 }
 
-function stackRunning(): boolean {
-  return spawnSync(STACK, ['status'], { stdio: 'ignore' }).status === 0;
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const ci = process.env.CI === 'true';
   let brokers = process.env.KAFKA_BROKERS ?? '';
@@ -89,14 +86,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
         esUrl ||= started.esUrl;
         teardown = started.stop;
       } else {
-        const wasRunning = stackRunning();
+        const starting = stoppedServices(STACK, ['kafka', 'es']);
         process.stdout.write('[global-setup] no KAFKA_BROKERS/ELASTICSEARCH_URL and no Docker: starting infra/local/stack (Kafka + Elasticsearch)…\n');
         execFileSync(STACK, ['start', 'all'], { stdio: 'inherit', timeout: 1_500_000 });
         brokers ||= `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`;
         esUrl ||= `http://127.0.0.1:${process.env.ES_PORT ?? 9200}`;
-        if (!wasRunning && process.env.EARSHOT_KEEP_STACK !== '1') {
+        // Only what this run started is stopped at its end: another run may be using the rest.
+        if (starting.length > 0 && process.env.EARSHOT_KEEP_STACK !== '1') {
           teardown = async () => {
-            execFileSync(STACK, ['stop', 'all'], { stdio: 'inherit' });
+            for (const svc of starting) execFileSync(STACK, ['stop', svc], { stdio: 'inherit' });
           };
         }
       }

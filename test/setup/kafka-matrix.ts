@@ -2,14 +2,16 @@
 // (3.9 beside 4.x, or 4.x beside 3.9), with a SASL_SSL listener, so the bus contract runs on both
 // versions and through TLS + SASL. Given by env (KAFKA_MATRIX_BROKERS, KAFKA_SASL_SSL_BROKERS,
 // KAFKA_SASL_SSL_CA, KAFKA_SASL_USER, KAFKA_SASL_PASSWORD, KAFKA_FAULT_LISTENER) or started from
-// infra/local in its own EARSHOT_STACK_HOME (downloads shared with the main stack) and stopped again
-// at the end. Started here, it also has a listener for fault tests (KAFKA_FAULT_PORT in the stack).
+// infra/local in its own EARSHOT_STACK_HOME (downloads shared with the main stack) and, if this run
+// started it, stopped again at the end. Started here, it also has a listener for fault tests
+// (KAFKA_FAULT_PORT in the stack).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { probeKafkaMajorVersion } from '@earshot/bus/kafka';
+import { stoppedServices } from './stack-services.js';
 
 export const MATRIX_VERSIONS = { 3: '3.9.1', 4: '4.1.1' } as const;
 
@@ -84,6 +86,7 @@ export async function kafkaMatrix(options: { stack: string; mainBrokers: string 
   process.stdout.write(
     `[global-setup] KAFKA_BROKERS runs Kafka ${main}: starting Kafka ${MATRIX_VERSIONS[other]} from infra/local on 127.0.0.1:${port} (SASL_SSL :${port + 2}, fault-test listener :${port + 3}, state ${home})…\n`,
   );
+  const starting = stoppedServices(options.stack, ['kafka'], stackEnv).length > 0;
   execFileSync(options.stack, ['start', 'kafka'], { stdio: 'inherit', env: stackEnv, timeout: 900_000 });
   const tls = join(home, 'kafka', 'tls');
   if (!existsSync(join(tls, 'ca.crt'))) throw new Error(`infra/local/stack started Kafka without certificates in ${tls}`);
@@ -108,7 +111,8 @@ export async function kafkaMatrix(options: { stack: string; mainBrokers: string 
     },
     faultListener,
     stop: async () => {
-      if (env.EARSHOT_KEEP_STACK === '1') return;
+      // A broker another run started (or one kept running) is left to it.
+      if (!starting || env.EARSHOT_KEEP_STACK === '1') return;
       execFileSync(options.stack, ['stop', 'kafka'], { stdio: 'inherit', env: stackEnv });
     },
   };
