@@ -43,6 +43,10 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
   const mark = (word: string, kind: number): void => {
     kinds.set(word, (kinds.get(word) ?? 0) | kind);
   };
+  // A later entry for the same short word wins, as in a map of word → polarity.
+  const exact = (f: string, polarity: number): void => {
+    kinds.set(f, ((kinds.get(f) ?? 0) & ~(EXACT_POSITIVE | EXACT_NEGATIVE)) | (polarity > 0 ? EXACT_POSITIVE : EXACT_NEGATIVE));
+  };
   const stems = new Map<string, number>();
   const phrases: { words: string[]; polarity: number }[] = [];
   const add = (entry: string, polarity: number): void => {
@@ -50,10 +54,6 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
     if (f.includes(' ')) phrases.push({ words: f.split(' '), polarity });
     else if (f.length < 4) exact(f, polarity);
     else stems.set(f, polarity);
-  };
-  // A later entry for the same short word wins, as in a map of word → polarity.
-  const exact = (f: string, polarity: number): void => {
-    kinds.set(f, ((kinds.get(f) ?? 0) & ~(EXACT_POSITIVE | EXACT_NEGATIVE)) | (polarity > 0 ? EXACT_POSITIVE : EXACT_NEGATIVE));
   };
   for (const w of lexicon.positive) add(w, 1);
   for (const w of lexicon.negative) add(w, -1);
