@@ -8,7 +8,7 @@ import { compileBrandMatcher } from '@earshot/nlp/query';
 import type { Health, Service } from '@earshot/observability';
 import type { StageDeps } from '@earshot/pipeline';
 import type { StateStore } from '@earshot/store';
-import { TOPICS } from '@earshot/schema';
+import { SHORTENED, TOPICS } from '@earshot/schema';
 import { createCollectorMetrics } from './collector-metrics.js';
 import { createFetchJobs, type FetchJobs } from './fetch-jobs.js';
 import { createHostLimiter } from './host-limiter.js';
@@ -212,14 +212,14 @@ export function createCollector(deps: CollectorOptions): Collector {
 
   /** Mentions cut to fit one message (mention-budget.ts): counted in metrics and named in a warning. */
   function reportShortened(source: SourceConfig, encoded: readonly EncodedMention[]): void {
-    const shortened = encoded.filter((e) => e.shortened);
+    const shortened = encoded.map((e) => e.mention).filter((m) => m.shortened);
     if (shortened.length === 0) return;
-    for (const cut of ['markup', 'text'] as const) {
-      const n = shortened.filter((e) => e.shortened === cut).length;
+    for (const cut of SHORTENED) {
+      const n = shortened.filter((m) => m.shortened === cut).length;
       if (n) metrics.mentionsShortened.inc({ source_type: source.type, cut }, n);
     }
     logger.warn(
-      { source: source.id, mentions: shortened.map((e) => ({ id: e.mention.id, url: e.mention.url, cut: e.shortened })), maxBytes: MENTION_MESSAGE_BYTES },
+      { source: source.id, mentions: shortened.map((m) => ({ id: m.id, url: m.url, cut: m.shortened })), maxBytes: MENTION_MESSAGE_BYTES },
       'mentions cut to fit one bus message: markup dropped, then the end of the text',
     );
   }

@@ -23,7 +23,7 @@ describe('encodeWithinBudget', () => {
   it('encodes a mention within the budget as it is', () => {
     const m = mention({ html: '<p>Nordtel internet has been down since the morning.</p>' });
     const encoded = encodeWithinBudget(m);
-    expect(encoded.shortened).toBeUndefined();
+    expect(encoded.mention.shortened).toBeUndefined();
     expect(encoded.mention).toBe(m);
     expect(payload(encoded.value).shortened).toBeUndefined();
     expect(payload(encoded.value)).toEqual(m);
@@ -33,7 +33,7 @@ describe('encodeWithinBudget', () => {
     const image = `<img src="data:image/png;base64,${'iVBORw0KGgo'.repeat(200_000)}">`;
     const m = mention({ html: `<p>Nordtel internet has been down since the morning.</p>${image}` });
     const encoded = encodeWithinBudget(m);
-    expect(encoded.shortened).toBe('markup');
+    expect(encoded.mention.shortened).toBe('markup');
     expect(encoded.value.length).toBeLessThanOrEqual(MENTION_MESSAGE_BYTES);
     const { html: _, ...withoutMarkup } = m;
     expect(payload(encoded.value)).toEqual({ ...withoutMarkup, shortened: 'markup' });
@@ -47,7 +47,7 @@ describe('encodeWithinBudget', () => {
   ])('cuts the end of a text too long for one message: %s', (_, unit) => {
     const text = unit.repeat(Math.ceil(2_000_000 / unit.length));
     const encoded = encodeWithinBudget(mention({ text, html: `<p>${text}</p>` }));
-    expect(encoded.shortened).toBe('text');
+    expect(encoded.mention.shortened).toBe('text');
     expect(encoded.value.length).toBeLessThanOrEqual(MENTION_MESSAGE_BYTES);
     const kept = payload(encoded.value);
     expect(text.startsWith(kept.text)).toBe(true);

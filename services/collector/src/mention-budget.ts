@@ -5,16 +5,15 @@
 // loses its markup first (the clean text stays), then the end of its text, then of its title.
 
 import { startOf } from '@earshot/nlp';
-import { encodeMessage, type RawMention, type Shortened } from '@earshot/schema';
+import { encodeMessage, type RawMention } from '@earshot/schema';
 
 /** Bytes a raw mention's message may take: under Kafka's default 1 MiB with room for what the enricher adds. */
 export const MENTION_MESSAGE_BYTES = 768 * 1024;
 
+/** A mention as published and its message; what was cut to fit is the mention's own `shortened`. */
 export interface EncodedMention {
   mention: RawMention;
   value: Buffer;
-  /** What was cut to fit: the markup only, or the text (or title) too; the mention says so too (its `shortened`). */
-  shortened?: Shortened;
 }
 
 /** The mention's message, the mention cut to fit `budget` bytes where it did not (and marked so). */
@@ -26,7 +25,7 @@ export function encodeWithinBudget(mention: RawMention, budget = MENTION_MESSAGE
     const { html: _markup, ...rest } = fitted;
     fitted = { ...rest, shortened: 'markup' };
     value = encodeMessage('mention.raw', fitted);
-    if (value.length <= budget) return { mention: fitted, value, shortened: 'markup' };
+    if (value.length <= budget) return { mention: fitted, value };
   }
   fitted = { ...fitted, shortened: 'text' };
   value = encodeMessage('mention.raw', fitted);
@@ -40,5 +39,5 @@ export function encodeWithinBudget(mention: RawMention, budget = MENTION_MESSAGE
       value = encodeMessage('mention.raw', fitted);
     }
   }
-  return { mention: fitted, value, shortened: 'text' };
+  return { mention: fitted, value };
 }
