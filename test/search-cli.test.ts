@@ -1,8 +1,10 @@
 // `earshot search` as a shell user meets it: a store path that does not exist is refused (and not
-// created), and a reader that stops early (`| head`) ends the command quietly.
+// created), a reader that stops early (`| head`) ends the command quietly, and the filters the API
+// has work here too.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CONTRACT_MENTIONS } from '@earshot/store/contract';
 import { createSqliteStore } from '@earshot/store/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runEarshot, startEarshot } from './support/earshot-cli.js';
@@ -35,5 +37,20 @@ describe('earshot search on the command line', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+
+  it('lists the mentions the collector cut, and names the values it takes', async () => {
+    const store = createSqliteStore({ path: join(dir, 'seeded.db') });
+    await store.init();
+    await store.upsertMentions(CONTRACT_MENTIONS);
+    await store.close();
+    const res = await runEarshot(['search', '--shortened', 'markup', '--json', '--config', config('seeded.db')]);
+    expect(res.code).toBe(0);
+    expect((JSON.parse(res.stdout) as { mentions: { id: string; shortened?: string }[] }).mentions).toEqual([
+      expect.objectContaining({ id: 'm0071', shortened: 'markup' }),
+    ]);
+    const wrong = await runEarshot(['search', '--shortened', 'yes', '--config', config('seeded.db')]);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toMatch(/--shortened <cut>' argument 'yes' is invalid\. Allowed choices are markup, text/);
   });
 });

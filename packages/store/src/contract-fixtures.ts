@@ -67,6 +67,7 @@ export const CONTRACT_MENTIONS: EnrichedMention[] = [
     brandId: 'acme',
     sourceId: 'acme-reviews',
     matchedBy: 'owned-source',
+    shortened: 'markup',
   }),
   sampleMention(72, { title: '@AcmeSupport', text: '@AcmeSupport where is my parcel?', brandId: 'acme', matchedBy: 'handle', brandAccount: 'to-brand' }),
 ];

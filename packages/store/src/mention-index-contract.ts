@@ -166,6 +166,20 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
       await store.close();
     });
 
+    it('filters by what the collector cut to fit a message', async () => {
+      const store = await seeded();
+      const ids = async (q: Parameters<MentionIndex['search']>[0]) => (await store.search(q)).mentions.map((m) => m.id).sort();
+      expect(await ids({ shortened: 'markup' })).toEqual(['m0071']);
+      expect(await ids({ shortened: 'text' })).toEqual([]);
+      await store.upsertMentions([sampleMention(74, { brandId: 'acme', shortened: 'text' })]);
+      await refresh(store);
+      expect(await ids({ shortened: ['markup', 'text'] })).toEqual(['m0071', 'm0074']);
+      expect(await ids({ brandId: 'acme', shortened: 'text', matchedBy: 'query' })).toEqual(['m0074']);
+      expect(await store.count({ shortened: 'text' })).toBe(1);
+      expect((await store.getMention('m0071'))?.shortened).toBe('markup');
+      await store.close();
+    });
+
     it('puts histogram buckets on local days, weeks and hours of a time zone, across a clock change', async () => {
       const store = await options.create();
       await store.init();

@@ -2,7 +2,7 @@
 // AlertStore (alerts, silences, stories; the alerter writes) and StateStore (a stage's own
 // bookkeeping). Two adapters implement all three (SQLite with FTS5, Elasticsearch) as MentionStore;
 // each port has a contract suite both must pass. Consumers depend on the narrowest port they use.
-import type { Alert, BrandAccountRole, EnrichedMention, MatchedBy, SentimentLabel, Silence, Story } from '@earshot/schema';
+import type { Alert, BrandAccountRole, EnrichedMention, MatchedBy, SentimentLabel, Shortened, Silence, Story } from '@earshot/schema';
 
 export interface MentionFilter {
   brandId?: string | string[];
@@ -19,6 +19,8 @@ export interface MentionFilter {
   brandAccount?: BrandAccountRole | BrandAccountRole[];
   /** Leaves out mentions with one of these roles (mentions with no role stay): the alerter's rules leave out the brand's own posts. */
   excludeBrandAccount?: BrandAccountRole | BrandAccountRole[];
+  /** Only mentions the collector cut to fit a message: its markup dropped (`markup`) or its text shortened (`text`). */
+  shortened?: Shortened | Shortened[];
   /** Inclusive lower bound on the mention's time (publishedAt, else collectedAt), ISO or epoch ms. */
   from?: string | number;
   /** Exclusive upper bound. */

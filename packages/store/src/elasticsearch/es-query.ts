@@ -41,6 +41,7 @@ export function filterClauses(filter: MentionFilter): Query[] {
   terms('brandAccount', asList(filter.brandAccount));
   const excluded = asList(filter.excludeBrandAccount);
   if (excluded?.length) clauses.push({ bool: { must_not: { terms: { brandAccount: excluded } } } });
+  terms('shortened', asList(filter.shortened));
   if (filter.signal === 'warning') clauses.push({ term: { warning: true } });
   if (filter.signal === 'recommendation') clauses.push({ term: { recommendation: true } });
   const from = toEpochMs(filter.from);

@@ -131,6 +131,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
     w.in(`json_extract(m.doc, '$.brandAccount')`, asList(filter.brandAccount));
     const excluded = asList(filter.excludeBrandAccount);
     if (excluded?.length) w.add(`COALESCE(json_extract(m.doc, '$.brandAccount'), '') NOT IN (${excluded.map(() => '?').join(', ')})`, ...excluded);
+    w.in(`json_extract(m.doc, '$.shortened')`, asList(filter.shortened));
     if (filter.signal === 'warning') w.add('m.warning = 1');
     if (filter.signal === 'recommendation') w.add('m.recommendation = 1');
     w.bound('m.ts >= ?', toEpochMs(filter.from));

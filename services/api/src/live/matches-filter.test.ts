@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeMention } from '../testing/fixtures.js';
-import type { SearchQuery } from '@earshot/store';
+import type { MentionFilter, SearchQuery } from '@earshot/store';
+import { CONTRACT_MENTIONS, sampleMention, T0 } from '@earshot/store/contract';
+import { createSqliteStore } from '@earshot/store/sqlite';
 import { matchesBrand, matchesFilter } from './matches-filter.js';
 
 const mention = makeMention({
@@ -41,4 +43,43 @@ describe('live stream filters', () => {
     expect(matchesBrand('tundra', { brandId: ['nordtel'] })).toBe(false);
     expect(matchesBrand('tundra', {})).toBe(true);
   });
+
+  // Filters a stream and a search are given alike (the API's filter parameters) must keep the same
+  // mentions. One or more values for every field of the store's filter: a field added there does
+  // not compile here until it has examples, and a field the live filter ignores fails below.
+  const examples: { [K in keyof Required<MentionFilter>]: MentionFilter[K][] } = {
+    brandId: ['acme', ['nordtel', 'acme'], 'tundra'],
+    sentiment: ['negative', ['positive', 'neutral']],
+    lang: ['ru', ['kk', 'he']],
+    topic: ['price', ['delivery', 'service']],
+    sourceId: ['src-b', ['acme-reviews', 'src-a']],
+    author: ['dana', ['anna', 'dana']],
+    signal: ['warning', 'recommendation'],
+    matchedBy: ['query', 'owned-source', ['handle', 'owned-source']],
+    brandAccount: ['to-brand', ['by-brand', 'to-brand']],
+    excludeBrandAccount: ['by-brand', ['by-brand', 'to-brand']],
+    shortened: ['markup', 'text', ['markup', 'text']],
+    from: [new Date(T0 + 3 * 60_000).toISOString(), T0 + 71 * 60_000],
+    to: [new Date(T0 + 3 * 60_000).toISOString(), T0 + 71 * 60_000],
+  };
+  const mentions = [
+    ...CONTRACT_MENTIONS,
+    sampleMention(73, { brandId: 'acme', matchedBy: 'handle', brandAccount: 'by-brand' }),
+    sampleMention(74, { brandId: 'acme', shortened: 'text' }),
+  ];
+
+  it.each(Object.entries(examples).flatMap(([field, values]) => values.map((value) => ({ [field]: value }) as MentionFilter)))(
+    'keeps what a search keeps for %j',
+    async (filter) => {
+      const store = createSqliteStore({ path: ':memory:' });
+      try {
+        await store.init();
+        await store.upsertMentions(mentions);
+        const found = (await store.search({ ...filter, limit: 100 })).mentions.map((m) => m.id).sort();
+        expect(mentions.filter((m) => matchesFilter(m, filter)).map((m) => m.id)).toEqual(found);
+      } finally {
+        await store.close();
+      }
+    },
+  );
 });

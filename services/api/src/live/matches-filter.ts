@@ -15,6 +15,11 @@ export function matchesFilter(m: EnrichedMention, query: SearchQuery): boolean {
   if (!within(m.nlp.lang, query.lang)) return false;
   if (!within(m.sourceId, query.sourceId)) return false;
   if (!within(m.author, query.author)) return false;
+  // Mentions written before `matchedBy` was recorded were all matched by query, as the stores count them.
+  if (!within(m.matchedBy ?? 'query', query.matchedBy)) return false;
+  if (!within(m.brandAccount, query.brandAccount)) return false;
+  if (m.brandAccount !== undefined && asList(query.excludeBrandAccount)?.includes(m.brandAccount)) return false;
+  if (!within(m.shortened, query.shortened)) return false;
   const topics = asList(query.topic);
   if (topics?.length && !m.nlp.topics.some((t) => topics.includes(t.topic))) return false;
   if (query.signal === 'warning' && !m.nlp.signals.warning) return false;

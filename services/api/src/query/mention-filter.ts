@@ -1,7 +1,7 @@
 // Builds the store's MentionFilter / SearchQuery from validated parameters, and checks the
 // combinations a pattern cannot (from before to, since or from, paging depth).
 import type { MentionFilter, SearchQuery } from '@earshot/store';
-import type { BrandAccountRole, MatchedBy, SentimentLabel } from '@earshot/schema';
+import type { BrandAccountRole, MatchedBy, SentimentLabel, Shortened } from '@earshot/schema';
 import { badRequest } from '../http/http-error.js';
 import { intParam, one, periodMs, timeMs, type ParamValues } from './query-params.js';
 
@@ -18,6 +18,7 @@ export function toFilter(values: ParamValues, now: Date): MentionFilter {
   if (values.author?.length) filter.author = values.author;
   if (values.matchedBy?.length) filter.matchedBy = values.matchedBy as MatchedBy[];
   if (values.brandAccount?.length) filter.brandAccount = values.brandAccount as BrandAccountRole[];
+  if (values.shortened?.length) filter.shortened = values.shortened as Shortened[];
   const signal = one(values, 'signal');
   if (signal === 'warning' || signal === 'recommendation') filter.signal = signal;
   return { ...filter, ...timeRange(values, now) };

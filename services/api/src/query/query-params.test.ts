@@ -78,6 +78,11 @@ describe('query parameters', () => {
     expect(refusal('matchedBy=guess')).toMatch(/matchedBy: .*query \| owned-source \| handle/);
   });
 
+  it('filters by what the collector cut', () => {
+    expect(toFilter(readParams(new URLSearchParams('shortened=markup&shortened=text'), FILTER_PARAMS), NOW)).toEqual({ shortened: ['markup', 'text'] });
+    expect(refusal('shortened=yes')).toMatch(/shortened: "yes" is not markup \| text/);
+  });
+
   it('builds filters without paging for aggregations', () => {
     expect(toFilter(readParams(new URLSearchParams('brand=nordtel&signal=recommendation'), ['brand', 'signal']), NOW)).toEqual({
       brandId: ['nordtel'],

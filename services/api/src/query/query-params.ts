@@ -4,7 +4,7 @@
 // ever passed to the store as data (never as query syntax), so nothing here can become an
 // Elasticsearch or SQL query.
 import { z } from 'zod';
-import { BRAND_ACCOUNT_ROLES, MATCHED_BY, SENTIMENT_LABELS } from '@earshot/schema';
+import { BRAND_ACCOUNT_ROLES, MATCHED_BY, SENTIMENT_LABELS, SHORTENED } from '@earshot/schema';
 import { isTimeZone } from '@earshot/store';
 import { badRequest } from '../http/http-error.js';
 
@@ -70,6 +70,13 @@ export const PARAMS = {
     description: "Only posts by the brand's own accounts (by-brand) or addressed to them (to-brand).",
     schema: z.enum(BRAND_ACCOUNT_ROLES),
     hint: BRAND_ACCOUNT_ROLES.join(' | '),
+    multi: true,
+    commas: true,
+  },
+  shortened: {
+    description: 'Only mentions the collector cut to fit a message: markup (its markup dropped) or text (its text shortened too).',
+    schema: z.enum(SHORTENED),
+    hint: SHORTENED.join(' | '),
     multi: true,
     commas: true,
   },
@@ -148,6 +155,7 @@ export const FILTER_PARAMS = [
   'author',
   'matchedBy',
   'brandAccount',
+  'shortened',
   'signal',
   'from',
   'to',
