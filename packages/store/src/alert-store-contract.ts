@@ -66,6 +66,7 @@ export function alertStoreContract(name: string, options: AlertStoreContractOpti
       expect(await ids({ text: 'nordteldown' })).toEqual(['st-outage']);
       expect(await ids({ text: 'цены' })).toEqual(['st-prices']);
       expect(await ids({ text: 'מהיר' })).toEqual(['st-praise']);
+      expect(await ids({ text: 'vorgutorge' })).toEqual(['st-outage']); // Latin diacritics fold, as for mentions
       expect(await ids({ text: '") OR ("' })).toEqual([]);
       expect(await ids({ from: '2026-11-20T00:00:00.000Z', brandId: 'nordtel' })).toEqual(['st-prices', 'st-outage']);
       expect(await ids({ to: '2026-11-20T00:00:00.000Z' })).toEqual(['st-praise']);

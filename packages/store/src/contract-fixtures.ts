@@ -122,7 +122,12 @@ export function sampleStory(id: string, over: Partial<Story> = {}): Story {
 }
 
 export const CONTRACT_STORIES: Story[] = [
-  sampleStory('st-outage', { title: 'Nordtel outage in Tartu', keyTerms: ['#NordtelDown', '4411', 'internet'], size: 7, languages: { en: 4, ru: 2, et: 1 } }),
+  sampleStory('st-outage', {
+    title: 'Nordtel outage in Tartu',
+    keyTerms: ['#NordtelDown', '4411', 'internet', 'võrgutõrge'],
+    size: 7,
+    languages: { en: 4, ru: 2, et: 1 },
+  }),
   sampleStory('st-prices', {
     title: 'Нордтел поднял цены',
     keyTerms: ['тариф', 'цены'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTextQuery, TEXT_QUERY_LIMITS, toFts5 } from './fts-query.js';
+import { matchesTextQuery, parseTextQuery, TEXT_QUERY_LIMITS, toFts5 } from './fts-query.js';
 import { TextQueryError } from './query-errors.js';
 
 describe('search text', () => {
@@ -27,5 +27,25 @@ describe('search text', () => {
     expect(parseTextQuery(Array.from({ length: TEXT_QUERY_LIMITS.maxTerms }, () => 'x'.repeat(TEXT_QUERY_LIMITS.maxTermLength)).join(' ')).terms).toHaveLength(
       32,
     );
+  });
+
+  it.each<[string, boolean]>([
+    ['nordtel', true],
+    ['NORD', true], // a prefix, any case
+    ['no', false], // under three letters: a whole word
+    ['ei', true],
+    ['tousid', true],
+    ['tõusid', true],
+    ['jälle hinnad', true], // words anywhere, in any field
+    ['"hinnad tousid"', true],
+    ['"tõusid hinnad"', false],
+    ['"hinnad hinnad"', false], // a phrase does not run from one field into the next
+    ['kaspi', false],
+  ])('matches %j against a title and a text as the stores would: %s', (text, expected) => {
+    expect(matchesTextQuery(parseTextQuery(text), ['Nordtel hinnad', 'Hinnad tõusid jälle, ei vasta.', undefined])).toBe(expected);
+  });
+
+  it('keeps a letter typed as a base and a combining mark in one word', () => {
+    expect(parseTextQuery('to\u0303usid').terms).toEqual(['tõusid']);
   });
 });

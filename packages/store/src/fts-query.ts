@@ -3,7 +3,10 @@
 // never become FTS5 (or Elasticsearch) syntax. The text is bounded, because its cost grows with it:
 // at most MAX_TERMS words (phrase words included), each at most MAX_TERM_LENGTH characters, and a
 // word is matched as a prefix only from MIN_PREFIX_LENGTH characters (a one-letter prefix matches
-// most of the index).
+// most of the index). Case and Latin letters' diacritics do not matter ("tousid" finds "Tõusid" and
+// the other way round). Every place that searches text means this: SQLite's FTS5 by its tokenizer,
+// Elasticsearch by the folded copies the store indexes (foldDiacritics), a live stream by
+// matchesTextQuery.
 import { TextQueryError } from './query-errors.js';
 
 export interface TextQuery {
@@ -23,6 +26,8 @@ const length = (word: string) => [...word].length;
 
 /** Parses the text; throws a TextQueryError naming the limit when the text is over it. */
 export function parseTextQuery(input: string): TextQuery {
+  // Composed, so that a letter typed as a base and a mark stays one word.
+  input = input.normalize('NFC');
   const phrases: string[] = [];
   let words = 0;
   const check = (found: string[]) => {
@@ -47,6 +52,43 @@ export function parseTextQuery(input: string): TextQuery {
 
 /** Whether a term is long enough to be matched as a prefix. */
 export const isPrefixTerm = (term: string) => length(term) >= TEXT_QUERY_LIMITS.minPrefixLength;
+
+/**
+ * Latin letters without their diacritics ("tõusid" → "tousid", "crème" → "creme"), as SQLite's FTS5
+ * tokenizer `unicode61 remove_diacritics 2` folds them. Letters of other scripts keep theirs (й is
+ * not и, ё is not е, Hebrew points stay), as do letters that are not a base letter plus a mark (ø,
+ * ł, ß). Text without such a letter is returned as it is.
+ */
+export function foldDiacritics(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  const folded = text.normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC');
+  return folded === text ? text : folded;
+}
+const NON_ASCII = /[^ -~\s]/;
+const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+
+/** A text's words as the search compares them: lower case, Latin diacritics folded. */
+export const searchWords = (text: string): string[] => foldDiacritics(text.normalize('NFC')).toLowerCase().match(WORD) ?? [];
+
+/**
+ * Whether text that is not in a store (a live mention) matches the query as the stores would match
+ * it: every term somewhere in the fields (from MIN_PREFIX_LENGTH characters as the start of a word,
+ * a shorter one as a whole word), every phrase as consecutive words within one field.
+ */
+export function matchesTextQuery(query: TextQuery, fields: readonly (string | undefined)[]): boolean {
+  const fieldWords = fields.map((f) => (f ? searchWords(f) : []));
+  const termMatches = (term: string): boolean => {
+    const [word] = searchWords(term);
+    if (word === undefined) return true;
+    const prefix = isPrefixTerm(word);
+    return fieldWords.some((words) => words.some((w) => (prefix ? w.startsWith(word) : w === word)));
+  };
+  const phraseMatches = (phrase: string): boolean => {
+    const wanted = ` ${searchWords(phrase).join(' ')} `;
+    return fieldWords.some((words) => ` ${words.join(' ')} `.includes(wanted));
+  };
+  return query.terms.every(termMatches) && query.phrases.every(phraseMatches);
+}
 
 /** FTS5 MATCH expression: every term and phrase quoted, joined with AND. Empty when nothing is searchable. */
 export function toFts5(query: TextQuery): string {

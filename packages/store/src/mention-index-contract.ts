@@ -96,6 +96,22 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
       await store.close();
     });
 
+    it("searches text regardless of case and of Latin letters' diacritics; a word under three letters is a whole word, not a prefix", async () => {
+      const store = await seeded();
+      const ids = async (text: string) => (await store.search({ text })).mentions.map((m) => m.id).sort();
+      expect(await ids('tousid')).toEqual(['m0005']); // the text has "tõusid"
+      expect(await ids('TÕUSID')).toEqual(['m0005']);
+      expect(await ids('expénsive')).toEqual(['m0001']); // the text has "expensive"
+      expect(await ids('"TOUSID jalle"')).toEqual(['m0005']);
+      expect(await ids('"hinnad tõusid"')).toEqual(['m0005']);
+      expect(await ids('"hinnad hinnad"')).toEqual([]); // a phrase within one field: title "Nordtel hinnad", text "Hinnad tõusid…"
+      expect(await ids('ei')).toEqual(['m0005']);
+      expect(await ids('va')).toEqual([]); // not "vasta"
+      expect(await ids('vas')).toEqual(['m0005']);
+      expect(await ids('wh')).toEqual([]);
+      await store.close();
+    });
+
     it('sorts by time, newest first, and paginates with a total', async () => {
       const store = await seeded();
       const page1 = await store.search({ brandId: 'nordtel', limit: 2 });

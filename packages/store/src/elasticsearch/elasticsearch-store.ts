@@ -17,7 +17,7 @@ import { mentionQuery, textClauses, totalHits } from './es-query.js';
 import { bulkWriteMentions } from './bulk-write.js';
 import { expiredMentionIndices, retentionCutoff, type Retention } from './retention.js';
 import { esFingerprints } from './es-fingerprints.js';
-import { indexNames, LANGUAGE_ANALYZERS, ADDED_FIELDS, mentionIndexTemplate, REFRESH_INTERVAL_MS, smallIndices } from './mapping.js';
+import { indexNames, LANGUAGE_ANALYZERS, ADDED_FIELDS, ADDED_STORY_FIELDS, mentionIndexTemplate, REFRESH_INTERVAL_MS, smallIndices } from './mapping.js';
 import { storyDocument, storySearch } from './es-stories.js';
 
 export type ElasticsearchAuth = { username: string; password: string } | { apiKey: string };
@@ -174,6 +174,7 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
             // Monthly indices created before a field was added get it too (adding a field is always allowed).
             await client.indices.putMapping({ index: `${prefix}-mentions-*`, allow_no_indices: true, ignore_unavailable: true, properties: ADDED_FIELDS });
             for (const [index, body] of Object.entries(smallIndices(prefix))) await createIfMissing(index, body);
+            await client.indices.putMapping({ index: names.stories, properties: ADDED_STORY_FIELDS });
             logger.debug({ prefix, languageAnalyzers }, 'indices ready');
           }),
         {

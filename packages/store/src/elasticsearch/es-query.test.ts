@@ -17,13 +17,38 @@ describe('Elasticsearch queries', () => {
     expect(() => textClauses(Array.from({ length: 250 }, (_, i) => String.fromCharCode(97 + (i % 26))).join(' '))).toThrow(/too many words: at most 32/);
   });
 
+  const fields = ['title', 'text', 'author.text', 'folded.title', 'folded.text', 'folded.author'];
+
   it('keeps quoted phrases as phrases and finds nothing searchable in punctuation', () => {
     expect(textClauses('"не берите" цены')).toEqual([
-      { multi_match: { query: 'цены', type: 'bool_prefix', operator: 'and', fields: ['title', 'text', 'author.text'] } },
-      { multi_match: { query: 'не берите', type: 'phrase', fields: ['title', 'text', 'author.text'] } },
+      { multi_match: { query: 'цены', type: 'bool_prefix', operator: 'and', fields } },
+      { multi_match: { query: 'не берите', type: 'phrase', fields } },
     ]);
     expect(textClauses('") (* :')).toBeUndefined();
-    expect(textClauses('{"match_all":{}}')).toEqual([{ multi_match: { query: 'match all', type: 'phrase', fields: ['title', 'text', 'author.text'] } }]);
+    expect(textClauses('{"match_all":{}}')).toEqual([{ multi_match: { query: 'match all', type: 'phrase', fields } }]);
+  });
+
+  it('asks for a word with Latin diacritics folded in the fields and their folded copies, and as typed in the fields alone', () => {
+    expect(textClauses('"tõusid jälle" hõbe')).toEqual([
+      {
+        bool: {
+          should: [
+            { multi_match: { query: 'hobe', type: 'bool_prefix', operator: 'and', fields } },
+            { multi_match: { query: 'hõbe', type: 'bool_prefix', operator: 'and', fields: ['title', 'text', 'author.text'] } },
+          ],
+          minimum_should_match: 1,
+        },
+      },
+      {
+        bool: {
+          should: [
+            { multi_match: { query: 'tousid jalle', type: 'phrase', fields } },
+            { multi_match: { query: 'tõusid jälle', type: 'phrase', fields: ['title', 'text', 'author.text'] } },
+          ],
+          minimum_should_match: 1,
+        },
+      },
+    ]);
   });
 
   it('maps filters to keyword terms and a time range', () => {

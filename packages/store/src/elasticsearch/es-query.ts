@@ -1,9 +1,11 @@
 // Our filters and the user's search text as Elasticsearch queries. The text is parsed by
 // parseTextQuery (words and "phrases", within its caps) and each part becomes a structured clause —
 // a prefix match per word of three characters or more, a plain match per shorter word, a phrase
-// match per phrase, all required — so user input never becomes query syntax.
+// match per phrase, all required — so user input never becomes query syntax. Each is asked with its
+// Latin diacritics folded of the fields and their folded copies (mapping.ts), so either spelling
+// finds the other, as in SQLite.
 import type { estypes } from '@elastic/elasticsearch';
-import { isPrefixTerm, parseTextQuery } from '../fts-query.js';
+import { foldDiacritics, isPrefixTerm, parseTextQuery } from '../fts-query.js';
 import type { GroupField, MentionFilter } from '../port.js';
 import { asList, toEpochMs } from '../time.js';
 
@@ -19,7 +21,8 @@ export const FIELD: Record<GroupField, string> = {
   author: 'author',
 };
 
-const TEXT_FIELDS = ['title', 'text', 'author.text'];
+/** The text fields a mention search reads, each with its folded copy (mapping.ts foldedFields). */
+export const MENTION_TEXT_FIELDS: Record<string, string> = { title: 'folded.title', text: 'folded.text', 'author.text': 'folded.author' };
 
 export function filterClauses(filter: MentionFilter): Query[] {
   const clauses: Query[] = [];
@@ -54,14 +57,23 @@ export function filterClauses(filter: MentionFilter): Query[] {
   return clauses;
 }
 
-/** Required clauses for the search text; undefined when the text has nothing searchable in it. */
-export function textClauses(text: string, fields: string[] = TEXT_FIELDS): Query[] | undefined {
+/**
+ * Required clauses for the search text over `fields` (each text field with its folded copy);
+ * undefined when the text has nothing searchable in it.
+ */
+export function textClauses(text: string, fields: Record<string, string> = MENTION_TEXT_FIELDS): Query[] | undefined {
   const { terms, phrases } = parseTextQuery(text);
   if (!terms.length && !phrases.length) return undefined;
-  return [
-    ...terms.map((term): Query => ({ multi_match: { query: term, type: isPrefixTerm(term) ? 'bool_prefix' : 'best_fields', operator: 'and', fields } })),
-    ...phrases.map((phrase): Query => ({ multi_match: { query: phrase, type: 'phrase', fields } })),
-  ];
+  const plain = Object.keys(fields);
+  const withFolded = [...plain, ...Object.values(fields)];
+  const clause = (query: string, type: 'bool_prefix' | 'best_fields' | 'phrase'): Query => {
+    const match = (q: string, on: string[]): Query => ({ multi_match: { query: q, type, ...(type === 'phrase' ? {} : { operator: 'and' }), fields: on } });
+    const folded = foldDiacritics(query);
+    if (folded === query) return match(query, withFolded);
+    // The spelling as typed, too: documents indexed before the folded copies existed have only that.
+    return { bool: { should: [match(folded, withFolded), match(query, plain)], minimum_should_match: 1 } };
+  };
+  return [...terms.map((term) => clause(term, isPrefixTerm(term) ? 'bool_prefix' : 'best_fields')), ...phrases.map((phrase) => clause(phrase, 'phrase'))];
 }
 
 export function mentionQuery(filter: MentionFilter, text?: Query[]): Query {

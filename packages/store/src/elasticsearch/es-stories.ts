@@ -6,6 +6,7 @@ import type { Story } from '@earshot/schema';
 import type { StoryQuery } from '../port.js';
 import { asList, toEpochMs } from '../time.js';
 import { textClauses } from './es-query.js';
+import { foldedFields } from './mapping.js';
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -15,6 +16,7 @@ export function storyDocument(story: Story) {
     brandId: story.brandId,
     title: story.title,
     keyTerms: story.keyTerms.join(' '),
+    folded: foldedFields({ title: story.title, keyTerms: story.keyTerms.join(' ') }),
     size: story.size,
     firstSeen: story.firstSeen,
     lastSeen: story.lastSeen,
@@ -28,7 +30,7 @@ export function storyDocument(story: Story) {
 
 /** The search body for a story query; undefined when its text has nothing searchable. */
 export function storySearch(query: StoryQuery): { query: Query; sort: estypes.Sort; size: number; from: number } | undefined {
-  const text = query.text ? textClauses(query.text, ['title', 'keyTerms']) : undefined;
+  const text = query.text ? textClauses(query.text, { title: 'folded.title', keyTerms: 'folded.keyTerms' }) : undefined;
   if (query.text && !text) return undefined;
   const filter: Query[] = [];
   const terms = (field: string, values: string[] | undefined) => {

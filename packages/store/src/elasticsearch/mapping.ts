@@ -3,6 +3,7 @@
 // dropped whole), the document shape written for each mention, and the small indices for alerts,
 // silences, delivery claims and state. Kibana saved objects are built on these field names.
 import { mentionTime, type EnrichedMention } from '@earshot/schema';
+import { foldDiacritics } from '../fts-query.js';
 import { FINGERPRINT_PROPERTIES } from './es-fingerprints.js';
 
 /**
@@ -27,11 +28,31 @@ export interface MappingOptions {
 const keyword = { type: 'keyword' } as const;
 
 /**
- * Fields added after the first monthly indices were made, which init() adds to existing ones: how a
- * mention was matched to its brand, whether the brand's own account posted it or was addressed, and
- * what the collector cut from an item too large for one bus message.
+ * Copies of text fields with Latin diacritics folded (foldDiacritics), under `folded.<field>`, for
+ * searches to find "tõusid" by "tousid" as SQLite's tokenizer does: `asciifolding` would do it in
+ * the analyzer, but it lives in the analysis-common module, which not every node has (the
+ * integ-test-zip node of infra/local does not). Written only where folding changes the field.
  */
-export const ADDED_FIELDS = { matchedBy: keyword, brandAccount: keyword, shortened: keyword } as const;
+const foldedCopies = (...fields: string[]) => ({ type: 'object' as const, properties: Object.fromEntries(fields.map((f) => [f, { type: 'text' as const }])) });
+
+/** The folded copies of a document's text fields that differ from the field, or undefined when none does. */
+export function foldedFields(fields: Record<string, string | undefined>): Record<string, string> | undefined {
+  const changed = Object.entries(fields).flatMap(([name, value]): [string, string][] => {
+    const folded = value === undefined ? value : foldDiacritics(value);
+    return folded !== undefined && folded !== value ? [[name, folded]] : [];
+  });
+  return changed.length ? Object.fromEntries(changed) : undefined;
+}
+
+/**
+ * Fields added after the first monthly indices were made, which init() adds to existing ones: how a
+ * mention was matched to its brand, whether the brand's own account posted it or was addressed, what
+ * the collector cut from an item too large for one bus message, and the folded copies of its text.
+ */
+export const ADDED_FIELDS = { matchedBy: keyword, brandAccount: keyword, shortened: keyword, folded: foldedCopies('title', 'text', 'author') } as const;
+
+/** Fields added to the stories index after it was first made, which init() adds to an existing one. */
+export const ADDED_STORY_FIELDS = { folded: foldedCopies('title', 'keyTerms') } as const;
 const unindexedObject = { type: 'object', enabled: false } as const;
 
 function languageSubfields(options: MappingOptions): Record<string, { type: 'text'; analyzer: string }> {
@@ -147,6 +168,7 @@ export function smallIndices(prefix: string) {
       brandId: keyword,
       title: { type: 'text' },
       keyTerms: { type: 'text' },
+      ...ADDED_STORY_FIELDS,
       size: { type: 'integer' },
       firstSeen: { type: 'date' },
       lastSeen: { type: 'date' },
@@ -192,6 +214,7 @@ export function toMentionDocument(m: EnrichedMention): MentionDocument {
     matchedBy: m.matchedBy ?? 'query',
     brandAccount: m.brandAccount,
     shortened: m.shortened,
+    folded: foldedFields({ title: m.title, text: m.text, author: m.author }),
     publishedAt: m.publishedAt,
     collectedAt: m.collectedAt,
     enrichedAt: m.nlp.enrichedAt,

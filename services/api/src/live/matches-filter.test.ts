@@ -68,18 +68,40 @@ describe('live stream filters', () => {
     sampleMention(74, { brandId: 'acme', shortened: 'text' }),
   ];
 
+  async function expectSameAsSearch(query: SearchQuery): Promise<void> {
+    const store = createSqliteStore({ path: ':memory:' });
+    try {
+      await store.init();
+      await store.upsertMentions(mentions);
+      const found = (await store.search({ ...query, limit: 100 })).mentions.map((m) => m.id).sort();
+      expect(mentions.filter((m) => matchesFilter(m, query)).map((m) => m.id)).toEqual(found);
+    } finally {
+      await store.close();
+    }
+  }
+
   it.each(Object.entries(examples).flatMap(([field, values]) => values.map((value) => ({ [field]: value }) as MentionFilter)))(
     'keeps what a search keeps for %j',
-    async (filter) => {
-      const store = createSqliteStore({ path: ':memory:' });
-      try {
-        await store.init();
-        await store.upsertMentions(mentions);
-        const found = (await store.search({ ...filter, limit: 100 })).mentions.map((m) => m.id).sort();
-        expect(mentions.filter((m) => matchesFilter(m, filter)).map((m) => m.id)).toEqual(found);
-      } finally {
-        await store.close();
-      }
-    },
+    expectSameAsSearch,
   );
+
+  // The search text too: words as prefixes from three letters, shorter ones whole, phrases within one
+  // field, case and Latin diacritics aside.
+  it.each([
+    'tousid',
+    'TÕUSID',
+    'expénsive',
+    '"tousid jalle"',
+    '"hinnad hinnad"',
+    'ei',
+    'va',
+    'vas',
+    'wh',
+    'nordtel цены',
+    '"поднял цены"',
+    'пришёл',
+    'מצוין',
+    'dana',
+    'zzz',
+  ])('keeps what a search keeps for the text %j', (text) => expectSameAsSearch({ text }));
 });

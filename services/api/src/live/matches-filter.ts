@@ -1,9 +1,7 @@
 // Decides in memory whether a live mention belongs to a stream's filter, with the same meaning the
-// stores give the filter (and the search text: every word a prefix of a word, phrases as phrases).
+// stores give the filter (and the search text, by the store's own matchesTextQuery).
 import { mentionTime, type EnrichedMention } from '@earshot/schema';
-import { asList, parseTextQuery, toEpochMs, type SearchQuery } from '@earshot/store';
-
-const words = (s: string) => s.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+import { asList, matchesTextQuery, parseTextQuery, toEpochMs, type SearchQuery } from '@earshot/store';
 
 export function matchesFilter(m: EnrichedMention, query: SearchQuery): boolean {
   const within = <T>(value: T | undefined, allowed: T | T[] | undefined) => {
@@ -29,14 +27,7 @@ export function matchesFilter(m: EnrichedMention, query: SearchQuery): boolean {
   const to = toEpochMs(query.to);
   if (from !== undefined && t < from) return false;
   if (to !== undefined && t >= to) return false;
-  if (query.text) {
-    const { terms, phrases } = parseTextQuery(query.text);
-    const haystack = words(`${m.title} ${m.text} ${m.author ?? ''}`);
-    const joined = ` ${haystack.join(' ')} `;
-    if (!terms.every((term) => haystack.some((w) => w.startsWith(term.toLocaleLowerCase())))) return false;
-    if (!phrases.every((p) => joined.includes(` ${words(p).join(' ')} `))) return false;
-  }
-  return true;
+  return !query.text || matchesTextQuery(parseTextQuery(query.text), [m.title, m.text, m.author]);
 }
 
 /** Alerts follow a stream's brand filter only. */
