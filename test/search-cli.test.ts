@@ -53,4 +53,21 @@ describe('earshot search on the command line', () => {
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr).toMatch(/--shortened <cut>' argument 'yes' is invalid\. Allowed choices are markup, text/);
   });
+
+  it('narrows to posts addressed to the brand or leaves them out, and finds words without their diacritics', async () => {
+    const store = createSqliteStore({ path: join(dir, 'accounts.db') });
+    await store.init();
+    await store.upsertMentions(CONTRACT_MENTIONS);
+    await store.close();
+    const ids = async (...args: string[]) => {
+      const res = await runEarshot(['search', ...args, '--json', '--config', config('accounts.db')]);
+      expect(res.stderr).toBe('');
+      return (JSON.parse(res.stdout) as { mentions: { id: string }[] }).mentions.map((m) => m.id).sort();
+    };
+    expect(await ids('--brand-account', 'to-brand')).toEqual(['m0072']);
+    expect(await ids('--brand', 'acme', '--exclude-brand-account', 'to-brand')).toEqual(['m0070', 'm0071']);
+    expect(await ids('tousid')).toEqual(['m0005']); // "Hinnad tõusid jälle"
+    const wrong = await runEarshot(['search', '--exclude-brand-account', 'brand', '--config', config('accounts.db')]);
+    expect(wrong.stderr).toMatch(/argument 'brand' is invalid\. Allowed choices are by-brand, to-brand/);
+  });
 });

@@ -227,6 +227,46 @@ for (const backend of backends) {
       expect(pageErrors).toEqual([]);
     });
 
+    it("narrows to posts addressed to the brand, the brand's own, or all but its own, and by how mentions were matched", async () => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'UTC' });
+      const tab = await context.newPage();
+      const errors: string[] = [];
+      tab.on('pageerror', (err) => errors.push(err.message));
+      const seededDay = 'from=2026-11-23T08:00:00Z&to=2026-11-23T11:00:00Z'; // without the live test's mentions
+      const found = (n: number) =>
+        tab
+          .getByTestId('total')
+          .filter({ hasText: `${n} found` })
+          .waitFor();
+      const param = (name: string) => new URL(tab.url()).searchParams.get(name);
+      await tab.goto(`${t.url}/?brand=nordtel&${seededDay}#token=${ADMIN_TOKEN}`);
+      await found(6);
+
+      await tab.getByTestId('account-filter').selectOption('not-own');
+      await found(5);
+      expect(await tab.locator('[data-id="m-en-3"]').count()).toBe(0); // the brand's own announcement
+      expect(param('excludeBrandAccount')).toBe('by-brand');
+      await tab.getByTestId('account-filter').selectOption('by-brand');
+      await found(1);
+      expect(await tab.locator('[data-id="m-en-3"] [data-testid=account]').textContent()).toBe("brand's own post");
+      expect([param('brandAccount'), param('excludeBrandAccount')]).toEqual(['by-brand', null]);
+
+      await tab.getByTestId('account-filter').selectOption('');
+      await tab.getByTestId('matched-by-filter').selectOption('handle');
+      await found(2);
+      expect(await tab.getByTestId('account').allTextContents()).toEqual(["brand's own post", 'to the brand']); // newest first
+      expect([param('brandAccount'), param('matchedBy')]).toEqual([null, 'handle']);
+
+      // A link with these filters opens with them chosen.
+      await tab.goto(`${t.url}/?brand=nordtel&${seededDay}&brandAccount=to-brand&matchedBy=handle`);
+      await found(1);
+      expect(await tab.getByTestId('account-filter').inputValue()).toBe('to-brand');
+      expect(await tab.getByTestId('matched-by-filter').inputValue()).toBe('handle');
+      expect(await tab.locator('[data-id="m-en-1"]').count()).toBe(1);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
     it("shows headline figures, share of voice, names instead of codes, in the reader's time zone", async () => {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
       const tokyo = await context.newPage();

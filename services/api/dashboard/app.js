@@ -12,7 +12,7 @@ import { html } from './html.js';
 import { Headlines, ShareOfVoice } from './insights.js';
 import { makeLabels, readerTimeZone } from './labels.js';
 
-const FILTER_KEYS = ['brand', 'q', 'sentiment', 'topic', 'lang', 'source', 'since', 'signal', 'from', 'to'];
+const FILTER_KEYS = ['brand', 'q', 'sentiment', 'topic', 'lang', 'source', 'brandAccount', 'excludeBrandAccount', 'matchedBy', 'since', 'signal', 'from', 'to'];
 /** The filters the overview takes (its figures are about all sentiments and every mention). */
 const OVERVIEW_KEYS = ['brand', 'topic', 'lang', 'source', 'since', 'from', 'to'];
 const FEED_SIZE = 50;

@@ -4,6 +4,7 @@
 import { html } from './html.js';
 
 const SENTIMENT_LABEL = { positive: 'positive', neutral: 'neutral', negative: 'negative' };
+const ACCOUNT_LABEL = { 'by-brand': "brand's own post", 'to-brand': 'to the brand' };
 
 export const safeHref = (url) => (/^https?:\/\//i.test(url || '') ? url : undefined);
 
@@ -21,6 +22,7 @@ function MentionCard({ mention, fresh, brandName, labels }) {
       <span class=${`badge sentiment-${nlp.sentiment.label}`} data-testid="sentiment">${SENTIMENT_LABEL[nlp.sentiment.label] || nlp.sentiment.label}</span>
       ${nlp.signals.warning ? html`<span class="badge warning" title="warns others">word-of-mouth warning</span>` : null}
       ${nlp.signals.recommendation ? html`<span class="badge recommendation">recommends</span>` : null}
+      ${ACCOUNT_LABEL[mention.brandAccount] ? html`<span class="badge account" data-testid="account">${ACCOUNT_LABEL[mention.brandAccount]}</span>` : null}
       <span class="lang" title=${`language: ${nlp.lang}`} data-testid="lang">${labels.lang(nlp.lang)}</span>
       <span class="brand">${brandName}</span>
       <time datetime=${when}>${formatTime(when)}</time>

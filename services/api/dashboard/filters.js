@@ -1,5 +1,6 @@
-// The filter bar: brand picker, full text, sentiment, topic, language, source, time range, warnings.
-// Options for topic, language and source come from what the current data contains.
+// The filter bar: brand picker, full text, sentiment, topic, language, source, whose posts, how they
+// were matched, time range, warnings. Options for topic, language and source come from what the
+// current data contains.
 import { useEffect, useState } from 'preact/hooks';
 import { html } from './html.js';
 
@@ -9,6 +10,29 @@ const RANGES = [
   ['24h', 'Last 24 hours'],
   ['7d', 'Last 7 days'],
   ['30d', 'Last 30 days'],
+];
+
+/**
+ * Whose posts, as one choice: each sets the API's brandAccount / excludeBrandAccount parameters (the
+ * link keeps those, so a shared link filters the same). A link with another combination shows as such.
+ */
+const ACCOUNTS = [
+  ['not-own', "All but the brand's own", { excludeBrandAccount: 'by-brand' }],
+  ['to-brand', 'Addressed to the brand', { brandAccount: 'to-brand' }],
+  ['by-brand', "The brand's own posts", { brandAccount: 'by-brand' }],
+];
+const accountChoice = (filter) => {
+  if (!filter.brandAccount && !filter.excludeBrandAccount) return '';
+  const found = ACCOUNTS.find(
+    ([, , params]) => (params.brandAccount || '') === (filter.brandAccount || '') && (params.excludeBrandAccount || '') === (filter.excludeBrandAccount || ''),
+  );
+  return found ? found[0] : 'link';
+};
+
+const MATCHED_BY = [
+  ['query', 'Brand query words'],
+  ['handle', 'Brand handle or hashtag'],
+  ['owned-source', "Brand's own source"],
 ];
 
 function Select({ label, value, options, onChange, testid, all = 'All' }) {
@@ -84,6 +108,32 @@ export function Filters({ filter, brands, facets, labels, onChange, onExport }) 
       options=${withCurrent(facets.sources, filter.source, labels.source)}
       onChange=${set('source')}
       testid="source-filter"
+    />
+    <label class="field">
+      <span>Posts</span>
+      <select
+        value=${accountChoice(filter)}
+        onChange=${(e) => {
+          const chosen = ACCOUNTS.find(([v]) => v === e.currentTarget.value);
+          onChange({ ...filter, brandAccount: '', excludeBrandAccount: '', ...(chosen ? chosen[2] : {}) });
+        }}
+        data-testid="account-filter"
+      >
+        <option value="">Everyone's</option>
+        ${ACCOUNTS.map(([v, text]) => html`<option value=${v}>${text}</option>`)}
+        ${accountChoice(filter) === 'link' ? html`<option value="link" disabled>The accounts in the link</option>` : null}
+      </select>
+    </label>
+    <${Select}
+      label="Matched by"
+      value=${filter.matchedBy || ''}
+      options=${withCurrent(
+        MATCHED_BY.map(([v]) => v),
+        filter.matchedBy,
+        (v) => MATCHED_BY.find(([k]) => k === v)?.[1] ?? v,
+      )}
+      onChange=${set('matchedBy')}
+      testid="matched-by-filter"
     />
     <label class="field">
       <span>Time</span>

@@ -18,6 +18,7 @@ export function toFilter(values: ParamValues, now: Date): MentionFilter {
   if (values.author?.length) filter.author = values.author;
   if (values.matchedBy?.length) filter.matchedBy = values.matchedBy as MatchedBy[];
   if (values.brandAccount?.length) filter.brandAccount = values.brandAccount as BrandAccountRole[];
+  if (values.excludeBrandAccount?.length) filter.excludeBrandAccount = values.excludeBrandAccount as BrandAccountRole[];
   if (values.shortened?.length) filter.shortened = values.shortened as Shortened[];
   const signal = one(values, 'signal');
   if (signal === 'warning' || signal === 'recommendation') filter.signal = signal;

@@ -76,6 +76,8 @@ describe('query parameters', () => {
       brandAccount: ['to-brand'],
     });
     expect(refusal('matchedBy=guess')).toMatch(/matchedBy: .*query \| owned-source \| handle/);
+    expect(toFilter(readParams(new URLSearchParams('excludeBrandAccount=by-brand'), FILTER_PARAMS), NOW)).toEqual({ excludeBrandAccount: ['by-brand'] });
+    expect(refusal('excludeBrandAccount=brand')).toMatch(/excludeBrandAccount: "brand" is not by-brand \| to-brand/);
   });
 
   it('filters by what the collector cut', () => {

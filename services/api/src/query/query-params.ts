@@ -74,6 +74,13 @@ export const PARAMS = {
     multi: true,
     commas: true,
   },
+  excludeBrandAccount: {
+    description: "Leave out posts by the brand's own accounts (by-brand) or addressed to them (to-brand); mentions with neither role stay.",
+    schema: z.enum(BRAND_ACCOUNT_ROLES),
+    hint: BRAND_ACCOUNT_ROLES.join(' | '),
+    multi: true,
+    commas: true,
+  },
   shortened: {
     description: 'Only mentions the collector cut to fit a message: markup (its markup dropped) or text (its text shortened too).',
     schema: z.enum(SHORTENED),
@@ -156,6 +163,7 @@ export const FILTER_PARAMS = [
   'author',
   'matchedBy',
   'brandAccount',
+  'excludeBrandAccount',
   'shortened',
   'signal',
   'from',

@@ -15,6 +15,8 @@ export interface MentionSeed {
   topics?: [string, SentimentLabel][];
   warning?: boolean;
   publishedAt: string;
+  matchedBy?: EnrichedMention['matchedBy'];
+  brandAccount?: EnrichedMention['brandAccount'];
 }
 
 export function makeMention(seed: MentionSeed): EnrichedMention {
@@ -28,6 +30,8 @@ export function makeMention(seed: MentionSeed): EnrichedMention {
     title: seed.title,
     text: seed.text,
     ...(seed.author ? { author: seed.author } : {}),
+    ...(seed.matchedBy ? { matchedBy: seed.matchedBy } : {}),
+    ...(seed.brandAccount ? { brandAccount: seed.brandAccount } : {}),
     publishedAt: seed.publishedAt,
     collectedAt: seed.publishedAt,
     nlp: {
@@ -61,6 +65,8 @@ export function seedMentions(base = Date.parse('2026-11-23T08:00:00Z')): Enriche
       ],
       warning: true,
       publishedAt: at(0),
+      matchedBy: 'handle',
+      brandAccount: 'to-brand',
     }),
     makeMention({
       id: 'm-en-2',
@@ -116,6 +122,8 @@ export function seedMentions(base = Date.parse('2026-11-23T08:00:00Z')): Enriche
       author: 'Mallory',
       topics: [['innovation', 'neutral']],
       publishedAt: at(150),
+      matchedBy: 'handle',
+      brandAccount: 'by-brand',
     }),
     makeMention({
       id: 'm-tundra-1',

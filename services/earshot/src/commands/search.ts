@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { SHORTENED, type EnrichedMention } from '@earshot/schema';
+import { BRAND_ACCOUNT_ROLES, SHORTENED, type EnrichedMention } from '@earshot/schema';
 import type { SearchQuery } from '@earshot/store';
 import { sinceOption } from '../cli/since.js';
 import { matchedByOption } from '../cli/matched-by-option.js';
@@ -31,6 +31,14 @@ export function registerSearchCommand(program: Command): void {
     .option('--lang <code>', 'language (ISO 639-1, e.g. ru, kk, he, et, en)')
     .option('--topic <id>', 'topic, e.g. price, delivery, service')
     .addOption(matchedByOption())
+    .addOption(
+      new Option('--brand-account <role>', "only posts by the brand's own accounts (by-brand) or addressed to them (to-brand)").choices(BRAND_ACCOUNT_ROLES),
+    )
+    .addOption(
+      new Option('--exclude-brand-account <role>', "leave out posts by the brand's own accounts (by-brand) or addressed to them (to-brand)").choices(
+        BRAND_ACCOUNT_ROLES,
+      ),
+    )
     .addOption(new Option('--shortened <cut>', 'only mentions the collector cut to fit a message (markup dropped, or text shortened too)').choices(SHORTENED))
     .option('--source <id>', 'only this source')
     .option('--since <time>', 'from this time: a span back from now (7d, 24h, 30m), an ISO time or epoch ms', sinceOption())
@@ -57,6 +65,8 @@ export function registerSearchCommand(program: Command): void {
         lang: opts.lang as string | undefined,
         topic: opts.topic as string | undefined,
         matchedBy: opts.matchedBy as SearchQuery['matchedBy'],
+        brandAccount: opts.brandAccount as SearchQuery['brandAccount'],
+        excludeBrandAccount: opts.excludeBrandAccount as SearchQuery['excludeBrandAccount'],
         shortened: opts.shortened as SearchQuery['shortened'],
         sourceId: opts.source as string | undefined,
         from: opts.since as string | undefined,
