@@ -45,7 +45,8 @@ describe('search text', () => {
     expect(matchesTextQuery(parseTextQuery(text), ['Nordtel hinnad', 'Hinnad tõusid jälle, ei vasta.', undefined])).toBe(expected);
   });
 
-  it('keeps a letter typed as a base and a combining mark in one word', () => {
+  it('keeps a letter typed as a base and a combining mark in one word, and words with their marks', () => {
     expect(parseTextQuery('to\u0303usid').terms).toEqual(['tõusid']);
+    expect(parseTextQuery('שָׁלוֹם हिन्दी').terms).toEqual(['שָׁלוֹם', 'हिन्दी']);
   });
 });

@@ -21,7 +21,8 @@ export const TEXT_QUERY_LIMITS = {
   minPrefixLength: 3,
 } as const;
 
-const WORD = /[\p{L}\p{N}]+/gu;
+// A word keeps its combining marks (Hebrew points, Devanagari vowel signs), as the stores' tokenizers do.
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 const length = (word: string) => [...word].length;
 
 /** Parses the text; throws a TextQueryError naming the limit when the text is over it. */

@@ -96,7 +96,7 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
       await store.close();
     });
 
-    it("searches text regardless of case and of Latin letters' diacritics; a word under three letters is a whole word, not a prefix", async () => {
+    it("searches text regardless of case and of Latin letters' diacritics; a word under three letters is a whole word, not a prefix; other marks belong to their word", async () => {
       const store = await seeded();
       const ids = async (text: string) => (await store.search({ text })).mentions.map((m) => m.id).sort();
       expect(await ids('tousid')).toEqual(['m0005']); // the text has "tõusid"
@@ -109,6 +109,12 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
       expect(await ids('va')).toEqual([]); // not "vasta"
       expect(await ids('vas')).toEqual(['m0005']);
       expect(await ids('wh')).toEqual([]);
+      // Words with combining marks other than Latin diacritics are whole words, found as written.
+      await store.upsertMentions([sampleMention(90, { title: 'שָׁלוֹם', text: 'नमस्ते हिन्दी', lang: 'und' })]);
+      await refresh(store);
+      expect(await ids('שָׁלוֹם')).toEqual(['m0090']);
+      expect(await ids('हिन्दी')).toEqual(['m0090']);
+      expect(await ids('"नमस्ते हिन्दी"')).toEqual(['m0090']);
       await store.close();
     });
 

@@ -66,6 +66,7 @@ describe('live stream filters', () => {
     ...CONTRACT_MENTIONS,
     sampleMention(73, { brandId: 'acme', matchedBy: 'handle', brandAccount: 'by-brand' }),
     sampleMention(74, { brandId: 'acme', shortened: 'text' }),
+    sampleMention(90, { title: 'שָׁלוֹם', text: 'नमस्ते हिन्दी', lang: 'und' }),
   ];
 
   async function expectSameAsSearch(query: SearchQuery): Promise<void> {
@@ -103,5 +104,8 @@ describe('live stream filters', () => {
     'מצוין',
     'dana',
     'zzz',
+    'שָׁלוֹם',
+    'हिन्दी',
+    '"नमस्ते हिन्दी"',
   ])('keeps what a search keeps for the text %j', (text) => expectSameAsSearch({ text }));
 });
