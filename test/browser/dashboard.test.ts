@@ -227,7 +227,7 @@ for (const backend of backends) {
       expect(pageErrors).toEqual([]);
     });
 
-    it("narrows to posts addressed to the brand, the brand's own, or all but its own, and by how mentions were matched", async () => {
+    it("narrows to posts addressed to the brand, the brand's own, or all but its own, by how mentions were matched, and by a panel's author, source or language", async () => {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'UTC' });
       const tab = await context.newPage();
       const errors: string[] = [];
@@ -263,6 +263,27 @@ for (const backend of backends) {
       expect(await tab.getByTestId('account-filter').inputValue()).toBe('to-brand');
       expect(await tab.getByTestId('matched-by-filter').inputValue()).toBe('handle');
       expect(await tab.locator('[data-id="m-en-1"]').count()).toBe(1);
+
+      // A top author, a source or a language picked in its panel filters by it; picked again, it stops.
+      await tab.goto(`${t.url}/?brand=nordtel&${seededDay}`);
+      await found(6);
+      const authors = tab.getByTestId('authors');
+      await authors.getByTestId('breakdown-key').filter({ hasText: 'Jane Roe' }).click();
+      await found(1);
+      expect(param('author')).toBe('Jane Roe');
+      expect(await tab.getByTestId('author-filter').textContent()).toContain('Jane Roe');
+      await authors.getByTestId('breakdown-key').filter({ hasText: 'Jane Roe' }).click();
+      await found(6);
+      await tab.getByTestId('languages').getByTestId('breakdown-key').filter({ hasText: 'Russian' }).click();
+      await found(1);
+      expect(await tab.getByTestId('lang-filter').inputValue()).toBe('ru');
+      await tab.getByTestId('lang-filter').selectOption('');
+      await found(6);
+      await authors.getByTestId('breakdown-key').filter({ hasText: 'Jane Roe' }).click();
+      await found(1);
+      await tab.getByTestId('author-filter').click(); // the chip clears it
+      await found(6);
+      expect(param('author')).toBeNull();
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -12,7 +12,22 @@ import { html } from './html.js';
 import { Headlines, ShareOfVoice } from './insights.js';
 import { makeLabels, readerTimeZone } from './labels.js';
 
-const FILTER_KEYS = ['brand', 'q', 'sentiment', 'topic', 'lang', 'source', 'brandAccount', 'excludeBrandAccount', 'matchedBy', 'since', 'signal', 'from', 'to'];
+const FILTER_KEYS = [
+  'brand',
+  'q',
+  'sentiment',
+  'topic',
+  'lang',
+  'source',
+  'author',
+  'brandAccount',
+  'excludeBrandAccount',
+  'matchedBy',
+  'since',
+  'signal',
+  'from',
+  'to',
+];
 /** The filters the overview takes (its figures are about all sentiments and every mention). */
 const OVERVIEW_KEYS = ['brand', 'topic', 'lang', 'source', 'since', 'from', 'to'];
 const FEED_SIZE = 50;
@@ -163,6 +178,8 @@ function Dashboard({ me, onSignOut }) {
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   };
   const clean = (f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v));
+  /** A breakdown's key as a filter (or none, for the key already picked). */
+  const pick = (key) => (value) => setFilter(clean({ ...filter, [key]: value }));
 
   return html` <header class="top">
       <h1>Earshot</h1>
@@ -199,9 +216,9 @@ function Dashboard({ me, onSignOut }) {
         <${StoriesPanel} filter=${filter} />
         <${AlertLog} alerts=${alerts} admin=${admin} onAcknowledge=${acknowledge} onSilence=${silence} message=${alertMessage} />
         <div class="breakdowns">
-          <${Breakdown} title="Sources" items=${aggs?.sources} testid="sources" name=${labels.source} />
-          <${Breakdown} title="Languages" items=${aggs?.languages} testid="languages" name=${labels.lang} />
-          <${Breakdown} title="Top authors" items=${aggs?.authors} testid="authors" />
+          <${Breakdown} title="Sources" items=${aggs?.sources} testid="sources" name=${labels.source} picked=${filter.source} onPick=${pick('source')} />
+          <${Breakdown} title="Languages" items=${aggs?.languages} testid="languages" name=${labels.lang} picked=${filter.lang} onPick=${pick('lang')} />
+          <${Breakdown} title="Top authors" items=${aggs?.authors} testid="authors" picked=${filter.author} onPick=${pick('author')} />
         </div>
       </div>
     </main>`;

@@ -92,16 +92,31 @@ export function TopicsBySentiment({ data, labels }) {
   </section>`;
 }
 
-export function Breakdown({ title, items, testid, name = (key) => key }) {
+/** A count per key; with onPick, a key is a button that filters by it (the picked one clears it). */
+export function Breakdown({ title, items, testid, name = (key) => key, picked, onPick }) {
   const max = Math.max(1, ...(items ?? []).map((i) => i.count));
+  const label = (i) => (i.key ? name(i.key) : '—');
   return html` <section class="panel breakdown" aria-label=${title} data-testid=${testid}>
     <header class="panel-head"><h2>${title}</h2></header>
     <ul>
       ${(items ?? []).map(
         (i) =>
           html` <li>
-            <span class="key" dir="auto" title=${i.key}>${i.key ? name(i.key) : '—'}</span><meter min="0" max=${max} value=${i.count}></meter
-            ><span class="n">${i.count}</span>
+            ${
+              onPick && i.key
+                ? html`<button
+                    type="button"
+                    class=${`key pick${picked === i.key ? ' picked' : ''}`}
+                    dir="auto"
+                    title=${picked === i.key ? `show every one again` : `only ${i.key}`}
+                    aria-pressed=${picked === i.key}
+                    onClick=${() => onPick(picked === i.key ? '' : i.key)}
+                    data-testid="breakdown-key"
+                  >
+                    ${label(i)}
+                  </button>`
+                : html`<span class="key" dir="auto" title=${i.key}>${label(i)}</span>`
+            }<meter min="0" max=${max} value=${i.count}></meter><span class="n">${i.count}</span>
           </li>`,
       )}
     </ul>

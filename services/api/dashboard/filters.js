@@ -1,5 +1,5 @@
 // The filter bar: brand picker, full text, sentiment, topic, language, source, whose posts, how they
-// were matched, time range, warnings. Options for topic, language and source come from what the
+// were matched, time range, warnings, and the author picked in the Top authors panel. Options for topic, language and source come from what the
 // current data contains.
 import { useEffect, useState } from 'preact/hooks';
 import { html } from './html.js';
@@ -146,6 +146,16 @@ export function Filters({ filter, brands, facets, labels, onChange, onExport }) 
         ${filter.from || filter.to ? html`<option value="period" disabled>The period in the link</option>` : null}
       </select>
     </label>
+    ${
+      filter.author
+        ? html`<span class="field">
+            <span>Author</span>
+            <button type="button" class="chip" dir="auto" title="show every author again" onClick=${() => set('author')('')} data-testid="author-filter">
+              ${filter.author} ×
+            </button>
+          </span>`
+        : null
+    }
     <label class="check"
       ><input
         type="checkbox"
