@@ -58,18 +58,17 @@ export const isPrefixTerm = (term: string) => length(term) >= TEXT_QUERY_LIMITS.
  * Latin letters without their diacritics ("tõusid" → "tousid", "crème" → "creme"), as SQLite's FTS5
  * tokenizer `unicode61 remove_diacritics 2` folds them. Letters of other scripts keep theirs (й is
  * not и, ё is not е, Hebrew points stay), as do letters that are not a base letter plus a mark (ø,
- * ł, ß). Text without such a letter is returned as it is.
+ * ł, ß). The result is composed (NFC): plain ASCII is returned as it is.
  */
 export function foldDiacritics(text: string): string {
   if (!NON_ASCII.test(text)) return text;
-  const folded = text.normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC');
-  return folded === text ? text : folded;
+  return text.normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC');
 }
 const NON_ASCII = /[^ -~\s]/;
 const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 
 /** A text's words as the search compares them: lower case, Latin diacritics folded. */
-export const searchWords = (text: string): string[] => foldDiacritics(text.normalize('NFC')).toLowerCase().match(WORD) ?? [];
+export const searchWords = (text: string): string[] => foldDiacritics(text).toLowerCase().match(WORD) ?? [];
 
 /**
  * Whether text that is not in a store (a live mention) matches the query as the stores would match

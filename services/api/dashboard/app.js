@@ -177,9 +177,10 @@ function Dashboard({ me, onSignOut }) {
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   };
-  const clean = (f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v));
+  /** The filter bar's and the panels' changes, without the emptied keys. */
+  const update = (f) => setFilter(Object.fromEntries(Object.entries(f).filter(([, v]) => v)));
   /** A breakdown's key as a filter (or none, for the key already picked). */
-  const pick = (key) => (value) => setFilter(clean({ ...filter, [key]: value }));
+  const pick = (key) => (value) => update({ ...filter, [key]: value });
 
   return html` <header class="top">
       <h1>Earshot</h1>
@@ -193,7 +194,7 @@ function Dashboard({ me, onSignOut }) {
       brands=${brands}
       facets=${facets}
       labels=${labels}
-      onChange=${(f) => setFilter(clean(f))}
+      onChange=${update}
       onExport=${(fmt) => exportAs(fmt).catch((e) => setResult((r) => ({ ...r, error: e.message })))}
     />
     <div class="insights">

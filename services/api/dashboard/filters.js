@@ -1,6 +1,6 @@
 // The filter bar: brand picker, full text, sentiment, topic, language, source, whose posts, how they
-// were matched, time range, warnings, and the author picked in the Top authors panel. Options for topic, language and source come from what the
-// current data contains.
+// were matched, time range, warnings, and the author picked in the Top authors panel. Options for
+// topic, language and source come from what the current data contains.
 import { useEffect, useState } from 'preact/hooks';
 import { html } from './html.js';
 
@@ -49,6 +49,7 @@ export function Filters({ filter, brands, facets, labels, onChange, onExport }) 
   const [text, setText] = useState(filter.q || '');
   useEffect(() => setText(filter.q || ''), [filter.q]);
   const set = (key) => (value) => onChange({ ...filter, [key]: value });
+  const account = accountChoice(filter);
   const withCurrent = (keys, current, name) => (current && !keys.includes(current) ? [...keys, current] : keys).map((k) => [k, name(k)]);
   return html` <form
     class="filters"
@@ -112,7 +113,7 @@ export function Filters({ filter, brands, facets, labels, onChange, onExport }) 
     <label class="field">
       <span>Posts</span>
       <select
-        value=${accountChoice(filter)}
+        value=${account}
         onChange=${(e) => {
           const chosen = ACCOUNTS.find(([v]) => v === e.currentTarget.value);
           onChange({ ...filter, brandAccount: '', excludeBrandAccount: '', ...(chosen ? chosen[2] : {}) });
@@ -121,7 +122,7 @@ export function Filters({ filter, brands, facets, labels, onChange, onExport }) 
       >
         <option value="">Everyone's</option>
         ${ACCOUNTS.map(([v, text]) => html`<option value=${v}>${text}</option>`)}
-        ${accountChoice(filter) === 'link' ? html`<option value="link" disabled>The accounts in the link</option>` : null}
+        ${account === 'link' ? html`<option value="link" disabled>The accounts in the link</option>` : null}
       </select>
     </label>
     <${Select}

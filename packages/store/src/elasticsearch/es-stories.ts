@@ -11,12 +11,13 @@ import { foldedFields } from './mapping.js';
 type Query = estypes.QueryDslQueryContainer;
 
 export function storyDocument(story: Story) {
+  const keyTerms = story.keyTerms.join(' ');
   return {
     id: story.id,
     brandId: story.brandId,
     title: story.title,
-    keyTerms: story.keyTerms.join(' '),
-    folded: foldedFields({ title: story.title, keyTerms: story.keyTerms.join(' ') }),
+    keyTerms,
+    folded: foldedFields({ title: story.title, keyTerms }),
     size: story.size,
     firstSeen: story.firstSeen,
     lastSeen: story.lastSeen,
