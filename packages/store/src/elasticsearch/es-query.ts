@@ -5,9 +5,11 @@
 // Latin diacritics folded of the fields and their folded copies (mapping.ts), so either spelling
 // finds the other, as in SQLite.
 import type { estypes } from '@elastic/elasticsearch';
+import { UNRECORDED_MATCHED_BY } from '@earshot/schema';
 import { foldDiacritics, isPrefixTerm, parseTextQuery } from '../fts-query.js';
 import type { GroupField, MentionFilter } from '../port.js';
 import { asList, toEpochMs } from '../time.js';
+import { MENTION_SEARCHED_TEXT, type SearchedText } from './mapping.js';
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -20,9 +22,6 @@ export const FIELD: Record<GroupField, string> = {
   lang: 'lang',
   author: 'author',
 };
-
-/** The text fields a mention search reads, each with its folded copy (mapping.ts foldedFields). */
-export const MENTION_TEXT_FIELDS: Record<string, string> = { title: 'folded.title', text: 'folded.text', 'author.text': 'folded.author' };
 
 export function filterClauses(filter: MentionFilter): Query[] {
   const clauses: Query[] = [];
@@ -37,8 +36,8 @@ export function filterClauses(filter: MentionFilter): Query[] {
   terms(FIELD.author, asList(filter.author));
   const matchedBy = asList(filter.matchedBy);
   if (matchedBy?.length) {
-    // Mentions indexed before the field existed were all matched by query.
-    const legacy: Query[] = matchedBy.includes('query') ? [{ bool: { must_not: { exists: { field: 'matchedBy' } } } }] : [];
+    // Mentions indexed before the field existed have none (matchedByOf).
+    const legacy: Query[] = matchedBy.includes(UNRECORDED_MATCHED_BY) ? [{ bool: { must_not: { exists: { field: 'matchedBy' } } } }] : [];
     clauses.push({ bool: { should: [{ terms: { matchedBy } }, ...legacy], minimum_should_match: 1 } });
   }
   terms('brandAccount', asList(filter.brandAccount));
@@ -58,14 +57,14 @@ export function filterClauses(filter: MentionFilter): Query[] {
 }
 
 /**
- * Required clauses for the search text over `fields` (each text field with its folded copy);
- * undefined when the text has nothing searchable in it.
+ * Required clauses for the search text over the `searched` text fields and their folded copies
+ * (mapping.ts); undefined when the text has nothing searchable in it.
  */
-export function textClauses(text: string, fields: Record<string, string> = MENTION_TEXT_FIELDS): Query[] | undefined {
+export function textClauses(text: string, searched: SearchedText = MENTION_SEARCHED_TEXT): Query[] | undefined {
   const { terms, phrases } = parseTextQuery(text);
   if (!terms.length && !phrases.length) return undefined;
-  const plain = Object.keys(fields);
-  const withFolded = [...plain, ...Object.values(fields)];
+  const plain = Object.values(searched);
+  const withFolded = [...plain, ...Object.keys(searched).map((field) => `folded.${field}`)];
   const clause = (query: string, type: 'bool_prefix' | 'best_fields' | 'phrase'): Query => {
     const match = (q: string, on: string[]): Query => ({ multi_match: { query: q, type, ...(type === 'phrase' ? {} : { operator: 'and' }), fields: on } });
     const folded = foldDiacritics(query);

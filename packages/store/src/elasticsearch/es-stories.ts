@@ -6,32 +6,33 @@ import type { Story } from '@earshot/schema';
 import type { StoryQuery } from '../port.js';
 import { asList, toEpochMs } from '../time.js';
 import { textClauses } from './es-query.js';
-import { foldedFields } from './mapping.js';
+import { STORY_SEARCHED_TEXT, withFoldedCopies } from './mapping.js';
 
 type Query = estypes.QueryDslQueryContainer;
 
 export function storyDocument(story: Story) {
-  const keyTerms = story.keyTerms.join(' ');
-  return {
-    id: story.id,
-    brandId: story.brandId,
-    title: story.title,
-    keyTerms,
-    folded: foldedFields({ title: story.title, keyTerms }),
-    size: story.size,
-    firstSeen: story.firstSeen,
-    lastSeen: story.lastSeen,
-    sentiment: story.dominantSentiment,
-    languages: Object.keys(story.languages),
-    sources: Object.keys(story.sources),
-    topics: story.topics,
-    doc: story,
-  };
+  return withFoldedCopies(
+    {
+      id: story.id,
+      brandId: story.brandId,
+      title: story.title,
+      keyTerms: story.keyTerms.join(' '),
+      size: story.size,
+      firstSeen: story.firstSeen,
+      lastSeen: story.lastSeen,
+      sentiment: story.dominantSentiment,
+      languages: Object.keys(story.languages),
+      sources: Object.keys(story.sources),
+      topics: story.topics,
+      doc: story,
+    },
+    STORY_SEARCHED_TEXT,
+  );
 }
 
 /** The search body for a story query; undefined when its text has nothing searchable. */
 export function storySearch(query: StoryQuery): { query: Query; sort: estypes.Sort; size: number; from: number } | undefined {
-  const text = query.text ? textClauses(query.text, { title: 'folded.title', keyTerms: 'folded.keyTerms' }) : undefined;
+  const text = query.text ? textClauses(query.text, STORY_SEARCHED_TEXT) : undefined;
   if (query.text && !text) return undefined;
   const filter: Query[] = [];
   const terms = (field: string, values: string[] | undefined) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sampleMention } from '../contract.js';
-import { mentionIndexFor, mentionIndexTemplate, toMentionDocument } from './mapping.js';
+import { sampleMention, sampleStory } from '../contract.js';
+import { textClauses } from './es-query.js';
+import { storyDocument } from './es-stories.js';
+import { MENTION_SEARCHED_TEXT, mentionIndexFor, mentionIndexTemplate, smallIndices, STORY_SEARCHED_TEXT, toMentionDocument } from './mapping.js';
 
 describe('Elasticsearch mapping', () => {
   it('puts a mention in the month of its own time, published else collected', () => {
@@ -40,5 +42,32 @@ describe('Elasticsearch mapping', () => {
       topicSentiment: { price: 'negative', service: 'negative' },
     });
     expect(doc.doc).toBe(m);
+  });
+
+  it('maps, writes and searches the same folded copies, for mentions and for stories', () => {
+    // Every field a search for a folded word asks, wherever it sits in the query.
+    const askedFields = (query: unknown): string[] =>
+      Array.isArray(query)
+        ? query.flatMap(askedFields)
+        : query && typeof query === 'object'
+          ? Object.entries(query).flatMap(([key, value]) => (key === 'fields' ? (value as string[]) : askedFields(value)))
+          : [];
+    const copiesIn = (mapping: unknown) => Object.keys((mapping as { properties: object }).properties).map((field) => `folded.${field}`);
+    const writtenIn = (document: { folded?: object }) => Object.keys(document.folded ?? {}).map((field) => `folded.${field}`);
+
+    const mentionCopies = copiesIn(mentionIndexTemplate('es', { languageAnalyzers: [] }).template.mappings.properties.folded);
+    expect(mentionCopies).toEqual(['folded.title', 'folded.text', 'folded.author']);
+    expect(writtenIn(toMentionDocument(sampleMention(3, { title: 'Hinnad tõusid', text: 'Kõik tõusid', author: 'Jõgi' })))).toEqual(mentionCopies);
+    expect(askedFields(textClauses('tõusid', MENTION_SEARCHED_TEXT)).filter((f) => f.startsWith('folded.'))).toEqual(mentionCopies);
+
+    const storyCopies = copiesIn(smallIndices('es')['es-stories']!.mappings.properties.folded);
+    expect(storyCopies).toEqual(['folded.title', 'folded.keyTerms']);
+    expect(writtenIn(storyDocument(sampleStory('st-1', { title: 'Hinnad tõusid', keyTerms: ['tõusid', 'hinnad'] })))).toEqual(storyCopies);
+    expect(askedFields(textClauses('tõusid', STORY_SEARCHED_TEXT)).filter((f) => f.startsWith('folded.'))).toEqual(storyCopies);
+  });
+
+  it('writes no folded copy where folding changes nothing', () => {
+    expect(toMentionDocument(sampleMention(4, { title: 'Plain', text: 'Plain words', author: 'anna' })).folded).toBeUndefined();
+    expect(toMentionDocument(sampleMention(5, { title: 'Plain', text: 'Hinnad tõusid', author: 'anna' })).folded).toEqual({ text: 'Hinnad tousid' });
   });
 });

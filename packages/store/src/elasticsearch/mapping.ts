@@ -2,7 +2,7 @@
 // `<prefix>-mentions` alias (monthly indices `<prefix>-mentions-YYYY.MM`, so old months can be
 // dropped whole), the document shape written for each mention, and the small indices for alerts,
 // silences, delivery claims and state. Kibana saved objects are built on these field names.
-import { mentionTime, type EnrichedMention } from '@earshot/schema';
+import { matchedByOf, mentionTime, type EnrichedMention } from '@earshot/schema';
 import { foldDiacritics } from '../fts-query.js';
 import { FINGERPRINT_PROPERTIES } from './es-fingerprints.js';
 
@@ -28,20 +28,35 @@ export interface MappingOptions {
 const keyword = { type: 'keyword' } as const;
 
 /**
- * Copies of text fields with Latin diacritics folded (foldDiacritics), under `folded.<field>`, for
- * searches to find "tõusid" by "tousid" as SQLite's tokenizer does: `asciifolding` would do it in
- * the analyzer, but it lives in the analysis-common module, which not every node has (the
- * integ-test-zip node of infra/local does not). Written only where folding changes the field.
+ * The text fields a search reads, each by the document field it copies, and the field the query
+ * asks (a mention's `author` is a keyword, searched through its `author.text` subfield). Each has a
+ * copy with its Latin diacritics folded (foldDiacritics) under `folded.<field>`, for searches to find
+ * "tõusid" by "tousid" as SQLite's tokenizer does: `asciifolding` would do it in the analyzer, but it
+ * lives in the analysis-common module, which not every node has (the integ-test-zip node of
+ * infra/local does not). These tables are the one list behind the mapping, the document and the
+ * query (es-query.ts textClauses).
  */
-const foldedCopies = (...fields: string[]) => ({ type: 'object' as const, properties: Object.fromEntries(fields.map((f) => [f, { type: 'text' as const }])) });
+export type SearchedText = Readonly<Record<string, string>>;
+export const MENTION_SEARCHED_TEXT: SearchedText = { title: 'title', text: 'text', author: 'author.text' };
+export const STORY_SEARCHED_TEXT: SearchedText = { title: 'title', keyTerms: 'keyTerms' };
 
-/** The folded copies of a document's text fields that differ from the field, or undefined when none does. */
-export function foldedFields(fields: Record<string, string | undefined>): Record<string, string> | undefined {
-  const changed = Object.entries(fields).flatMap(([name, value]): [string, string][] => {
-    const folded = value === undefined ? value : foldDiacritics(value);
-    return folded !== undefined && folded !== value ? [[name, folded]] : [];
+const foldedCopies = (searched: SearchedText) => ({
+  type: 'object' as const,
+  properties: Object.fromEntries(Object.keys(searched).map((field) => [field, { type: 'text' as const }])),
+});
+
+/**
+ * A document with its `folded` copies of the searched text fields, written only where folding
+ * changes the field (none at all when it changes none).
+ */
+export function withFoldedCopies<D extends Record<string, unknown>>(document: D, searched: SearchedText): D & { folded?: Record<string, string> } {
+  const changed = Object.keys(searched).flatMap((field): [string, string][] => {
+    const value = document[field];
+    if (typeof value !== 'string') return [];
+    const folded = foldDiacritics(value);
+    return folded !== value ? [[field, folded]] : [];
   });
-  return changed.length ? Object.fromEntries(changed) : undefined;
+  return changed.length ? { ...document, folded: Object.fromEntries(changed) } : document;
 }
 
 /**
@@ -49,10 +64,10 @@ export function foldedFields(fields: Record<string, string | undefined>): Record
  * mention was matched to its brand, whether the brand's own account posted it or was addressed, what
  * the collector cut from an item too large for one bus message, and the folded copies of its text.
  */
-export const ADDED_FIELDS = { matchedBy: keyword, brandAccount: keyword, shortened: keyword, folded: foldedCopies('title', 'text', 'author') } as const;
+export const ADDED_FIELDS = { matchedBy: keyword, brandAccount: keyword, shortened: keyword, folded: foldedCopies(MENTION_SEARCHED_TEXT) } as const;
 
 /** Fields added to the stories index after it was first made, which init() adds to an existing one. */
-export const ADDED_STORY_FIELDS = { folded: foldedCopies('title', 'keyTerms') } as const;
+export const ADDED_STORY_FIELDS = { folded: foldedCopies(STORY_SEARCHED_TEXT) } as const;
 const unindexedObject = { type: 'object', enabled: false } as const;
 
 function languageSubfields(options: MappingOptions): Record<string, { type: 'text'; analyzer: string }> {
@@ -191,33 +206,35 @@ export interface MentionDocument {
 export function toMentionDocument(m: EnrichedMention): MentionDocument {
   const topicSentiment: Record<string, string> = {};
   for (const t of m.nlp.topics) topicSentiment[t.topic] ??= t.sentiment.label;
-  return {
-    '@timestamp': new Date(mentionTime(m)).toISOString(),
-    id: m.id,
-    brandId: m.brandId,
-    sourceId: m.sourceId,
-    sourceType: m.sourceType,
-    lang: m.nlp.lang,
-    sentiment: m.nlp.sentiment.label,
-    sentimentScore: m.nlp.sentiment.score,
-    topics: [...new Set(m.nlp.topics.map((t) => t.topic))],
-    topicSentiment,
-    author: m.author,
-    title: m.title,
-    text: m.text,
-    url: m.url,
-    warning: m.nlp.signals.warning,
-    recommendation: m.nlp.signals.recommendation,
-    rating: m.rating,
-    reach: m.reach,
-    duplicateOf: m.duplicateOf,
-    matchedBy: m.matchedBy ?? 'query',
-    brandAccount: m.brandAccount,
-    shortened: m.shortened,
-    folded: foldedFields({ title: m.title, text: m.text, author: m.author }),
-    publishedAt: m.publishedAt,
-    collectedAt: m.collectedAt,
-    enrichedAt: m.nlp.enrichedAt,
-    doc: m,
-  };
+  return withFoldedCopies(
+    {
+      '@timestamp': new Date(mentionTime(m)).toISOString(),
+      id: m.id,
+      brandId: m.brandId,
+      sourceId: m.sourceId,
+      sourceType: m.sourceType,
+      lang: m.nlp.lang,
+      sentiment: m.nlp.sentiment.label,
+      sentimentScore: m.nlp.sentiment.score,
+      topics: [...new Set(m.nlp.topics.map((t) => t.topic))],
+      topicSentiment,
+      author: m.author,
+      title: m.title,
+      text: m.text,
+      url: m.url,
+      warning: m.nlp.signals.warning,
+      recommendation: m.nlp.signals.recommendation,
+      rating: m.rating,
+      reach: m.reach,
+      duplicateOf: m.duplicateOf,
+      matchedBy: matchedByOf(m),
+      brandAccount: m.brandAccount,
+      shortened: m.shortened,
+      publishedAt: m.publishedAt,
+      collectedAt: m.collectedAt,
+      enrichedAt: m.nlp.enrichedAt,
+      doc: m,
+    },
+    MENTION_SEARCHED_TEXT,
+  );
 }

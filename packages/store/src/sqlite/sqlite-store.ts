@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { mentionTime, type Alert, type EnrichedMention, type Story } from '@earshot/schema';
+import { mentionTime, UNRECORDED_MATCHED_BY, type Alert, type EnrichedMention, type Story } from '@earshot/schema';
 import { parseTextQuery, toFts5 } from '../fts-query.js';
 import { sqliteFingerprints } from './sqlite-fingerprints.js';
 import { createSqliteReaders } from './sqlite-readers.js';
@@ -127,7 +127,8 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
     w.in('m.source_id', asList(filter.sourceId));
     w.in('m.author', asList(filter.author));
     w.existsIn((list) => `SELECT 1 FROM mention_topics t WHERE t.mention_id = m.id AND t.topic IN (${list})`, asList(filter.topic));
-    w.in(`COALESCE(json_extract(m.doc, '$.matchedBy'), 'query')`, asList(filter.matchedBy));
+    // A mention written before `matchedBy` existed has none (matchedByOf); the constant is one of the schema's closed list.
+    w.in(`COALESCE(json_extract(m.doc, '$.matchedBy'), '${UNRECORDED_MATCHED_BY}')`, asList(filter.matchedBy));
     w.in(`json_extract(m.doc, '$.brandAccount')`, asList(filter.brandAccount));
     const excluded = asList(filter.excludeBrandAccount);
     if (excluded?.length) w.add(`COALESCE(json_extract(m.doc, '$.brandAccount'), '') NOT IN (${excluded.map(() => '?').join(', ')})`, ...excluded);

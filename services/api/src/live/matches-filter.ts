@@ -1,6 +1,6 @@
 // Decides in memory whether a live mention belongs to a stream's filter, with the same meaning the
 // stores give the filter (and the search text, by the store's own matchesTextQuery).
-import { mentionTime, type EnrichedMention } from '@earshot/schema';
+import { matchedByOf, mentionTime, type EnrichedMention } from '@earshot/schema';
 import { asList, matchesTextQuery, parseTextQuery, toEpochMs, type SearchQuery } from '@earshot/store';
 
 export function matchesFilter(m: EnrichedMention, query: SearchQuery): boolean {
@@ -13,8 +13,7 @@ export function matchesFilter(m: EnrichedMention, query: SearchQuery): boolean {
   if (!within(m.nlp.lang, query.lang)) return false;
   if (!within(m.sourceId, query.sourceId)) return false;
   if (!within(m.author, query.author)) return false;
-  // Mentions written before `matchedBy` was recorded were all matched by query, as the stores count them.
-  if (!within(m.matchedBy ?? 'query', query.matchedBy)) return false;
+  if (!within(matchedByOf(m), query.matchedBy)) return false;
   if (!within(m.brandAccount, query.brandAccount)) return false;
   if (m.brandAccount !== undefined && asList(query.excludeBrandAccount)?.includes(m.brandAccount)) return false;
   if (!within(m.shortened, query.shortened)) return false;
