@@ -227,7 +227,7 @@ for (const backend of backends) {
       expect(pageErrors).toEqual([]);
     });
 
-    it("narrows to posts addressed to the brand, the brand's own, or all but its own, by how mentions were matched, and by a panel's author, source or language", async () => {
+    it("narrows to posts addressed to the brand, the brand's own, or all but its own, by how mentions were matched, by what the collector cut, and by a panel's author, source or language", async () => {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'UTC' });
       const tab = await context.newPage();
       const errors: string[] = [];
@@ -263,6 +263,23 @@ for (const backend of backends) {
       expect(await tab.getByTestId('account-filter').inputValue()).toBe('to-brand');
       expect(await tab.getByTestId('matched-by-filter').inputValue()).toBe('handle');
       expect(await tab.locator('[data-id="m-en-1"]').count()).toBe(1);
+
+      // Whether the collector cut a mention: a cut text shows on its card, and either cut can be picked.
+      await tab.goto(`${t.url}/?brand=nordtel&${seededDay}`);
+      await found(6);
+      expect(await tab.getByTestId('shortened').count()).toBe(1);
+      expect(await tab.locator('[data-id="m-he-1"] [data-testid=shortened]').textContent()).toBe('cut short');
+      await tab.getByTestId('shortened-filter').selectOption('text');
+      await found(1);
+      expect(param('shortened')).toBe('text');
+      await tab.getByTestId('shortened-filter').selectOption('markup');
+      await tab.locator('[data-id="m-kk-1"]').waitFor(); // "1 found" was already on the page
+      await found(1);
+      expect(await tab.getByTestId('mention').count()).toBe(1);
+      expect(await tab.getByTestId('shortened').count()).toBe(0); // markup dropped is not called cut short
+      await tab.goto(`${t.url}/?brand=nordtel&${seededDay}&shortened=text`);
+      await found(1);
+      expect(await tab.getByTestId('shortened-filter').inputValue()).toBe('text');
 
       // A top author, a source or a language picked in its panel filters by it; picked again, it stops.
       await tab.goto(`${t.url}/?brand=nordtel&${seededDay}`);

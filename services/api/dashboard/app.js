@@ -23,6 +23,7 @@ const FILTER_KEYS = [
   'brandAccount',
   'excludeBrandAccount',
   'matchedBy',
+  'shortened',
   'since',
   'signal',
   'from',

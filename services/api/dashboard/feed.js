@@ -23,6 +23,16 @@ function MentionCard({ mention, fresh, brandName, labels }) {
       ${nlp.signals.warning ? html`<span class="badge warning" title="warns others">word-of-mouth warning</span>` : null}
       ${nlp.signals.recommendation ? html`<span class="badge recommendation">recommends</span>` : null}
       ${ACCOUNT_LABEL[mention.brandAccount] ? html`<span class="badge account" data-testid="account">${ACCOUNT_LABEL[mention.brandAccount]}</span>` : null}
+      ${
+        mention.shortened === 'text'
+          ? html`<span
+              class="badge shortened"
+              title="too long for one message: the collector kept its start; open the link for the rest"
+              data-testid="shortened"
+              >cut short</span
+            >`
+          : null
+      }
       <span class="lang" title=${`language: ${nlp.lang}`} data-testid="lang">${labels.lang(nlp.lang)}</span>
       <span class="brand">${brandName}</span>
       <time datetime=${when}>${formatTime(when)}</time>

@@ -1,5 +1,5 @@
 // The filter bar: brand picker, full text, sentiment, topic, language, source, whose posts, how they
-// were matched, time range, warnings, and the author picked in the Top authors panel. Options for
+// were matched, whether the collector cut them, time range, warnings, and the author picked in the Top authors panel. Options for
 // topic, language and source come from what the current data contains.
 import { useEffect, useState } from 'preact/hooks';
 import { html } from './html.js';
@@ -33,6 +33,12 @@ const MATCHED_BY = [
   ['query', 'Brand query words'],
   ['handle', 'Brand handle or hashtag'],
   ['owned-source', "Brand's own source"],
+];
+
+/** What the collector cut from an item too large for one bus message (the mention's `shortened`). */
+const SHORTENED = [
+  ['text', 'Text cut short'],
+  ['markup', 'Markup dropped only'],
 ];
 
 function Select({ label, value, options, onChange, testid, all = 'All' }) {
@@ -135,6 +141,18 @@ export function Filters({ filter, brands, facets, labels, onChange, onExport }) 
       )}
       onChange=${set('matchedBy')}
       testid="matched-by-filter"
+    />
+    <${Select}
+      label="Shortened"
+      value=${filter.shortened || ''}
+      options=${withCurrent(
+        SHORTENED.map(([v]) => v),
+        filter.shortened,
+        (v) => SHORTENED.find(([k]) => k === v)?.[1] ?? v,
+      )}
+      onChange=${set('shortened')}
+      testid="shortened-filter"
+      all="Whole or cut"
     />
     <label class="field">
       <span>Time</span>

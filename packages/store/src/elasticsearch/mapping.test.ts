@@ -53,7 +53,7 @@ describe('Elasticsearch mapping', () => {
           ? Object.entries(query).flatMap(([key, value]) => (key === 'fields' ? (value as string[]) : askedFields(value)))
           : [];
     const copiesIn = (mapping: unknown) => Object.keys((mapping as { properties: object }).properties).map((field) => `folded.${field}`);
-    const writtenIn = (document: { folded?: object }) => Object.keys(document.folded ?? {}).map((field) => `folded.${field}`);
+    const writtenIn = (document: object) => Object.keys((document as { folded?: object }).folded ?? {}).map((field) => `folded.${field}`);
 
     const mentionCopies = copiesIn(mentionIndexTemplate('es', { languageAnalyzers: [] }).template.mappings.properties.folded);
     expect(mentionCopies).toEqual(['folded.title', 'folded.text', 'folded.author']);

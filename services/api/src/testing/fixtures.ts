@@ -17,6 +17,7 @@ export interface MentionSeed {
   publishedAt: string;
   matchedBy?: EnrichedMention['matchedBy'];
   brandAccount?: EnrichedMention['brandAccount'];
+  shortened?: EnrichedMention['shortened'];
 }
 
 export function makeMention(seed: MentionSeed): EnrichedMention {
@@ -32,6 +33,7 @@ export function makeMention(seed: MentionSeed): EnrichedMention {
     ...(seed.author ? { author: seed.author } : {}),
     ...(seed.matchedBy ? { matchedBy: seed.matchedBy } : {}),
     ...(seed.brandAccount ? { brandAccount: seed.brandAccount } : {}),
+    ...(seed.shortened ? { shortened: seed.shortened } : {}),
     publishedAt: seed.publishedAt,
     collectedAt: seed.publishedAt,
     nlp: {
@@ -101,6 +103,7 @@ export function seedMentions(base = Date.parse('2026-11-23T08:00:00Z')): Enriche
       author: 'Ерлан',
       topics: [['service', 'positive']],
       publishedAt: at(90),
+      shortened: 'markup',
     }),
     makeMention({
       id: 'm-he-1',
@@ -112,6 +115,7 @@ export function seedMentions(base = Date.parse('2026-11-23T08:00:00Z')): Enriche
       topics: [['price', 'negative']],
       warning: true,
       publishedAt: at(120),
+      shortened: 'text',
     }),
     makeMention({
       id: 'm-en-3',
