@@ -3,10 +3,10 @@
 // never become FTS5 (or Elasticsearch) syntax. The text is bounded, because its cost grows with it:
 // at most MAX_TERMS words (phrase words included), each at most MAX_TERM_LENGTH characters, and a
 // word is matched as a prefix only from MIN_PREFIX_LENGTH characters (a one-letter prefix matches
-// most of the index). Case and Latin letters' diacritics do not matter ("tousid" finds "Tõusid" and
-// the other way round). Every place that searches text means this: SQLite's FTS5 by its tokenizer,
-// Elasticsearch by the folded copies the store indexes (foldDiacritics), a live stream by
-// matchesTextQuery.
+// most of the index). Case, Latin letters' diacritics and Hebrew points do not matter ("tousid" finds
+// "Tõusid", שלום finds שָׁלוֹם, and the other way round). Every place that searches text means this:
+// SQLite's FTS5 by the folded text it is given and its tokenizer, Elasticsearch by the folded copies
+// the store indexes (both foldDiacritics), a live stream by matchesTextQuery.
 import { TextQueryError } from './query-errors.js';
 
 export interface TextQuery {
@@ -55,17 +55,22 @@ export function parseTextQuery(input: string): TextQuery {
 export const isPrefixTerm = (term: string) => length(term) >= TEXT_QUERY_LIMITS.minPrefixLength;
 
 /**
- * Latin letters without their diacritics ("tõusid" → "tousid", "crème" → "creme"), as SQLite's FTS5
- * tokenizer `unicode61 remove_diacritics 2` folds them. Letters of other scripts keep theirs (й is
- * not и, ё is not е, Hebrew points stay), as do letters that are not a base letter plus a mark (ø,
- * ł, ß). The result is composed (NFC): plain ASCII is returned as it is.
+ * Text as a search compares it. Latin letters lose their diacritics ("tõusid" → "tousid", "crème" →
+ * "creme"), as SQLite's FTS5 tokenizer `unicode61 remove_diacritics 2` folds them. Hebrew loses its
+ * points and cantillation marks (שָׁלוֹם → שלום): most Hebrew is written without them, and no
+ * tokenizer here takes them off, so the stores are given text folded by this. Letters of other scripts
+ * keep their marks (й is not и, ё is not е), as do letters that are not a base letter plus a mark (ø,
+ * ł, ß), and Hebrew punctuation (the maqaf joining two words stays a break between them). The result
+ * is composed (NFC): plain ASCII is returned as it is.
  */
 export function foldDiacritics(text: string): string {
   if (!NON_ASCII.test(text)) return text;
-  return text.normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC');
+  return text.normalize('NFD').replace(LATIN_MARKS, '$1').replace(HEBREW_POINTS, '').normalize('NFC');
 }
 const NON_ASCII = /[^ -~\s]/;
 const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+/** Hebrew's marks (U+0591–U+05C7) but its punctuation: maqaf, paseq, sof pasuq, nun hafukha. */
+const HEBREW_POINTS = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/g;
 
 /** A text's words as the search compares them: lower case, Latin diacritics folded. */
 export const searchWords = (text: string): string[] => foldDiacritics(text).toLowerCase().match(WORD) ?? [];
@@ -90,9 +95,17 @@ export function matchesTextQuery(query: TextQuery, fields: readonly (string | un
   return query.terms.every(termMatches) && query.phrases.every(phraseMatches);
 }
 
-/** FTS5 MATCH expression: every term and phrase quoted, joined with AND. Empty when nothing is searchable. */
+/**
+ * FTS5 MATCH expression over text written folded (foldDiacritics): every term and phrase quoted,
+ * folded, joined with AND. Empty when nothing is searchable. A part that folding changes is also asked
+ * as typed, for rows written before Hebrew points were folded (which hold them still).
+ */
 export function toFts5(query: TextQuery): string {
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const parts = [...query.terms.map((t) => (isPrefixTerm(t) ? `${quote(t)}*` : quote(t))), ...query.phrases.map(quote)];
-  return parts.join(' AND ');
+  const part = (s: string, prefix: boolean) => {
+    const ask = (t: string) => (prefix ? `${quote(t)}*` : quote(t));
+    const folded = foldDiacritics(s);
+    return folded === s ? ask(s) : `(${ask(folded)} OR ${ask(s)})`;
+  };
+  return [...query.terms.map((t) => part(t, isPrefixTerm(t))), ...query.phrases.map((p) => part(p, false))].join(' AND ');
 }

@@ -96,7 +96,7 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
       await store.close();
     });
 
-    it("searches text regardless of case and of Latin letters' diacritics; a word under three letters is a whole word, not a prefix; other marks belong to their word", async () => {
+    it("searches text regardless of case, of Latin letters' diacritics and of Hebrew points; a word under three letters is a whole word, not a prefix; other marks belong to their word", async () => {
       const store = await seeded();
       const ids = async (text: string) => (await store.search({ text })).mentions.map((m) => m.id).sort();
       expect(await ids('tousid')).toEqual(['m0005']); // the text has "tõusid"
@@ -109,10 +109,13 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
       expect(await ids('va')).toEqual([]); // not "vasta"
       expect(await ids('vas')).toEqual(['m0005']);
       expect(await ids('wh')).toEqual([]);
-      // Words with combining marks other than Latin diacritics are whole words, found as written.
+      // Hebrew with points and without finds the other; other scripts' marks belong to their word.
+      expect(await ids('מְצוּיָּן')).toEqual(['m0004']); // the text has "מצוין"
       await store.upsertMentions([sampleMention(90, { title: 'שָׁלוֹם', text: 'नमस्ते हिन्दी', lang: 'und' })]);
       await refresh(store);
       expect(await ids('שָׁלוֹם')).toEqual(['m0090']);
+      expect(await ids('שלום')).toEqual(['m0090']);
+      expect(await ids('של')).toEqual(['m0004']); // a whole word: not the start of שלום
       expect(await ids('हिन्दी')).toEqual(['m0090']);
       expect(await ids('"नमस्ते हिन्दी"')).toEqual(['m0090']);
       await store.close();

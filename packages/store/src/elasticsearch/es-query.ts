@@ -1,9 +1,9 @@
 // Our filters and the user's search text as Elasticsearch queries. The text is parsed by
 // parseTextQuery (words and "phrases", within its caps) and each part becomes a structured clause —
 // a prefix match per word of three characters or more, a plain match per shorter word, a phrase
-// match per phrase, all required — so user input never becomes query syntax. Each is asked with its
-// Latin diacritics folded of the fields and their folded copies (mapping.ts), so either spelling
-// finds the other, as in SQLite.
+// match per phrase, all required — so user input never becomes query syntax. Each is asked folded
+// (foldDiacritics: Latin diacritics, Hebrew points) of the fields and their folded copies (mapping.ts),
+// so either spelling finds the other, as in SQLite.
 import type { estypes } from '@elastic/elasticsearch';
 import { UNRECORDED_MATCHED_BY } from '@earshot/schema';
 import { foldDiacritics, isPrefixTerm, parseTextQuery } from '../fts-query.js';

@@ -30,10 +30,10 @@ const keyword = { type: 'keyword' } as const;
 /**
  * The text fields a search reads, each by the document field it copies, and the field the query
  * asks (a mention's `author` is a keyword, searched through its `author.text` subfield). Each has a
- * copy with its Latin diacritics folded (foldDiacritics) under `folded.<field>`, for searches to find
- * "tõusid" by "tousid" as SQLite's tokenizer does: `asciifolding` would do it in the analyzer, but it
- * lives in the analysis-common module, which not every node has (the integ-test-zip node of
- * infra/local does not). These tables are the one list behind the mapping, the document and the
+ * copy folded (foldDiacritics: Latin diacritics, Hebrew points) under `folded.<field>`, for searches
+ * to find "tõusid" by "tousid" and שָׁלוֹם by שלום as the SQLite store does: `asciifolding` would do
+ * the Latin part in the analyzer, but it lives in the analysis-common module, which not every node
+ * has (the integ-test-zip node of infra/local does not), and nothing built in takes Hebrew points off. These tables are the one list behind the mapping, the document and the
  * query (es-query.ts textClauses).
  */
 export type SearchedText = Readonly<Record<string, string>>;

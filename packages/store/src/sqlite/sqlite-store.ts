@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { mentionTime, UNRECORDED_MATCHED_BY, type Alert, type EnrichedMention, type Story } from '@earshot/schema';
-import { parseTextQuery, toFts5 } from '../fts-query.js';
+import { foldDiacritics, parseTextQuery, toFts5 } from '../fts-query.js';
 import { sqliteFingerprints } from './sqlite-fingerprints.js';
 import { createSqliteReaders } from './sqlite-readers.js';
 import { sqlWhere } from './sql-where.js';
@@ -115,7 +115,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       deleteTopics.run(m.id);
       for (const t of m.nlp.topics) insertTopic.run(m.id, t.topic);
       if (replay) deleteFts.run(m.id);
-      insertFts.run(m.id, m.title, m.text, m.author ?? '');
+      insertFts.run(m.id, foldDiacritics(m.title), foldDiacritics(m.text), foldDiacritics(m.author ?? ''));
     }
   });
 

@@ -87,7 +87,7 @@ describe('live stream filters', () => {
   );
 
   // The search text too: words as prefixes from three letters, shorter ones whole, phrases within one
-  // field, case and Latin diacritics aside.
+  // field, case, Latin diacritics and Hebrew points aside.
   it.each([
     'tousid',
     'TÕUSID',
@@ -105,6 +105,8 @@ describe('live stream filters', () => {
     'dana',
     'zzz',
     'שָׁלוֹם',
+    'שלום',
+    'מְצוּיָּן',
     'हिन्दी',
     '"नमस्ते हिन्दी"',
   ])('keeps what a search keeps for the text %j', (text) => expectSameAsSearch({ text }));
