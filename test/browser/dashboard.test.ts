@@ -227,7 +227,7 @@ for (const backend of backends) {
       expect(pageErrors).toEqual([]);
     });
 
-    it("narrows to posts addressed to the brand, the brand's own, or all but its own, by how mentions were matched, by what the collector cut, and by a panel's author, source or language", async () => {
+    it("narrows to posts addressed to the brand, the brand's own, or all but its own, by how mentions were matched, by what the collector cut (and a card says what the analysis read), and by a panel's author, source or language", async () => {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB', timezoneId: 'UTC' });
       const tab = await context.newPage();
       const errors: string[] = [];
@@ -269,6 +269,9 @@ for (const backend of backends) {
       await found(6);
       expect(await tab.getByTestId('shortened').count()).toBe(1);
       expect(await tab.locator('[data-id="m-he-1"] [data-testid=shortened]').textContent()).toBe('cut short');
+      // And where the analysis read only the start of a mention, the card says so.
+      expect(await tab.getByTestId('read-chars').count()).toBe(1);
+      expect(await tab.locator('[data-id="m-he-1"] [data-testid=read-chars]').getAttribute('title')).toContain('first 100,000 characters');
       await tab.getByTestId('shortened-filter').selectOption('text');
       await found(1);
       expect(param('shortened')).toBe('text');

@@ -154,8 +154,12 @@ describe('createAnalyzer', () => {
     const opening = 'Terrible service, I want my money back. ';
     const long = opening + 'Great, I love it! '.repeat(MAX_ANALYZED_CHARS / 10);
     const read = long.slice(0, MAX_ANALYZED_CHARS);
-    expect(analyzer.analyze(long)).toEqual(analyzer.analyze(read));
-    expect(analyzer.analyzeBatch([{ text: long }])).toEqual([analyzer.analyze(read)]);
+    expect(analyzer.analyze(long)).toEqual({ ...analyzer.analyze(read), readChars: MAX_ANALYZED_CHARS });
+    expect(analyzer.analyzeBatch([{ text: long }, { text: read }])).toEqual([
+      { ...analyzer.analyze(read), readChars: MAX_ANALYZED_CHARS },
+      analyzer.analyze(read),
+    ]);
+    expect(analyzer.analyze(read).readChars).toBeUndefined(); // all of it was read
     // No surrogate pair is cut in two.
     const emoji = `${'a'.repeat(MAX_ANALYZED_CHARS - 1)}😡 bad`;
     expect(analyzedPart(emoji)).toBe('a'.repeat(MAX_ANALYZED_CHARS - 1));

@@ -128,8 +128,9 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
 
   return {
     analyze(text: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
-      const prepared = prepareText(analyzedPart(text));
-      return analyzePrepared(prepared, chooseLanguage(prepared, analyzeOptions.langHint));
+      const part = analyzedPart(text);
+      const prepared = prepareText(part);
+      return withReadChars(analyzePrepared(prepared, chooseLanguage(prepared, analyzeOptions.langHint)), part, text);
     },
     analyzeBatch(inputs: readonly AnalyzeInput[]): Analysis[] {
       const analyses = new Array<Analysis>(inputs.length);
@@ -138,7 +139,8 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       // texts held at once when a caller hands over a whole file.
       for (let from = 0; from < inputs.length; from += BATCH_CHUNK) {
         const chunk = inputs.slice(from, from + BATCH_CHUNK);
-        const prepared = chunk.map((input) => prepareText(analyzedPart(input.text)));
+        const parts = chunk.map((input) => analyzedPart(input.text));
+        const prepared = parts.map(prepareText);
         const detected = prepared.map((text, i) => chooseLanguage(text, chunk[i]!.langHint));
         const byLanguage = new Map<string, number[]>();
         detected.forEach(({ lang }, i) => {
@@ -146,7 +148,8 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
           if (indices) indices.push(i);
           else byLanguage.set(lang, [i]);
         });
-        for (const indices of byLanguage.values()) for (const i of indices) analyses[from + i] = analyzePrepared(prepared[i]!, detected[i]!);
+        for (const indices of byLanguage.values())
+          for (const i of indices) analyses[from + i] = withReadChars(analyzePrepared(prepared[i]!, detected[i]!), parts[i]!, chunk[i]!.text);
       }
       return analyses;
     },
@@ -156,4 +159,10 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
 /** The part of a mention the analysis reads: its first MAX_ANALYZED_CHARS characters, no surrogate pair cut. */
 export function analyzedPart(text: string): string {
   return startOf(text, MAX_ANALYZED_CHARS);
+}
+
+/** The analysis, saying how much of the text it read where that was not all of it. */
+function withReadChars(analysis: Analysis, part: string, text: string): Analysis {
+  if (part.length < text.length) analysis.readChars = part.length;
+  return analysis;
 }

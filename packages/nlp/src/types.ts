@@ -29,6 +29,11 @@ export type Analysis = {
   sentiment: Sentiment;
   topics: TopicMention[];
   signals: WordOfMouth;
+  /**
+   * Set only when the text was longer than the analysis reads (MAX_ANALYZED_CHARS): how many of its
+   * characters (UTF-16 code units, from the start) the judgement rests on.
+   */
+  readChars?: number;
 };
 
 export interface AnalyzeOptions {

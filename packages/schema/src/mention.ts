@@ -57,6 +57,8 @@ export const enrichmentV1 = z.looseObject({
     recommendation: z.boolean(),
     phrases: z.array(z.string()).default([]),
   }),
+  /** Set only when the mention was longer than the analysis reads: how many characters of it (title and text) were judged. */
+  readChars: z.number().int().positive().optional(),
   enrichedAt: isoTime,
 });
 export type Enrichment = z.infer<typeof enrichmentV1>;

@@ -33,6 +33,16 @@ function MentionCard({ mention, fresh, brandName, labels }) {
             >`
           : null
       }
+      ${
+        nlp.readChars
+          ? html`<span
+              class="badge shortened"
+              title=${`longer than the analysis reads: its sentiment and topics rest on its first ${nlp.readChars.toLocaleString()} characters`}
+              data-testid="read-chars"
+              >judged on its start</span
+            >`
+          : null
+      }
       <span class="lang" title=${`language: ${nlp.lang}`} data-testid="lang">${labels.lang(nlp.lang)}</span>
       <span class="brand">${brandName}</span>
       <time datetime=${when}>${formatTime(when)}</time>

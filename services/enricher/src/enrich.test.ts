@@ -2,9 +2,9 @@
 // analyzed as enrichMention analyzes it alone, although the batch is analyzed in one call; and a
 // mention that trips a bug in the analyzer is parked alone, its batch-mates still enriched.
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, type Analyzer } from '@earshot/nlp';
+import { createAnalyzer, MAX_ANALYZED_CHARS, type Analyzer } from '@earshot/nlp';
 import type { DecodedMessage, Outcome } from '@earshot/pipeline';
-import { decodeMessage, encodeMessage, TOPICS, type RawMention } from '@earshot/schema';
+import { decodeMessage, encodeMessage, TOPICS, type EnrichedMention, type RawMention } from '@earshot/schema';
 import { enrichBatch, enrichMention } from './enrich.js';
 
 // Our own sentences, the languages interleaved as on a partition of mentions.raw.
@@ -87,5 +87,15 @@ describe('enrichBatch', () => {
     expect(outcomes.map(enrichedOf).filter((_, i) => i !== 3)).toEqual(
       batch.filter((_, i) => i !== 3).map(({ message }) => enrichMention(message.payload, analyzer, NOW)),
     );
+  });
+
+  it('says how much of a mention longer than the analysis reads was judged, on the mention that goes on', () => {
+    const long = 'Acme support never answered. '.repeat(Math.ceil(MAX_ANALYZED_CHARS / 20));
+    const withLong = [...batch, decoded({ ...batch[0]!.message.payload, id: 'm-long', text: long }, batch.length)];
+    const outcomes = enrichBatch(withLong, analyzer, NOW);
+    const nlpOf = (i: number) => (enrichedOf(outcomes[i]) as EnrichedMention).nlp;
+    expect(nlpOf(withLong.length - 1).readChars).toBe(MAX_ANALYZED_CHARS);
+    expect(nlpOf(withLong.length - 1).sentiment.label).toBe('negative');
+    expect(batch.map((_, i) => nlpOf(i).readChars)).toEqual(batch.map(() => undefined));
   });
 });

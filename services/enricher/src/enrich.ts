@@ -47,6 +47,7 @@ function withAnalysis(raw: RawMention, analysis: Analysis, now: Date): EnrichedM
       sentiment: analysis.sentiment,
       topics: analysis.topics,
       signals: analysis.signals,
+      ...(analysis.readChars !== undefined ? { readChars: analysis.readChars } : {}),
       enrichedAt: now.toISOString(),
     },
   };

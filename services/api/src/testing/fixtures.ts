@@ -18,6 +18,8 @@ export interface MentionSeed {
   matchedBy?: EnrichedMention['matchedBy'];
   brandAccount?: EnrichedMention['brandAccount'];
   shortened?: EnrichedMention['shortened'];
+  /** How much of it the analysis judged, where that was not all of it. */
+  readChars?: number;
 }
 
 export function makeMention(seed: MentionSeed): EnrichedMention {
@@ -44,6 +46,7 @@ export function makeMention(seed: MentionSeed): EnrichedMention {
         sentiment: { label, score: label === 'negative' ? -0.5 : label === 'positive' ? 0.5 : 0 },
       })),
       signals: { warning: seed.warning ?? false, recommendation: false, phrases: [] },
+      ...(seed.readChars ? { readChars: seed.readChars } : {}),
       enrichedAt: seed.publishedAt,
     },
   };
@@ -116,6 +119,7 @@ export function seedMentions(base = Date.parse('2026-11-23T08:00:00Z')): Enriche
       warning: true,
       publishedAt: at(120),
       shortened: 'text',
+      readChars: 100_000,
     }),
     makeMention({
       id: 'm-en-3',
