@@ -72,7 +72,7 @@ const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 /** Hebrew's marks (U+0591–U+05C7) but its punctuation: maqaf, paseq, sof pasuq, nun hafukha. */
 const HEBREW_POINTS = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/g;
 
-/** A text's words as the search compares them: lower case, Latin diacritics folded. */
+/** A text's words as the search compares them: lower case, folded (foldDiacritics). */
 export const searchWords = (text: string): string[] => foldDiacritics(text).toLowerCase().match(WORD) ?? [];
 
 /**

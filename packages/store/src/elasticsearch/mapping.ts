@@ -33,8 +33,9 @@ const keyword = { type: 'keyword' } as const;
  * copy folded (foldDiacritics: Latin diacritics, Hebrew points) under `folded.<field>`, for searches
  * to find "tõusid" by "tousid" and שָׁלוֹם by שלום as the SQLite store does: `asciifolding` would do
  * the Latin part in the analyzer, but it lives in the analysis-common module, which not every node
- * has (the integ-test-zip node of infra/local does not), and nothing built in takes Hebrew points off. These tables are the one list behind the mapping, the document and the
- * query (es-query.ts textClauses).
+ * has (the integ-test-zip node of infra/local does not), and nothing built in takes Hebrew points
+ * off. These tables are the one list behind the mapping, the document and the query (es-query.ts
+ * textClauses).
  */
 export type SearchedText = Readonly<Record<string, string>>;
 export const MENTION_SEARCHED_TEXT: SearchedText = { title: 'title', text: 'text', author: 'author.text' };
