@@ -54,7 +54,96 @@ const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
   priorAll: { priorData: 'all' },
   priorPolar: { priorData: 'polar' },
   noPrior: { priorData: undefined },
+  binary: { binary: true },
+  heStem1: { stem: hebrewPrefixStem(1) },
+  heStem3: { stem: hebrewPrefixStem(3) },
+  kkStem: { stem: kazakhSuffixStem },
 };
+
+/** A Hebrew word without up to `n` of its one-letter prefixes (ו ה ב ל מ ש כ), at least three letters kept. */
+function hebrewPrefixStem(n: number): (w: string) => string {
+  return (w) => {
+    let i = 0;
+    while (i < n && w.length - i > 3 && 'והבלמשכ'.includes(w[i]!)) i++;
+    return i ? w.slice(i) : w;
+  };
+}
+
+/** A Kazakh word without its common case, plural and possessive endings, at least three letters kept. */
+const KK_ENDINGS = [
+  'лардың',
+  'лердің',
+  'дардың',
+  'дердің',
+  'тардың',
+  'тердің',
+  'ларға',
+  'лерге',
+  'ларда',
+  'лерде',
+  'лардан',
+  'лерден',
+  'ларды',
+  'лерді',
+  'лары',
+  'лері',
+  'дары',
+  'дері',
+  'тары',
+  'тері',
+  'лар',
+  'лер',
+  'дар',
+  'дер',
+  'тар',
+  'тер',
+  'ның',
+  'нің',
+  'дың',
+  'дің',
+  'тың',
+  'тің',
+  'дан',
+  'ден',
+  'тан',
+  'тен',
+  'нан',
+  'нен',
+  'мен',
+  'бен',
+  'пен',
+  'ға',
+  'ге',
+  'қа',
+  'ке',
+  'на',
+  'не',
+  'да',
+  'де',
+  'та',
+  'те',
+  'ды',
+  'ді',
+  'ты',
+  'ті',
+  'ны',
+  'ні',
+  'сы',
+  'сі',
+  'ым',
+  'ім',
+  'ың',
+  'ің',
+].sort((a, b) => b.length - a.length);
+function kazakhSuffixStem(w: string): string {
+  let s = w;
+  for (let round = 0; round < 2; round++) {
+    const e = KK_ENDINGS.find((end) => s.endsWith(end) && s.length - end.length >= 3);
+    if (!e) break;
+    s = s.slice(0, -e.length);
+  }
+  return s;
+}
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
