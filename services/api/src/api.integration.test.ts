@@ -176,9 +176,12 @@ describe('export', () => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toBe('id,time,brandId,sourceId,sourceType,lang,sentiment,sentimentScore,topics,warning,recommendation,author,title,text,url,rating,reach');
+    expect(lines[0]).toBe(
+      'id,time,brandId,sourceId,sourceType,lang,sentiment,sentimentScore,topics,warning,recommendation,author,title,text,url,rating,reach,topicSentiment,matchedBy,brandAccount,shortened,readChars',
+    );
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['m-he-1', 'm-ru-1', 'm-en-1']);
     expect(lines[1]).toContain('נורדטל העלו מחירים');
+    expect(lines[1]!.endsWith(',price:negative,query,,text,100000')).toBe(true); // the Hebrew mention's text was cut
   });
 
   it('exports a search as NDJSON, one mention per line', async () => {

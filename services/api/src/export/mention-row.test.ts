@@ -20,7 +20,7 @@ describe('CSV export rows', () => {
     expect(csvLine([-0.6, undefined, true])).toBe('-0.6,,true\r\n');
   });
 
-  it('flattens a mention into the documented columns', () => {
+  it('flattens a mention into the documented columns, those added later at the end', () => {
     const row = mentionRow(
       makeMention({
         id: 'x',
@@ -45,6 +45,26 @@ describe('CSV export rows', () => {
       topics: 'price;service',
       warning: true,
       title: 'כותרת',
+      topicSentiment: 'price:negative;service:neutral',
+      matchedBy: 'query', // recorded or not (matchedByOf)
+      brandAccount: undefined,
+      shortened: undefined,
+      readChars: undefined,
     });
+    const marked = mentionRow(
+      makeMention({
+        id: 'y',
+        lang: 'en',
+        sentiment: 'neutral',
+        title: 't',
+        text: 'x',
+        publishedAt: '2026-11-23T08:00:00.000Z',
+        matchedBy: 'handle',
+        brandAccount: 'by-brand',
+        shortened: 'text',
+        readChars: 100_000,
+      }),
+    );
+    expect(marked).toMatchObject({ topicSentiment: '', matchedBy: 'handle', brandAccount: 'by-brand', shortened: 'text', readChars: 100_000 });
   });
 });

@@ -1,7 +1,8 @@
 // One mention as a flat export row (CSV columns, in this order), and CSV encoding that a spreadsheet
 // cannot mistake for a formula: cells starting with = + - @ or a tab get a leading apostrophe
-// (OWASP's advice against CSV injection).
-import { mentionTime, type EnrichedMention } from '@earshot/schema';
+// (OWASP's advice against CSV injection). Columns added later go at the end, so a sheet that reads
+// the earlier ones by position keeps working.
+import { matchedByOf, mentionTime, type EnrichedMention } from '@earshot/schema';
 
 export const CSV_COLUMNS = [
   'id',
@@ -21,6 +22,11 @@ export const CSV_COLUMNS = [
   'url',
   'rating',
   'reach',
+  'topicSentiment',
+  'matchedBy',
+  'brandAccount',
+  'shortened',
+  'readChars',
 ] as const;
 
 export function mentionRow(m: EnrichedMention): Record<(typeof CSV_COLUMNS)[number], string | number | boolean | undefined> {
@@ -42,6 +48,12 @@ export function mentionRow(m: EnrichedMention): Record<(typeof CSV_COLUMNS)[numb
     url: m.url,
     rating: m.rating,
     reach: m.reach,
+    /** Each topic with its own (aspect) sentiment: `price:negative;service:neutral`. */
+    topicSentiment: m.nlp.topics.map((t) => `${t.topic}:${t.sentiment.label}`).join(';'),
+    matchedBy: matchedByOf(m),
+    brandAccount: m.brandAccount,
+    shortened: m.shortened,
+    readChars: m.nlp.readChars,
   };
 }
 
