@@ -10,6 +10,7 @@ import { readLabeledFile } from '../src/eval/read-labeled.js';
 import { sharedDataFile } from '../src/eval/shared-dir.js';
 import { LANGUAGE_SETTINGS, type LanguageSettings } from '../src/sentiment/language-features.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
+import { fold } from '../src/text/fold.js';
 import { crossValidatedMacroF1 } from './sentiment-cv.js';
 
 const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
@@ -69,7 +70,10 @@ function hebrewPrefixStem(n: number): (w: string) => string {
   };
 }
 
-/** A Kazakh word without its common case, plural and possessive endings, at least three letters kept. */
+/**
+ * A Kazakh word without its common case, plural and possessive endings, at least three letters kept.
+ * The stem setting is given folded words (ң → н, ғ → г, қ → к, і → и …), so the endings are folded too.
+ */
 const KK_ENDINGS = [
   'лардың',
   'лердің',
@@ -134,7 +138,10 @@ const KK_ENDINGS = [
   'ім',
   'ың',
   'ің',
-].sort((a, b) => b.length - a.length);
+]
+  .map(fold)
+  .filter((end, i, all) => all.indexOf(end) === i)
+  .sort((a, b) => b.length - a.length);
 function kazakhSuffixStem(w: string): string {
   let s = w;
   for (let round = 0; round < 2; round++) {
