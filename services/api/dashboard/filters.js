@@ -1,6 +1,6 @@
 // The filter bar: brand picker, full text, sentiment, topic, language, source, whose posts, how they
-// were matched, whether the collector cut them, time range, warnings, and the author picked in the Top authors panel. Options for
-// topic, language and source come from what the current data contains.
+// were matched, whether the collector cut them, time range, warnings, and the author picked in the
+// Top authors panel. Options for topic, language and source come from what the current data contains.
 import { useEffect, useState } from 'preact/hooks';
 import { html } from './html.js';
 
@@ -41,6 +41,16 @@ const SHORTENED = [
   ['markup', 'Markup dropped only'],
 ];
 
+/** Options from `keys`, each named by `name`, and the current value too where it is not among them (from a link). */
+const withCurrent = (keys, current, name) => (current && !keys.includes(current) ? [...keys, current] : keys).map((k) => [k, name(k)]);
+/** A fixed [value, label] list as options, with a value from the link that is not on it named as itself. */
+const fixedChoices = (list, current) =>
+  withCurrent(
+    list.map(([v]) => v),
+    current,
+    (v) => list.find(([k]) => k === v)?.[1] ?? v,
+  );
+
 function Select({ label, value, options, onChange, testid, all = 'All' }) {
   return html` <label class="field">
     <span>${label}</span>
@@ -56,7 +66,6 @@ export function Filters({ filter, brands, facets, labels, onChange, onExport }) 
   useEffect(() => setText(filter.q || ''), [filter.q]);
   const set = (key) => (value) => onChange({ ...filter, [key]: value });
   const account = accountChoice(filter);
-  const withCurrent = (keys, current, name) => (current && !keys.includes(current) ? [...keys, current] : keys).map((k) => [k, name(k)]);
   return html` <form
     class="filters"
     onSubmit=${(e) => {
@@ -134,22 +143,14 @@ export function Filters({ filter, brands, facets, labels, onChange, onExport }) 
     <${Select}
       label="Matched by"
       value=${filter.matchedBy || ''}
-      options=${withCurrent(
-        MATCHED_BY.map(([v]) => v),
-        filter.matchedBy,
-        (v) => MATCHED_BY.find(([k]) => k === v)?.[1] ?? v,
-      )}
+      options=${fixedChoices(MATCHED_BY, filter.matchedBy)}
       onChange=${set('matchedBy')}
       testid="matched-by-filter"
     />
     <${Select}
       label="Shortened"
       value=${filter.shortened || ''}
-      options=${withCurrent(
-        SHORTENED.map(([v]) => v),
-        filter.shortened,
-        (v) => SHORTENED.find(([k]) => k === v)?.[1] ?? v,
-      )}
+      options=${fixedChoices(SHORTENED, filter.shortened)}
       onChange=${set('shortened')}
       testid="shortened-filter"
       all="Whole or cut"
