@@ -27,7 +27,7 @@ const id = (what: string) => z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, `not
 export const PARAMS = {
   q: {
     description:
-      'Full text: every word must occur (from 3 letters also as the start of a word); "quoted phrases" are phrases. Case and Latin diacritics do not matter (tousid finds tõusid). Plain text, never query syntax.',
+      'Full text: every word must occur (from 3 letters also as the start of a word); "quoted phrases" are phrases. Case, Latin diacritics and Hebrew points do not matter (tousid finds tõusid, שלום finds שָׁלוֹם). Plain text, never query syntax.',
     schema: z.string().min(1).max(500).regex(noControlChars),
     hint: '1–500 characters of plain text, no control characters',
   },
