@@ -96,16 +96,14 @@ export function matchesTextQuery(query: TextQuery, fields: readonly (string | un
 }
 
 /**
- * FTS5 MATCH expression over text written folded (foldDiacritics): every term and phrase quoted,
- * folded, joined with AND. Empty when nothing is searchable. A part that folding changes is also asked
- * as typed, for rows written before Hebrew points were folded (which hold them still).
+ * FTS5 MATCH expression over text written folded (foldDiacritics; a file written before is folded when
+ * the store opens it, sqlite/sqlite-refold.ts): every term and phrase folded, quoted, joined with AND.
+ * Empty when nothing is searchable.
  */
 export function toFts5(query: TextQuery): string {
-  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const part = (s: string, prefix: boolean) => {
-    const ask = (t: string) => (prefix ? `${quote(t)}*` : quote(t));
-    const folded = foldDiacritics(s);
-    return folded === s ? ask(s) : `(${ask(folded)} OR ${ask(s)})`;
+    const quoted = `"${foldDiacritics(s).replace(/"/g, '""')}"`;
+    return prefix ? `${quoted}*` : quoted;
   };
   return [...query.terms.map((t) => part(t, isPrefixTerm(t))), ...query.phrases.map((p) => part(p, false))].join(' AND ');
 }

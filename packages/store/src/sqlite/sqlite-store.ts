@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { mentionTime, UNRECORDED_MATCHED_BY, type Alert, type EnrichedMention, type Story } from '@earshot/schema';
 import { foldDiacritics, parseTextQuery, toFts5 } from '../fts-query.js';
+import { refoldSearchText } from './sqlite-refold.js';
 import { sqliteFingerprints } from './sqlite-fingerprints.js';
 import { createSqliteReaders } from './sqlite-readers.js';
 import { sqlWhere } from './sql-where.js';
@@ -60,6 +61,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   db.exec(STORY_SCHEMA);
+  refoldSearchText(db);
   // Local-time histogram buckets: SQLite has no time-zone database, so it asks ours.
   const zones = new Map<string, Zone>();
   const zoneNamed = (name: string) => zones.get(name) ?? zones.set(name, createZone(name)).get(name)!;
