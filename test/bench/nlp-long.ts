@@ -5,7 +5,7 @@
 // should stay flat (linear), the ratio near 1; beyond it, the time should stop growing. Shapes:
 // prose in each language (sentences of ours), and runs without a space, after an English sentence,
 // that once made parts of the analysis quadratic (wink-nlp's tokenizer, the noise pattern's e-mail
-// part, aspect clauses: packages/nlp/README.md, round 18).
+// part, aspect clauses: packages/nlp/ROUNDS.md, round 18).
 //   npm run bench -- nlp-long [--sizes 10000,30000,100000,1000000]
 import { parseArgs } from 'node:util';
 import { createAnalyzer, MAX_ANALYZED_CHARS } from '../../packages/nlp/src/index.js';

@@ -4,7 +4,7 @@
 // the held-out feeds' items, as a new feed would come), and on the sentiment dev texts by the usual
 // 5-fold CV with every feed item added to each training part. The feed-item neutral rule is off
 // (no topic model), so the two can be compared. Weights: how much each feed item counts.
-// Run: npx tsx packages/nlp/scripts/cv-feed-sentiment-train.ts [--weights=0,1,2] [--seeds=7,11] (README: issue 10, round 14)
+// Run: npx tsx packages/nlp/scripts/cv-feed-sentiment-train.ts [--weights=0,1,2] [--seeds=7,11] (ROUNDS.md: issue 10, round 14)
 
 import { createAnalyzer } from '../src/analyzer.js';
 import { classificationReport } from '../src/eval/metrics.js';

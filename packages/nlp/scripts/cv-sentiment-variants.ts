@@ -4,7 +4,7 @@
 // training fold and never scored; the whole analyzer scores (language not told, topics off).
 // Prints macro-F1 per seed and the mean, and the mean difference to the first variant with the
 // spread of the per-seed differences, so a gain can be told from the noise between fold splits.
-// Run: npx tsx packages/nlp/scripts/cv-sentiment-variants.ts [lang …] [--seeds=7,11,13] [--only=name,…] (README: issue 10, round 5)
+// Run: npx tsx packages/nlp/scripts/cv-sentiment-variants.ts [lang …] [--seeds=7,11,13] [--only=name,…] (ROUNDS.md: issue 10, round 5)
 
 import { readLabeledFile } from '../src/eval/read-labeled.js';
 import { sharedDataFile } from '../src/eval/shared-dir.js';
@@ -13,7 +13,7 @@ import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { fold } from '../src/text/fold.js';
 import { crossValidatedMacroF1 } from './sentiment-cv.js';
 
-const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
+const VARIANTS: Record<string, LanguageSettings> = {
   shipped: {},
   nb01: { nbWeight: 0.1 },
   nb03: { nbWeight: 0.3 },
@@ -21,7 +21,16 @@ const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
   nb2: { nbWeight: 2 },
   nb03a1: { nbWeight: 0.3, nbAlpha: 1 },
   noNb: { nbWeight: 0 },
-  unpruned: { maxFeatures: 1 << 21 },
+  unpruned: { keep: 1 << 21 },
+  keep15k: { keep: 15_000 },
+  keep20k: { keep: 20_000 },
+  keep40k: { keep: 40_000 },
+  keep50k: { keep: 50_000 },
+  keep60k: { keep: 60_000 },
+  keep70k: { keep: 70_000 },
+  keep80k: { keep: 80_000 },
+  keep100k: { keep: 100_000 },
+  keep120k: { keep: 120_000 },
   noWink: { wink: false },
   devOnly: { trainData: undefined },
   devOnlyNb03: { trainData: undefined, nbWeight: 0.3 },
@@ -59,6 +68,10 @@ const VARIANTS: Record<string, LanguageSettings & { maxFeatures?: number }> = {
   heStem1: { stem: hebrewPrefixStem(1) },
   heStem3: { stem: hebrewPrefixStem(3) },
   kkStem: { stem: kazakhSuffixStem },
+  // What Hebrew's neutral rules cost on its dev data, which has no neutral class (round 23).
+  heNoNeutral: { neutral: { band: 0, opinionBand: 0 } },
+  heNoTie: { neutral: { band: 0, opinionBand: 0.4, announcementBand: 0.9, questions: true } },
+  heNoOpinion: { neutral: { band: 0.1, opinionBand: 0, announcementBand: 0.9, questions: true } },
 };
 
 /** A Hebrew word without up to `n` of its one-letter prefixes (ו ה ב ל מ ש כ), at least three letters kept. */
@@ -165,10 +178,9 @@ for (const lang of langs) {
   const shipped = LANGUAGE_SETTINGS[lang] ?? {};
   const baseline: number[] = [];
   for (const [name, change] of variants) {
-    const { maxFeatures, ...rest } = change;
-    const settings = { ...shipped, ...rest };
+    const settings = { ...shipped, ...change };
     const started = performance.now();
-    const scores = crossValidatedMacroF1({ lang, dev, settings, seeds, wink, ...(maxFeatures ? { maxFeatures } : {}) });
+    const scores = crossValidatedMacroF1({ lang, dev, settings, seeds, wink });
     if (baseline.length === 0) baseline.push(...scores);
     const diffs = scores.map((s, i) => s - baseline[i]!);
     console.log(

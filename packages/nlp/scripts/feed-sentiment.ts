@@ -7,7 +7,7 @@
 // items out of fold, with their out-of-fold sentiment scores.
 // --bars=0.5,0.6,…: the rule's own bar chosen with the band by the same nested CV, and what each bar
 // costs the English dev texts (measured, not adopted).
-// Run: npx tsx packages/nlp/scripts/feed-sentiment.ts [--bars=0.5,0.6,0.65,0.7,0.75] (README: issue 10, round 14)
+// Run: npx tsx packages/nlp/scripts/feed-sentiment.ts [--bars=0.5,0.6,0.65,0.7,0.75] (ROUNDS.md: issue 10, round 14)
 
 import { classificationReport } from '../src/eval/metrics.js';
 import { feedItemLabel, scoreFeedItems } from '../src/eval/feed-sentiment.js';

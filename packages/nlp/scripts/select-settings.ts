@@ -8,8 +8,9 @@
 // language's LANGUAGE_SETTINGS, and the language's shared train rows (trainingAdditions: trainData, trainWeight, trainBalance) are
 // added to every training part, inner and outer, and never scored.
 // With --grid=nb the candidates are naive Bayes weights, the same way; --grid=nbTrain counts it from the polar train rows.
-// With --grid=neutral the candidates are weights of the neutral class (classBoost); with --grid=epochs, training epochs.
-// Run: npx tsx packages/nlp/scripts/select-settings.ts [lang] [--grid=reg|nb|nbTrain|neutral|epochs]   (several minutes; et by default)
+// With --grid=neutral the candidates are weights of the neutral class (classBoost); with --grid=epochs, training epochs;
+// with --grid=keep, how many feature buckets the model keeps.
+// Run: npx tsx packages/nlp/scripts/select-settings.ts [lang] [--grid=reg|nb|nbTrain|neutral|epochs|keep]   (several minutes; et by default)
 
 import { createAnalyzer } from '../src/analyzer.js';
 import { classificationReport } from '../src/eval/metrics.js';
@@ -37,7 +38,7 @@ const GRID: Record<string, LanguageSettings> = {
   binaryStemNeutral16Epochs10: { binary: true, stem: estonianStem, classBoost: { neutral: 1.6 }, epochs: 10 },
 };
 
-// Regularisation and character n-gram range, for the languages with train rows (README: issue 10, round 2).
+// Regularisation and character n-gram range, for the languages with train rows (ROUNDS.md: issue 10, round 2).
 const REG_GRID: Record<string, LanguageSettings> = {
   base: {},
   l2e5: { l2: 1e-5 },
@@ -45,7 +46,7 @@ const REG_GRID: Record<string, LanguageSettings> = {
   chars24: { ngrams: { min: 2, max: 4 } },
 };
 
-// How much of a naive Bayes model to multiply in (train-linear-model.ts nbWeight; README: issue 10, round 5).
+// How much of a naive Bayes model to multiply in (train-linear-model.ts nbWeight; ROUNDS.md: issue 10, round 5).
 const NB_GRID: Record<string, LanguageSettings> = {
   base: {},
   nb01: { nbWeight: 0.1 },
@@ -60,18 +61,26 @@ const NB_TRAIN_GRID: Record<string, LanguageSettings> = {
   nbTrain03: { nbData: 'polar', nbWeight: 0.3 },
 };
 
-// The neutral class's weight in the loss beyond class balance (classBoost; README: issue 10, round 6).
+// The neutral class's weight in the loss beyond class balance (classBoost; ROUNDS.md: issue 10, round 6).
 const NEUTRAL_GRID: Record<string, LanguageSettings> = {
   base: {},
   neutral13: { classBoost: { neutral: 1.3 } },
   neutral16: { classBoost: { neutral: 1.6 } },
 };
 
-// Training epochs (AdaGrad passes over the rows; 20 by default; README: issue 10, round 10).
+// Training epochs (AdaGrad passes over the rows; 20 by default; ROUNDS.md: issue 10, round 10).
 const EPOCHS_GRID: Record<string, LanguageSettings> = {
   base: {},
   epochs30: { epochs: 30 },
   epochs40: { epochs: 40 },
+};
+
+// How many feature buckets the model keeps (keep; 30,000 by default; ROUNDS.md round 23).
+const KEEP_GRID: Record<string, LanguageSettings> = {
+  base: {},
+  keep50k: { keep: 50_000 },
+  keep70k: { keep: 70_000 },
+  keep100k: { keep: 100_000 },
 };
 
 const args = process.argv.slice(2);
@@ -80,15 +89,15 @@ const nbTrainGrid = args.includes('--grid=nbTrain');
 const nbGrid = args.includes('--grid=nb');
 const neutralGrid = args.includes('--grid=neutral');
 const epochsGrid = args.includes('--grid=epochs');
-const regGrid = args.includes('--grid=reg') || nbGrid || nbTrainGrid || neutralGrid || epochsGrid;
+const keepGrid = args.includes('--grid=keep');
+const regGrid = args.includes('--grid=reg') || nbGrid || nbTrainGrid || neutralGrid || epochsGrid || keepGrid;
 // The default grid keeps the language's neutral rule (Kazakh's opinion band) and offers the Estonian stemmer to Estonian only.
 const neutralRule = LANGUAGE_SETTINGS[lang]?.neutral;
 const grid: Record<string, LanguageSettings> = regGrid
   ? Object.fromEntries(
-      Object.entries(epochsGrid ? EPOCHS_GRID : neutralGrid ? NEUTRAL_GRID : nbTrainGrid ? NB_TRAIN_GRID : nbGrid ? NB_GRID : REG_GRID).map(([name, c]) => [
-        name,
-        { ...(LANGUAGE_SETTINGS[lang] ?? {}), ...c },
-      ]),
+      Object.entries(
+        keepGrid ? KEEP_GRID : epochsGrid ? EPOCHS_GRID : neutralGrid ? NEUTRAL_GRID : nbTrainGrid ? NB_TRAIN_GRID : nbGrid ? NB_GRID : REG_GRID,
+      ).map(([name, c]) => [name, { ...(LANGUAGE_SETTINGS[lang] ?? {}), ...c }]),
     )
   : Object.fromEntries(
       Object.entries(GRID)

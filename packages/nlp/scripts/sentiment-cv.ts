@@ -18,13 +18,12 @@ export interface SentimentCvOptions {
   settings: LanguageSettings;
   seeds: readonly number[];
   wink: WinkSentiment;
-  maxFeatures?: number;
   /** Settings for one training part (its dev rows given), where they depend on the training texts. */
   settingsForPart?: (trainRows: readonly LabeledExample[]) => LanguageSettings;
 }
 
 export function crossValidatedMacroF1(options: SentimentCvOptions): number[] {
-  const { lang, dev, wink, maxFeatures } = options;
+  const { lang, dev, wink } = options;
   const { added, ...additions } = trainingAdditions({ env: process.env, lang, settings: options.settings });
   return options.seeds.map((seed) => {
     const folds = stratifiedFolds(
@@ -36,7 +35,7 @@ export function crossValidatedMacroF1(options: SentimentCvOptions): number[] {
     for (let f = 0; f < 5; f++) {
       const trainRows = dev.filter((_, i) => folds[i] !== f);
       const settings = options.settingsForPart ? options.settingsForPart(trainRows) : options.settings;
-      const model = trainSentimentModel({ lang, examples: [...trainRows, ...added], wink, settings, ...(maxFeatures ? { maxFeatures } : {}), ...additions });
+      const model = trainSentimentModel({ lang, examples: [...trainRows, ...added], wink, settings, ...additions });
       const analyzer = createAnalyzer({ models: { [lang]: model }, topicModel: null, settings: { [lang]: settings } });
       for (const e of dev.filter((_, i) => folds[i] === f)) pairs.push({ gold: e.label, predicted: analyzer.analyze(e.text).sentiment.label });
     }

@@ -1,4 +1,4 @@
-// Word classes learned from unlabeled text (an experiment, measured and not shipped: README, round 6): words that occur among the same neighbours end up in the
+// Word classes learned from unlabeled text (an experiment, measured and not shipped: ROUNDS.md, round 6): words that occur among the same neighbours end up in the
 // same class ("доставка", "курьер", "посылка"), so a labeled example teaches the model about the
 // words of its class it never saw. Each word of the vocabulary gets a vector of its neighbours within
 // a window (positive pointwise mutual information over the most frequent context words), randomly

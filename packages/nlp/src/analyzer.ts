@@ -40,14 +40,14 @@ export interface CreateAnalyzerOptions {
 /**
  * Detection confidence from which a language the analyzer has no models for (German, Spanish …) is
  * answered as itself, with no sentiment or topics, instead of being read by the nearest language's
- * models (DESIGN: others are reported as detected). README, issue 10 round 11.
+ * models (DESIGN: others are reported as detected). ROUNDS.md, issue 10 round 11.
  */
 const OTHER_LANGUAGE_CONFIDENCE = 0.7;
 /** The Russian-or-Kazakh classifier's probability (3 : 1) from which it overrules a hint of the other language. */
 const CLASSIFIER_OVER_HINT = 0.75;
 /** The classifier learned Cyrillic texts: Kazakh typed in Latin letters stays with the cue words. */
 const CYRILLIC = /[\u0400-\u04ff]/;
-/** analyzeBatch's inputs prepared at a time: more gains nothing (1.12× at 1,000 vs 1.13× at 200; README round 10). */
+/** analyzeBatch's inputs prepared at a time: more gains nothing (1.12× at 1,000 vs 1.13× at 200; ROUNDS.md round 10). */
 const BATCH_CHUNK = 1000;
 /**
  * A mention is judged by its first this many characters. A feed item can carry a whole book (the
@@ -99,7 +99,7 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
     const detected = hint && pipelines.has(hint) ? cueWords : withClassifier(cueWords, text);
     // Kazakh sites often say ru, and Russian comes with kk: where the cue words are unsure, the
     // classifier decides even against the hint, which decides only where the classifier is unsure
-    // too (README, round 12).
+    // too (ROUNDS.md, round 12).
     if (cyrillic && (hint === 'ru' || hint === 'kk') && unsureCyrillic(detected, text)) {
       const kk = cyrillic.kazakhProbability(text);
       if (Math.max(kk, 1 - kk) < CLASSIFIER_OVER_HINT) return { lang: hint, confidence: 0.6 };
@@ -111,7 +111,7 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
     }
     if (detected.lang !== 'und' && detected.confidence >= CLEAR_CONFIDENCE) return detected;
     // A hint in another writing system than the text's is wrong, not unsure: many feeds say en-US
-    // whatever they carry (README, round 11). Detection decides then, the classifier included.
+    // whatever they carry (ROUNDS.md, round 11). Detection decides then, the classifier included.
     if (!writtenIn(text, hint)) return pipelines.has(hint) ? withClassifier(detected, text) : detected;
     return { lang: hint, confidence: 0.6 };
   };

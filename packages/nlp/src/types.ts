@@ -50,7 +50,7 @@ export interface Analyzer {
   /**
    * The same analyses as analyze() on each input, in the inputs' order, for the many mentions a
    * consumer reads at once. The texts are analyzed grouped by language, so each language's models stay
-   * in the processor's cache instead of taking turns with the other languages' (README, round 10).
+   * in the processor's cache instead of taking turns with the other languages' (ROUNDS.md, round 10).
    */
   analyzeBatch(inputs: readonly AnalyzeInput[]): Analysis[];
 }

@@ -1,7 +1,7 @@
 // Real feed items labeled with sentiment: the same 567 items of shared/data/feeds as the topic labels
 // (feed-topics.ts), labeled by us with the convention in data/README.md (the attitude toward what the
 // item is about; factual news, release notes, listings and questions neutral). No sentiment data of
-// shared/ is a feed item, and the English model read 343 of these items as a side (README, round 14).
+// shared/ is a feed item, and the English model read 343 of these items as a side (ROUNDS.md, round 14).
 // data/feed-sentiment.jsonl holds feed file, item number, language, label and a few words of why; the
 // text stays in shared/ and is read as the collector reads it.
 

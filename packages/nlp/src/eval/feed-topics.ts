@@ -4,7 +4,7 @@
 // shared/data/topics/GUIDELINES.md (data/feed-topics.jsonl: feed file, item number, topics; no text).
 // The topic texts of shared/data/topics are all customer texts, so the tagger had never seen a text
 // that is about nothing a customer expects: it tagged 280 of these 567 items, and 406 of its 428 tags
-// were wrong (README, round 13). The items train the feed-item classifier (topics/feed-items.ts) and
+// were wrong (ROUNDS.md, round 13). The items train the feed-item classifier (topics/feed-items.ts) and
 // measure the tagger; they are read as the collector reads them (@earshot/feeds entryText), and
 // cross-validation keeps each feed in one fold (feed-topic-cv.ts).
 

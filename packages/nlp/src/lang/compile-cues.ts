@@ -1,7 +1,7 @@
 // Turns the readable cue lists of language-cues.ts into lookup tables, so detection does one map
 // lookup per word instead of scanning every list, and walks a word's endings from its last letter
 // through a trie instead of slicing every suffix. A set of languages is a bit mask over `langs`, so
-// detection adds up scores in a typed array, not in maps of language names (README round 19).
+// detection adds up scores in a typed array, not in maps of language names (ROUNDS.md round 19).
 
 import type { ScriptCues } from './language-cues.js';
 import { foldWord } from '../text/fold.js';

@@ -5,7 +5,7 @@
 // Kazakh sentiment features (character n-grams inside words above all), trained on the shared
 // *train* texts of both languages only (so cross-validation on dev never scores a text it saw),
 // decides instead whenever detection is less sure than a caller's hint would need to overrule it.
-// Training: train-cyrillic-classifier.ts. README, issue 10 round 10.
+// Training: train-cyrillic-classifier.ts. ROUNDS.md, issue 10 round 10.
 
 import { createLanguageFeatures } from '../sentiment/language-features.js';
 import { isLinearModelFile, loadLinearModel, type LinearModelFile } from '../sentiment/linear-model.js';

@@ -1,9 +1,9 @@
 // Whether a feed's stated language holds for its items. Many feeds say en-US whatever they carry (a
 // content system's default), and the analyzer trusts a hint over a detection it is unsure of, so a
 // wrong tag would misread every short headline of the feed: an Estonian feed saying en-US has 127
-// of 1,111 short Estonian sentences read as English (README, round 11). A feed brings many items at
+// of 1,111 short Estonian sentences read as English (ROUNDS.md, round 11). A feed brings many items at
 // once, and the items whose language is clear are the evidence: when most of them are in another
-// language, the tag does not stand for the others either (README, round 12).
+// language, the tag does not stand for the others either (ROUNDS.md, round 12).
 
 import { CLEAR_CONFIDENCE, detectLanguage } from './detect-language.js';
 import { languageOfTag } from './language-tag.js';

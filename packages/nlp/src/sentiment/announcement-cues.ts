@@ -4,7 +4,7 @@
 // names a time (a date, a weekday, "next month", a digit), addresses no one and speaks for no one
 // (no first or second person) and exclaims nothing is read as an announcement; the scorer then
 // calls it neutral unless the model is very sure and no polar lexicon word occurs
-// (NeutralRule.announcementBand). Measured in the README (issue 10, round 4).
+// (NeutralRule.announcementBand). Measured in the ROUNDS.md (issue 10, round 4).
 
 import type { PreparedText } from '../text/prepare-text.js';
 import { fold } from '../text/fold.js';
@@ -26,7 +26,7 @@ const RAW: Record<string, { time: string; person: string; timeStems?: string }> 
       'weekdays weekends weekend quarterly spring summer autumn winter hours',
     person: "i i'm im me my mine myself you you're youre your yours u ur",
   },
-  // Measured for Russian and not used (its tweets name numbers and times in complaints; README round 4).
+  // Measured for Russian and not used (its tweets name numbers and times in complaints; ROUNDS.md round 4).
   ru: {
     time:
       'понедельник понедельника вторник вторника среда среду среды четверг четверга пятница пятницу пятницы суббота субботу субботы ' +
@@ -43,7 +43,7 @@ const RAW: Record<string, { time: string; person: string; timeStems?: string }> 
       'באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר ראשון שני שלישי רביעי חמישי שישי רבעון הרבעון הרבעוניים שנה בשנה השנה',
     person: 'אני אתה אתם אתן אנחנו אנו אותך אותי אותנו לך לי לנו שלך שלי שלנו שלכם לכם אותכם עליך ממך איתך בשבילך אליך',
   },
-  // Measured for Estonian and Kazakh and not used (README round 6). Stems take every case ending
+  // Measured for Estonian and Kazakh and not used (ROUNDS.md round 6). Stems take every case ending
   // (detsembrist, желтоқсанда); only stems of 4+ letters that start no common other word.
   et: {
     time: 'kuu kuus kuul kuud homme täna nädal aasta aastal aastas tund tundi tunni',

@@ -22,9 +22,9 @@ export interface FeatureExtractorOptions {
   stem?: (foldedWord: string) => string;
   /** Count each hashed feature once however often it occurs (long texts). */
   binary?: boolean;
-  /** Word classes learned from unlabeled text, one hashed feature per granularity (scripts/word-clusters.ts; measured, not shipped: README round 6). */
+  /** Word classes learned from unlabeled text, one hashed feature per granularity (scripts/word-clusters.ts; measured, not shipped: ROUNDS.md round 6). */
   wordClasses?: ReadonlyMap<string, readonly number[]>;
-  /** Words inside links ('links'), @handles ('handles') or both give one marker feature each (e:link, e:@) instead of their own: a tweet's handle names one account, not an opinion (README round 14). */
+  /** Words inside links ('links'), @handles ('handles') or both give one marker feature each (e:link, e:@) instead of their own: a tweet's handle names one account, not an opinion (ROUNDS.md round 14). */
   links?: 'links' | 'handles' | 'links-and-handles';
 }
 

@@ -5,7 +5,7 @@
 // (topics/feed-items.ts) reads as a feed item, at the tagger's own bar, is neutral unless the model is
 // sure of its side. The band was chosen by nested cross-validation over whole feeds, each item's
 // feed-item probability from a classifier that never saw its feed (scripts/feed-sentiment.ts): 0.6
-// in every fold (feed-item macro-F1 0.461 → 0.506). README, issue 10 round 14.
+// in every fold (feed-item macro-F1 0.461 → 0.506). ROUNDS.md, issue 10 round 14.
 
 import type { Sentiment } from '../types.js';
 import { FEED_ITEM_BAR } from '../topics/decide-topics.js';

@@ -13,7 +13,7 @@ import type { NeutralRule } from './sentiment-scorer.js';
 
 export const HASH_BITS = 20;
 
-/** Per-language choices beyond the defaults; see the package README for how each was chosen. */
+/** Per-language choices beyond the defaults; ROUNDS.md says how each was chosen. */
 export interface LanguageSettings {
   ngrams?: { min: number; max: number };
   stem?: (foldedWord: string) => string;
@@ -24,7 +24,7 @@ export interface LanguageSettings {
   learningRate?: number;
   l2?: number;
   classBoost?: Partial<Record<SentimentLabel, number>>;
-  /** Multiply in a naive Bayes model: train-linear-model.ts nbWeight (Hebrew; README, round 5). */
+  /** Multiply in a naive Bayes model: train-linear-model.ts nbWeight (Hebrew; ROUNDS.md, round 5). */
   nbWeight?: number;
   nbAlpha?: number;
   /**
@@ -34,7 +34,7 @@ export interface LanguageSettings {
   nbData?: 'polar' | 'all';
   /**
    * Train a prior model on these rows of shared/data/sentiment/train and read its probabilities as two
-   * features (prior-model.ts; Kazakh, README round 15).
+   * features (prior-model.ts; Kazakh, ROUNDS.md round 15).
    */
   priorData?: 'polar' | 'all';
   /**
@@ -49,43 +49,49 @@ export interface LanguageSettings {
    * as the scarcest class allows), so a train split with few neutrals does not tilt the model.
    */
   trainBalance?: 'dev';
-  /** Word classes learned from unlabeled text (scripts/cv-word-clusters.ts; measured, no language uses them: README round 6). */
+  /** Word classes learned from unlabeled text (scripts/cv-word-clusters.ts; measured, no language uses them: ROUNDS.md round 6). */
   wordClasses?: ReadonlyMap<string, readonly number[]>;
   /** Words inside links, @handles or both become one marker feature each (extract-features.ts). */
   links?: 'links' | 'handles' | 'links-and-handles';
   /** When the scorer says neutral although the model picked a side (sentiment-scorer.ts). */
   neutral?: NeutralRule;
+  /** Feature buckets the model keeps, the strongest (default 30,000; Hebrew 70,000: ROUNDS.md round 23). */
+  keep?: number;
 }
 
 export const LANGUAGE_SETTINGS: Record<string, LanguageSettings> = {
-  // Chosen by scripts/select-settings.ts (nested cross-validation; see the README).
+  // Chosen by scripts/select-settings.ts (nested cross-validation; ROUNDS.md).
   et: { binary: true, classBoost: { neutral: 2 }, epochs: 10 },
   // Train rows added where 5-fold CV on dev said they help (scripts/compare-train-data.ts; English:
   // its tweets bring the neutral class, for a small cost on dev). opinionBand: the widest band that
-  // costs at most 0.005 macro-F1 in dev CV (scripts/measure-neutral.ts); see the README. Chosen again
+  // costs at most 0.005 macro-F1 in dev CV (scripts/measure-neutral.ts); ROUNDS.md. Chosen again
   // when a model changes: Russian's 0.3 cost 0.009 after round 10's 30 epochs, 0.15 costs 0.003 (round 15).
   // announcementBand: neutral for announcements (announcement-cues.ts) where the data has no
   // neutral texts; the widest band costing at most 0.003 dev macro-F1 (scripts/measure-opinion-gate.ts).
   // questions: short information questions are neutral (question-cues.ts), where that costs at most
-  // 0.003 dev macro-F1 and our own questions need it (README round 7; kk and et lose without gain).
+  // 0.003 dev macro-F1 and our own questions need it (ROUNDS.md round 7; kk and et lose without gain).
   // nbWeight: a naive Bayes model multiplied in, where nested CV chose it
   // (scripts/select-settings.ts <lang> --grid=nb: Hebrew 0.862 → 0.873; en, kk no gain; ru, et lose).
   // English 0.3 since round 17: with the tweets, links and word-of-mouth rules of later rounds, nine fold
   // seeds of cv-sentiment-variants.ts en gain +0.005 (seven up, one even, one down).
   // epochs 30 for Russian: its 14,000 train tweets want more passes (select-settings.ts ru --grid=epochs
-  // and nine fold seeds of cv-sentiment-variants.ts; README round 10); en, kk, he no gain.
+  // and nine fold seeds of cv-sentiment-variants.ts; ROUNDS.md round 10); en, kk, he no gain.
   // links 'links-and-handles' for Russian, whose bank and operator tweets name accounts and links:
   // each is one marker instead of its words (cv-sentiment-variants.ts ru, seeds 7/11/13: +0.004, every
   // seed up; links alone lost). English gained +0.003 too, but its feed-item classifier reads the same
   // features and then called fewer feed items (161 items tagged instead of 137; handles alone 145); he, et within noise,
-  // kk has none. README round 14.
+  // kk has none. ROUNDS.md round 14.
   // priorData 'polar' for Kazakh: a model of its polar train rows alone gives the dev-trained model two
   // features (prior-model.ts; cv-sentiment-variants.ts kk, nine fold seeds: +0.005, 'all' rows +0.004;
-  // README round 15).
+  // ROUNDS.md round 15).
+  // keep 50,000 for Hebrew: its model keeps the 50,000 strongest feature buckets, not 30,000
+  // (select-settings.ts he --grid=keep: nested estimate 0.879, shipped 0.871; cv-sentiment-variants.ts he,
+  // six fold seeds: 40k +0.003, 50k–80k +0.006…+0.007, 100k +0.003; en −0.005, et −0.001, kk's final pick
+  // stays 30,000. ROUNDS.md round 23).
   en: { trainData: 'all', nbWeight: 0.3, neutral: { band: 0.1, opinionBand: 0, announcementBand: 0.7 } },
   ru: { trainData: 'all', epochs: 30, links: 'links-and-handles', neutral: { band: 0.1, opinionBand: 0.15, questions: true } },
   kk: { nbData: 'polar', nbWeight: 0.1, priorData: 'polar', neutral: { band: 0.1, opinionBand: 0.5 } },
-  he: { trainData: 'polar', nbWeight: 1, neutral: { band: 0.1, opinionBand: 0.4, announcementBand: 0.9, questions: true } },
+  he: { trainData: 'polar', nbWeight: 1, keep: 50_000, neutral: { band: 0.1, opinionBand: 0.4, announcementBand: 0.9, questions: true } },
 };
 
 export interface LanguageFeatureOptions {

@@ -42,7 +42,7 @@ describe('neutral mentions', () => {
   });
 
   // A regression guard, not a target: the share of our neutral sentences called neutral (63% when
-  // written, 80% with the announcement rule, 97% with the question rule; per language in the README). Negative answers are the costly error for a brand.
+  // written, 80% with the announcement rule, 97% with the question rule; per language in ROUNDS.md). Negative answers are the costly error for a brand.
   it('calls most of our neutral sentences neutral and few of them negative', () => {
     const labels = rows.map((r) => analyzer.analyze(r.text).sentiment.label);
     const neutral = labels.filter((l) => l === 'neutral').length / labels.length;
@@ -51,7 +51,7 @@ describe('neutral mentions', () => {
     expect(negative).toBeLessThanOrEqual(0.25);
   });
 
-  // Hebrew and Russian questions took a side before the question rule (README round 7): "where is the
+  // Hebrew and Russian questions took a side before the question rule (ROUNDS.md round 7): "where is the
   // nearest ATM?" read -0.45 in Hebrew, "what time does the office close on Saturday?" -0.50 in Russian.
   it.each(SUPPORTED_LANGUAGES)('our %s information questions are neutral', (lang) => {
     const questions = rows.filter((r) => r.lang === lang && r.kind === 'question');

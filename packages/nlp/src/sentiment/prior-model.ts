@@ -1,9 +1,9 @@
 // A language's train rows as a model of their own, read by the main model as two features. Kazakh's
 // 20,000 train reviews never helped as training rows (their stars and app-store domains pull the
-// dev-trained model away from dev's balanced classes; README rounds 2, 3 and 5), but a model trained on
+// dev-trained model away from dev's balanced classes; ROUNDS.md rounds 2, 3 and 5), but a model trained on
 // them alone still knows which words go with which stars: its P(positive) − P(negative) and
 // P(neutral) (always 0 for a prior of polar rows, as Kazakh's is) become two dense features of the
-// model trained on dev, which learns how far to trust them (stacking; README round 15). The prior
+// model trained on dev, which learns how far to trust them (stacking; ROUNDS.md round 15). The prior
 // reads the same features as the main model, so one extraction serves both; its two features sit in
 // dense slots no feature extractor writes and that the topic, text-domain and feed-item models
 // (trained on the extractor's features alone, reading the same buffer) have no weights for.

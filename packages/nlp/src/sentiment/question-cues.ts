@@ -2,7 +2,7 @@
 // judge. Models trained without a neutral class (Hebrew) or on complaint-heavy tweets (Russian) read
 // a question's domain words as opinion, so the scorer calls a text neutral when it looks like an
 // information question and no polar lexicon word occurs (NeutralRule.questions). A "why" question is
-// not one: "why is my order still not here?" is a complaint. Measured in the README
+// not one: "why is my order still not here?" is a complaint. Measured in the ROUNDS.md
 // (issue 10, round 7).
 
 import type { PreparedText } from '../text/prepare-text.js';

@@ -22,7 +22,7 @@ export interface SentimentScorer {
  * When a mention is neutral although the model picked a side: a binary model (no neutral class)
  * says neutral inside `band` of a tie; any model says neutral when no polar lexicon word occurs and
  * its score stays inside `opinionBand` (no opinion words, no confident model: an announcement, a
- * question, plain news). Measured per language, see the README and scripts/measure-neutral.ts.
+ * question, plain news). Measured per language, see ROUNDS.md and scripts/measure-neutral.ts.
  */
 export interface NeutralRule {
   band: number;

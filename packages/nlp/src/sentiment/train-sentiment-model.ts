@@ -23,7 +23,6 @@ export function trainSentimentModel(options: {
   wink?: WinkSentiment;
   seed?: number;
   settings?: LanguageSettings;
-  maxFeatures?: number;
   /** Rows the naive Bayes part is counted from instead of `examples` (train-linear-model.ts nbExamples). */
   nbExamples?: LabeledText[] | undefined;
   /** Rows the prior model learns from, where the settings ask for one (priorData; prior-model.ts). */
@@ -43,7 +42,7 @@ export function trainSentimentModel(options: {
   if (settings.classBoost) hyper.classBoost = settings.classBoost;
   if (settings.nbWeight !== undefined) hyper.nbWeight = settings.nbWeight;
   if (settings.nbAlpha !== undefined) hyper.nbAlpha = settings.nbAlpha;
-  if (options.maxFeatures !== undefined) hyper.maxFeatures = options.maxFeatures;
+  if (settings.keep !== undefined) hyper.maxFeatures = settings.keep;
   // Naive Bayes counts only the hashed buckets (train-linear-model.ts), so its rows need no prior
   // features: the language's own, those of the prior's rows when they are the same rows (Kazakh's polar).
   const nbExamples =

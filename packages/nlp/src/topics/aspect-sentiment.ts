@@ -15,7 +15,7 @@ import { threeDecimals } from '../three-decimals.js';
  * neutral (then a topic's own cues speak: "the courier came a week late") or the clause rule reads
  * the topics as mixed ("the price went up but the quality is great"), when the clause judgments
  * stand. Measured on the labeled aspects of shared/data/topics/dev, chosen per language by nested CV
- * (README, issue 10 round 7): most mentions say one thing, and the whole-mention model reads it
+ * (ROUNDS.md, issue 10 round 7): most mentions say one thing, and the whole-mention model reads it
  * better than the clause rule's lexicon. Hebrew and Estonian have too few labeled aspects to choose.
  */
 export type AspectRule = 'clause' | 'mention';

@@ -1,7 +1,7 @@
 // Is a mention a customer's own text (a review, a complaint, a tweet at a brand) or an item of a
 // news, blog or forum feed (a headline, a column, release notes, a link to a photo)? The topic texts
 // are all customer texts, so the tagger learned that nearly half of all texts have a customer topic:
-// on the items of real feeds it tagged 280 of 567, and 406 of its 428 tags were wrong (README,
+// on the items of real feeds it tagged 280 of 567, and 406 of its 428 tags were wrong (ROUNDS.md,
 // round 13). Customer topics are what a feed item is about far more rarely than what a customer
 // writes about, and a few hundred items do not teach the tagger which ones.
 //
@@ -24,7 +24,7 @@ export const FEED_ITEM_CLASSES = ['customer', 'feed'] as const;
 /**
  * Buckets each classifier keeps (the strongest). More reach further at the same bar rule
  * (scripts/feed-item-bar.ts, held-out feed items read at each size's own bar): 10,000 → 311 of 557
- * (bar 0.75), 20,000 → 333 (0.8), 40,000 → 351 (0.85), 80,000 → 352 (0.9). README, round 14.
+ * (bar 0.75), 20,000 → 333 (0.8), 40,000 → 351 (0.85), 80,000 → 352 (0.9). ROUNDS.md, round 14.
  */
 export const FEED_ITEM_MAX_FEATURES = 40_000;
 

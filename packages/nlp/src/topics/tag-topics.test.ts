@@ -24,7 +24,7 @@ describe('topics with aspect sentiment (learned tagger, the default)', () => {
     ['kk', 'Тауар сапасы нашар, жеткізу кешікті', { quality: 'negative', delivery: 'negative' }],
     ['kk', 'Kitap ашылмайды, қосымша істемейді', { innovation: 'negative' }],
     ['he', 'הפוליטיקאי הזה שקרן ומושחת', { trust: 'negative' }], // honesty wording → trust (GUIDELINES.md)
-    // Waiting and queues are delivery; warning others or recommending to them is trust (GUIDELINES.md; README round 16).
+    // Waiting and queues are delivery; warning others or recommending to them is trust (GUIDELINES.md; ROUNDS.md round 16).
     ['ru', 'Жду ответа оператора уже сорок минут, очередь не движется', { delivery: 'negative' }],
     ['kk', 'Кезек өте ұзақ, бір сағат күттік', { delivery: 'negative' }],
     ['en', 'Do not buy from this shop, they sent me a broken kettle', { trust: 'negative' }],
@@ -47,7 +47,7 @@ describe('topics with aspect sentiment (learned tagger, the default)', () => {
   });
 
   // Our own feed items (title, then text, as the enricher joins them). Each read as product quality
-  // before the feed-item gate (feed-items.ts, README round 13); the customer texts above keep their topics.
+  // before the feed-item gate (feed-items.ts, ROUNDS.md round 13); the customer texts above keep their topics.
   it.each([
     'Nordbase 4.2.1 has been released\nThis release fixes a regression in the query planner and updates the documentation.',
     'Storm closes coastal roads as ferries cancel crossings\nForecasters expect the wind to ease by Thursday, the council said in a statement.',

@@ -7,7 +7,7 @@
 // kind (multinomial logistic regression over the sentiment features, trained on the sentiment
 // texts that are NOT topic texts: cross-validation of the topic tagger never scores a text the
 // classifier saw), and its probabilities are features of the topic model (topic-features.ts).
-// Hebrew and Estonian data each come from one source: no classifier. README, issue 10 round 8.
+// Hebrew and Estonian data each come from one source: no classifier. ROUNDS.md, issue 10 round 8.
 
 import { readLabeledFile } from '../eval/read-labeled.js';
 import { sharedDataFile } from '../eval/shared-dir.js';

@@ -35,7 +35,7 @@ const TRUST = TOPIC_IDS.indexOf('trust');
 /**
  * Bit t set when a term cue of topic t occurs. A mention that warns others off or recommends to them
  * (signals/: "don't buy", "highly recommend") sets trust's bit too: the topic guidelines count
- * recommending or warning others as trust (README, issue 10 round 16).
+ * recommending or warning others as trust (ROUNDS.md, issue 10 round 16).
  */
 export function topicCueMask(hits: readonly TopicCueHit[], signals: WordOfMouth): number {
   let mask = signals.warning || signals.recommendation ? 1 << TRUST : 0;

@@ -220,7 +220,7 @@ export const TOPIC_CUES: Record<string, TopicLexicon> = {
         'my data',
         // Not bare 'data': cues match word starts, and "data structures", "database", "data
         // management" are no privacy matter (2 English topic texts, neither privacy; 34 of 39 feed
-        // items, README round 13).
+        // items, ROUNDS.md round 13).
         'gdpr',
         'leak',
         'leaked',

@@ -51,7 +51,7 @@ export interface TopicTrainSettings {
   nbAlpha: number;
 }
 
-// Issue 10 round 2 (README): per-language thresholds from 20 positives, thin cue rules off after 3
+// Issue 10 round 2 (ROUNDS.md): per-language thresholds from 20 positives, thin cue rules off after 3
 // firings under 30% right, l2 1e-5 — each measured by nested CV (scripts/cv-topics.ts --set=…).
 export const TOPIC_TRAIN_SETTINGS: TopicTrainSettings = {
   epochs: 12,
