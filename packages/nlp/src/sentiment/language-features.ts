@@ -57,6 +57,8 @@ export interface LanguageSettings {
   neutral?: NeutralRule;
   /** Feature buckets the model keeps, the strongest (default 30,000; Hebrew 70,000: ROUNDS.md round 23). */
   keep?: number;
+  /** Feature buckets the prior model keeps (default 30,000). */
+  priorKeep?: number;
 }
 
 export const LANGUAGE_SETTINGS: Record<string, LanguageSettings> = {

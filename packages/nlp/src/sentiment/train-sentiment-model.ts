@@ -94,6 +94,7 @@ function trainPrior(
     denseCount: language.denseCount,
     seed: options.seed ?? 42,
     ...(settings.epochs !== undefined ? { epochs: settings.epochs } : {}),
+    ...(settings.priorKeep !== undefined ? { maxFeatures: settings.priorKeep } : {}),
   });
   const result = { priorRows, prior };
   bySeed.set(key, result);
