@@ -9,7 +9,7 @@ import type { Bus, KafkaBusOptions } from '@earshot/bus';
 import type { EarshotConfig } from '@earshot/config';
 import type { Logger } from '@earshot/observability';
 import type { MentionStore } from '@earshot/store';
-import type { ElasticsearchAuth, PrunedIndex } from '@earshot/store/elasticsearch';
+import type { ElasticsearchAuth, PrunedIndex, RefoldOptions, RefoldProgress } from '@earshot/store/elasticsearch';
 import { kafkaSasl, kafkaTls } from './kafka-security.js';
 import { pemValue } from './pem.js';
 
@@ -87,4 +87,15 @@ export async function mentionPruner(config: EarshotConfig, store: MentionStore):
   if (!retention || !('pruneMentions' in store) || typeof store.pruneMentions !== 'function') return undefined;
   const prune = store.pruneMentions.bind(store) as (o: { retention: typeof retention; dryRun: boolean; now?: Date }) => Promise<PrunedIndex[]>;
   return ({ dryRun, now }) => prune({ retention, dryRun, now });
+}
+
+export type SearchTextRefolder = (options: RefoldOptions) => Promise<RefoldProgress[]>;
+
+/**
+ * Gives documents indexed before the store folded their search text their folded copies; undefined
+ * for a store that needs no such pass (SQLite folds a file's search text when it opens it).
+ */
+export function searchTextRefolder(store: MentionStore): SearchTextRefolder | undefined {
+  if (!('refoldSearchText' in store) || typeof store.refoldSearchText !== 'function') return undefined;
+  return store.refoldSearchText.bind(store) as SearchTextRefolder;
 }

@@ -4,7 +4,8 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Client } from '@elastic/elasticsearch';
 import { EarshotError } from '@earshot/core';
-import { sampleMention, storeContract } from '../contract.js';
+import { sampleMention, sampleStory, storeContract } from '../contract.js';
+import { storyDocument } from './es-stories.js';
 import { QueryLimitError } from '../query-errors.js';
 import { dropElasticsearchPrefix } from './drop-indices.js';
 import { createElasticsearchStore } from './elasticsearch-store.js';
@@ -70,7 +71,7 @@ if (!url) {
       await store.close();
     });
 
-    it('adds the fields added since to a monthly index made before them, so matchedBy filters and folded search find its mentions', async () => {
+    it('adds the fields added since to a monthly index made before them, and folds its old mentions on request, so matchedBy filters and folded search find them', async () => {
       const prefix = `${run}-old${prefixes.length + 1}`;
       prefixes.push(prefix);
       const client = new Client({ node: url });
@@ -99,12 +100,26 @@ if (!url) {
         shortened: { type: 'keyword' },
         folded: { properties: { title: { type: 'text' }, text: { type: 'text' }, author: { type: 'text' } } },
       });
-      // Written without a folded copy, the old mention is still found as it is spelled (not by "tousid":
-      // a reindex through the store would write its copy).
+      // Written without a folded copy, the old mention is found as it is spelled, not by "tousid".
       expect((await store.search({ text: 'tõusid' })).mentions.map((m) => m.id)).toEqual([old.id]);
+      expect((await store.search({ text: 'tousid' })).mentions).toEqual([]);
+      // A story indexed the same way, before its title had a folded copy.
+      const { folded: _, ...oldStory } = storyDocument(sampleStory('s-old', { title: 'שָׁלוֹם מחירים' }));
+      await client.index({ index: `${prefix}-stories`, id: 's-old', document: oldStory, refresh: true });
+      expect((await store.searchStories({ text: 'שלום' })).stories).toEqual([]);
+      // `earshot store refold` gives both their copies; a second run finds nothing left to fold.
+      const progress: string[] = [];
+      expect(await store.refoldSearchText({ batchSize: 1, onProgress: (p) => progress.push(`${p.index}: ${p.read}/${p.refolded}`) })).toEqual([
+        { index: `${prefix}-mentions-2026.11`, read: 1, refolded: 1, changedMeanwhile: 0 },
+        { index: `${prefix}-stories`, read: 1, refolded: 1, changedMeanwhile: 0 },
+      ]);
+      expect(progress).toEqual([`${prefix}-mentions-2026.11: 1/1`, `${prefix}-stories: 1/1`]);
+      expect((await store.search({ text: 'tousid' })).mentions.map((m) => m.id)).toEqual([old.id]);
+      expect((await store.searchStories({ text: 'שלום' })).stories.map((st) => st.id)).toEqual(['s-old']);
+      expect(await store.refoldSearchText()).toEqual([]);
       await store.upsertMentions([{ ...sampleMention(2), matchedBy: 'handle', text: 'Hinnad tõusid' }]);
       expect((await store.search({ text: 'tõusid' })).mentions.map((m) => m.id).sort()).toEqual([old.id, sampleMention(2).id]);
-      expect((await store.search({ text: 'tousid' })).mentions.map((m) => m.id)).toEqual([sampleMention(2).id]);
+      expect((await store.search({ text: 'tousid' })).mentions.map((m) => m.id).sort()).toEqual([old.id, sampleMention(2).id]);
       expect(await store.count({ matchedBy: 'query' })).toBe(1); // the old one, written without the field
       expect(await store.count({ matchedBy: 'handle' })).toBe(1);
       // A mention the collector cut to fit one bus message is found by that field, as in Kibana.

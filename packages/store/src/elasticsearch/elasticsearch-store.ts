@@ -17,7 +17,18 @@ import { mentionQuery, textClauses, totalHits } from './es-query.js';
 import { bulkWriteMentions } from './bulk-write.js';
 import { expiredMentionIndices, retentionCutoff, type Retention } from './retention.js';
 import { esFingerprints } from './es-fingerprints.js';
-import { indexNames, LANGUAGE_ANALYZERS, ADDED_FIELDS, ADDED_STORY_FIELDS, mentionIndexTemplate, REFRESH_INTERVAL_MS, smallIndices } from './mapping.js';
+import {
+  indexNames,
+  LANGUAGE_ANALYZERS,
+  ADDED_FIELDS,
+  ADDED_STORY_FIELDS,
+  MENTION_SEARCHED_TEXT,
+  mentionIndexTemplate,
+  REFRESH_INTERVAL_MS,
+  smallIndices,
+  STORY_SEARCHED_TEXT,
+} from './mapping.js';
+import { refoldSearchText, type RefoldOptions, type RefoldProgress } from './es-refold.js';
 import { storyDocument, storySearch } from './es-stories.js';
 
 export type ElasticsearchAuth = { username: string; password: string } | { apiKey: string };
@@ -58,6 +69,8 @@ export interface ElasticsearchStore extends MentionStore {
   refresh(): Promise<void>;
   /** Deletes (or with dryRun only lists) the monthly mention indices past the retention. */
   pruneMentions(options: { retention: Retention; now?: Date; dryRun?: boolean }): Promise<PrunedIndex[]>;
+  /** Gives the mentions and stories indexed before the store folded their search text their folded copies (es-refold.ts). */
+  refoldSearchText(options?: RefoldOptions): Promise<RefoldProgress[]>;
 }
 
 export interface PrunedIndex {
@@ -374,6 +387,15 @@ export function createElasticsearchStore(options: ElasticsearchStoreOptions): El
         }
         return pruned;
       });
+    },
+    async refoldSearchText(options) {
+      const targets = [
+        { index: `${prefix}-mentions-*`, searched: MENTION_SEARCHED_TEXT },
+        { index: names.stories, searched: STORY_SEARCHED_TEXT },
+      ];
+      const done = await call('folding search text', () => refoldSearchText(client, targets, options));
+      for (const d of done) if (d.refolded > 0) logger.info({ index: d.index, refolded: d.refolded }, 'search text folded');
+      return done;
     },
     async close() {
       await client.close();

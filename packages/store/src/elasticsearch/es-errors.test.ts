@@ -2,7 +2,7 @@ import { errors } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
 import { EarshotError } from '@earshot/core';
 import { readBulkItems } from './bulk-write.js';
-import { translateEsError } from './es-errors.js';
+import { bulkItemError, translateEsError } from './es-errors.js';
 
 function responseError(statusCode: number, type: string, reason: string): errors.ResponseError {
   const meta = {
@@ -42,6 +42,16 @@ describe('Elasticsearch errors at the edge', () => {
     expect(translateEsError(new errors.TimeoutError('Request timed out'), 'search')).toMatchObject({ retriable: true, code: 'timeout' });
     const bug = new TypeError('x is undefined');
     expect(translateEsError(bug, 'search')).toBe(bug);
+  });
+
+  it('makes a refused bulk item an EarshotError as its status would make a refused request', () => {
+    const busy = bulkItemError(429, { type: 'es_rejected_execution_exception', reason: 'queue full' }, 'folding i/a');
+    expect(busy).toMatchObject({
+      retriable: true,
+      code: 'unavailable',
+      message: 'elasticsearch: folding i/a: HTTP 429 es_rejected_execution_exception: queue full',
+    });
+    expect(bulkItemError(400, { type: 'document_parsing_exception', reason: 'bad' }, 'folding i/b')).toMatchObject({ retriable: false, code: 'bad_input' });
   });
 
   it('reads bulk items: written, rejected with the reason, 429/5xx as retriable, missing deletes ignored', () => {

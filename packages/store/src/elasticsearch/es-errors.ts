@@ -27,6 +27,14 @@ function statusCode(status: number): ErrorCode {
   return status >= 400 ? 'bad_input' : 'internal';
 }
 
+/** One item of a bulk request refused, as the EarshotError a request refused with its status would be. */
+export function bulkItemError(status: number, error: unknown, what: string): EarshotError {
+  return new EarshotError(`elasticsearch: ${what}: HTTP ${status} ${describeEsError(error)}`, {
+    code: statusCode(status),
+    retriable: isRetriableStatus(status),
+  });
+}
+
 export function statusOf(err: unknown): number | undefined {
   return err instanceof errors.ResponseError ? (err.meta.statusCode ?? undefined) : undefined;
 }

@@ -4,3 +4,4 @@ export * from './elasticsearch-store.js';
 export * from './mapping.js';
 export * from './retention.js';
 export * from './drop-indices.js';
+export type { RefoldOptions, RefoldProgress } from './es-refold.js';
