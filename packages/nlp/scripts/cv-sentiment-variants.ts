@@ -83,6 +83,10 @@ const VARIANTS: Record<string, LanguageSettings> = {
   // What Hebrew's neutral rules cost on its dev data, which has no neutral class (round 23).
   heNoNeutral: { neutral: { band: 0, opinionBand: 0 } },
   heNoTie: { neutral: { band: 0, opinionBand: 0.4, announcementBand: 0.9, questions: true } },
+  heNoAnnouncement: { neutral: { band: 0.1, opinionBand: 0.4, announcementBand: 0, questions: true } },
+  heAnnouncement07: { neutral: { band: 0.1, opinionBand: 0.4, announcementBand: 0.7, questions: true } },
+  heAnnouncement101: { neutral: { band: 0.1, opinionBand: 0.4, announcementBand: 1.01, questions: true } },
+  heNoQuestions: { neutral: { band: 0.1, opinionBand: 0.4, announcementBand: 0.9 } },
   heNoOpinion: { neutral: { band: 0.1, opinionBand: 0, announcementBand: 0.9, questions: true } },
 };
 
