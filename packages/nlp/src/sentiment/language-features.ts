@@ -55,7 +55,7 @@ export interface LanguageSettings {
   links?: 'links' | 'handles' | 'links-and-handles';
   /** When the scorer says neutral although the model picked a side (sentiment-scorer.ts). */
   neutral?: NeutralRule;
-  /** Feature buckets the model keeps, the strongest (default 30,000; Hebrew 70,000: ROUNDS.md round 23). */
+  /** Feature buckets the model keeps, the strongest (default 30,000; Hebrew 50,000: ROUNDS.md round 23). */
   keep?: number;
   /** Feature buckets the prior model keeps (default 30,000). */
   priorKeep?: number;
