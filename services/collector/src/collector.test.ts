@@ -149,3 +149,31 @@ describe('collector fetching on loopback', () => {
     await h.close();
   });
 });
+
+describe('collectOnce progress', () => {
+  let server: RouteServer;
+  beforeAll(async () => {
+    server = await startRouteServer();
+  });
+  afterAll(() => server.close());
+
+  it('reports each source polled, failed ones too, with the items and mentions so far', async () => {
+    server.route('/one', serve(rss('Nordtel one', 'one-1'), 'application/rss+xml'));
+    server.route('/two', serve(rss('Nordtel two', 'two-1'), 'application/rss+xml'));
+    server.route('/gone', (_req, res) => res.writeHead(404).end());
+    const sources = ['/one', '/gone', '/two'].map((path) => ({
+      id: path.slice(1),
+      type: 'rss',
+      url: `${server.url}${path}`,
+      allowPrivateNetwork: true,
+      pollInterval: '5m',
+    }));
+    const h = await createHarness({ sources });
+    const seen: { polled: number; items: number; mentions: number }[] = [];
+    const report = await h.collector.collectOnce({ onPolled: (p) => seen.push(p) });
+    expect(seen.map((p) => p.polled)).toEqual([1, 2, 3]);
+    expect(seen.at(-1)).toEqual({ polled: 3, items: 2, mentions: 2 });
+    expect(report).toMatchObject({ sources: 3, failed: 1, items: 2, mentions: 2 });
+    await h.close();
+  });
+});

@@ -59,9 +59,16 @@ export interface CollectReport {
   dropped: { truncated: number; malformed: number; links: number };
 }
 
+/** How far collectOnce has got: sources polled so far (failed ones too), their items and mentions. */
+export interface CollectProgress {
+  polled: number;
+  items: number;
+  mentions: number;
+}
+
 export interface Collector extends Service {
-  /** Polls every source once, now; resolves when their mentions are on the bus. */
-  collectOnce(): Promise<CollectReport>;
+  /** Polls every source once, now; resolves when their mentions are on the bus. `onPolled`: after each source. */
+  collectOnce(options?: { onPolled?: (progress: CollectProgress) => void }): Promise<CollectReport>;
   status(): SourceStatus[];
 }
 
@@ -240,8 +247,18 @@ export function createCollector(deps: CollectorOptions): Collector {
 
   return {
     id: 'collector',
-    async collectOnce() {
-      const results = await Promise.all(config.sources.map((s) => poll(s)));
+    async collectOnce(options = {}) {
+      const progress: CollectProgress = { polled: 0, items: 0, mentions: 0 };
+      const results = await Promise.all(
+        config.sources.map(async (s) => {
+          const result = await poll(s);
+          progress.polled++;
+          progress.items += result.items;
+          progress.mentions += result.mentions;
+          options.onPolled?.({ ...progress });
+          return result;
+        }),
+      );
       return {
         sources: results.length,
         failed: results.filter((r) => !r.ok).length,

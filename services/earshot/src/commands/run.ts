@@ -2,11 +2,12 @@
 // data is; with --once it collects every source once, drains the pipeline, prints counts and exits.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { CollectReport } from '@earshot/collector';
+import type { CollectProgress, CollectReport } from '@earshot/collector';
 import type { EarshotConfig } from '@earshot/config';
 import { startHealthServer, type HealthServer } from '@earshot/observability';
 import { installFatalHandlers } from '../fatal-errors.js';
 import { startDemoServer, type DemoServer } from '../demo-server.js';
+import { busiestHost, everyFewSeconds } from '../once-progress.js';
 import type { Runtime } from '../runtime.js';
 import { stopWithin } from '../stop-within.js';
 import { PIPELINE_STAGES, STAGE_NAMES } from '../stage-names.js';
@@ -102,10 +103,23 @@ export function registerRunCommand(program: Command): void {
         const withoutCollector = runtime.services.filter((s) => s !== collector);
         for (const s of [...withoutCollector].reverse()) await s.start();
         if (!opts.json) out(`Collecting ${config.sources.length} sources once (config ${file})…`);
+        // Progress goes to stderr, so --json output stays one JSON document.
+        const note = (line: string): void => void process.stderr.write(`${line}\n`);
+        const busiest = busiestHost(config.sources, config.collector.perHostInterval);
+        if (busiest) {
+          note(
+            `${busiest.sources} sources are on ${busiest.host}, whose requests start ${config.collector.perHostInterval} ms apart (collector.perHostInterval): collecting takes at least ${busiest.seconds} s`,
+          );
+        }
+        let polled: CollectProgress = { polled: 0, items: 0, mentions: 0 };
+        const collecting = everyFewSeconds(() =>
+          note(`collecting: ${polled.polled} of ${config.sources.length} sources polled, ${polled.items} items, ${polled.mentions} mentions`),
+        );
         const report: Report = collector
-          ? await collector.collectOnce()
+          ? await collector.collectOnce({ onPolled: (p) => (polled = p) }).finally(() => collecting.stop())
           : { sources: 0, failed: 0, items: 0, mentions: 0, dropped: { truncated: 0, malformed: 0, links: 0 } };
-        await runtime.drain();
+        const draining = everyFewSeconds(async () => note(`storing: ${await runtime.store.count({})} mentions in the store`));
+        await runtime.drain().finally(() => draining.stop());
         const summary = await summarize(runtime, report);
         await shutdown();
         if (opts.json) out(JSON.stringify(summary));
