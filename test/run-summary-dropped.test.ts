@@ -1,5 +1,6 @@
 // `earshot run --once` says what it dropped: items of a feed cut at the nesting limit, JSON Feed
-// items of the wrong type, and links that were not http(s) — in the text summary and in --json.
+// items of the wrong type, and links that were not http(s) — in the text summary and in --json, whose
+// stdout is the JSON alone (the warnings go to stderr).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +54,9 @@ describe('run --once reports dropped items', () => {
     expect(text.stdout).toContain('Dropped: 3 items past feed size/nesting limits (not read), 1 items of the wrong type, 1 links that were not http(s)');
     expect(text.stdout).toContain('source deep: 2 items read, 3 not read (feed cut at the size/nesting limit), 0 malformed');
     expect(text.stdout).toContain('source json: 1 items read, 0 not read (feed cut at the size/nesting limit), 1 malformed');
-    const json = await runEarshot(['run', '--once', '--json', '--config', config]);
-    expect(JSON.parse(json.stdout.trim().split('\n').pop()!)).toMatchObject({ itemsDropped: { truncated: 3, malformed: 1 }, linksDropped: 1 });
+    // With --json, stdout is the JSON document alone (a script pipes it to jq); the warnings are on stderr.
+    const json = await runEarshot(['run', '--once', '--json', '--config', config], { env: { LOG_LEVEL: 'warn' } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ itemsDropped: { truncated: 3, malformed: 1 }, linksDropped: 1 });
+    expect(json.stderr).toContain('feed items dropped');
   });
 });

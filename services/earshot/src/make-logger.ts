@@ -3,6 +3,7 @@
 import type { EarshotConfig } from '@earshot/config';
 import { createLogger, type Logger } from '@earshot/observability';
 
-export function makeLogger(config: EarshotConfig, name = 'earshot'): Logger {
-  return createLogger({ level: process.env.LOG_LEVEL ?? config.logLevel, name });
+/** `destination`: stdout unless given (`run --once --json` logs to stderr, so stdout holds its JSON alone). */
+export function makeLogger(config: EarshotConfig, name = 'earshot', destination?: NodeJS.WritableStream): Logger {
+  return createLogger({ level: process.env.LOG_LEVEL ?? config.logLevel, name, ...(destination ? { destination } : {}) });
 }

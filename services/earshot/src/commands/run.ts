@@ -69,7 +69,8 @@ export function registerRunCommand(program: Command): void {
       const { createRuntime } = await import('../runtime.js');
       const { isApi, isCollector } = await import('../stages.js');
       const { config, file } = loadOrExit(opts.config, { starting: true, lenient: opts.lenient });
-      const logger = makeLogger(config);
+      // With --once --json, stdout is one JSON document for scripts: the logs go to stderr.
+      const logger = makeLogger(config, 'earshot', opts.once && opts.json ? process.stderr : undefined);
       const out = (line: string) => process.stdout.write(`${line}\n`);
       let demo: DemoServer | undefined;
       if (config.demo) {
