@@ -70,6 +70,7 @@ export interface DroppedItems {
 }
 
 export interface FeedParseError {
+  /** What is wrong, whole: it starts "not a feed" or "not a JSON Feed", so callers pass it on as it is. */
   error: string;
   encoding?: string;
 }

@@ -89,9 +89,10 @@ describe('parseFeed', () => {
   });
 
   it('rejects what is not a feed with a clear error, and reads ill-formed feeds as far as they go', () => {
-    expect(parse('<html><body>Moved</body></html>')).toMatchObject({ error: expect.stringMatching(/not a feed/) });
-    expect(parse('{"version": ')).toMatchObject({ error: expect.stringMatching(/not valid JSON/) });
-    expect(parse('')).toMatchObject({ error: 'empty document' });
+    expect(parse('<html><body>Moved</body></html>')).toMatchObject({ error: 'not a feed: the document is <html>' });
+    expect(parse('{"version": ')).toMatchObject({ error: expect.stringMatching(/^not a JSON Feed: not valid JSON: /) });
+    expect(parse('')).toMatchObject({ error: 'not a feed: the document is empty' });
+    expect(parse('just words')).toMatchObject({ error: 'not a feed: no XML element found' });
     expect(parse('<rss><channel><title>testing &aring; &doesnotexist; entity</title><item><title>unclosed')).toMatchObject({
       feed: { title: 'testing å &doesnotexist; entity' },
       items: [{ title: 'unclosed' }],

@@ -44,7 +44,7 @@ export function parseFeed(bytes: Uint8Array, options: ParseFeedOptions = {}): Fe
   const json = looksLikeJson(bytes, options.contentType);
   const { encoding, text } = decodeBytes(bytes, { contentType: options.contentType, json });
   if (json) return readJsonFeed(text, encoding);
-  if (!text.trim()) return { error: 'empty document', encoding };
+  if (!text.trim()) return { error: 'not a feed: the document is empty', encoding };
   const doc = parseXml(text, options.limits);
   const root = findFeedRoot(doc.root);
   if (!root) return { error: doc.root ? `not a feed: the document is <${doc.root.name}>` : 'not a feed: no XML element found', encoding };

@@ -70,7 +70,7 @@ export function readJsonFeed(text: string, encoding: string): ParsedFeed | { err
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    return { error: `not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ')}`, encoding };
+    return { error: `not a JSON Feed: not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ')}`, encoding };
   }
   if (!isObject(doc)) return { error: 'not a JSON Feed: the document is not an object', encoding };
   const raw: unknown[] = Array.isArray(doc.items) ? doc.items : [];

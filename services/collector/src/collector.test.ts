@@ -1,7 +1,8 @@
 // The collector's fetching behaviour against a loopback server: conditional GET with validators
 // that survive a restart, 429/503 with Retry-After, back-off and unhealthy reporting, redirects,
 // slow and oversized responses, a refused private address, compression, hostile XML, per-host
-// politeness — and one bad source never stopping the others.
+// politeness, collectOnce's progress, documents that are not feeds — and one bad source never
+// stopping the others.
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { createSqliteStore } from '@earshot/store/sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,32 +149,33 @@ describe('collector fetching on loopback', () => {
     expect(maxInFlight).toBe(2);
     await h.close();
   });
-});
-
-describe('collectOnce progress', () => {
-  let server: RouteServer;
-  beforeAll(async () => {
-    server = await startRouteServer();
-  });
-  afterAll(() => server.close());
 
   it('reports each source polled, failed ones too, with the items and mentions so far', async () => {
     server.route('/one', serve(rss('Nordtel one', 'one-1'), 'application/rss+xml'));
     server.route('/two', serve(rss('Nordtel two', 'two-1'), 'application/rss+xml'));
     server.route('/gone', (_req, res) => res.writeHead(404).end());
-    const sources = ['/one', '/gone', '/two'].map((path) => ({
-      id: path.slice(1),
-      type: 'rss',
-      url: `${server.url}${path}`,
-      allowPrivateNetwork: true,
-      pollInterval: '5m',
-    }));
-    const h = await createHarness({ sources });
+    const h = await createHarness({ sources: [source('one', '/one'), source('gone', '/gone'), source('two', '/two')] });
     const seen: { polled: number; items: number; mentions: number }[] = [];
     const report = await h.collector.collectOnce({ onPolled: (p) => seen.push(p) });
     expect(seen.map((p) => p.polled)).toEqual([1, 2, 3]);
     expect(seen.at(-1)).toEqual({ polled: 3, items: 2, mentions: 2 });
     expect(report).toMatchObject({ sources: 3, failed: 1, items: 2, mentions: 2 });
+    await h.close();
+  });
+
+  it('says once what a document that is not a feed is, and the other sources still publish', async () => {
+    server.route('/page', serve('<!doctype html><html><body>Moved</body></html>', 'text/html'));
+    server.route('/empty', serve('', 'application/rss+xml'));
+    server.route('/broken.json', serve('{"version": "https://jsonfeed.org/version/1.1", "items": [', 'application/feed+json'));
+    server.route('/fine-feed', serve(rss('Nordtel is fine', 'fine-1'), 'application/rss+xml'));
+    const paths = ['/page', '/empty', '/broken.json', '/fine-feed'];
+    const h = await createHarness({ sources: paths.map((path, i) => source(`s${i}`, path, { type: 'feed' })) });
+    expect(await h.collector.collectOnce()).toMatchObject({ sources: 4, failed: 3, mentions: 1 });
+    const errors = Object.fromEntries(h.collector.status().map((s) => [s.id, s.lastError]));
+    expect(errors.s0).toBe('not a feed: the document is <html>');
+    expect(errors.s1).toBe('not a feed: the document is empty');
+    expect(errors.s2).toMatch(/^not a JSON Feed: not valid JSON: /);
+    expect(errors.s3).toBeUndefined();
     await h.close();
   });
 });

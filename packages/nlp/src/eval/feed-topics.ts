@@ -78,7 +78,7 @@ export function readFeedItemTexts(env: Record<string, string | undefined>, refs:
     let entries = feeds.get(feed);
     if (!entries) {
       const result = parseFeed(readFileSync(join(sharedDir(env), 'data', 'feeds', feed)));
-      if (isParseError(result)) throw new Error(`${feed}: not a feed (${result.error})`);
+      if (isParseError(result)) throw new Error(`${feed}: ${result.error}`);
       entries = result.items;
       feeds.set(feed, entries);
     }

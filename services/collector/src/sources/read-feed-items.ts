@@ -18,7 +18,7 @@ export interface FeedEntries {
 
 export function readFeedEntries(document: FetchedDocument): FeedEntries {
   const result = parseFeed(document.body, { contentType: document.headers['content-type'] });
-  if (isParseError(result)) throw new EarshotError(`not a feed: ${result.error}`);
+  if (isParseError(result)) throw new EarshotError(result.error);
   const language = result.feed.language;
   return { entries: result.items, ...(language ? { language } : {}), dropped: result.dropped ?? {} };
 }
