@@ -175,16 +175,18 @@ store: { kind: sqlite, path: "${join(dir, 'store.db')}" }
     const got = stored.get(link(t));
     const direct = analyzer.analyze(t.text);
     const directTopics = direct.topics.map((x) => x.topic).sort();
+    const sameSentiment = got?.sentiment === direct.sentiment.label;
+    const sameTopics = got?.topics.join() === directTopics.join();
     for (const c of counted) {
       c.texts++;
       if (direct.lang === t.lang) c.langDirect++;
       if (!got) continue;
       c.stored++;
       if (got.lang === t.lang) c.langPipeline++;
-      if (got.sentiment === direct.sentiment.label) c.sentimentSame++;
-      if (got.topics.join() === directTopics.join()) c.topicsSame++;
+      if (sameSentiment) c.sentimentSame++;
+      if (sameTopics) c.topicsSame++;
     }
-    if (!got || got.sentiment !== direct.sentiment.label || got.topics.join() !== directTopics.join() || got.lang !== direct.lang) {
+    if (!got || !sameSentiment || !sameTopics || got.lang !== direct.lang) {
       differences.push({
         id: t.id,
         shape: shapeOf.get(t.id)!,
