@@ -51,6 +51,12 @@ describe('compileBrandQuery matches', () => {
     // Script-insensitive: Latin query, Cyrillic text and back
     ['Samsung', 'Купил Самсунг вчера', true],
     ['Сбербанк', 'Sberbank online is down', true],
+    // A link glued to the brand, as in truncated tweets
+    ['Сбербанк', 'Новая ставка по вкладам в Сбербанкhttp://t.co/abc123', true],
+    ['Сбербанк', 'ипотека в сбербанкеhttps://t.co/x', true],
+    ['nike', 'new drop from Nikewww.example.com', true],
+    ['nike NEAR/1 shoes', 'Nikehttp://t.co/a shoes', false],
+    ['awww', 'Awww. so cute', true],
   ];
   it.each(cases)('%s ~ %s → %s', (query, text, expected) => {
     expect(compileBrandQuery(query).matches(text)).toBe(expected);

@@ -24,6 +24,9 @@ type SpanFinder = (ctx: MatchContext) => Span[];
 
 const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
 const MAX_GLUED_SUFFIX = 6;
+// A link glued to the word before it, as truncated tweets carry them ("…ипотека в Сбербанкhttp://t.co/…"):
+// the link starts a token of its own, or the word would be "сбербанкhttp" and the brand missed.
+const GLUED_LINK = /(?<=[\p{L}\p{N}\p{M}])(?=https?:\/\/|www\.[\p{L}\p{N}])/gu;
 
 export function compileBrandQuery(query: string): BrandQuery {
   const evaluate = compileNode(parseQuery(query));
@@ -39,8 +42,10 @@ export function compileBrandQuery(query: string): BrandQuery {
 /**
  * Word tokens of folded text. A short suffix glued to a word by a hyphen or apostrophe ("Kaspi-ге",
  * "Nike's", "iPhone'ы") is dropped, so it neither breaks a match nor counts as a word for NEAR.
+ * A link glued to a word is split from it (GLUED_LINK).
  */
-function matchTokens(folded: string): string[] {
+function matchTokens(foldedText: string): string[] {
+  const folded = foldedText.includes('http') || foldedText.includes('www.') ? foldedText.replace(GLUED_LINK, ' ') : foldedText;
   const out: string[] = [];
   let prevEnd = -1;
   for (const m of folded.matchAll(TOKEN)) {
