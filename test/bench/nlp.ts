@@ -30,6 +30,7 @@ import { FEED_ITEM_BAR } from '../../packages/nlp/src/topics/decide-topics.js';
 import { readFeedTopicExamples } from '../../packages/nlp/src/eval/feed-topics.js';
 import { feedItemLabel, readFeedSentimentExamples, scoreFeedItems } from '../../packages/nlp/src/eval/feed-sentiment.js';
 import { crossValidateFeedItems } from '../../packages/nlp/src/eval/feed-topic-cv.js';
+import { readTrainTopicExamples } from '../../packages/nlp/src/eval/train-topics.js';
 import type { Sentiment } from '../../packages/nlp/src/types.js';
 import { stratifiedFolds } from '../../packages/nlp/src/eval/stratified-folds.js';
 import { createRussianAfinn } from '../../packages/nlp/src/sentiment/russian-afinn.js';
@@ -531,15 +532,17 @@ function crossValidateTopicData(wink: ReturnType<typeof createWinkSentiment>, oo
   }
   if (examples.length === 0) return undefined;
   const started = performance.now();
+  // Our topic labels of shared train rows: added to every training part, never scored (eval/train-topics.ts).
+  const extraExamples = readTrainTopicExamples(process.env);
   // The text-domain and feed-item classifiers never see a topic text, so they are trained once for all folds.
-  const exclude = new Set(examples.map((e) => e.text));
+  const exclude = new Set([...examples, ...extraExamples].map((e) => e.text));
   const domains = trainTextDomains({ env: process.env, exclude, wink });
   const feeds = readFeedTopicExamples(process.env);
   const feedItems = trainFeedItemClassifiers({ env: process.env, exclude, feedItems: feeds, wink });
-  const dataset = buildTopicDataset(examples, { wink, domains, feedItems });
-  const cv = crossValidateTopics(dataset, { folds: FOLDS, seed: SEED });
+  const dataset = buildTopicDataset([...examples, ...extraExamples], { wink, domains, feedItems });
+  const cv = crossValidateTopics(dataset, { folds: FOLDS, seed: SEED, extra: extraExamples.map((_, i) => examples.length + i) });
   // Our labeled feed items: the tagger trained on every topic text, the feed-item gate cross-validated by feed.
-  const byFeed = crossValidateFeedItems({ env: process.env, topicTexts: examples, feeds, domains, wink });
+  const byFeed = crossValidateFeedItems({ env: process.env, topicTexts: examples, extraTexts: extraExamples, feeds, domains, wink });
   const feedReport = (masks: readonly number[]) => topicReport(masks.map((mask, i) => ({ gold: feeds[i]!.topics, predicted: maskTopics(mask) })));
   const feedItemFigures = {
     n: feeds.length,

@@ -8,6 +8,8 @@ import { readTopicFile } from '../src/eval/read-topics.js';
 import { sharedDir } from '../src/eval/shared-dir.js';
 import { crossValidateFeedItems } from '../src/eval/feed-topic-cv.js';
 import { readFeedTopicExamples } from '../src/eval/feed-topics.js';
+import { readTrainTopicExamples, readTrainTopicLabels } from '../src/eval/train-topics.js';
+import { pathToFileURL } from 'node:url';
 import { crossValidateTopics, maskTopics } from '../src/eval/topic-cv.js';
 import { trainFeedItemClassifiers } from '../src/topics/feed-items.js';
 import { FEED_ITEM_BAR } from '../src/topics/decide-topics.js';
@@ -23,14 +25,21 @@ let t0 = performance.now();
 // --cross=W: add character n-grams across word boundaries at weight W (cross-word-ngrams.ts).
 const crossWord = Number(process.argv.find((a) => a.startsWith('--cross='))?.slice(8) ?? 0);
 const wink = createWinkSentiment();
+// --extra[=path]: our topic labels of shared train rows (eval/train-topics.ts) added to every training part, never scored.
+const extraArg = process.argv.find((a) => a === '--extra' || a.startsWith('--extra='));
+const extraExamples = extraArg
+  ? readTrainTopicExamples(process.env, extraArg === '--extra' ? undefined : readTrainTopicLabels(pathToFileURL(extraArg.slice(8))))
+  : [];
+const trained = [...examples, ...extraExamples];
 // --no-domains: without the text-domain features (text-domains.ts), as before round 8.
-const domains = process.argv.includes('--no-domains') ? [] : trainTextDomains({ env: process.env, exclude: new Set(examples.map((e) => e.text)), wink });
+const domains = process.argv.includes('--no-domains') ? [] : trainTextDomains({ env: process.env, exclude: new Set(trained.map((e) => e.text)), wink });
 // --no-feed-items: without the feed-item gate, as before round 13.
 const feeds = readFeedTopicExamples(process.env);
-const exclude = new Set(examples.map((e) => e.text));
+const exclude = new Set(trained.map((e) => e.text));
 const feedItems = process.argv.includes('--no-feed-items') ? [] : trainFeedItemClassifiers({ env: process.env, exclude, feedItems: feeds, wink });
-const data = buildTopicDataset(examples, { wink, crossWord, domains, feedItems });
-console.log(`features ${Math.round(performance.now() - t0)} ms, ${data.buckets.length} distinct`);
+const data = buildTopicDataset(trained, { wink, crossWord, domains, feedItems });
+const extra = extraExamples.map((_, i) => examples.length + i);
+console.log(`features ${Math.round(performance.now() - t0)} ms, ${data.buckets.length} distinct; ${extra.length} extra rows`);
 t0 = performance.now();
 // --set beta=0.5,minPrecision=0.5: try other training settings (chosen by inner CV only when they are the defaults).
 const overrides = Object.fromEntries(
@@ -50,10 +59,10 @@ const settings = { ...TOPIC_TRAIN_SETTINGS, ...overrides };
 console.log(`settings ${JSON.stringify(settings)}`);
 // --seed=N: other outer folds (the benchmark's are seed 7), to see how much a difference is noise.
 const seed = Number(process.argv.find((a) => a.startsWith('--seed='))?.slice(7) ?? 7);
-// --per-language: one model per language, trained on that language's rows only.
+// --per-language: one model per language, trained on that language's rows only (--set=ownModelRows=Infinity: one shared model).
 // --share=0.5: train on half of each outer training part (a learning curve: how much more labeled data would give).
 const trainShare = Number(process.argv.find((a) => a.startsWith('--share='))?.slice(8) ?? 1);
-const cv = crossValidateTopics(data, { folds: 5, seed, settings, perLanguage: process.argv.includes('--per-language'), trainShare });
+const cv = crossValidateTopics(data, { folds: 5, seed, settings, perLanguage: process.argv.includes('--per-language'), trainShare, extra });
 console.log(`cv ${Math.round(performance.now() - t0)} ms; modes ${JSON.stringify(cv.modeFolds)}`);
 for (const lang of [...SUPPORTED_LANGUAGES, 'all']) {
   const idx = examples.flatMap((e, i) => (lang === 'all' || e.lang === lang ? [i] : []));
@@ -71,7 +80,7 @@ for (const lang of [...SUPPORTED_LANGUAGES, 'all']) {
       console.log(`  ${t} n=${v.support} P ${v.precision} R ${v.recall} | cues P ${cues.perTopic[t]!.precision} R ${cues.perTopic[t]!.recall}`);
 }
 
-const byFeed = crossValidateFeedItems({ env: process.env, topicTexts: examples, feeds, domains, wink, settings });
+const byFeed = crossValidateFeedItems({ env: process.env, topicTexts: examples, extraTexts: extraExamples, feeds, domains, wink, settings });
 for (const [name, masks] of [
   ['without the gate', byFeed.ungated],
   ['with the gate', byFeed.gated],

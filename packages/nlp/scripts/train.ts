@@ -15,10 +15,11 @@ import { sentimentTrainingSet } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { buildTopicDataset, type TopicExample } from '../src/topics/topic-dataset.js';
-import { fitTopicModel } from '../src/topics/train-topic-model.js';
+import { fitTopicModelGroups } from '../src/topics/train-topic-model.js';
 import { trainTextDomains } from '../src/topics/text-domains.js';
 import { trainFeedItemClassifiers } from '../src/topics/feed-items.js';
 import { readFeedTopicExamples } from '../src/eval/feed-topics.js';
+import { readTrainTopicExamples } from '../src/eval/train-topics.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
 
 const args = process.argv.slice(2);
@@ -78,15 +79,19 @@ for (const lang of withTopics ? SUPPORTED_LANGUAGES : []) {
 }
 if (topicExamples.length > 0) {
   const started = performance.now();
+  // Our topic labels of shared train rows (eval/train-topics.ts): trained on, never used to choose thresholds or rules.
+  const extraExamples = readTrainTopicExamples(process.env);
   // The text-domain classifiers learn from the sentiment texts that are not topic texts (text-domains.ts).
-  const exclude = new Set(topicExamples.map((e) => e.text));
+  const exclude = new Set([...topicExamples, ...extraExamples].map((e) => e.text));
   const domains = trainTextDomains({ env: process.env, exclude, wink });
   // The feed-item classifiers: those texts against our labeled items of shared/data/feeds (feed-items.ts).
   const feedItems = trainFeedItemClassifiers({ env: process.env, exclude, feedItems: readFeedTopicExamples(process.env), wink });
-  const data = buildTopicDataset(topicExamples, { wink, domains, feedItems });
-  const file = fitTopicModel(
+  const data = buildTopicDataset([...topicExamples, ...extraExamples], { wink, domains, feedItems });
+  const file = fitTopicModelGroups(
     data,
-    Array.from({ length: data.n }, (_, i) => i),
+    topicExamples.map((_, i) => i),
+    undefined,
+    extraExamples.map((_, i) => topicExamples.length + i),
   );
   const json = `${JSON.stringify(file)}\n`;
   writeFileSync(join(modelsDir, 'topics.json'), json);
@@ -95,7 +100,7 @@ if (topicExamples.length > 0) {
       `\n  ${lang}: ${file.topics.map((t, i) => `${t} ${file.modes[l]![i] === 'model' ? `≥${(file.languageThresholds?.[l] ?? file.thresholds)[i]}` : file.modes[l]![i]}`).join(', ')}`,
   ).join('');
   console.log(
-    `topics: ${data.n} examples, ${file.buckets.length} features, text domains ${domains.map((d) => `${d.lang} ${d.classes.join('/')} (${d.trainedOn.examples} texts)`).join(', ')}, feed items ${feedItems.map((d) => `${d.lang} (${d.trainedOn.examples} texts)`).join(', ')}, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`,
+    `topics: ${topicExamples.length} examples and ${extraExamples.length} labeled train rows, ${file.buckets.length} features, text domains ${domains.map((d) => `${d.lang} ${d.classes.join('/')} (${d.trainedOn.examples} texts)`).join(', ')}, feed items ${feedItems.map((d) => `${d.lang} (${d.trainedOn.examples} texts)`).join(', ')}, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`,
   );
 }
 process.exitCode = failed ? 1 : 0;

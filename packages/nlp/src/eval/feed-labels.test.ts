@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readFeedSentimentLabels } from './feed-sentiment.js';
 import { readFeedTopicLabels } from './feed-topics.js';
+import { readTrainTopicLabels } from './train-topics.js';
 
 describe('our label files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'earshot-labels-'));
@@ -16,6 +17,7 @@ describe('our label files', () => {
   it('reads every line of the committed files', () => {
     expect(readFeedTopicLabels().length).toBeGreaterThan(500);
     expect(readFeedSentimentLabels().length).toBe(readFeedTopicLabels().length);
+    expect(readTrainTopicLabels().length).toBeGreaterThan(1000);
   });
 
   it('names the file and line of a label that is wrong or not JSON', () => {
@@ -27,5 +29,14 @@ describe('our label files', () => {
     expect(() => readFeedTopicLabels(file('u.jsonl', ['{"feed":"a.rss","item":0,"lang":"en","topics":["prices"]}']))).toThrow(
       'u.jsonl line 1: unknown topic "prices"',
     );
+    const row = (topics: string, aspects: string) => `{"lang":"ru","line":3,"text":"0123456789ab","topics":${topics},"aspects":${aspects}}`;
+    expect(readTrainTopicLabels(file('v.jsonl', [row('["price","service"]', '{"price":"negative","service":"neutral"}')]))).toHaveLength(1);
+    expect(() => readTrainTopicLabels(file('w.jsonl', [row('["service","price"]', '{"price":"negative","service":"neutral"}')]))).toThrow(
+      'w.jsonl line 1: topics must be in taxonomy order, each once',
+    );
+    expect(() => readTrainTopicLabels(file('x.jsonl', [row('["price"]', '{}')]))).toThrow(
+      'x.jsonl line 1: one aspect (positive, negative or neutral) per topic',
+    );
+    expect(() => readTrainTopicLabels(file('y.jsonl', [row('["price"]', '{"price":"bad"}')]))).toThrow('y.jsonl line 1: one aspect');
   });
 });

@@ -9,7 +9,7 @@ import { createLanguageFeatures } from '../sentiment/language-features.js';
 import type { WinkSentiment } from '../sentiment/wink-sentiment.js';
 import { trainFeedItemClassifiers } from '../topics/feed-items.js';
 import { buildTopicDataset, type TopicExample } from '../topics/topic-dataset.js';
-import { fitTopicModel, predictTopicMasks, TOPIC_TRAIN_SETTINGS, type TopicTrainSettings } from '../topics/train-topic-model.js';
+import { fitTopicModelGroups, predictTopicMasks, TOPIC_TRAIN_SETTINGS, type TopicTrainSettings } from '../topics/train-topic-model.js';
 import type { FeedTopicExample } from './feed-topics.js';
 
 export interface FeedItemCrossValidation {
@@ -23,6 +23,8 @@ export interface FeedItemCrossValidation {
 export function crossValidateFeedItems(options: {
   env: Record<string, string | undefined>;
   topicTexts: readonly TopicExample[];
+  /** More labeled texts the tagger trains on but chooses no threshold or rule by (fitTopicModelGroups's `extra`). */
+  extraTexts?: readonly TopicExample[];
   feeds: readonly FeedTopicExample[];
   domains?: LinearModelFile<string>[];
   wink?: WinkSentiment;
@@ -31,13 +33,18 @@ export function crossValidateFeedItems(options: {
 }): FeedItemCrossValidation {
   const { topicTexts, feeds, wink } = options;
   const k = options.folds ?? 5;
-  const data = buildTopicDataset([...topicTexts, ...feeds], { ...(wink ? { wink } : {}), ...(options.domains ? { domains: options.domains } : {}) });
+  const extraTexts = options.extraTexts ?? [];
+  const data = buildTopicDataset([...topicTexts, ...extraTexts, ...feeds], {
+    ...(wink ? { wink } : {}),
+    ...(options.domains ? { domains: options.domains } : {}),
+  });
   const topicRows = topicTexts.map((_, i) => i);
-  const feedRows = feeds.map((_, i) => topicTexts.length + i);
-  const model = fitTopicModel(data, topicRows, options.settings ?? TOPIC_TRAIN_SETTINGS);
+  const extraRows = extraTexts.map((_, i) => topicTexts.length + i);
+  const feedRows = feeds.map((_, i) => topicTexts.length + extraTexts.length + i);
+  const model = fitTopicModelGroups(data, topicRows, options.settings ?? TOPIC_TRAIN_SETTINGS, extraRows);
   const fold = feedFolds(feeds, k);
   const probability = new Array<number>(feeds.length).fill(0);
-  const exclude = new Set(topicTexts.map((e) => e.text));
+  const exclude = new Set([...topicTexts, ...extraTexts].map((e) => e.text));
   const extractors = new Map<string, ReturnType<typeof createLanguageFeatures>['extractor']>();
   for (let f = 0; f < k; f++) {
     const classifiers = trainFeedItemClassifiers({ env: options.env, exclude, feedItems: feeds.filter((_, i) => fold[i] !== f), ...(wink ? { wink } : {}) });
@@ -55,7 +62,7 @@ export function crossValidateFeedItems(options: {
     }
   }
   const ungated = predictTopicMasks(model, data, feedRows);
-  data.feedItemProbability = Float32Array.from([...topicRows.map(() => 0), ...probability]);
+  data.feedItemProbability = Float32Array.from([...topicRows.map(() => 0), ...extraRows.map(() => 0), ...probability]);
   const gated = predictTopicMasks(model, data, feedRows);
   return { ungated, gated, probability };
 }

@@ -1,9 +1,9 @@
 // Nested cross-validation of the learned topic tagger: outer stratified folds (the benchmark's seed);
-// in each, fitTopicModel trains and picks thresholds and cue-rule topics by inner CV on the outer
+// in each, fitTopicModelGroups trains and picks thresholds and cue-rule topics by inner CV on the outer
 // training rows only, and the outer fold is scored once. Returns the out-of-fold tagged-topic mask
 // of every row, beside what the cue rules alone tag.
 
-import { fitTopicModel, predictTopicMasks, topicFolds, TOPIC_TRAIN_SETTINGS, type TopicTrainSettings } from '../topics/train-topic-model.js';
+import { fitTopicModelGroups, predictTopicMasks, topicFolds, TOPIC_TRAIN_SETTINGS, type TopicTrainSettings } from '../topics/train-topic-model.js';
 import type { TopicDataset, TopicExample } from '../topics/topic-dataset.js';
 import { aspectRuleFor, aspectSentiment, mentionDecides, type AspectRule } from '../topics/aspect-sentiment.js';
 import { createTopicCueFinder, type TopicCueFinder } from '../topics/topic-cue-finder.js';
@@ -20,7 +20,7 @@ export interface TopicCrossValidation {
   learned: Int32Array;
   /** The cue rules alone (every topic in cue mode). */
   cues: Int32Array;
-  /** Fold of each row. */
+  /** Fold of each row (-1: an extra row, never scored). */
   folds: number[];
   /** In how many outer folds each "lang:topic:mode" was chosen. */
   modeFolds: Record<string, number>;
@@ -32,13 +32,22 @@ export function crossValidateTopics(
     folds: number;
     seed: number;
     settings?: TopicTrainSettings;
+    /** One model per language, trained on that language's rows only (ownModelRows 1). */
     perLanguage?: boolean;
     /** Train on this share of each outer training part only (a seeded sample of its rows): a learning curve. */
     trainShare?: number;
+    /** Rows added to every training part and never scored (fitTopicModelGroups's `extra`); the other rows are folded and scored. */
+    extra?: readonly number[];
   },
 ): TopicCrossValidation {
-  const all = Array.from({ length: data.n }, (_, i) => i);
-  const folds = topicFolds(data, all, options.folds, options.seed);
+  const extra = options.extra ?? [];
+  const isExtra = new Set(extra);
+  const all = Array.from({ length: data.n }, (_, i) => i).filter((i) => !isExtra.has(i));
+  // Fold of each row (-1 for extra rows).
+  const folds = new Array<number>(data.n).fill(-1);
+  topicFolds(data, all, options.folds, options.seed).forEach((f, p) => {
+    folds[all[p]!] = f;
+  });
   const learned = new Int32Array(data.n);
   const modeFolds: Record<string, number> = {};
   const settings = options.settings ?? TOPIC_TRAIN_SETTINGS;
@@ -49,18 +58,7 @@ export function crossValidateTopics(
       options.seed + f,
     );
     const test = all.filter((i) => folds[i] === f);
-    if (options.perLanguage) {
-      for (let l = 0; l < SUPPORTED_LANGUAGES.length; l++) {
-        const ofLang = (i: number): boolean => data.langs[i] === SUPPORTED_LANGUAGES[l];
-        const file = fitTopicModel(data, train.filter(ofLang), settings);
-        const langTest = test.filter(ofLang);
-        predictTopicMasks(file, data, langTest).forEach((mask, j) => {
-          learned[langTest[j]!] = mask;
-        });
-      }
-      continue;
-    }
-    const file = fitTopicModel(data, train, settings);
+    const file = fitTopicModelGroups(data, train, options.perLanguage ? { ...settings, ownModelRows: 1 } : settings, extra);
     file.modes.forEach((perTopic, l) =>
       perTopic.forEach((m, t) => {
         const key = `${SUPPORTED_LANGUAGES[l]}:${file.topics[t]}:${m}`;

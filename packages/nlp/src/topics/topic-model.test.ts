@@ -67,6 +67,27 @@ describe('the shipped topic model at prediction time', () => {
     expect(feedItem('The courier came a week late and nobody answered the phone')).toBeLessThan(0.5);
   });
 
+  it('gives Kazakh and Russian weights of their own, which their logits use; the others share one set', () => {
+    expect(file.languageWeights?.map((w) => w.lang).sort()).toEqual(['kk', 'ru']);
+    const { languageWeights: _, ...sharedOnly } = file;
+    const shared = loadTopicModel(sharedOnly);
+    const logits = (m: typeof model, lang: string, text: string): Float64Array => {
+      const { extractor } = createLanguageFeatures({ lang });
+      const buffer = new FeatureBuffer();
+      extractor.extractInto(prepareText(text), buffer);
+      const out = new Float64Array(file.topics.length);
+      m.languageLogitsInto(SUPPORTED_LANGUAGES.indexOf(lang as (typeof SUPPORTED_LANGUAGES)[number]), buffer, buffer.length, 0, out);
+      return out;
+    };
+    const gate = file.topics.length - 1;
+    for (const [lang, text] of [
+      ['kk', texts.kk![0]!],
+      ['ru', texts.ru![1]!],
+    ] as const)
+      expect(Math.abs(logits(model, lang, text)[gate]! - logits(shared, lang, text)[gate]!), lang).toBeGreaterThan(0.01);
+    expect(logits(model, 'en', texts.en![0]!)).toEqual(logits(shared, 'en', texts.en![0]!));
+  });
+
   it('uses its text-domain classifiers: the same words read as a different kind of text move the logits', () => {
     expect(file.domains?.map((d) => d.lang).sort()).toEqual(['en', 'kk', 'ru']);
     const en = SUPPORTED_LANGUAGES.indexOf('en');

@@ -1,12 +1,12 @@
 // The learned multi-label topic model committed as packages/nlp/models/topics.json: one logistic
-// regression per topic over the sentiment features plus topic-features.ts, shared by all languages,
-// pruned and quantised like the sentiment models; each topic's decision threshold (chosen by
+// regression per topic over the sentiment features plus topic-features.ts, shared by the languages
+// with few labeled texts, a language with many having weights of its own (languageWeights), pruned and quantised like the sentiment models; each topic's decision threshold (chosen by
 // cross-validation) and, per language, whether the model, the cue rule (where the data is too thin to
 // learn from) or nothing decides it.
 
 import type { SparseVector } from '../sentiment/feature-buffer.js';
 import { isLinearModelFile, loadLinearModel, softmaxInPlace, type LinearModelFile } from '../sentiment/linear-model.js';
-import { createMergedWeightTable, createWeightTable, hasQuantisedWeights, type WeightTable } from '../sentiment/weight-table.js';
+import { createMergedWeightTable, createWeightTable, hasQuantisedWeights, type QuantisedWeights, type WeightTable } from '../sentiment/weight-table.js';
 import { SUPPORTED_LANGUAGES } from '../types.js';
 import { TOPIC_IDS } from './topic-cues.js';
 import { cueFeatures, domainFeature, languageFeature, MAX_DOMAINS } from './topic-features.js';
@@ -39,6 +39,13 @@ export interface TopicModelFile {
   modes: TopicMode[][];
   /** Bit t: topic t is too thin to learn, and its cue rule applies even where the gate rejects a text. */
   ungated?: number;
+  /**
+   * Languages with a model of their own, trained on their rows alone (train-topic-model.ts
+   * fitTopicModelGroups): there these weights replace the shared ones above.
+   */
+  languageWeights?: LanguageWeights[];
+  /** Per language (SUPPORTED_LANGUAGES order): `ungated` as that language's model has it (overrides `ungated`). */
+  languageUngated?: number[];
   /** The text-domain classifiers whose probabilities are features (text-domains.ts), one per language that has one. */
   domains?: LinearModelFile<string>[];
   /** Customer text or feed item (feed-items.ts), one per language that has one: not a feature, a gate. */
@@ -46,15 +53,20 @@ export interface TopicModelFile {
   trainedOn: { examples: number; positives: Record<string, number>; seed: number };
 }
 
+/** One language's own weights, in the shape of the file's (one per kept bucket and column, one bias per column). */
+export interface LanguageWeights extends QuantisedWeights {
+  lang: string;
+}
+
 export interface TopicModel {
   topics: readonly string[];
   modes: readonly (readonly TopicMode[])[];
   /**
    * Each topic's logit from features laid out as in training (topic-dataset.ts: the sentiment
-   * features, then the extra topic features of topic-features.ts): bias + weights of the first
-   * `length` features and the first `extraCount` of `extra`, into out.
+   * features, then the extra topic features of topic-features.ts): bias + weights (the language's) of
+   * the first `length` features and the first `extraCount` of `extra`, into out.
    */
-  logitsInto(x: SparseVector, length: number, extra: SparseVector, extraCount: number, out: Float64Array): void;
+  logitsInto(langIndex: number, x: SparseVector, length: number, extra: SparseVector, extraCount: number, out: Float64Array): void;
   /**
    * The same logits for a mention's sentiment features alone, for the topics the model decides in
    * the language (the other entries of out are stale): the language's bias, the cue features of
@@ -71,18 +83,22 @@ export interface TopicModel {
   cutoffs: readonly Float64Array[];
   /** Column of the gate (GATE_ID) in `topics`, or -1 for a model without one. */
   gate: number;
-  /** Bit t: topic t's cue rule applies even where the gate rejects a text. */
-  ungated: number;
+  /** Per language, bit t: topic t's cue rule applies there even where the gate rejects a text. */
+  ungated: readonly number[];
 }
 
 export function loadTopicModel(file: TopicModelFile): TopicModel {
   const width = file.topics.length;
-  const table = createWeightTable(file, width);
-  const logitsInto = (x: SparseVector, length: number, extra: SparseVector, extraCount: number, out: Float64Array): void => {
+  const shared = createWeightTable(file, width);
+  // Each language's weights: its own where it has a model of its own, else the shared ones.
+  const weightsOf = file.modes.map((_, l) => file.languageWeights?.find((w) => w.lang === SUPPORTED_LANGUAGES[l]) ?? file);
+  const tables = weightsOf.map((w) => (w === file ? shared : createWeightTable(w, width)));
+  const logitsInto = (langIndex: number, x: SparseVector, length: number, extra: SparseVector, extraCount: number, out: Float64Array): void => {
+    const table = tables[langIndex] ?? shared;
     table.scoresInto(x, length, out);
     for (let i = 0; i < extraCount; i++) table.addFeature(extra.indices[i]!, out, extra.values[i]!);
   };
-  const languages = file.modes.map((modes, l) => languageScorer(file, table, l, modes));
+  const languages = file.modes.map((modes, l) => languageScorer(file, weightsOf[l]!, tables[l]!, l, modes));
   const feedItems = SUPPORTED_LANGUAGES.map((lang) => {
     const classifier = file.feedItems?.find((f) => f.lang === lang);
     return classifier ? loadLinearModel(classifier) : undefined;
@@ -92,7 +108,7 @@ export function loadTopicModel(file: TopicModelFile): TopicModel {
     topics: file.topics,
     modes: file.modes,
     gate: file.topics.indexOf(GATE_ID),
-    ungated: file.ungated ?? 0,
+    ungated: file.modes.map((_, l) => file.languageUngated?.[l] ?? file.ungated ?? 0),
     cutoffs: file.modes.map((_, l) => Float64Array.from(file.languageThresholds?.[l] ?? file.thresholds, (p) => Math.log(p / (1 - p)))),
     logitsInto,
     languageLogitsInto(langIndex, x, length, cueMask, out) {
@@ -115,6 +131,7 @@ export function loadTopicModel(file: TopicModelFile): TopicModel {
  */
 function languageScorer(
   file: TopicModelFile,
+  weights: QuantisedWeights,
   table: WeightTable,
   langIndex: number,
   modes: readonly TopicMode[],
@@ -125,7 +142,10 @@ function languageScorer(
   const lang = SUPPORTED_LANGUAGES[langIndex];
   const domain = file.domains?.find((d) => d.lang === lang);
   const k = domain ? Math.min(domain.classes.length, MAX_DOMAINS) : 0;
-  const merged = createMergedWeightTable([{ file, width: file.topics.length, columns }, ...(domain ? [{ file: domain, width: domain.classes.length }] : [])]);
+  const merged = createMergedWeightTable([
+    { file: weights, width: file.topics.length, columns },
+    ...(domain ? [{ file: domain, width: domain.classes.length }] : []),
+  ]);
   // The weights of extra features, in the language's model columns.
   const full = new Float64Array(file.topics.length);
   const rowOf = (features: readonly number[]): Float64Array => {
@@ -159,6 +179,16 @@ export function isTopicModelFile(v: unknown): v is TopicModelFile {
     Array.isArray(o.thresholds) &&
     Array.isArray(o.modes) &&
     o.modes.every((m) => Array.isArray(m) && m.length === (o.topics as unknown[]).length) &&
+    (o.languageWeights === undefined ||
+      (Array.isArray(o.languageWeights) &&
+        o.languageWeights.every(
+          (w) =>
+            typeof w === 'object' &&
+            w !== null &&
+            typeof (w as { lang?: unknown }).lang === 'string' &&
+            hasQuantisedWeights(w as Record<string, unknown>, o.topics),
+        ))) &&
+    (o.languageUngated === undefined || (Array.isArray(o.languageUngated) && o.languageUngated.every((u) => Number.isInteger(u)))) &&
     (o.domains === undefined || (Array.isArray(o.domains) && o.domains.every(isLinearModelFile))) &&
     (o.feedItems === undefined || (Array.isArray(o.feedItems) && o.feedItems.every(isLinearModelFile)))
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopicDataset, type TopicExample } from './topic-dataset.js';
-import { fitTopicModel, predictTopicMasks, TOPIC_TRAIN_SETTINGS } from './train-topic-model.js';
+import { fitTopicModel, fitTopicModelGroups, predictTopicMasks, TOPIC_TRAIN_SETTINGS } from './train-topic-model.js';
 import { TOPIC_IDS } from './topic-cues.js';
 
 // A small synthetic set written by us: "delivery" is said with words that are no cue ("parcel" is,
@@ -39,6 +39,55 @@ describe('fitTopicModel', () => {
     expect(masks[0]! & (1 << t('delivery'))).not.toBe(0);
     expect(masks[1]).toBe(0);
     expect(masks[2]! & (1 << t('privacy'))).not.toBe(0);
+  });
+
+  it('trains on extra rows but chooses thresholds and rules on the scored rows alone', () => {
+    // Every delivery example only as an extra row: the model learns "slowpoke", but no scored row
+    // shows the topic, so it is not decided by the model (as it is when those rows are scored: above).
+    const isDelivery = (i: number): boolean => examples[i]!.topics.includes('delivery');
+    const fitted = fitTopicModel(
+      data,
+      rows.filter((i) => !isDelivery(i)),
+      settings,
+      rows.filter(isDelivery),
+    );
+    expect(fitted.trainedOn.examples).toBe(examples.length);
+    expect(fitted.trainedOn.positives.delivery).toBe(40);
+    expect(fitted.modes[en]![t('delivery')]).not.toBe('model');
+    expect(fitted.modes[en]![t('quality')]).toBe('model');
+  });
+
+  it('fits a language with enough rows on its own and the others together, thin topics judged by all rows', () => {
+    // Ours: six Russian rows beside the English ones; from 50 rows a language has a model of its own.
+    const rows = [...examples];
+    for (let i = 0; i < 6; i++) rows.push({ text: `посылка опять задержалась ${i}`, lang: 'ru', topics: ['delivery'], aspects: { delivery: 'negative' } });
+    const more = buildTopicDataset(rows);
+    const fitted = fitTopicModelGroups(
+      more,
+      rows.map((_, i) => i),
+      { ...settings, ownModelRows: 50 },
+    );
+    const ru = 1;
+    expect(fitted.languageWeights?.map((w) => w.lang)).toEqual(['en']);
+    expect(fitted.trainedOn.examples).toBe(rows.length);
+    expect(fitted.modes[en]![t('delivery')]).toBe('model');
+    // Delivery has 46 examples in all: not thin, though the Russian fit sees 6 (it has no cue rule to fall back on there).
+    for (const l of [en, ru])
+      expect(((fitted.languageUngated![l]! >> t('delivery')) & 1) === 0 && ((fitted.languageUngated![l]! >> t('privacy')) & 1) === 1).toBe(true);
+    // One shared model when no language has enough rows: the file of fitTopicModel.
+    expect(
+      fitTopicModelGroups(
+        more,
+        rows.map((_, i) => i),
+        { ...settings, ownModelRows: 1000 },
+      ),
+    ).toEqual(
+      fitTopicModel(
+        more,
+        rows.map((_, i) => i),
+        { ...settings, ownModelRows: 1000 },
+      ),
+    );
   });
 
   it('turns off a thin topic whose cues misfire in a language, and gives a language with enough examples its own threshold', () => {

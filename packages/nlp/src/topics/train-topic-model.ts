@@ -13,7 +13,7 @@ import type { TopicDataset } from './topic-dataset.js';
 import { languageIndex, TOPIC_FEATURE_BASE } from './topic-features.js';
 import { SUPPORTED_LANGUAGES } from '../types.js';
 import { TOPIC_IDS } from './topic-cues.js';
-import { GATE_ID, loadTopicModel, type TopicMode, type TopicModel, type TopicModelFile } from './topic-model.js';
+import { GATE_ID, loadTopicModel, type LanguageWeights, type TopicMode, type TopicModel, type TopicModelFile } from './topic-model.js';
 import { HASH_BITS } from '../sentiment/language-features.js';
 
 export interface TopicTrainSettings {
@@ -49,6 +49,11 @@ export interface TopicTrainSettings {
   nbWeight: number;
   /** Additive smoothing of those counts, as a share of the average feature's mass. */
   nbAlpha: number;
+  /**
+   * A language with at least this many labeled rows (shared topic texts and ours, train-topics.ts)
+   * gets a model of its own (fitTopicModelGroups); the others share one. Infinity: one shared model.
+   */
+  ownModelRows: number;
 }
 
 // Issue 10 round 2 (ROUNDS.md): per-language thresholds from 20 positives, thin cue rules off after 3
@@ -73,6 +78,7 @@ export const TOPIC_TRAIN_SETTINGS: TopicTrainSettings = {
   gate: 1,
   nbWeight: 0,
   nbAlpha: 0.1,
+  ownModelRows: 2000,
 };
 
 /** The topics' columns and, last, the gate's. */
@@ -206,7 +212,7 @@ export function topicLogits(model: TopicModel, data: TopicDataset, rows: readonl
     const to = data.offsets[e + 1]!;
     const x = { indices: Int32Array.from(data.ids.subarray(from, to), (id) => data.buckets[id]!), values: data.values.subarray(from, to) };
     const logits = new Float64Array(T);
-    model.logitsInto(x, to - from, NO_EXTRA, 0, logits);
+    model.logitsInto(languageIndex(data.langs[e]!), x, to - from, NO_EXTRA, 0, logits);
     out.push(logits);
   }
   return out;
@@ -283,13 +289,22 @@ function bestThreshold(probs: Float64Array, t: number, idx: readonly number[], g
 /**
  * Trains on `rows` and chooses each topic's threshold and per-language rule by inner
  * cross-validation on `rows` only; the scored fold of an outer cross-validation is never among them.
+ * `extra` rows (train-topics.ts: texts labeled by us, not the shared topic texts) are added to
+ * every training part and never scored, so the thresholds and rules are chosen on `rows` alone.
  */
-export function fitTopicModel(data: TopicDataset, rows: readonly number[], s: TopicTrainSettings = TOPIC_TRAIN_SETTINGS): TopicModelFile {
+export function fitTopicModel(
+  data: TopicDataset,
+  rows: readonly number[],
+  s: TopicTrainSettings = TOPIC_TRAIN_SETTINGS,
+  extra: readonly number[] = [],
+  /** Per column, how many examples the topic has in all scored rows (fitTopicModelGroups: every language's, not this fit's only): what makes a topic thin. */
+  topicPositives?: readonly number[],
+): TopicModelFile {
   const folds = topicFolds(data, rows, s.innerFolds, s.seed + 1);
   const probs = new Float64Array(rows.length * T);
   const noRule = { thresholds: new Array<number>(T).fill(0.5), modes: [new Array<TopicMode>(T).fill('model')] };
   for (let f = 0; f < s.innerFolds; f++) {
-    const train = rows.filter((_, i) => folds[i] !== f);
+    const train = [...rows.filter((_, i) => folds[i] !== f), ...extra];
     const testIdx = rows.flatMap((_, i) => (folds[i] === f ? [i] : []));
     const model = loadTopicModel(toFile(data, train, trainWeights(data, train, s), noRule, s));
     topicLogits(
@@ -303,6 +318,7 @@ export function fitTopicModel(data: TopicDataset, rows: readonly number[], s: To
   const gold = (i: number, t: number): boolean => ((withGate(data.labels[rows[i]!]!) >> t) & 1) === 1;
   const cue = (i: number, t: number): boolean => ((withGate(data.cueMasks[rows[i]!]!) >> t) & 1) === 1;
   const all = rows.map((_, i) => i);
+  const positivesOf = (t: number): number => topicPositives?.[t] ?? all.filter((i) => gold(i, t)).length;
   const byLang = SUPPORTED_LANGUAGES.map((lang) => all.filter((i) => data.langs[rows[i]!] === lang));
   const thresholds = COLUMNS.map((_, t) => bestThreshold(probs, t, all, gold, s.beta));
   const languageThresholds = byLang.map((idx) =>
@@ -317,7 +333,7 @@ export function fitTopicModel(data: TopicDataset, rows: readonly number[], s: To
       const model: Counts = { tp: 0, fp: 0, fn: 0 };
       const cues: Counts = { tp: 0, fp: 0, fn: 0 };
       let positives = 0;
-      const topicPositives = all.filter((i) => gold(i, t)).length;
+      const topicPositives = positivesOf(t);
       for (const i of idx) {
         const g = gold(i, t);
         if (g) positives++;
@@ -327,8 +343,54 @@ export function fitTopicModel(data: TopicDataset, rows: readonly number[], s: To
       return chooseMode(model, cues, positives, topicPositives, s);
     }),
   );
-  const file = toFile(data, rows, trainWeights(data, rows, s), { thresholds, languageThresholds, modes }, s);
+  const trained = [...rows, ...extra];
+  const file = toFile(data, trained, trainWeights(data, trained, s), { thresholds, languageThresholds, modes }, s);
   // Topics too thin to learn keep their cue rules whatever the gate says.
-  file.ungated = TOPIC_IDS.reduce((m, _, t) => (all.filter((i) => gold(i, t)).length < s.minPositives ? m | (1 << t) : m), 0);
+  file.ungated = TOPIC_IDS.reduce((m, _, t) => (positivesOf(t) < s.minPositives ? m | (1 << t) : m), 0);
   return file;
+}
+
+/**
+ * The model as it ships: each language with at least `ownModelRows` labeled rows (`rows` and `extra`
+ * of that language) fitted on its rows alone, the other languages on theirs together (fitTopicModel
+ * each), merged into one file: the shared fit's weights, the own fits' as languageWeights, and each
+ * language's modes, thresholds and thin topics from the fit that covered it. Kazakh's 2,750 and
+ * Russian's 2,750 rows of ours (train-topics.ts) outweighed the other languages in one shared model,
+ * and English lost what they gave the others (ROUNDS.md round 25).
+ */
+export function fitTopicModelGroups(
+  data: TopicDataset,
+  rows: readonly number[],
+  s: TopicTrainSettings = TOPIC_TRAIN_SETTINGS,
+  extra: readonly number[] = [],
+): TopicModelFile {
+  const count = new Map<string, number>();
+  for (const i of [...rows, ...extra]) count.set(data.langs[i]!, (count.get(data.langs[i]!) ?? 0) + 1);
+  const own = SUPPORTED_LANGUAGES.filter((lang) => (count.get(lang) ?? 0) >= Math.max(1, s.ownModelRows));
+  const ofLangs = (langs: readonly string[]) => (i: number) => langs.includes(data.langs[i]!);
+  // A topic is thin by its examples in every language, as with one shared model: splitting the fits must not make delivery thin.
+  const topicPositives = COLUMNS.map((_, t) => rows.filter((i) => ((withGate(data.labels[i]!) >> t) & 1) === 1).length);
+  const fitOn = (langs: readonly string[]): TopicModelFile => fitTopicModel(data, rows.filter(ofLangs(langs)), s, extra.filter(ofLangs(langs)), topicPositives);
+  const rest = SUPPORTED_LANGUAGES.filter((lang) => !own.includes(lang));
+  // Without rows in the other languages, the shared weights are every language's (they then serve none that has rows).
+  const base = fitOn(rows.some(ofLangs(rest)) ? rest : SUPPORTED_LANGUAGES);
+  if (own.length === 0) return base;
+  const cutoffsOf = (file: TopicModelFile, l: number): number[] => file.languageThresholds?.[l] ?? file.thresholds;
+  const languageThresholds = SUPPORTED_LANGUAGES.map((_, l) => cutoffsOf(base, l));
+  const languageUngated = SUPPORTED_LANGUAGES.map(() => base.ungated ?? 0);
+  const modes = base.modes.map((m) => [...m]);
+  const languageWeights: LanguageWeights[] = [];
+  const positives = { ...base.trainedOn.positives };
+  let examples = base.trainedOn.examples;
+  for (const lang of own) {
+    const l = SUPPORTED_LANGUAGES.indexOf(lang);
+    const fit = fitOn([lang]);
+    languageWeights.push({ lang, scale: fit.scale, bias: fit.bias, buckets: fit.buckets, weights: fit.weights });
+    modes[l] = fit.modes[l]!;
+    languageThresholds[l] = cutoffsOf(fit, l);
+    languageUngated[l] = fit.ungated ?? 0;
+    examples += fit.trainedOn.examples;
+    for (const [topic, n] of Object.entries(fit.trainedOn.positives)) positives[topic] = (positives[topic] ?? 0) + n;
+  }
+  return { ...base, modes, languageThresholds, languageWeights, languageUngated, trainedOn: { examples, positives, seed: s.seed } };
 }
