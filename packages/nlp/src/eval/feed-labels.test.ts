@@ -38,5 +38,8 @@ describe('our label files', () => {
       'x.jsonl line 1: one aspect (positive, negative or neutral) per topic',
     );
     expect(() => readTrainTopicLabels(file('y.jsonl', [row('["price"]', '{"price":"bad"}')]))).toThrow('y.jsonl line 1: one aspect');
+    expect(() => readTrainTopicLabels(file('z.jsonl', ['{"lang":"ru","line":3,"text":"0123456789ab"}']))).toThrow(
+      'z.jsonl line 1: "topics" (an array) and "aspects" (an object) are needed',
+    );
   });
 });

@@ -4,7 +4,7 @@
 // (sentiment/train/SOURCES.md), so labeling them cannot leak a scored text into training. Labeled by
 // us following shared/data/topics/GUIDELINES.md (data/README.md says how); the file holds the row's
 // language, line number and a fingerprint of its text, never the text, which stays in shared/.
-// These rows are added to every training part and never scored (fitTopicModel's `extra`).
+// These rows are added to every training part and never scored (train-topic-model.ts, `extra`).
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -28,12 +28,14 @@ const ASPECTS = new Set(['positive', 'negative', 'neutral']);
 /** Our labels (data/train-topics.jsonl), checked: known topics in taxonomy order, one aspect per topic. */
 export function readTrainTopicLabels(path = new URL('../../data/train-topics.jsonl', import.meta.url)): TrainTopicLabel[] {
   return readLabelLines<TrainTopicLabel>(path, (label) => {
-    if (!Number.isInteger(label.line) || label.line < 0) return '"line" must be a line number';
+    if (typeof label.lang !== 'string' || !Number.isInteger(label.line) || label.line < 0) return '"lang" and "line" (a line number) are needed';
+    if (!Array.isArray(label.topics) || typeof label.aspects !== 'object' || label.aspects === null)
+      return '"topics" (an array) and "aspects" (an object) are needed';
     const unknown = label.topics.find((t) => !(TOPIC_IDS as readonly string[]).includes(t));
     if (unknown !== undefined) return `unknown topic "${unknown}"`;
     const order = label.topics.map((t) => (TOPIC_IDS as readonly string[]).indexOf(t));
     if (order.some((o, i) => i > 0 && o <= order[i - 1]!)) return 'topics must be in taxonomy order, each once';
-    const keys = Object.keys(label.aspects ?? {});
+    const keys = Object.keys(label.aspects);
     if (keys.length !== label.topics.length || !label.topics.every((t) => ASPECTS.has(label.aspects[t] ?? ''))) {
       return 'one aspect (positive, negative or neutral) per topic';
     }
