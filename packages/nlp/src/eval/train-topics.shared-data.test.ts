@@ -1,7 +1,7 @@
 // Our topic labels of shared train rows (train-topics.ts) on the real data: every label finds the
 // text it was made for, and, added to training, they raise the tagger's micro F1 on topic texts they
 // never score (nested CV as in the benchmark, with three folds and no text-domain features: 0.616 →
-// 0.647 when written). Skips with a message when the shared folder is absent; fails under CI=true.
+// 0.665 when written). Skips with a message when the shared folder is absent; fails under CI=true.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTopicDataset } from '../topics/topic-dataset.js';
@@ -30,6 +30,6 @@ describe.skipIf(shared.missing !== undefined)('our topic labels of shared train 
     const without = microF1(crossValidateTopics(buildTopicDataset(topicTexts), { folds: 3, seed: 7 }).learned);
     const extra = extraTexts.map((_, i) => topicTexts.length + i);
     const withLabels = microF1(crossValidateTopics(buildTopicDataset([...topicTexts, ...extraTexts]), { folds: 3, seed: 7, extra }).learned);
-    expect(withLabels, `micro F1 ${without} → ${withLabels}`).toBeGreaterThan(without + 0.015);
+    expect(withLabels, `micro F1 ${without} → ${withLabels}`).toBeGreaterThan(without + 0.025);
   });
 });

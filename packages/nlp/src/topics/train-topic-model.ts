@@ -354,8 +354,8 @@ export function fitTopicModel(
  * The model as it ships: each language with at least `ownModelRows` labeled rows (`rows` and `extra`
  * of that language) fitted on its rows alone, the other languages on theirs together (fitTopicModel
  * each), merged into one file: the shared fit's weights, the own fits' as languageWeights, and each
- * language's modes, thresholds and thin topics from the fit that covered it. Kazakh's 2,750 and
- * Russian's 2,750 rows of ours (train-topics.ts) outweighed the other languages in one shared model,
+ * language's modes, thresholds and thin topics from the fit that covered it. Kazakh's and
+ * Russian's thousands of rows of ours (train-topics.ts) outweighed the other languages in one shared model,
  * and English lost what they gave the others (ROUNDS.md round 25).
  */
 export function fitTopicModelGroups(
