@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { TopicExample } from '../topics/topic-dataset.js';
 import { TOPIC_IDS } from '../topics/topic-cues.js';
 
-const ASPECT_LABELS = new Set(['positive', 'negative', 'neutral']);
+export const ASPECT_LABELS: ReadonlySet<string> = new Set(['positive', 'negative', 'neutral']);
 
 export function parseTopicLines(content: string): { examples: TopicExample[]; errors: { line: number; reason: string }[] } {
   const examples: TopicExample[] = [];

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { TopicExample } from '../topics/topic-dataset.js';
 import { TOPIC_IDS } from '../topics/topic-cues.js';
 import { readLabelLines } from './feed-topics.js';
+import { ASPECT_LABELS } from './read-topics.js';
 import { sharedDataFile } from './shared-dir.js';
 
 export interface TrainTopicLabel {
@@ -23,8 +24,6 @@ export interface TrainTopicLabel {
   aspects: Record<string, string>;
 }
 
-const ASPECTS = new Set(['positive', 'negative', 'neutral']);
-
 /** Our labels (data/train-topics.jsonl), checked: known topics in taxonomy order, one aspect per topic. */
 export function readTrainTopicLabels(path = new URL('../../data/train-topics.jsonl', import.meta.url)): TrainTopicLabel[] {
   return readLabelLines<TrainTopicLabel>(path, (label) => {
@@ -36,7 +35,7 @@ export function readTrainTopicLabels(path = new URL('../../data/train-topics.jso
     const order = label.topics.map((t) => (TOPIC_IDS as readonly string[]).indexOf(t));
     if (order.some((o, i) => i > 0 && o <= order[i - 1]!)) return 'topics must be in taxonomy order, each once';
     const keys = Object.keys(label.aspects);
-    if (keys.length !== label.topics.length || !label.topics.every((t) => ASPECTS.has(label.aspects[t] ?? ''))) {
+    if (keys.length !== label.topics.length || !label.topics.every((t) => ASPECT_LABELS.has(label.aspects[t] ?? ''))) {
       return 'one aspect (positive, negative or neutral) per topic';
     }
     return undefined;
