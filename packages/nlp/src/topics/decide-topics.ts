@@ -20,12 +20,11 @@ export function decideTopics(model: TopicModel, langIndex: number, logits: Float
   const modes = model.modes[langIndex] ?? model.modes[0]!;
   const cutoffs = model.cutoffs[langIndex] ?? model.cutoffs[0]!;
   const g = model.gate;
-  const ungated = model.ungated[langIndex] ?? 0;
   const gateMode = g >= 0 ? modes[g] : 'off';
   const open = feedItem < FEED_ITEM_BAR && (gateMode === 'model' ? logits[g]! >= cutoffs[g]! : gateMode === 'cues' ? cueMask !== 0 : true);
   let mask = 0;
   for (let t = 0; t < model.topics.length; t++) {
-    if (t === g || (!open && ((ungated >> t) & 1) === 0)) continue;
+    if (t === g || (!open && ((model.ungated >> t) & 1) === 0)) continue;
     const mode = modes[t];
     const on = mode === 'cues' ? (cueMask & (1 << t)) !== 0 : mode === 'model' && logits[t]! >= cutoffs[t]!;
     if (on) mask |= 1 << t;

@@ -40,7 +40,7 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
         model.languageLogitsInto(langIndex, features, features.length, cueMask, logits);
         mask = decideTopics(model, langIndex, logits, cueMask);
         // Whether the mention is a feed item matters only where the gate would withhold something.
-        if ((mask & ~(model.ungated[langIndex] ?? 0)) !== 0)
+        if ((mask & ~model.ungated) !== 0)
           mask = decideTopics(model, langIndex, logits, cueMask, feedItem ? feedItem() : model.feedItemProbability(langIndex, features, features.length));
       }
       if (mask === 0) return [];

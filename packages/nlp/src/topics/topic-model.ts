@@ -1,7 +1,7 @@
 // The learned multi-label topic model committed as packages/nlp/models/topics.json: one logistic
 // regression per topic over the sentiment features plus topic-features.ts, shared by the languages
-// with few labeled texts, a language with many having weights of its own (languageWeights), pruned and quantised like the sentiment models; each topic's decision threshold (chosen by
-// cross-validation) and, per language, whether the model, the cue rule (where the data is too thin to
+// with few labeled texts (a language with many has weights of its own: languageWeights), pruned and
+// quantised like the sentiment models; each topic's decision threshold (chosen by cross-validation) and, per language, whether the model, the cue rule (where the data is too thin to
 // learn from) or nothing decides it.
 
 import type { SparseVector } from '../sentiment/feature-buffer.js';
@@ -44,8 +44,6 @@ export interface TopicModelFile {
    * fitTopicModelGroups): there these weights replace the shared ones above.
    */
   languageWeights?: LanguageWeights[];
-  /** Per language (SUPPORTED_LANGUAGES order): `ungated` as that language's model has it (overrides `ungated`). */
-  languageUngated?: number[];
   /** The text-domain classifiers whose probabilities are features (text-domains.ts), one per language that has one. */
   domains?: LinearModelFile<string>[];
   /** Customer text or feed item (feed-items.ts), one per language that has one: not a feature, a gate. */
@@ -83,8 +81,8 @@ export interface TopicModel {
   cutoffs: readonly Float64Array[];
   /** Column of the gate (GATE_ID) in `topics`, or -1 for a model without one. */
   gate: number;
-  /** Per language, bit t: topic t's cue rule applies there even where the gate rejects a text. */
-  ungated: readonly number[];
+  /** Bit t: topic t's cue rule applies even where the gate rejects a text. */
+  ungated: number;
 }
 
 export function loadTopicModel(file: TopicModelFile): TopicModel {
@@ -108,7 +106,7 @@ export function loadTopicModel(file: TopicModelFile): TopicModel {
     topics: file.topics,
     modes: file.modes,
     gate: file.topics.indexOf(GATE_ID),
-    ungated: file.modes.map((_, l) => file.languageUngated?.[l] ?? file.ungated ?? 0),
+    ungated: file.ungated ?? 0,
     cutoffs: file.modes.map((_, l) => Float64Array.from(file.languageThresholds?.[l] ?? file.thresholds, (p) => Math.log(p / (1 - p)))),
     logitsInto,
     languageLogitsInto(langIndex, x, length, cueMask, out) {
@@ -188,7 +186,6 @@ export function isTopicModelFile(v: unknown): v is TopicModelFile {
             typeof (w as { lang?: unknown }).lang === 'string' &&
             hasQuantisedWeights(w as Record<string, unknown>, o.topics),
         ))) &&
-    (o.languageUngated === undefined || (Array.isArray(o.languageUngated) && o.languageUngated.every((u) => Number.isInteger(u)))) &&
     (o.domains === undefined || (Array.isArray(o.domains) && o.domains.every(isLinearModelFile))) &&
     (o.feedItems === undefined || (Array.isArray(o.feedItems) && o.feedItems.every(isLinearModelFile)))
   );

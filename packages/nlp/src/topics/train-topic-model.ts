@@ -354,7 +354,7 @@ export function fitTopicModel(
  * The model as it ships: each language with at least `ownModelRows` labeled rows (`rows` and `extra`
  * of that language) fitted on its rows alone, the other languages on theirs together (fitTopicModel
  * each), merged into one file: the shared fit's weights, the own fits' as languageWeights, and each
- * language's modes, thresholds and thin topics from the fit that covered it. Kazakh's and
+ * language's modes and thresholds from the fit that covered it. Kazakh's and
  * Russian's thousands of rows of ours (train-topics.ts) outweighed the other languages in one shared model,
  * and English lost what they gave the others (ROUNDS.md round 25).
  */
@@ -377,7 +377,6 @@ export function fitTopicModelGroups(
   if (own.length === 0) return base;
   const cutoffsOf = (file: TopicModelFile, l: number): number[] => file.languageThresholds?.[l] ?? file.thresholds;
   const languageThresholds = SUPPORTED_LANGUAGES.map((_, l) => cutoffsOf(base, l));
-  const languageUngated = SUPPORTED_LANGUAGES.map(() => base.ungated ?? 0);
   const modes = base.modes.map((m) => [...m]);
   const languageWeights: LanguageWeights[] = [];
   const positives = { ...base.trainedOn.positives };
@@ -388,9 +387,9 @@ export function fitTopicModelGroups(
     languageWeights.push({ lang, scale: fit.scale, bias: fit.bias, buckets: fit.buckets, weights: fit.weights });
     modes[l] = fit.modes[l]!;
     languageThresholds[l] = cutoffsOf(fit, l);
-    languageUngated[l] = fit.ungated ?? 0;
     examples += fit.trainedOn.examples;
     for (const [topic, n] of Object.entries(fit.trainedOn.positives)) positives[topic] = (positives[topic] ?? 0) + n;
   }
-  return { ...base, modes, languageThresholds, languageWeights, languageUngated, trainedOn: { examples, positives, seed: s.seed } };
+  // Thin topics are the same in every fit (topicPositives): the shared fit's `ungated` serves all.
+  return { ...base, modes, languageThresholds, languageWeights, trainedOn: { examples, positives, seed: s.seed } };
 }
