@@ -111,6 +111,28 @@ describe('fitTopicModel', () => {
       }
   });
 
+  it('turns off a learnable topic whose rule is right less often than half the micro F1 of all topics', () => {
+    // Ours: 70 rows of one text, 20 of them labeled trust: nothing tells them apart, so the best a rule
+    // can do is tag all 70, right 2 times in 7. That F1 (0.44) passes minF1, but every such tag lowers
+    // the micro F1 of delivery, quality and trust together.
+    const rows = [...examples];
+    for (let i = 0; i < 70; i++) {
+      const trust = i % 7 < 2;
+      rows.push({ text: 'we talked about the bank today', lang: 'en', topics: trust ? ['trust'] : [], aspects: trust ? { trust: 'negative' } : {} });
+    }
+    const more = buildTopicDataset(rows);
+    const fit = (micro: number) =>
+      fitTopicModel(
+        more,
+        rows.map((_, i) => i),
+        { ...settings, micro },
+      );
+    expect(fit(0).modes[en]![t('trust')]).toBe('model');
+    const micro = fit(1);
+    expect(micro.modes[en]![t('trust')]).toBe('off');
+    expect(micro.modes[en]![t('delivery')]).toBe('model');
+  });
+
   it('is deterministic', () => {
     expect(JSON.stringify(fitTopicModel(data, rows, settings))).toBe(JSON.stringify(file));
   });
