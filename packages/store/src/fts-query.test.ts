@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesTextQuery, parseTextQuery, TEXT_QUERY_LIMITS, toFts5 } from './fts-query.js';
+import { matchesTextQuery, parseTextQuery, searchText, TEXT_QUERY_LIMITS, toFts5 } from './fts-query.js';
 import { TextQueryError } from './query-errors.js';
 
 describe('search text', () => {
@@ -51,5 +51,13 @@ describe('search text', () => {
   it('keeps a letter typed as a base and a combining mark in one word, and words with their marks', () => {
     expect(parseTextQuery('to\u0303usid').terms).toEqual(['tõusid']);
     expect(parseTextQuery('שָׁלוֹם हिन्दी').terms).toEqual(['שָׁלוֹם', 'हिन्दी']);
+  });
+
+  it('splits a link glued to the word before it, in stored text and in a live stream alike', () => {
+    expect(searchText('Ипотека в Сбербанкhttp://t.co/abc')).toBe('Ипотека в Сбербанк http://t.co/abc');
+    expect(searchText('see Nordtel.HTTPS://x.io and nordtelwww.example.com')).toBe('see Nordtel.HTTPS://x.io and nordtel www.example.com');
+    expect(searchText('Tõusid https://x.io')).toBe('Tousid https://x.io'); // a link after a space stays as it is
+    expect(searchText('a www-less word: wwwater')).toBe('a www-less word: wwwater');
+    expect(matchesTextQuery(parseTextQuery('сбербанк'), ['', 'Ипотека в Сбербанкhttp://t.co/abc'])).toBe(true);
   });
 });

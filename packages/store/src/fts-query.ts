@@ -6,7 +6,7 @@
 // most of the index). Case, Latin letters' diacritics and Hebrew points do not matter ("tousid" finds
 // "Tõusid", שלום finds שָׁלוֹם, and the other way round). Every place that searches text means this:
 // SQLite's FTS5 by the folded text it is given and its tokenizer, Elasticsearch by the folded copies
-// the store indexes (both foldDiacritics), a live stream by matchesTextQuery.
+// the store indexes (both searchText), a live stream by matchesTextQuery.
 import { TextQueryError } from './query-errors.js';
 
 export interface TextQuery {
@@ -72,8 +72,19 @@ const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 /** Hebrew's marks (U+0591–U+05C7) but its punctuation: maqaf, paseq, sof pasuq, nun hafukha. */
 const HEBREW_POINTS = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/g;
 
-/** A text's words as the search compares them: lower case, folded (foldDiacritics). */
-export const searchWords = (text: string): string[] => foldDiacritics(text).toLowerCase().match(WORD) ?? [];
+/**
+ * Text as the stores index it for search: folded (foldDiacritics), with a link glued to the word
+ * before it split off. Truncated tweets carry them so ("…ипотека в Сбербанкhttp://t.co/…"), and the
+ * word would otherwise be "сбербанкhttp", which a search for the brand misses; brand queries split
+ * them the same way (@earshot/nlp compile-brand-query.ts GLUED_LINK).
+ */
+export function searchText(text: string): string {
+  return foldDiacritics(text.replace(GLUED_LINK, ' '));
+}
+const GLUED_LINK = /(?<=[\p{L}\p{N}\p{M}])(?=https?:\/\/|www\.[\p{L}\p{N}])/giu;
+
+/** A text's words as the search compares them: lower case, as the stores index them (searchText). */
+export const searchWords = (text: string): string[] => searchText(text).toLowerCase().match(WORD) ?? [];
 
 /**
  * Whether text that is not in a store (a live mention) matches the query as the stores would match

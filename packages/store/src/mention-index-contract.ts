@@ -121,6 +121,16 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
       await store.close();
     });
 
+    it('finds a word glued to a link by itself, as truncated tweets carry them', async () => {
+      const store = await seeded();
+      await store.upsertMentions([sampleMention(91, { title: '', text: 'Ипотека в Сбербанкhttp://t.co/abc', lang: 'ru' })]);
+      await refresh(store);
+      const ids = async (text: string) => (await store.search({ text })).mentions.map((m) => m.id).sort();
+      expect(await ids('сбербанк')).toEqual(['m0091']);
+      expect(await ids('"в Сбербанк"')).toEqual(['m0091']);
+      await store.close();
+    });
+
     it('sorts by time, newest first, and paginates with a total', async () => {
       const store = await seeded();
       const page1 = await store.search({ brandId: 'nordtel', limit: 2 });

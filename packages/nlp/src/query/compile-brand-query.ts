@@ -26,6 +26,7 @@ const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
 const MAX_GLUED_SUFFIX = 6;
 // A link glued to the word before it, as truncated tweets carry them ("…ипотека в Сбербанкhttp://t.co/…"):
 // the link starts a token of its own, or the word would be "сбербанкhttp" and the brand missed.
+// The stores' search splits them the same way (@earshot/store fts-query.ts searchText).
 const GLUED_LINK = /(?<=[\p{L}\p{N}\p{M}])(?=https?:\/\/|www\.[\p{L}\p{N}])/gu;
 
 export function compileBrandQuery(query: string): BrandQuery {

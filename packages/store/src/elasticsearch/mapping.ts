@@ -3,7 +3,7 @@
 // dropped whole), the document shape written for each mention, and the small indices for alerts,
 // silences, delivery claims and state. Kibana saved objects are built on these field names.
 import { matchedByOf, mentionTime, type EnrichedMention } from '@earshot/schema';
-import { foldDiacritics } from '../fts-query.js';
+import { searchText } from '../fts-query.js';
 import { FINGERPRINT_PROPERTIES } from './es-fingerprints.js';
 
 /**
@@ -30,7 +30,7 @@ const keyword = { type: 'keyword' } as const;
 /**
  * The text fields a search reads, each by the document field it copies, and the field the query
  * asks (a mention's `author` is a keyword, searched through its `author.text` subfield). Each has a
- * copy folded (foldDiacritics: Latin diacritics, Hebrew points) under `folded.<field>`, for searches
+ * copy folded (searchText: Latin diacritics, Hebrew points, links glued to words split off) under `folded.<field>`, for searches
  * to find "tõusid" by "tousid" and שָׁלוֹם by שלום as the SQLite store does: `asciifolding` would do
  * the Latin part in the analyzer, but it lives in the analysis-common module, which not every node
  * has (the integ-test-zip node of infra/local does not), and nothing built in takes Hebrew points
@@ -54,7 +54,7 @@ export function withFoldedCopies<D extends Record<string, unknown>>(document: D,
   const changed = Object.keys(searched).flatMap((field): [string, string][] => {
     const value = document[field];
     if (typeof value !== 'string') return [];
-    const folded = foldDiacritics(value);
+    const folded = searchText(value);
     return folded !== value ? [[field, folded]] : [];
   });
   return changed.length ? { ...document, folded: Object.fromEntries(changed) } : document;

@@ -1,13 +1,16 @@
-// The SQLite store gives FTS5 its search text folded (foldDiacritics: Latin diacritics, Hebrew
-// points). A file written before that holds some rows with their points on, which a search for the
-// unpointed word would miss. Opening such a file folds those rows once, in one transaction, and
-// records it in the file's user_version, so a search finds every row the same way and asks for
-// each word once.
+// The SQLite store gives FTS5 its search text folded (searchText: Latin diacritics, Hebrew points,
+// a link glued to the word before it split off). A file written before that holds some rows with
+// their points on or a word glued to a link, which a search for the unpointed word or the word alone
+// would miss. Opening such a file folds those rows once, in one transaction, and records it in the
+// file's user_version, so a search finds every row the same way and asks for each word once.
 import type Database from 'better-sqlite3';
-import { foldDiacritics } from '../fts-query.js';
+import { searchText } from '../fts-query.js';
 
-/** user_version of a file whose search text is all folded. 0: written before, or new. */
-export const FOLDED_SEARCH_TEXT_VERSION = 1;
+/**
+ * user_version of a file whose search text is all folded as searchText folds it now. 0: written
+ * before, or new; 1: diacritics and points folded, links still glued to words.
+ */
+export const FOLDED_SEARCH_TEXT_VERSION = 2;
 
 /** Each table's searched columns, as the store and its stories write them. */
 const SEARCHED = [
@@ -18,7 +21,7 @@ const SEARCHED = [
 /** Folds the search text of rows written unfolded; returns how many rows it rewrote (0 once done). */
 export function refoldSearchText(db: Database.Database): number {
   if (userVersion(db) >= FOLDED_SEARCH_TEXT_VERSION) return 0;
-  db.function('earshot_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldDiacritics(value) : value));
+  db.function('earshot_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? searchText(value) : value));
   const refold = db.transaction(() => {
     // Another process may have done it between the check above and this write lock.
     if (userVersion(db) >= FOLDED_SEARCH_TEXT_VERSION) return 0;

@@ -63,4 +63,18 @@ describe('sqlite store upgrades', () => {
     expect(refoldSearchText(db)).toBe(0); // done once: a row written unfolded afterwards is the writer's to fold
     db.close();
   });
+
+  it('splits a link glued to a word in a file folded before links were split', () => {
+    const db = new Database(':memory:');
+    db.exec(
+      'CREATE VIRTUAL TABLE mentions_fts USING fts5(id UNINDEXED, title, text, author); CREATE VIRTUAL TABLE stories_fts USING fts5(id UNINDEXED, title, terms)',
+    );
+    db.prepare('INSERT INTO mentions_fts VALUES (?, ?, ?, ?)').run('m1', 'Ипотека', 'Ипотека в Сбербанкhttp://t.co/abc', null);
+    db.prepare('INSERT INTO mentions_fts VALUES (?, ?, ?, ?)').run('m2', 'Cafe', 'no link here', null);
+    db.pragma('user_version = 1');
+    expect(refoldSearchText(db)).toBe(1);
+    expect(db.prepare("SELECT text FROM mentions_fts WHERE id = 'm1'").pluck().get()).toBe('Ипотека в Сбербанк http://t.co/abc');
+    expect(db.prepare("SELECT id FROM mentions_fts WHERE mentions_fts MATCH 'сбербанк'").pluck().all()).toEqual(['m1']);
+    db.close();
+  });
 });

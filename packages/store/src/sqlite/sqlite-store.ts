@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { mentionTime, UNRECORDED_MATCHED_BY, type Alert, type EnrichedMention, type Story } from '@earshot/schema';
-import { foldDiacritics, parseTextQuery, toFts5 } from '../fts-query.js';
+import { parseTextQuery, searchText, toFts5 } from '../fts-query.js';
 import { refoldSearchText } from './sqlite-refold.js';
 import { sqliteFingerprints } from './sqlite-fingerprints.js';
 import { createSqliteReaders } from './sqlite-readers.js';
@@ -117,7 +117,7 @@ export function createSqliteStore(options: SqliteStoreOptions): MentionStore {
       deleteTopics.run(m.id);
       for (const t of m.nlp.topics) insertTopic.run(m.id, t.topic);
       if (replay) deleteFts.run(m.id);
-      insertFts.run(m.id, foldDiacritics(m.title), foldDiacritics(m.text), foldDiacritics(m.author ?? ''));
+      insertFts.run(m.id, searchText(m.title), searchText(m.text), searchText(m.author ?? ''));
     }
   });
 

@@ -4,7 +4,7 @@
 // threads under the query deadline, like searches of mentions (sqlite-readers.ts).
 import type Database from 'better-sqlite3';
 import type { Story } from '@earshot/schema';
-import { foldDiacritics, parseTextQuery, toFts5 } from '../fts-query.js';
+import { parseTextQuery, searchText, toFts5 } from '../fts-query.js';
 import type { StoryQuery, StorySearchResult } from '../port.js';
 import type { SqliteReaders } from './sqlite-readers.js';
 import { sqlWhere } from './sql-where.js';
@@ -41,7 +41,7 @@ export function createSqliteStories(db: Database.Database, readers: SqliteReader
       deleteLangs.run(s.id);
       for (const lang of Object.keys(s.languages)) insertLang.run(s.id, lang);
       deleteFts.run(s.id);
-      insertFts.run(s.id, foldDiacritics(s.title), foldDiacritics(s.keyTerms.join(' ')));
+      insertFts.run(s.id, searchText(s.title), searchText(s.keyTerms.join(' ')));
     }
   });
   const parse = (row: { doc: string }) => JSON.parse(row.doc) as Story;
