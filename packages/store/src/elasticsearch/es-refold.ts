@@ -3,10 +3,9 @@
 // "tousid", שָׁלוֹם but not שלום. refoldSearchText reads each document of the given indices that has no
 // folded copy and, where folding changes a searched field, adds the copies. Each update holds only if
 // the document is as it was read (if_seq_no), so one the indexer rewrote meanwhile keeps what the
-// indexer wrote, which has its copies. `earshot store refold` runs it. A word glued to a link
-// ("Сбербанкhttp://…") is split in copies since issue 10's round 26; a document given its copies
-// before then keeps them (it had diacritics or points), so only a word that is also in its plain
-// field is found there by itself once the document is indexed again.
+// indexer wrote, which has its copies. `earshot store refold` runs it. Copies split a word glued to
+// a link ("Сбербанкhttp://…") since issue 10's round 26; a document given copies before then (for
+// its diacritics or points) keeps them, glued words and all, until it is indexed again.
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { bulkItemError } from './es-errors.js';
 import { withFoldedCopies, type SearchedText } from './mapping.js';
