@@ -23,11 +23,9 @@ import { readTopicFile } from '../../packages/nlp/src/eval/read-topics.js';
 import { aspectPredictions, crossValidateTopics, maskTopics, nestedAspectChoice } from '../../packages/nlp/src/eval/topic-cv.js';
 import { topicReport, type TopicReport } from '../../packages/nlp/src/eval/topic-metrics.js';
 import { trainingAdditions } from '../../packages/nlp/src/sentiment/training-set.js';
-import { buildTopicDataset, type TopicExample } from '../../packages/nlp/src/topics/topic-dataset.js';
-import { trainTextDomains } from '../../packages/nlp/src/topics/text-domains.js';
-import { trainFeedItemClassifiers } from '../../packages/nlp/src/topics/feed-items.js';
+import type { TopicExample } from '../../packages/nlp/src/topics/topic-dataset.js';
+import { topicTrainingData } from '../../packages/nlp/src/eval/topic-training-data.js';
 import { FEED_ITEM_BAR } from '../../packages/nlp/src/topics/decide-topics.js';
-import { readFeedTopicExamples } from '../../packages/nlp/src/eval/feed-topics.js';
 import { feedItemLabel, readFeedSentimentExamples, scoreFeedItems } from '../../packages/nlp/src/eval/feed-sentiment.js';
 import { crossValidateFeedItems } from '../../packages/nlp/src/eval/feed-topic-cv.js';
 import { readTrainTopicExamples } from '../../packages/nlp/src/eval/train-topics.js';
@@ -535,12 +533,8 @@ function crossValidateTopicData(wink: ReturnType<typeof createWinkSentiment>, oo
   // Our topic labels of shared train rows: added to every training part, never scored (eval/train-topics.ts).
   const extraExamples = readTrainTopicExamples(process.env);
   // The text-domain and feed-item classifiers never see a topic text, so they are trained once for all folds.
-  const exclude = new Set([...examples, ...extraExamples].map((e) => e.text));
-  const domains = trainTextDomains({ env: process.env, exclude, wink });
-  const feeds = readFeedTopicExamples(process.env);
-  const feedItems = trainFeedItemClassifiers({ env: process.env, exclude, feedItems: feeds, wink });
-  const dataset = buildTopicDataset([...examples, ...extraExamples], { wink, domains, feedItems });
-  const cv = crossValidateTopics(dataset, { folds: FOLDS, seed: SEED, extra: extraExamples.map((_, i) => examples.length + i) });
+  const { data: dataset, extra, domains, feeds } = topicTrainingData({ env: process.env, examples, extraExamples, wink });
+  const cv = crossValidateTopics(dataset, { folds: FOLDS, seed: SEED, extra });
   // Our labeled feed items: the tagger trained on every topic text, the feed-item gate cross-validated by feed.
   const byFeed = crossValidateFeedItems({ env: process.env, topicTexts: examples, extraTexts: extraExamples, feeds, domains, wink });
   const feedReport = (masks: readonly number[]) => topicReport(masks.map((mask, i) => ({ gold: feeds[i]!.topics, predicted: maskTopics(mask) })));

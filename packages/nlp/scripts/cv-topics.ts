@@ -7,16 +7,13 @@ import { join } from 'node:path';
 import { readTopicFile } from '../src/eval/read-topics.js';
 import { sharedDir } from '../src/eval/shared-dir.js';
 import { crossValidateFeedItems } from '../src/eval/feed-topic-cv.js';
-import { readFeedTopicExamples } from '../src/eval/feed-topics.js';
 import { readTrainTopicExamples, readTrainTopicLabels } from '../src/eval/train-topics.js';
 import { pathToFileURL } from 'node:url';
 import { crossValidateTopics, maskTopics } from '../src/eval/topic-cv.js';
-import { trainFeedItemClassifiers } from '../src/topics/feed-items.js';
 import { FEED_ITEM_BAR } from '../src/topics/decide-topics.js';
 import { topicReport } from '../src/eval/topic-metrics.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
-import { buildTopicDataset } from '../src/topics/topic-dataset.js';
-import { trainTextDomains } from '../src/topics/text-domains.js';
+import { topicTrainingData } from '../src/eval/topic-training-data.js';
 import { TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
 
@@ -30,15 +27,17 @@ const extraArg = process.argv.find((a) => a === '--extra' || a.startsWith('--ext
 const extraExamples = extraArg
   ? readTrainTopicExamples(process.env, extraArg === '--extra' ? undefined : readTrainTopicLabels(pathToFileURL(extraArg.slice(8))))
   : [];
-const trained = [...examples, ...extraExamples];
 // --no-domains: without the text-domain features (text-domains.ts), as before round 8.
-const domains = process.argv.includes('--no-domains') ? [] : trainTextDomains({ env: process.env, exclude: new Set(trained.map((e) => e.text)), wink });
 // --no-feed-items: without the feed-item gate, as before round 13.
-const feeds = readFeedTopicExamples(process.env);
-const exclude = new Set(trained.map((e) => e.text));
-const feedItems = process.argv.includes('--no-feed-items') ? [] : trainFeedItemClassifiers({ env: process.env, exclude, feedItems: feeds, wink });
-const data = buildTopicDataset(trained, { wink, crossWord, domains, feedItems });
-const extra = extraExamples.map((_, i) => examples.length + i);
+const { data, extra, domains, feeds } = topicTrainingData({
+  env: process.env,
+  examples,
+  extraExamples,
+  wink,
+  crossWord,
+  domains: !process.argv.includes('--no-domains'),
+  feedItems: !process.argv.includes('--no-feed-items'),
+});
 console.log(`features ${Math.round(performance.now() - t0)} ms, ${data.buckets.length} distinct; ${extra.length} extra rows`);
 t0 = performance.now();
 // --set beta=0.5,minPrecision=0.5: try other training settings (chosen by inner CV only when they are the defaults).

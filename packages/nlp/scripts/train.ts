@@ -14,12 +14,10 @@ import { sharedDataFile } from '../src/eval/shared-dir.js';
 import { sentimentTrainingSet } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
-import { buildTopicDataset, type TopicExample } from '../src/topics/topic-dataset.js';
+import type { TopicExample } from '../src/topics/topic-dataset.js';
 import { fitTopicModelGroups } from '../src/topics/train-topic-model.js';
-import { trainTextDomains } from '../src/topics/text-domains.js';
-import { trainFeedItemClassifiers } from '../src/topics/feed-items.js';
-import { readFeedTopicExamples } from '../src/eval/feed-topics.js';
 import { readTrainTopicExamples } from '../src/eval/train-topics.js';
+import { topicTrainingData } from '../src/eval/topic-training-data.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
 
 const args = process.argv.slice(2);
@@ -81,17 +79,13 @@ if (topicExamples.length > 0) {
   const started = performance.now();
   // Our topic labels of shared train rows (eval/train-topics.ts): trained on, never used to choose thresholds or rules.
   const extraExamples = readTrainTopicExamples(process.env);
-  // The text-domain classifiers learn from the sentiment texts that are not topic texts (text-domains.ts).
-  const exclude = new Set([...topicExamples, ...extraExamples].map((e) => e.text));
-  const domains = trainTextDomains({ env: process.env, exclude, wink });
-  // The feed-item classifiers: those texts against our labeled items of shared/data/feeds (feed-items.ts).
-  const feedItems = trainFeedItemClassifiers({ env: process.env, exclude, feedItems: readFeedTopicExamples(process.env), wink });
-  const data = buildTopicDataset([...topicExamples, ...extraExamples], { wink, domains, feedItems });
+  // With the text-domain and feed-item classifiers, learned from the sentiment texts that are neither (topic-training-data.ts).
+  const { data, extra, domains, feedItems } = topicTrainingData({ env: process.env, examples: topicExamples, extraExamples, wink });
   const file = fitTopicModelGroups(
     data,
     topicExamples.map((_, i) => i),
     undefined,
-    extraExamples.map((_, i) => topicExamples.length + i),
+    extra,
   );
   const json = `${JSON.stringify(file)}\n`;
   writeFileSync(join(modelsDir, 'topics.json'), json);

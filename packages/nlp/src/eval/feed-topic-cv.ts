@@ -11,6 +11,7 @@ import { trainFeedItemClassifiers } from '../topics/feed-items.js';
 import { buildTopicDataset, type TopicExample } from '../topics/topic-dataset.js';
 import { fitTopicModelGroups, predictTopicMasks, TOPIC_TRAIN_SETTINGS, type TopicTrainSettings } from '../topics/train-topic-model.js';
 import type { FeedTopicExample } from './feed-topics.js';
+import { labeledTopicTexts } from './topic-training-data.js';
 
 export interface FeedItemCrossValidation {
   /** Per feed item: the tagged-topic mask without the gate, and with it. */
@@ -44,7 +45,7 @@ export function crossValidateFeedItems(options: {
   const model = fitTopicModelGroups(data, topicRows, options.settings ?? TOPIC_TRAIN_SETTINGS, extraRows);
   const fold = feedFolds(feeds, k);
   const probability = new Array<number>(feeds.length).fill(0);
-  const exclude = new Set([...topicTexts, ...extraTexts].map((e) => e.text));
+  const exclude = labeledTopicTexts(topicTexts, extraTexts);
   const extractors = new Map<string, ReturnType<typeof createLanguageFeatures>['extractor']>();
   for (let f = 0; f < k; f++) {
     const classifiers = trainFeedItemClassifiers({ env: options.env, exclude, feedItems: feeds.filter((_, i) => fold[i] !== f), ...(wink ? { wink } : {}) });

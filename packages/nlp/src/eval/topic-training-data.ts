@@ -1,0 +1,49 @@
+// The topic dataset that training (scripts/train.ts), the benchmark and scripts/cv-topics.ts build
+// alike: the shared topic texts, then our labeled train rows (train-topics.ts: trained on, never
+// scored), with the text-domain and feed-item classifiers, which learn from the sentiment texts that
+// are neither. One place says what those classifiers must not see, so no caller can let a labeled
+// text into them.
+
+import type { LinearModelFile } from '../sentiment/linear-model.js';
+import type { WinkSentiment } from '../sentiment/wink-sentiment.js';
+import { trainFeedItemClassifiers } from '../topics/feed-items.js';
+import { trainTextDomains } from '../topics/text-domains.js';
+import { buildTopicDataset, type TopicDataset, type TopicExample } from '../topics/topic-dataset.js';
+import { readFeedTopicExamples, type FeedTopicExample } from './feed-topics.js';
+
+export interface TopicTrainingData {
+  /** `examples`' rows first, then `extraExamples`'. */
+  data: TopicDataset;
+  /** The rows of `extraExamples`: fitTopicModelGroups's and crossValidateTopics's `extra`. */
+  extra: number[];
+  domains: LinearModelFile<string>[];
+  feedItems: LinearModelFile<string>[];
+  /** Our labeled items of shared/data/feeds, which the feed-item classifiers learned from. */
+  feeds: FeedTopicExample[];
+}
+
+/** Every labeled topic text, the shared ones and ours: what the text-domain and feed-item classifiers never learn from. */
+export function labeledTopicTexts(...sets: readonly (readonly TopicExample[])[]): Set<string> {
+  return new Set(sets.flatMap((set) => set.map((e) => e.text)));
+}
+
+export function topicTrainingData(options: {
+  env: Record<string, string | undefined>;
+  examples: readonly TopicExample[];
+  extraExamples: readonly TopicExample[];
+  wink: WinkSentiment;
+  /** Character n-grams across word boundaries at this weight (cross-word-ngrams.ts); 0: none. */
+  crossWord?: number;
+  /** false: without the text-domain features, as before round 8. */
+  domains?: boolean;
+  /** false: without the feed-item classifiers, as before round 13. */
+  feedItems?: boolean;
+}): TopicTrainingData {
+  const { env, examples, extraExamples, wink } = options;
+  const exclude = labeledTopicTexts(examples, extraExamples);
+  const domains = options.domains === false ? [] : trainTextDomains({ env, exclude, wink });
+  const feeds = readFeedTopicExamples(env);
+  const feedItems = options.feedItems === false ? [] : trainFeedItemClassifiers({ env, exclude, feedItems: feeds, wink });
+  const data = buildTopicDataset([...examples, ...extraExamples], { wink, crossWord: options.crossWord ?? 0, domains, feedItems });
+  return { data, extra: extraExamples.map((_, i) => examples.length + i), domains, feedItems, feeds };
+}
