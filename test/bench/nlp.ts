@@ -530,7 +530,7 @@ function crossValidateTopicData(wink: ReturnType<typeof createWinkSentiment>, oo
   }
   if (examples.length === 0) return undefined;
   const started = performance.now();
-  // Our topic labels of shared train rows: added to every training part, never scored (eval/train-topics.ts).
+  // Our topic labels of shared train and sentiment dev rows: added to every training part, never scored (eval/train-topics.ts).
   const extraExamples = readTrainTopicExamples(process.env);
   // The text-domain and feed-item classifiers never see a topic text, so they are trained once for all folds.
   const { data: dataset, extra, domains, feeds } = topicTrainingData({ env: process.env, examples, extraExamples, wink });

@@ -22,7 +22,7 @@ let t0 = performance.now();
 // --cross=W: add character n-grams across word boundaries at weight W (cross-word-ngrams.ts).
 const crossWord = Number(process.argv.find((a) => a.startsWith('--cross='))?.slice(8) ?? 0);
 const wink = createWinkSentiment();
-// --extra[=path]: our topic labels of shared train rows (eval/train-topics.ts) added to every training part, never scored.
+// --extra[=path]: our topic labels of shared rows (eval/train-topics.ts) added to every training part, never scored.
 const extraArg = process.argv.find((a) => a === '--extra' || a.startsWith('--extra='));
 const extraExamples = extraArg
   ? readTrainTopicExamples(process.env, extraArg === '--extra' ? undefined : readTrainTopicLabels(pathToFileURL(extraArg.slice(8))))

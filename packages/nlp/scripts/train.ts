@@ -77,7 +77,7 @@ for (const lang of withTopics ? SUPPORTED_LANGUAGES : []) {
 }
 if (topicExamples.length > 0) {
   const started = performance.now();
-  // Our topic labels of shared train rows (eval/train-topics.ts): trained on, never used to choose thresholds or rules.
+  // Our topic labels of shared train and sentiment dev rows (eval/train-topics.ts): trained on, never used to choose thresholds or rules.
   const extraExamples = readTrainTopicExamples(process.env);
   // With the text-domain and feed-item classifiers, learned from the sentiment texts that are neither (topic-training-data.ts).
   const { data, extra, domains, feedItems } = topicTrainingData({ env: process.env, examples: topicExamples, extraExamples, wink });
@@ -94,7 +94,7 @@ if (topicExamples.length > 0) {
       `\n  ${lang}: ${file.topics.map((t, i) => `${t} ${file.modes[l]![i] === 'model' ? `≥${(file.languageThresholds?.[l] ?? file.thresholds)[i]}` : file.modes[l]![i]}`).join(', ')}`,
   ).join('');
   console.log(
-    `topics: ${topicExamples.length} examples and ${extraExamples.length} labeled train rows, ${file.buckets.length} features, text domains ${domains.map((d) => `${d.lang} ${d.classes.join('/')} (${d.trainedOn.examples} texts)`).join(', ')}, feed items ${feedItems.map((d) => `${d.lang} (${d.trainedOn.examples} texts)`).join(', ')}, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`,
+    `topics: ${topicExamples.length} examples and ${extraExamples.length} labeled rows of ours, ${file.buckets.length} features, text domains ${domains.map((d) => `${d.lang} ${d.classes.join('/')} (${d.trainedOn.examples} texts)`).join(', ')}, feed items ${feedItems.map((d) => `${d.lang} (${d.trainedOn.examples} texts)`).join(', ')}, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`,
   );
 }
 process.exitCode = failed ? 1 : 0;

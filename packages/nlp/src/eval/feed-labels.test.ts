@@ -41,5 +41,8 @@ describe('our label files', () => {
     expect(() => readTrainTopicLabels(file('z.jsonl', ['{"lang":"ru","line":3,"text":"0123456789ab"}']))).toThrow(
       'z.jsonl line 1: "topics" (an array) and "aspects" (an object) are needed',
     );
+    expect(() => readTrainTopicLabels(file('s2.jsonl', ['{"split":"test","lang":"ru","line":3,"text":"0123456789ab","topics":[],"aspects":{}}']))).toThrow(
+      's2.jsonl line 1: "split" is "dev" or absent (train)',
+    );
   });
 });

@@ -45,7 +45,8 @@ export function crossValidateFeedItems(options: {
   const model = fitTopicModelGroups(data, topicRows, options.settings ?? TOPIC_TRAIN_SETTINGS, extraRows);
   const fold = feedFolds(feeds, k);
   const probability = new Array<number>(feeds.length).fill(0);
-  const exclude = labeledTopicTexts(topicTexts, extraTexts);
+  // As topicTrainingData's: never a topic text, our labeled rows included (ROUNDS.md round 27).
+  const exclude = labeledTopicTexts(topicTexts);
   const extractors = new Map<string, ReturnType<typeof createLanguageFeatures>['extractor']>();
   for (let f = 0; f < k; f++) {
     const classifiers = trainFeedItemClassifiers({ env: options.env, exclude, feedItems: feeds.filter((_, i) => fold[i] !== f), ...(wink ? { wink } : {}) });

@@ -4,14 +4,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTrainTopicExamples, textFingerprint, type TrainTopicLabel } from './train-topics.js';
 
-// A shared folder of our own: two Russian train rows written for this test.
-function sharedWith(rows: string[]): Record<string, string> {
+// A shared folder of our own: Russian train (and dev) rows written for this test.
+function sharedWith(rows: string[], devRows: string[] = []): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'earshot-train-topics-'));
-  mkdirSync(join(dir, 'data', 'sentiment', 'train'), { recursive: true });
-  writeFileSync(
-    join(dir, 'data', 'sentiment', 'train', 'ru.jsonl'),
-    rows.map((text) => `${JSON.stringify({ text, label: 'neutral', lang: 'ru' })}\n`).join(''),
-  );
+  for (const [split, texts] of [
+    ['train', rows],
+    ['dev', devRows],
+  ] as const) {
+    mkdirSync(join(dir, 'data', 'sentiment', split), { recursive: true });
+    writeFileSync(
+      join(dir, 'data', 'sentiment', split, 'ru.jsonl'),
+      texts.map((text) => `${JSON.stringify({ text, label: 'neutral', lang: 'ru' })}\n`).join(''),
+    );
+  }
   return { EARSHOT_SHARED: dir };
 }
 
@@ -32,6 +37,15 @@ describe('readTrainTopicExamples', () => {
       { text: TEXTS[1], lang: 'ru', topics: ['innovation'], aspects: { innovation: 'negative' } },
       { text: TEXTS[0], lang: 'ru', topics: ['price'], aspects: { price: 'negative' } },
     ]);
+  });
+
+  it('reads a row of the dev split from the dev file', () => {
+    const env = sharedWith([TEXTS[0]!], ['Отделение закрыто', TEXTS[1]!]);
+    const examples = readTrainTopicExamples(env, [label(0, TEXTS[0]!, ['price']), { ...label(1, TEXTS[1]!, ['innovation']), split: 'dev' }]);
+    expect(examples.map((e) => e.text)).toEqual([TEXTS[0], TEXTS[1]]);
+    expect(() => readTrainTopicExamples(env, [{ ...label(0, TEXTS[1]!, []), split: 'dev' }])).toThrow(
+      'train-topics.jsonl: sentiment/dev/ru.jsonl line 0 is not the text that was labeled (fingerprint differs)',
+    );
   });
 
   it('refuses a row whose text is not the one labeled, a missing line and a missing file', () => {
