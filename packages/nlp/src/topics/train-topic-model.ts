@@ -355,31 +355,42 @@ export function fitTopicModel(
       return positives >= s.languageThresholdPositives ? bestThreshold(probs, t, idx, gold, s.beta) : thresholds[t]!;
     }),
   );
+  // Per language and column, the inner out-of-fold counts of the model at its threshold and of the
+  // cue rule, and the positives: what every choice of rules below is judged by, counted once.
+  const tallies = byLang.map((idx, l) =>
+    COLUMNS.map((_, t) => {
+      const model: Counts = { tp: 0, fp: 0, fn: 0 };
+      const cues: Counts = { tp: 0, fp: 0, fn: 0 };
+      let positives = 0;
+      for (const i of idx) {
+        const g = gold(i, t);
+        if (g) positives++;
+        count(model, probs[i * T + t]! >= languageThresholds[l]![t]!, g);
+        count(cues, cue(i, t), g);
+      }
+      return { model, cues, positives };
+    }),
+  );
   // Each language's rules, chosen by the topic's own F-beta (microF1 null) or for the micro F1 of
   // all topics at that F1 (microUtility); the gate column always by F-beta.
   const chooseModes = (microF1: number | null): TopicMode[][] =>
-    byLang.map((idx, l) =>
-      COLUMNS.map((_, t): TopicMode => {
+    tallies.map((columns) =>
+      columns.map(({ model, cues, positives }, t): TopicMode => {
         if (t === G && !s.gate) return 'off';
-        const model: Counts = { tp: 0, fp: 0, fn: 0 };
-        const cues: Counts = { tp: 0, fp: 0, fn: 0 };
-        let positives = 0;
-        for (const i of idx) {
-          const g = gold(i, t);
-          if (g) positives++;
-          count(model, probs[i * T + t]! >= languageThresholds[l]![t]!, g);
-          count(cues, cue(i, t), g);
-        }
         return chooseMode(model, cues, positives, positivesOf(t), s, t === G ? null : microF1);
       }),
     );
   // The inner out-of-fold micro F1 of the topics (gate aside) under a choice of rules.
   const microF1Of = (modes: TopicMode[][]): number => {
     const c: Counts = { tp: 0, fp: 0, fn: 0 };
-    byLang.forEach((idx, l) => {
+    tallies.forEach((columns, l) => {
       for (let t = 0; t < G; t++) {
+        const { model, cues, positives } = columns[t]!;
         const mode = modes[l]![t];
-        for (const i of idx) count(c, mode === 'model' ? probs[i * T + t]! >= languageThresholds[l]![t]! : mode === 'cues' && cue(i, t), gold(i, t));
+        const chosen = mode === 'model' ? model : mode === 'cues' ? cues : { tp: 0, fp: 0, fn: positives };
+        c.tp += chosen.tp;
+        c.fp += chosen.fp;
+        c.fn += chosen.fn;
       }
     });
     return c.tp === 0 ? 0 : (2 * c.tp) / (2 * c.tp + c.fp + c.fn);
