@@ -22,10 +22,19 @@ let t0 = performance.now();
 // --cross=W: add character n-grams across word boundaries at weight W (cross-word-ngrams.ts).
 const crossWord = Number(process.argv.find((a) => a.startsWith('--cross='))?.slice(8) ?? 0);
 const wink = createWinkSentiment();
-// --extra[=path]: our topic labels of shared rows (eval/train-topics.ts) added to every training part, never scored.
+// --extra[=path,…]: our topic labels of shared rows (eval/train-topics.ts) added to every training part, never
+// scored; --extra alone reads data/train-topics.jsonl, paths read those files one after the other.
 const extraArg = process.argv.find((a) => a === '--extra' || a.startsWith('--extra='));
 const extraExamples = extraArg
-  ? readTrainTopicExamples(process.env, extraArg === '--extra' ? undefined : readTrainTopicLabels(pathToFileURL(extraArg.slice(8))))
+  ? readTrainTopicExamples(
+      process.env,
+      extraArg === '--extra'
+        ? undefined
+        : extraArg
+            .slice(8)
+            .split(',')
+            .flatMap((path) => readTrainTopicLabels(pathToFileURL(path))),
+    )
   : [];
 // --no-domains: without the text-domain features (text-domains.ts), as before round 8.
 // --no-feed-items: without the feed-item gate, as before round 13.
