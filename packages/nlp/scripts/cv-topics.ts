@@ -3,7 +3,7 @@
 // without and with the feed-item gate (topics/feed-items.ts), cross-validated by feed.
 // Run: npx tsx packages/nlp/scripts/cv-topics.ts [--no-feed-items] [--seed=N] …
 
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { readTopicFile } from '../src/eval/read-topics.js';
 import { sharedDir } from '../src/eval/shared-dir.js';
 import { crossValidateFeedItems } from '../src/eval/feed-topic-cv.js';
@@ -25,17 +25,14 @@ const wink = createWinkSentiment();
 // --extra[=path,…]: our topic labels of shared rows (eval/train-topics.ts) added to every training part, never
 // scored; --extra alone reads data/train-topics.jsonl, paths read those files one after the other.
 const extraArg = process.argv.find((a) => a === '--extra' || a.startsWith('--extra='));
-const extraExamples = extraArg
-  ? readTrainTopicExamples(
-      process.env,
-      extraArg === '--extra'
-        ? undefined
-        : extraArg
-            .slice(8)
-            .split(',')
-            .flatMap((path) => readTrainTopicLabels(pathToFileURL(path))),
-    )
-  : [];
+const extraExamples = !extraArg
+  ? []
+  : extraArg === '--extra'
+    ? readTrainTopicExamples(process.env)
+    : extraArg
+        .slice(8)
+        .split(',')
+        .flatMap((path) => readTrainTopicExamples(process.env, readTrainTopicLabels(pathToFileURL(path)), basename(path)));
 // --no-domains: without the text-domain features (text-domains.ts), as before round 8.
 // --no-feed-items: without the feed-item gate, as before round 13.
 const { data, extra, domains, feeds } = topicTrainingData({

@@ -20,9 +20,11 @@ describe.skipIf(shared.missing !== undefined)('our topic labels of shared rows',
   it('finds the very text each label was made for, and labels no row twice', () => {
     // data/train-topics-en-tweets.jsonl: 2,000 English brand tweets labeled in round 28, measured and
     // not trained on (ROUNDS.md); none of its rows may be one of the trained file's.
-    const labels = [...readTrainTopicLabels(), ...readTrainTopicLabels(new URL('../../data/train-topics-en-tweets.jsonl', import.meta.url))];
-    const examples = readTrainTopicExamples(process.env, labels);
-    expect(examples).toHaveLength(labels.length);
+    const trained = readTrainTopicLabels();
+    const tweets = readTrainTopicLabels(new URL('../../data/train-topics-en-tweets.jsonl', import.meta.url));
+    expect(readTrainTopicExamples(process.env, trained)).toHaveLength(trained.length);
+    expect(readTrainTopicExamples(process.env, tweets, 'train-topics-en-tweets.jsonl')).toHaveLength(tweets.length);
+    const labels = [...trained, ...tweets];
     expect(new Set(labels.map((l) => `${l.split ?? 'train'}:${l.lang}:${l.line}`)).size).toBe(labels.length);
   });
 

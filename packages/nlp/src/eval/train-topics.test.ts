@@ -57,5 +57,9 @@ describe('readTrainTopicExamples', () => {
     expect(() => readTrainTopicExamples(env, [{ ...label(0, TEXTS[0]!, []), lang: 'kk' }])).toThrow(
       'train-topics.jsonl: no shared/data/sentiment/train/kk.jsonl to read line 0 from',
     );
+    // Labels of another file (data/train-topics-en-tweets.jsonl, cv-topics.ts --extra=…) name that file.
+    expect(() => readTrainTopicExamples(env, [label(7, TEXTS[0]!, [])], 'train-topics-en-tweets.jsonl')).toThrow(
+      'train-topics-en-tweets.jsonl: sentiment/train/ru.jsonl has no line 7',
+    );
   });
 });

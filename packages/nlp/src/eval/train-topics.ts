@@ -54,24 +54,25 @@ export function textFingerprint(text: string): string {
 
 /**
  * The labeled rows with their text, read from shared/data/sentiment/<split>. A missing file, line or a
- * text whose fingerprint differs is an error naming it: the labels belong to those exact texts.
+ * text whose fingerprint differs is an error naming it and `file`, the labels' file: the labels belong
+ * to those exact texts.
  */
-export function readTrainTopicExamples(env: Record<string, string | undefined>, labels = readTrainTopicLabels()): TopicExample[] {
+export function readTrainTopicExamples(env: Record<string, string | undefined>, labels = readTrainTopicLabels(), file = 'train-topics.jsonl'): TopicExample[] {
   const lines = new Map<string, string[]>();
   return labels.map((label) => {
     const set = `sentiment/${label.split ?? 'train'}` as const;
     let rows = lines.get(`${set}/${label.lang}`);
     if (!rows) {
       const path = sharedDataFile(env, set, label.lang);
-      if (!path) throw new Error(`train-topics.jsonl: no shared/data/${set}/${label.lang}.jsonl to read line ${label.line} from`);
+      if (!path) throw new Error(`${file}: no shared/data/${set}/${label.lang}.jsonl to read line ${label.line} from`);
       rows = readFileSync(path, 'utf8').split('\n');
       lines.set(`${set}/${label.lang}`, rows);
     }
     const raw = rows[label.line];
-    if (raw === undefined || raw.trim() === '') throw new Error(`train-topics.jsonl: ${set}/${label.lang}.jsonl has no line ${label.line}`);
+    if (raw === undefined || raw.trim() === '') throw new Error(`${file}: ${set}/${label.lang}.jsonl has no line ${label.line}`);
     const text = (JSON.parse(raw) as { text: string }).text;
     if (textFingerprint(text) !== label.text) {
-      throw new Error(`train-topics.jsonl: ${set}/${label.lang}.jsonl line ${label.line} is not the text that was labeled (fingerprint differs)`);
+      throw new Error(`${file}: ${set}/${label.lang}.jsonl line ${label.line} is not the text that was labeled (fingerprint differs)`);
     }
     return { text, lang: label.lang, topics: label.topics, aspects: label.aspects };
   });
