@@ -22,9 +22,9 @@ export interface TopicTrainingData {
   feeds: FeedTopicExample[];
 }
 
-/** The texts of labeled topic sets: what the text-domain and feed-item classifiers never learn from. */
-export function labeledTopicTexts(...sets: readonly (readonly TopicExample[])[]): Set<string> {
-  return new Set(sets.flatMap((set) => set.map((e) => e.text)));
+/** The scored topic texts: what the text-domain and feed-item classifiers never learn from. */
+export function labeledTopicTexts(examples: readonly TopicExample[]): Set<string> {
+  return new Set(examples.map((e) => e.text));
 }
 
 export function topicTrainingData(options: {
