@@ -32,30 +32,36 @@ const RUN_OPENING = 'Terrible service, I want my money back. ';
 
 const analyzer = createAnalyzer();
 analyzer.analyze(SHAPES['en prose']!); // models loaded, code warm
+// Side by side: long mentions' topics judged whole instead of in pieces (topics/mention-pieces.ts; ROUNDS.md round 29).
+const wholeTopics = createAnalyzer({ topicPieces: false });
+wholeTopics.analyze(SHAPES['en prose']!);
 
 const rows: Record<string, string | number>[] = [];
-const results: { shape: string; ms: number[] }[] = [];
+const results: { shape: string; ms: number[]; wholeTopicsMs: number }[] = [];
 for (const [shape, unit] of Object.entries(SHAPES)) {
-  const ms = SIZES.map((n) => {
+  const time = (n: number, by: typeof analyzer): number => {
     let best = Infinity;
     for (let r = 0; r < 3; r++) {
       // A new text each time (the run starts with r): wink-nlp remembers the tokens it has seen,
       // and a repeated run would cost nothing the second time.
-      const opening = (shape.startsWith('run') || shape.startsWith('long') ? RUN_OPENING : '') + String(r);
+      const opening = (shape.startsWith('run') || shape.startsWith('long') ? RUN_OPENING : '') + String(r) + (by === analyzer ? '' : 'w');
       const text = opening + unit.repeat(Math.ceil((n - opening.length) / unit.length)).slice(0, n - opening.length);
       const t = performance.now();
-      analyzer.analyze(text);
+      by.analyze(text);
       best = Math.min(best, performance.now() - t);
     }
     return best;
-  });
+  };
+  const ms = SIZES.map((n) => time(n, analyzer));
+  const wholeTopicsMs = time(MAX_ANALYZED_CHARS, wholeTopics);
   const perK = ms.map((m, i) => (m / SIZES[i]!) * 1000);
   // The longest text the analyzer reads whole.
   const read = SIZES.reduce((best, n, i) => (n <= MAX_ANALYZED_CHARS ? i : best), 0);
-  results.push({ shape, ms });
+  results.push({ shape, ms, wholeTopicsMs });
   rows.push({
     shape,
     ...Object.fromEntries(SIZES.map((n, i) => [`${n.toLocaleString('en')} chars ms`, ms[i]!.toFixed(1)])),
+    [`${MAX_ANALYZED_CHARS.toLocaleString('en')}, topics judged whole ms`]: wholeTopicsMs.toFixed(1),
     'ms per 1,000 chars (shortest → longest read whole)': `${perK[0]!.toFixed(3)} → ${perK[read]!.toFixed(3)}`,
     'ratio per char': (perK[read]! / perK[0]!).toFixed(2),
   });

@@ -184,6 +184,11 @@ function main(): void {
     `feed-item neutral rule, per CPU-second with / without it side by side: English dev ${fr.enCpuDocsPerSecond} / ${fr.enWithoutCpuDocsPerSecond}` +
       (fr.feedItems ? `, our ${fr.feedItems} feed items ${fr.feedsCpuDocsPerSecond} / ${fr.feedsWithoutCpuDocsPerSecond}` : ''),
   );
+  const tp = throughput.topicPieces;
+  console.log(
+    `long mentions' topics in pieces (shipped) / whole, per CPU-second side by side: all dev, mixed, analyzeBatch ${throughput.mixedBatchCpuDocsPerSecond} / ${tp.mixedBatchWholeCpuDocsPerSecond}` +
+      (fr.feedItems ? `, our feed items ${fr.feedsCpuDocsPerSecond} / ${tp.feedsWholeCpuDocsPerSecond}` : ''),
+  );
   if (topicCv) printTopicCv(topicCv);
   if (feedSentiment) {
     console.log(
@@ -236,6 +241,8 @@ interface Throughput {
     string,
     { n: number; meanChars: number; docsPerSecond: number; cpuDocsPerSecond: number; winkDocsPerSecond: number; winkCpuDocsPerSecond: number }
   >;
+  /** Per CPU-second with long mentions' topics judged whole instead of in pieces (shipped), side by side with mixedBatchCpuDocsPerSecond and feedRule.feedsCpuDocsPerSecond. */
+  topicPieces: { mixedBatchWholeCpuDocsPerSecond: number; feedsWholeCpuDocsPerSecond: number };
   /** Per CPU-second with the feed-item neutral rule (shipped) and without it, side by side. */
   feedRule: {
     enCpuDocsPerSecond: number;
@@ -307,9 +314,21 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
     workloads.set('feeds', loop(feedTexts, analyze));
     workloads.set('feeds:no-feed-rule', loop(feedTexts, withoutRule));
   }
+  // Long mentions' topics judged in pieces (topics/mention-pieces.ts) or whole, side by side.
+  const wholeTopics = createAnalyzer({ topicPieces: false });
+  workloads.set(
+    'mixed:batch:whole',
+    loop(inBatches(mixed), (batch) => wholeTopics.analyzeBatch(batch), mixed.length),
+  );
+  if (feedTexts.length > 0)
+    workloads.set(
+      'feeds:whole',
+      loop(feedTexts, (t) => wholeTopics.analyze(t)),
+    );
   for (const t of [...texts, ...feedTexts]) {
     analyzer.analyze(t); // warm up
     withoutFeedRule.analyze(t);
+    wholeTopics.analyze(t);
   }
   const samples: Record<string, number[]> = {};
   for (let r = 0; r < ROUNDS; r++) {
@@ -350,6 +369,10 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
     mixedBatchCpuDocsPerSecond: median('mixed:batch:cpu'),
     shortCpuDocsPerSecond: median('short:cpu'),
     byLanguage,
+    topicPieces: {
+      mixedBatchWholeCpuDocsPerSecond: median('mixed:batch:whole:cpu'),
+      feedsWholeCpuDocsPerSecond: median('feeds:whole:cpu'),
+    },
     feedRule: {
       enCpuDocsPerSecond: median('en:cpu'),
       enWithoutCpuDocsPerSecond: median('en:no-feed-rule:cpu'),

@@ -35,7 +35,10 @@ const extraExamples = !extraArg
         .flatMap((path) => readTrainTopicExamples(process.env, readTrainTopicLabels(pathToFileURL(path)), basename(path)));
 // --no-domains: without the text-domain features (text-domains.ts), as before round 8.
 // --no-feed-items: without the feed-item gate, as before round 13.
+// --whole: long texts judged whole, not in pieces (mention-pieces.ts), as before round 29.
+const pieces = !process.argv.includes('--whole');
 const { data, extra, domains, feeds } = topicTrainingData({
+  pieces,
   env: process.env,
   examples,
   extraExamples,
@@ -85,7 +88,7 @@ for (const lang of [...SUPPORTED_LANGUAGES, 'all']) {
       console.log(`  ${t} n=${v.support} P ${v.precision} R ${v.recall} | cues P ${cues.perTopic[t]!.precision} R ${cues.perTopic[t]!.recall}`);
 }
 
-const byFeed = crossValidateFeedItems({ env: process.env, topicTexts: examples, extraTexts: extraExamples, feeds, domains, wink, settings });
+const byFeed = crossValidateFeedItems({ env: process.env, topicTexts: examples, extraTexts: extraExamples, feeds, domains, wink, settings, pieces });
 for (const [name, masks] of [
   ['without the gate', byFeed.ungated],
   ['with the gate', byFeed.gated],

@@ -80,7 +80,8 @@ if (topicExamples.length > 0) {
   // Our topic labels of shared train and sentiment dev rows (eval/train-topics.ts): trained on, never used to choose thresholds or rules.
   const extraExamples = readTrainTopicExamples(process.env);
   // With the text-domain and feed-item classifiers, learned from the sentiment texts that are neither (topic-training-data.ts).
-  const { data, extra, domains, feedItems } = topicTrainingData({ env: process.env, examples: topicExamples, extraExamples, wink });
+  // Training reads whole texts; the pieces long mentions are tagged in are for cross-validation (round 29).
+  const { data, extra, domains, feedItems } = topicTrainingData({ env: process.env, examples: topicExamples, extraExamples, wink, pieces: false });
   const file = fitTopicModelGroups(
     data,
     topicExamples.map((_, i) => i),

@@ -35,6 +35,8 @@ export interface CreateAnalyzerOptions {
   cyrillic?: LinearModelFile<CyrillicLanguage> | null;
   /** false: feed items keep the side the model gave them (sentiment/feed-item-neutral.ts; measurement only). */
   feedItemNeutral?: boolean;
+  /** false: a long mention's topics judged whole, not in pieces (topics/mention-pieces.ts; measurement only). */
+  topicPieces?: boolean;
 }
 
 /**
@@ -51,9 +53,10 @@ const CYRILLIC = /[\u0400-\u04ff]/;
 const BATCH_CHUNK = 1000;
 /**
  * A mention is judged by its first this many characters. A feed item can carry a whole book (the
- * collector reads feeds up to 10 MB) and the analysis takes ~0.3–0.4 ms per 1,000 characters
- * (`npm run bench -- nlp-long`), so this bounds what one mention costs its partition at ~40 ms. The
- * longest labeled text in shared/data is 600 characters.
+ * collector reads feeds up to 10 MB) and the analysis takes ~0.3–0.8 ms per 1,000 characters
+ * (`npm run bench -- nlp-long`; a long English, Russian or Kazakh mention is read a second time, in
+ * pieces, for its topics: topics/mention-pieces.ts), so this bounds what one mention costs its
+ * partition at ~80 ms. The longest labeled text in shared/data is 600 characters.
  */
 export const MAX_ANALYZED_CHARS = 100_000;
 
@@ -75,6 +78,7 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
         settings: options.settings?.[lang],
         topicModel,
         feedItemNeutral: options.feedItemNeutral ?? true,
+        topicPieces: options.topicPieces ?? true,
         ...(wink ? { wink } : {}),
       }),
     );

@@ -38,6 +38,8 @@ export function createLanguagePipeline(options: {
   topicModel?: TopicModel | undefined;
   /** Whether a mention read as a feed item is neutral unless sure (default true). */
   feedItemNeutral?: boolean;
+  /** Whether a long mention's topics are judged in pieces (topics/mention-pieces.ts; default true). */
+  topicPieces?: boolean;
 }): LanguagePipeline {
   const { lang } = options;
   const lexicon = createLexiconScorer({ lexicon: LEXICONS[lang] ?? LEXICONS.en! });
@@ -58,7 +60,7 @@ export function createLanguagePipeline(options: {
     const wink = options.wink;
     scorer = createLexiconOnlyScorer({ lexicon, ...(lang === 'en' && wink ? { extra: (t: string) => wink.score(t) } : {}) });
   }
-  const tagger = createTopicTagger({ lang, lexicon, model: options.topicModel });
+  const tagger = createTopicTagger({ lang, lexicon, model: options.topicModel, featuresOf: options.topicPieces === false ? undefined : scorer.extract });
   const topicModel = options.topicModel;
   const langIndex = languageIndex(lang);
   const neutralFeedItems = options.feedItemNeutral ?? true;

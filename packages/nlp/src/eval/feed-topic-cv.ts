@@ -31,11 +31,14 @@ export function crossValidateFeedItems(options: {
   wink?: WinkSentiment;
   folds?: number;
   settings?: TopicTrainSettings;
+  /** false: long items judged whole, as before round 29 (else in pieces, as the tagger does: mention-pieces.ts). */
+  pieces?: boolean;
 }): FeedItemCrossValidation {
   const { topicTexts, feeds, wink } = options;
   const k = options.folds ?? 5;
   const extraTexts = options.extraTexts ?? [];
   const data = buildTopicDataset([...topicTexts, ...extraTexts, ...feeds], {
+    pieces: options.pieces !== false,
     ...(wink ? { wink } : {}),
     ...(options.domains ? { domains: options.domains } : {}),
   });

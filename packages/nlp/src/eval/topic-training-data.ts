@@ -40,6 +40,8 @@ export function topicTrainingData(options: {
   domains?: boolean;
   /** false: without the feed-item classifiers, as before round 13. */
   feedItems?: boolean;
+  /** false: long texts judged whole, as before round 29 (else in pieces, as the tagger does: mention-pieces.ts). */
+  pieces?: boolean;
 }): TopicTrainingData {
   const { env, examples, extraExamples, wink } = options;
   // The classifiers learn from our labeled rows too (ROUNDS.md round 27): English's only texts of
@@ -50,6 +52,12 @@ export function topicTrainingData(options: {
   const domains = options.domains === false ? [] : trainTextDomains({ env, exclude, wink });
   const feeds = readFeedTopicExamples(env);
   const feedItems = options.feedItems === false ? [] : trainFeedItemClassifiers({ env, exclude, feedItems: feeds, wink });
-  const data = buildTopicDataset([...examples, ...extraExamples], { wink, crossWord: options.crossWord ?? 0, domains, feedItems });
+  const data = buildTopicDataset([...examples, ...extraExamples], {
+    wink,
+    crossWord: options.crossWord ?? 0,
+    domains,
+    feedItems,
+    pieces: options.pieces !== false,
+  });
   return { data, extra: extraExamples.map((_, i) => examples.length + i), domains, feedItems, feeds };
 }

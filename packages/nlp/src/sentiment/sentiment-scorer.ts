@@ -16,6 +16,8 @@ export interface SentimentScorer {
   score(text: PreparedText): Sentiment;
   /** After score(text): that text's features (the topic model reads them too), if the scorer computes any. */
   readonly features?: FeatureBuffer;
+  /** Computes another text's features into `features` without scoring it (a long mention's pieces: topics/mention-pieces.ts). */
+  extract?(text: PreparedText): FeatureBuffer;
 }
 
 /**
@@ -57,6 +59,10 @@ export function createModelScorer(options: {
   const p = new Float64Array(model.classes.length);
   return {
     features,
+    extract(text) {
+      extractor.extractInto(text, features);
+      return features;
+    },
     score(text) {
       const hits = extractor.extractInto(text, features);
       if (features.length === 0) return { label: 'neutral', score: 0 };

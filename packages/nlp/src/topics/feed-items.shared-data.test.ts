@@ -28,7 +28,9 @@ describe.skipIf(shared.missing !== undefined)('the feed-item gate on shared/data
   it('cuts wrong topics on held-out feeds, keeps the right ones and reads no customer text as a feed item', { timeout: 300_000 }, () => {
     const topicTexts = SUPPORTED_LANGUAGES.flatMap((lang) => readTopicFile(join(shared.path, '..', 'topics', 'dev', `${lang}.jsonl`)).examples);
     const feeds = readFeedTopicExamples(process.env);
-    const cv = crossValidateFeedItems({ env: process.env, topicTexts, feeds });
+    // The gate alone: long items judged whole both ways (in pieces, an item likely to be a feed item is
+    // judged whole, which the run without the gate cannot know: ROUNDS.md round 29).
+    const cv = crossValidateFeedItems({ env: process.env, topicTexts, feeds, pieces: false });
     const count = (masks: readonly number[]) => {
       let right = 0;
       let wrong = 0;

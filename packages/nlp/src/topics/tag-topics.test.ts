@@ -40,6 +40,33 @@ describe('topics with aspect sentiment (learned tagger, the default)', () => {
     expect(Object.fromEntries(got.topics.map((t) => [t.topic, t.sentiment.label]))).toMatchObject(expected);
   });
 
+  // A long mention is judged in pieces (mention-pieces.ts; ROUNDS.md round 29): each sentence here
+  // has 13+ words, so each is a piece of its own, and the mention has every topic its sentences have alone.
+  it.each([
+    [
+      'en',
+      [
+        'The courier came a week late and nobody from the shop answered the phone when I called.',
+        'The waiter was rude to us all evening and the prices on the menu are far too high.',
+        'The battery of this phone died after two days and the screen cracked in my pocket.',
+      ],
+    ],
+    [
+      'ru',
+      [
+        'Списали пятьдесят копеек за смс, которые я не заказывал, верните мне мои деньги сегодня же.',
+        'Жду ответа оператора уже сорок минут, очередь на линии поддержки совсем не движется.',
+        'Мобильное приложение банка снова не работает второй день, в личный кабинет не зайти.',
+      ],
+    ],
+  ])('%s: a long mention keeps the topics its sentences have alone', (lang, sentences) => {
+    const alone = new Set(sentences.flatMap((s) => analyzer.analyze(s).topics.map((t) => t.topic)));
+    const mention = analyzer.analyze(sentences.join(' '));
+    expect(mention.lang).toBe(lang);
+    expect(alone.size).toBeGreaterThanOrEqual(2);
+    expect(new Set(mention.topics.map((t) => t.topic))).toEqual(alone);
+  });
+
   it('finds no topic in a film review', () => {
     expect(analyzer.analyze('The acting in this film was wonderful').topics).toEqual([]);
   });

@@ -3,6 +3,7 @@
 // regression over the sentiment features and cue words, or by its cue rule where the data was too
 // thin (decide-topics.ts); without one, every topic falls back to its cue rule. A mention that reads
 // as a news, blog or forum feed item (feed-items.ts) keeps only the cue-rule topics the gate never withholds.
+// A long mention is tagged piece by piece (mention-pieces.ts); each topic's sentiment is still read in the whole mention.
 
 import type { FeatureBuffer } from '../sentiment/feature-buffer.js';
 import type { LexiconScorer } from '../sentiment/lexicon-scorer.js';
@@ -12,6 +13,8 @@ import { aspectRuleFor, aspectSentiment, mentionDecides } from './aspect-sentime
 import { decideTopics } from './decide-topics.js';
 import { createTopicCueFinder, topicCueMask } from './topic-cue-finder.js';
 import { TOPIC_IDS } from './topic-cues.js';
+import { inPieces, mentionPieces } from './mention-pieces.js';
+import { prepareText } from '../text/prepare-text.js';
 import { languageIndex } from './topic-features.js';
 import type { TopicModel } from './topic-model.js';
 
@@ -24,9 +27,15 @@ export interface TopicTagger {
   tag(text: PreparedText, features: FeatureBuffer | undefined, overall: Sentiment, signals: WordOfMouth, feedItem?: () => number): TopicMention[];
 }
 
-export function createTopicTagger(options: { lang: string; lexicon: LexiconScorer; model?: TopicModel | undefined }): TopicTagger {
+export function createTopicTagger(options: {
+  lang: string;
+  lexicon: LexiconScorer;
+  model?: TopicModel | undefined;
+  /** The features of a long mention's pieces, computed as the mention's were (into the same buffer); without it a mention is judged whole. */
+  featuresOf?: ((text: PreparedText) => FeatureBuffer) | undefined;
+}): TopicTagger {
   const finder = createTopicCueFinder(options.lang);
-  const { lexicon, model } = options;
+  const { lexicon, model, featuresOf } = options;
   const langIndex = languageIndex(options.lang);
   const byMention = aspectRuleFor(options.lang) === 'mention';
   // Scratch space owned by this tagger (analyze() is synchronous).
@@ -34,14 +43,20 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
   return {
     tag(text, features, overall, signals, feedItem) {
       const hits = finder.find(text.words);
-      const cueMask = topicCueMask(hits, signals);
-      let mask = cueMask;
+      let mask = topicCueMask(hits, signals);
       if (model && features) {
-        model.languageLogitsInto(langIndex, features, features.length, cueMask, logits);
-        mask = decideTopics(model, langIndex, logits, cueMask);
-        // Whether the mention is a feed item matters only where the gate would withhold something.
-        if ((mask & ~model.ungated) !== 0)
-          mask = decideTopics(model, langIndex, logits, cueMask, feedItem ? feedItem() : model.feedItemProbability(langIndex, features, features.length));
+        const pieces = featuresOf ? mentionPieces(text.text, options.lang) : undefined;
+        // Whether the mention is a feed item is the whole mention's, asked before any piece's features replace its own.
+        const probability = pieces ? (feedItem ? feedItem() : model.feedItemProbability(langIndex, features, features.length)) : 0;
+        if (!pieces || !featuresOf || !inPieces(probability))
+          mask = decide(model, features, mask, () => (feedItem ? feedItem() : model.feedItemProbability(langIndex, features, features.length)));
+        else {
+          mask = 0;
+          for (const piece of pieces) {
+            const prepared = prepareText(piece);
+            mask |= decide(model, featuresOf(prepared), topicCueMask(finder.find(prepared.words), signals), () => probability);
+          }
+        }
       }
       if (mask === 0) return [];
       const out: TopicMention[] = [];
@@ -60,4 +75,12 @@ export function createTopicTagger(options: { lang: string; lexicon: LexiconScore
       return out;
     },
   };
+
+  /** The topics of one text (a mention, or a piece of one) by the model's rules. */
+  function decide(model: TopicModel, features: FeatureBuffer, cueMask: number, feedItem: () => number): number {
+    model.languageLogitsInto(langIndex, features, features.length, cueMask, logits);
+    const mask = decideTopics(model, langIndex, logits, cueMask);
+    // Whether the mention is a feed item matters only where the gate would withhold something.
+    return (mask & ~model.ungated) !== 0 ? decideTopics(model, langIndex, logits, cueMask, feedItem()) : mask;
+  }
 }

@@ -1,7 +1,8 @@
 // Turns labeled topic texts (shared/data/topics/<split>/<lang>.jsonl: {"text","lang","topics","aspects"})
 // into the compact arrays the topic trainer and cross-validation run over: each text's features
 // computed once (the analyzer's own sentiment extractor for its language, plus topic-features.ts),
-// feature buckets renumbered densely so weights fit in small typed arrays.
+// feature buckets renumbered densely so weights fit in small typed arrays. With `pieces`, the pieces
+// a long text is judged in (mention-pieces.ts) are rows of a dataset of their own, as the tagger reads them.
 
 import { FeatureBuffer } from '../sentiment/feature-buffer.js';
 import { createLanguageFeatures, type LanguageSettings } from '../sentiment/language-features.js';
@@ -9,6 +10,8 @@ import type { FeatureExtractor } from '../sentiment/extract-features.js';
 import type { WinkSentiment } from '../sentiment/wink-sentiment.js';
 import { prepareText } from '../text/prepare-text.js';
 import { createWordOfMouthDetector } from '../signals/detect-word-of-mouth.js';
+import type { WordOfMouth } from '../types.js';
+import { mentionPieces } from './mention-pieces.js';
 import { createTopicCueFinder, topicCueMask, type TopicCueFinder } from './topic-cue-finder.js';
 import { TOPIC_IDS } from './topic-cues.js';
 import { crossWordNgrams } from './cross-word-ngrams.js';
@@ -41,6 +44,13 @@ export interface TopicDataset {
   /** The feed-item classifiers (feed-items.ts) a model trained on this data ships, and each row's feed-item probability by them (0 in other languages). */
   feedItems?: LinearModelFile<string>[];
   feedItemProbability?: Float32Array;
+  /**
+   * The pieces of the long texts (mention-pieces.ts), each with its text's word of mouth, as rows of
+   * their own: `of[e]` are text e's rows in `data` (none: judged whole). Never trained on; a text's
+   * topics are its pieces' (train-topic-model.ts predictTopicMasks, unless it is likely a feed item:
+   * mention-pieces.ts inPieces), gated by the text's feed-item probability.
+   */
+  pieces?: { data: TopicDataset; of: (readonly number[])[] };
 }
 
 export function topicMask(topics: readonly string[]): number {
@@ -52,18 +62,21 @@ export function topicMask(topics: readonly string[]): number {
   return mask;
 }
 
-export function buildTopicDataset(
-  examples: readonly TopicExample[],
-  options: {
-    wink?: WinkSentiment;
-    crossWord?: number;
-    settings?: Record<string, LanguageSettings>;
-    /** Text-domain classifiers (text-domains.ts trainTextDomains) whose probabilities become features. */
-    domains?: LinearModelFile<string>[];
-    /** Feed-item classifiers (feed-items.ts): not features; each row's probability is kept for the decision. */
-    feedItems?: LinearModelFile<string>[];
-  } = {},
-): TopicDataset {
+export interface TopicDatasetOptions {
+  wink?: WinkSentiment;
+  crossWord?: number;
+  settings?: Record<string, LanguageSettings>;
+  /** Text-domain classifiers (text-domains.ts trainTextDomains) whose probabilities become features. */
+  domains?: LinearModelFile<string>[];
+  /** Feed-item classifiers (feed-items.ts): not features; each row's probability is kept for the decision. */
+  feedItems?: LinearModelFile<string>[];
+  /** Also the pieces long texts are judged in (TopicDataset.pieces). */
+  pieces?: boolean;
+  /** Each example's word of mouth, where it is a piece of a mention (the mention's, as the tagger reads it); else detected in its text. */
+  signals?: readonly WordOfMouth[];
+}
+
+export function buildTopicDataset(examples: readonly TopicExample[], options: TopicDatasetOptions = {}): TopicDataset {
   const perLang = new Map<string, { extractor: FeatureExtractor; finder: TopicCueFinder }>();
   const forLang = (lang: string): { extractor: FeatureExtractor; finder: TopicCueFinder } => {
     let v = perLang.get(lang);
@@ -91,11 +104,14 @@ export function buildTopicDataset(
   const values: number[] = [];
   const labels = new Int32Array(examples.length);
   const cueMasks = new Int32Array(examples.length);
+  const pieceSignals: WordOfMouth[] | undefined = options.pieces ? new Array<WordOfMouth>(examples.length) : undefined;
   examples.forEach((e, n) => {
     const { extractor, finder } = forLang(e.lang);
     const prepared = prepareText(e.text);
     extractor.extractInto(prepared, buffer);
-    const cueMask = topicCueMask(finder.find(prepared.words), wom.detect(prepared));
+    const signals = options.signals?.[n] ?? wom.detect(prepared);
+    if (pieceSignals) pieceSignals[n] = signals;
+    const cueMask = topicCueMask(finder.find(prepared.words), signals);
     const feedItem = feedItems.get(e.lang);
     if (feedItem) {
       feedItem.predictInto(buffer, buffer.length, feedScratch);
@@ -121,7 +137,9 @@ export function buildTopicDataset(
     labels[n] = topicMask(e.topics);
     cueMasks[n] = cueMask;
   });
+  const pieces = pieceSignals ? buildPieces(examples, pieceSignals, options) : undefined;
   return {
+    ...(pieces ? { pieces } : {}),
     n: examples.length,
     langs: examples.map((e) => e.lang),
     offsets,
@@ -133,4 +151,20 @@ export function buildTopicDataset(
     ...(options.domains?.length ? { domains: options.domains } : {}),
     ...(options.feedItems?.length ? { feedItems: options.feedItems, feedItemProbability } : {}),
   };
+}
+
+/** The rows of the long texts' pieces (mention-pieces.ts), their features computed as the texts' were. */
+function buildPieces(examples: readonly TopicExample[], signals: readonly WordOfMouth[], options: TopicDatasetOptions): NonNullable<TopicDataset['pieces']> {
+  const rows: TopicExample[] = [];
+  const rowSignals: WordOfMouth[] = [];
+  const of = examples.map((e, n) =>
+    (mentionPieces(e.text, e.lang) ?? []).map((text) => {
+      rows.push({ text, lang: e.lang, topics: [], aspects: {} });
+      rowSignals.push(signals[n]!);
+      return rows.length - 1;
+    }),
+  );
+  // Not the feed-item classifiers: a piece is gated by its mention's probability.
+  const { feedItems: _feedItems, pieces: _pieces, ...rest } = options;
+  return { data: buildTopicDataset(rows, { ...rest, signals: rowSignals }), of };
 }

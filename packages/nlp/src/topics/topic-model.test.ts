@@ -8,7 +8,10 @@ import { createWordOfMouthDetector } from '../signals/detect-word-of-mouth.js';
 import { createTopicCueFinder, topicCueMask } from './topic-cue-finder.js';
 import { buildTopicDataset } from './topic-dataset.js';
 import { loadTopicModel } from './topic-model.js';
-import { topicLogits } from './train-topic-model.js';
+import { predictTopicMasks, topicLogits } from './train-topic-model.js';
+import { createAnalyzer } from '../analyzer.js';
+import { maskTopics } from '../eval/topic-cv.js';
+import { createWinkSentiment } from '../sentiment/wink-sentiment.js';
 
 // The tagger computes a language's topic logits in one pass, with the text-domain probabilities and
 // cue features folded in (topic-model.ts languageScorer); training and cross-validation score the
@@ -50,6 +53,40 @@ describe('the shipped topic model at prediction time', () => {
       // The feed-item probability the gate reads, as training and cross-validation read it (0 without a classifier).
       expect(feedItem).toBeCloseTo(data.feedItemProbability?.[i] ?? 0, 6);
     });
+  });
+
+  // A long mention is judged in pieces (mention-pieces.ts): the analyzer's topics must be the ones
+  // cross-validation predicts for the same text from a dataset with its pieces.
+  it.each([
+    [
+      'en',
+      'Refund still missing after three weeks\nI returned the router in October and the refund has not reached my card. The shop stopped answering my emails and the phone line is always busy. The new plan costs twice as much as the old one.',
+    ],
+    [
+      'ru',
+      'Третий день не работает мобильный интернет, оператор обещает починить завтра. В офисе очередь на час, сотрудники грубят. Тариф подорожал, хотя связь стала хуже, буду менять оператора.',
+    ],
+    [
+      'kk',
+      'Тапсырыс екі аптадан кейін ғана келді, курьер телефон көтермеді. Тауар сапасы нашар, бір күннен кейін сынып қалды. Бағасы тым қымбат, ақшамды қайтарыңыздар. Қолдау қызметіне үш рет жаздым, бірақ ешкім жауап бермеді, мұндай дүкеннен ешқашан сатып алмаңыздар.',
+    ],
+    // A release note reads as a feed item: judged whole, both ways.
+    [
+      'en',
+      'Nordbase 4.2.1 has been released\nThis release fixes a regression in the query planner and updates the documentation. The new version also speeds up backups and adds two options to the command line tool.',
+    ],
+  ])('%s: tags a long mention as cross-validation does, by its pieces', (lang, text) => {
+    const examples = [{ text, lang, topics: [], aspects: {} }];
+    const data = buildTopicDataset(examples, {
+      wink: createWinkSentiment(),
+      pieces: true,
+      ...(file.domains ? { domains: file.domains } : {}),
+      ...(file.feedItems ? { feedItems: file.feedItems } : {}),
+    });
+    expect(data.pieces?.of[0]?.length).toBeGreaterThan(1);
+    const analysis = createAnalyzer().analyze(text);
+    expect(analysis.lang).toBe(lang);
+    expect(analysis.topics.map((t) => t.topic)).toEqual(maskTopics(predictTopicMasks(file, data, [0])[0]!));
   });
 
   it('reads English mentions for whether they are feed items: a release note is, a complaint to a shop is not', () => {

@@ -9,6 +9,7 @@ import { stratifiedFolds } from '../eval/stratified-folds.js';
 import { mulberry32 } from '../sentiment/train-linear-model.js';
 import { pruneAndQuantise } from '../sentiment/weight-table.js';
 import { decideTopics } from './decide-topics.js';
+import { inPieces } from './mention-pieces.js';
 import type { TopicDataset } from './topic-dataset.js';
 import { languageIndex, TOPIC_FEATURE_BASE } from './topic-features.js';
 import { SUPPORTED_LANGUAGES } from '../types.js';
@@ -225,12 +226,23 @@ export function topicLogits(model: TopicModel, data: TopicDataset, rows: readonl
   return out;
 }
 
-/** Tagged-topic mask of each row. */
+/** Tagged-topic mask of each row: as the tagger decides, a long text's the union of its pieces' (mention-pieces.ts) where the dataset has them. */
 export function predictTopicMasks(file: TopicModelFile, data: TopicDataset, rows: readonly number[]): number[] {
   const model = loadTopicModel(file);
-  return topicLogits(model, data, rows).map((logits, i) =>
+  const pieces = data.pieces;
+  const masks = topicLogits(model, data, rows).map((logits, i) =>
     decideTopics(model, languageIndex(data.langs[rows[i]!]!), logits, data.cueMasks[rows[i]!]!, data.feedItemProbability?.[rows[i]!]),
   );
+  if (!pieces) return masks;
+  return rows.map((e, i) => {
+    const of = pieces.of[e] ?? [];
+    const feedItem = data.feedItemProbability?.[e];
+    if (of.length === 0 || !inPieces(feedItem ?? 0)) return masks[i]!;
+    return topicLogits(model, pieces.data, of).reduce(
+      (mask, logits, p) => mask | decideTopics(model, languageIndex(data.langs[e]!), logits, pieces.data.cueMasks[of[p]!]!, feedItem),
+      0,
+    );
+  });
 }
 
 function fBeta(tp: number, fp: number, fn: number, beta: number): number {
