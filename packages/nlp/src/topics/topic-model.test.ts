@@ -57,6 +57,8 @@ describe('the shipped topic model at prediction time', () => {
 
   // A long mention is judged in pieces (mention-pieces.ts): the analyzer's topics must be the ones
   // cross-validation predicts for the same text from a dataset with its pieces.
+  const analyzer = createAnalyzer();
+  const wink = createWinkSentiment();
   it.each([
     [
       'en',
@@ -78,13 +80,13 @@ describe('the shipped topic model at prediction time', () => {
   ])('%s: tags a long mention as cross-validation does, by its pieces', (lang, text) => {
     const examples = [{ text, lang, topics: [], aspects: {} }];
     const data = buildTopicDataset(examples, {
-      wink: createWinkSentiment(),
+      wink,
       pieces: true,
       ...(file.domains ? { domains: file.domains } : {}),
       ...(file.feedItems ? { feedItems: file.feedItems } : {}),
     });
     expect(data.pieces?.of[0]?.length).toBeGreaterThan(1);
-    const analysis = createAnalyzer().analyze(text);
+    const analysis = analyzer.analyze(text);
     expect(analysis.lang).toBe(lang);
     expect(analysis.topics.map((t) => t.topic)).toEqual(maskTopics(predictTopicMasks(file, data, [0])[0]!));
   });
