@@ -8,6 +8,8 @@
 // with is the mention's (topics/tag-topics.ts; cross-validation the same way: train-topic-model.ts
 // predictTopicMasks). A mention that reads more likely as a news or blog feed item is judged whole.
 
+import { isSpace } from '../text/tokenize.js';
+
 /**
  * Words a mention may have and still be judged whole, and the most a piece groups, in the languages
  * whose topic texts are short (shared/data/topics/dev: nine in ten have at most 23 English, 21 Russian,
@@ -62,12 +64,4 @@ function wordCount(text: string): number {
     inWord = !space;
   }
   return n;
-}
-
-/** The characters of the regular expression class \s. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }

@@ -45,18 +45,17 @@ export function createTopicTagger(options: {
       const hits = finder.find(text.words);
       let mask = topicCueMask(hits, signals);
       if (model && features) {
+        const feedItemOf = feedItem ?? (() => model.feedItemProbability(langIndex, features, features.length));
         const pieces = featuresOf ? mentionPieces(text.text, options.lang) : undefined;
         // Whether the mention is a feed item is the whole mention's, asked before any piece's features replace its own.
-        const probability = pieces ? (feedItem ? feedItem() : model.feedItemProbability(langIndex, features, features.length)) : 0;
-        if (!pieces || !featuresOf || !inPieces(probability))
-          mask = decide(model, features, mask, () => (feedItem ? feedItem() : model.feedItemProbability(langIndex, features, features.length)));
-        else {
+        const probability = pieces ? feedItemOf() : 0;
+        if (pieces && featuresOf && inPieces(probability)) {
           mask = 0;
           for (const piece of pieces) {
             const prepared = prepareText(piece);
             mask |= decide(model, featuresOf(prepared), topicCueMask(finder.find(prepared.words), signals), () => probability);
           }
-        }
+        } else mask = decide(model, features, mask, feedItemOf);
       }
       if (mask === 0) return [];
       const out: TopicMention[] = [];
