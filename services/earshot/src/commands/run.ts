@@ -146,26 +146,7 @@ export function registerRunCommand(program: Command): void {
       health = config.health
         ? await startHealthServer({ port: config.health.port, host: config.health.host, health: () => runtime.health(), registry: runtime.metrics.registry })
         : undefined;
-      out(`Earshot is running: ${config.brands.length} brands, ${config.sources.length} sources (config ${file}).`);
-      for (const line of describeBackend(config)) out(line);
-      const api = runtime.services.find(isApi);
-      if (api?.tokenLink) out(`  Dashboard: ${api.tokenLink}   (a token made up for this run; set api.tokens to keep one)`);
-      else if (api?.dashboardUrl) out(`  Dashboard: ${api.dashboardUrl}   (sign in with a token from api.tokens)`);
-      if (api?.url) out(`  API:       ${api.url}/api/v1/openapi.json`);
-      if (demo) out(`  Demo feeds served at ${demo.url}/feeds/`);
-      if (health) out(`  Health:    ${health.url}/health   metrics: ${health.url}/metrics`);
-      out(`  Search:    npm run earshot -- search "<words>" [--brand <id>] [--sentiment negative] [--lang ru] [--json]`);
-      out('Press Ctrl+C to stop.');
-
-      let lastStored = -1;
-      const progress = setInterval(() => {
-        void runtime.store.count({}).then((stored) => {
-          if (stored !== lastStored) out(`[${new Date().toISOString()}] ${stored} mentions stored`);
-          lastStored = stored;
-        });
-      }, 2000);
-      progress.unref();
-
+      let progress: NodeJS.Timeout | undefined;
       let stopping = false;
       const onSignal = (signal: string) => {
         if (stopping) return;
@@ -189,8 +170,30 @@ export function registerRunCommand(program: Command): void {
           process.exit(0);
         })();
       };
+      // Installed before the banner says Ctrl+C stops it: until a handler is installed, a signal ends
+      // the process at once, with nothing stopped in order.
       process.once('SIGINT', () => onSignal('SIGINT'));
       process.once('SIGTERM', () => onSignal('SIGTERM'));
+      out(`Earshot is running: ${config.brands.length} brands, ${config.sources.length} sources (config ${file}).`);
+      for (const line of describeBackend(config)) out(line);
+      const api = runtime.services.find(isApi);
+      if (api?.tokenLink) out(`  Dashboard: ${api.tokenLink}   (a token made up for this run; set api.tokens to keep one)`);
+      else if (api?.dashboardUrl) out(`  Dashboard: ${api.dashboardUrl}   (sign in with a token from api.tokens)`);
+      if (api?.url) out(`  API:       ${api.url}/api/v1/openapi.json`);
+      if (demo) out(`  Demo feeds served at ${demo.url}/feeds/`);
+      if (health) out(`  Health:    ${health.url}/health   metrics: ${health.url}/metrics`);
+      out(`  Search:    npm run earshot -- search "<words>" [--brand <id>] [--sentiment negative] [--lang ru] [--json]`);
+      out('Press Ctrl+C to stop.');
+
+      let lastStored = -1;
+      progress = setInterval(() => {
+        void runtime.store.count({}).then((stored) => {
+          if (stored !== lastStored) out(`[${new Date().toISOString()}] ${stored} mentions stored`);
+          lastStored = stored;
+        });
+      }, 2000);
+      progress.unref();
+
       await new Promise(() => {});
     });
 }

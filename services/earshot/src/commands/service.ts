@@ -32,7 +32,6 @@ export function registerServiceCommands(program: Command): void {
         installFatalHandlers({ source: process, logger, stop: stopAll, deadlineMs: config.shutdownTimeout, exit: (code) => process.exit(code) });
         await runtime.start();
         health = await startHealthServer({ port, host: config.health?.host, health: () => runtime.health(), registry: runtime.metrics.registry });
-        logger.info({ stage: name, health: `${health.url}/health`, metrics: `${health.url}/metrics` }, 'stage started');
         const stop = async () => {
           const result = await stopWithin({
             deadlineMs: config.shutdownTimeout,
@@ -42,8 +41,11 @@ export function registerServiceCommands(program: Command): void {
           logger.info({ stage: name, result }, 'stage stopped');
           process.exit(0);
         };
+        // Installed before 'stage started' is logged: until a handler is installed, a signal ends the
+        // process at once, with nothing stopped in order.
         process.once('SIGTERM', () => void stop());
         process.once('SIGINT', () => void stop());
+        logger.info({ stage: name, health: `${health.url}/health`, metrics: `${health.url}/metrics` }, 'stage started');
       });
   }
 }
