@@ -9,6 +9,7 @@ import { installFatalHandlers } from '../fatal-errors.js';
 import { startDemoServer, type DemoServer } from '../demo-server.js';
 import { busiestHost, everyFewSeconds } from '../once-progress.js';
 import type { Runtime } from '../runtime.js';
+import { onStopSignals } from '../stop-signals.js';
 import { stopWithin } from '../stop-within.js';
 import { PIPELINE_STAGES, STAGE_NAMES } from '../stage-names.js';
 
@@ -142,38 +143,35 @@ export function registerRunCommand(program: Command): void {
         return;
       }
 
+      let progress: NodeJS.Timeout | undefined;
+      const signals = onStopSignals({
+        source: process,
+        say: out,
+        stop: (signal) => {
+          out(`${signal}: finishing the batches in flight…`);
+          clearInterval(progress);
+          void (async () => {
+            const result = await stopWithin({
+              deadlineMs: config.shutdownTimeout,
+              logger,
+              stop: async () => {
+                await health?.close();
+                await shutdown();
+              },
+            });
+            out(
+              result === 'stopped'
+                ? 'Stopped.'
+                : `Stopped at the ${config.shutdownTimeout / 1000} s shutdown deadline (unfinished batches are redelivered after a restart).`,
+            );
+            process.exit(0);
+          })();
+        },
+      });
       await runtime.start();
       health = config.health
         ? await startHealthServer({ port: config.health.port, host: config.health.host, health: () => runtime.health(), registry: runtime.metrics.registry })
         : undefined;
-      let progress: NodeJS.Timeout | undefined;
-      let stopping = false;
-      const onSignal = (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        out(`${signal}: finishing the batches in flight…`);
-        clearInterval(progress);
-        void (async () => {
-          const result = await stopWithin({
-            deadlineMs: config.shutdownTimeout,
-            logger,
-            stop: async () => {
-              await health?.close();
-              await shutdown();
-            },
-          });
-          out(
-            result === 'stopped'
-              ? 'Stopped.'
-              : `Stopped at the ${config.shutdownTimeout / 1000} s shutdown deadline (unfinished batches are redelivered after a restart).`,
-          );
-          process.exit(0);
-        })();
-      };
-      // Installed before the banner says Ctrl+C stops it: until a handler is installed, a signal ends
-      // the process at once, with nothing stopped in order.
-      process.once('SIGINT', () => onSignal('SIGINT'));
-      process.once('SIGTERM', () => onSignal('SIGTERM'));
       out(`Earshot is running: ${config.brands.length} brands, ${config.sources.length} sources (config ${file}).`);
       for (const line of describeBackend(config)) out(line);
       const api = runtime.services.find(isApi);
@@ -193,6 +191,7 @@ export function registerRunCommand(program: Command): void {
         });
       }, 2000);
       progress.unref();
+      signals.started();
 
       await new Promise(() => {});
     });

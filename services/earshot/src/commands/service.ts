@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { startHealthServer, type HealthServer } from '@earshot/observability';
 import { installFatalHandlers } from '../fatal-errors.js';
+import { onStopSignals } from '../stop-signals.js';
 import { stopWithin } from '../stop-within.js';
 import { STAGE_NAMES, type StageName } from '../stage-names.js';
 import { EXIT_USAGE } from '../cli/exit-code.js';
@@ -30,22 +31,19 @@ export function registerServiceCommands(program: Command): void {
           await runtime.stop();
         };
         installFatalHandlers({ source: process, logger, stop: stopAll, deadlineMs: config.shutdownTimeout, exit: (code) => process.exit(code) });
+        const signals = onStopSignals({
+          source: process,
+          say: (line) => logger.info({ stage: name }, line),
+          stop: () =>
+            void stopWithin({ deadlineMs: config.shutdownTimeout, logger, stop: stopAll }).then((result) => {
+              logger.info({ stage: name, result }, 'stage stopped');
+              process.exit(0);
+            }),
+        });
         await runtime.start();
         health = await startHealthServer({ port, host: config.health?.host, health: () => runtime.health(), registry: runtime.metrics.registry });
-        const stop = async () => {
-          const result = await stopWithin({
-            deadlineMs: config.shutdownTimeout,
-            logger,
-            stop: stopAll,
-          });
-          logger.info({ stage: name, result }, 'stage stopped');
-          process.exit(0);
-        };
-        // Installed before 'stage started' is logged: until a handler is installed, a signal ends the
-        // process at once, with nothing stopped in order.
-        process.once('SIGTERM', () => void stop());
-        process.once('SIGINT', () => void stop());
         logger.info({ stage: name, health: `${health.url}/health`, metrics: `${health.url}/metrics` }, 'stage started');
+        signals.started();
       });
   }
 }
