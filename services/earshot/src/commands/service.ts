@@ -33,7 +33,7 @@ export function registerServiceCommands(program: Command): void {
         installFatalHandlers({ source: process, logger, stop: stopAll, deadlineMs: config.shutdownTimeout, exit: (code) => process.exit(code) });
         const signals = onStopSignals({
           source: process,
-          say: (line) => logger.info({ stage: name }, line),
+          say: (line) => logger.warn({ stage: name }, line),
           stop: () =>
             void stopWithin({ deadlineMs: config.shutdownTimeout, logger, stop: stopAll }).then((result) => {
               logger.info({ stage: name, result }, 'stage stopped');
