@@ -229,17 +229,14 @@ export function topicLogits(model: TopicModel, data: TopicDataset, rows: readonl
 /** Tagged-topic mask of each row: as the tagger decides, a long text's the union of its pieces' (mention-pieces.ts) where the dataset has them. */
 export function predictTopicMasks(file: TopicModelFile, data: TopicDataset, rows: readonly number[]): number[] {
   const model = loadTopicModel(file);
-  const pieces = data.pieces;
-  const masks = topicLogits(model, data, rows).map((logits, i) =>
-    decideTopics(model, languageIndex(data.langs[rows[i]!]!), logits, data.cueMasks[rows[i]!]!, data.feedItemProbability?.[rows[i]!]),
-  );
-  if (!pieces) return masks;
-  return rows.map((e, i) => {
-    const of = pieces.of[e] ?? [];
+  return rows.map((e) => {
     const feedItem = data.feedItemProbability?.[e];
-    if (of.length === 0 || !inPieces(feedItem ?? 0)) return masks[i]!;
-    return topicLogits(model, pieces.data, of).reduce(
-      (mask, logits, p) => mask | decideTopics(model, languageIndex(data.langs[e]!), logits, pieces.data.cueMasks[of[p]!]!, feedItem),
+    const of = data.pieces?.of[e] ?? [];
+    // A text judged in pieces is scored by its pieces only (never by its own logits); else by itself.
+    const [scored, scoredRows] = of.length > 0 && inPieces(feedItem ?? 0) ? [data.pieces!.data, of] : [data, [e]];
+    const lang = languageIndex(data.langs[e]!);
+    return topicLogits(model, scored, scoredRows).reduce(
+      (mask, logits, p) => mask | decideTopics(model, lang, logits, scored.cueMasks[scoredRows[p]!]!, feedItem),
       0,
     );
   });
