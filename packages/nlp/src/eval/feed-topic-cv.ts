@@ -38,7 +38,8 @@ export function crossValidateFeedItems(options: {
   const k = options.folds ?? 5;
   const extraTexts = options.extraTexts ?? [];
   const data = buildTopicDataset([...topicTexts, ...extraTexts, ...feeds], {
-    pieces: options.pieces !== false,
+    // Only the feed items are scored here.
+    pieces: options.pieces !== false && ((n) => n >= topicTexts.length + extraTexts.length),
     ...(wink ? { wink } : {}),
     ...(options.domains ? { domains: options.domains } : {}),
   });

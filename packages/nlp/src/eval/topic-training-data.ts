@@ -57,7 +57,8 @@ export function topicTrainingData(options: {
     crossWord: options.crossWord ?? 0,
     domains,
     feedItems,
-    pieces: options.pieces !== false,
+    // Only the topic texts are ever scored; our rows are trained on whole.
+    pieces: options.pieces !== false && ((n) => n < examples.length),
   });
   return { data, extra: extraExamples.map((_, i) => examples.length + i), domains, feedItems, feeds };
 }

@@ -70,8 +70,11 @@ export interface TopicDatasetOptions {
   domains?: LinearModelFile<string>[];
   /** Feed-item classifiers (feed-items.ts): not features; each row's probability is kept for the decision. */
   feedItems?: LinearModelFile<string>[];
-  /** Also the pieces long texts are judged in (TopicDataset.pieces). */
-  pieces?: boolean;
+  /**
+   * Also the pieces long texts are judged in (TopicDataset.pieces): of every long text, or of those
+   * whose index the function accepts (the rows cross-validation scores: pieces are never trained on).
+   */
+  pieces?: boolean | ((example: number) => boolean);
   /** Each example's word of mouth, where it is a piece of a mention (the mention's, as the tagger reads it); else detected in its text. */
   signals?: readonly WordOfMouth[];
 }
@@ -157,8 +160,9 @@ export function buildTopicDataset(examples: readonly TopicExample[], options: To
 function buildPieces(examples: readonly TopicExample[], signals: readonly WordOfMouth[], options: TopicDatasetOptions): NonNullable<TopicDataset['pieces']> {
   const rows: TopicExample[] = [];
   const rowSignals: WordOfMouth[] = [];
+  const wanted = typeof options.pieces === 'function' ? options.pieces : () => true;
   const of = examples.map((e, n) =>
-    (mentionPieces(e.text, e.lang) ?? []).map((text) => {
+    ((wanted(n) && mentionPieces(e.text, e.lang)) || []).map((text) => {
       rows.push({ text, lang: e.lang, topics: [], aspects: {} });
       rowSignals.push(signals[n]!);
       return rows.length - 1;
