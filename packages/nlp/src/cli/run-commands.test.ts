@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { Readable, Writable } from 'node:stream';
-import { createReadStream } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyzer.js';
 import { runAnalyze } from './run-analyze.js';
 import { runEval } from './run-eval.js';
@@ -92,5 +94,41 @@ describe('runEvalFile on a topic file', () => {
   it('still scores sentiment files as before', () => {
     const result = runEvalFile({ file: testdata('eval-sample.jsonl'), output: sink().stream, errors: sink().stream, analyzer: createAnalyzer() });
     expect('kind' in result).toBe(false);
+  });
+});
+
+describe('runEvalFile on a file with nothing to score', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'earshot-eval-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, content: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const run = (path: string): { out: string; err: string; thrown: unknown } => {
+    const out = sink();
+    const err = sink();
+    try {
+      runEvalFile({ file: path, output: out.stream, errors: err.stream, analyzer: createAnalyzer() });
+      return { out: out.text(), err: err.text(), thrown: undefined };
+    } catch (e) {
+      return { out: out.text(), err: err.text(), thrown: e };
+    }
+  };
+
+  it('says the file is empty instead of printing zeros', () => {
+    const { out, thrown } = run(file('empty.jsonl', ''));
+    expect(out).toBe('');
+    expect(String(thrown)).toContain('empty.jsonl: no labeled line to score (the file is empty)');
+  });
+
+  it('says how many lines were skipped, and which shapes a line may have', () => {
+    const sentiment = run(file('labels.jsonl', '{"text":"fine","label":"happy","lang":"en"}\nnot json\n'));
+    expect(sentiment.err).toContain('line 1: missing or unknown "label", skipped');
+    expect(String(sentiment.thrown)).toContain('labels.jsonl: no labeled line to score (2 lines skipped)');
+    expect(String(sentiment.thrown)).toContain('{"text", "lang", "topics", "aspects"}');
+    const topics = run(file('topics.jsonl', '{"text":"late again","lang":"en","topics":["bogus"],"aspects":{}}\n'));
+    expect(topics.err).toContain('line 1: unknown topic "bogus", skipped');
+    expect(String(topics.thrown)).toContain('topics.jsonl: no labeled line to score (1 line skipped)');
   });
 });

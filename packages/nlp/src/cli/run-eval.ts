@@ -25,6 +25,7 @@ export interface RunEvalOptions {
 export function runEval(options: RunEvalOptions): EvalResult {
   const { examples, errors } = readLabeledFile(options.file);
   for (const e of errors) options.errors.write(`line ${e.line}: ${e.reason}, skipped\n`);
+  assertSomethingToScore(options.file, examples.length, errors.length);
   const analyzer = options.analyzer ?? createAnalyzer();
   const result = evaluateExamples(examples, analyzer);
   const out: EvalResult = { file: options.file, ...result, overall: { ...result.overall, skippedLines: errors.length } };
@@ -58,6 +59,17 @@ export function evaluateExamples(
       docsPerSecond: seconds > 0 ? Math.round(n / seconds) : 0,
     },
   };
+}
+
+/**
+ * Scores over no rows would print zeros that read like a result: a file with no line to score is an
+ * error that says so, and which shapes a line may have.
+ */
+export function assertSomethingToScore(file: string, rows: number, skipped: number): void {
+  if (rows > 0) return;
+  throw new Error(
+    `${file}: no labeled line to score (${skipped === 0 ? 'the file is empty' : `${skipped} line${skipped === 1 ? '' : 's'} skipped`}); expected JSON Lines of {"text", "label", "lang"} (sentiment) or {"text", "lang", "topics", "aspects"} (topics)`,
+  );
 }
 
 function round(x: number): number {

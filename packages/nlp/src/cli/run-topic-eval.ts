@@ -8,6 +8,7 @@ import type { Analyzer } from '../types.js';
 import { createAnalyzer } from '../analyzer.js';
 import { readTopicFile } from '../eval/read-topics.js';
 import { topicReport, type TopicReport } from '../eval/topic-metrics.js';
+import { assertSomethingToScore } from './run-eval.js';
 
 export interface TopicEvalResult {
   file: string;
@@ -19,6 +20,7 @@ export interface TopicEvalResult {
 export function runTopicEval(options: { file: string; output: Writable; errors: Writable; analyzer?: Analyzer }): TopicEvalResult {
   const { examples, errors } = readTopicFile(options.file);
   for (const e of errors) options.errors.write(`line ${e.line}: ${e.reason}, skipped\n`);
+  assertSomethingToScore(options.file, examples.length, errors.length);
   const analyzer = options.analyzer ?? createAnalyzer();
   const started = performance.now();
   const predictions = analyzer.analyzeBatch(examples.map((e) => ({ text: e.text })));
