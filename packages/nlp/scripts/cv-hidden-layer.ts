@@ -18,6 +18,7 @@ import { createLanguageFeatures, HASH_BITS, LANGUAGE_SETTINGS } from '../src/sen
 import { loadLinearModel } from '../src/sentiment/linear-model.js';
 import { mulberry32, shuffle, trainLinearModel } from '../src/sentiment/train-linear-model.js';
 import { trainingAdditions } from '../src/sentiment/training-set.js';
+import { trainHyperparameters } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import type { SentimentLabel } from '../src/types.js';
 
@@ -46,10 +47,9 @@ for (const lang of langs) {
   const { extractor, denseCount } = createLanguageFeatures({ lang, settings, wink });
   const dev = readLabeledFile(sharedDataFile(process.env, 'sentiment/dev', lang)!).examples.filter((e) => e.lang === lang);
   const { added, nbExamples } = trainingAdditions({ env: process.env, lang, settings });
-  const copy = (x: SparseVector): SparseVector => ({ indices: Int32Array.from(x.indices), values: Float64Array.from(x.values) });
-  const devRows: Row[] = dev.map((e) => ({ x: copy(extractor.extract(e.text)), label: e.label }));
-  const addedRows: Row[] = added.map((e) => ({ x: copy(extractor.extract(e.text)), label: e.label, ...(e.weight !== undefined ? { weight: e.weight } : {}) }));
-  const nbRows = nbExamples?.map((e) => ({ x: copy(extractor.extract(e.text)), label: e.label }));
+  const devRows: Row[] = dev.map((e) => ({ x: extractor.extract(e.text), label: e.label }));
+  const addedRows: Row[] = added.map((e) => ({ x: extractor.extract(e.text), label: e.label, ...(e.weight !== undefined ? { weight: e.weight } : {}) }));
+  const nbRows = nbExamples?.map((e) => ({ x: extractor.extract(e.text), label: e.label }));
   const size = (1 << HASH_BITS) + denseCount;
   const sums = { linear: [] as number[], hidden: [] as number[], mean: [] as number[] };
   for (const seed of seeds) {
@@ -68,10 +68,7 @@ for (const lang of langs) {
           hashBits: HASH_BITS,
           denseCount,
           seed: 42,
-          ...(settings.epochs !== undefined ? { epochs: settings.epochs } : {}),
-          ...(settings.classBoost ? { classBoost: settings.classBoost } : {}),
-          ...(settings.nbWeight !== undefined ? { nbWeight: settings.nbWeight } : {}),
-          ...(settings.keep !== undefined ? { maxFeatures: settings.keep } : {}),
+          ...trainHyperparameters(settings),
           ...(nbRows ? { nbExamples: nbRows } : {}),
         }),
       );

@@ -35,14 +35,7 @@ export function trainSentimentModel(options: {
   const extractor = prior ? withPrior(language.extractor, loadLinearModel(prior), HASH_BITS) : language.extractor;
   const denseCount = prior ? PRIOR_DENSE_COUNT : language.denseCount;
   const examples = featurize(extractor, options.examples);
-  const hyper: Pick<TrainOptions, 'epochs' | 'learningRate' | 'l2' | 'classBoost' | 'maxFeatures' | 'nbWeight' | 'nbAlpha'> = {};
-  if (settings.epochs !== undefined) hyper.epochs = settings.epochs;
-  if (settings.learningRate !== undefined) hyper.learningRate = settings.learningRate;
-  if (settings.l2 !== undefined) hyper.l2 = settings.l2;
-  if (settings.classBoost) hyper.classBoost = settings.classBoost;
-  if (settings.nbWeight !== undefined) hyper.nbWeight = settings.nbWeight;
-  if (settings.nbAlpha !== undefined) hyper.nbAlpha = settings.nbAlpha;
-  if (settings.keep !== undefined) hyper.maxFeatures = settings.keep;
+  const hyper = trainHyperparameters(settings);
   // Naive Bayes counts only the hashed buckets (train-linear-model.ts), so its rows need no prior
   // features: the language's own, those of the prior's rows when they are the same rows (Kazakh's polar).
   const nbExamples =
@@ -57,6 +50,21 @@ export function trainSentimentModel(options: {
     ...(nbExamples ? { nbExamples } : {}),
   });
   return prior ? { ...model, prior } : model;
+}
+
+/** The training options a language's settings choose (trainLinearModel's defaults where they choose none). */
+export function trainHyperparameters(
+  settings: LanguageSettings,
+): Pick<TrainOptions, 'epochs' | 'learningRate' | 'l2' | 'classBoost' | 'maxFeatures' | 'nbWeight' | 'nbAlpha'> {
+  const hyper: ReturnType<typeof trainHyperparameters> = {};
+  if (settings.epochs !== undefined) hyper.epochs = settings.epochs;
+  if (settings.learningRate !== undefined) hyper.learningRate = settings.learningRate;
+  if (settings.l2 !== undefined) hyper.l2 = settings.l2;
+  if (settings.classBoost) hyper.classBoost = settings.classBoost;
+  if (settings.nbWeight !== undefined) hyper.nbWeight = settings.nbWeight;
+  if (settings.nbAlpha !== undefined) hyper.nbAlpha = settings.nbAlpha;
+  if (settings.keep !== undefined) hyper.maxFeatures = settings.keep;
+  return hyper;
 }
 
 function featurize(extractor: FeatureExtractor, rows: LabeledText[]): TrainOptions['examples'] {
