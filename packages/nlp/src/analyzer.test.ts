@@ -93,7 +93,6 @@ describe('createAnalyzer', () => {
   // feed-item classifier and took a side the model was unsure of; the rule makes it neutral
   // (sentiment/feed-item-neutral.ts). A customer's complaint stays negative.
   const unsureSides = [
-    'Testing with a new framework: a short guide\nIn this post we walk through writing your first tests and running them on every commit.',
     'City council approves new budget for the harbour district\nThe plan, which passed by seven votes to four, funds two new bridges and a ferry terminal.',
     'Photos of the week: lanterns, marathons and a very large pumpkin\nOur picture editors bring you a selection of images from around the world.',
   ];
@@ -102,12 +101,15 @@ describe('createAnalyzer', () => {
     expect(createAnalyzer({ feedItemNeutral: false }).analyze(text).sentiment.label).not.toBe('neutral');
   });
 
-  // Before round 17's naive Bayes part the English model took a side here (-0.39) and the feed-item
-  // rule made it neutral; now the model itself calls it neutral.
-  it('reads a sports report as neutral', () => {
-    expect(
-      analyzer.analyze('Chess club results: round five\nThe home team drew three games and lost one against the visitors from the north.').sentiment.label,
-    ).toBe('neutral');
+  // Before round 17's naive Bayes part the English model took a side on the sports report (-0.39),
+  // before round 31's longer word lists on the blog post, and the feed-item rule made them neutral;
+  // now the model itself calls them neutral.
+  it.each([
+    'Chess club results: round five\nThe home team drew three games and lost one against the visitors from the north.',
+    'Testing with a new framework: a short guide\nIn this post we walk through writing your first tests and running them on every commit.',
+  ])('reads a report that takes no side as neutral: %j', (text) => {
+    expect(analyzer.analyze(text).sentiment.label).toBe('neutral');
+    expect(createAnalyzer({ feedItemNeutral: false }).analyze(text).sentiment.label).toBe('neutral');
   });
 
   it("keeps a customer's complaint negative", () => {
@@ -168,14 +170,16 @@ describe('createAnalyzer', () => {
 
   it('asks the Russian-or-Kazakh classifier where the cue words are unsure, over a hint only when it is sure', () => {
     // Our own sentences: Kazakh typed without its own letters and with no cue word ("the app won't
-    // open"), which the cue words alone guess is Russian; and a Russian one they are unsure of.
+    // update"), which the cue words alone guess is Russian; and a Russian one they are unsure of.
+    // ("Колданба ашылмай тур", "won't open", served here until round 31: the Kazakh word list's
+    // "ашылмай" now tells the cue words it is Kazakh.)
     const cuesOnly = createAnalyzer({ cyrillic: null, topicModel: null });
-    expect(cuesOnly.analyze('Колданба ашылмай тур').lang).toBe('ru');
-    expect(analyzer.analyze('Колданба ашылмай тур')).toMatchObject({ lang: 'kk' });
-    expect(analyzer.analyze('Колданба ашылмай тур').langConfidence).toBeLessThan(0.8);
+    expect(cuesOnly.analyze('Колданба жанартылмай тур').lang).toBe('ru');
+    expect(analyzer.analyze('Колданба жанартылмай тур')).toMatchObject({ lang: 'kk' });
+    expect(analyzer.analyze('Колданба жанартылмай тур').langConfidence).toBeLessThan(0.8);
     expect(analyzer.analyze('Банк приложение тормозит').lang).toBe('ru');
     // Kazakh sites often say ru, and a Russian text may come with kk: a sure classifier overrules the hint.
-    expect(analyzer.analyze('Колданба ашылмай тур', { langHint: 'ru' }).lang).toBe('kk');
+    expect(analyzer.analyze('Колданба жанартылмай тур', { langHint: 'ru' }).lang).toBe('kk');
     expect(analyzer.analyze('Банк приложение тормозит', { langHint: 'kk-KZ' }).lang).toBe('ru');
     expect(analyzer.analyze('Связь пропала', { langHint: 'kk' }).lang).toBe('ru');
     // A brand name and a word both languages use: the classifier is unsure (0.46), the hint decides.

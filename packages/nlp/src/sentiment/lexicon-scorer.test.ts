@@ -25,6 +25,14 @@ describe('lexicon scorer: inflected forms and negation in every language', () =>
     ['et', 'teenindus ei olnud hea', -1],
     ['et', 'halvasti tehtud ja kallis', -1],
     ['et', 'see pole halb', 1],
+    // Words of the longer lists (wordlists/<lang>.ts) that the core lists lack; sentences of ours.
+    ['en', 'the hinge feels flimsy', -1],
+    ['kk', 'сатушы алдап кетті', -1],
+    ['kk', 'мен риза болмадым', -1], // a phrase
+    ['he', 'הם נוכלים', -1],
+    ['he', 'צוות מקצועי ואמין', 1],
+    ['et', 'müüja oli ebaviisakas', -1],
+    ['et', 'klient jäi rahulolematuks', -1], // longer than the positive "rahul"
   ];
   it.each(cases)('%s: %s → %i', (lang, text, sign) => {
     const scorer = createLexiconScorer({ lexicon: LEXICONS[lang]! });
@@ -36,8 +44,8 @@ describe('lexicon scorer: how entries match', () => {
   // A lexicon of our own, to pin the matching rules down apart from any language's lists.
   const scorer = createLexiconScorer({
     lexicon: {
-      positive: ['fine', 'finest', 'ok', 'wow'],
-      negative: ['fines', 'bad', 'wow'],
+      positive: ['fine', 'finest', 'ok', 'wow', 'bad ass'],
+      negative: ['fines', 'bad', 'wow', 'waste of time', 'waste of money'],
       negators: ['not'],
       postNegators: ['nope'],
       intensifiers: ['very'],
@@ -65,6 +73,14 @@ describe('lexicon scorer: how entries match', () => {
     expect(score('fine nope')).toBe(-1);
     expect(score('very fine')).toBe(1.5);
     expect(score('very fine, fine')).toBe(2.5);
+  });
+
+  it('matches a phrase as its word sequence, its polarity standing for its words', () => {
+    expect(score('a waste of time')).toBe(-1);
+    expect(score('waste of money, and a waste of time')).toBe(-2);
+    expect(score('waste of')).toBe(0);
+    expect(score('a bad ass phone')).toBe(1);
+    expect(score('not a waste of time')).toBe(1);
   });
 
   it('scores a text of many words as the sum of its parts', () => {

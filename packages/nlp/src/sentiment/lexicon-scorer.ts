@@ -33,6 +33,8 @@ const POST_NEGATOR = 2;
 const INTENSIFIER = 4;
 const EXACT_POSITIVE = 8;
 const EXACT_NEGATIVE = 16;
+/** The first word of a listed phrase. */
+const PHRASE_START = 32;
 /** Words of a text score() keeps scratch arrays for. */
 const SCRATCH_WORDS = 1024;
 
@@ -48,11 +50,18 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
     kinds.set(f, ((kinds.get(f) ?? 0) & ~(EXACT_POSITIVE | EXACT_NEGATIVE)) | (polarity > 0 ? EXACT_POSITIVE : EXACT_NEGATIVE));
   };
   const stems = new Map<string, number>();
-  const phrases: { words: string[]; polarity: number }[] = [];
+  // Phrases by their first two words: a text is checked only for the phrases two of its words start.
+  const phrases = new Map<string, Map<string, Phrase[]>>();
   const add = (entry: string, polarity: number): void => {
     const f = fold(entry);
-    if (f.includes(' ')) phrases.push({ words: f.split(' '), polarity });
-    else if (f.length < 4) exact(f, polarity);
+    if (f.includes(' ')) {
+      const words = f.split(' ').filter((w) => w !== '');
+      const [first, second] = words as [string, string];
+      const bySecond = phrases.get(first) ?? new Map<string, Phrase[]>();
+      phrases.set(first, bySecond);
+      bySecond.set(second, [...(bySecond.get(second) ?? []), { words, polarity }]);
+      mark(first, PHRASE_START);
+    } else if (f.length < 4) exact(f, polarity);
     else stems.set(f, polarity);
   };
   for (const w of lexicon.positive) add(w, 1);
@@ -98,9 +107,13 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
         wordKinds[i] = kind;
         values[i] = polarityOf(w, kind);
       }
-      for (const ph of phrases) {
-        for (let i = 0; i + ph.words.length <= n; i++) {
-          if (words[i] !== ph.words[0] || !ph.words.every((w, k) => words[i + k] === w)) continue;
+      // A phrase's polarity stands for its words' own, left to right.
+      for (let i = 0; i + 1 < n; i++) {
+        if ((wordKinds[i]! & PHRASE_START) === 0) continue;
+        const starting = phrases.get(words[i]!)!.get(words[i + 1]!);
+        if (starting === undefined) continue;
+        for (const ph of starting) {
+          if (!phraseAt(words, i, ph.words)) continue;
           values[i] = ph.polarity;
           for (let k = 1; k < ph.words.length; k++) values[i + k] = 0;
         }
@@ -134,6 +147,18 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
       return hits;
     },
   };
+}
+
+interface Phrase {
+  words: string[];
+  polarity: number;
+}
+
+/** Whether `words` from `at` on are the phrase's words (its first two are known to be). */
+function phraseAt(words: readonly string[], at: number, phrase: readonly string[]): boolean {
+  if (at + phrase.length > words.length) return false;
+  for (let k = 2; k < phrase.length; k++) if (words[at + k] !== phrase[k]) return false;
+  return true;
 }
 
 /**

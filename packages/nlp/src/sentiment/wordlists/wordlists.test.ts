@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from '../../text/fold.js';
+import { LEXICONS } from '../lexicons.js';
+import { ENGLISH_WORDS } from './en.js';
+import { ESTONIAN_WORDS } from './et.js';
+import { HEBREW_WORDS } from './he.js';
+import { KAZAKH_WORDS } from './kk.js';
+
+// The longer word lists keep the rules lexicons.ts states: each entry is written in its language's
+// letters (and digits), says one polarity, is listed once, and can match (a phrase that starts with a
+// negator never does: the negator is read as negation first).
+const LISTS = [
+  { lang: 'en', words: ENGLISH_WORDS, script: /^[a-z0-9' ]+$/ },
+  { lang: 'et', words: ESTONIAN_WORDS, script: /^[a-zšžõäöü' ]+$/ },
+  { lang: 'kk', words: KAZAKH_WORDS, script: /^[\u0400-\u04ff ]+$/ },
+  { lang: 'he', words: HEBREW_WORDS, script: /^[\u05d0-\u05ea"' ]+$/ },
+];
+
+describe.each(LISTS)('word list $lang', ({ lang, words, script }) => {
+  const positive = words.positive.map(fold);
+  const negative = words.negative.map(fold);
+
+  it('is written in its language’s letters', () => {
+    expect([...words.positive, ...words.negative].filter((w) => !script.test(w.toLowerCase()))).toEqual([]);
+  });
+
+  it('lists each entry once, with one polarity', () => {
+    const both = new Set(positive.filter((w) => negative.includes(w)));
+    expect([...both]).toEqual([]);
+    for (const list of [positive, negative]) expect(list.length).toBe(new Set(list).size);
+  });
+
+  it('starts no phrase with a negator', () => {
+    const negators = new Set(LEXICONS[lang]!.negators.map(fold));
+    expect([...positive, ...negative].filter((w) => w.includes(' ') && negators.has(w.split(' ')[0]!))).toEqual([]);
+  });
+
+  it('is part of the language’s lexicon', () => {
+    expect(LEXICONS[lang]!.positive).toEqual(expect.arrayContaining([...words.positive]));
+    expect(LEXICONS[lang]!.negative).toEqual(expect.arrayContaining([...words.negative]));
+  });
+});
