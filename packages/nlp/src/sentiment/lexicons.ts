@@ -12,6 +12,7 @@ import { ENGLISH_WORDS } from './wordlists/en.js';
 import { ESTONIAN_WORDS } from './wordlists/et.js';
 import { HEBREW_WORDS } from './wordlists/he.js';
 import { KAZAKH_WORDS } from './wordlists/kk.js';
+import type { WordList } from './wordlists/word-list.js';
 
 export interface Lexicon {
   positive: readonly string[];
@@ -679,7 +680,7 @@ const CORE_LEXICONS: Record<string, Lexicon> = {
   },
 };
 
-const WORD_LISTS: Record<string, { positive: readonly string[]; negative: readonly string[] }> = {
+const WORD_LISTS: Record<string, WordList> = {
   en: ENGLISH_WORDS,
   kk: KAZAKH_WORDS,
   he: HEBREW_WORDS,

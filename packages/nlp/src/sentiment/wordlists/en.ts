@@ -5,7 +5,9 @@
 // shorter one the whole word, an entry with a space that word sequence.
 // Checked against a Debian English word list for stems that would also start neutral words.
 
-export const ENGLISH_WORDS: { positive: readonly string[]; negative: readonly string[] } = {
+import type { WordList } from './word-list.js';
+
+export const ENGLISH_WORDS: WordList = {
   positive: [
     'admirabl',
     'adorable',

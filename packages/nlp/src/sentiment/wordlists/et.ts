@@ -10,7 +10,9 @@
 // (inflected stems, verbs of judgement, reader comments on public services and news, colloquial
 // words); ROUNDS.md round 31 has what each pass gave.
 
-export const ESTONIAN_WORDS: { positive: readonly string[]; negative: readonly string[] } = {
+import type { WordList } from './word-list.js';
+
+export const ESTONIAN_WORDS: WordList = {
   positive: [
     'heal',
     'heas',

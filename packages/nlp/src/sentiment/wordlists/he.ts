@@ -6,7 +6,9 @@
 // Checked against Debian's Hebrew spelling dictionary (hunspell-he) for stems that would also start
 // neutral words (מהמם → מהממשלה, שווא → שווארמה): those were dropped or written out in full.
 
-export const HEBREW_WORDS: { positive: readonly string[]; negative: readonly string[] } = {
+import type { WordList } from './word-list.js';
+
+export const HEBREW_WORDS: WordList = {
   positive: [
     'טובות',
     'מושלם',

@@ -7,7 +7,9 @@
 // that would also start neutral words (қорлары, үміткер): those were dropped or lengthened. Negated verb
 // forms that start with a positive stem (ұнатпа…) are listed as negative stems: the longest stem wins.
 
-export const KAZAKH_WORDS: { positive: readonly string[]; negative: readonly string[] } = {
+import type { WordList } from './word-list.js';
+
+export const KAZAKH_WORDS: WordList = {
   positive: [
     'жақсар',
     'үздік',
