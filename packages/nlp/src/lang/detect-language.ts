@@ -11,9 +11,14 @@ import { noiseSpans } from './noise.js';
 import { LEXICONS } from '../sentiment/lexicons.js';
 import { threeDecimals } from '../three-decimals.js';
 
-/** The polarity lexicons' stems, as evidence for their language where other cues are weak (issue 10 round 7). */
+/**
+ * The polarity lexicons' stems, as evidence for their language where other cues are weak (issue 10
+ * round 7). Phrases are left out: a word never holds a space, so their trie paths could never match.
+ */
 function sentimentStems(langs: readonly string[]): Record<string, readonly string[]> {
-  return Object.fromEntries(langs.map((lang) => [lang, [...(LEXICONS[lang]?.positive ?? []), ...(LEXICONS[lang]?.negative ?? [])]]));
+  return Object.fromEntries(
+    langs.map((lang) => [lang, [...(LEXICONS[lang]?.positive ?? []), ...(LEXICONS[lang]?.negative ?? [])].filter((entry) => !entry.includes(' '))]),
+  );
 }
 
 interface ScriptRange {
