@@ -12,4 +12,12 @@ describe('compileCues', () => {
     expect(langsOf(cues.wordMask.get('cok'))).toEqual(['tr']);
     expect(langsOf(cues.endingsOf('алыныз'))).toEqual(['kk']);
   });
+
+  it('folds the sentiment stems too, so a Kazakh stem spelled with its own letters is evidence', () => {
+    // "өкініш" (regret) reaches detection as the folded token "окиниш…"; unfolded, the stem never matched.
+    const cues = compileCues({ letters: {}, words: { kk: [], ru: [] }, endings: {}, fallback: 'ru' }, { kk: ['өкініш'], ru: ['ужас'] });
+    const langsOf = (mask: number): string[] => cues.langs.filter((_, l) => (mask >>> l) & 1);
+    expect(langsOf(cues.stemsOf('окиништи'))).toEqual(['kk']);
+    expect(langsOf(cues.stemsOf('ужасно'))).toEqual(['ru']);
+  });
 });

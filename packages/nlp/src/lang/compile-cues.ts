@@ -86,7 +86,7 @@ export function compileCues(cues: ScriptCues, stems: Record<string, readonly str
   }
   // Endings walk from the last letter, stems from the first; a node says which languages end one there.
   const root = trieOf(folded(cues.endings), true, bit);
-  const stemRoot = trieOf(stems, false, bit);
+  const stemRoot = trieOf(folded(stems), false, bit);
   const letterCodes = new Map<number, number>();
   for (const [ch, lang] of Object.entries(cues.letters)) letterCodes.set(ch.charCodeAt(0), indexOf(lang));
   const sharedCodes = new Map<number, number>();
