@@ -33,6 +33,17 @@ describe('lexicon scorer: inflected forms and negation in every language', () =>
     ['he', 'צוות מקצועי ואמין', 1],
     ['et', 'müüja oli ebaviisakas', -1],
     ['et', 'klient jäi rahulolematuks', -1], // longer than the positive "rahul"
+    // Expressions that start with a negator (wordlists/negator-phrases.ts), read whole; sentences of ours.
+    ['en', "can't wait for the next season", 1],
+    ['en', 'my parcel never arrived', -1],
+    ['ru', 'ни разу не пожалел о покупке', 1],
+    ['ru', 'приложение опять не работает', -1],
+    ['kk', 'алғаныма еш өкінбеймін', 1],
+    ['kk', 'сатушы еш жауап бермеді', -1],
+    ['he', 'אין תחליף לשירות הזה', 1],
+    ['he', 'אף אחד לא עונה בטלפון', -1],
+    ['et', 'poele pole midagi ette heita', 1],
+    ['et', 'rakendus ei avane', -1],
   ];
   it.each(cases)('%s: %s → %i', (lang, text, sign) => {
     const scorer = createLexiconScorer({ lexicon: LEXICONS[lang]! });
@@ -44,8 +55,8 @@ describe('lexicon scorer: how entries match', () => {
   // A lexicon of our own, to pin the matching rules down apart from any language's lists.
   const scorer = createLexiconScorer({
     lexicon: {
-      positive: ['fine', 'finest', 'ok', 'wow', 'bad ass'],
-      negative: ['fines', 'bad', 'wow', 'waste of time', 'waste of money'],
+      positive: ['fine', 'finest', 'ok', 'wow', 'bad ass', 'not bad at all', 'fine nope nope'],
+      negative: ['fines', 'bad', 'wow', 'waste of time', 'waste of money', 'not again'],
       negators: ['not'],
       postNegators: ['nope'],
       intensifiers: ['very'],
@@ -81,6 +92,14 @@ describe('lexicon scorer: how entries match', () => {
     expect(score('waste of')).toBe(0);
     expect(score('a bad ass phone')).toBe(1);
     expect(score('not a waste of time')).toBe(1);
+  });
+
+  it('reads a phrase that starts with or holds a negator as the phrase, not as negation', () => {
+    expect(score('not again')).toBe(-1);
+    expect(score('not again fine')).toBe(0); // the phrase's "not" negates nothing after it
+    expect(score('not bad at all')).toBe(1);
+    expect(score('fine nope nope')).toBe(1);
+    expect(score('not fine nope nope')).toBe(-1); // a negator before the phrase still flips it
   });
 
   it('scores a text of many words as the sum of its parts', () => {

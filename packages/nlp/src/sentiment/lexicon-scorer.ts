@@ -1,6 +1,6 @@
 // Scores text with a polarity lexicon (lexicons.ts): stems matched by prefix so inflected forms
-// count, negation flips polarity for a few words (or the previous word for Kazakh "емес"),
-// intensifiers strengthen the next word. Its output is both a fallback sentiment and a feature
+// count, phrases by their word sequence, negation flips polarity for a few words (or the previous
+// word for Kazakh "емес"), intensifiers strengthen the next word. Its output is both a fallback sentiment and a feature
 // group for the trained models.
 
 import { fold } from '../text/fold.js';
@@ -107,7 +107,8 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
         wordKinds[i] = kind;
         values[i] = polarityOf(w, kind);
       }
-      // A phrase's polarity stands for its words' own, left to right.
+      // A phrase's polarity stands for its words' own, left to right, and its words lose their roles: a
+      // phrase may start with a negator ("can't wait") and hold one ("сөз жоқ"), and is not negated by it.
       for (let i = 0; i + 1 < n; i++) {
         if ((wordKinds[i]! & PHRASE_START) === 0) continue;
         const starting = phrases.get(words[i]!)!.get(words[i + 1]!);
@@ -115,7 +116,11 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
         for (const ph of starting) {
           if (!phraseAt(words, i, ph.words)) continue;
           values[i] = ph.polarity;
-          for (let k = 1; k < ph.words.length; k++) values[i + k] = 0;
+          wordKinds[i] = 0;
+          for (let k = 1; k < ph.words.length; k++) {
+            values[i + k] = 0;
+            wordKinds[i + k] = 0;
+          }
         }
       }
       let negateLeft = 0;

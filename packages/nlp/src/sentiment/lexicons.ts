@@ -12,6 +12,7 @@ import { ENGLISH_WORDS } from './wordlists/en.js';
 import { ESTONIAN_WORDS } from './wordlists/et.js';
 import { HEBREW_WORDS } from './wordlists/he.js';
 import { KAZAKH_WORDS } from './wordlists/kk.js';
+import { NEGATOR_PHRASES } from './wordlists/negator-phrases.js';
 import type { WordList } from './wordlists/word-list.js';
 
 export interface Lexicon {
@@ -159,6 +160,21 @@ const CORE_LEXICONS: Record<string, Lexicon> = {
       'without',
       'nor',
       'hardly',
+      // The same typed without the apostrophe, as tweets often are ("dont buy").
+      'dont',
+      'doesnt',
+      'didnt',
+      'isnt',
+      'wasnt',
+      'arent',
+      'werent',
+      'wont',
+      'cant',
+      'couldnt',
+      'wouldnt',
+      'shouldnt',
+      'havent',
+      'hasnt',
     ],
     postNegators: [],
     intensifiers: ['very', 'really', 'so', 'extremely', 'super', 'highly', 'totally', 'absolutely', 'too', 'most', 'incredibly'],
@@ -205,7 +221,7 @@ const CORE_LEXICONS: Record<string, Lexicon> = {
       'плох',
       'ужасн',
       'отвратительн',
-      'хуж',
+      'хуже',
       'худш',
       'кошмар',
       'проблем',
@@ -680,16 +696,20 @@ const CORE_LEXICONS: Record<string, Lexicon> = {
   },
 };
 
-const WORD_LISTS: Record<string, WordList> = {
-  en: ENGLISH_WORDS,
-  kk: KAZAKH_WORDS,
-  he: HEBREW_WORDS,
-  et: ESTONIAN_WORDS,
+const WORD_LISTS: Record<string, readonly WordList[]> = {
+  en: [ENGLISH_WORDS, NEGATOR_PHRASES.en!],
+  ru: [NEGATOR_PHRASES.ru!],
+  kk: [KAZAKH_WORDS, NEGATOR_PHRASES.kk!],
+  he: [HEBREW_WORDS, NEGATOR_PHRASES.he!],
+  et: [ESTONIAN_WORDS, NEGATOR_PHRASES.et!],
 };
 
 export const LEXICONS: Record<string, Lexicon> = Object.fromEntries(
   Object.entries(CORE_LEXICONS).map(([lang, core]) => {
-    const words = WORD_LISTS[lang];
-    return [lang, words ? { ...core, positive: [...core.positive, ...words.positive], negative: [...core.negative, ...words.negative] } : core];
+    const lists = WORD_LISTS[lang] ?? [];
+    return [
+      lang,
+      { ...core, positive: [...core.positive, ...lists.flatMap((l) => l.positive)], negative: [...core.negative, ...lists.flatMap((l) => l.negative)] },
+    ];
   }),
 );
