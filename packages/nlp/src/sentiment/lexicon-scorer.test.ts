@@ -92,6 +92,7 @@ describe('lexicon scorer: how entries match', () => {
     expect(score('waste of')).toBe(0);
     expect(score('a bad ass phone')).toBe(1);
     expect(score('not a waste of time')).toBe(1);
+    expect(score('a bad ass waste of time')).toBe(0); // two phrases side by side
   });
 
   it('reads a phrase that starts with or holds a negator as the phrase, not as negation', () => {
@@ -100,6 +101,36 @@ describe('lexicon scorer: how entries match', () => {
     expect(score('not bad at all')).toBe(1);
     expect(score('fine nope nope')).toBe(1);
     expect(score('not fine nope nope')).toBe(-1); // a negator before the phrase still flips it
+  });
+
+  it('leaves a word or phrase listed as neutral without polarity, though a polar stem starts it', () => {
+    const withNeutral = createLexiconScorer({
+      lexicon: {
+        positive: ['good', 'top'],
+        negative: ['crash'],
+        neutral: ['goods', 'crash course', 'wow'],
+        negators: ['not'],
+        postNegators: [],
+        intensifiers: [],
+        prefixes: ['ש'],
+      },
+    });
+    const of = (text: string): number => withNeutral.score(words(text).map(fold)).score;
+    expect(withNeutral.polarity('goods')).toBe(0);
+    expect(withNeutral.polarity('goodness')).toBe(1);
+    expect(of('the goods arrived')).toBe(0);
+    expect(of('a crash course in baking')).toBe(0);
+    expect(of('the app crashed')).toBe(-1);
+    expect(of('not a crash course')).toBe(0);
+    expect(withNeutral.polarity('wow')).toBe(0);
+  });
+
+  it('reads a Hebrew word as listed before stripping its prefixes, so a neutral entry stands', () => {
+    const hebrew = createLexiconScorer({
+      lexicon: { positive: ['טופ'], negative: [], neutral: ['שטוף'], negators: [], postNegators: [], intensifiers: [], prefixes: ['ש', 'ה'] },
+    });
+    expect(hebrew.polarity(fold('שטוף'))).toBe(0);
+    expect(hebrew.polarity(fold('הטופ'))).toBe(1);
   });
 
   it('scores a text of many words as the sum of its parts', () => {

@@ -35,6 +35,8 @@ const EXACT_POSITIVE = 8;
 const EXACT_NEGATIVE = 16;
 /** The first word of a listed phrase. */
 const PHRASE_START = 32;
+/** A stem's value in the trie for an entry of `neutral`: found like a polar stem, it stands for no polarity. */
+const NOT_POLAR = 2;
 /** Words of a text score() keeps scratch arrays for. */
 const SCRATCH_WORDS = 1024;
 
@@ -45,9 +47,9 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
   const mark = (word: string, kind: number): void => {
     kinds.set(word, (kinds.get(word) ?? 0) | kind);
   };
-  // A later entry for the same short word wins, as in a map of word → polarity.
+  // A later entry for the same short word wins, as in a map of word → polarity (a neutral one clears it).
   const exact = (f: string, polarity: number): void => {
-    kinds.set(f, ((kinds.get(f) ?? 0) & ~(EXACT_POSITIVE | EXACT_NEGATIVE)) | (polarity > 0 ? EXACT_POSITIVE : EXACT_NEGATIVE));
+    kinds.set(f, ((kinds.get(f) ?? 0) & ~(EXACT_POSITIVE | EXACT_NEGATIVE)) | (polarity > 0 ? EXACT_POSITIVE : polarity < 0 ? EXACT_NEGATIVE : 0));
   };
   const stems = new Map<string, number>();
   // Phrases by their first two words: a text is checked only for the phrases two of its words start.
@@ -62,10 +64,11 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
       bySecond.set(second, [...(bySecond.get(second) ?? []), { words, polarity }]);
       mark(first, PHRASE_START);
     } else if (f.length < 4) exact(f, polarity);
-    else stems.set(f, polarity);
+    else stems.set(f, polarity === 0 ? NOT_POLAR : polarity);
   };
   for (const w of lexicon.positive) add(w, 1);
   for (const w of lexicon.negative) add(w, -1);
+  for (const w of lexicon.neutral ?? []) add(w, 0);
   for (const w of lexicon.negators) mark(fold(w), NEGATOR);
   for (const w of lexicon.postNegators) mark(fold(w), POST_NEGATOR);
   for (const w of lexicon.intensifiers) mark(fold(w), INTENSIFIER);
@@ -74,15 +77,16 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
   const exactOf = (k: number): number => ((k & EXACT_POSITIVE) !== 0 ? 1 : (k & EXACT_NEGATIVE) !== 0 ? -1 : 0);
 
   // Exact entries are the short ones (under 4 letters); a longer word is never one, and no stem fits a shorter one.
-  // `kind`: the word's entry in kinds (score() has looked it up already).
+  // `kind`: the word's entry in kinds (score() has looked it up already). The first entry found
+  // decides, a neutral one too: "goods" stays neutral under "good", Hebrew שטוף under טופ once ש is stripped.
   const polarityOf = (word: string, kind: number): number => {
     const direct = word.length < 4 ? exactOf(kind) : stemTrie.longest(word, 0);
-    if (direct !== 0 || prefixes.length === 0) return direct;
+    if (direct !== 0 || prefixes.length === 0) return direct === NOT_POLAR ? 0 : direct;
     // Hebrew: strip up to two attached one-letter prefixes (ו+ה, ש+ב …).
     for (let i = 1; i <= 2 && i < word.length - 1; i++) {
       if (!prefixes.includes(word[i - 1]!)) break;
       const p = word.length - i < 4 ? exactOf(kinds.get(word.slice(i)) ?? 0) : stemTrie.longest(word, i);
-      if (p !== 0) return p;
+      if (p !== 0) return p === NOT_POLAR ? 0 : p;
     }
     return 0;
   };
@@ -107,21 +111,23 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
         wordKinds[i] = kind;
         values[i] = polarityOf(w, kind);
       }
-      // A phrase's polarity stands for its words' own, left to right, and its words lose their roles: a
-      // phrase may start with a negator ("can't wait") and hold one ("сөз жоқ"), and is not negated by it.
+      // A phrase's polarity stands for its words' own, left to right, the longest phrase first, and its
+      // words lose their roles: a phrase may start with a negator ("can't wait") and hold one ("сөз жоқ"),
+      // and is not negated by it; no phrase starts inside it (a neutral "күтуге тура келді" keeps "тура келді" out).
       for (let i = 0; i + 1 < n; i++) {
         if ((wordKinds[i]! & PHRASE_START) === 0) continue;
         const starting = phrases.get(words[i]!)!.get(words[i + 1]!);
         if (starting === undefined) continue;
-        for (const ph of starting) {
-          if (!phraseAt(words, i, ph.words)) continue;
-          values[i] = ph.polarity;
-          wordKinds[i] = 0;
-          for (let k = 1; k < ph.words.length; k++) {
-            values[i + k] = 0;
-            wordKinds[i + k] = 0;
-          }
+        let match: Phrase | undefined;
+        for (const ph of starting) if ((match === undefined || ph.words.length > match.words.length) && phraseAt(words, i, ph.words)) match = ph;
+        if (match === undefined) continue;
+        values[i] = match.polarity;
+        wordKinds[i] = 0;
+        for (let k = 1; k < match.words.length; k++) {
+          values[i + k] = 0;
+          wordKinds[i + k] = 0;
         }
+        i += match.words.length - 1;
       }
       let negateLeft = 0;
       let boost = 1;
@@ -171,7 +177,10 @@ function phraseAt(words: readonly string[], at: number, phrase: readonly string[
  * walk: each edge (node, letter) → child in one open-addressing table of typed arrays, cheaper per
  * letter than a map per node.
  */
-function createStemTrie(stems: ReadonlyMap<string, number>): { longest(word: string, from: number): number } {
+function createStemTrie(stems: ReadonlyMap<string, number>): {
+  /** The value of the longest stem `word` starts with from `from` (±1, or NOT_POLAR), 0 if none. */
+  longest(word: string, from: number): number;
+} {
   let edges = 0;
   for (const stem of stems.keys()) edges += stem.length;
   let size = 16;

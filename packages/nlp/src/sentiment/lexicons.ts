@@ -13,6 +13,7 @@ import { ESTONIAN_WORDS } from './wordlists/et.js';
 import { HEBREW_WORDS } from './wordlists/he.js';
 import { KAZAKH_WORDS } from './wordlists/kk.js';
 import { NEGATOR_PHRASES } from './wordlists/negator-phrases.js';
+import { NOT_POLAR } from './wordlists/not-polar.js';
 import type { WordList } from './wordlists/word-list.js';
 
 export interface Lexicon {
@@ -25,6 +26,11 @@ export interface Lexicon {
   intensifiers: readonly string[];
   /** One-letter prefixes a word may carry (Hebrew ו ה ב ל מ ש כ). */
   prefixes?: readonly string[];
+  /**
+   * Words and phrases a polar entry would catch that carry no polarity ("goods" under "good", "crash
+   * course"), matched by the same rules; the longer entry wins, so they override the polar one.
+   */
+  neutral?: readonly string[];
 }
 
 const CORE_LEXICONS: Record<string, Lexicon> = {
@@ -709,7 +715,12 @@ export const LEXICONS: Record<string, Lexicon> = Object.fromEntries(
     const lists = WORD_LISTS[lang] ?? [];
     return [
       lang,
-      { ...core, positive: [...core.positive, ...lists.flatMap((l) => l.positive)], negative: [...core.negative, ...lists.flatMap((l) => l.negative)] },
+      {
+        ...core,
+        positive: [...core.positive, ...lists.flatMap((l) => l.positive)],
+        negative: [...core.negative, ...lists.flatMap((l) => l.negative)],
+        neutral: NOT_POLAR[lang] ?? [],
+      },
     ];
   }),
 );

@@ -6,6 +6,8 @@ import { ESTONIAN_WORDS } from './et.js';
 import { HEBREW_WORDS } from './he.js';
 import { KAZAKH_WORDS } from './kk.js';
 import { NEGATOR_PHRASES } from './negator-phrases.js';
+import { NOT_POLAR } from './not-polar.js';
+import { createLexiconScorer } from '../lexicon-scorer.js';
 
 // The longer word lists keep the rules lexicons.ts states: each entry is written in its language's
 // letters (and digits), says one polarity and is listed once.
@@ -44,5 +46,19 @@ describe('negator phrases', () => {
     expect(all.length).toBe(new Set(all).size);
     expect(LEXICONS[lang]!.positive).toEqual(expect.arrayContaining([...words.positive]));
     expect(LEXICONS[lang]!.negative).toEqual(expect.arrayContaining([...words.negative]));
+  });
+});
+
+describe('words that are not polar', () => {
+  it.each(Object.entries(NOT_POLAR))('%s: each is caught by a polar entry without it, and scores nothing with it', (lang, neutral) => {
+    const without = createLexiconScorer({ lexicon: { ...LEXICONS[lang]!, neutral: [] } });
+    const withIt = createLexiconScorer({ lexicon: LEXICONS[lang]! });
+    const caught = (scorer: typeof without, entry: string): boolean => {
+      const hits = scorer.score(fold(entry).split(' '));
+      return hits.positive + hits.negative > 0;
+    };
+    expect(neutral.filter((entry) => !caught(without, entry))).toEqual([]);
+    expect(neutral.filter((entry) => caught(withIt, entry))).toEqual([]);
+    expect(neutral.length).toBe(new Set(neutral.map(fold)).size);
   });
 });
