@@ -1,7 +1,7 @@
 // Scores text with a polarity lexicon (lexicons.ts): stems matched by prefix so inflected forms
 // count, phrases by their word sequence, negation flips polarity for a few words (or the previous
-// word for Kazakh "емес"), intensifiers strengthen the next word. Its output is both a fallback sentiment and a feature
-// group for the trained models.
+// word for Kazakh "емес"), intensifiers strengthen the next word. Its output is both a fallback
+// sentiment and a feature group for the trained models.
 
 import { fold } from '../text/fold.js';
 import type { Lexicon } from './lexicons.js';
@@ -77,8 +77,9 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
   const exactOf = (k: number): number => ((k & EXACT_POSITIVE) !== 0 ? 1 : (k & EXACT_NEGATIVE) !== 0 ? -1 : 0);
 
   // Exact entries are the short ones (under 4 letters); a longer word is never one, and no stem fits a shorter one.
-  // `kind`: the word's entry in kinds (score() has looked it up already). The first entry found
-  // decides, a neutral one too: "goods" stays neutral under "good", Hebrew שטוף under טופ once ש is stripped.
+  // `kind`: the word's entry in kinds (score() has looked it up already). The first stem found
+  // decides, a neutral one too: "goods" stays neutral under "good", Hebrew שטוף under טופ once ש is
+  // stripped (a short neutral entry only clears the word's own polarity).
   const polarityOf = (word: string, kind: number): number => {
     const direct = word.length < 4 ? exactOf(kind) : stemTrie.longest(word, 0);
     if (direct !== 0 || prefixes.length === 0) return direct === NOT_POLAR ? 0 : direct;
