@@ -52,7 +52,8 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
     kinds.set(f, ((kinds.get(f) ?? 0) & ~(EXACT_POSITIVE | EXACT_NEGATIVE)) | (polarity > 0 ? EXACT_POSITIVE : polarity < 0 ? EXACT_NEGATIVE : 0));
   };
   const stems = new Map<string, number>();
-  // Phrases by their first two words: a text is checked only for the phrases two of its words start.
+  // Phrases by their first two words: a text is checked only for the phrases two of its words start,
+  // longest first (of equal length, the first listed), so the first that matches is the one read.
   const phrases = new Map<string, Map<string, Phrase[]>>();
   const add = (entry: string, polarity: number): void => {
     const f = fold(entry);
@@ -61,7 +62,10 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
       const [first, second] = words as [string, string];
       const bySecond = phrases.get(first) ?? new Map<string, Phrase[]>();
       phrases.set(first, bySecond);
-      bySecond.set(second, [...(bySecond.get(second) ?? []), { words, polarity }]);
+      bySecond.set(
+        second,
+        [...(bySecond.get(second) ?? []), { words, polarity }].sort((a, b) => b.words.length - a.words.length),
+      );
       mark(first, PHRASE_START);
     } else if (f.length < 4) exact(f, polarity);
     else stems.set(f, polarity === 0 ? NOT_POLAR : polarity);
@@ -119,8 +123,7 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
         if ((wordKinds[i]! & PHRASE_START) === 0) continue;
         const starting = phrases.get(words[i]!)!.get(words[i + 1]!);
         if (starting === undefined) continue;
-        let match: Phrase | undefined;
-        for (const ph of starting) if ((match === undefined || ph.words.length > match.words.length) && phraseAt(words, i, ph.words)) match = ph;
+        const match = starting.find((ph) => phraseAt(words, i, ph.words));
         if (match === undefined) continue;
         values[i] = match.polarity;
         wordKinds[i] = 0;

@@ -10,13 +10,13 @@ import { NOT_POLAR } from './not-polar.js';
 import { createLexiconScorer } from '../lexicon-scorer.js';
 import type { WordList } from './word-list.js';
 
-// The longer word lists keep the rules lexicons.ts states: each entry is written in its language's
-// letters (and digits), says one polarity and is listed once.
 function expectInLexicon(lang: string, words: WordList): void {
   expect(LEXICONS[lang]!.positive).toEqual(expect.arrayContaining([...words.positive]));
   expect(LEXICONS[lang]!.negative).toEqual(expect.arrayContaining([...words.negative]));
 }
 
+// The longer word lists keep the rules lexicons.ts states: each entry is written in its language's
+// letters (and digits), says one polarity and is listed once.
 const LISTS = [
   { lang: 'en', words: ENGLISH_WORDS, script: /^[a-z0-9' ]+$/ },
   { lang: 'et', words: ESTONIAN_WORDS, script: /^[a-zšžõäöü' ]+$/ },
