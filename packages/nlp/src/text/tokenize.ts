@@ -1,14 +1,20 @@
 // Splits text into lower-cased word tokens the same way for every component (sentiment features,
 // topics, signals, language cues), so a word found by one is found by all. Hebrew niqqud and
-// cantillation marks are dropped; apostrophes inside words ("don't", "Kaspi'ге") are kept.
+// cantillation marks are dropped; apostrophes inside words ("don't", "Kaspi'ге") are kept. A Hebrew
+// abbreviation keeps its gershayim or geresh (צה"ל, ח"כ, ג'ובניק) and stays one word; a Hebrew letter
+// typed three or more times in a row ("תקומווווו") is one letter, as Hebrew spelling never triples one.
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’`][\p{L}\p{M}]+)*|\p{Extended_Pictographic}|[:;]-?[()DPp]/gu;
+const WORD =
+  /[\u05D0-\u05EA]+(?:["'\u05F3\u05F4][\u05D0-\u05EA]+)+|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’`][\p{L}\p{M}]+)*|\p{Extended_Pictographic}|[:;]-?[()DPp]/gu;
 const HEBREW_POINTS = /[\u0591-\u05C7]/g;
 const HAS_HEBREW_POINTS = /[\u0591-\u05C7]/;
-const CURLY_APOSTROPHE = /[’`]/g;
+/** Quote marks a word may hold, written as ASCII in tokens: ’ ` and Hebrew geresh ׳ as ', gershayim ״ as ". */
+const ODD_QUOTES = /[’`\u05F3\u05F4]/;
+const ODD_QUOTES_ALL = /[’`\u05F3\u05F4]/g;
+const asciiQuote = (q: string): string => (q === '\u05F4' ? '"' : "'");
 
 export interface Token {
-  /** Lower-cased, NFC, Hebrew points removed, ’ and ` normalised to '. */
+  /** Lower-cased, NFC, Hebrew points removed, ’ ` ׳ normalised to ' and ״ to ". */
   text: string;
   start: number;
   end: number;
@@ -23,14 +29,18 @@ export function tokenize(text: string): Token[] {
   return tokenizeNormalized(normalizeText(text));
 }
 
+const HEBREW_LETTER_RUN = /([\u05D0-\u05EA])\1\1/u;
+const HEBREW_LETTER_RUNS = /([\u05D0-\u05EA])\1\1+/gu;
+
 /** Tokens of text that normalizeText() has already been applied to. */
 export function tokenizeNormalized(norm: string): Token[] {
   const out: Token[] = [];
   WORD.lastIndex = 0;
+  const runs = HEBREW_LETTER_RUN.test(norm);
   for (let m = WORD.exec(norm); m !== null; m = WORD.exec(norm)) {
-    const w = m[0];
+    const w = runs ? m[0].replace(HEBREW_LETTER_RUNS, '$1') : m[0];
     const start = m.index;
-    out.push({ text: w.length > 1 && (w.includes('’') || w.includes('`')) ? w.replace(CURLY_APOSTROPHE, "'") : w, start, end: start + w.length });
+    out.push({ text: w.length > 1 && ODD_QUOTES.test(w) ? w.replace(ODD_QUOTES_ALL, asciiQuote) : w, start, end: start + m[0].length });
   }
   return out;
 }
