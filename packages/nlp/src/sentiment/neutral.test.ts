@@ -126,6 +126,23 @@ describe('the neutral rule of the model scorer', () => {
     expect(scorer.score(prepareText('the shop opens next month!')).label).toBe('positive');
     expect(scorer.score(prepareText('the wonderful shop opens next month')).label).toBe('positive');
   });
+  it('reads a three-class model by its score inside a neutral zone, where one is set', () => {
+    const threeClass = (p: [number, number, number]) =>
+      loadLinearModel({ ...file, classes: ['negative' as const, 'neutral' as const, 'positive' as const], bias: p.map(Math.log) });
+    const zone = { band: 0.1, opinionBand: 0, zone: [-0.5, 0.4] as const };
+    const text = prepareText('the shop is wonderful');
+    // Positive the most likely (0.45) but score 0.45 − 0.15 = 0.3: positive by class, neutral in the zone.
+    const leaning = threeClass([0.15, 0.4, 0.45]);
+    expect(createModelScorer({ model: leaning, extractor, neutral: { band: 0.1, opinionBand: 0 } }).score(text).label).toBe('positive');
+    expect(createModelScorer({ model: leaning, extractor, neutral: zone }).score(text).label).toBe('neutral');
+    // Neutral the most likely (0.5) but score 0.49 − 0.01 = 0.48, above the zone: positive.
+    expect(createModelScorer({ model: threeClass([0.01, 0.5, 0.49]), extractor, neutral: zone }).score(text).label).toBe('positive');
+    expect(createModelScorer({ model: threeClass([0.5, 0.45, 0.05]), extractor, neutral: zone }).score(text).label).toBe('neutral');
+    expect(createModelScorer({ model: threeClass([0.6, 0.35, 0.05]), extractor, neutral: zone }).score(text).label).toBe('negative');
+    // A binary model has no neutral class to read a zone for: the tie band decides.
+    const binary = loadLinearModel({ ...file, bias: [0, Math.log(3)] });
+    expect(createModelScorer({ model: binary, extractor, neutral: zone }).score(text).label).toBe('positive');
+  });
   it('says neutral for a short information question without opinion words, and not for a complaint', () => {
     // A biased model: negative 0.95 vs 0.05 everywhere (score -0.9): the question rule has no band.
     const biased = loadLinearModel({ ...file, bias: [Math.log(19), 0] });

@@ -35,6 +35,13 @@ export interface NeutralRule {
    */
   announcementBand?: number;
   /**
+   * A three-class model's label read from its score instead of its most likely class: negative at or
+   * below zone[0], positive at or above zone[1], neutral between. Where a language's neutral texts are
+   * the mixed ones (Kazakh three-star reviews), the score finds more of them than the neutral class's
+   * own probability does (scripts/measure-neutral-zone.ts, ROUNDS.md round 34).
+   */
+  zone?: readonly [number, number];
+  /**
    * A short information question (question-cues.ts: one sentence ending with "?", a question word, no "why",
    * no first person) with no polar lexicon word is neutral, however sure the model is.
    */
@@ -52,6 +59,7 @@ export function createModelScorer(options: {
 }): SentimentScorer {
   const { model, extractor, announcement, question } = options;
   const neutral = options.neutral ?? DEFAULT_NEUTRAL_RULE;
+  const { zone } = neutral;
   const pos = model.classes.indexOf('positive');
   const neg = model.classes.indexOf('negative');
   // Scratch space owned by this scorer: analyze() is synchronous, so one buffer serves every call.
@@ -71,6 +79,7 @@ export function createModelScorer(options: {
       let best = 0;
       for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
       let label: SentimentLabel = model.classes[best] ?? 'neutral';
+      if (zone && model.classes.length === 3) label = score <= zone[0] ? 'negative' : score >= zone[1] ? 'positive' : 'neutral';
       const abs = Math.abs(score);
       if (model.classes.length === 2 && abs < neutral.band) label = 'neutral';
       const noOpinionWords = hits.positive === 0 && hits.negative === 0;

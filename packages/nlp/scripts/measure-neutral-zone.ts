@@ -1,0 +1,101 @@
+// Does a three-class model find its neutral texts better by its score than by its most likely class?
+// A neutral zone reads the score (P(positive) − P(negative)): negative at or below `lo`, positive at or
+// above `hi`, neutral between. Measured by nested cross-validation: in each outer fold, an inner 5-fold
+// CV over the training part gives every training text an out-of-fold score; the zone with the best
+// macro-F1 there is applied to the outer model's scores on the held-out fold. Both columns apply the
+// language's no-opinion-words band after (sentiment-scorer.ts); the question and announcement rules are
+// left out of both. Last, the zone chosen on all out-of-fold scores of each seed: what would ship.
+// Run: npx tsx packages/nlp/scripts/measure-neutral-zone.ts [lang …] [--seeds=7,11,13] (ROUNDS.md: issue 10, round 34)
+
+import { classificationReport } from '../src/eval/metrics.js';
+import { stratifiedFolds } from '../src/eval/stratified-folds.js';
+import type { LabeledExample } from '../src/eval/read-labeled.js';
+import { LANGUAGE_SETTINGS } from '../src/sentiment/language-features.js';
+import { trainingAdditions } from '../src/sentiment/training-set.js';
+import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
+import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
+import { readDev, scoreTexts, type ScoredText } from './out-of-fold-scores.js';
+
+type Zone = readonly [lo: number, hi: number];
+
+const args = process.argv.slice(2);
+const langs = args.filter((a) => !a.startsWith('--'));
+const seeds = (args.find((a) => a.startsWith('--seeds='))?.slice(8) ?? '7,11,13').split(',').map(Number);
+const wink = createWinkSentiment();
+const STEPS = Array.from({ length: 20 }, (_, i) => i * 0.05);
+const ZONES: Zone[] = STEPS.flatMap((lo) => STEPS.map((hi): Zone => [-lo, hi]));
+
+for (const lang of langs.length > 0 ? langs : ['ru', 'kk', 'et']) {
+  const dev = readDev(lang);
+  const { added, ...additions } = trainingAdditions({ env: process.env, lang });
+  const opinionBand = LANGUAGE_SETTINGS[lang]?.neutral?.opinionBand ?? 0;
+  const label = (s: ScoredText, zone?: Zone): string => {
+    if (s.positive === 0 && s.negative === 0 && Math.abs(s.score) < opinionBand) return 'neutral';
+    if (!zone) return s.label;
+    return s.score <= zone[0] ? 'negative' : s.score >= zone[1] ? 'positive' : 'neutral';
+  };
+  const macroF1 = (rows: readonly ScoredText[], zone?: Zone): number =>
+    classificationReport(rows.map((s) => ({ gold: s.gold, predicted: label(s, zone) }))).macroF1;
+  const bestZone = (rows: readonly ScoredText[]): Zone => {
+    let best: { zone: Zone; f1: number } = { zone: [0, 0], f1: -1 };
+    for (const zone of ZONES) {
+      const f1 = macroF1(rows, zone);
+      if (f1 > best.f1) best = { zone, f1 };
+    }
+    return best.zone;
+  };
+  /** Every text of `texts` scored by a model trained without its fold (5 folds of this seed). */
+  const outOfFold = (texts: readonly LabeledExample[], seed: number): ScoredText[] => {
+    const folds = stratifiedFolds(
+      texts.map((e) => e.label),
+      5,
+      seed,
+    );
+    const scored = new Array<ScoredText>(texts.length);
+    for (let f = 0; f < 5; f++) {
+      const model = trainSentimentModel({ lang, examples: [...texts.filter((_, i) => folds[i] !== f), ...added], wink, ...additions });
+      const held = texts.flatMap((e, i) => (folds[i] === f ? [i] : []));
+      scoreTexts(
+        lang,
+        model,
+        held.map((i) => texts[i]!),
+        wink,
+      ).forEach((s, k) => (scored[held[k]!] = s));
+    }
+    return scored;
+  };
+  const chosenOnAll: ScoredText[] = [];
+  for (const seed of seeds) {
+    const started = Date.now();
+    const folds = stratifiedFolds(
+      dev.map((e) => e.label),
+      5,
+      seed,
+    );
+    const outer: ScoredText[] = [];
+    const zoned: string[] = [];
+    const picks: string[] = [];
+    for (let f = 0; f < 5; f++) {
+      const train = dev.filter((_, i) => folds[i] !== f);
+      const zone = bestZone(outOfFold(train, seed + 1000));
+      picks.push(`${zone[0].toFixed(2)}…${zone[1].toFixed(2)}`);
+      const model = trainSentimentModel({ lang, examples: [...train, ...added], wink, ...additions });
+      for (const s of scoreTexts(
+        lang,
+        model,
+        dev.filter((_, i) => folds[i] === f),
+        wink,
+      )) {
+        outer.push(s);
+        zoned.push(label(s, zone));
+      }
+    }
+    chosenOnAll.push(...outer);
+    const nested = classificationReport(outer.map((s, i) => ({ gold: s.gold, predicted: zoned[i]! })));
+    console.log(
+      `${lang} seed ${seed}: most likely class ${macroF1(outer).toFixed(4)}, neutral zone (nested) ${nested.macroF1.toFixed(4)}; zones ${picks.join(', ')}; ${Math.round((Date.now() - started) / 1000)} s`,
+    );
+  }
+  const zone = bestZone(chosenOnAll);
+  console.log(`${lang}: the zone chosen on every seed's out-of-fold scores: ${zone[0].toFixed(2)}…${zone[1].toFixed(2)}`);
+}
