@@ -36,11 +36,13 @@ const HEBREW_LETTER_RUNS = /([\u05D0-\u05EA])\1\1+/gu;
 export function tokenizeNormalized(norm: string): Token[] {
   const out: Token[] = [];
   WORD.lastIndex = 0;
+  // Each rewrite is looked for once in the whole text; most texts need neither.
   const runs = HEBREW_LETTER_RUN.test(norm);
+  const quotes = ODD_QUOTES.test(norm);
   for (let m = WORD.exec(norm); m !== null; m = WORD.exec(norm)) {
     const w = runs ? m[0].replace(HEBREW_LETTER_RUNS, '$1') : m[0];
     const start = m.index;
-    out.push({ text: w.length > 1 && ODD_QUOTES.test(w) ? w.replace(ODD_QUOTES_ALL, asciiQuote) : w, start, end: start + m[0].length });
+    out.push({ text: quotes && w.length > 1 ? w.replace(ODD_QUOTES_ALL, asciiQuote) : w, start, end: start + m[0].length });
   }
   return out;
 }
