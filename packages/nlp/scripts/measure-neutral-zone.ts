@@ -9,12 +9,11 @@
 
 import { classificationReport } from '../src/eval/metrics.js';
 import { stratifiedFolds } from '../src/eval/stratified-folds.js';
-import type { LabeledExample } from '../src/eval/read-labeled.js';
 import { LANGUAGE_SETTINGS } from '../src/sentiment/language-features.js';
 import { trainingAdditions } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
-import { readDev, scoreTexts, type ScoredText } from './out-of-fold-scores.js';
+import { outOfFoldScores, readDev, scoreTexts, type ScoredText } from './out-of-fold-scores.js';
 
 type Zone = readonly [lo: number, hi: number];
 
@@ -44,26 +43,6 @@ for (const lang of langs.length > 0 ? langs : ['ru', 'kk', 'et']) {
     }
     return best.zone;
   };
-  /** Every text of `texts` scored by a model trained without its fold (5 folds of this seed). */
-  const outOfFold = (texts: readonly LabeledExample[], seed: number): ScoredText[] => {
-    const folds = stratifiedFolds(
-      texts.map((e) => e.label),
-      5,
-      seed,
-    );
-    const scored = new Array<ScoredText>(texts.length);
-    for (let f = 0; f < 5; f++) {
-      const model = trainSentimentModel({ lang, examples: [...texts.filter((_, i) => folds[i] !== f), ...added], wink, ...additions });
-      const held = texts.flatMap((e, i) => (folds[i] === f ? [i] : []));
-      scoreTexts(
-        lang,
-        model,
-        held.map((i) => texts[i]!),
-        wink,
-      ).forEach((s, k) => (scored[held[k]!] = s));
-    }
-    return scored;
-  };
   const chosenOnAll: ScoredText[] = [];
   for (const seed of seeds) {
     const started = Date.now();
@@ -77,7 +56,7 @@ for (const lang of langs.length > 0 ? langs : ['ru', 'kk', 'et']) {
     const picks: string[] = [];
     for (let f = 0; f < 5; f++) {
       const train = dev.filter((_, i) => folds[i] !== f);
-      const zone = bestZone(outOfFold(train, seed + 1000));
+      const zone = bestZone(outOfFoldScores(lang, train, wink, seed + 1000));
       picks.push(`${zone[0].toFixed(2)}…${zone[1].toFixed(2)}`);
       const model = trainSentimentModel({ lang, examples: [...train, ...added], wink, ...additions });
       for (const s of scoreTexts(

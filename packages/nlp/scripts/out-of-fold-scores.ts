@@ -1,7 +1,8 @@
-// What the sentiment measurement scripts (measure-neutral.ts, dump-opinion-rows.ts) score with: a
-// language's linear model run over texts, giving its label, its score (P(positive) − P(negative))
-// and the polar lexicon hits; and the out-of-fold version on dev — 5-fold CV, seed 7 (the
-// benchmark's folds), training set as training-set.ts builds it.
+// What the sentiment measurement scripts (measure-neutral.ts, measure-neutral-zone.ts,
+// dump-opinion-rows.ts) score with: a language's linear model run over texts, giving its label, its
+// score (P(positive) − P(negative)) and the polar lexicon hits; and the out-of-fold version on dev —
+// 5-fold CV, seed 7 (the benchmark's folds) unless another is given, training set as training-set.ts
+// builds it.
 import { readLabeledFile, type LabeledExample } from '../src/eval/read-labeled.js';
 import { sharedDataFile } from '../src/eval/shared-dir.js';
 import { stratifiedFolds } from '../src/eval/stratified-folds.js';
@@ -62,13 +63,13 @@ export function readDev(lang: string): LabeledExample[] {
   return readLabeledFile(sharedDataFile(process.env, 'sentiment/dev', lang)!).examples.filter((e) => e.lang === lang);
 }
 
-/** Every dev text scored by the fold model that never saw it. */
-export function outOfFoldScores(lang: string, dev: LabeledExample[], wink: WinkSentiment): ScoredText[] {
+/** Every dev text scored by the fold model that never saw it, fold by fold (5 folds; `seed` 7 is the benchmark's). */
+export function outOfFoldScores(lang: string, dev: readonly LabeledExample[], wink: WinkSentiment, seed = 7): ScoredText[] {
   const { added, ...additions } = trainingAdditions({ env: process.env, lang });
   const folds = stratifiedFolds(
     dev.map((e) => e.label),
     5,
-    7,
+    seed,
   );
   const scored: ScoredText[] = [];
   for (let f = 0; f < 5; f++) {
