@@ -10,10 +10,8 @@
 import { classificationReport } from '../src/eval/metrics.js';
 import { stratifiedFolds } from '../src/eval/stratified-folds.js';
 import { LANGUAGE_SETTINGS } from '../src/sentiment/language-features.js';
-import { trainingAdditions } from '../src/sentiment/training-set.js';
-import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
-import { outOfFoldScores, readDev, scoreTexts, type ScoredText } from './out-of-fold-scores.js';
+import { outOfFoldScores, readDev, type ScoredText } from './out-of-fold-scores.js';
 
 type Zone = readonly [lo: number, hi: number];
 
@@ -26,7 +24,6 @@ const ZONES: Zone[] = STEPS.flatMap((lo) => STEPS.map((hi): Zone => [-lo, hi]));
 
 for (const lang of langs.length > 0 ? langs : ['ru', 'kk', 'et']) {
   const dev = readDev(lang);
-  const { added, ...additions } = trainingAdditions({ env: process.env, lang });
   const opinionBand = LANGUAGE_SETTINGS[lang]?.neutral?.opinionBand ?? 0;
   const label = (s: ScoredText, zone?: Zone): string => {
     if (s.positive === 0 && s.negative === 0 && Math.abs(s.score) < opinionBand) return 'neutral';
@@ -51,24 +48,21 @@ for (const lang of langs.length > 0 ? langs : ['ru', 'kk', 'et']) {
       5,
       seed,
     );
-    const outer: ScoredText[] = [];
-    const zoned: string[] = [];
-    const picks: string[] = [];
-    for (let f = 0; f < 5; f++) {
-      const train = dev.filter((_, i) => folds[i] !== f);
-      const zone = bestZone(outOfFoldScores(lang, train, wink, seed + 1000));
-      picks.push(`${zone[0].toFixed(2)}…${zone[1].toFixed(2)}`);
-      const model = trainSentimentModel({ lang, examples: [...train, ...added], wink, ...additions });
-      for (const s of scoreTexts(
-        lang,
-        model,
-        dev.filter((_, i) => folds[i] === f),
-        wink,
-      )) {
-        outer.push(s);
-        zoned.push(label(s, zone));
-      }
-    }
+    const zones = [0, 1, 2, 3, 4].map((f) =>
+      bestZone(
+        outOfFoldScores(
+          lang,
+          dev.filter((_, i) => folds[i] !== f),
+          wink,
+          seed + 1000,
+        ),
+      ),
+    );
+    // outOfFoldScores gives the folds' texts fold by fold, as `folds` numbers them.
+    const outer = outOfFoldScores(lang, dev, wink, seed);
+    const foldOf = [0, 1, 2, 3, 4].flatMap((f) => folds.filter((g) => g === f));
+    const zoned = outer.map((s, k) => label(s, zones[foldOf[k]!]));
+    const picks = zones.map((zone) => `${zone[0].toFixed(2)}…${zone[1].toFixed(2)}`);
     chosenOnAll.push(...outer);
     const nested = classificationReport(outer.map((s, i) => ({ gold: s.gold, predicted: zoned[i]! })));
     console.log(
