@@ -26,6 +26,15 @@ describe('createAnalyzer', () => {
     expect(a.sentiment.score).toBeLessThanOrEqual(1);
   });
 
+  it('reads Kazakh typed with a Latin i for і as Kazakh', () => {
+    // Keyboards without і type the Latin letter; text/fold.ts reads such a word in Cyrillic.
+    const typed = analyzer.analyze('Бiрiншi рет алдым, сапасы жақсы екен, бәрiне ұсынамын');
+    const written = analyzer.analyze('Бірінші рет алдым, сапасы жақсы екен, бәріне ұсынамын');
+    expect(typed.lang).toBe('kk');
+    expect(typed.sentiment).toEqual(written.sentiment);
+    expect(typed.topics).toEqual(written.topics);
+  });
+
   it('uses the language hint when the text does not decide', () => {
     expect(analyzer.analyze('ok', { langHint: 'et' }).lang).toBe('et');
     expect(analyzer.analyze('המוצר הגיע שבור', { langHint: 'en' }).lang).toBe('he');

@@ -51,6 +51,9 @@ describe('compileBrandQuery matches', () => {
     // Script-insensitive: Latin query, Cyrillic text and back
     ['Samsung', 'Купил Самсунг вчера', true],
     ['Сбербанк', 'Sberbank online is down', true],
+    // A word of one script with the other's look-alike letters in it: a Latin a in "Кaспи", a Cyrillic а in "Sberbаnk"
+    ['Каспи', 'Кaспи банк', true],
+    ['Sberbank', 'Sberbаnk online', true],
     // A link glued to the brand, as in truncated tweets
     ['Сбербанк', 'Новая ставка по вкладам в Сбербанкhttp://t.co/abc123', true],
     ['Сбербанк', 'ипотека в сбербанкеhttps://t.co/x', true],
