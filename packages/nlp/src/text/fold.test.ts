@@ -1,31 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { fold, foldWord, inOneScript } from './fold.js';
+import { prepareText } from './prepare-text.js';
 
-describe('fold', () => {
-  it('reads a Cyrillic word with Latin look-alikes in it as Cyrillic (Kazakh typed without і)', () => {
-    expect(foldWord('бiрак')).toBe(foldWord('бірақ'.replace('қ', 'к')));
-    expect(foldWord('жеткiзуi')).toBe(fold('жеткізуі'));
-    expect(foldWord('аллаh')).toBe(fold('аллаһ'));
+describe('a word of one script with the other script look-alike letters in it', () => {
+  it('reads as Cyrillic where its Latin letters all look Cyrillic (Kazakh typed without і)', () => {
+    expect(prepareText('Бiрак жеткiзуi тез, Аллаh').words).toEqual(prepareText('Бірақ жеткізуі тез, Аллаһ').words);
     expect(fold('Бiрiншi рет')).toBe(fold('Бірінші рет'));
   });
 
-  it('reads a Latin word with Cyrillic look-alikes in it as Latin, so a brand name is still found', () => {
-    // "Kаspi" below has a Cyrillic а.
+  it('reads as Latin where its Cyrillic letters all look Latin, so a brand name is still found', () => {
+    // "Kаspi" has a Cyrillic а.
     expect(fold('Kаspi')).toBe('kaspi');
-    expect(foldWord('kаspi')).toBe('kaspi');
+    expect(prepareText('Мен Kаspi қолданамын').words).toEqual(['мен', 'kaspi', 'колданамын']);
   });
 
-  it('leaves two words glued together as they are: their letters are not all look-alikes', () => {
+  it('leaves two words glued together as they are, and words of one script in a mixed text', () => {
     expect(inOneScript('сбербанкonline')).toBe('сбербанкonline');
     expect(inOneScript('rusможно')).toBe('rusможно');
-    expect(foldWord('itлидер')).toBe('itлидер');
+    expect(fold('ace бiрак')).toBe('ace бирак');
+    expect(prepareText('ace бiрак').words).toEqual(['ace', 'бирак']);
   });
+});
 
-  it('folds a word of one script as before', () => {
+describe('foldWord', () => {
+  it('folds a word of one script as fold() does', () => {
+    for (const word of ['қазақ', 'café', 'שלום', 'hello', 'ёлка', 'әзірге']) expect(foldWord(word)).toBe(fold(word));
     expect(foldWord('қазақ')).toBe('казак');
-    expect(foldWord('café')).toBe('cafe');
-    expect(foldWord('שלום')).toBe('שלומ');
-    expect(foldWord('hello')).toBe('hello');
-    expect(fold('Мен Kаspi-ге барамын')).toBe('мен kaspi-ге барамын');
   });
 });

@@ -61,15 +61,22 @@ const LATIN_LOOKALIKES: Readonly<Record<string, string>> = { a: 'а', c: 'с', e
 const CYRILLIC_LOOKALIKES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(LATIN_LOOKALIKES).map(([l, c]) => [c, l]));
 const LATIN_LETTER = /[a-z]/g;
 const CYRILLIC_LETTER = /[\u0400-\u04ff]/g;
-const MIXED_SCRIPTS = /[a-z][\p{M}\u0400-\u04ff]|[\u0400-\u04ff][\p{M}a-z]/u;
+/** A Latin and a Cyrillic letter side by side (lower case): a word of mixed scripts. */
+const MIXED_SCRIPTS = /[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z]/;
 const LETTERS = /[\p{L}\p{M}]+/gu;
+
+/** Whether lower-case text holds a word of mixed scripts, which inOneScript() reads in one. */
+export function hasMixedScripts(lower: string): boolean {
+  return MIXED_SCRIPTS.test(lower);
+}
 
 /**
  * A lower-case word holding both Latin and Cyrillic letters, in one script where the other script's
  * letters in it are all look-alikes of the first's: Cyrillic if its Latin letters are, else Latin if
- * its Cyrillic ones are; else as it is ("сбербанкonline", "beeline_rusможно" are two words glued).
+ * its Cyrillic ones are; else, and any word of one script, as it is ("сбербанкonline" is two words glued).
  */
 export function inOneScript(word: string): string {
+  if (!MIXED_SCRIPTS.test(word)) return word;
   const latin = word.match(LATIN_LETTER) ?? [];
   if (latin.every((l) => LATIN_LOOKALIKES[l] !== undefined)) return word.replace(LATIN_LETTER, (l) => LATIN_LOOKALIKES[l]!);
   const cyrillic = word.match(CYRILLIC_LETTER) ?? [];
@@ -79,28 +86,28 @@ export function inOneScript(word: string): string {
 
 const NEEDS_FOLDING = /[\u00C0-\u024F\u0591-\u05C7әғқңөұүһіёךםןףץ]/gu;
 
-/** What fold() makes of each single letter it changes (a constant table, built once from the rules). */
-const FOLD_LETTER: ReadonlyMap<number, string> = foldLetterTable();
-/** 1 for a character code FOLD_LETTER changes (all are below U+0600): one array read per letter. */
-const FOLDS = new Uint8Array(0x600);
-for (const c of FOLD_LETTER.keys()) FOLDS[c] = 1;
+/**
+ * What fold() makes of each single letter it changes, by character code (all of them are below
+ * U+0600, so a word's letters are looked up by one array read each): a constant table, built once from the rules.
+ */
+const FOLD_TO: readonly (string | undefined)[] = foldLetterTable();
 
-function foldLetterTable(): Map<number, string> {
-  const table = new Map<number, string>();
+function foldLetterTable(): (string | undefined)[] {
+  const table = new Array<string | undefined>(0x600).fill(undefined);
   for (let c = 0xc0; c <= 0x24f; c++) {
     const ch = String.fromCharCode(c);
     const folded = ch.normalize('NFD').replace(/\p{M}/gu, '');
-    if (folded !== ch) table.set(c, folded);
+    if (folded !== ch) table[c] = folded;
   }
-  for (let c = 0x591; c <= 0x5c7; c++) table.set(c, '');
-  for (const [from, to] of [...Object.entries(KAZAKH_TO_RUSSIAN), ...Object.entries(HEBREW_FINALS)]) table.set(from.charCodeAt(0), to);
+  for (let c = 0x591; c <= 0x5c7; c++) table[c] = '';
+  for (const [from, to] of [...Object.entries(KAZAKH_TO_RUSSIAN), ...Object.entries(HEBREW_FINALS)]) table[from.charCodeAt(0)] = to;
   return table;
 }
 
 /** Lower case, each word in one script, Kazakh→Russian look-alikes, ё→е, Latin diacritics stripped, Hebrew finals normalised. */
 export function fold(text: string): string {
   const nfcLower = text.normalize('NFC').toLowerCase();
-  const lower = MIXED_SCRIPTS.test(nfcLower) ? nfcLower.replace(LETTERS, (w) => inOneScript(w)) : nfcLower;
+  const lower = hasMixedScripts(nfcLower) ? nfcLower.replace(LETTERS, (w) => inOneScript(w)) : nfcLower;
   return lower.replace(NEEDS_FOLDING, (ch) => {
     const k = KAZAKH_TO_RUSSIAN[ch] ?? HEBREW_FINALS[ch];
     if (k !== undefined) return k;
@@ -110,27 +117,21 @@ export function fold(text: string): string {
 }
 
 /**
- * fold() of a word that is already NFC and lower case (a token), by a per-letter table: returned
- * as is, without allocating, when none of its letters needs folding (the common case).
+ * fold() of a word that is already NFC and lower case (a token) and in one script (prepareText puts a
+ * word of mixed scripts in one with inOneScript first), by a per-letter table: returned as is, without
+ * allocating, when none of its letters needs folding (the common case).
  */
 export function foldWord(lowerNfc: string): string {
-  let latin = false;
-  let cyrillic = false;
-  let folds = false;
-  for (let i = 0; i < lowerNfc.length; i++) {
+  let i = 0;
+  for (; i < lowerNfc.length; i++) {
     const c = lowerNfc.charCodeAt(i);
-    if (c < 0xc0) latin ||= c >= 0x61 && c <= 0x7a;
-    else {
-      cyrillic ||= c >= 0x400 && c <= 0x4ff;
-      folds ||= c < 0x600 && FOLDS[c] === 1;
-    }
+    if (c >= 0xc0 && c < 0x600 && FOLD_TO[c] !== undefined) break;
   }
-  const word = latin && cyrillic ? inOneScript(lowerNfc) : lowerNfc;
-  if (!folds && word === lowerNfc) return word;
-  let out = '';
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    out += (c >= 0xc0 ? FOLD_LETTER.get(c) : undefined) ?? word[i];
+  if (i === lowerNfc.length) return lowerNfc;
+  let out = lowerNfc.slice(0, i);
+  for (; i < lowerNfc.length; i++) {
+    const c = lowerNfc.charCodeAt(i);
+    out += (c >= 0xc0 && c < 0x600 ? FOLD_TO[c] : undefined) ?? lowerNfc[i];
   }
   return out;
 }

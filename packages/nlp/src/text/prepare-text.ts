@@ -2,7 +2,7 @@
 // and clause numbers. The analyzer prepares a text once and hands the result to sentiment,
 // topics and word-of-mouth, so none of them tokenises or folds again.
 
-import { foldWord } from './fold.js';
+import { foldWord, hasMixedScripts, inOneScript } from './fold.js';
 import { clauseIdsOf, normalizeText, tokenizeNormalized, type Token } from './tokenize.js';
 
 export interface PreparedText {
@@ -11,7 +11,7 @@ export interface PreparedText {
   /** NFC, lower case, Hebrew points removed: what token offsets refer to. */
   norm: string;
   tokens: readonly Token[];
-  /** fold() of each token: what lexicons, cues and phrases match against. */
+  /** fold() of each token (a word of mixed scripts in one: fold.ts inOneScript): what lexicons, cues and phrases match against. */
   words: readonly string[];
   /** Clause number of each token (text/tokenize.ts clauseIds). */
   clauses: readonly number[];
@@ -21,6 +21,8 @@ export function prepareText(text: string): PreparedText {
   const norm = normalizeText(text);
   const tokens = tokenizeNormalized(norm);
   const words = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) words[i] = foldWord(tokens[i]!.text);
+  // A word of mixed scripts ("бiрак" with a Latin i) is read in one first; a text is looked at once for one.
+  const mixed = hasMixedScripts(norm);
+  for (let i = 0; i < tokens.length; i++) words[i] = foldWord(mixed ? inOneScript(tokens[i]!.text) : tokens[i]!.text);
   return { text, norm, tokens, words, clauses: clauseIdsOf(norm, tokens) };
 }
