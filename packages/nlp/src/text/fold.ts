@@ -84,8 +84,6 @@ export function inOneScript(word: string): string {
   return word;
 }
 
-const NEEDS_FOLDING = /[\u00C0-\u024F\u0591-\u05C7әғқңөұүһіёךםןףץ]/gu;
-
 /**
  * What fold() makes of each single letter it changes, by character code (all of them are below
  * U+0600, so a word's letters are looked up by one array read each): a constant table, built once from the rules.
@@ -106,20 +104,14 @@ function foldLetterTable(): (string | undefined)[] {
 
 /** Lower case, each word in one script, Kazakh→Russian look-alikes, ё→е, Latin diacritics stripped, Hebrew finals normalised. */
 export function fold(text: string): string {
-  const nfcLower = text.normalize('NFC').toLowerCase();
-  const lower = hasMixedScripts(nfcLower) ? nfcLower.replace(LETTERS, (w) => inOneScript(w)) : nfcLower;
-  return lower.replace(NEEDS_FOLDING, (ch) => {
-    const k = KAZAKH_TO_RUSSIAN[ch] ?? HEBREW_FINALS[ch];
-    if (k !== undefined) return k;
-    if (ch >= '\u0591' && ch <= '\u05C7') return ''; // niqqud
-    return ch.normalize('NFD').replace(/\p{M}/gu, '');
-  });
+  const lower = text.normalize('NFC').toLowerCase();
+  return foldWord(hasMixedScripts(lower) ? lower.replace(LETTERS, (w) => inOneScript(w)) : lower);
 }
 
 /**
- * fold() of a word that is already NFC and lower case (a token) and in one script (prepareText puts a
- * word of mixed scripts in one with inOneScript first), by a per-letter table: returned as is, without
- * allocating, when none of its letters needs folding (the common case).
+ * fold() of a word (or any text) that is already NFC and lower case and in one script (prepareText
+ * puts a token of mixed scripts in one with inOneScript first), by the per-letter table: returned as
+ * is, without allocating, when none of its letters needs folding (the common case).
  */
 export function foldWord(lowerNfc: string): string {
   let i = 0;
