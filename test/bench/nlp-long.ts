@@ -5,7 +5,7 @@
 // should stay flat (linear), the ratio near 1; beyond it, the time should stop growing. Shapes:
 // prose in each language (sentences of ours), and runs without a space, after an English sentence,
 // that once made parts of the analysis quadratic (wink-nlp's tokenizer, the noise pattern's e-mail
-// part, aspect clauses: packages/nlp/ROUNDS.md, round 18).
+// part, aspect clauses: packages/nlp/ROUNDS.md, round 18), and words that mix scripts (round 35).
 //   npm run bench -- nlp-long [--sizes 10000,30000,100000,1000000]
 import { parseArgs } from 'node:util';
 import { createAnalyzer, MAX_ANALYZED_CHARS } from '../../packages/nlp/src/index.js';
@@ -26,6 +26,8 @@ const SHAPES: Record<string, string> = {
   'run of at signs': 'a@',
   'run of placeholders': '{link}',
   'long link': 'https://tracker.example/click?id=1&',
+  // Words mixing Latin and Cyrillic look-alikes ("Kаspi" with a Cyrillic а, "бiрак" with a Latin i), which wink-nlp was slow over (round 35).
+  'run of mixed-script words': 'K\u0430spi B\u0435st \u0431i\u0440\u0430\u043a ',
 };
 
 const RUN_OPENING = 'Terrible service, I want my money back. ';

@@ -13,11 +13,15 @@
 // wink-nlp's tokenizer is quadratic in the length of a token (a backtracking regex per new token:
 // a run of 30,000 letters and digits without a space took 4 s, a million would take over an hour),
 // so a mention carrying a long blob would stall its partition. No word is that long: wink reads at
-// most the first MAX_WINK_TOKEN characters of each run of non-space characters.
+// most the first MAX_WINK_TOKEN characters of each run of non-space characters. A word that mixes
+// Latin and Cyrillic letters takes wink several times as long as a word of one script (120,000
+// characters of them: 130–170 ms, against 16–22), so wink reads such a word in one script
+// (text/fold.ts withWordsInOneScript), as every other part of the analysis does.
 
 import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { withWordsInOneScript } from '../text/fold.js';
 import { longRuns } from '../text/long-runs.js';
 
 export interface WinkSentiment {
@@ -44,7 +48,7 @@ export function createWinkSentiment(options: { recycleAfter?: number } = {}): Wi
         nlp = load();
         scored = 1;
       }
-      const s = nlp.readDoc(withShortTokens(text)).out(nlp.its.sentiment);
+      const s = nlp.readDoc(withShortTokens(withWordsInOneScript(text))).out(nlp.its.sentiment);
       return typeof s === 'number' && Number.isFinite(s) ? s : 0;
     },
   };

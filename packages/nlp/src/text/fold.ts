@@ -59,15 +59,26 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
  */
 const LATIN_LOOKALIKES: Readonly<Record<string, string>> = { a: 'а', c: 'с', e: 'е', h: 'һ', i: 'і', k: 'к', o: 'о', p: 'р', x: 'х', y: 'у' };
 const CYRILLIC_LOOKALIKES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(LATIN_LOOKALIKES).map(([l, c]) => [c, l]));
-const LATIN_LETTER = /[a-z]/g;
-const CYRILLIC_LETTER = /[\u0400-\u04ff]/g;
-/** A Latin and a Cyrillic letter side by side (lower case): a word of mixed scripts. */
-const MIXED_SCRIPTS = /[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z]/;
+/** A Latin and a Cyrillic letter side by side, in either case: a word of mixed scripts. */
+const MIXED_SCRIPTS = /[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z]/i;
 const LETTERS = /[\p{L}\p{M}]+/gu;
 
-/** Whether lower-case text holds a word of mixed scripts, which inOneScript() reads in one. */
-export function hasMixedScripts(lower: string): boolean {
-  return MIXED_SCRIPTS.test(lower);
+/** Whether text holds a word of mixed scripts, which inOneScript() reads in one. */
+export function hasMixedScripts(text: string): boolean {
+  return MIXED_SCRIPTS.test(text);
+}
+
+/**
+ * `text` with each word of mixed scripts in one (inOneScript: such a word comes back in lower case,
+ * the others as they are); the text itself when it has none, the usual case.
+ */
+export function withWordsInOneScript(text: string): string {
+  if (!MIXED_SCRIPTS.test(text)) return text;
+  return text.replace(LETTERS, (word) => {
+    const lower = word.toLowerCase();
+    const one = inOneScript(lower);
+    return one === lower ? word : one;
+  });
 }
 
 /**
@@ -77,11 +88,19 @@ export function hasMixedScripts(lower: string): boolean {
  */
 export function inOneScript(word: string): string {
   if (!MIXED_SCRIPTS.test(word)) return word;
-  const latin = word.match(LATIN_LETTER) ?? [];
-  if (latin.every((l) => LATIN_LOOKALIKES[l] !== undefined)) return word.replace(LATIN_LETTER, (l) => LATIN_LOOKALIKES[l]!);
-  const cyrillic = word.match(CYRILLIC_LETTER) ?? [];
-  if (cyrillic.every((c) => CYRILLIC_LOOKALIKES[c] !== undefined)) return word.replace(CYRILLIC_LETTER, (c) => CYRILLIC_LOOKALIKES[c]!);
-  return word;
+  let latinAlike = true;
+  let cyrillicAlike = true;
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i]!;
+    if (ch >= 'a' && ch <= 'z') latinAlike &&= LATIN_LOOKALIKES[ch] !== undefined;
+    else if (ch >= '\u0400' && ch <= '\u04ff') cyrillicAlike &&= CYRILLIC_LOOKALIKES[ch] !== undefined;
+  }
+  // Each table's keys are one script's letters, so the other script's pass through.
+  const lookalikes = latinAlike ? LATIN_LOOKALIKES : cyrillicAlike ? CYRILLIC_LOOKALIKES : undefined;
+  if (lookalikes === undefined) return word;
+  let out = '';
+  for (let i = 0; i < word.length; i++) out += lookalikes[word[i]!] ?? word[i];
+  return out;
 }
 
 /**
@@ -104,8 +123,7 @@ function foldLetterTable(): (string | undefined)[] {
 
 /** Lower case, each word in one script, Kazakh→Russian look-alikes, ё→е, Latin diacritics stripped, Hebrew finals normalised. */
 export function fold(text: string): string {
-  const lower = text.normalize('NFC').toLowerCase();
-  return foldWord(hasMixedScripts(lower) ? lower.replace(LETTERS, (w) => inOneScript(w)) : lower);
+  return foldWord(withWordsInOneScript(text.normalize('NFC').toLowerCase()));
 }
 
 /**
