@@ -60,4 +60,13 @@ describe('search text', () => {
     expect(searchText('a www-less word: wwwater')).toBe('a www-less word: wwwater');
     expect(matchesTextQuery(parseTextQuery('сбербанк'), ['', 'Ипотека в Сбербанкhttp://t.co/abc'])).toBe(true);
   });
+
+  // "Кaспи" has a Latin a, "Kаspi" a Cyrillic а: the brand queries Каспи and Kaspi collect both (@earshot/nlp fold).
+  it('reads a word typed in two scripts in one, in stored text, in a query and in a live stream alike', () => {
+    expect(searchText('Кaспи и Kаspi, бiрак сбербанкonline')).toBe('каспи и kaspi, бірак сбербанкonline');
+    expect(toFts5(parseTextQuery('Кaспи'))).toBe('"каспи"*');
+    expect(matchesTextQuery(parseTextQuery('Каспи'), ['', 'Кaспи снова не работает'])).toBe(true);
+    expect(matchesTextQuery(parseTextQuery('Кaспи'), ['', 'Каспи снова не работает'])).toBe(true);
+    expect(matchesTextQuery(parseTextQuery('kaspi'), ['Kаspi Bank', ''])).toBe(true);
+  });
 });

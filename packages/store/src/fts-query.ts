@@ -3,10 +3,12 @@
 // never become FTS5 (or Elasticsearch) syntax. The text is bounded, because its cost grows with it:
 // at most MAX_TERMS words (phrase words included), each at most MAX_TERM_LENGTH characters, and a
 // word is matched as a prefix only from MIN_PREFIX_LENGTH characters (a one-letter prefix matches
-// most of the index). Case, Latin letters' diacritics and Hebrew points do not matter ("tousid" finds
-// "Tõusid", שלום finds שָׁלוֹם, and the other way round). Every place that searches text means this:
+// most of the index). Case, Latin letters' diacritics, Hebrew points and a word typed with the other
+// script's look-alike letters do not matter ("tousid" finds "Tõusid", שלום finds שָׁלוֹם, Каспи finds
+// "Кaспи" written with a Latin a, and the other way round). Every place that searches text means this:
 // SQLite's FTS5 by the folded text it is given and its tokenizer, Elasticsearch by the folded copies
 // the store indexes (both searchText), a live stream by matchesTextQuery.
+import { withWordsInOneScript } from '@earshot/text';
 import { TextQueryError } from './query-errors.js';
 
 export interface TextQuery {
@@ -73,13 +75,22 @@ const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 const HEBREW_POINTS = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/g;
 
 /**
- * Text as the stores index it for search: folded (foldDiacritics), with a link glued to the word
+ * Text or a search term folded as a search compares it: foldDiacritics, and each word typed in two
+ * scripts in one (@earshot/text withWordsInOneScript, as the analysis and brand queries read it:
+ * "Кaспи" with a Latin a is "каспи", so a search finds the mentions the brand query Каспи collected).
+ */
+export function searchFold(text: string): string {
+  return withWordsInOneScript(foldDiacritics(text));
+}
+
+/**
+ * Text as the stores index it for search: folded (searchFold), with a link glued to the word
  * before it split off. Truncated tweets carry them so ("…ипотека в Сбербанкhttp://t.co/…"), and the
  * word would otherwise be "сбербанкhttp", which a search for the brand misses; brand queries split
  * them the same way (@earshot/nlp compile-brand-query.ts GLUED_LINK).
  */
 export function searchText(text: string): string {
-  return foldDiacritics(text.replace(GLUED_LINK, ' '));
+  return searchFold(text.replace(GLUED_LINK, ' '));
 }
 const GLUED_LINK = /(?<=[\p{L}\p{N}\p{M}])(?=https?:\/\/|www\.[\p{L}\p{N}])/giu;
 
@@ -107,13 +118,13 @@ export function matchesTextQuery(query: TextQuery, fields: readonly (string | un
 }
 
 /**
- * FTS5 MATCH expression over text written folded (foldDiacritics; a file written before is folded when
+ * FTS5 MATCH expression over text written folded (searchFold; a file written before is folded when
  * the store opens it, sqlite/sqlite-refold.ts): every term and phrase folded, quoted, joined with AND.
  * Empty when nothing is searchable.
  */
 export function toFts5(query: TextQuery): string {
   const part = (s: string, prefix: boolean) => {
-    const quoted = `"${foldDiacritics(s).replace(/"/g, '""')}"`;
+    const quoted = `"${searchFold(s).replace(/"/g, '""')}"`;
     return prefix ? `${quoted}*` : quoted;
   };
   return [...query.terms.map((t) => part(t, isPrefixTerm(t))), ...query.phrases.map((p) => part(p, false))].join(' AND ');

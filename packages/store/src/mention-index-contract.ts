@@ -131,6 +131,22 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
       await store.close();
     });
 
+    // "Кaспи" with a Latin a and "Kаspi" with a Cyrillic а: the brand queries Каспи and Kaspi collect them (@earshot/nlp fold).
+    it('finds a word typed with the other script look-alike letters by its one-script spelling, and the other way round', async () => {
+      const store = await seeded();
+      await store.upsertMentions([
+        sampleMention(92, { title: '', text: 'Кaспи снова не работает', lang: 'ru' }),
+        sampleMention(93, { title: 'Kаspi Bank', text: 'Приложение Каспи работает', lang: 'ru' }),
+      ]);
+      await refresh(store);
+      const ids = async (text: string) => (await store.search({ text })).mentions.map((m) => m.id).sort();
+      expect(await ids('Каспи')).toEqual(['m0092', 'm0093']);
+      expect(await ids('Кaспи')).toEqual(['m0092', 'm0093']);
+      expect(await ids('"каспи снова"')).toEqual(['m0092']);
+      expect(await ids('kaspi')).toEqual(['m0093']);
+      await store.close();
+    });
+
     it('sorts by time, newest first, and paginates with a total', async () => {
       const store = await seeded();
       const page1 = await store.search({ brandId: 'nordtel', limit: 2 });

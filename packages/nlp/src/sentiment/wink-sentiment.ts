@@ -16,12 +16,12 @@
 // most the first MAX_WINK_TOKEN characters of each run of non-space characters. A word that mixes
 // Latin and Cyrillic letters takes wink several times as long as a word of one script (120,000
 // characters of them: 130–170 ms, against 16–22), so wink reads such a word in one script
-// (text/fold.ts withWordsInOneScript), as every other part of the analysis does.
+// (@earshot/text withWordsInOneScript), as every other part of the analysis does.
 
 import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { withWordsInOneScript } from '../text/fold.js';
+import { withWordsInOneScript } from '@earshot/text';
 import { longRuns } from '../text/long-runs.js';
 
 export interface WinkSentiment {

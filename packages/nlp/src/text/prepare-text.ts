@@ -2,7 +2,8 @@
 // and clause numbers. The analyzer prepares a text once and hands the result to sentiment,
 // topics and word-of-mouth, so none of them tokenises or folds again.
 
-import { foldWord, hasMixedScripts, inOneScript } from './fold.js';
+import { hasMixedScripts, inOneScript } from '@earshot/text';
+import { foldWord } from './fold.js';
 import { clauseIdsOf, normalizeText, tokenizeNormalized, type Token } from './tokenize.js';
 
 export interface PreparedText {
@@ -11,7 +12,7 @@ export interface PreparedText {
   /** NFC, lower case, Hebrew points removed: what token offsets refer to. */
   norm: string;
   tokens: readonly Token[];
-  /** fold() of each token (a word of mixed scripts in one: fold.ts inOneScript): what lexicons, cues and phrases match against. */
+  /** fold() of each token (a word of mixed scripts in one: @earshot/text inOneScript): what lexicons, cues and phrases match against. */
   words: readonly string[];
   /** Clause number of each token (text/tokenize.ts clauseIds). */
   clauses: readonly number[];

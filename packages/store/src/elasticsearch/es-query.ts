@@ -2,11 +2,11 @@
 // parseTextQuery (words and "phrases", within its caps) and each part becomes a structured clause —
 // a prefix match per word of three characters or more, a plain match per shorter word, a phrase
 // match per phrase, all required — so user input never becomes query syntax. Each is asked folded
-// (foldDiacritics: Latin diacritics, Hebrew points) of the fields and their folded copies (mapping.ts),
+// (searchFold: Latin diacritics, Hebrew points, a word of two scripts in one) of the fields and their folded copies (mapping.ts),
 // so either spelling finds the other, as in SQLite.
 import type { estypes } from '@elastic/elasticsearch';
 import { UNRECORDED_MATCHED_BY } from '@earshot/schema';
-import { foldDiacritics, isPrefixTerm, parseTextQuery } from '../fts-query.js';
+import { isPrefixTerm, parseTextQuery, searchFold } from '../fts-query.js';
 import type { GroupField, MentionFilter } from '../port.js';
 import { asList, toEpochMs } from '../time.js';
 import { MENTION_SEARCHED_TEXT, type SearchedText } from './mapping.js';
@@ -67,7 +67,7 @@ export function textClauses(text: string, searched: SearchedText = MENTION_SEARC
   const withFolded = [...plain, ...Object.keys(searched).map((field) => `folded.${field}`)];
   const clause = (query: string, type: 'bool_prefix' | 'best_fields' | 'phrase'): Query => {
     const match = (q: string, on: string[]): Query => ({ multi_match: { query: q, type, ...(type === 'phrase' ? {} : { operator: 'and' }), fields: on } });
-    const folded = foldDiacritics(query);
+    const folded = searchFold(query);
     if (folded === query) return match(query, withFolded);
     // The spelling as typed, too: documents indexed before the folded copies existed have only that.
     return { bool: { should: [match(folded, withFolded), match(query, plain)], minimum_should_match: 1 } };

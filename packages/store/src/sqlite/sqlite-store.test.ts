@@ -77,4 +77,28 @@ describe('sqlite store upgrades', () => {
     expect(db.prepare("SELECT id FROM mentions_fts WHERE mentions_fts MATCH 'сбербанк'").pluck().all()).toEqual(['m1']);
     db.close();
   });
+
+  it('reads a word typed in two scripts in one, in a file folded before such words were', async () => {
+    const path = join(dir, 'old-scripts.db');
+    const before = createSqliteStore({ path });
+    await before.init();
+    await before.upsertMentions([
+      sampleMention(1, { title: 'Отзыв', text: 'Кaспи снова не работает' }),
+      sampleMention(2, { title: 'Отзыв', text: 'Каспи работает' }),
+    ]);
+    await before.close();
+    // "Кaспи" (a Latin a) as the store indexed it before, in a file of that time.
+    const old = new Database(path);
+    old.prepare("UPDATE mentions_fts SET text = 'Кaспи снова не работает' WHERE id = 'm0001'").run();
+    old.pragma('user_version = 2');
+    old.close();
+    const store = createSqliteStore({ path });
+    const ids = async (text: string) => (await store.search({ text })).mentions.map((m) => m.id).sort();
+    expect(await ids('Каспи')).toEqual(['m0001', 'm0002']);
+    expect(await ids('Кaспи')).toEqual(['m0001', 'm0002']);
+    await store.close();
+    const reopened = new Database(path, { readonly: true });
+    expect(reopened.prepare("SELECT text FROM mentions_fts WHERE id = 'm0001'").pluck().get()).toBe('каспи снова не работает');
+    reopened.close();
+  });
 });

@@ -45,7 +45,9 @@ export function registerStoreCommands(program: Command): void {
     });
   store
     .command('refold')
-    .description('fold the search text of mentions and stories indexed before search ignored diacritics and Hebrew points')
+    .description(
+      'fold the search text of mentions and stories indexed before search ignored diacritics and Hebrew points, or read a word typed in two scripts in one',
+    )
     .option('-c, --config <file>', 'config file')
     .option('--json', 'print JSON ({ indices: [{ index, read, refolded, changedMeanwhile }] })')
     .action(async (opts: { config?: string; json?: boolean }) => {

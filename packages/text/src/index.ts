@@ -1,0 +1,1 @@
+export { hasMixedScripts, inOneScript, withWordsInOneScript } from './one-script.js';
