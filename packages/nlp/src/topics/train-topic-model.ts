@@ -61,6 +61,11 @@ export interface TopicTrainSettings {
    * F-beta, minF1 and minPrecision, as it still is where the examples are fewer.
    */
   micro: number;
+  /**
+   * Times each Kazakh shared topic text is read per epoch, where each row of ours is read once: the
+   * shared texts weigh more against Kazakh's 4,650 rows of ours (ROUNDS.md round 36; Russian and English lost by it).
+   */
+  kazakhTextCopies: number;
 }
 
 // Issue 10 round 2 (ROUNDS.md): per-language thresholds from 20 positives, thin cue rules off after 3
@@ -87,6 +92,7 @@ export const TOPIC_TRAIN_SETTINGS: TopicTrainSettings = {
   nbAlpha: 0.1,
   ownModelRows: 2000,
   micro: 1,
+  kazakhTextCopies: 2,
 };
 
 /** The topics' columns and, last, the gate's. */
@@ -96,6 +102,12 @@ const G = TOPIC_IDS.length;
 /** Gold bits of a row with the gate's bit (some topic) added; the same for cue bits. */
 const withGate = (bits: number): number => (bits === 0 ? 0 : bits | (1 << G));
 const THRESHOLDS = Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1));
+
+/** The rows an epoch reads: the shared topic texts, the Kazakh ones kazakhTextCopies times, then the rows of ours. */
+function epochRows(data: TopicDataset, rows: readonly number[], extra: readonly number[], s: TopicTrainSettings): number[] {
+  const kazakh = rows.filter((e) => data.langs[e] === 'kk');
+  return [...rows, ...Array.from({ length: Math.max(0, s.kazakhTextCopies - 1) }, () => kazakh).flat(), ...extra];
+}
 
 /** Unpruned weights (dense feature id × topic) and biases trained on `rows`. */
 function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrainSettings): { w: Float32Array; bias: Float64Array } {
@@ -341,9 +353,9 @@ export function fitTopicModel(
   const probs = new Float64Array(rows.length * T);
   const noRule = { thresholds: new Array<number>(T).fill(0.5), modes: [new Array<TopicMode>(T).fill('model')] };
   for (let f = 0; f < s.innerFolds; f++) {
-    const train = [...rows.filter((_, i) => folds[i] !== f), ...extra];
+    const train = rows.filter((_, i) => folds[i] !== f);
     const testIdx = rows.flatMap((_, i) => (folds[i] === f ? [i] : []));
-    const model = loadTopicModel(toFile(data, train, trainWeights(data, train, s), noRule, s));
+    const model = loadTopicModel(toFile(data, [...train, ...extra], trainWeights(data, epochRows(data, train, extra, s), s), noRule, s));
     topicLogits(
       model,
       data,
@@ -416,7 +428,7 @@ export function fitTopicModel(
     }
   }
   const trained = [...rows, ...extra];
-  const file = toFile(data, trained, trainWeights(data, trained, s), { thresholds, languageThresholds, modes }, s);
+  const file = toFile(data, trained, trainWeights(data, epochRows(data, rows, extra, s), s), { thresholds, languageThresholds, modes }, s);
   // Topics too thin to learn keep their cue rules whatever the gate says.
   file.ungated = TOPIC_IDS.reduce((m, _, t) => (positivesOf(t) < s.minPositives ? m | (1 << t) : m), 0);
   return file;
