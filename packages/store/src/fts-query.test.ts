@@ -63,10 +63,18 @@ describe('search text', () => {
 
   // "Кaспи" has a Latin a, "Kаspi" a Cyrillic а: the brand queries Каспи and Kaspi collect both (@earshot/nlp fold).
   it('reads a word typed in two scripts in one, in stored text, in a query and in a live stream alike', () => {
-    expect(searchText('Кaспи и Kаspi, бiрак сбербанкonline')).toBe('каспи и kaspi, бірак сбербанкonline');
+    expect(searchText('Кaспи и Kаspi, бiрак сбербанкonline')).toBe('каспи и kaspi, бирак сбербанкonline');
     expect(toFts5(parseTextQuery('Кaспи'))).toBe('"каспи"*');
     expect(matchesTextQuery(parseTextQuery('Каспи'), ['', 'Кaспи снова не работает'])).toBe(true);
     expect(matchesTextQuery(parseTextQuery('Кaспи'), ['', 'Каспи снова не работает'])).toBe(true);
     expect(matchesTextQuery(parseTextQuery('kaspi'), ['Kаspi Bank', ''])).toBe(true);
+  });
+
+  it('reads Kazakh letters and ё as the Russian letters typed for them, in stored text, in a query and in a live stream alike', () => {
+    expect(searchText('Қазпошта: всё пришло, йогурт')).toBe('Казпошта: все пришло, йогурт'); // й is not и
+    expect(toFts5(parseTextQuery('Қазпошта всё'))).toBe('"Казпошта"* AND "все"*');
+    expect(matchesTextQuery(parseTextQuery('Қазпошта'), ['', 'Казпочта, казпошта'])).toBe(true);
+    expect(matchesTextQuery(parseTextQuery('всё'), ['', 'Все пришло'])).toBe(true);
+    expect(matchesTextQuery(parseTextQuery('йогурт'), ['', 'иогурт'])).toBe(false);
   });
 });

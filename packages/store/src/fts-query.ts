@@ -3,12 +3,13 @@
 // never become FTS5 (or Elasticsearch) syntax. The text is bounded, because its cost grows with it:
 // at most MAX_TERMS words (phrase words included), each at most MAX_TERM_LENGTH characters, and a
 // word is matched as a prefix only from MIN_PREFIX_LENGTH characters (a one-letter prefix matches
-// most of the index). Case, Latin letters' diacritics, Hebrew points and a word typed with the other
-// script's look-alike letters do not matter ("tousid" finds "Tõusid", שלום finds שָׁלוֹם, Каспи finds
-// "Кaспи" written with a Latin a, and the other way round). Every place that searches text means this:
+// most of the index). Case, Latin letters' diacritics, Hebrew points, a word typed with the other
+// script's look-alike letters and Kazakh letters or ё typed as Russian ones do not matter ("tousid"
+// finds "Tõusid", שלום finds שָׁלוֹם, Каспи finds "Кaспи" written with a Latin a, Қазпошта finds
+// Казпошта, всё finds все, and the other way round). Every place that searches text means this:
 // SQLite's FTS5 by the folded text it is given and its tokenizer, Elasticsearch by the folded copies
 // the store indexes (both searchText), a live stream by matchesTextQuery.
-import { withWordsInOneScript } from '@earshot/text';
+import { withRussianLetters, withWordsInOneScript } from '@earshot/text';
 import { TextQueryError } from './query-errors.js';
 
 export interface TextQuery {
@@ -75,12 +76,13 @@ const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 const HEBREW_POINTS = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/g;
 
 /**
- * Text or a search term folded as a search compares it: foldDiacritics, and each word typed in two
- * scripts in one (@earshot/text withWordsInOneScript, as the analysis and brand queries read it:
- * "Кaспи" with a Latin a is "каспи", so a search finds the mentions the brand query Каспи collected).
+ * Text or a search term folded as a search compares it: foldDiacritics; each word typed in two scripts
+ * in one ("Кaспи" with a Latin a is "каспи"); Kazakh letters and ё as the Russian letters typed for them
+ * ("Қазпошта" is "Казпошта", "всё" is "все"). The last two by @earshot/text, as the analysis and brand
+ * queries read them, so a search finds the mentions a brand query collected.
  */
 export function searchFold(text: string): string {
-  return withWordsInOneScript(foldDiacritics(text));
+  return withRussianLetters(withWordsInOneScript(foldDiacritics(text)));
 }
 
 /**

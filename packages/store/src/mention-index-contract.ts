@@ -147,6 +147,22 @@ export function mentionIndexContract(name: string, options: MentionIndexContract
       await store.close();
     });
 
+    // Kazakh typed on a Russian keyboard, Russian without ё: brand queries read both so (@earshot/nlp fold).
+    it('finds Kazakh letters and ё by the Russian letters typed for them, and the other way round', async () => {
+      const store = await seeded();
+      await store.upsertMentions([
+        sampleMention(94, { title: '', text: 'Казпошта посылку так и не привезла', lang: 'ru' }),
+        sampleMention(95, { title: 'Қазпошта', text: 'Сәлемдеме келді, всё хорошо', lang: 'kk' }),
+      ]);
+      await refresh(store);
+      const ids = async (text: string) => (await store.search({ text })).mentions.map((m) => m.id).sort();
+      expect(await ids('Қазпошта')).toEqual(['m0094', 'm0095']);
+      expect(await ids('казпошта')).toEqual(['m0094', 'm0095']);
+      expect(await ids('"все хорошо"')).toEqual(['m0095']);
+      expect(await ids('сәлемдеме')).toEqual(['m0095']);
+      await store.close();
+    });
+
     it('sorts by time, newest first, and paginates with a total', async () => {
       const store = await seeded();
       const page1 = await store.search({ brandId: 'nordtel', limit: 2 });

@@ -1,1 +1,2 @@
 export { hasMixedScripts, inOneScript, withWordsInOneScript } from './one-script.js';
+export { KAZAKH_TO_RUSSIAN, withRussianLetters } from './russian-letters.js';

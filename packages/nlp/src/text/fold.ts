@@ -1,23 +1,11 @@
 // Folding makes spellings that people treat as the same word compare equal: case, Kazakh letters
 // typed with their Russian look-alikes (қ→к, ә→а …), ё/е, Latin diacritics, Hebrew final letters,
-// and a word of one script with the other script's look-alike letters in it ("бiрак", "Kаspi": read in
-// one by @earshot/text, which the stores' search shares). Brand queries, topic cues and language cues
-// all match on folded text.
+// and a word of one script with the other script's look-alike letters in it ("бiрак", "Kаspi"). The
+// rules for Kazakh letters, ё and such words live in @earshot/text, which the stores' search shares.
+// Brand queries, topic cues and language cues all match on folded text.
 
-import { withWordsInOneScript } from '@earshot/text';
+import { KAZAKH_TO_RUSSIAN, withWordsInOneScript } from '@earshot/text';
 
-const KAZAKH_TO_RUSSIAN: Record<string, string> = {
-  ә: 'а',
-  ғ: 'г',
-  қ: 'к',
-  ң: 'н',
-  ө: 'о',
-  ұ: 'у',
-  ү: 'у',
-  һ: 'х',
-  і: 'и',
-  ё: 'е',
-};
 const HEBREW_FINALS: Record<string, string> = { ך: 'כ', ם: 'מ', ן: 'נ', ף: 'פ', ץ: 'צ' };
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: 'a',

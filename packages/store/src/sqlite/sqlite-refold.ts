@@ -1,8 +1,8 @@
 // The SQLite store gives FTS5 its search text folded (searchText: Latin diacritics, Hebrew points,
-// a word typed in two scripts read in one, a link glued to the word before it split off). A file
-// written before that holds some rows with their points on, a word glued to a link or typed in two
-// scripts, which a search for the unpointed word, the word alone or its one-script spelling would
-// miss. Opening such a file folds those rows once, in one transaction, and records it in the file's
+// a word typed in two scripts read in one, Kazakh letters and ё as Russian ones, a link glued to the
+// word before it split off). A file written before that holds some rows with their points on, a word
+// glued to a link, typed in two scripts or with Kazakh letters, which a search for the unpointed word,
+// the word alone or its other spelling would miss. Opening such a file folds those rows once, in one transaction, and records it in the file's
 // user_version, so a search finds every row the same way and asks for each word once.
 import type Database from 'better-sqlite3';
 import { searchText } from '../fts-query.js';
@@ -10,7 +10,7 @@ import { searchText } from '../fts-query.js';
 /**
  * user_version of a file whose search text is all folded as searchText folds it now. 0: written
  * before, or new; 1: diacritics and points folded, links still glued to words; 2: links split off,
- * words typed in two scripts ("Кaспи" with a Latin a) still as typed.
+ * words typed in two scripts ("Кaспи" with a Latin a), Kazakh letters and ё still as typed.
  */
 export const FOLDED_SEARCH_TEXT_VERSION = 3;
 

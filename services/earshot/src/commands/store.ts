@@ -46,7 +46,7 @@ export function registerStoreCommands(program: Command): void {
   store
     .command('refold')
     .description(
-      'fold the search text of mentions and stories indexed before search ignored diacritics and Hebrew points, or read a word typed in two scripts in one',
+      'fold the search text of mentions and stories indexed before search ignored diacritics and Hebrew points, Kazakh letters typed as Russian ones and ё, or read a word typed in two scripts in one',
     )
     .option('-c, --config <file>', 'config file')
     .option('--json', 'print JSON ({ indices: [{ index, read, refolded, changedMeanwhile }] })')
