@@ -2,8 +2,8 @@
 // parseTextQuery (words and "phrases", within its caps) and each part becomes a structured clause —
 // a prefix match per word of three characters or more, a plain match per shorter word, a phrase
 // match per phrase, all required — so user input never becomes query syntax. Each is asked folded
-// (searchFold: Latin diacritics, Hebrew points, a word of two scripts in one, Kazakh letters and ё) of the fields and their folded copies (mapping.ts),
-// so either spelling finds the other, as in SQLite.
+// (searchFold: Latin diacritics, Hebrew points, a word of two scripts in one, Kazakh letters and ё)
+// of the fields and their folded copies (mapping.ts), so either spelling finds the other, as in SQLite.
 import type { estypes } from '@elastic/elasticsearch';
 import { UNRECORDED_MATCHED_BY } from '@earshot/schema';
 import { isPrefixTerm, parseTextQuery, searchFold } from '../fts-query.js';

@@ -5,8 +5,9 @@
 // the document is as it was read (if_seq_no), so one the indexer rewrote meanwhile keeps what the
 // indexer wrote, which has its copies. `earshot store refold` runs it. Copies split a word glued to
 // a link ("Сбербанкhttp://…") since issue 10's round 26, and read a word typed in two scripts ("Кaспи"
-// with a Latin a) in one and Kazakh letters and ё as Russian ones since round 36; a document given copies before then (for its diacritics or
-// points) keeps them as they were folded, until it is indexed again.
+// with a Latin a) in one and Kazakh letters and ё as Russian ones since round 36; a document given
+// copies before then (for its diacritics or points) keeps them as they were folded, until it is
+// indexed again.
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { bulkItemError } from './es-errors.js';
 import { withFoldedCopies, type SearchedText } from './mapping.js';

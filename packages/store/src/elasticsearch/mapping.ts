@@ -30,7 +30,8 @@ const keyword = { type: 'keyword' } as const;
 /**
  * The text fields a search reads, each by the document field it copies, and the field the query
  * asks (a mention's `author` is a keyword, searched through its `author.text` subfield). Each has a
- * copy folded (searchText: Latin diacritics, Hebrew points, a word of two scripts in one, Kazakh letters and ё as Russian ones, links glued to words split off) under `folded.<field>`, for searches
+ * copy folded (searchText: Latin diacritics, Hebrew points, a word of two scripts in one, Kazakh
+ * letters and ё as Russian ones, links glued to words split off) under `folded.<field>`, for searches
  * to find "tõusid" by "tousid" and שָׁלוֹם by שלום as the SQLite store does: `asciifolding` would do
  * the Latin part in the analyzer, but it lives in the analysis-common module, which not every node
  * has (the integ-test-zip node of infra/local does not), and nothing built in takes Hebrew points

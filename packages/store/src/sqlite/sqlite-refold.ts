@@ -2,8 +2,9 @@
 // a word typed in two scripts read in one, Kazakh letters and ё as Russian ones, a link glued to the
 // word before it split off). A file written before that holds some rows with their points on, a word
 // glued to a link, typed in two scripts or with Kazakh letters, which a search for the unpointed word,
-// the word alone or its other spelling would miss. Opening such a file folds those rows once, in one transaction, and records it in the file's
-// user_version, so a search finds every row the same way and asks for each word once.
+// the word alone or its other spelling would miss. Opening such a file folds those rows once, in one
+// transaction, and records it in the file's user_version, so a search finds every row the same way
+// and asks for each word once.
 import type Database from 'better-sqlite3';
 import { searchText } from '../fts-query.js';
 
