@@ -18,13 +18,17 @@ if (shared.missing) console.warn(`skipping our train-row topic labels on shared 
 
 describe.skipIf(shared.missing !== undefined)('our topic labels of shared rows', () => {
   it('finds the very text each label was made for, and labels no row twice', () => {
-    // data/train-topics-en-tweets.jsonl: 2,000 English brand tweets labeled in round 28, measured and
-    // not trained on (ROUNDS.md); none of its rows may be one of the trained file's.
+    // data/train-topics-en-tweets.jsonl (2,000 English brand tweets, round 28) and
+    // data/train-topics-not-trained.jsonl (round 37's Kazakh rows and second Russian draw): labeled,
+    // measured and not trained on (ROUNDS.md); none of their rows may be one of the trained file's.
     const trained = readTrainTopicLabels();
-    const tweets = readTrainTopicLabels(new URL('../../data/train-topics-en-tweets.jsonl', import.meta.url));
     expect(readTrainTopicExamples(process.env, trained)).toHaveLength(trained.length);
-    expect(readTrainTopicExamples(process.env, tweets, 'train-topics-en-tweets.jsonl')).toHaveLength(tweets.length);
-    const labels = [...trained, ...tweets];
+    const measured = ['train-topics-en-tweets.jsonl', 'train-topics-not-trained.jsonl'].flatMap((file) => {
+      const labels = readTrainTopicLabels(new URL(`../../data/${file}`, import.meta.url));
+      expect(readTrainTopicExamples(process.env, labels, file)).toHaveLength(labels.length);
+      return labels;
+    });
+    const labels = [...trained, ...measured];
     expect(new Set(labels.map((l) => `${l.split ?? 'train'}:${l.lang}:${l.line}`)).size).toBe(labels.length);
   });
 

@@ -1,0 +1,122 @@
+// Picks shared train rows for annotators to label with topics: the unlabeled rows of a language that a
+// topic model, trained on every labeled row of it (the shared topic texts and ours), finds most likely
+// to hold one of the given topics, taken in turn per topic so that each gets its share. Round 37's
+// Russian batches were drawn by it (ROUNDS.md): rows of rare topics, where a random draw brings few.
+// Writes shuffled batches of 250 {"line","text"} lines, the shape data/train-topics-prompt.md's annotators read.
+// Run: npx tsx packages/nlp/scripts/select-topic-rows.ts --lang=ru --count=1500 --topics=delivery,privacy,…
+//        --out=DIR [--labels=more.jsonl,…] [--source=_source_] [--first-batch=1]
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readTopicFile } from '../src/eval/read-topics.js';
+import { sharedDataFile, sharedDir } from '../src/eval/shared-dir.js';
+import { readTrainTopicExamples, readTrainTopicLabels } from '../src/eval/train-topics.js';
+import { topicTrainingData } from '../src/eval/topic-training-data.js';
+import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
+import { mulberry32 } from '../src/sentiment/train-linear-model.js';
+import { fitTopicModelGroups, topicLogits, TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
+import { loadTopicModel } from '../src/topics/topic-model.js';
+
+const BATCH = 250;
+const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const lang = arg('lang');
+const count = Number(arg('count') ?? 1500);
+const topics = (arg('topics') ?? '').split(',').filter(Boolean);
+const out = arg('out');
+if (!lang || !out || topics.length === 0 || !(count > 0)) {
+  throw new Error(
+    'usage: select-topic-rows.ts --lang=ru --count=1500 --topics=delivery,privacy --out=DIR [--labels=a.jsonl,…] [--source=TEXT] [--first-batch=1]',
+  );
+}
+// --labels: label files beside data/train-topics.jsonl (an earlier draw's, not yet committed): their rows are labeled too.
+const labels = [
+  readTrainTopicLabels(),
+  ...(arg('labels') ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((f) => readTrainTopicLabels(pathToFileURL(f))),
+]
+  .flat()
+  .filter((l) => l.lang === lang);
+const examples = readTopicFile(join(sharedDir(process.env), 'data', 'topics', 'dev', `${lang}.jsonl`)).examples;
+const labeled = readTrainTopicExamples(process.env, labels);
+const trainFile = sharedDataFile(process.env, 'sentiment/train', lang);
+if (!trainFile) throw new Error(`no shared/data/sentiment/train/${lang}.jsonl to select from`);
+
+// Candidates: unlabeled train rows of the source asked for, each text once, none a labeled text.
+const taken = new Set(labels.filter((l) => l.split === undefined).map((l) => l.line));
+const seen = new Set([...examples, ...labeled].map((e) => e.text.trim().toLowerCase()));
+const source = arg('source');
+const candidates: { line: number; text: string }[] = [];
+readFileSync(trainFile, 'utf8')
+  .split('\n')
+  .forEach((raw, line) => {
+    if (raw.trim() === '' || taken.has(line)) return;
+    const row = JSON.parse(raw) as { text: string; source?: string };
+    const key = row.text.trim().toLowerCase();
+    if ((source && !row.source?.includes(source)) || seen.has(key)) return;
+    seen.add(key);
+    candidates.push({ line, text: row.text });
+  });
+console.log(`${lang}: ${labeled.length} labeled rows of ours, ${candidates.length} candidates`);
+
+const { data, extra } = topicTrainingData({
+  env: process.env,
+  examples,
+  extraExamples: [...labeled, ...candidates.map(({ text }) => ({ text, lang, topics: [], aspects: {} }))],
+  wink: createWinkSentiment(),
+  feedItems: false,
+});
+// Trained on the topic texts and our labeled rows; the candidates are only scored.
+const file = fitTopicModelGroups(
+  data,
+  examples.map((_, i) => i),
+  TOPIC_TRAIN_SETTINGS,
+  extra.slice(0, labeled.length),
+);
+const logits = topicLogits(loadTopicModel(file), data, extra.slice(labeled.length));
+const columns = topics.map((t) => {
+  const c = file.topics.indexOf(t);
+  if (c < 0) throw new Error(`no topic "${t}" (the model's: ${file.topics.join(', ')})`);
+  return c;
+});
+
+// In turn per topic, its most likely candidate not yet taken.
+const ranked = columns.map((c) => candidates.map((_, i) => i).sort((a, b) => logits[b]![c]! - logits[a]![c]!));
+const next = columns.map(() => 0);
+const chosen = new Set<number>();
+const perTopic: Record<string, { rows: number; lowestProbability: number }> = {};
+while (chosen.size < Math.min(count, candidates.length)) {
+  for (let t = 0; t < columns.length && chosen.size < count; t++) {
+    while (chosen.has(ranked[t]![next[t]!]!)) next[t]!++;
+    const i = ranked[t]![next[t]!]!;
+    chosen.add(i);
+    perTopic[topics[t]!] = {
+      rows: (perTopic[topics[t]!]?.rows ?? 0) + 1,
+      lowestProbability: Number((1 / (1 + Math.exp(-logits[i]![columns[t]!]!))).toFixed(3)),
+    };
+  }
+}
+console.table(perTopic);
+
+// Shuffled, so that no batch holds one topic's most likely rows.
+const picked = [...chosen].map((i) => candidates[i]!);
+const rand = mulberry32(37);
+for (let i = picked.length - 1; i > 0; i--) {
+  const j = Math.floor(rand() * (i + 1));
+  [picked[i], picked[j]] = [picked[j]!, picked[i]!];
+}
+mkdirSync(out, { recursive: true });
+const first = Number(arg('first-batch') ?? 1);
+for (let b = 0; b * BATCH < picked.length; b++) {
+  const path = join(out, `${lang}-${first + b}.jsonl`);
+  writeFileSync(
+    path,
+    picked
+      .slice(b * BATCH, (b + 1) * BATCH)
+      .map(({ line, text }) => JSON.stringify({ line, text }))
+      .join('\n') + '\n',
+  );
+  console.log(`wrote ${path}`);
+}
