@@ -4,7 +4,7 @@
 // Russian batches were drawn by it (ROUNDS.md): rows of rare topics, where a random draw brings few.
 // Writes shuffled batches of 250 {"line","text"} lines, the shape data/train-topics-prompt.md's annotators read.
 // Run: npx tsx packages/nlp/scripts/select-topic-rows.ts --lang=ru --count=1500 --topics=delivery,privacy,…
-//        --out=DIR [--labels=more.jsonl,…] [--source=_source_] [--first-batch=1]
+//        --out=DIR [--by=likely|margin] [--labels=more.jsonl,…] [--source=_source_] [--first-batch=1]
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { mulberry32 } from '../src/sentiment/train-linear-model.js';
 import { fitTopicModelGroups, topicLogits, TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
 import { loadTopicModel } from '../src/topics/topic-model.js';
+import { languageIndex } from '../src/topics/topic-features.js';
 
 const BATCH = 250;
 const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -75,18 +76,24 @@ const file = fitTopicModelGroups(
   TOPIC_TRAIN_SETTINGS,
   extra.slice(0, labeled.length),
 );
-const logits = topicLogits(loadTopicModel(file), data, extra.slice(labeled.length));
+const model = loadTopicModel(file);
+const logits = topicLogits(model, data, extra.slice(labeled.length));
+const cutoffs = model.cutoffs[languageIndex(lang)]!;
 const columns = topics.map((t) => {
   const c = file.topics.indexOf(t);
   if (c < 0) throw new Error(`no topic "${t}" (the model's: ${file.topics.join(', ')})`);
   return c;
 });
 
-// In turn per topic, its most likely candidate not yet taken.
-const ranked = columns.map((c) => candidates.map((_, i) => i).sort((a, b) => logits[b]![c]! - logits[a]![c]!));
+// --by=likely (default): in turn per topic, its most likely candidate not yet taken; --by=margin: the
+// candidate whose logit lies nearest the topic's threshold (the model least sure either way).
+const by = arg('by') ?? 'likely';
+if (by !== 'likely' && by !== 'margin') throw new Error(`--by=${by}: likely or margin`);
+const key = (i: number, c: number): number => (by === 'likely' ? -logits[i]![c]! : Math.abs(logits[i]![c]! - cutoffs[c]!));
+const ranked = columns.map((c) => candidates.map((_, i) => i).sort((a, b) => key(a, c) - key(b, c)));
 const next = columns.map(() => 0);
 const chosen = new Set<number>();
-const perTopic: Record<string, { rows: number; lowestProbability: number }> = {};
+const perTopic: Record<string, { rows: number; lastProbability: number }> = {};
 while (chosen.size < Math.min(count, candidates.length)) {
   for (let t = 0; t < columns.length && chosen.size < count; t++) {
     while (chosen.has(ranked[t]![next[t]!]!)) next[t]!++;
@@ -94,7 +101,7 @@ while (chosen.size < Math.min(count, candidates.length)) {
     chosen.add(i);
     perTopic[topics[t]!] = {
       rows: (perTopic[topics[t]!]?.rows ?? 0) + 1,
-      lowestProbability: Number((1 / (1 + Math.exp(-logits[i]![columns[t]!]!))).toFixed(3)),
+      lastProbability: Number((1 / (1 + Math.exp(-logits[i]![columns[t]!]!))).toFixed(3)),
     };
   }
 }
