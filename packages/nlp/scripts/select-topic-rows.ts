@@ -1,7 +1,8 @@
 // Picks shared train rows for annotators to label with topics: the unlabeled rows of a language that a
 // topic model, trained on every labeled row of it (the shared topic texts and ours), finds most likely
-// to hold one of the given topics, taken in turn per topic so that each gets its share. Round 37's
-// Russian batches were drawn by it (ROUNDS.md): rows of rare topics, where a random draw brings few.
+// to hold one of the given topics (or, --by=margin, is least sure of), taken in turn per topic so that
+// each gets its share. Round 37's Russian batches were drawn by it (ROUNDS.md): rows of rare topics,
+// where a random draw brings few.
 // Writes shuffled batches of 250 {"line","text"} lines, the shape data/train-topics-prompt.md's annotators read.
 // Run: npx tsx packages/nlp/scripts/select-topic-rows.ts --lang=ru --count=1500 --topics=delivery,privacy,…
 //        --out=DIR [--by=likely|margin] [--labels=more.jsonl,…] [--source=_source_] [--first-batch=1]
@@ -27,7 +28,7 @@ const topics = (arg('topics') ?? '').split(',').filter(Boolean);
 const out = arg('out');
 if (!lang || !out || topics.length === 0 || !(count > 0)) {
   throw new Error(
-    'usage: select-topic-rows.ts --lang=ru --count=1500 --topics=delivery,privacy --out=DIR [--labels=a.jsonl,…] [--source=TEXT] [--first-batch=1]',
+    'usage: select-topic-rows.ts --lang=ru --count=1500 --topics=delivery,privacy --out=DIR [--by=likely|margin] [--labels=a.jsonl,…] [--source=TEXT] [--first-batch=1]',
   );
 }
 // --labels: label files beside data/train-topics.jsonl (an earlier draw's, not yet committed): their rows are labeled too.
@@ -93,9 +94,10 @@ const key = (i: number, c: number): number => (by === 'likely' ? -logits[i]![c]!
 const ranked = columns.map((c) => candidates.map((_, i) => i).sort((a, b) => key(a, c) - key(b, c)));
 const next = columns.map(() => 0);
 const chosen = new Set<number>();
+const wanted = Math.min(count, candidates.length);
 const perTopic: Record<string, { rows: number; lastProbability: number }> = {};
-while (chosen.size < Math.min(count, candidates.length)) {
-  for (let t = 0; t < columns.length && chosen.size < count; t++) {
+while (chosen.size < wanted) {
+  for (let t = 0; t < columns.length && chosen.size < wanted; t++) {
     while (chosen.has(ranked[t]![next[t]!]!)) next[t]!++;
     const i = ranked[t]![next[t]!]!;
     chosen.add(i);
