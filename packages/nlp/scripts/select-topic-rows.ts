@@ -15,7 +15,7 @@ import { sharedDataFile, sharedDir } from '../src/eval/shared-dir.js';
 import { readTrainTopicExamples, readTrainTopicLabels } from '../src/eval/train-topics.js';
 import { topicTrainingData } from '../src/eval/topic-training-data.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
-import { mulberry32 } from '../src/sentiment/train-linear-model.js';
+import { mulberry32, shuffle } from '../src/sentiment/train-linear-model.js';
 import { fitTopicModelGroups, topicLogits, TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
 import { loadTopicModel } from '../src/topics/topic-model.js';
 import { languageIndex } from '../src/topics/topic-features.js';
@@ -111,11 +111,7 @@ console.table(perTopic);
 
 // Shuffled, so that no batch holds one topic's most likely rows.
 const picked = [...chosen].map((i) => candidates[i]!);
-const rand = mulberry32(37);
-for (let i = picked.length - 1; i > 0; i--) {
-  const j = Math.floor(rand() * (i + 1));
-  [picked[i], picked[j]] = [picked[j]!, picked[i]!];
-}
+shuffle(picked, mulberry32(37));
 mkdirSync(out, { recursive: true });
 const first = Number(arg('first-batch') ?? 1);
 for (let b = 0; b * BATCH < picked.length; b++) {
