@@ -95,7 +95,7 @@ if (topicExamples.length > 0) {
       `\n  ${lang}: ${file.topics.map((t, i) => `${t} ${file.modes[l]![i] === 'model' ? `≥${(file.languageThresholds?.[l] ?? file.thresholds)[i]}` : file.modes[l]![i]}`).join(', ')}`,
   ).join('');
   console.log(
-    `topics: ${topicExamples.length} examples and ${extraExamples.length} labeled rows of ours, ${file.buckets.length} features, text domains ${domains.map((d) => `${d.lang} ${d.classes.join('/')} (${d.trainedOn.examples} texts)`).join(', ')}, feed items ${feedItems.map((d) => `${d.lang} (${d.trainedOn.examples} texts)`).join(', ')}, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`,
+    `topics: ${topicExamples.length} examples and ${extraExamples.length} labeled rows of ours, ${file.buckets.length} features${file.languageWeights ? ` (own weights: ${file.languageWeights.map((w) => `${w.lang} ${w.buckets.length}`).join(', ')})` : ''}, text domains ${domains.map((d) => `${d.lang} ${d.classes.join('/')} (${d.trainedOn.examples} texts)`).join(', ')}, feed items ${feedItems.map((d) => `${d.lang} (${d.trainedOn.examples} texts)`).join(', ')}, ${(json.length / 1024).toFixed(0)} KiB, ${Math.round(performance.now() - started)} ms; ${rules}`,
   );
 }
 process.exitCode = failed ? 1 : 0;

@@ -90,6 +90,18 @@ describe('fitTopicModel', () => {
     );
   });
 
+  it("keeps ownMaxFeatures buckets of a language's own weights and maxFeatures of the shared ones", () => {
+    const rows = [...examples];
+    for (let i = 0; i < 6; i++) rows.push({ text: `посылка опять задержалась ${i}`, lang: 'ru', topics: ['delivery'], aspects: { delivery: 'negative' } });
+    const fitted = fitTopicModelGroups(
+      buildTopicDataset(rows),
+      rows.map((_, i) => i),
+      { ...settings, ownModelRows: 50, maxFeatures: 30, ownMaxFeatures: 60 },
+    );
+    expect(fitted.buckets).toHaveLength(30);
+    expect(fitted.languageWeights?.map((w) => [w.lang, w.buckets.length])).toEqual([['en', 60]]);
+  });
+
   it('turns off a thin topic whose cues misfire in a language, and gives a language with enough examples its own threshold', () => {
     // Ours: Russian texts where the price cue "цена" occurs in sayings about no price at all.
     const rows = [...examples];
