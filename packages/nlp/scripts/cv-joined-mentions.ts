@@ -15,7 +15,7 @@ import { topicTrainingData } from '../src/eval/topic-training-data.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { mulberry32 } from '../src/sentiment/train-linear-model.js';
 import { buildTopicDataset, type TopicDataset, type TopicExample } from '../src/topics/topic-dataset.js';
-import { fitTopicModelGroups, predictTopicMasks, topicFolds, TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
+import { fitTopicModelGroups, ownModelLanguages, predictTopicMasks, topicFolds, TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
 
 const arg = (name: string, fallback: number): number => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -51,12 +51,19 @@ const probes = buildTopicDataset(
 );
 const whole = (d: TopicDataset): TopicDataset => ({ ...d, pieces: undefined });
 const masks = { texts: [0, 0].map(() => new Array<number>(examples.length).fill(0)), joined: [0, 0].map(() => new Array<number>(joined.length).fill(0)) };
+const own = ownModelLanguages(
+  data,
+  examples.map((_, i) => i),
+  TOPIC_TRAIN_SETTINGS,
+  extra,
+);
 for (let f = 0; f < 5; f++) {
   const file = fitTopicModelGroups(
     data,
     examples.flatMap((_, i) => (folds[i] !== f ? [i] : [])),
     TOPIC_TRAIN_SETTINGS,
     extra,
+    own,
   );
   const rows = examples.flatMap((_, i) => (folds[i] === f ? [i] : []));
   const joinedRows = joined.flatMap((j, i) => (j.fold === f ? [i] : []));

@@ -3,7 +3,14 @@
 // training rows only, and the outer fold is scored once. Returns the out-of-fold tagged-topic mask
 // of every row, beside what the cue rules alone tag.
 
-import { fitTopicModelGroups, predictTopicMasks, topicFolds, TOPIC_TRAIN_SETTINGS, type TopicTrainSettings } from '../topics/train-topic-model.js';
+import {
+  fitTopicModelGroups,
+  ownModelLanguages,
+  predictTopicMasks,
+  topicFolds,
+  TOPIC_TRAIN_SETTINGS,
+  type TopicTrainSettings,
+} from '../topics/train-topic-model.js';
 import type { TopicDataset, TopicExample } from '../topics/topic-dataset.js';
 import { aspectRuleFor, aspectSentiment, mentionDecides, type AspectRule } from '../topics/aspect-sentiment.js';
 import { createTopicCueFinder, type TopicCueFinder } from '../topics/topic-cue-finder.js';
@@ -50,7 +57,10 @@ export function crossValidateTopics(
   });
   const learned = new Int32Array(data.n);
   const modeFolds: Record<string, number> = {};
-  const settings = options.settings ?? TOPIC_TRAIN_SETTINGS;
+  const base = options.settings ?? TOPIC_TRAIN_SETTINGS;
+  const settings = options.perLanguage ? { ...base, ownModelRows: 1 } : base;
+  // Which languages are fitted alone is decided on all the rows, as for the shipped model, not per training part.
+  const own = ownModelLanguages(data, all, settings, extra);
   for (let f = 0; f < options.folds; f++) {
     const train = sample(
       all.filter((i) => folds[i] !== f),
@@ -58,7 +68,7 @@ export function crossValidateTopics(
       options.seed + f,
     );
     const test = all.filter((i) => folds[i] === f);
-    const file = fitTopicModelGroups(data, train, options.perLanguage ? { ...settings, ownModelRows: 1 } : settings, extra);
+    const file = fitTopicModelGroups(data, train, settings, extra, own);
     file.modes.forEach((perTopic, l) =>
       perTopic.forEach((m, t) => {
         const key = `${SUPPORTED_LANGUAGES[l]}:${file.topics[t]}:${m}`;

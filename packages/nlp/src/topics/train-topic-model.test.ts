@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopicDataset, type TopicExample } from './topic-dataset.js';
-import { fitTopicModel, fitTopicModelGroups, predictTopicMasks, TOPIC_TRAIN_SETTINGS } from './train-topic-model.js';
+import { fitTopicModel, fitTopicModelGroups, ownModelLanguages, predictTopicMasks, TOPIC_TRAIN_SETTINGS } from './train-topic-model.js';
 import { TOPIC_IDS } from './topic-cues.js';
 
 // A small synthetic set written by us: "delivery" is said with words that are no cue ("parcel" is,
@@ -100,6 +100,16 @@ describe('fitTopicModel', () => {
     );
     expect(fitted.buckets).toHaveLength(30);
     expect(fitted.languageWeights?.map((w) => [w.lang, w.buckets.length])).toEqual([['en', 60]]);
+  });
+
+  it('fits alone the languages it is given, as a cross-validation decides them on all its rows', () => {
+    // 124 English rows: over a bar of 100 on all of them, under it in a training part of 4/5 (99).
+    const part = rows.filter((i) => i % 5 !== 0);
+    const bar = { ...settings, ownModelRows: 100 };
+    expect(ownModelLanguages(data, rows, bar)).toEqual(['en']);
+    expect(ownModelLanguages(data, part, bar)).toEqual([]);
+    expect(fitTopicModelGroups(data, part, bar).languageWeights).toBeUndefined();
+    expect(fitTopicModelGroups(data, part, bar, [], ownModelLanguages(data, rows, bar)).languageWeights?.map((w) => w.lang)).toEqual(['en']);
   });
 
   it('turns off a thin topic whose cues misfire in a language, and gives a language with enough examples its own threshold', () => {

@@ -12,7 +12,7 @@ import { decideTopics } from './decide-topics.js';
 import { inPieces } from './mention-pieces.js';
 import type { TopicDataset } from './topic-dataset.js';
 import { languageIndex, TOPIC_FEATURE_BASE } from './topic-features.js';
-import { SUPPORTED_LANGUAGES } from '../types.js';
+import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../types.js';
 import { TOPIC_IDS } from './topic-cues.js';
 import { GATE_ID, loadTopicModel, type LanguageWeights, type TopicMode, type TopicModel, type TopicModelFile } from './topic-model.js';
 import { HASH_BITS } from '../sentiment/language-features.js';
@@ -59,10 +59,9 @@ export interface TopicTrainSettings {
   nbAlpha: number;
   /**
    * A language with at least this many labeled rows (shared topic texts and ours, train-topics.ts)
-   * gets a model of its own (fitTopicModelGroups); the others share one. Infinity: one shared model.
-   * Counted in each fit, so a cross-validation's training part (4/5 of the topic texts) and the shipped
-   * fit (all of them) must fall on the same side: 3,000 keeps Hebrew's 2,000 and English's 1,984 shared
-   * in both, Kazakh's and Russian's 5,000+ own (ROUNDS.md round 38; 2,000 until then).
+   * gets a model of its own (ownModelLanguages); the others share one. Infinity: one shared model.
+   * 3,000 keeps Hebrew's 2,000 and English's 1,984 shared, Kazakh's and Russian's 5,000+ own (ROUNDS.md
+   * round 38; 2,000 until then, which gave Hebrew's 2,000 a model of their own that no CV had measured).
    */
   ownModelRows: number;
   /**
@@ -446,6 +445,18 @@ export function fitTopicModel(
 }
 
 /**
+ * The languages with at least `ownModelRows` labeled rows (`rows` and `extra` of that language): those
+ * fitTopicModelGroups fits on their own rows. Decided once on all the rows a cross-validation has, not
+ * per training part, so that the parts are grouped as the shipped fit is: counted per part, a language
+ * just over the bar (Hebrew's 2,000 rows in round 37) was shared in every part (1,900) and alone when shipped.
+ */
+export function ownModelLanguages(data: TopicDataset, rows: readonly number[], s: TopicTrainSettings, extra: readonly number[] = []): SupportedLanguage[] {
+  const count = new Map<string, number>();
+  for (const i of [...rows, ...extra]) count.set(data.langs[i]!, (count.get(data.langs[i]!) ?? 0) + 1);
+  return SUPPORTED_LANGUAGES.filter((lang) => (count.get(lang) ?? 0) >= Math.max(1, s.ownModelRows));
+}
+
+/**
  * The model as it ships: each language with at least `ownModelRows` labeled rows (`rows` and `extra`
  * of that language) fitted on its rows alone, the other languages on theirs together (fitTopicModel
  * each), merged into one file: the shared fit's weights, the own fits' as languageWeights, and each
@@ -458,10 +469,9 @@ export function fitTopicModelGroups(
   rows: readonly number[],
   s: TopicTrainSettings = TOPIC_TRAIN_SETTINGS,
   extra: readonly number[] = [],
+  /** The languages fitted alone; a cross-validation passes those of all its rows to every training part (topic-cv.ts). */
+  own: readonly SupportedLanguage[] = ownModelLanguages(data, rows, s, extra),
 ): TopicModelFile {
-  const count = new Map<string, number>();
-  for (const i of [...rows, ...extra]) count.set(data.langs[i]!, (count.get(data.langs[i]!) ?? 0) + 1);
-  const own = SUPPORTED_LANGUAGES.filter((lang) => (count.get(lang) ?? 0) >= Math.max(1, s.ownModelRows));
   const ofLangs = (langs: readonly string[]) => (i: number) => langs.includes(data.langs[i]!);
   // A topic is thin by its examples in every language, as with one shared model: splitting the fits must not make delivery thin.
   const topicPositives = COLUMNS.map((_, t) => rows.filter((i) => ((withGate(data.labels[i]!) >> t) & 1) === 1).length);
