@@ -26,6 +26,11 @@ describe('fitTopicModel', () => {
   const file = fitTopicModel(data, rows, settings);
   const en = 0;
   const t = (id: string): number => TOPIC_IDS.indexOf(id as (typeof TOPIC_IDS)[number]);
+  // Ours: six Russian rows beside the English ones, so that a fit of the other languages has rows of its own.
+  const withRussianRows = (): TopicExample[] => [
+    ...examples,
+    ...Array.from({ length: 6 }, (_, i) => ({ text: `посылка опять задержалась ${i}`, lang: 'ru', topics: ['delivery'], aspects: { delivery: 'negative' } })),
+  ];
 
   it('learns a topic from words that are not cues, and keeps cue rules for a thin topic', () => {
     expect(file.modes[en]![t('delivery')]).toBe('model');
@@ -58,9 +63,8 @@ describe('fitTopicModel', () => {
   });
 
   it('fits a language with enough rows on its own and the others together, thin topics judged by all rows', () => {
-    // Ours: six Russian rows beside the English ones; from 50 rows a language has a model of its own.
-    const rows = [...examples];
-    for (let i = 0; i < 6; i++) rows.push({ text: `посылка опять задержалась ${i}`, lang: 'ru', topics: ['delivery'], aspects: { delivery: 'negative' } });
+    // From 50 rows a language has a model of its own: English here, Russian's six not.
+    const rows = withRussianRows();
     const more = buildTopicDataset(rows);
     const fitted = fitTopicModelGroups(
       more,
@@ -91,8 +95,7 @@ describe('fitTopicModel', () => {
   });
 
   it("keeps ownMaxFeatures buckets of a language's own weights and maxFeatures of the shared ones", () => {
-    const rows = [...examples];
-    for (let i = 0; i < 6; i++) rows.push({ text: `посылка опять задержалась ${i}`, lang: 'ru', topics: ['delivery'], aspects: { delivery: 'negative' } });
+    const rows = withRussianRows();
     const fitted = fitTopicModelGroups(
       buildTopicDataset(rows),
       rows.map((_, i) => i),

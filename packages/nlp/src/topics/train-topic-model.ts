@@ -457,9 +457,9 @@ export function ownModelLanguages(data: TopicDataset, rows: readonly number[], s
 }
 
 /**
- * The model as it ships: each language with at least `ownModelRows` labeled rows (`rows` and `extra`
- * of that language) fitted on its rows alone, the other languages on theirs together (fitTopicModel
- * each), merged into one file: the shared fit's weights, the own fits' as languageWeights, and each
+ * The model as it ships: each language of `own` (by default ownModelLanguages: those with at least
+ * `ownModelRows` labeled rows) fitted on its rows alone, keeping `ownMaxFeatures` buckets, the other
+ * languages on theirs together (fitTopicModel each), merged into one file: the shared fit's weights, the own fits' as languageWeights, and each
  * language's modes and thresholds from the fit that covered it. Kazakh's and
  * Russian's thousands of rows of ours (train-topics.ts) outweighed the other languages in one shared model,
  * and English lost what they gave the others (ROUNDS.md round 25).
