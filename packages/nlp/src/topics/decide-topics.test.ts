@@ -5,10 +5,11 @@ import { TOPIC_IDS } from './topic-cues.js';
 import { GATE_ID, loadTopicModel, type TopicMode, type TopicModelFile } from './topic-model.js';
 
 // A hand-made model (no weights: the logits are given): quality is learned, complaints is a cue rule,
-// privacy is a thin topic's cue rule (ungated); the gate's mode varies per test. Thresholds 0.5 → logit 0.
+// privacy is a thin topic's cue rule (ungated: one mask for every language, as files before round 39
+// had it); the gate's mode varies per test. Thresholds 0.5 → logit 0.
 const t = (id: string): number => (TOPIC_IDS as readonly string[]).indexOf(id);
 const G = TOPIC_IDS.length;
-function model(gate: TopicMode, withGate = true): ReturnType<typeof loadTopicModel> {
+function model(gate: TopicMode, withGate = true, ungated: TopicModelFile['ungated'] = 1 << t('privacy')): ReturnType<typeof loadTopicModel> {
   const modes = TOPIC_IDS.map((id): TopicMode => (id === 'quality' ? 'model' : id === 'complaints' || id === 'privacy' ? 'cues' : 'off'));
   const width = TOPIC_IDS.length + (withGate ? 1 : 0);
   const file: TopicModelFile = {
@@ -21,7 +22,7 @@ function model(gate: TopicMode, withGate = true): ReturnType<typeof loadTopicMod
     weights: [],
     thresholds: new Array<number>(width).fill(0.5),
     modes: SUPPORTED_LANGUAGES.map(() => (withGate ? [...modes, gate] : modes)),
-    ungated: 1 << t('privacy'),
+    ungated,
     trainedOn: { examples: 0, positives: {}, seed: 1 },
   };
   return loadTopicModel(file);
@@ -62,5 +63,20 @@ describe.each(SUPPORTED_LANGUAGES.map((lang, l) => [lang, l] as const))('decideT
 
   it('never reports the gate itself as a topic', () => {
     expect(decideTopics(model('model'), l, logits(-1, 1), 0) >> G).toBe(0);
+  });
+});
+
+describe('decideTopics with a mask of thin topics per language', () => {
+  it("ungates a thin topic's cue rule in the languages where it is thin only", () => {
+    const en = SUPPORTED_LANGUAGES.indexOf('en');
+    const ru = SUPPORTED_LANGUAGES.indexOf('ru');
+    const perLanguage = model(
+      'model',
+      true,
+      SUPPORTED_LANGUAGES.map((lang) => (lang === 'en' ? 1 << t('privacy') : 0)),
+    );
+    expect(names(decideTopics(perLanguage, en, logits(1, -1), cues('privacy')))).toEqual(['privacy']);
+    expect(names(decideTopics(perLanguage, ru, logits(1, -1), cues('privacy')))).toEqual([]);
+    expect(names(decideTopics(perLanguage, ru, logits(1, 1), cues('privacy')))).toEqual(['quality', 'privacy']);
   });
 });

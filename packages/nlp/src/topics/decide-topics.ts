@@ -2,7 +2,7 @@
 // analyzer's tagger and by cross-validation alike. Each language has its own rule per topic: a topic the model learned is on when its logit
 // reaches the topic's threshold; a topic left to cue rules is on when one of its cue words occurs;
 // a topic no rule could tag reliably in cross-validation is off. Where the model's gate is on
-// (topic-model.ts GATE_ID), a text it rejects gets no topic but those too thin to learn (their cue rules).
+// (topic-model.ts GATE_ID), a text it rejects gets no topic but those too thin to learn in its language (their cue rules).
 // A mention that reads as a feed item rather than a customer's text (feed-items.ts) is rejected so too.
 
 import type { TopicModel } from './topic-model.js';
@@ -20,11 +20,12 @@ export function decideTopics(model: TopicModel, langIndex: number, logits: Float
   const modes = model.modes[langIndex] ?? model.modes[0]!;
   const cutoffs = model.cutoffs[langIndex] ?? model.cutoffs[0]!;
   const g = model.gate;
+  const ungated = model.ungated[langIndex] ?? 0;
   const gateMode = g >= 0 ? modes[g] : 'off';
   const open = feedItem < FEED_ITEM_BAR && (gateMode === 'model' ? logits[g]! >= cutoffs[g]! : gateMode === 'cues' ? cueMask !== 0 : true);
   let mask = 0;
   for (let t = 0; t < model.topics.length; t++) {
-    if (t === g || (!open && ((model.ungated >> t) & 1) === 0)) continue;
+    if (t === g || (!open && ((ungated >> t) & 1) === 0)) continue;
     const mode = modes[t];
     const on = mode === 'cues' ? (cueMask & (1 << t)) !== 0 : mode === 'model' && logits[t]! >= cutoffs[t]!;
     if (on) mask |= 1 << t;

@@ -80,6 +80,6 @@ export function createTopicTagger(options: {
     model.languageLogitsInto(langIndex, features, features.length, cueMask, logits);
     const mask = decideTopics(model, langIndex, logits, cueMask);
     // Whether the mention is a feed item matters only where the gate would withhold something.
-    return (mask & ~model.ungated) !== 0 ? decideTopics(model, langIndex, logits, cueMask, feedItem()) : mask;
+    return (mask & ~(model.ungated[langIndex] ?? 0)) !== 0 ? decideTopics(model, langIndex, logits, cueMask, feedItem()) : mask;
   }
 }

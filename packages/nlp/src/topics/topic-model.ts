@@ -17,7 +17,8 @@ export type TopicMode = 'model' | 'cues' | 'off';
  * The gate: a last column of the model, after the topics, trained on "this text has some customer
  * topic". In a language where it is on ('model': its logit reaches its threshold; 'cues': some topic's
  * cue word occurs), a text the gate rejects gets no topic, neither learned nor by a cue rule, except
- * the topics too thin to learn (file `ungated`: privacy, personalization), whose cue rules still apply.
+ * the topics too thin to learn in that language (file `ungated`: privacy and personalization in English),
+ * whose cue rules still apply.
  */
 export const GATE_ID = 'any';
 
@@ -37,8 +38,12 @@ export interface TopicModelFile {
   languageThresholds?: number[][];
   /** Per language (SUPPORTED_LANGUAGES order), per topic: how the topic is decided in that language. */
   modes: TopicMode[][];
-  /** Bit t: topic t is too thin to learn, and its cue rule applies even where the gate rejects a text. */
-  ungated?: number;
+  /**
+   * Per language (SUPPORTED_LANGUAGES order), bit t: topic t is too thin to learn there, and its cue
+   * rule applies even where the gate rejects a text. A number: the same mask in every language (files
+   * before round 39).
+   */
+  ungated?: number | number[];
   /**
    * Languages with a model of their own, trained on their rows alone (train-topic-model.ts
    * fitTopicModelGroups): there these weights replace the shared ones above.
@@ -81,8 +86,13 @@ export interface TopicModel {
   cutoffs: readonly Float64Array[];
   /** Column of the gate (GATE_ID) in `topics`, or -1 for a model without one. */
   gate: number;
-  /** Bit t: topic t's cue rule applies even where the gate rejects a text. */
-  ungated: number;
+  /** Per language, bit t: topic t's cue rule applies there even where the gate rejects a text. */
+  ungated: readonly number[];
+}
+
+/** The file's `ungated` masks, one per language of `modes`, whichever form the file has them in. */
+export function ungatedMasks(file: TopicModelFile): number[] {
+  return file.modes.map((_, l) => (typeof file.ungated === 'number' ? file.ungated : (file.ungated?.[l] ?? 0)));
 }
 
 export function loadTopicModel(file: TopicModelFile): TopicModel {
@@ -106,7 +116,7 @@ export function loadTopicModel(file: TopicModelFile): TopicModel {
     topics: file.topics,
     modes: file.modes,
     gate: file.topics.indexOf(GATE_ID),
-    ungated: file.ungated ?? 0,
+    ungated: ungatedMasks(file),
     cutoffs: file.modes.map((_, l) => Float64Array.from(file.languageThresholds?.[l] ?? file.thresholds, (p) => Math.log(p / (1 - p)))),
     logitsInto,
     languageLogitsInto(langIndex, x, length, cueMask, out) {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildTopicDataset, type TopicExample } from './topic-dataset.js';
 import { fitTopicModel, fitTopicModelGroups, ownModelLanguages, predictTopicMasks, TOPIC_TRAIN_SETTINGS } from './train-topic-model.js';
 import { TOPIC_IDS } from './topic-cues.js';
+import { ungatedMasks } from './topic-model.js';
+import { SUPPORTED_LANGUAGES } from '../types.js';
 
 // A small synthetic set written by us: "delivery" is said with words that are no cue ("parcel" is,
 // "slowpoke" is not), "privacy" has too few examples to learn and keeps its cue rule.
@@ -74,10 +76,21 @@ describe('fitTopicModel', () => {
     expect(fitted.languageWeights?.map((w) => w.lang)).toEqual(['en']);
     expect(fitted.trainedOn.examples).toBe(rows.length);
     expect(fitted.modes[en]![t('delivery')]).toBe('model');
-    // Delivery has 46 examples in all: not thin, though the Russian (shared) fit sees 6; privacy, with 4, is thin.
-    // One mask serves every language: each fit judges thinness by all rows.
-    expect((fitted.ungated! >> t('delivery')) & 1).toBe(0);
-    expect((fitted.ungated! >> t('privacy')) & 1).toBe(1);
+    // Privacy, with 4 examples in all, is thin in every language and ungated there. Delivery has 46
+    // in all: thin in Russian, whose (shared) fit sees 6, yet gated, as the gate learned from the 46.
+    const ungated = (lang: number, id: string): number => (ungatedMasks(fitted)[lang]! >> t(id)) & 1;
+    expect(SUPPORTED_LANGUAGES.map((_, l) => ungated(l, 'privacy'))).toEqual(SUPPORTED_LANGUAGES.map(() => 1));
+    expect(SUPPORTED_LANGUAGES.map((_, l) => ungated(l, 'delivery'))).toEqual(SUPPORTED_LANGUAGES.map(() => 0));
+    // With 4 examples enough to learn from, privacy is learned in English and gated there; in Russian,
+    // which has none, its cue rule stays ungated.
+    const learned = fitTopicModelGroups(
+      more,
+      rows.map((_, i) => i),
+      { ...settings, ownModelRows: 50, minPositives: 4, minLanguagePositives: 4 },
+    );
+    expect(learned.modes[en]![t('privacy')]).not.toBe('cues');
+    expect((ungatedMasks(learned)[en]! >> t('privacy')) & 1).toBe(0);
+    expect((ungatedMasks(learned)[SUPPORTED_LANGUAGES.indexOf('ru')]! >> t('privacy')) & 1).toBe(1);
     // One shared model when no language has enough rows: the file of fitTopicModel.
     expect(
       fitTopicModelGroups(

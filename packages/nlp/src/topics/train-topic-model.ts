@@ -14,7 +14,7 @@ import type { TopicDataset } from './topic-dataset.js';
 import { languageIndex, TOPIC_FEATURE_BASE } from './topic-features.js';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../types.js';
 import { TOPIC_IDS } from './topic-cues.js';
-import { GATE_ID, loadTopicModel, type LanguageWeights, type TopicMode, type TopicModel, type TopicModelFile } from './topic-model.js';
+import { GATE_ID, loadTopicModel, type LanguageWeights, type TopicMode, type TopicModel, type TopicModelFile, ungatedMasks } from './topic-model.js';
 import { HASH_BITS } from '../sentiment/language-features.js';
 
 export interface TopicTrainSettings {
@@ -31,10 +31,21 @@ export interface TopicTrainSettings {
    */
   ownMaxFeatures: number;
   innerFolds: number;
-  /** Below this many positive training rows a topic keeps its cue rule. */
+  /**
+   * Below this many positive training rows a topic keeps its cue rule. 10 since round 39 (20 before):
+   * Russian privacy, 13 texts, is learned; with the gate per language (ungatedPositives) that raised
+   * micro F1 on six fold seeds of six.
+   */
   minPositives: number;
   /** Below this many positive rows in a language the topic keeps its cue rule there. */
   minLanguagePositives: number;
+  /**
+   * A topic thin in a language (its cue rule decides there) and with fewer than this many examples in
+   * all keeps that cue rule whatever the gate says: the gate learned little from so few. Counted apart
+   * from minPositives, so that a topic can be learned where it has examples (Russian privacy) and stay
+   * ungated where it has none (English privacy, on news of data breaches). ROUNDS.md round 39.
+   */
+  ungatedPositives: number;
   /** A thin topic's cue rule is dropped in a language where it fired 10+ times and fewer than this share were right. */
   minCuePrecision: number;
   /** A topic with more examples whose best rule reaches less than this F1 in inner CV is not tagged. */
@@ -87,8 +98,9 @@ export const TOPIC_TRAIN_SETTINGS: TopicTrainSettings = {
   maxFeatures: 12_000,
   ownMaxFeatures: 24_000,
   innerFolds: 4,
-  minPositives: 20,
+  minPositives: 10,
   minLanguagePositives: 10,
+  ungatedPositives: 20,
   minCuePrecision: 0.3,
   minF1: 0.2,
   beta: 1,
@@ -301,8 +313,13 @@ const precisionOf = (c: Counts): number => (c.tp + c.fp === 0 ? 0 : c.tp / (c.tp
  * both take from it); too few to learn from, the cue rule, unless the cues clearly misfire on this
  * language's texts.
  */
+/** Too few examples to learn the topic from in a language (`positives` there, `topicPositives` in all): its cue rule decides, ungated. */
+function isThin(positives: number, topicPositives: number, s: TopicTrainSettings): boolean {
+  return topicPositives < s.minPositives || positives < s.minLanguagePositives;
+}
+
 function chooseMode(model: Counts, cues: Counts, positives: number, topicPositives: number, s: TopicTrainSettings, microF1: number | null): TopicMode {
-  if (topicPositives < s.minPositives || positives < s.minLanguagePositives) {
+  if (isThin(positives, topicPositives, s)) {
     const fired = cues.tp + cues.fp;
     return fired < s.minCueFires || cues.tp / fired >= s.minCuePrecision ? 'cues' : 'off';
   }
@@ -439,8 +456,9 @@ export function fitTopicModel(
   }
   const trained = [...rows, ...extra];
   const file = toFile(data, trained, trainWeights(data, epochRows(data, rows, extra, s), s), { thresholds, languageThresholds, modes }, s);
-  // Topics too thin to learn keep their cue rules whatever the gate says.
-  file.ungated = TOPIC_IDS.reduce((m, _, t) => (positivesOf(t) < s.minPositives ? m | (1 << t) : m), 0);
+  // Per language, the thin topics with few examples in all keep their cue rules whatever the gate says (ungatedPositives).
+  const ungated = (positives: number, t: number): boolean => isThin(positives, positivesOf(t), s) && positivesOf(t) < s.ungatedPositives;
+  file.ungated = tallies.map((columns) => TOPIC_IDS.reduce((m, _, t) => (ungated(columns[t]!.positives, t) ? m | (1 << t) : m), 0));
   return file;
 }
 
@@ -484,6 +502,7 @@ export function fitTopicModelGroups(
   const cutoffsOf = (file: TopicModelFile, l: number): number[] => file.languageThresholds?.[l] ?? file.thresholds;
   const languageThresholds = SUPPORTED_LANGUAGES.map((_, l) => cutoffsOf(base, l));
   const modes = base.modes.map((m) => [...m]);
+  const ungated = ungatedMasks(base);
   const languageWeights: LanguageWeights[] = [];
   const positives = { ...base.trainedOn.positives };
   let examples = base.trainedOn.examples;
@@ -492,10 +511,10 @@ export function fitTopicModelGroups(
     const fit = fitOn([lang], { ...s, maxFeatures: s.ownMaxFeatures });
     languageWeights.push({ lang, scale: fit.scale, bias: fit.bias, buckets: fit.buckets, weights: fit.weights });
     modes[l] = fit.modes[l]!;
+    ungated[l] = ungatedMasks(fit)[l]!;
     languageThresholds[l] = cutoffsOf(fit, l);
     examples += fit.trainedOn.examples;
     for (const [topic, n] of Object.entries(fit.trainedOn.positives)) positives[topic] = (positives[topic] ?? 0) + n;
   }
-  // Thin topics are the same in every fit (topicPositives): the shared fit's `ungated` serves all.
-  return { ...base, modes, languageThresholds, languageWeights, trainedOn: { examples, positives, seed: s.seed } };
+  return { ...base, modes, ungated, languageThresholds, languageWeights, trainedOn: { examples, positives, seed: s.seed } };
 }
