@@ -2,7 +2,8 @@
 // analyzer's tagger and by cross-validation alike. Each language has its own rule per topic: a topic the model learned is on when its logit
 // reaches the topic's threshold; a topic left to cue rules is on when one of its cue words occurs;
 // a topic no rule could tag reliably in cross-validation is off. Where the model's gate is on
-// (topic-model.ts GATE_ID), a text it rejects gets no topic but those too thin to learn in its language (their cue rules).
+// (topic-model.ts GATE_ID), a text it rejects gets no topic but those of its language's `ungated` mask
+// (cue rules of topics too thin to learn there: train-topic-model.ts ungatedPositives).
 // A mention that reads as a feed item rather than a customer's text (feed-items.ts) is rejected so too.
 
 import type { TopicModel } from './topic-model.js';
