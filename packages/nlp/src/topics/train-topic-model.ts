@@ -305,6 +305,11 @@ const count = (c: Counts, on: boolean, gold: boolean): void => {
 };
 const precisionOf = (c: Counts): number => (c.tp + c.fp === 0 ? 0 : c.tp / (c.tp + c.fp));
 
+/** Too few examples to learn the topic from in a language (`positives` there, `topicPositives` in all): its cue rule decides. */
+function isThin(positives: number, topicPositives: number, s: TopicTrainSettings): boolean {
+  return topicPositives < s.minPositives || positives < s.minLanguagePositives;
+}
+
 /**
  * How topic t is decided in one language, from inner out-of-fold results on that language's rows:
  * with enough examples, the better of model and cue rule by F-beta (or neither, if both score below
@@ -313,11 +318,6 @@ const precisionOf = (c: Counts): number => (c.tp + c.fp === 0 ? 0 : c.tp / (c.tp
  * both take from it); too few to learn from, the cue rule, unless the cues clearly misfire on this
  * language's texts.
  */
-/** Too few examples to learn the topic from in a language (`positives` there, `topicPositives` in all): its cue rule decides, ungated. */
-function isThin(positives: number, topicPositives: number, s: TopicTrainSettings): boolean {
-  return topicPositives < s.minPositives || positives < s.minLanguagePositives;
-}
-
 function chooseMode(model: Counts, cues: Counts, positives: number, topicPositives: number, s: TopicTrainSettings, microF1: number | null): TopicMode {
   if (isThin(positives, topicPositives, s)) {
     const fired = cues.tp + cues.fp;
