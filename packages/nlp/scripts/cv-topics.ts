@@ -70,7 +70,9 @@ const seed = Number(process.argv.find((a) => a.startsWith('--seed='))?.slice(7) 
 // --per-language: one model per language, trained on that language's rows only (--set=ownModelRows=Infinity: one shared model).
 // --share=0.5: train on half of each outer training part (a learning curve: how much more labeled data would give).
 const trainShare = Number(process.argv.find((a) => a.startsWith('--share='))?.slice(8) ?? 1);
-const cv = crossValidateTopics(data, { folds: 5, seed, settings, perLanguage: process.argv.includes('--per-language'), trainShare, extra });
+// --extra-share=0.5: add half of the rows of ours to each training part (how much more of them would give).
+const extraShare = Number(process.argv.find((a) => a.startsWith('--extra-share='))?.slice(14) ?? 1);
+const cv = crossValidateTopics(data, { folds: 5, seed, settings, perLanguage: process.argv.includes('--per-language'), trainShare, extra, extraShare });
 console.log(`cv ${Math.round(performance.now() - t0)} ms; modes ${JSON.stringify(cv.modeFolds)}`);
 for (const lang of [...SUPPORTED_LANGUAGES, 'all']) {
   const idx = examples.flatMap((e, i) => (lang === 'all' || e.lang === lang ? [i] : []));

@@ -2,10 +2,11 @@
 // topic model, trained on every labeled row of it (the shared topic texts and ours), finds most likely
 // to hold one of the given topics (or, --by=margin, is least sure of), taken in turn per topic so that
 // each gets its share. Round 37's Russian batches were drawn by it (ROUNDS.md): rows of rare topics,
-// where a random draw brings few.
+// where a random draw brings few. --by=random draws the candidates at random (seeded), with no model:
+// round 40's draws, since a random share of the rows is what cv-topics.ts --extra-share measures.
 // Writes shuffled batches of 250 {"line","text"} lines, the shape data/train-topics-prompt.md's annotators read.
 // Run: npx tsx packages/nlp/scripts/select-topic-rows.ts --lang=ru --count=1500 --topics=delivery,privacy,…
-//        --out=DIR [--by=likely|margin] [--labels=more.jsonl,…] [--source=_source_] [--first-batch=1]
+//        --out=DIR [--by=likely|margin|random] [--labels=more.jsonl,…] [--source=_source_] [--first-batch=1]
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,9 +27,13 @@ const lang = arg('lang');
 const count = Number(arg('count') ?? 1500);
 const topics = (arg('topics') ?? '').split(',').filter(Boolean);
 const out = arg('out');
-if (!lang || !out || topics.length === 0 || !(count > 0)) {
+// --by=likely (default): in turn per topic, its most likely candidate not yet taken; --by=margin: the
+// candidate whose logit lies nearest the topic's threshold (the model least sure either way); --by=random: any.
+const by = arg('by') ?? 'likely';
+if (by !== 'likely' && by !== 'margin' && by !== 'random') throw new Error(`--by=${by}: likely, margin or random`);
+if (!lang || !out || (topics.length === 0 && by !== 'random') || !(count > 0)) {
   throw new Error(
-    'usage: select-topic-rows.ts --lang=ru --count=1500 --topics=delivery,privacy --out=DIR [--by=likely|margin] [--labels=a.jsonl,…] [--source=TEXT] [--first-batch=1]',
+    'usage: select-topic-rows.ts --lang=ru --count=1500 (--topics=delivery,privacy | --by=random) --out=DIR [--by=likely|margin] [--labels=a.jsonl,…] [--source=TEXT] [--first-batch=1]',
   );
 }
 // --labels: label files beside data/train-topics.jsonl (an earlier draw's, not yet committed): their rows are labeled too.
@@ -62,56 +67,58 @@ readFileSync(trainFile, 'utf8')
     candidates.push({ line, text: row.text });
   });
 console.log(`${lang}: ${labeled.length} labeled rows of ours, ${candidates.length} candidates`);
+const shuffled = <T>(rows: T[], seed: number): T[] => (shuffle(rows, mulberry32(seed)), rows);
+const picked = by === 'random' ? shuffled([...candidates], 40).slice(0, count) : likelyRows(lang);
 
-const { data, extra } = topicTrainingData({
-  env: process.env,
-  examples,
-  extraExamples: [...labeled, ...candidates.map(({ text }) => ({ text, lang, topics: [], aspects: {} }))],
-  wink: createWinkSentiment(),
-  feedItems: false,
-});
-// Trained on the topic texts and our labeled rows; the candidates are only scored.
-const file = fitTopicModelGroups(
-  data,
-  examples.map((_, i) => i),
-  TOPIC_TRAIN_SETTINGS,
-  extra.slice(0, labeled.length),
-);
-const model = loadTopicModel(file);
-const logits = topicLogits(model, data, extra.slice(labeled.length));
-const cutoffs = model.cutoffs[languageIndex(lang)]!;
-const columns = topics.map((t) => {
-  const c = file.topics.indexOf(t);
-  if (c < 0) throw new Error(`no topic "${t}" (the model's: ${file.topics.join(', ')})`);
-  return c;
-});
+/** The candidates the model ranks first, in turn per topic, shuffled so that no batch holds one topic's most likely rows. */
+function likelyRows(lang: string): { line: number; text: string }[] {
+  const { data, extra } = topicTrainingData({
+    env: process.env,
+    examples,
+    extraExamples: [...labeled, ...candidates.map(({ text }) => ({ text, lang, topics: [], aspects: {} }))],
+    wink: createWinkSentiment(),
+    feedItems: false,
+  });
+  // Trained on the topic texts and our labeled rows; the candidates are only scored.
+  const file = fitTopicModelGroups(
+    data,
+    examples.map((_, i) => i),
+    TOPIC_TRAIN_SETTINGS,
+    extra.slice(0, labeled.length),
+  );
+  const model = loadTopicModel(file);
+  const logits = topicLogits(model, data, extra.slice(labeled.length));
+  const cutoffs = model.cutoffs[languageIndex(lang)]!;
+  const columns = topics.map((t) => {
+    const c = file.topics.indexOf(t);
+    if (c < 0) throw new Error(`no topic "${t}" (the model's: ${file.topics.join(', ')})`);
+    return c;
+  });
 
-// --by=likely (default): in turn per topic, its most likely candidate not yet taken; --by=margin: the
-// candidate whose logit lies nearest the topic's threshold (the model least sure either way).
-const by = arg('by') ?? 'likely';
-if (by !== 'likely' && by !== 'margin') throw new Error(`--by=${by}: likely or margin`);
-const key = (i: number, c: number): number => (by === 'likely' ? -logits[i]![c]! : Math.abs(logits[i]![c]! - cutoffs[c]!));
-const ranked = columns.map((c) => candidates.map((_, i) => i).sort((a, b) => key(a, c) - key(b, c)));
-const next = columns.map(() => 0);
-const chosen = new Set<number>();
-const wanted = Math.min(count, candidates.length);
-const perTopic: Record<string, { rows: number; lastProbability: number }> = {};
-while (chosen.size < wanted) {
-  for (let t = 0; t < columns.length && chosen.size < wanted; t++) {
-    while (chosen.has(ranked[t]![next[t]!]!)) next[t]!++;
-    const i = ranked[t]![next[t]!]!;
-    chosen.add(i);
-    perTopic[topics[t]!] = {
-      rows: (perTopic[topics[t]!]?.rows ?? 0) + 1,
-      lastProbability: Number((1 / (1 + Math.exp(-logits[i]![columns[t]!]!))).toFixed(3)),
-    };
+  const key = (i: number, c: number): number => (by === 'likely' ? -logits[i]![c]! : Math.abs(logits[i]![c]! - cutoffs[c]!));
+  const ranked = columns.map((c) => candidates.map((_, i) => i).sort((a, b) => key(a, c) - key(b, c)));
+  const next = columns.map(() => 0);
+  const chosen = new Set<number>();
+  const wanted = Math.min(count, candidates.length);
+  const perTopic: Record<string, { rows: number; lastProbability: number }> = {};
+  while (chosen.size < wanted) {
+    for (let t = 0; t < columns.length && chosen.size < wanted; t++) {
+      while (chosen.has(ranked[t]![next[t]!]!)) next[t]!++;
+      const i = ranked[t]![next[t]!]!;
+      chosen.add(i);
+      perTopic[topics[t]!] = {
+        rows: (perTopic[topics[t]!]?.rows ?? 0) + 1,
+        lastProbability: Number((1 / (1 + Math.exp(-logits[i]![columns[t]!]!))).toFixed(3)),
+      };
+    }
   }
+  console.table(perTopic);
+  return shuffled(
+    [...chosen].map((i) => candidates[i]!),
+    37,
+  );
 }
-console.table(perTopic);
 
-// Shuffled, so that no batch holds one topic's most likely rows.
-const picked = [...chosen].map((i) => candidates[i]!);
-shuffle(picked, mulberry32(37));
 mkdirSync(out, { recursive: true });
 const first = Number(arg('first-batch') ?? 1);
 for (let b = 0; b * BATCH < picked.length; b++) {

@@ -45,6 +45,8 @@ export function crossValidateTopics(
     trainShare?: number;
     /** Rows added to every training part and never scored (fitTopicModelGroups's `extra`); the other rows are folded and scored. */
     extra?: readonly number[];
+    /** Add this share of `extra` only (a seeded sample per training part): a learning curve of the rows of ours. */
+    extraShare?: number;
   },
 ): TopicCrossValidation {
   const extra = options.extra ?? [];
@@ -68,7 +70,7 @@ export function crossValidateTopics(
       options.seed + f,
     );
     const test = all.filter((i) => folds[i] === f);
-    const file = fitTopicModelGroups(data, train, settings, extra, own);
+    const file = fitTopicModelGroups(data, train, settings, sample([...extra], options.extraShare ?? 1, options.seed + options.folds + f), own);
     file.modes.forEach((perTopic, l) =>
       perTopic.forEach((m, t) => {
         const key = `${SUPPORTED_LANGUAGES[l]}:${file.topics[t]}:${m}`;
