@@ -6,7 +6,8 @@
 // round 40's draws, since a random share of the rows is what cv-topics.ts --extra-share measures.
 // Writes shuffled batches of 250 {"line","text"} lines, the shape data/train-topics-prompt.md's annotators read.
 // Run: npx tsx packages/nlp/scripts/select-topic-rows.ts --lang=ru --count=1500 --topics=delivery,privacy,…
-//        --out=DIR [--by=likely|margin|random] [--labels=more.jsonl,…] [--source=_source_] [--first-batch=1]
+//        --out=DIR [--by=likely|margin] [--labels=more.jsonl,…] [--source=_source_] [--first-batch=1]
+//      or, drawn at random: … --lang=ru --count=1000 --by=random --out=DIR [--labels=…] [--source=…] [--first-batch=1]
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,9 +32,9 @@ const out = arg('out');
 // candidate whose logit lies nearest the topic's threshold (the model least sure either way); --by=random: any.
 const by = arg('by') ?? 'likely';
 if (by !== 'likely' && by !== 'margin' && by !== 'random') throw new Error(`--by=${by}: likely, margin or random`);
-if (!lang || !out || (topics.length === 0 && by !== 'random') || !(count > 0)) {
+if (!lang || !out || (topics.length === 0) !== (by === 'random') || !(count > 0)) {
   throw new Error(
-    'usage: select-topic-rows.ts --lang=ru --count=1500 (--topics=delivery,privacy | --by=random) --out=DIR [--by=likely|margin] [--labels=a.jsonl,…] [--source=TEXT] [--first-batch=1]',
+    'usage: select-topic-rows.ts --lang=ru --count=1500 (--topics=delivery,privacy [--by=likely|margin] | --by=random) --out=DIR [--labels=a.jsonl,…] [--source=TEXT] [--first-batch=1]',
   );
 }
 // --labels: label files beside data/train-topics.jsonl (an earlier draw's, not yet committed): their rows are labeled too.
