@@ -70,7 +70,7 @@ export function crossValidateTopics(
       options.seed + f,
     );
     const test = all.filter((i) => folds[i] === f);
-    const file = fitTopicModelGroups(data, train, settings, sample([...extra], options.extraShare ?? 1, options.seed + options.folds + f), own);
+    const file = fitTopicModelGroups(data, train, settings, sample(extra, options.extraShare ?? 1, options.seed + options.folds + f), own);
     file.modes.forEach((perTopic, l) =>
       perTopic.forEach((m, t) => {
         const key = `${SUPPORTED_LANGUAGES[l]}:${file.topics[t]}:${m}`;
@@ -85,7 +85,7 @@ export function crossValidateTopics(
 }
 
 /** A seeded sample of `share` of the rows (all of them at share 1), in their order. */
-function sample(rows: number[], share: number, seed: number): number[] {
+function sample(rows: readonly number[], share: number, seed: number): readonly number[] {
   if (share >= 1) return rows;
   const rand = mulberry32(seed);
   const keyed = rows.map((e) => ({ e, key: rand() }));
