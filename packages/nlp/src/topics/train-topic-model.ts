@@ -27,7 +27,7 @@ export interface TopicTrainSettings {
   /**
    * Feature buckets a language's own weights keep (fitTopicModelGroups). Russian's and Kazakh's 5,000+
    * rows each spread over more words than 12,000 buckets hold: 24,000 raised micro F1 on six fold seeds
-   * of six, 48,000 no further (ROUNDS.md round 38).
+   * of six; 48,000 gave no more than the spread between fold seeds (ROUNDS.md rounds 38 and 41).
    */
   ownMaxFeatures: number;
   innerFolds: number;
