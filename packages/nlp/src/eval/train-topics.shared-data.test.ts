@@ -18,9 +18,8 @@ if (shared.missing) console.warn(`skipping our train-row topic labels on shared 
 
 describe.skipIf(shared.missing !== undefined)('our topic labels of shared rows', () => {
   it('finds the very text each label was made for, and labels no row twice', () => {
-    // data/train-topics-en-tweets.jsonl (2,000 English brand tweets, round 28) and
-    // data/train-topics-not-trained.jsonl (round 37's Kazakh rows and two other Russian draws, round 38's English and second Hebrew draws,
-    // round 40's random Kazakh draw, round 41's last Hebrew rows): labeled, measured and not trained on (ROUNDS.md); none of their rows may be one of the trained file's.
+    // data/train-topics-en-tweets.jsonl and data/train-topics-not-trained.jsonl hold rows labeled, measured and not
+    // trained on (data/README.md lists their draws); none of their rows may be one of the trained file's.
     const trained = readTrainTopicLabels();
     expect(readTrainTopicExamples(process.env, trained)).toHaveLength(trained.length);
     const measured = ['train-topics-en-tweets.jsonl', 'train-topics-not-trained.jsonl'].flatMap((file) => {

@@ -25,8 +25,8 @@ export interface TopicTrainSettings {
   /** Feature buckets the shared weights keep (the strongest; pruneAndQuantise). */
   maxFeatures: number;
   /**
-   * Feature buckets a language's own weights keep (fitTopicModelGroups). Russian's and Kazakh's 5,000+
-   * rows each spread over more words than 12,000 buckets hold: 24,000 raised micro F1 on six fold seeds
+   * Feature buckets a language's own weights keep (fitTopicModelGroups). Russian's 13,000 and Kazakh's 4,650
+   * rows spread over more words than 12,000 buckets hold: 24,000 raised micro F1 on six fold seeds
    * of six; 48,000 gave no more than the spread between fold seeds (ROUNDS.md rounds 38 and 41).
    */
   ownMaxFeatures: number;
