@@ -33,7 +33,7 @@ import type { Sentiment } from '../../packages/nlp/src/types.js';
 import { stratifiedFolds } from '../../packages/nlp/src/eval/stratified-folds.js';
 import { createRussianAfinn } from '../../packages/nlp/src/sentiment/russian-afinn.js';
 import { trainSentimentModel } from '../../packages/nlp/src/sentiment/train-sentiment-model.js';
-import { mulberry32, shuffle } from '../../packages/nlp/src/sentiment/train-linear-model.js';
+import { shuffled } from '../../packages/nlp/src/sentiment/train-linear-model.js';
 import { createWinkSentiment } from '../../packages/nlp/src/sentiment/wink-sentiment.js';
 import { fold } from '../../packages/nlp/src/text/fold.js';
 import { words } from '../../packages/nlp/src/text/tokenize.js';
@@ -409,13 +409,6 @@ function inBatches(list: readonly string[]): { text: string }[][] {
   const batches: { text: string }[][] = [];
   for (let i = 0; i < list.length; i += BATCH) batches.push(list.slice(i, i + BATCH).map((text) => ({ text })));
   return batches;
-}
-
-/** A seeded random permutation of `items`. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  shuffle(out, mulberry32(seed));
-  return out;
 }
 
 /**

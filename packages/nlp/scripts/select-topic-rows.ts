@@ -17,7 +17,7 @@ import { sharedDataFile, sharedDir } from '../src/eval/shared-dir.js';
 import { readTrainTopicExamples, readTrainTopicLabels } from '../src/eval/train-topics.js';
 import { topicTrainingData } from '../src/eval/topic-training-data.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
-import { mulberry32, shuffle } from '../src/sentiment/train-linear-model.js';
+import { shuffled } from '../src/sentiment/train-linear-model.js';
 import { fitTopicModelGroups, topicLogits, TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
 import { loadTopicModel } from '../src/topics/topic-model.js';
 import { languageIndex } from '../src/topics/topic-features.js';
@@ -68,8 +68,7 @@ readFileSync(trainFile, 'utf8')
     candidates.push({ line, text: row.text });
   });
 console.log(`${lang}: ${labeled.length} labeled rows of ours, ${candidates.length} candidates`);
-const shuffled = <T>(rows: T[], seed: number): T[] => (shuffle(rows, mulberry32(seed)), rows);
-const picked = by === 'random' ? shuffled([...candidates], 40).slice(0, count) : likelyRows(lang);
+const picked = by === 'random' ? shuffled(candidates, 40).slice(0, count) : likelyRows(lang);
 
 /** The candidates the model ranks first, in turn per topic, shuffled so that no batch holds one topic's most likely rows. */
 function likelyRows(lang: string): { line: number; text: string }[] {

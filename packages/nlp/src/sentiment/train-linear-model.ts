@@ -189,3 +189,10 @@ export function shuffle<T>(arr: T[], rand: () => number): void {
     [arr[i], arr[j]] = [arr[j]!, arr[i]!];
   }
 }
+
+/** A seeded random permutation of `items` (a shuffled copy; `items` is left as it is). */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  shuffle(out, mulberry32(seed));
+  return out;
+}
