@@ -19,8 +19,6 @@ const SHARED_CUE = TOPIC_FEATURE_BASE + 8;
 /** The text-domain probabilities, MAX_DOMAINS per language, after the cue features. */
 const DOMAIN_FEATURES = SHARED_CUE + TOPICS * (1 + SUPPORTED_LANGUAGES.length);
 export const MAX_DOMAINS = 4;
-/** One past the last topic feature. */
-export const TOPIC_FEATURE_END = DOMAIN_FEATURES + SUPPORTED_LANGUAGES.length * MAX_DOMAINS;
 
 export function languageIndex(lang: string): number {
   const i = (SUPPORTED_LANGUAGES as readonly string[]).indexOf(lang);
@@ -40,16 +38,6 @@ export function cueFeatures(langIndex: number, t: number): [shared: number, own:
 /** The feature carrying the probability of the language's d-th kind of text (d < MAX_DOMAINS). */
 export function domainFeature(langIndex: number, d: number): number {
   return DOMAIN_FEATURES + langIndex * MAX_DOMAINS + d;
-}
-
-/**
- * A feature's row in a topic model's hidden layer (train-topic-model.ts `hidden`): a hashed bucket
- * folded to its low `bits` bits, so that the layer keeps every feature in a table of fixed size
- * (pruned to its strongest buckets, it lost what it gained: ROUNDS.md round 42); the few dense sentiment
- * and topic features above the hashed range each keep a row of their own, after those.
- */
-export function foldedFeature(feature: number, bits: number): number {
-  return feature >= 1 << HASH_BITS ? (1 << bits) + feature - (1 << HASH_BITS) : feature & ((1 << bits) - 1);
 }
 
 /** Calls `add(index)` for each extra (value 1) feature of a mention in `lang` with term-cue mask `cueMask`. */

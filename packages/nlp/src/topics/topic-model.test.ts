@@ -7,9 +7,8 @@ import { SUPPORTED_LANGUAGES } from '../types.js';
 import { createWordOfMouthDetector } from '../signals/detect-word-of-mouth.js';
 import { createTopicCueFinder, topicCueMask } from './topic-cue-finder.js';
 import { buildTopicDataset } from './topic-dataset.js';
-import { loadTopicModel, type TopicModelFile } from './topic-model.js';
-import { fitTopicModel, predictTopicMasks, topicLogits, TOPIC_TRAIN_SETTINGS } from './train-topic-model.js';
-import { foldedFeature, TOPIC_FEATURE_END } from './topic-features.js';
+import { loadTopicModel } from './topic-model.js';
+import { predictTopicMasks, topicLogits } from './train-topic-model.js';
 import { createAnalyzer } from '../analyzer.js';
 import { maskTopics } from '../eval/topic-cv.js';
 import { createWinkSentiment } from '../sentiment/wink-sentiment.js';
@@ -30,7 +29,30 @@ describe('the shipped topic model at prediction time', () => {
   };
 
   it.each(SUPPORTED_LANGUAGES.map((lang) => [lang]))('%s: gives the logits training computes for the same text', (lang) => {
-    expectLogitsAsTrained(file, lang, texts[lang]!);
+    const langIndex = SUPPORTED_LANGUAGES.indexOf(lang);
+    const examples = texts[lang]!.map((text) => ({ text, lang, topics: [], aspects: {} }));
+    const data = buildTopicDataset(examples, { ...(file.domains ? { domains: file.domains } : {}), ...(file.feedItems ? { feedItems: file.feedItems } : {}) });
+    const expected = topicLogits(
+      model,
+      data,
+      examples.map((_, i) => i),
+    );
+    const { extractor } = createLanguageFeatures({ lang });
+    const finder = createTopicCueFinder(lang);
+    const wom = createWordOfMouthDetector();
+    const buffer = new FeatureBuffer();
+    const decided = file.modes[langIndex]!.flatMap((m, t) => (m === 'model' ? [t] : []));
+    examples.forEach((e, i) => {
+      const prepared = prepareText(e.text);
+      extractor.extractInto(prepared, buffer);
+      const got = new Float64Array(file.topics.length);
+      model.languageLogitsInto(langIndex, buffer, buffer.length, topicCueMask(finder.find(prepared.words), wom.detect(prepared)), got);
+      const feedItem = model.feedItemProbability(langIndex, buffer, buffer.length);
+      // 6 digits: the dataset keeps feature values as 32-bit floats.
+      for (const t of decided) expect(got[t]).toBeCloseTo(expected[i]![t]!, 6);
+      // The feed-item probability the gate reads, as training and cross-validation read it (0 without a classifier).
+      expect(feedItem).toBeCloseTo(data.feedItemProbability?.[i] ?? 0, 6);
+    });
   });
 
   // A long mention is judged in pieces (mention-pieces.ts): the analyzer's topics must be the ones
@@ -118,78 +140,5 @@ describe('the shipped topic model at prediction time', () => {
     loadTopicModel(bare).languageLogitsInto(en, buffer, buffer.length, 0, withoutDomains);
     const decided = file.modes[en]!.flatMap((m, t) => (m === 'model' ? [t] : []));
     expect(decided.some((t) => Math.abs(withDomains[t]! - withoutDomains[t]!) > 0.01)).toBe(true);
-  });
-});
-
-/**
- * The tagger's one-pass logits of each text (languageLogitsInto, with cue features and text-domain
- * probabilities folded in) equal training's (topicLogits over topic-dataset.ts's layout) in every topic
- * the model decides in the language, and so does the feed-item probability the gate reads.
- */
-function expectLogitsAsTrained(file: TopicModelFile, lang: string, texts: readonly string[]): void {
-  const model = loadTopicModel(file);
-  const langIndex = SUPPORTED_LANGUAGES.indexOf(lang as (typeof SUPPORTED_LANGUAGES)[number]);
-  const examples = texts.map((text) => ({ text, lang, topics: [], aspects: {} }));
-  const data = buildTopicDataset(examples, { ...(file.domains ? { domains: file.domains } : {}), ...(file.feedItems ? { feedItems: file.feedItems } : {}) });
-  const expected = topicLogits(
-    model,
-    data,
-    examples.map((_, i) => i),
-  );
-  const { extractor } = createLanguageFeatures({ lang });
-  const finder = createTopicCueFinder(lang);
-  const wom = createWordOfMouthDetector();
-  const buffer = new FeatureBuffer();
-  const decided = file.modes[langIndex]!.flatMap((m, t) => (m === 'model' ? [t] : []));
-  examples.forEach((e, i) => {
-    const prepared = prepareText(e.text);
-    extractor.extractInto(prepared, buffer);
-    const got = new Float64Array(file.topics.length);
-    model.languageLogitsInto(langIndex, buffer, buffer.length, topicCueMask(finder.find(prepared.words), wom.detect(prepared)), got);
-    const feedItem = model.feedItemProbability(langIndex, buffer, buffer.length);
-    // 6 digits: the dataset keeps feature values as 32-bit floats.
-    for (const t of decided) expect(got[t]).toBeCloseTo(expected[i]![t]!, 6);
-    // The feed-item probability the gate reads, as training and cross-validation read it (0 without a classifier).
-    expect(feedItem).toBeCloseTo(data.feedItemProbability?.[i] ?? 0, 6);
-  });
-  expect(decided.length).toBeGreaterThan(0);
-}
-
-// A model with a hidden layer (train-topic-model.ts `hidden`) scores the same both ways too, its units
-// folded into the one pass. The linear weights are trained on rows written by us; the layer's weights
-// are made up, every folded row set, so that every feature moves the units.
-describe('a topic model with a hidden layer at prediction time', () => {
-  const fillers = ['today', 'again', 'this week', 'as usual', 'for once', 'honestly'];
-  const examples = fillers.flatMap((f, i) => [
-    { text: `the parcel came late ${f} ${i}`, lang: 'en', topics: ['delivery'], aspects: {} },
-    { text: `the price went up ${f} ${i}`, lang: 'en', topics: ['price'], aspects: {} },
-    { text: `we watched a film ${f} ${i}`, lang: 'en', topics: [], aspects: {} },
-  ]);
-  const linear = fitTopicModel(
-    buildTopicDataset(examples),
-    examples.map((_, i) => i),
-    { ...TOPIC_TRAIN_SETTINGS, minPositives: 4, minLanguagePositives: 4, maxFeatures: 500 },
-  );
-  const bits = 8;
-  const rows = foldedFeature(TOPIC_FEATURE_END - 1, bits) + 1;
-  const units = 4;
-  const hidden = {
-    bits,
-    scale: 0.01,
-    buckets: Array.from({ length: rows }, (_, r) => (r === 0 ? 0 : 1)),
-    weights: Array.from({ length: rows * units }, (_, i) => ((i * 37) % 41) - 18),
-    bias: [0.2, -0.1, 0.3, 0.05],
-    out: Array.from({ length: units * linear.topics.length }, (_, i) => (((i * 7) % 11) - 5) / 4),
-  };
-  const file = { ...linear, hidden };
-  const texts = ['The parcel came late again', 'The price went up this week and the parcel came late', 'a film'];
-
-  it('gives the logits training computes, the hidden units included', () => {
-    expectLogitsAsTrained(file, 'en', texts);
-    // The layer moves the logits: the comparison above covers it.
-    const data = buildTopicDataset(texts.map((text) => ({ text, lang: 'en', topics: [], aspects: {} })));
-    const withLayer = topicLogits(loadTopicModel(file), data, [0, 1, 2]);
-    const without = topicLogits(loadTopicModel(linear), data, [0, 1, 2]);
-    expect(withLayer.some((l, i) => l.some((v, t) => Math.abs(v - without[i]![t]!) > 0.1))).toBe(true);
   });
 });

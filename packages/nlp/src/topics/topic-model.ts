@@ -9,7 +9,7 @@ import { isLinearModelFile, loadLinearModel, softmaxInPlace, type LinearModelFil
 import { createMergedWeightTable, createWeightTable, hasQuantisedWeights, type QuantisedWeights, type WeightTable } from '../sentiment/weight-table.js';
 import { SUPPORTED_LANGUAGES } from '../types.js';
 import { TOPIC_IDS } from './topic-cues.js';
-import { cueFeatures, domainFeature, foldedFeature, languageFeature, MAX_DOMAINS } from './topic-features.js';
+import { cueFeatures, domainFeature, languageFeature, MAX_DOMAINS } from './topic-features.js';
 
 export type TopicMode = 'model' | 'cues' | 'off';
 
@@ -32,8 +32,6 @@ export interface TopicModelFile {
   buckets: number[];
   /** Quantised weights, topics.length per bucket. */
   weights: number[];
-  /** A hidden layer whose outputs add to the logits of the weights above (absent: linear only). */
-  hidden?: HiddenLayer;
   /** Probability at or above which a topic in 'model' mode is tagged. */
   thresholds: number[];
   /** Per language (SUPPORTED_LANGUAGES order), per topic: the threshold there (overrides `thresholds`). */
@@ -61,18 +59,6 @@ export interface TopicModelFile {
 /** One language's own weights, in the shape of the file's (one per kept bucket and column, one bias per column). */
 export interface LanguageWeights extends QuantisedWeights {
   lang: string;
-  hidden?: HiddenLayer;
-}
-
-/**
- * A ReLU hidden layer over the same features as the linear weights (train-topic-model.ts), each read
- * at its folded row (topic-features.ts foldedFeature, `bits`): `buckets` are those rows, one quantised
- * weight per row and unit, one bias per unit; `out` (unit × column, plain numbers) carries each active
- * unit into the columns' logits.
- */
-export interface HiddenLayer extends QuantisedWeights {
-  bits: number;
-  out: number[];
 }
 
 export interface TopicModel {
@@ -115,19 +101,12 @@ export function loadTopicModel(file: TopicModelFile): TopicModel {
   // Each language's weights: its own where it has a model of its own, else the shared ones.
   const weightsOf = file.modes.map((_, l) => file.languageWeights?.find((w) => w.lang === SUPPORTED_LANGUAGES[l]) ?? file);
   const tables = weightsOf.map((w) => (w === file ? shared : createWeightTable(w, width)));
-  const sharedLayer = file.hidden && hiddenLayer(file.hidden, width);
-  const layers = weightsOf.map((w) => (w === file ? sharedLayer : w.hidden && hiddenLayer(w.hidden, width)));
   const logitsInto = (langIndex: number, x: SparseVector, length: number, extra: SparseVector, extraCount: number, out: Float64Array): void => {
     const table = tables[langIndex] ?? shared;
     table.scoresInto(x, length, out);
     for (let i = 0; i < extraCount; i++) table.addFeature(extra.indices[i]!, out, extra.values[i]!);
-    const layer = layers[langIndex] ?? sharedLayer;
-    if (!layer) return;
-    layer.sumsInto(x, length, layer.units);
-    for (let i = 0; i < extraCount; i++) layer.addFeature(extra.indices[i]!, layer.units, extra.values[i]!);
-    layer.addOutputs(layer.units, 0, out);
   };
-  const languages = file.modes.map((modes, l) => languageScorer(file, weightsOf[l]!, tables[l]!, layers[l], l, modes));
+  const languages = file.modes.map((modes, l) => languageScorer(file, weightsOf[l]!, tables[l]!, l, modes));
   const feedItems = SUPPORTED_LANGUAGES.map((lang) => {
     const classifier = file.feedItems?.find((f) => f.lang === lang);
     return classifier ? loadLinearModel(classifier) : undefined;
@@ -162,7 +141,6 @@ function languageScorer(
   file: TopicModelFile,
   weights: QuantisedWeights,
   table: WeightTable,
-  layer: Hidden | undefined,
   langIndex: number,
   modes: readonly TopicMode[],
 ): ((x: SparseVector, length: number, cueMask: number, out: Float64Array) => void) | undefined {
@@ -172,87 +150,30 @@ function languageScorer(
   const lang = SUPPORTED_LANGUAGES[langIndex];
   const domain = file.domains?.find((d) => d.lang === lang);
   const k = domain ? Math.min(domain.classes.length, MAX_DOMAINS) : 0;
-  const h = layer?.units.length ?? 0;
-  // Per text, scratch holds the model columns' sums, then the text-domain classifier's.
   const merged = createMergedWeightTable([
     { file: weights, width: file.topics.length, columns },
     ...(domain ? [{ file: domain, width: domain.classes.length }] : []),
   ]);
-  // The weights of extra features: in the language's model columns, then in the hidden units.
+  // The weights of extra features, in the language's model columns.
   const full = new Float64Array(file.topics.length);
   const rowOf = (features: readonly number[]): Float64Array => {
     full.fill(0);
-    layer?.units.fill(0);
-    for (const f of features) {
-      table.addFeature(f, full);
-      layer?.addFeature(f, layer.units);
-    }
-    return Float64Array.from([...columns.map((c) => full[c]!), ...(layer?.units ?? [])]);
+    for (const f of features) table.addFeature(f, full);
+    return Float64Array.from(columns, (c) => full[c]!);
   };
   const always = rowOf([languageFeature(langIndex)]);
   const cueRows = TOPIC_IDS.map((_, t) => rowOf(cueFeatures(langIndex, t)));
   const domainRows = Array.from({ length: k }, (_, d) => rowOf([domainFeature(langIndex, d)]));
   const scratch = new Float64Array(merged.width);
-  // The model columns' sums, then the hidden units'.
-  const sums = new Float64Array(m + h);
-  const logits = new Float64Array(file.topics.length);
   return (x, length, cueMask, out) => {
     merged.scoresInto(x, length, scratch);
     if (domain) softmaxInPlace(scratch, m, merged.width);
-    for (let j = 0; j < m; j++) sums[j] = scratch[j]!;
-    if (layer) {
-      layer.sumsInto(x, length, layer.units);
-      sums.set(layer.units, m);
+    for (let j = 0; j < m; j++) {
+      let logit = scratch[j]! + always[j]!;
+      for (let t = 0; t < cueRows.length; t++) if ((cueMask >> t) & 1) logit += cueRows[t]![j]!;
+      for (let d = 0; d < k; d++) logit += scratch[m + d]! * domainRows[d]![j]!;
+      out[columns[j]!] = logit;
     }
-    for (let j = 0; j < m + h; j++) {
-      let sum = sums[j]! + always[j]!;
-      for (let t = 0; t < cueRows.length; t++) if ((cueMask >> t) & 1) sum += cueRows[t]![j]!;
-      for (let d = 0; d < k; d++) sum += scratch[m + d]! * domainRows[d]![j]!;
-      sums[j] = sum;
-    }
-    if (layer) {
-      logits.fill(0);
-      layer.addOutputs(sums, m, logits);
-      for (let j = 0; j < m; j++) sums[j]! += logits[columns[j]!]!;
-    }
-    for (let j = 0; j < m; j++) out[columns[j]!] = sums[j]!;
-  };
-}
-
-interface Hidden {
-  /** Scratch for the units' sums, one per unit. */
-  units: Float64Array;
-  /** The units' sums (bias + weight·value) over the first `length` features of x, into units. */
-  sumsInto(x: SparseVector, length: number, units: Float64Array): void;
-  /** Adds one feature's weights (× value, default 1) into units. */
-  addFeature(feature: number, units: Float64Array, value?: number): void;
-  /** Adds each active unit (sum > 0) of sums[from .. from + units) × its output weights to out's columns. */
-  addOutputs(sums: Float64Array, from: number, out: Float64Array): void;
-}
-
-function hiddenLayer(file: HiddenLayer, width: number): Hidden {
-  const h = file.bias.length;
-  const out = Float64Array.from(file.out);
-  const table = createWeightTable(file, h);
-  // The features folded to the layer's rows, in a buffer that grows to the longest mention's.
-  let folded = new Int32Array(256);
-  return {
-    units: new Float64Array(h),
-    sumsInto(x, length, units) {
-      if (folded.length < length) folded = new Int32Array(length * 2);
-      for (let i = 0; i < length; i++) folded[i] = foldedFeature(x.indices[i]!, file.bits);
-      table.scoresInto({ indices: folded, values: x.values }, length, units);
-    },
-    addFeature(feature, units, value = 1) {
-      table.addFeature(foldedFeature(feature, file.bits), units, value);
-    },
-    addOutputs(sums, from, logits) {
-      for (let j = 0; j < h; j++) {
-        const a = sums[from + j]!;
-        if (a <= 0) continue;
-        for (let t = 0; t < width; t++) logits[t]! += out[j * width + t]! * a;
-      }
-    },
   };
 }
 
@@ -263,7 +184,6 @@ export function isTopicModelFile(v: unknown): v is TopicModelFile {
   return (
     o.format === 'earshot-topics-v1' &&
     hasQuantisedWeights(o, o.topics) &&
-    (o.hidden === undefined || isHiddenLayer(o.hidden, o.topics)) &&
     Array.isArray(o.thresholds) &&
     Array.isArray(o.modes) &&
     o.modes.every((m) => Array.isArray(m) && m.length === (o.topics as unknown[]).length) &&
@@ -274,23 +194,9 @@ export function isTopicModelFile(v: unknown): v is TopicModelFile {
             typeof w === 'object' &&
             w !== null &&
             typeof (w as { lang?: unknown }).lang === 'string' &&
-            hasQuantisedWeights(w as Record<string, unknown>, o.topics) &&
-            ((w as { hidden?: unknown }).hidden === undefined || isHiddenLayer((w as { hidden?: unknown }).hidden, o.topics)),
+            hasQuantisedWeights(w as Record<string, unknown>, o.topics),
         ))) &&
     (o.domains === undefined || (Array.isArray(o.domains) && o.domains.every(isLinearModelFile))) &&
     (o.feedItems === undefined || (Array.isArray(o.feedItems) && o.feedItems.every(isLinearModelFile)))
-  );
-}
-
-/** A hidden layer's shape: its units' weights per kept bucket, one bias per unit, and `out` one weight per unit and column. */
-function isHiddenLayer(v: unknown, columns: unknown): boolean {
-  if (typeof v !== 'object' || v === null || !Array.isArray(columns)) return false;
-  const o = v as Record<string, unknown>;
-  return (
-    typeof o.bits === 'number' &&
-    Array.isArray(o.bias) &&
-    hasQuantisedWeights(o, o.bias) &&
-    Array.isArray(o.out) &&
-    o.out.length === o.bias.length * columns.length
   );
 }

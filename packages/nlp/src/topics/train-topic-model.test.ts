@@ -174,40 +174,4 @@ describe('fitTopicModel', () => {
   it('is deterministic', () => {
     expect(JSON.stringify(fitTopicModel(data, rows, settings))).toBe(JSON.stringify(file));
   });
-
-  // Delivery is "zorble … pen" or "cup … quaffle", not "zorble … quaffle" or "cup … pen": the rows with
-  // the topic and those without have the same words and word pairs in all, so no weight per feature
-  // can tell them apart (the weights add up); a hidden unit can. Probes with fillers no row had.
-  it('with a hidden layer, learns a topic that words give together but not apart, as linear weights cannot', () => {
-    const fillers = ['today', 'again', 'this week', 'as usual', 'for once', 'honestly', 'my friend said', 'at last'];
-    const texts = (first: string, second: string, topics: string[]): TopicExample[] =>
-      Array.from({ length: 40 }, (_, i) => ({ text: `${first} ${fillers[i % fillers.length]} ${second} ${i}`, lang: 'en', topics, aspects: {} }));
-    const pairs = [
-      ...texts('zorble', 'pen', ['delivery']),
-      ...texts('cup', 'quaffle', ['delivery']),
-      ...texts('zorble', 'quaffle', []),
-      ...texts('cup', 'pen', []),
-    ];
-    const pairData = buildTopicDataset(pairs);
-    const probe = buildTopicDataset(
-      ['zorble yesterday pen', 'cup yesterday quaffle', 'zorble yesterday quaffle', 'cup yesterday pen'].map((text) => ({
-        text,
-        lang: 'en',
-        topics: [],
-        aspects: {},
-      })),
-    );
-    const delivery = (hidden: number): boolean[] =>
-      predictTopicMasks(
-        fitTopicModel(
-          pairData,
-          pairs.map((_, i) => i),
-          { ...settings, epochs: 200, hidden, hiddenLearningRate: 0.3 },
-        ),
-        probe,
-        [0, 1, 2, 3],
-      ).map((m) => (m & (1 << t('delivery'))) !== 0);
-    expect(delivery(8)).toEqual([true, true, false, false]);
-    expect(delivery(0)).not.toEqual([true, true, false, false]);
-  });
 });

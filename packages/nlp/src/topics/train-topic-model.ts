@@ -11,7 +11,7 @@ import { pruneAndQuantise } from '../sentiment/weight-table.js';
 import { decideTopics } from './decide-topics.js';
 import { inPieces } from './mention-pieces.js';
 import type { TopicDataset } from './topic-dataset.js';
-import { foldedFeature, languageIndex, TOPIC_FEATURE_BASE, TOPIC_FEATURE_END } from './topic-features.js';
+import { languageIndex, TOPIC_FEATURE_BASE } from './topic-features.js';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../types.js';
 import { TOPIC_IDS } from './topic-cues.js';
 import { GATE_ID, loadTopicModel, type LanguageWeights, type TopicMode, type TopicModel, type TopicModelFile, ungatedMasks } from './topic-model.js';
@@ -86,16 +86,6 @@ export interface TopicTrainSettings {
    * shared texts weigh more against Kazakh's 4,650 rows of ours (ROUNDS.md round 36; Russian and English lost by it).
    */
   kazakhTextCopies: number;
-  /**
-   * Units of a ReLU hidden layer beside the linear weights (0: linear only). The hidden layer lets
-   * words count together ("списали" with "комиссия" is price; "списали" with "приложение" may not be),
-   * which a linear model over the same features cannot (ROUNDS.md round 42).
-   */
-  hidden: number;
-  /** AdaGrad learning rate of the hidden layer's weights (both layers); the linear weights keep `learningRate`. */
-  hiddenLearningRate: number;
-  /** The hidden layer reads each hashed feature folded to this many low bits (topic-features.ts foldedFeature). */
-  hiddenBits: number;
 }
 
 // Issue 10 round 2 (ROUNDS.md): per-language thresholds from 20 positives, thin cue rules off after 3
@@ -125,9 +115,6 @@ export const TOPIC_TRAIN_SETTINGS: TopicTrainSettings = {
   ownModelRows: 3000,
   micro: 1,
   kazakhTextCopies: 2,
-  hidden: 0,
-  hiddenLearningRate: 0.05,
-  hiddenBits: 14,
 };
 
 /** The topics' columns and, last, the gate's. */
@@ -144,51 +131,18 @@ function epochRows(data: TopicDataset, rows: readonly number[], extra: readonly 
   return [...rows, ...Array.from({ length: Math.max(0, s.kazakhTextCopies - 1) }, () => kazakh).flat(), ...extra];
 }
 
-/** A hidden layer as trained: first-layer weights (folded feature × unit), the units' biases, output weights (unit × column). */
-interface TrainedHidden {
-  bits: number;
-  w1: Float32Array;
-  b1: Float64Array;
-  w2: Float64Array;
-}
-
-interface TrainedWeights {
-  /** Linear weights (dense feature id × column) and biases. */
-  w: Float32Array;
-  bias: Float64Array;
-  hidden?: TrainedHidden;
-}
-
-/**
- * Unpruned weights trained on `rows`: the linear weights and, with `hidden` units, a ReLU hidden layer
- * whose outputs add to the same logits. The first layer starts at zero with a small positive bias
- * (every unit active, and features only a scored text has add nothing), the second at random from
- * its own seeded stream (so the units learn apart, and the rows' order is the linear model's).
- */
-function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrainSettings): TrainedWeights {
+/** Unpruned weights (dense feature id × topic) and biases trained on `rows`. */
+function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrainSettings): { w: Float32Array; bias: Float64Array } {
   const w = new Float32Array(data.buckets.length * T);
   const g2 = new Float32Array(data.buckets.length * T);
   const bias = new Float64Array(T);
   const bg2 = new Float64Array(T);
   const z = new Float64Array(T);
-  const H = s.hidden;
-  const hidden = H > 0 ? newHidden(s.hiddenBits, H, s.seed + 1) : undefined;
-  const hg1 = new Float32Array(hidden?.w1.length ?? 0);
-  // Each entry's row in the hidden layer: its feature folded (foldedFeature).
-  const unitRows = hidden ? Int32Array.from(data.ids, (id) => foldedFeature(data.buckets[id]!, s.hiddenBits) * H) : new Int32Array(0);
-  const hb1 = new Float64Array(H);
-  const hg2 = new Float64Array(H * T);
-  const pre = new Float64Array(H);
-  const dh = new Float64Array(H);
   const order = [...rows];
   const rand = mulberry32(s.seed);
   const { offsets, ids, values: raw, labels } = data;
   const dense = (b: number): boolean => b >= 1 << HASH_BITS && b < TOPIC_FEATURE_BASE;
   const values = s.sentimentDense ? raw : raw.map((v, i) => (dense(data.buckets[ids[i]!]!) ? 0 : v));
-  const step = (weights: Float32Array | Float64Array, sums: Float32Array | Float64Array, j: number, grad: number, rate: number): void => {
-    sums[j]! += grad * grad;
-    weights[j]! -= (rate * grad) / Math.sqrt(sums[j]! + 1e-8);
-  };
   for (let epoch = 0; epoch < s.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -203,7 +157,6 @@ function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrain
         const v = values[i]!;
         for (let t = 0; t < T; t++) z[t]! += w[row + t]! * v;
       }
-      if (hidden) hiddenForward(hidden, unitRows, values, from, to, pre, z);
       const y = withGate(labels[e]!);
       for (let t = 0; t < T; t++) {
         const positive = (y >> t) & 1;
@@ -211,18 +164,6 @@ function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrain
         z[t] = g;
         bg2[t]! += g * g;
         bias[t]! -= (s.learningRate * g) / Math.sqrt(bg2[t]! + 1e-8);
-      }
-      if (hidden) {
-        // Back through the output weights (each read before its own step) to the active units.
-        dh.fill(0);
-        for (let j = 0; j < H; j++) {
-          if (pre[j]! <= 0) continue;
-          for (let t = 0; t < T; t++) {
-            dh[j]! += hidden.w2[j * T + t]! * z[t]!;
-            step(hidden.w2, hg2, j * T + t, z[t]! * pre[j]!, s.hiddenLearningRate);
-          }
-          step(hidden.b1, hb1, j, dh[j]!, s.hiddenLearningRate);
-        }
       }
       for (let i = from; i < to; i++) {
         const row = ids[i]! * T;
@@ -233,43 +174,11 @@ function trainWeights(data: TopicDataset, rows: readonly number[], s: TopicTrain
           g2[j]! += grad * grad;
           w[j]! -= (s.learningRate * grad) / Math.sqrt(g2[j]! + 1e-8);
         }
-        if (!hidden) continue;
-        const unitRow = unitRows[i]!;
-        for (let j = 0; j < H; j++) {
-          if (pre[j]! > 0) step(hidden.w1, hg1, unitRow + j, dh[j]! * v + s.l2 * hidden.w1[unitRow + j]!, s.hiddenLearningRate);
-        }
       }
     }
   }
   if (s.nbWeight) addNaiveBayes(w, data, rows, s, dense);
-  return { w, bias, ...(hidden ? { hidden } : {}) };
-}
-
-function newHidden(bits: number, units: number, seed: number): TrainedHidden {
-  const rand = mulberry32(seed);
-  const gauss = (): number => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
-  const rows = foldedFeature(TOPIC_FEATURE_END - 1, bits) + 1;
-  return {
-    bits,
-    w1: new Float32Array(rows * units),
-    b1: new Float64Array(units).fill(0.1),
-    w2: Float64Array.from({ length: units * T }, () => gauss() / Math.sqrt(units)),
-  };
-}
-
-/** Adds the hidden layer's outputs for a row's features (entries from..to, each at unitRows) to z; leaves the units' pre-activations in `pre`. */
-function hiddenForward(hidden: TrainedHidden, unitRows: Int32Array, values: Float32Array, from: number, to: number, pre: Float64Array, z: Float64Array): void {
-  const H = pre.length;
-  pre.set(hidden.b1);
-  for (let i = from; i < to; i++) {
-    const row = unitRows[i]!;
-    const v = values[i]!;
-    for (let j = 0; j < H; j++) pre[j]! += hidden.w1[row + j]! * v;
-  }
-  for (let j = 0; j < H; j++) {
-    if (pre[j]! <= 0) continue;
-    for (let t = 0; t < T; t++) z[t]! += hidden.w2[j * T + t]! * pre[j]!;
-  }
+  return { w, bias };
 }
 
 /**
@@ -309,19 +218,11 @@ function addNaiveBayes(w: Float32Array, data: TopicDataset, rows: readonly numbe
 function toFile(
   data: TopicDataset,
   rows: readonly number[],
-  trained: TrainedWeights,
+  trained: { w: Float32Array; bias: Float64Array },
   rule: { thresholds: number[]; languageThresholds?: number[][]; modes: TopicMode[][] },
   s: TopicTrainSettings,
 ): TopicModelFile {
-  const bucketOf = (r: number): number => data.buckets[r]!;
-  const { scale, buckets, weights } = pruneAndQuantise(trained.w, T, TOPIC_FEATURE_BASE, s.maxFeatures, bucketOf);
-  // Every folded row is kept: the table has a fixed size.
-  const hidden = trained.hidden && {
-    bits: trained.hidden.bits,
-    ...pruneAndQuantise(trained.hidden.w1, s.hidden, 0, Infinity),
-    bias: [...trained.hidden.b1].map((b) => Number(b.toFixed(5))),
-    out: [...trained.hidden.w2].map((v) => Number(v.toFixed(5))),
-  };
+  const { scale, buckets, weights } = pruneAndQuantise(trained.w, T, TOPIC_FEATURE_BASE, s.maxFeatures, (r) => data.buckets[r]!);
   const positives: Record<string, number> = {};
   COLUMNS.forEach((id, t) => {
     positives[id] = rows.filter((e) => ((withGate(data.labels[e]!) >> t) & 1) === 1).length;
@@ -334,7 +235,6 @@ function toFile(
     bias: [...trained.bias].map((b) => Number(b.toFixed(5))),
     buckets,
     weights,
-    ...(hidden ? { hidden } : {}),
     thresholds: rule.thresholds,
     ...(rule.languageThresholds ? { languageThresholds: rule.languageThresholds } : {}),
     modes: rule.modes,
@@ -609,7 +509,7 @@ export function fitTopicModelGroups(
   for (const lang of own) {
     const l = SUPPORTED_LANGUAGES.indexOf(lang);
     const fit = fitOn([lang], { ...s, maxFeatures: s.ownMaxFeatures });
-    languageWeights.push({ lang, scale: fit.scale, bias: fit.bias, buckets: fit.buckets, weights: fit.weights, ...(fit.hidden ? { hidden: fit.hidden } : {}) });
+    languageWeights.push({ lang, scale: fit.scale, bias: fit.bias, buckets: fit.buckets, weights: fit.weights });
     modes[l] = fit.modes[l]!;
     ungated[l] = ungatedMasks(fit)[l]!;
     languageThresholds[l] = cutoffsOf(fit, l);
