@@ -38,6 +38,7 @@ import { createWinkSentiment } from '../../packages/nlp/src/sentiment/wink-senti
 import { fold } from '../../packages/nlp/src/text/fold.js';
 import { words } from '../../packages/nlp/src/text/tokenize.js';
 import { TOPIC_IDS } from '../../packages/nlp/src/topics/topic-cues.js';
+import { ENRICHER_MAX_BATCH } from '../../services/enricher/src/index.js';
 
 const FOLDS = 5;
 const SEED = 7;
@@ -46,8 +47,10 @@ const LANGS = ['en', 'ru', 'kk', 'he', 'et'];
 /** Throughput: this many interleaved timed loops per workload, each this long; medians reported. */
 const ROUNDS = 5;
 const ROUND_MS = 400;
-/** analyzeBatch's rows: the enricher's batches are up to 500 mentions (the bus's default maxBatchSize). */
-const BATCH = 500;
+/** analyzeBatch's rows: as large as the enricher's batches. */
+const BATCH = ENRICHER_MAX_BATCH;
+/** The bus's default batch, the enricher's before round 43: measured beside BATCH for comparison with earlier rounds. */
+const BUS_BATCH = 500;
 
 function polarity(score: number, threeClass: boolean): string {
   if (threeClass && score === 0) return 'neutral';
@@ -153,6 +156,7 @@ function main(): void {
       ['all dev', String(throughput.n), String(throughput.meanChars), String(throughput.docsPerSecond), String(throughput.cpuDocsPerSecond), '', ''],
       ['all dev, languages mixed', '', '', '', String(throughput.mixedCpuDocsPerSecond), '', ''],
       [`all dev, mixed, analyzeBatch of ${BATCH}`, '', '', '', String(throughput.mixedBatchCpuDocsPerSecond), '', ''],
+      [`all dev, mixed, analyzeBatch of ${BUS_BATCH}`, '', '', '', String(throughput.mixedBusBatchCpuDocsPerSecond), '', ''],
       ['dev ≤ 140 chars', '', '', String(throughput.shortDocsPerSecond), String(throughput.shortCpuDocsPerSecond), '', ''],
       ...(throughput.unseen
         ? [
@@ -236,6 +240,8 @@ interface Throughput {
   mixedCpuDocsPerSecond: number;
   /** The same order, in analyzeBatch calls of BATCH texts (as the enricher analyzes a consumed batch). */
   mixedBatchCpuDocsPerSecond: number;
+  /** The same in analyzeBatch calls of BUS_BATCH texts. */
+  mixedBusBatchCpuDocsPerSecond: number;
   shortCpuDocsPerSecond: number;
   byLanguage: Record<
     string,
@@ -293,6 +299,10 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
   workloads.set(
     'mixed:batch',
     loop(inBatches(mixed), (batch) => analyzer.analyzeBatch(batch), mixed.length),
+  );
+  workloads.set(
+    'mixed:bus-batch',
+    loop(inBatches(mixed, BUS_BATCH), (batch) => analyzer.analyzeBatch(batch), mixed.length),
   );
   workloads.set('short', loop(short, analyze));
   for (const [lang, examples] of data) {
@@ -367,6 +377,7 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
     cpuDocsPerSecond: median('all:cpu'),
     mixedCpuDocsPerSecond: median('mixed:cpu'),
     mixedBatchCpuDocsPerSecond: median('mixed:batch:cpu'),
+    mixedBusBatchCpuDocsPerSecond: median('mixed:bus-batch:cpu'),
     shortCpuDocsPerSecond: median('short:cpu'),
     byLanguage,
     topicPieces: {
@@ -404,10 +415,10 @@ function meanChars(list: readonly string[]): number {
   return Math.round(list.reduce((s, t) => s + t.length, 0) / Math.max(1, list.length));
 }
 
-/** The texts as analyzeBatch inputs, BATCH at a time. */
-function inBatches(list: readonly string[]): { text: string }[][] {
+/** The texts as analyzeBatch inputs, `size` at a time. */
+function inBatches(list: readonly string[], size = BATCH): { text: string }[][] {
   const batches: { text: string }[][] = [];
-  for (let i = 0; i < list.length; i += BATCH) batches.push(list.slice(i, i + BATCH).map((text) => ({ text })));
+  for (let i = 0; i < list.length; i += size) batches.push(list.slice(i, i + size).map((text) => ({ text })));
   return batches;
 }
 
@@ -436,7 +447,7 @@ function measureUnseen(fresh: () => ReturnType<typeof createAnalyzer>): Throughp
     into.wall += (performance.now() - started) / 1000;
     into.cpu += (cpu.user + cpu.system) / 1e6;
   };
-  const CHUNK = 8 * BATCH;
+  const CHUNK = 2 * BATCH;
   for (let at = 0, turn = 0; at < stream.length; at += CHUNK, turn++) {
     const chunk = stream.slice(at, at + CHUNK);
     const runOne = () =>

@@ -9,8 +9,8 @@ import { readLabeledFile } from './eval/read-labeled.js';
 import { sharedForTest } from './eval/shared-dir.js';
 import { SUPPORTED_LANGUAGES } from './types.js';
 
-// 1,500 texts: more than analyzeBatch prepares at a time, so its chunks are stitched together too.
-const PER_LANGUAGE = 300;
+// 2,250 texts: more than analyzeBatch prepares at a time (2,000), so its chunks are stitched together too.
+const PER_LANGUAGE = 450;
 const dev = sharedForTest(process.env, join('data', 'sentiment', 'dev'));
 if (dev.missing) console.warn(`skipping analyzeBatch on shared dev data: ${dev.missing}`);
 
