@@ -39,6 +39,7 @@ import { fold } from '../../packages/nlp/src/text/fold.js';
 import { words } from '../../packages/nlp/src/text/tokenize.js';
 import { TOPIC_IDS } from '../../packages/nlp/src/topics/topic-cues.js';
 import { ENRICHER_MAX_BATCH } from '../../services/enricher/src/index.js';
+import { DEFAULT_MAX_BATCH_SIZE } from '../../packages/bus/src/port.js';
 
 const FOLDS = 5;
 const SEED = 7;
@@ -50,7 +51,7 @@ const ROUND_MS = 400;
 /** analyzeBatch's rows: as large as the enricher's batches. */
 const BATCH = ENRICHER_MAX_BATCH;
 /** The bus's default batch, the enricher's before round 43: measured beside BATCH for comparison with earlier rounds. */
-const BUS_BATCH = 500;
+const BUS_BATCH = DEFAULT_MAX_BATCH_SIZE;
 
 function polarity(score: number, threeClass: boolean): string {
   if (threeClass && score === 0) return 'neutral';

@@ -3,7 +3,7 @@
 // size, logger), the set of live subscriptions that close() stops, and lag summed from offsets.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '@earshot/observability';
-import type { BatchHandler, SubscribeOptions, Subscription } from './port.js';
+import { DEFAULT_MAX_BATCH_SIZE, type BatchHandler, type SubscribeOptions, type Subscription } from './port.js';
 
 export interface SubscriptionTarget {
   /** The group and topic as Kafka knows them (prefixed). */
@@ -22,7 +22,7 @@ export function subscriptionTarget(opts: SubscribeOptions, prefix: string, logge
     kafkaTopic: `${prefix}${opts.topic}`,
     topic: opts.topic,
     handler: opts.handler,
-    maxBatchSize: opts.maxBatchSize ?? 500,
+    maxBatchSize: opts.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
     logger: logger.child({ groupId: opts.groupId, topic: opts.topic }),
   };
 }

@@ -43,11 +43,14 @@ export interface PartialAck {
  */
 export type BatchHandler = (messages: BusMessage[], context: BatchContext) => Promise<void | PartialAck>;
 
+/** A batch's upper bound where the reader sets none (SubscribeOptions, TailOptions `maxBatchSize`). */
+export const DEFAULT_MAX_BATCH_SIZE = 500;
+
 export interface SubscribeOptions {
   groupId: string;
   topic: string;
   handler: BatchHandler;
-  /** Upper bound on a batch, default 500. */
+  /** Upper bound on a batch, default DEFAULT_MAX_BATCH_SIZE. */
   maxBatchSize?: number;
 }
 
@@ -60,7 +63,7 @@ export interface SubscribeOptions {
 export interface TailOptions {
   topic: string;
   handler: BatchHandler;
-  /** Upper bound on a batch, default 500. */
+  /** Upper bound on a batch, default DEFAULT_MAX_BATCH_SIZE. */
   maxBatchSize?: number;
 }
 

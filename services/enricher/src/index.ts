@@ -7,10 +7,11 @@ import { enrichBatch } from './enrich.js';
 export { enrichMention, enrichBatch } from './enrich.js';
 
 /**
- * Mentions analyzed per batch at the most (the bus's default is 500). A batch mixes languages, and each
- * language's turn in it reloads that language's models into the cache, so larger batches are faster
- * (0.83 of the speed of texts in language order at 500, 0.95 at 2,000: packages/nlp/ROUNDS.md round
- * 43). Batches are this large only when a backlog waits; 2,000 mentions take about a tenth of a second.
+ * Mentions analyzed per batch at the most (the bus's DEFAULT_MAX_BATCH_SIZE is 500). A batch mixes
+ * languages, and each language's turn in it reloads that language's models into the cache, so larger
+ * batches are faster (0.83 of the speed of texts in language order at 500, 0.95 at 2,000:
+ * packages/nlp/ROUNDS.md round 43). Batches are this large only when a backlog waits; 2,000 mentions
+ * take about a tenth of a second.
  */
 export const ENRICHER_MAX_BATCH = 2000;
 

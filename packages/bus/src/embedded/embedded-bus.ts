@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { backoffDelay, sleep } from '@earshot/core';
 import { acknowledgedCount } from '../partial-ack.js';
 import { partitionFor } from '../partition.js';
-import type { BatchHandler, Bus, BusMessage, OutgoingMessage, Subscription, TopicSpec } from '../port.js';
+import { DEFAULT_MAX_BATCH_SIZE, type BatchHandler, type Bus, type BusMessage, type OutgoingMessage, type Subscription, type TopicSpec } from '../port.js';
 
 /** Where a reader is in each partition: a group's commits in the file, or a tail's place in memory. */
 interface Cursor {
@@ -124,7 +124,7 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): Bus {
 
   async function consumePartition(reader: Reader, partition: number, signal: AbortSignal, state: { stopping: boolean }) {
     const { topic, cursor } = reader;
-    const maxBatch = reader.maxBatchSize ?? 500;
+    const maxBatch = reader.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
     let failures = 0;
     while (!signal.aborted) {
       const rows = readBatch.all(topic, partition, cursor.at(partition), maxBatch);

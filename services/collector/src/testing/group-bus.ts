@@ -1,7 +1,7 @@
 // Test helper: an in-memory bus with Kafka's consumer-group semantics (which the embedded bus, made
 // for one process, does not need): the partitions of a topic are divided among the group's current
 // members, so two collectors in one group each own part of the schedule.
-import { partitionFor, type Bus, type BusMessage, type SubscribeOptions, type Subscription } from '@earshot/bus';
+import { DEFAULT_MAX_BATCH_SIZE, partitionFor, type Bus, type BusMessage, type SubscribeOptions, type Subscription } from '@earshot/bus';
 
 interface Member {
   options: SubscribeOptions;
@@ -31,7 +31,7 @@ export function createGroupBus(options: { partitions: number }): Bus {
       for (const partition of owned(member)) {
         const key = `${groupId}/${topic}/${partition}`;
         const from = commits.get(key) ?? 0;
-        const batch = log(topic)[partition]!.slice(from, from + (member.options.maxBatchSize ?? 500));
+        const batch = log(topic)[partition]!.slice(from, from + (member.options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE));
         if (!batch.length) continue;
         delivered = true;
         await handler(batch, { heartbeat: async () => {}, stopping: member.stopped });
