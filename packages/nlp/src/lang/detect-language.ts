@@ -184,7 +184,7 @@ function countScripts(text: string, noise: readonly number[]): [string, number][
       i++;
     }
     if (!LETTER.test(ch)) continue;
-    const script = SCRIPTS.find((s) => s.test.test(ch))?.script ?? 'Other';
+    const script = scriptOf(ch);
     // Letters of the three outside the fast paths' ranges (ə, ạ, Cyrillic and Hebrew supplements)
     // count with the rest of their script.
     if (script === 'Latin') latin++;
@@ -202,6 +202,16 @@ function countScripts(text: string, noise: readonly number[]): [string, number][
   if (hebrew > 0) counts.push(['Hebrew', hebrew]);
   if (others) for (const entry of others) counts.push(entry);
   return counts;
+}
+
+/**
+ * The script of a letter outside the fast paths' ranges. A loop, not SCRIPTS.find with an arrow: an
+ * arrow reading `ch` would make countScripts allocate a context for every character of every text
+ * (a quarter of the analysis's allocations, ROUNDS.md round 44).
+ */
+function scriptOf(ch: string): string {
+  for (const range of SCRIPTS) if (range.test.test(ch)) return range.script;
+  return 'Other';
 }
 
 function isAsciiOrLatinLetter(code: number): boolean {

@@ -123,7 +123,7 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
         if ((wordKinds[i]! & PHRASE_START) === 0) continue;
         const starting = phrases.get(words[i]!)!.get(words[i + 1]!);
         if (starting === undefined) continue;
-        const match = starting.find((ph) => phraseAt(words, i, ph.words));
+        const match = phraseStartingAt(words, i, starting);
         if (match === undefined) continue;
         values[i] = match.polarity;
         wordKinds[i] = 0;
@@ -167,6 +167,15 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
 interface Phrase {
   words: string[];
   polarity: number;
+}
+
+/**
+ * The first of `phrases` that `words` hold from `at` on. A loop, not find() with an arrow: an arrow
+ * reading score()'s loop index made every iteration allocate a context (ROUNDS.md round 44).
+ */
+function phraseStartingAt(words: readonly string[], at: number, phrases: readonly Phrase[]): Phrase | undefined {
+  for (const phrase of phrases) if (phraseAt(words, at, phrase.words)) return phrase;
+  return undefined;
 }
 
 /** Whether `words` from `at` on are the phrase's words (its first two are known to be). */

@@ -48,8 +48,11 @@ export function createWordOfMouthDetector(options: { phrases?: Record<string, Wo
       const found: string[] = [];
       let warning = false;
       let recommendation = false;
+      // One set for every phrase's positions, cleared for each: a set per phrase tried was most of
+      // what detecting word of mouth allocated (ROUNDS.md round 44).
+      const used = new Set<number>();
       for (const p of phrases) {
-        const used = occurrences(p, words, live);
+        occurrences(p, words, live, used);
         if (used.size === 0) continue;
         found.push(p.phrase);
         if (p.warning) warning = true;
@@ -124,9 +127,9 @@ function anyPhrase(root: TrieNode, words: readonly string[]): boolean {
   return false;
 }
 
-/** Token positions used by the non-overlapping occurrences of `p`, left to right, among `live`. */
-function occurrences(p: Phrase, words: readonly string[], live: readonly number[]): Set<number> {
-  const used = new Set<number>();
+/** Fills `used` with the token positions of the non-overlapping occurrences of `p`, left to right, among `live`. */
+function occurrences(p: Phrase, words: readonly string[], live: readonly number[], used: Set<number>): void {
+  used.clear();
   const n = p.words.length;
   for (let s = 0; s + n <= live.length;) {
     let k = 0;
@@ -136,5 +139,4 @@ function occurrences(p: Phrase, words: readonly string[], live: readonly number[
       s += n;
     } else s++;
   }
-  return used;
 }

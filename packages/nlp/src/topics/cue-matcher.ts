@@ -38,15 +38,20 @@ export function createCueMatcher<T>(options: { cues: { cue: string; value: T }[]
     inner.set(key, [...(inner.get(key) ?? []), { words, value }]);
   }
   const wordMatches = (cue: string, token: string): boolean => (cue.length < KEY ? token === cue : token.startsWith(cue));
-  const variants = (token: string): string[] => {
-    if (!options.hebrewPrefixes) return [token];
-    const out = [token];
+  /**
+   * Whether a cue word matches a token, or (hebrewPrefixes) the token without one or two of its
+   * one-letter prefixes. Written as loops, without arrays of variants or arrows reading the loops'
+   * variables, which made every token allocate (ROUNDS.md round 44).
+   */
+  const matchesToken = (cue: string, token: string): boolean => {
+    if (wordMatches(cue, token)) return true;
+    if (!options.hebrewPrefixes) return false;
     let t = token;
     for (let i = 0; i < 2 && t.length > 3 && HEBREW_PREFIX.test(t); i++) {
       t = t.slice(1);
-      out.push(t);
+      if (wordMatches(cue, t)) return true;
     }
-    return out;
+    return false;
   };
   return {
     find(tokens) {
@@ -59,17 +64,19 @@ export function createCueMatcher<T>(options: { cues: { cue: string; value: T }[]
           let ok = true;
           for (let k = 1; k < e.words.length && ok; k++) {
             const t = tokens[i + k];
-            ok = t !== undefined && (options.hebrewPrefixes ? variants(t).some((v) => wordMatches(e.words[k]!, v)) : wordMatches(e.words[k]!, t));
+            ok = t !== undefined && matchesToken(e.words[k]!, t);
           }
           if (ok) hits.push({ value: e.value, start: i, end: i + e.words.length });
         }
       };
       for (let i = 0; i < tokens.length; i++) {
-        if (!options.hebrewPrefixes) {
-          matchFrom(tokens[i]!, i);
-          continue;
+        let head = tokens[i]!;
+        matchFrom(head, i);
+        if (!options.hebrewPrefixes) continue;
+        for (let p = 0; p < 2 && head.length > 3 && HEBREW_PREFIX.test(head); p++) {
+          head = head.slice(1);
+          matchFrom(head, i);
         }
-        for (const head of variants(tokens[i]!)) matchFrom(head, i);
       }
       return hits;
     },
