@@ -4,8 +4,8 @@
 // abbreviation keeps its gershayim or geresh (צה"ל, ח"כ, ג'ובניק) and stays one word; a Hebrew letter
 // typed three or more times in a row ("תקומווווו") is one letter, as Hebrew spelling never triples one.
 
-const WORD =
-  /[\u05D0-\u05EA]+(?:["'\u05F3\u05F4][\u05D0-\u05EA]+)+|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’`][\p{L}\p{M}]+)*|\p{Extended_Pictographic}|[:;]-?[()DPp]/gu;
+import { scanWords } from './word-scanner.js';
+
 const HEBREW_POINTS = /[\u0591-\u05C7]/g;
 const HAS_HEBREW_POINTS = /[\u0591-\u05C7]/;
 /** Quote marks a word may hold, written as ASCII in tokens: ’ ` and Hebrew geresh ׳ as ', gershayim ״ as ". */
@@ -35,15 +35,14 @@ const HEBREW_LETTER_RUNS = /([\u05D0-\u05EA])\1\1+/gu;
 /** Tokens of text that normalizeText() has already been applied to. */
 export function tokenizeNormalized(norm: string): Token[] {
   const out: Token[] = [];
-  WORD.lastIndex = 0;
   // Each rewrite is looked for once in the whole text; most texts need neither.
   const runs = HEBREW_LETTER_RUN.test(norm);
   const quotes = ODD_QUOTES.test(norm);
-  for (let m = WORD.exec(norm); m !== null; m = WORD.exec(norm)) {
-    const w = runs ? m[0].replace(HEBREW_LETTER_RUNS, '$1') : m[0];
-    const start = m.index;
-    out.push({ text: quotes && w.length > 1 ? w.replace(ODD_QUOTES_ALL, asciiQuote) : w, start, end: start + m[0].length });
-  }
+  scanWords(norm, (start, end) => {
+    const word = norm.slice(start, end);
+    const w = runs ? word.replace(HEBREW_LETTER_RUNS, '$1') : word;
+    out.push({ text: quotes && w.length > 1 ? w.replace(ODD_QUOTES_ALL, asciiQuote) : w, start, end });
+  });
   return out;
 }
 
