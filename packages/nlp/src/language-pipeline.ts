@@ -48,6 +48,7 @@ export function createLanguagePipeline(options: {
   if (file) {
     const { extractor: own } = createLanguageFeatures({
       lang,
+      lexicon,
       ...(options.settings ? { settings: options.settings } : {}),
       ...(options.wink ? { wink: options.wink } : {}),
     });

@@ -5,7 +5,7 @@
 
 import type { SentimentLabel } from '../types.js';
 import { createFeatureExtractor, type FeatureExtractor, type FeatureExtractorOptions } from './extract-features.js';
-import { createLexiconScorer } from './lexicon-scorer.js';
+import { createLexiconScorer, type LexiconScorer } from './lexicon-scorer.js';
 import { LEXICONS } from './lexicons.js';
 import { createRussianAfinn } from './russian-afinn.js';
 import type { WinkSentiment } from './wink-sentiment.js';
@@ -106,11 +106,12 @@ export interface LanguageFeatureOptions {
   wink?: WinkSentiment;
   /** Overrides LANGUAGE_SETTINGS[lang] (the benchmark and experiments compare settings). */
   settings?: LanguageSettings;
+  /** The language's lexicon scorer, where the caller has one already (the analyzer's pipeline: one per language, not two). */
+  lexicon?: LexiconScorer;
 }
 
 export function createLanguageFeatures(options: LanguageFeatureOptions): { extractor: FeatureExtractor; denseCount: number } {
-  const lexiconDef = LEXICONS[options.lang] ?? LEXICONS.en!;
-  const lexicon = createLexiconScorer({ lexicon: lexiconDef });
+  const lexicon = options.lexicon ?? createLexiconScorer({ lexicon: LEXICONS[options.lang] ?? LEXICONS.en! });
   const settings = options.settings ?? LANGUAGE_SETTINGS[options.lang] ?? {};
   const extraScores: ((text: string, words: readonly string[]) => number)[] = [];
   if (options.lang === 'en' && options.wink && settings.wink !== false) {
