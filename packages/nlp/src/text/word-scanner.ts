@@ -23,6 +23,8 @@ const PICTOGRAPH = 16;
 /** The classes of each code point below U+10000, worked out by the pattern's own property escapes the first time one is read. */
 const bmpClasses = new Uint8Array(0x10000);
 const astralClasses = new Map<number, number>();
+/** Code points above U+FFFF whose classes are kept; others are worked out each time they are read. */
+const MAX_ASTRAL_KEPT = 4096;
 
 function classesOf(cp: number): number {
   if (cp < 0x10000) {
@@ -30,7 +32,11 @@ function classesOf(cp: number): number {
     return known !== 0 ? known : (bmpClasses[cp] = classify(String.fromCharCode(cp)));
   }
   let known = astralClasses.get(cp);
-  if (known === undefined) astralClasses.set(cp, (known = classify(String.fromCodePoint(cp))));
+  if (known === undefined) {
+    known = classify(String.fromCodePoint(cp));
+    // Emoji and the like repeat; a text of a million distinct code points must not grow the map without bound.
+    if (astralClasses.size < MAX_ASTRAL_KEPT) astralClasses.set(cp, known);
+  }
   return known;
 }
 
