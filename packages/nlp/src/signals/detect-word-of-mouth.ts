@@ -30,8 +30,8 @@ interface TrieNode {
   /** Stems of phrases whose open-ended last word follows here. */
   stems: string[];
   /**
-   * Each stem's first letter's code (-1 for an empty stem): most words are told apart from every stem
-   * by one comparison, where startsWith was a fifth of word of mouth's time (ROUNDS.md round 44).
+   * Each stem's first letter's code (a phrase's words are never empty): most words are told apart
+   * from every stem by one comparison, where startsWith was a fifth of word of mouth's time (ROUNDS.md round 44).
    */
   stemHeads: number[];
 }
@@ -99,7 +99,7 @@ function buildTrie(phrases: readonly Phrase[]): TrieNode {
     if (p.prefix) {
       const stem = p.words[last]!;
       at.stems.push(stem);
-      at.stemHeads.push(stem.length > 0 ? stem.charCodeAt(0) : -1);
+      at.stemHeads.push(stem.charCodeAt(0));
       continue;
     }
     let end = at.next.get(p.words[last]!);
@@ -127,8 +127,7 @@ function anyPhrase(root: TrieNode, words: readonly string[]): boolean {
       const head = w.charCodeAt(0);
       for (let k = 0; k < at.stems.length; k++) {
         const stem = at.stems[k]!;
-        const stemHead = at.stemHeads[k]!;
-        if ((stemHead === head || stemHead === -1) && w.startsWith(stem) && (w.length === stem.length || ENDING.test(w.slice(stem.length)))) return true;
+        if (at.stemHeads[k] === head && w.startsWith(stem) && (w.length === stem.length || ENDING.test(w.slice(stem.length)))) return true;
       }
       at = at.next.get(w);
       if (at?.ends) return true;

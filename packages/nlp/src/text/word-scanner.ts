@@ -110,12 +110,8 @@ function mouth(c: number): boolean {
   return c === 0x28 || c === 0x29 || c === 0x44 || c === 0x50 || c === 0x70;
 }
 
-/**
- * Calls `word(start, end)` for each word of `s` in order, as WORD_PATTERN's matches would give
- * them; returns how many there were.
- */
-export function scanWords(s: string, word: (start: number, end: number) => void): number {
-  let count = 0;
+/** Calls `word(start, end)` for each word of `s` in order, as WORD_PATTERN's matches would give them. */
+export function scanWords(s: string, word: (start: number, end: number) => void): void {
   for (let i = 0; i < s.length;) {
     const end = wordEnd(s, i);
     if (end < 0) {
@@ -123,8 +119,6 @@ export function scanWords(s: string, word: (start: number, end: number) => void)
       continue;
     }
     word(i, end);
-    count++;
     i = end;
   }
-  return count;
 }
