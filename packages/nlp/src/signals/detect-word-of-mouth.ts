@@ -29,11 +29,6 @@ interface TrieNode {
   ends: boolean;
   /** Stems of phrases whose open-ended last word follows here. */
   stems: string[];
-  /**
-   * Each stem's first letter's code (a phrase's words are never empty): most words are told apart
-   * from every stem by one comparison, where startsWith was a fifth of word of mouth's time (ROUNDS.md round 44).
-   */
-  stemHeads: number[];
 }
 
 const ENDING = /^[\p{L}']*$/u;
@@ -83,7 +78,7 @@ function compile(written: string, warning: boolean): Phrase {
 }
 
 function buildTrie(phrases: readonly Phrase[]): TrieNode {
-  const node = (): TrieNode => ({ next: new Map(), ends: false, stems: [], stemHeads: [] });
+  const node = (): TrieNode => ({ next: new Map(), ends: false, stems: [] });
   const root = node();
   for (const p of phrases) {
     let at = root;
@@ -97,9 +92,7 @@ function buildTrie(phrases: readonly Phrase[]): TrieNode {
       at = child;
     }
     if (p.prefix) {
-      const stem = p.words[last]!;
-      at.stems.push(stem);
-      at.stemHeads.push(stem.charCodeAt(0));
+      at.stems.push(p.words[last]!);
       continue;
     }
     let end = at.next.get(p.words[last]!);
@@ -124,10 +117,11 @@ function anyPhrase(root: TrieNode, words: readonly string[]): boolean {
     let at: TrieNode | undefined = root;
     for (let j = i; at !== undefined && j < words.length; j++) {
       const w = words[j]!;
+      // The first letters are compared before startsWith, which was a fifth of word of mouth's time
+      // (ROUNDS.md round 44): most words differ from every stem there.
       const head = w.charCodeAt(0);
-      for (let k = 0; k < at.stems.length; k++) {
-        const stem = at.stems[k]!;
-        if (at.stemHeads[k] === head && w.startsWith(stem) && (w.length === stem.length || ENDING.test(w.slice(stem.length)))) return true;
+      for (const stem of at.stems) {
+        if (stem.charCodeAt(0) === head && w.startsWith(stem) && (w.length === stem.length || ENDING.test(w.slice(stem.length)))) return true;
       }
       at = at.next.get(w);
       if (at?.ends) return true;

@@ -15,8 +15,8 @@ export const WORD_PATTERN =
 
 /** A code point's classes as bits: KNOWN once worked out, then which of the pattern's classes it is in. */
 const KNOWN = 1;
-const LETTER_OR_DIGIT = 2;
-const LETTER = 4;
+const LETTER = 2;
+const DIGIT = 4;
 const MARK = 8;
 const PICTOGRAPH = 16;
 
@@ -43,8 +43,8 @@ function classesOf(cp: number): number {
 function classify(ch: string): number {
   return (
     KNOWN |
-    (/[\p{L}\p{N}]/u.test(ch) ? LETTER_OR_DIGIT : 0) |
     (/\p{L}/u.test(ch) ? LETTER : 0) |
+    (/\p{N}/u.test(ch) ? DIGIT : 0) |
     (/\p{M}/u.test(ch) ? MARK : 0) |
     (/\p{Extended_Pictographic}/u.test(ch) ? PICTOGRAPH : 0)
   );
@@ -84,8 +84,8 @@ function wordEnd(s: string, i: number): number {
     if (quoted) return end;
   }
   const classes = classesOf(first);
-  if ((classes & LETTER_OR_DIGIT) !== 0) {
-    let end = runEnd(s, i + (first > 0xffff ? 2 : 1), LETTER_OR_DIGIT | MARK);
+  if ((classes & (LETTER | DIGIT)) !== 0) {
+    let end = runEnd(s, i + (first > 0xffff ? 2 : 1), LETTER | DIGIT | MARK);
     // Apostrophes inside the word, each followed by letters or marks.
     for (;;) {
       const q = s.charCodeAt(end);

@@ -39,18 +39,16 @@ export function createCueMatcher<T>(options: { cues: { cue: string; value: T }[]
   }
   const wordMatches = (cue: string, token: string): boolean => (cue.length < KEY ? token === cue : token.startsWith(cue));
   /**
-   * Whether a cue word matches a token, or (hebrewPrefixes) the token without one or two of its
-   * one-letter prefixes. Written as loops, without arrays of variants or arrows reading the loops'
-   * variables, which made every token allocate (ROUNDS.md round 44).
+   * A token's next reading without one more of its one-letter prefixes, the `stripped`-th (hebrewPrefixes:
+   * up to two, three letters kept), or undefined when there is none. The token's readings are walked with
+   * it, without arrays of variants or arrows reading the loops' variables, which made every token
+   * allocate (ROUNDS.md round 44).
    */
+  const withoutPrefix = (t: string, stripped: number): string | undefined =>
+    options.hebrewPrefixes && stripped < 2 && t.length > 3 && HEBREW_PREFIX.test(t) ? t.slice(1) : undefined;
+  /** Whether a cue word matches a token or one of its readings without prefixes. */
   const matchesToken = (cue: string, token: string): boolean => {
-    if (wordMatches(cue, token)) return true;
-    if (!options.hebrewPrefixes) return false;
-    let t = token;
-    for (let i = 0; i < 2 && t.length > 3 && HEBREW_PREFIX.test(t); i++) {
-      t = t.slice(1);
-      if (wordMatches(cue, t)) return true;
-    }
+    for (let t: string | undefined = token, p = 0; t !== undefined; t = withoutPrefix(t, p++)) if (wordMatches(cue, t)) return true;
     return false;
   };
   return {
@@ -69,15 +67,8 @@ export function createCueMatcher<T>(options: { cues: { cue: string; value: T }[]
           if (ok) hits.push({ value: e.value, start: i, end: i + e.words.length });
         }
       };
-      for (let i = 0; i < tokens.length; i++) {
-        let head = tokens[i]!;
-        matchFrom(head, i);
-        if (!options.hebrewPrefixes) continue;
-        for (let p = 0; p < 2 && head.length > 3 && HEBREW_PREFIX.test(head); p++) {
-          head = head.slice(1);
-          matchFrom(head, i);
-        }
-      }
+      for (let i = 0; i < tokens.length; i++)
+        for (let head: string | undefined = tokens[i]!, p = 0; head !== undefined; head = withoutPrefix(head, p++)) matchFrom(head, i);
       return hits;
     },
   };
