@@ -4,6 +4,7 @@
 // detection adds up scores in a typed array, not in maps of language names (ROUNDS.md round 19).
 
 import type { ScriptCues } from './language-cues.js';
+import { createCharTrie, type CharTrie } from '../text/char-trie.js';
 import { foldWord } from '../text/fold.js';
 
 export interface CompiledCues {
@@ -35,31 +36,10 @@ export interface CompiledCues {
   fallback: string;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** The languages a listed string ends at this node for. */
-  mask: number;
-}
-
-/** A trie of every language's strings, spelled backwards (endings) or forwards (stems). */
-function trieOf(lists: Record<string, readonly string[]>, backwards: boolean, bit: (lang: string) => number): TrieNode {
-  const root: TrieNode = { next: new Map(), mask: 0 };
-  for (const [lang, list] of Object.entries(lists)) {
-    for (const key of new Set(list)) {
-      let at = root;
-      for (let k = 0; k < key.length; k++) {
-        const c = key.charCodeAt(backwards ? key.length - 1 - k : k);
-        let child = at.next.get(c);
-        if (!child) {
-          child = { next: new Map(), mask: 0 };
-          at.next.set(c, child);
-        }
-        at = child;
-      }
-      at.mask |= bit(lang);
-    }
-  }
-  return root;
+/** A trie of every language's strings, spelled backwards (endings) or forwards (stems); a node's value is the languages (a mask) a string ends at there for. */
+function trieOf(lists: Record<string, readonly string[]>, backwards: boolean, bit: (lang: string) => number): CharTrie {
+  const entries = Object.entries(lists).flatMap(([lang, list]) => [...new Set(list)].map((key) => [key, bit(lang)] as const));
+  return createCharTrie(entries, { backwards, merge: (held, mask) => held | mask });
 }
 
 /** Below this length a stem matches whole words only. */
@@ -112,21 +92,19 @@ export function compileCues(cues: ScriptCues, stems: Record<string, readonly str
     wordMask,
     endingsOf(word) {
       let mask = 0;
-      let at: TrieNode | undefined = root;
-      for (let len = 1; len < word.length - 1; len++) {
-        at = at.next.get(word.charCodeAt(word.length - len));
-        if (!at) break;
-        mask |= at.mask;
+      for (let len = 1, node = 0; len < word.length - 1; len++) {
+        node = root.child(node, word.charCodeAt(word.length - len));
+        if (node < 0) break;
+        mask |= root.value(node);
       }
       return mask;
     },
     stemsOf(word) {
       let mask = 0;
-      let at: TrieNode | undefined = stemRoot;
-      for (let len = 1; len <= word.length; len++) {
-        at = at.next.get(word.charCodeAt(len - 1));
-        if (!at) break;
-        if (len >= MIN_PREFIX_STEM || len === word.length) mask |= at.mask;
+      for (let len = 1, node = 0; len <= word.length; len++) {
+        node = stemRoot.child(node, word.charCodeAt(len - 1));
+        if (node < 0) break;
+        if (len >= MIN_PREFIX_STEM || len === word.length) mask |= stemRoot.value(node);
       }
       return mask;
     },

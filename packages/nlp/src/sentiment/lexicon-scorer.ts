@@ -3,6 +3,7 @@
 // word for Kazakh "емес"), intensifiers strengthen the next word. Its output is both a fallback
 // sentiment and a feature group for the trained models.
 
+import { createCharTrie, type CharTrie } from '../text/char-trie.js';
 import { fold } from '../text/fold.js';
 import type { Lexicon } from './lexicons.js';
 
@@ -77,7 +78,7 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
   for (const w of lexicon.postNegators) mark(fold(w), POST_NEGATOR);
   for (const w of lexicon.intensifiers) mark(fold(w), INTENSIFIER);
   const prefixes = (lexicon.prefixes ?? []).map(fold);
-  const stemTrie = createStemTrie(stems);
+  const stemTrie = createCharTrie(stems);
   const exactOf = (k: number): number => ((k & EXACT_POSITIVE) !== 0 ? 1 : (k & EXACT_NEGATIVE) !== 0 ? -1 : 0);
 
   // Exact entries are the short ones (under 4 letters); a longer word is never one, and no stem fits a shorter one.
@@ -85,12 +86,12 @@ export function createLexiconScorer(options: { lexicon: Lexicon }): LexiconScore
   // decides, a neutral one too: "goods" stays neutral under "good", Hebrew שטוף under טופ once ש is
   // stripped (a short neutral entry only clears the word's own polarity).
   const polarityOf = (word: string, kind: number): number => {
-    const direct = word.length < 4 ? exactOf(kind) : stemTrie.longest(word, 0);
+    const direct = word.length < 4 ? exactOf(kind) : longestStem(stemTrie, word, 0);
     if (direct !== 0 || prefixes.length === 0) return direct === NOT_POLAR ? 0 : direct;
     // Hebrew: strip up to two attached one-letter prefixes (ו+ה, ש+ב …).
     for (let i = 1; i <= 2 && i < word.length - 1; i++) {
       if (!prefixes.includes(word[i - 1]!)) break;
-      const p = word.length - i < 4 ? exactOf(kinds.get(word.slice(i)) ?? 0) : stemTrie.longest(word, i);
+      const p = word.length - i < 4 ? exactOf(kinds.get(word.slice(i)) ?? 0) : longestStem(stemTrie, word, i);
       if (p !== 0) return p === NOT_POLAR ? 0 : p;
     }
     return 0;
@@ -185,55 +186,15 @@ function phraseAt(words: readonly string[], at: number, phrase: readonly string[
   return true;
 }
 
-/**
- * Stems (4+ letters) as a character trie, so the longest stem a word starts with is found in one
- * walk: each edge (node, letter) → child in one open-addressing table of typed arrays, cheaper per
- * letter than a map per node.
- */
-function createStemTrie(stems: ReadonlyMap<string, number>): {
-  /** The value of the longest stem `word` starts with from `from` (±1, or NOT_POLAR), 0 if none. */
-  longest(word: string, from: number): number;
-} {
-  let edges = 0;
-  for (const stem of stems.keys()) edges += stem.length;
-  let size = 16;
-  while (size < edges * 2) size *= 2;
-  const shift = 32 - Math.log2(size);
-  const keys = new Int32Array(size).fill(-1);
-  const children = new Int32Array(size);
-  const polarity: number[] = [0];
-  const slotOf = (key: number): number => {
-    let slot = Math.imul(key, 0x9e3779b1) >>> shift;
-    while (keys[slot] !== -1 && keys[slot] !== key) slot = (slot + 1) & (size - 1);
-    return slot;
-  };
-  // Node n's edge for letter c has key n · 2^16 + c (fewer than 2^15 nodes).
-  for (const [stem, p] of stems) {
-    let node = 0;
-    for (let i = 0; i < stem.length; i++) {
-      const slot = slotOf(node * 0x10000 + stem.charCodeAt(i));
-      if (keys[slot] === -1) {
-        keys[slot] = node * 0x10000 + stem.charCodeAt(i);
-        children[slot] = polarity.push(0) - 1;
-      }
-      node = children[slot]!;
-    }
-    polarity[node] = p;
+/** The value of the longest stem (4+ letters) `word` starts with from `from` (±1, or NOT_POLAR), 0 if none. */
+function longestStem(stems: CharTrie, word: string, from: number): number {
+  let node = 0;
+  let found = 0;
+  for (let i = from; i < word.length; i++) {
+    node = stems.child(node, word.charCodeAt(i));
+    if (node < 0) break;
+    const value = stems.value(node);
+    if (value !== 0) found = value;
   }
-  if (polarity.length >= 0x8000) throw new Error(`lexicon stems: ${polarity.length} trie nodes, more than the table's keys allow`);
-  const nodePolarity = Int8Array.from(polarity);
-  return {
-    longest(word, from) {
-      let node = 0;
-      let found = 0;
-      for (let i = from; i < word.length; i++) {
-        const key = node * 0x10000 + word.charCodeAt(i);
-        const slot = slotOf(key);
-        if (keys[slot] !== key) break;
-        node = children[slot]!;
-        if (nodePolarity[node] !== 0) found = nodePolarity[node]!;
-      }
-      return found;
-    },
-  };
+  return found;
 }
