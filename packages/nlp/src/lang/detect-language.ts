@@ -259,10 +259,10 @@ function scoreWithCues(
     if (l >= cues.wordLangCount && letterHits[l]! === 0) order.push(l);
   }
 
-  const { words, tokens } = text;
+  const { words, starts } = text;
   for (let t = 0; t < words.length; t++) {
     const w = words[t]!;
-    if (noise.length > 0 && inNoise(noise, tokens[t]!.start)) continue;
+    if (noise.length > 0 && inNoise(noise, starts[t]!)) continue;
     if (!isLetterWord(w)) continue;
     const own = cues.wordMask.get(w) ?? 0;
     if (own !== 0) {
@@ -281,7 +281,7 @@ function scoreWithCues(
   if (best >= 0 && scores[best]! - second < 1) {
     for (let t = 0; t < words.length; t++) {
       const w = words[t]!;
-      if ((noise.length > 0 && inNoise(noise, tokens[t]!.start)) || !isLetterWord(w)) continue;
+      if ((noise.length > 0 && inNoise(noise, starts[t]!)) || !isLetterWord(w)) continue;
       addMask(cues.stemsOf(w), STEM_WEIGHT);
     }
     ({ best, second } = leader(scores, order, allowedMask));

@@ -151,16 +151,16 @@ const LINK_PATTERNS: Record<NonNullable<FeatureExtractorOptions['links']>, RegEx
 
 /** Which tokens lie inside a link or handle; counts a marker for each link or handle. */
 function linkTokens(prepared: PreparedText, pattern: RegExp, out: FeatureBuffer, linkMark: number, handleMark: number): Uint8Array | undefined {
-  const { norm, tokens } = prepared;
+  const { norm, starts, ends } = prepared;
   if (!norm.includes('://') && !norm.includes('www.') && !norm.includes('@')) return undefined;
-  const skip = new Uint8Array(tokens.length);
+  const skip = new Uint8Array(starts.length);
   let t = 0;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(norm); m !== null; m = pattern.exec(norm)) {
     const end = m.index + m[0].length;
     out.count(m[0].startsWith('@') ? handleMark : linkMark);
-    while (t < tokens.length && tokens[t]!.start < m.index) t++;
-    while (t < tokens.length && tokens[t]!.end <= end) skip[t++] = 1;
+    while (t < starts.length && starts[t]! < m.index) t++;
+    while (t < starts.length && ends[t]! <= end) skip[t++] = 1;
   }
   return skip;
 }

@@ -4,26 +4,37 @@
 
 import { hasMixedScripts, inOneScript } from '@earshot/text';
 import { foldWord } from './fold.js';
-import { clauseIdsOf, normalizeText, tokenizeNormalized, type Token } from './tokenize.js';
+import { normalizeText, scanTokens, startsClause } from './tokenize.js';
 
 export interface PreparedText {
   /** The text as given (wink-nlp and the emoticon cues read it). */
   text: string;
   /** NFC, lower case, Hebrew points removed: what token offsets refer to. */
   norm: string;
-  tokens: readonly Token[];
   /** fold() of each token (a word of mixed scripts in one: @earshot/text inOneScript): what lexicons, cues and phrases match against. */
   words: readonly string[];
-  /** Clause number of each token (text/tokenize.ts clauseIds). */
+  /** Where each token starts and ends in `norm`; numbers, not an object per token (ROUNDS.md round 45). */
+  starts: readonly number[];
+  ends: readonly number[];
+  /** Clause number of each token (text/tokenize.ts startsClause). */
   clauses: readonly number[];
 }
 
 export function prepareText(text: string): PreparedText {
   const norm = normalizeText(text);
-  const tokens = tokenizeNormalized(norm);
-  const words = new Array<string>(tokens.length);
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const clauses: number[] = [];
   // A word of mixed scripts ("бiрак" with a Latin i) is read in one first; a text is looked at once for one.
   const mixed = hasMixedScripts(norm);
-  for (let i = 0; i < tokens.length; i++) words[i] = foldWord(mixed ? inOneScript(tokens[i]!.text) : tokens[i]!.text);
-  return { text, norm, tokens, words, clauses: clauseIdsOf(norm, tokens) };
+  let clause = 0;
+  scanTokens(norm, (token, start, end) => {
+    if (ends.length > 0 && startsClause(norm, ends[ends.length - 1]!, start, token)) clause++;
+    words.push(foldWord(mixed ? inOneScript(token) : token));
+    starts.push(start);
+    ends.push(end);
+    clauses.push(clause);
+  });
+  return { text, norm, words, starts, ends, clauses };
 }

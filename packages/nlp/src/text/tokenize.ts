@@ -35,15 +35,20 @@ const HEBREW_LETTER_RUNS = /([\u05D0-\u05EA])\1\1+/gu;
 /** Tokens of text that normalizeText() has already been applied to. */
 export function tokenizeNormalized(norm: string): Token[] {
   const out: Token[] = [];
+  scanTokens(norm, (text, start, end) => out.push({ text, start, end }));
+  return out;
+}
+
+/** Calls `token(text, start, end)` for each token of `norm` (normalizeText output) in order, as tokenizeNormalized() finds them, without an object for each. */
+export function scanTokens(norm: string, token: (text: string, start: number, end: number) => void): void {
   // Each rewrite is looked for once in the whole text; most texts need neither.
   const runs = HEBREW_LETTER_RUN.test(norm);
   const quotes = ODD_QUOTES.test(norm);
   scanWords(norm, (start, end) => {
     const word = norm.slice(start, end);
     const w = runs ? word.replace(HEBREW_LETTER_RUNS, '$1') : word;
-    out.push({ text: quotes && w.length > 1 ? w.replace(ODD_QUOTES_ALL, asciiQuote) : w, start, end });
+    token(quotes && w.length > 1 ? w.replace(ODD_QUOTES_ALL, asciiQuote) : w, start, end);
   });
-  return out;
 }
 
 export function words(text: string): string[] {
@@ -77,21 +82,12 @@ const CONTRAST = new Set([
 ]);
 
 /**
- * Clause number of each token of `norm` (normalizeText output): a new clause starts after
- * punctuation or at a contrastive conjunction ("but", "но", "бірақ", "אבל", "aga"), so aspects
- * can be judged locally.
+ * Whether a token (its text, its start in `norm`) starts a new clause after the token that ended at
+ * `prevEnd`: punctuation between them, or a contrastive conjunction ("but", "но", "бірақ", "אבל",
+ * "aga"), so aspects can be judged locally.
  */
-export function clauseIdsOf(norm: string, tokens: readonly Token[]): number[] {
-  const ids = new Array<number>(tokens.length);
-  let clause = 0;
-  let prevEnd = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (i > 0 && (hasClauseBreak(norm, prevEnd, t.start) || CONTRAST.has(t.text))) clause++;
-    ids[i] = clause;
-    prevEnd = t.end;
-  }
-  return ids;
+export function startsClause(norm: string, prevEnd: number, start: number, token: string): boolean {
+  return hasClauseBreak(norm, prevEnd, start) || CONTRAST.has(token);
 }
 
 /** Punctuation that ends a clause (. ! ? ; , : newline … parentheses) or a dash between spaces. */
