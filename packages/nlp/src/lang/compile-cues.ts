@@ -110,7 +110,11 @@ export function compileCues(cues: ScriptCues, stems: Record<string, readonly str
     },
     foreignTo(word) {
       let mask = 0;
-      for (let i = 0; i < word.length; i++) mask |= foreignMask[word.charCodeAt(i)] ?? 0;
+      // A read past the table's end (every Cyrillic letter; the whole table where no foreign letters are listed) is not made: V8 takes a slow path for it.
+      for (let i = 0; i < word.length; i++) {
+        const code = word.charCodeAt(i);
+        if (code < foreignMask.length) mask |= foreignMask[code]!;
+      }
       return mask;
     },
     fallback: cues.fallback,
