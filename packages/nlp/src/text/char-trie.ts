@@ -2,7 +2,7 @@
 // the lexicons' polar stems (the longest a word starts with) and the language cues' endings and
 // stems (every one a word ends or starts with). Each edge (node, code unit) → child is a slot of one
 // open-addressing table of typed arrays, so a step costs a multiply and an array read, not a map
-// per node (ROUNDS.md rounds 44 and 45).
+// per node (ROUNDS.md round 45).
 
 export interface CharTrie {
   /** The child of `node` by the code unit `code`, or -1 if none; the root is node 0. */
