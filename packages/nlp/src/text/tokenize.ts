@@ -25,21 +25,17 @@ export function normalizeText(text: string): string {
   return (HAS_HEBREW_POINTS.test(nfc) ? nfc.replace(HEBREW_POINTS, '') : nfc).toLowerCase();
 }
 
+/** The tokens of `text`, offsets in its normalizeText() form: scanTokens() with an object for each. */
 export function tokenize(text: string): Token[] {
-  return tokenizeNormalized(normalizeText(text));
+  const out: Token[] = [];
+  scanTokens(normalizeText(text), (word, start, end) => out.push({ text: word, start, end }));
+  return out;
 }
 
 const HEBREW_LETTER_RUN = /([\u05D0-\u05EA])\1\1/u;
 const HEBREW_LETTER_RUNS = /([\u05D0-\u05EA])\1\1+/gu;
 
-/** Tokens of text that normalizeText() has already been applied to. */
-export function tokenizeNormalized(norm: string): Token[] {
-  const out: Token[] = [];
-  scanTokens(norm, (text, start, end) => out.push({ text, start, end }));
-  return out;
-}
-
-/** Calls `token(text, start, end)` for each token of `norm` (normalizeText output) in order, as tokenizeNormalized() finds them, without an object for each. */
+/** Calls `token(text, start, end)` for each token of `norm` (normalizeText output) in order, without an object for each (prepareText's path). */
 export function scanTokens(norm: string, token: (text: string, start: number, end: number) => void): void {
   // Each rewrite is looked for once in the whole text; most texts need neither.
   const runs = HEBREW_LETTER_RUN.test(norm);
