@@ -52,9 +52,10 @@ const CYRILLIC = /[\u0400-\u04ff]/;
 /**
  * analyzeBatch's inputs prepared at a time. Each language's turn in a chunk reloads its models into the
  * cache, so larger chunks are faster: 0.83, 0.90 and 0.95 of the speed of texts in language order at
- * 500, 1,000 and 2,000 mixed texts (ROUNDS.md round 43); the enricher's batches are up to 2,000.
+ * 500, 1,000 and 2,000 mixed texts (ROUNDS.md round 43). The enricher takes batches of this size
+ * (services/enricher ENRICHER_MAX_BATCH), so that a batch is one chunk.
  */
-const BATCH_CHUNK = 2000;
+export const ANALYZE_BATCH_CHUNK = 2000;
 /**
  * A mention is judged by its first this many characters. A feed item can carry a whole book (the
  * collector reads feeds up to 10 MB) and the analysis takes ~0.3–0.8 ms per 1,000 characters
@@ -145,8 +146,8 @@ export function createAnalyzer(options: CreateAnalyzerOptions = {}): Analyzer {
       // Every text of a chunk is prepared and its language decided first; then each language's texts
       // run together, in their order, through that language's pipeline. Chunks bound the prepared
       // texts held at once when a caller hands over a whole file.
-      for (let from = 0; from < inputs.length; from += BATCH_CHUNK) {
-        const chunk = inputs.slice(from, from + BATCH_CHUNK);
+      for (let from = 0; from < inputs.length; from += ANALYZE_BATCH_CHUNK) {
+        const chunk = inputs.slice(from, from + ANALYZE_BATCH_CHUNK);
         const parts = chunk.map((input) => analyzedPart(input.text));
         const prepared = parts.map(prepareText);
         const detected = prepared.map((text, i) => chooseLanguage(text, chunk[i]!.langHint));

@@ -1,7 +1,7 @@
 // The public face of @earshot/nlp: what the enricher, the collector and the CLI may use.
 export type { Analysis, AnalyzeInput, Analyzer, AnalyzeOptions, DetectedLanguage, Sentiment, SentimentLabel, TopicMention, WordOfMouth } from './types.js';
 export { SUPPORTED_LANGUAGES } from './types.js';
-export { createAnalyzer, MAX_ANALYZED_CHARS, type CreateAnalyzerOptions } from './analyzer.js';
+export { ANALYZE_BATCH_CHUNK, createAnalyzer, MAX_ANALYZED_CHARS, type CreateAnalyzerOptions } from './analyzer.js';
 export { detectLanguage, type DetectOptions } from './lang/detect-language.js';
 export * from './query/index.js';
 export { TOPIC_IDS } from './topics/topic-cues.js';
