@@ -5,17 +5,17 @@
 // Run: npx tsx packages/nlp/scripts/allocation-profile.ts [--top=30] [--passes=5] [--batch=2000]
 
 import { Session } from 'node:inspector/promises';
-import { createAnalyzer } from '../src/analyzer.js';
+import { ANALYZE_BATCH_CHUNK, createAnalyzer } from '../src/analyzer.js';
 import { readLabeledFile } from '../src/eval/read-labeled.js';
 import { sentimentDevFile } from '../src/eval/shared-dir.js';
 import { shuffled } from '../src/sentiment/train-linear-model.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
+import { numberOption } from './script-options.js';
 
-const option = (name: string, fallback: number): number => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
-const top = option('top', 30);
-const passes = option('passes', 5);
-/** The enricher's batch (services/enricher ENRICHER_MAX_BATCH; a package's script does not import a service). */
-const batch = option('batch', 2000);
+const top = numberOption('top', 30);
+const passes = numberOption('passes', 5);
+/** The enricher's batch, which is the analyzer's chunk (services/enricher ENRICHER_MAX_BATCH). */
+const batch = numberOption('batch', ANALYZE_BATCH_CHUNK);
 
 interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };

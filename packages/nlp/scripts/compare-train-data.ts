@@ -14,13 +14,10 @@ import { LANGUAGE_SETTINGS } from '../src/sentiment/language-features.js';
 import { extraTrainingRows, type ExtraData } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
+import { option, positional } from './script-options.js';
 
-const args = process.argv.slice(2);
-const only = args
-  .find((a) => a.startsWith('--only='))
-  ?.slice(7)
-  .split(',');
-const langs = args.filter((a) => !a.startsWith('--')).length > 0 ? args.filter((a) => !a.startsWith('--')) : ['en', 'ru', 'kk', 'he'];
+const only = option('only')?.split(',');
+const langs = positional().length > 0 ? positional() : ['en', 'ru', 'kk', 'he'];
 const OPTIONS: { extra: ExtraData | undefined; weight: number; balance?: 'dev' }[] = [
   { extra: undefined, weight: 1 },
   { extra: 'polar', weight: 1 },

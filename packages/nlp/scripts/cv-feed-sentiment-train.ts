@@ -16,10 +16,9 @@ import { trainingAdditions, type WeightedExample } from '../src/sentiment/traini
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { readDev } from './out-of-fold-scores.js';
+import { option } from './script-options.js';
 
 const lang = 'en';
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const weights = (option('weights') ?? '0,1,2').split(',').map(Number);
 const seeds = (option('seeds') ?? '7,11').split(',').map(Number);
 const wink = createWinkSentiment();

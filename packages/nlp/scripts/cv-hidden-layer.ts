@@ -21,18 +21,16 @@ import { trainingAdditions } from '../src/sentiment/training-set.js';
 import { trainHyperparameters } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import type { SentimentLabel } from '../src/types.js';
+import { numberOption, option, positional } from './script-options.js';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const positional = args.filter((a) => !a.startsWith('--'));
-const langs = positional.length > 0 ? positional : ['en', 'ru', 'kk', 'he', 'et'];
+const langs = positional().length > 0 ? positional() : ['en', 'ru', 'kk', 'he', 'et'];
 const seeds = (option('seeds') ?? '7,11').split(',').map(Number);
-const hidden = Number(option('hidden') ?? 32);
-const epochs = Number(option('epochs') ?? 8);
-const learningRate = Number(option('lr') ?? 0.05);
-const dropout = Number(option('dropout') ?? 0);
+const hidden = numberOption('hidden', 32);
+const epochs = numberOption('epochs', 8);
+const learningRate = numberOption('lr', 0.05);
+const dropout = numberOption('dropout', 0);
 // Random first-layer weights give features never trained on (those only a scored text has) random effects.
-const initScale = Number(option('init') ?? 0);
+const initScale = numberOption('init', 0);
 const wink = createWinkSentiment();
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 

@@ -17,10 +17,10 @@ import { mulberry32 } from '../src/sentiment/train-linear-model.js';
 import { buildTopicDataset, type TopicDataset, type TopicExample } from '../src/topics/topic-dataset.js';
 import { fitTopicModelGroups, ownModelLanguages, predictTopicMasks, topicFolds, TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
+import { numberOption } from './script-options.js';
 
-const arg = (name: string, fallback: number): number => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const seed = arg('seed', 7);
-const size = arg('join', 3);
+const seed = numberOption('seed', 7);
+const size = numberOption('join', 3);
 const examples = SUPPORTED_LANGUAGES.flatMap((lang) => readTopicFile(join(sharedDir(process.env), 'data', 'topics', 'dev', `${lang}.jsonl`)).examples);
 const wink = createWinkSentiment();
 const { data, extra } = topicTrainingData({ env: process.env, examples, extraExamples: readTrainTopicExamples(process.env), wink });

@@ -12,6 +12,7 @@ import { LANGUAGE_SETTINGS, type LanguageSettings } from '../src/sentiment/langu
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { fold } from '../src/text/fold.js';
 import { crossValidatedMacroF1 } from './sentiment-cv.js';
+import { option, positional } from './script-options.js';
 
 const VARIANTS: Record<string, LanguageSettings> = {
   shipped: {},
@@ -181,9 +182,7 @@ function kazakhSuffixStem(w: string): string {
   return s;
 }
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const langs = args.filter((a) => !a.startsWith('--')).length > 0 ? args.filter((a) => !a.startsWith('--')) : ['en', 'ru', 'kk', 'he', 'et'];
+const langs = positional().length > 0 ? positional() : ['en', 'ru', 'kk', 'he', 'et'];
 const seeds = (option('seeds') ?? '7,11,13').split(',').map(Number);
 const only = option('only')?.split(',');
 const variants = Object.entries(VARIANTS).filter(([name]) => !only || name === 'shipped' || only.includes(name));

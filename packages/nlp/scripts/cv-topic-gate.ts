@@ -16,8 +16,9 @@ import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { buildTopicDataset } from '../src/topics/topic-dataset.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
 import { TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
+import { option } from './script-options.js';
 
-const gated = new Set((process.argv.find((a) => a.startsWith('--gate='))?.slice(7) ?? 'en,ru,kk').split(','));
+const gated = new Set((option('gate') ?? 'en,ru,kk').split(','));
 const examples = SUPPORTED_LANGUAGES.flatMap((lang) => readTopicFile(join(sharedDir(process.env), 'data', 'topics', 'dev', `${lang}.jsonl`)).examples);
 const data = buildTopicDataset(examples, { wink: createWinkSentiment() });
 // The gate's label and cue rule sit in bit 0: any topic, any topic's cue word.

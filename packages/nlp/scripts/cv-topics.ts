@@ -16,27 +16,26 @@ import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { topicTrainingData } from '../src/eval/topic-training-data.js';
 import { TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
+import { flag, numberOption, option } from './script-options.js';
 
 const examples = SUPPORTED_LANGUAGES.flatMap((lang) => readTopicFile(join(sharedDir(process.env), 'data', 'topics', 'dev', `${lang}.jsonl`)).examples);
 let t0 = performance.now();
 // --cross=W: add character n-grams across word boundaries at weight W (cross-word-ngrams.ts).
-const crossWord = Number(process.argv.find((a) => a.startsWith('--cross='))?.slice(8) ?? 0);
+const crossWord = numberOption('cross', 0);
 const wink = createWinkSentiment();
 // --extra[=path,…]: our topic labels of shared rows (eval/train-topics.ts) added to every training part, never
 // scored; --extra alone reads data/train-topics.jsonl, paths read those files one after the other.
-const extraArg = process.argv.find((a) => a === '--extra' || a.startsWith('--extra='));
-const extraExamples = !extraArg
-  ? []
-  : extraArg === '--extra'
-    ? readTrainTopicExamples(process.env)
-    : extraArg
-        .slice(8)
-        .split(',')
-        .flatMap((path) => readTrainTopicExamples(process.env, readTrainTopicLabels(pathToFileURL(path)), basename(path)));
+const extraPaths = option('extra');
+const extraExamples =
+  extraPaths !== undefined
+    ? extraPaths.split(',').flatMap((path) => readTrainTopicExamples(process.env, readTrainTopicLabels(pathToFileURL(path)), basename(path)))
+    : flag('extra')
+      ? readTrainTopicExamples(process.env)
+      : [];
 // --no-domains: without the text-domain features (text-domains.ts), as before round 8.
 // --no-feed-items: without the feed-item gate, as before round 13.
 // --whole: long texts judged whole, not in pieces (mention-pieces.ts), as before round 29.
-const pieces = !process.argv.includes('--whole');
+const pieces = !flag('whole');
 const { data, extra, domains, feeds } = topicTrainingData({
   pieces,
   env: process.env,
@@ -44,35 +43,28 @@ const { data, extra, domains, feeds } = topicTrainingData({
   extraExamples,
   wink,
   crossWord,
-  domains: !process.argv.includes('--no-domains'),
-  feedItems: !process.argv.includes('--no-feed-items'),
+  domains: !flag('no-domains'),
+  feedItems: !flag('no-feed-items'),
 });
 console.log(`features ${Math.round(performance.now() - t0)} ms, ${data.buckets.length} distinct; ${extra.length} extra rows`);
 t0 = performance.now();
 // --set beta=0.5,minPrecision=0.5: try other training settings (chosen by inner CV only when they are the defaults).
 const overrides = Object.fromEntries(
-  (
-    process.argv
-      .find((a) => a.startsWith('--set='))
-      ?.slice(6)
-      .split(',') ?? []
-  )
-    .filter(Boolean)
-    .map((kv) => {
-      const [k, v] = kv.split('=');
-      return [k!, Number(v)];
-    }),
+  (option('set')?.split(',') ?? []).filter(Boolean).map((kv) => {
+    const [k, v] = kv.split('=');
+    return [k!, Number(v)];
+  }),
 );
 const settings = { ...TOPIC_TRAIN_SETTINGS, ...overrides };
 console.log(`settings ${JSON.stringify(settings)}`);
 // --seed=N: other outer folds (the benchmark's are seed 7), to see how much a difference is noise.
-const seed = Number(process.argv.find((a) => a.startsWith('--seed='))?.slice(7) ?? 7);
+const seed = numberOption('seed', 7);
 // --per-language: one model per language, trained on that language's rows only (--set=ownModelRows=Infinity: one shared model).
 // --share=0.5: train on half of each outer training part (a learning curve: how much more labeled data would give).
-const trainShare = Number(process.argv.find((a) => a.startsWith('--share='))?.slice(8) ?? 1);
+const trainShare = numberOption('share', 1);
 // --extra-share=0.5: add half of the rows of ours to each training part (how much more of them would give).
-const extraShare = Number(process.argv.find((a) => a.startsWith('--extra-share='))?.slice(14) ?? 1);
-const cv = crossValidateTopics(data, { folds: 5, seed, settings, perLanguage: process.argv.includes('--per-language'), trainShare, extra, extraShare });
+const extraShare = numberOption('extra-share', 1);
+const cv = crossValidateTopics(data, { folds: 5, seed, settings, perLanguage: flag('per-language'), trainShare, extra, extraShare });
 console.log(`cv ${Math.round(performance.now() - t0)} ms; modes ${JSON.stringify(cv.modeFolds)}`);
 for (const lang of [...SUPPORTED_LANGUAGES, 'all']) {
   const idx = examples.flatMap((e, i) => (lang === 'all' || e.lang === lang ? [i] : []));

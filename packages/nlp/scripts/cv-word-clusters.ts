@@ -18,15 +18,14 @@ import { buildWordClusters } from './word-clusters.js';
 import { buildTopicDataset } from '../src/topics/topic-dataset.js';
 import { TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
+import { flag, numberOption, option, positional } from './script-options.js';
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const task = args.find((a) => !a.startsWith('--')) ?? 'sentiment';
+const task = positional()[0] ?? 'sentiment';
 const langs = option('langs')?.split(',') ?? [...SUPPORTED_LANGUAGES];
 const granularities = (option('k') ?? '64,256,1024').split(',').map(Number);
 const seeds = (option('seeds') ?? '7,11').split(',').map(Number);
-const window = Number(option('window') ?? 3);
-const perFold = args.includes('--per-fold');
+const window = numberOption('window', 3);
+const perFold = flag('per-fold');
 const wink = createWinkSentiment();
 
 const sentimentTexts = (lang: string, split: 'dev' | 'train'): string[] => {

@@ -16,6 +16,7 @@ import { FEED_ITEM_BAR } from '../src/topics/decide-topics.js';
 import { FEED_ITEM_NEUTRAL_BAND } from '../src/sentiment/feed-item-neutral.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { outOfFoldScores, readDev } from './out-of-fold-scores.js';
+import { option } from './script-options.js';
 
 const BANDS = [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01];
 const env = process.env;
@@ -63,11 +64,7 @@ for (const band of BANDS.slice(1)) {
   console.log(`  band ${band.toFixed(2)}: ${turned.length} made neutral, ${turned.filter((s) => s.label === s.gold).length} of them right before`);
 }
 
-const bars = process.argv
-  .find((a) => a.startsWith('--bars='))
-  ?.slice(7)
-  .split(',')
-  .map(Number);
+const bars = option('bars')?.split(',').map(Number);
 if (bars) {
   const joint = new Array<string>(items.length);
   for (let f = 0; f < 5; f++) {

@@ -17,11 +17,12 @@ import { readTopicFile } from '../src/eval/read-topics.js';
 import { sharedDataFile, sharedDir } from '../src/eval/shared-dir.js';
 import { createAnalyzer } from '../src/analyzer.js';
 import { detectLanguage } from '../src/lang/detect-language.js';
+import { flag, option, positional } from './script-options.js';
 
-const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const sentences = process.argv.includes('--sentences');
-const analyzer = process.argv.includes('--analyzer') ? createAnalyzer({ topicModel: null }) : undefined;
-const hintArg = process.argv.find((a) => a.startsWith('--hint='))?.slice('--hint='.length);
+const args = positional();
+const sentences = flag('sentences');
+const analyzer = flag('analyzer') ? createAnalyzer({ topicModel: null }) : undefined;
+const hintArg = option('hint');
 if (hintArg && !analyzer) throw new Error('--hint needs --analyzer: detection alone takes no hint');
 const OTHER: Record<string, string> = { en: 'et', et: 'en', ru: 'kk', kk: 'ru', he: 'en' };
 const hintFor = (lang: string): string | undefined => (hintArg === 'other' ? OTHER[lang] : hintArg);

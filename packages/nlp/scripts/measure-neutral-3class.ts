@@ -12,11 +12,12 @@ import { sharedDataFile } from '../src/eval/shared-dir.js';
 import { stratifiedFolds } from '../src/eval/stratified-folds.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
+import { numberOption } from './script-options.js';
 
 const wink = createWinkSentiment();
 const dev = readLabeledFile(sharedDataFile(process.env, 'sentiment/dev', 'en')!).examples;
 const tweets = readLabeledFile(sharedDataFile(process.env, 'sentiment/train', 'en')!).examples;
-const weight = Number(process.argv.find((a) => a.startsWith('--weight='))?.slice(9) ?? 1);
+const weight = numberOption('weight', 1);
 const folds = stratifiedFolds(
   tweets.map((e) => e.label),
   2,

@@ -12,12 +12,12 @@ import { stratifiedFolds } from '../src/eval/stratified-folds.js';
 import { LANGUAGE_SETTINGS } from '../src/sentiment/language-features.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { outOfFoldScores, readDev, type ScoredText } from './out-of-fold-scores.js';
+import { option, positional } from './script-options.js';
 
 type Zone = readonly [lo: number, hi: number];
 
-const args = process.argv.slice(2);
-const langs = args.filter((a) => !a.startsWith('--'));
-const seeds = (args.find((a) => a.startsWith('--seeds='))?.slice(8) ?? '7,11,13').split(',').map(Number);
+const langs = positional();
+const seeds = (option('seeds') ?? '7,11,13').split(',').map(Number);
 const wink = createWinkSentiment();
 const STEPS = Array.from({ length: 20 }, (_, i) => i * 0.05);
 const ZONES: Zone[] = STEPS.flatMap((lo) => STEPS.map((hi): Zone => [-lo, hi]));

@@ -14,10 +14,10 @@ import { LANGUAGE_SETTINGS } from '../src/sentiment/language-features.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import type { Sentiment } from '../src/types.js';
+import { option, options } from './script-options.js';
 
-const args = process.argv.slice(2);
-const seeds = (args.find((a) => a.startsWith('--seeds='))?.slice(8) ?? '7,11,13').split(',').map(Number);
-const polarTweets = args.includes('--polar=polar');
+const seeds = (option('seeds') ?? '7,11,13').split(',').map(Number);
+const polarTweets = options('polar').includes('polar');
 const lang = 'en';
 const wink = createWinkSentiment();
 const dev = readLabeledFile(sharedDataFile(process.env, 'sentiment/dev', lang)!).examples.filter((e) => e.lang === lang);

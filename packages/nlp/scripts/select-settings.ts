@@ -22,6 +22,7 @@ import { LANGUAGE_SETTINGS, type LanguageSettings } from '../src/sentiment/langu
 import { trainingAdditions } from '../src/sentiment/training-set.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
+import { options, positional } from './script-options.js';
 
 const GRID: Record<string, LanguageSettings> = {
   base: {},
@@ -83,14 +84,14 @@ const KEEP_GRID: Record<string, LanguageSettings> = {
   keep100k: { keep: 100_000 },
 };
 
-const args = process.argv.slice(2);
-const lang = args.find((a) => !a.startsWith('--')) ?? 'et';
-const nbTrainGrid = args.includes('--grid=nbTrain');
-const nbGrid = args.includes('--grid=nb');
-const neutralGrid = args.includes('--grid=neutral');
-const epochsGrid = args.includes('--grid=epochs');
-const keepGrid = args.includes('--grid=keep');
-const regGrid = args.includes('--grid=reg') || nbGrid || nbTrainGrid || neutralGrid || epochsGrid || keepGrid;
+const lang = positional()[0] ?? 'et';
+const grids = options('grid');
+const nbTrainGrid = grids.includes('nbTrain');
+const nbGrid = grids.includes('nb');
+const neutralGrid = grids.includes('neutral');
+const epochsGrid = grids.includes('epochs');
+const keepGrid = grids.includes('keep');
+const regGrid = grids.includes('reg') || nbGrid || nbTrainGrid || neutralGrid || epochsGrid || keepGrid;
 // The default grid keeps the language's neutral rule (Kazakh's opinion band) and offers the Estonian stemmer to Estonian only.
 const neutralRule = LANGUAGE_SETTINGS[lang]?.neutral;
 const grid: Record<string, LanguageSettings> = regGrid

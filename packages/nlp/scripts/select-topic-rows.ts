@@ -21,16 +21,16 @@ import { shuffled } from '../src/sentiment/train-linear-model.js';
 import { fitTopicModelGroups, topicLogits, TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
 import { loadTopicModel } from '../src/topics/topic-model.js';
 import { languageIndex } from '../src/topics/topic-features.js';
+import { numberOption, option } from './script-options.js';
 
 const BATCH = 250;
-const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const lang = arg('lang');
-const count = Number(arg('count') ?? 1500);
-const topics = (arg('topics') ?? '').split(',').filter(Boolean);
-const out = arg('out');
+const lang = option('lang');
+const count = numberOption('count', 1500);
+const topics = (option('topics') ?? '').split(',').filter(Boolean);
+const out = option('out');
 // --by=likely (default): in turn per topic, its most likely candidate not yet taken; --by=margin: the
 // candidate whose logit lies nearest the topic's threshold (the model least sure either way); --by=random: any.
-const by = arg('by') ?? 'likely';
+const by = option('by') ?? 'likely';
 if (by !== 'likely' && by !== 'margin' && by !== 'random') throw new Error(`--by=${by}: likely, margin or random`);
 if (!lang || !out || (topics.length === 0) !== (by === 'random') || !(count > 0)) {
   throw new Error(
@@ -40,7 +40,7 @@ if (!lang || !out || (topics.length === 0) !== (by === 'random') || !(count > 0)
 // --labels: label files beside data/train-topics.jsonl (an earlier draw's, not yet committed): their rows are labeled too.
 const labels = [
   readTrainTopicLabels(),
-  ...(arg('labels') ?? '')
+  ...(option('labels') ?? '')
     .split(',')
     .filter(Boolean)
     .map((f) => readTrainTopicLabels(pathToFileURL(f))),
@@ -55,7 +55,7 @@ if (!trainFile) throw new Error(`no shared/data/sentiment/train/${lang}.jsonl to
 // Candidates: unlabeled train rows of the source asked for, each text once, none a labeled text.
 const taken = new Set(labels.filter((l) => l.split === undefined).map((l) => l.line));
 const seen = new Set([...examples, ...labeled].map((e) => e.text.trim().toLowerCase()));
-const source = arg('source');
+const source = option('source');
 const candidates: { line: number; text: string }[] = [];
 readFileSync(trainFile, 'utf8')
   .split('\n')
@@ -120,7 +120,7 @@ function likelyRows(lang: string): { line: number; text: string }[] {
 }
 
 mkdirSync(out, { recursive: true });
-const first = Number(arg('first-batch') ?? 1);
+const first = numberOption('first-batch', 1);
 for (let b = 0; b * BATCH < picked.length; b++) {
   const path = join(out, `${lang}-${first + b}.jsonl`);
   writeFileSync(
