@@ -8,6 +8,7 @@
 // written the same way cost it 0.004 (it has nlp.js's lexicon as a feature too; ROUNDS.md, issue 10
 // round 31).
 
+import { HEBREW_PREFIXES } from '../text/hebrew-prefixes.js';
 import { ENGLISH_WORDS } from './wordlists/en.js';
 import { ESTONIAN_WORDS } from './wordlists/et.js';
 import { HEBREW_WORDS } from './wordlists/he.js';
@@ -484,7 +485,7 @@ const CORE_LEXICONS: Record<string, Lexicon> = {
     negators: ['לא', 'אין', 'אל', 'בלי', 'אינ', 'אף'],
     postNegators: [],
     intensifiers: ['מאוד', 'ממש', 'כל כך', 'הכי', 'נורא', 'לגמרי', 'ביותר'],
-    prefixes: ['ו', 'ה', 'ב', 'ל', 'מ', 'ש', 'כ'],
+    prefixes: HEBREW_PREFIXES,
   },
   et: {
     positive: [

@@ -3,6 +3,7 @@
 // to two one-letter prefixes. Indexed by the first letters so each token costs one or two lookups.
 
 import { fold } from '../text/fold.js';
+import { HEBREW_PREFIXES } from '../text/hebrew-prefixes.js';
 
 export interface CueHit<T> {
   value: T;
@@ -15,7 +16,6 @@ export interface CueMatcher<T> {
 }
 
 const KEY = 4;
-const HEBREW_PREFIX = /^[ובלמשהכ]/u;
 
 interface Entry<T> {
   words: string[];
@@ -45,7 +45,7 @@ export function createCueMatcher<T>(options: { cues: { cue: string; value: T }[]
    * allocate (ROUNDS.md round 44).
    */
   const withoutPrefix = (t: string, stripped: number): string | undefined =>
-    options.hebrewPrefixes && stripped < 2 && t.length > 3 && HEBREW_PREFIX.test(t) ? t.slice(1) : undefined;
+    options.hebrewPrefixes && stripped < 2 && t.length > 3 && HEBREW_PREFIXES.includes(t[0]!) ? t.slice(1) : undefined;
   /** Whether a cue word matches a token or one of its readings without prefixes. */
   const matchesToken = (cue: string, token: string): boolean => {
     for (let t: string | undefined = token, p = 0; t !== undefined; t = withoutPrefix(t, p++)) if (wordMatches(cue, t)) return true;
