@@ -16,11 +16,11 @@ import { trainingAdditions, type WeightedExample } from '../src/sentiment/traini
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { readDev } from './out-of-fold-scores.js';
-import { option } from './script-options.js';
+import { numberListOption } from './script-options.js';
 
 const lang = 'en';
-const weights = (option('weights') ?? '0,1,2').split(',').map(Number);
-const seeds = (option('seeds') ?? '7,11').split(',').map(Number);
+const weights = numberListOption('weights', [0, 1, 2]);
+const seeds = numberListOption('seeds', [7, 11]);
 const wink = createWinkSentiment();
 const settings = LANGUAGE_SETTINGS[lang]!;
 const dev = readDev(lang);

@@ -21,10 +21,10 @@ import { trainingAdditions } from '../src/sentiment/training-set.js';
 import { trainHyperparameters } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import type { SentimentLabel } from '../src/types.js';
-import { numberOption, option, positional } from './script-options.js';
+import { numberListOption, numberOption, positional } from './script-options.js';
 
 const langs = positional().length > 0 ? positional() : ['en', 'ru', 'kk', 'he', 'et'];
-const seeds = (option('seeds') ?? '7,11').split(',').map(Number);
+const seeds = numberListOption('seeds', [7, 11]);
 const hidden = numberOption('hidden', 32);
 const epochs = numberOption('epochs', 8);
 const learningRate = numberOption('lr', 0.05);

@@ -18,12 +18,12 @@ import { buildWordClusters } from './word-clusters.js';
 import { buildTopicDataset } from '../src/topics/topic-dataset.js';
 import { TOPIC_TRAIN_SETTINGS } from '../src/topics/train-topic-model.js';
 import { SUPPORTED_LANGUAGES } from '../src/types.js';
-import { flag, numberOption, option, positional } from './script-options.js';
+import { flag, numberListOption, numberOption, option, positional } from './script-options.js';
 
 const task = positional()[0] ?? 'sentiment';
 const langs = option('langs')?.split(',') ?? [...SUPPORTED_LANGUAGES];
-const granularities = (option('k') ?? '64,256,1024').split(',').map(Number);
-const seeds = (option('seeds') ?? '7,11').split(',').map(Number);
+const granularities = numberListOption('k', [64, 256, 1024]);
+const seeds = numberListOption('seeds', [7, 11]);
 const window = numberOption('window', 3);
 const perFold = flag('per-fold');
 const wink = createWinkSentiment();

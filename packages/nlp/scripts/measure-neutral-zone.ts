@@ -12,12 +12,12 @@ import { stratifiedFolds } from '../src/eval/stratified-folds.js';
 import { LANGUAGE_SETTINGS } from '../src/sentiment/language-features.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { outOfFoldScores, readDev, type ScoredText } from './out-of-fold-scores.js';
-import { option, positional } from './script-options.js';
+import { numberListOption, positional } from './script-options.js';
 
 type Zone = readonly [lo: number, hi: number];
 
 const langs = positional();
-const seeds = (option('seeds') ?? '7,11,13').split(',').map(Number);
+const seeds = numberListOption('seeds', [7, 11, 13]);
 const wink = createWinkSentiment();
 const STEPS = Array.from({ length: 20 }, (_, i) => i * 0.05);
 const ZONES: Zone[] = STEPS.flatMap((lo) => STEPS.map((hi): Zone => [-lo, hi]));

@@ -14,9 +14,9 @@ import { LANGUAGE_SETTINGS } from '../src/sentiment/language-features.js';
 import { trainSentimentModel } from '../src/sentiment/train-sentiment-model.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import type { Sentiment } from '../src/types.js';
-import { option, options } from './script-options.js';
+import { numberListOption, options } from './script-options.js';
 
-const seeds = (option('seeds') ?? '7,11,13').split(',').map(Number);
+const seeds = numberListOption('seeds', [7, 11, 13]);
 const polarTweets = options('polar').includes('polar');
 const lang = 'en';
 const wink = createWinkSentiment();

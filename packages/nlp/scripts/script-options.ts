@@ -19,6 +19,15 @@ export const numberOption = (name: string, fallback: number): number => {
   return n;
 };
 
+/** `--name=N,M,…` read as numbers, the fallback when absent; throws when one of them is not a finite number. */
+export const numberListOption = (name: string, fallback: number[]): number[] => {
+  const value = option(name);
+  if (value === undefined) return fallback;
+  const list = value.split(',').map(Number);
+  if (!list.every(Number.isFinite)) throw new Error(`--${name}=${value}: not a comma-separated list of numbers`);
+  return list;
+};
+
 /** Whether the bare flag `--name` is given. */
 export const flag = (name: string): boolean => args.includes(`--${name}`);
 
