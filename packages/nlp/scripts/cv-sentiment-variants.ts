@@ -11,11 +11,13 @@ import { sharedDataFile } from '../src/eval/shared-dir.js';
 import { LANGUAGE_SETTINGS, type LanguageSettings } from '../src/sentiment/language-features.js';
 import { createWinkSentiment } from '../src/sentiment/wink-sentiment.js';
 import { fold } from '../src/text/fold.js';
+import { DEFAULT_NEUTRAL_RULE } from '../src/sentiment/sentiment-scorer.js';
 import { crossValidatedMacroF1 } from './sentiment-cv.js';
-import { option, positional } from './script-options.js';
+import { numberListOption, option, positional } from './script-options.js';
 
 const VARIANTS: Record<string, LanguageSettings> = {
   shipped: {},
+  noOffers: {},
   nb01: { nbWeight: 0.1 },
   nb03: { nbWeight: 0.3 },
   nb1: { nbWeight: 1 },
@@ -183,7 +185,7 @@ function kazakhSuffixStem(w: string): string {
 }
 
 const langs = positional().length > 0 ? positional() : ['en', 'ru', 'kk', 'he', 'et'];
-const seeds = (option('seeds') ?? '7,11,13').split(',').map(Number);
+const seeds = numberListOption('seeds', [7, 11, 13]);
 const only = option('only')?.split(',');
 const variants = Object.entries(VARIANTS).filter(([name]) => !only || name === 'shipped' || only.includes(name));
 const wink = createWinkSentiment();
@@ -194,6 +196,8 @@ for (const lang of langs) {
   const baseline: number[] = [];
   for (const [name, change] of variants) {
     const settings = { ...shipped, ...change };
+    // noOffers: the language's own neutral rule without the offer rule (NeutralRule.offers; round 46).
+    if (name === 'noOffers') settings.neutral = { ...(shipped.neutral ?? DEFAULT_NEUTRAL_RULE), offers: false };
     const started = performance.now();
     const scores = crossValidatedMacroF1({ lang, dev, settings, seeds, wink });
     if (baseline.length === 0) baseline.push(...scores);

@@ -54,7 +54,7 @@ export function createLanguagePipeline(options: {
     });
     const extractor = modelExtractor(file, own);
     const neutral = (options.settings ?? LANGUAGE_SETTINGS[lang])?.neutral;
-    const announcement = neutral?.announcementBand ? announcementCuesFor(lang) : undefined;
+    const announcement = neutral?.announcementBand || neutral?.offers ? announcementCuesFor(lang) : undefined;
     const question = neutral?.questions ? questionCuesFor(lang) : undefined;
     scorer = createModelScorer({ model: loadLinearModel(file), extractor, ...(neutral ? { neutral } : {}), announcement, question });
   } else {

@@ -5,6 +5,9 @@
 // (no first or second person) and exclaims nothing is read as an announcement; the scorer then
 // calls it neutral unless the model is very sure and no polar lexicon word occurs
 // (NeutralRule.announcementBand). Measured in the ROUNDS.md (issue 10, round 4).
+// An offer or a notice sends its reader to the details elsewhere ("подробности на сайте",
+// "толығырақ сайтта"): such a text that speaks for no one and exclaims nothing is the company's word,
+// not a customer's opinion (NeutralRule.offers; ROUNDS.md round 46).
 
 import type { PreparedText } from '../text/prepare-text.js';
 import { fold } from '../text/fold.js';
@@ -16,15 +19,18 @@ export interface AnnouncementCues {
   person: ReadonlySet<string>;
   /** Folded stems of time words in inflecting languages (Estonian, Kazakh): a word starting with one names a time. */
   timeStems: readonly string[];
+  /** Folded words that send the reader to details elsewhere: "details", "подробности", "толығырақ" … */
+  details: ReadonlySet<string>;
 }
 
-const RAW: Record<string, { time: string; person: string; timeStems?: string }> = {
+const RAW: Record<string, { time: string; person: string; timeStems?: string; details: string }> = {
   en: {
     time:
       'monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays ' +
       'january february march april may june july august september october november december week month year next tomorrow today ' +
       'weekdays weekends weekend quarterly spring summer autumn winter hours',
     person: "i i'm im me my mine myself you you're youre your yours u ur",
+    details: 'details',
   },
   // Measured for Russian and not used (its tweets name numbers and times in complaints; ROUNDS.md round 4).
   ru: {
@@ -35,6 +41,7 @@ const RAW: Record<string, { time: string; person: string; timeStems?: string }> 
       'октябре ноябре неделя неделе неделю недели месяц месяца месяце следующей следующий следующем следующего завтра квартал ' +
       'квартала квартале квартал года году часов часа утра',
     person: 'я меня мне мной мой моя мое мои моих моим моей моего ты тебя тебе тобой твой твоя твое твои твоих вы вас вам вами ваш ваша ваше ваши ваших',
+    details: 'подробности подробнее',
   },
   he: {
     time:
@@ -42,6 +49,7 @@ const RAW: Record<string, { time: string; person: string; timeStems?: string }> 
       'ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר בינואר בפברואר במרץ באפריל במאי ביוני ביולי ' +
       'באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר ראשון שני שלישי רביעי חמישי שישי רבעון הרבעון הרבעוניים שנה בשנה השנה',
     person: 'אני אתה אתם אתן אנחנו אנו אותך אותי אותנו לך לי לנו שלך שלי שלנו שלכם לכם אותכם עליך ממך איתך בשבילך אליך',
+    details: 'פרטים לפרטים הפרטים',
   },
   // Measured for Estonian and Kazakh and not used (ROUNDS.md round 6). Stems take every case ending
   // (detsembrist, желтоқсанда); only stems of 4+ letters that start no common other word.
@@ -51,6 +59,7 @@ const RAW: Record<string, { time: string; person: string; timeStems?: string }> 
       'esmaspäev teisipäev kolmapäev neljapäev reede laupäev pühapäev jaanuar veebruar märts aprill juuni juuli august ' +
       'septemb oktoob novemb detsemb nädala nädalal nädalas järgmi homse tänase kvartal aastase tööpäev nädalavahetus',
     person: 'mina ma minu mind mulle minul minult sina sa sinu sind sulle sinul sinult meie me meid meile meil meie teie te teid teile teil',
+    details: 'lisainfo täpsem täpsemalt lähemalt',
   },
   kk: {
     time: 'ай айда айдан апта аптада жыл жылы ертең бүгін сағат',
@@ -58,6 +67,7 @@ const RAW: Record<string, { time: string; person: string; timeStems?: string }> 
       'дүйсенбі сейсенбі сәрсенбі бейсенбі жұмада сенбіде жексенбі қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз ' +
       'қыркүйек қазанда қараша желтоқсан аптасы аптадан келесі ертеңнен сағатта тоқсан',
     person: 'мен менің маған мені менде менен сен сенің саған сені сенде сіз сіздің сізге сізді сізде біз біздің бізге бізді бізде',
+    details: 'толығырақ',
   },
 };
 
@@ -65,7 +75,7 @@ export function announcementCuesFor(lang: string): AnnouncementCues | undefined 
   const raw = RAW[lang];
   if (!raw) return undefined;
   const set = (list: string) => new Set(list.split(' ').map(fold));
-  return { time: set(raw.time), person: set(raw.person), timeStems: raw.timeStems ? raw.timeStems.split(' ').map(fold) : [] };
+  return { time: set(raw.time), person: set(raw.person), timeStems: raw.timeStems ? raw.timeStems.split(' ').map(fold) : [], details: set(raw.details) };
 }
 
 const DIGIT = /\d/;
@@ -79,6 +89,17 @@ export function looksLikeAnnouncement(text: PreparedText, cues: AnnouncementCues
     if (!time && (cues.time.has(w) || startsWithAny(w, cues.timeStems))) time = true;
   }
   return time;
+}
+
+/** True when the text sends its reader to details elsewhere, has no first/second person and no exclamation mark. */
+export function looksLikeOffer(text: PreparedText, cues: AnnouncementCues): boolean {
+  if (text.text.includes('!')) return false;
+  let details = false;
+  for (const w of text.words) {
+    if (cues.person.has(w)) return false;
+    if (cues.details.has(w)) details = true;
+  }
+  return details;
 }
 
 function startsWithAny(word: string, stems: readonly string[]): boolean {

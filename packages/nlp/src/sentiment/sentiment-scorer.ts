@@ -8,7 +8,7 @@ import type { FeatureExtractor } from './extract-features.js';
 import { FeatureBuffer } from './feature-buffer.js';
 import type { LinearModel } from './linear-model.js';
 import type { LexiconScorer } from './lexicon-scorer.js';
-import { looksLikeAnnouncement, type AnnouncementCues } from './announcement-cues.js';
+import { looksLikeAnnouncement, looksLikeOffer, type AnnouncementCues } from './announcement-cues.js';
 import { looksLikeQuestion, type QuestionCues } from './question-cues.js';
 import { threeDecimals } from '../three-decimals.js';
 
@@ -46,6 +46,13 @@ export interface NeutralRule {
    * no first person) with no polar lexicon word is neutral, however sure the model is.
    */
   questions?: boolean;
+  /**
+   * An offer or a notice that sends its reader to details elsewhere (announcement-cues.ts: "подробности
+   * на сайте", no first or second person, no "!") with no polar lexicon word is neutral, however sure the
+   * model is. Where it has a polar word, the model decides: held out of training, the Russian offers with
+   * one were mostly labeled negative (news of sanctions, "Подробнее: …"), ROUNDS.md round 46.
+   */
+  offers?: boolean;
 }
 
 export const DEFAULT_NEUTRAL_RULE: NeutralRule = { band: 0.1, opinionBand: 0 };
@@ -86,6 +93,7 @@ export function createModelScorer(options: {
       if (abs < neutral.opinionBand && noOpinionWords) label = 'neutral';
       else if (announcement && noOpinionWords && abs < (neutral.announcementBand ?? 0) && looksLikeAnnouncement(text, announcement)) label = 'neutral';
       else if (neutral.questions && question && noOpinionWords && looksLikeQuestion(text, question)) label = 'neutral';
+      else if (neutral.offers && announcement && noOpinionWords && looksLikeOffer(text, announcement)) label = 'neutral';
       return { label, score: threeDecimals(score) };
     },
   };
