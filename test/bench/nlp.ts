@@ -186,13 +186,13 @@ function main(): void {
   );
   const fr = throughput.feedRule;
   console.log(
-    `feed-item neutral rule, per CPU-second with / without it side by side: English dev ${fr.enCpuDocsPerSecond} / ${fr.enWithoutCpuDocsPerSecond}` +
-      (fr.feedItems ? `, our ${fr.feedItems} feed items ${fr.feedsCpuDocsPerSecond} / ${fr.feedsWithoutCpuDocsPerSecond}` : ''),
+    `feed-item neutral rule, per CPU-second with / without it side by side (medians; the median of the paired rounds' ratios): English dev ${fr.enCpuDocsPerSecond} / ${fr.enWithoutCpuDocsPerSecond} (${fr.enRatio}×)` +
+      (fr.feedItems ? `, our ${fr.feedItems} feed items ${fr.feedsCpuDocsPerSecond} / ${fr.feedsWithoutCpuDocsPerSecond} (${fr.feedsRatio}×)` : ''),
   );
   const tp = throughput.topicPieces;
   console.log(
-    `long mentions' topics in pieces (shipped) / whole, per CPU-second side by side: all dev, mixed, analyzeBatch ${throughput.mixedBatchCpuDocsPerSecond} / ${tp.mixedBatchWholeCpuDocsPerSecond}` +
-      (fr.feedItems ? `, our feed items ${fr.feedsCpuDocsPerSecond} / ${tp.feedsWholeCpuDocsPerSecond}` : ''),
+    `long mentions' topics in pieces (shipped) / whole, per CPU-second side by side: all dev, mixed, analyzeBatch ${throughput.mixedBatchCpuDocsPerSecond} / ${tp.mixedBatchWholeCpuDocsPerSecond} (${tp.mixedBatchRatio}×)` +
+      (fr.feedItems ? `, our feed items ${fr.feedsCpuDocsPerSecond} / ${tp.feedsWholeCpuDocsPerSecond} (${tp.feedsRatio}×)` : ''),
   );
   if (topicCv) printTopicCv(topicCv);
   if (feedSentiment) {
@@ -249,7 +249,7 @@ interface Throughput {
     { n: number; meanChars: number; docsPerSecond: number; cpuDocsPerSecond: number; winkDocsPerSecond: number; winkCpuDocsPerSecond: number }
   >;
   /** Per CPU-second with long mentions' topics judged whole instead of in pieces (shipped), side by side with mixedBatchCpuDocsPerSecond and feedRule.feedsCpuDocsPerSecond. */
-  topicPieces: { mixedBatchWholeCpuDocsPerSecond: number; feedsWholeCpuDocsPerSecond: number };
+  topicPieces: { mixedBatchWholeCpuDocsPerSecond: number; feedsWholeCpuDocsPerSecond: number; mixedBatchRatio: number; feedsRatio: number };
   /** Per CPU-second with the feed-item neutral rule (shipped) and without it, side by side. */
   feedRule: {
     enCpuDocsPerSecond: number;
@@ -257,6 +257,9 @@ interface Throughput {
     feedItems: number;
     feedsCpuDocsPerSecond: number;
     feedsWithoutCpuDocsPerSecond: number;
+    /** Median over rounds of with / without, each round's pair run back to back (pairedRatio). */
+    enRatio: number;
+    feedsRatio: number;
   };
   /** Every round's figures, to show the spread on a shared machine. */
   samples: Record<string, number[]>;
@@ -301,36 +304,35 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
     'mixed:batch',
     loop(inBatches(mixed), (batch) => analyzer.analyzeBatch(batch), mixed.length),
   );
-  workloads.set(
-    'mixed:bus-batch',
-    loop(inBatches(mixed, BUS_BATCH), (batch) => analyzer.analyzeBatch(batch), mixed.length),
-  );
-  workloads.set('short', loop(short, analyze));
-  for (const [lang, examples] of data) {
-    const list = examples.map((e) => e.text);
-    workloads.set(lang, loop(list, analyze));
-    workloads.set(
-      `${lang}:wink`,
-      loop(list, (t) => wink.score(t)),
-    );
-  }
-  // The feed-item neutral rule's cost, side by side: English dev texts and our labeled feed items
-  // (where it fires most) by an analyzer without it.
-  const withoutFeedRule = createAnalyzer({ feedItemNeutral: false });
-  const withoutRule = (t: string): unknown => withoutFeedRule.analyze(t);
-  const english = data.get('en')?.map((e) => e.text) ?? [];
-  if (english.length > 0) workloads.set('en:no-feed-rule', loop(english, withoutRule));
-  const feedTexts = hasFeeds() ? readFeedSentimentExamples(process.env).map((e) => e.text) : [];
-  if (feedTexts.length > 0) {
-    workloads.set('feeds', loop(feedTexts, analyze));
-    workloads.set('feeds:no-feed-rule', loop(feedTexts, withoutRule));
-  }
   // Long mentions' topics judged in pieces (topics/mention-pieces.ts) or whole, side by side.
   const wholeTopics = createAnalyzer({ topicPieces: false });
   workloads.set(
     'mixed:batch:whole',
     loop(inBatches(mixed), (batch) => wholeTopics.analyzeBatch(batch), mixed.length),
   );
+  workloads.set(
+    'mixed:bus-batch',
+    loop(inBatches(mixed, BUS_BATCH), (batch) => analyzer.analyzeBatch(batch), mixed.length),
+  );
+  workloads.set('short', loop(short, analyze));
+  // The feed-item neutral rule's cost, side by side: English dev texts and our labeled feed items
+  // (where it fires most) by an analyzer without it, each run right after the same texts with it.
+  const withoutFeedRule = createAnalyzer({ feedItemNeutral: false });
+  const withoutRule = (t: string): unknown => withoutFeedRule.analyze(t);
+  for (const [lang, examples] of data) {
+    const list = examples.map((e) => e.text);
+    workloads.set(lang, loop(list, analyze));
+    if (lang === 'en') workloads.set('en:no-feed-rule', loop(list, withoutRule));
+    workloads.set(
+      `${lang}:wink`,
+      loop(list, (t) => wink.score(t)),
+    );
+  }
+  const feedTexts = hasFeeds() ? readFeedSentimentExamples(process.env).map((e) => e.text) : [];
+  if (feedTexts.length > 0) {
+    workloads.set('feeds', loop(feedTexts, analyze));
+    workloads.set('feeds:no-feed-rule', loop(feedTexts, withoutRule));
+  }
   if (feedTexts.length > 0)
     workloads.set(
       'feeds:whole',
@@ -352,6 +354,16 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
   const median = (name: string): number => {
     const v = [...(samples[name] ?? [0])].sort((a, b) => a - b);
     return v[Math.floor(v.length / 2)]!;
+  };
+  /**
+   * The median over rounds of `a`'s figure per CPU-second over `b`'s, each round's pair run back to back:
+   * the machine's speed swings by a fifth from one second to the next, and a ratio of the two medians,
+   * taken from different rounds, swung as much (round 45: the feed-item rule's cost read 15%, 3.5%, −10%).
+   */
+  const pairedRatio = (a: string, b: string): number => {
+    const over = samples[`${b}:cpu`] ?? [];
+    const ratios = (samples[`${a}:cpu`] ?? []).map((v, i) => v / over[i]!).sort((x, y) => x - y);
+    return ratios.length > 0 ? Number(ratios[Math.floor(ratios.length / 2)]!.toFixed(3)) : 0;
   };
   const unseen = measureUnseen(() => {
     const fresh = createAnalyzer();
@@ -384,6 +396,8 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
     topicPieces: {
       mixedBatchWholeCpuDocsPerSecond: median('mixed:batch:whole:cpu'),
       feedsWholeCpuDocsPerSecond: median('feeds:whole:cpu'),
+      mixedBatchRatio: pairedRatio('mixed:batch', 'mixed:batch:whole'),
+      feedsRatio: feedTexts.length > 0 ? pairedRatio('feeds', 'feeds:whole') : 0,
     },
     feedRule: {
       enCpuDocsPerSecond: median('en:cpu'),
@@ -391,6 +405,8 @@ function measureThroughput(data: Map<string, LabeledExample[]>, wink: ReturnType
       feedItems: feedTexts.length,
       feedsCpuDocsPerSecond: median('feeds:cpu'),
       feedsWithoutCpuDocsPerSecond: median('feeds:no-feed-rule:cpu'),
+      enRatio: pairedRatio('en', 'en:no-feed-rule'),
+      feedsRatio: feedTexts.length > 0 ? pairedRatio('feeds', 'feeds:no-feed-rule') : 0,
     },
     samples,
     ...(unseen ? { unseen } : {}),
