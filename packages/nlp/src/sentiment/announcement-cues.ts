@@ -82,24 +82,17 @@ const DIGIT = /\d/;
 
 /** True when the text names a time, has no first/second person and no exclamation mark. */
 export function looksLikeAnnouncement(text: PreparedText, cues: AnnouncementCues): boolean {
-  if (text.text.includes('!')) return false;
-  let time = DIGIT.test(text.norm);
-  for (const w of text.words) {
-    if (cues.person.has(w)) return false;
-    if (!time && (cues.time.has(w) || startsWithAny(w, cues.timeStems))) time = true;
-  }
-  return time;
+  return speaksForNoOne(text, cues) && (DIGIT.test(text.norm) || text.words.some((w) => cues.time.has(w) || startsWithAny(w, cues.timeStems)));
 }
 
 /** True when the text sends its reader to details elsewhere, has no first/second person and no exclamation mark. */
 export function looksLikeOffer(text: PreparedText, cues: AnnouncementCues): boolean {
-  if (text.text.includes('!')) return false;
-  let details = false;
-  for (const w of text.words) {
-    if (cues.person.has(w)) return false;
-    if (cues.details.has(w)) details = true;
-  }
-  return details;
+  return speaksForNoOne(text, cues) && text.words.some((w) => cues.details.has(w));
+}
+
+/** No first- or second-person word and no "!": what an announcement and an offer have in common. */
+function speaksForNoOne(text: PreparedText, cues: AnnouncementCues): boolean {
+  return !text.text.includes('!') && !text.words.some((w) => cues.person.has(w));
 }
 
 function startsWithAny(word: string, stems: readonly string[]): boolean {

@@ -48,7 +48,9 @@ export function scanTokens(norm: string, token: (text: string, start: number, en
 }
 
 export function words(text: string): string[] {
-  return tokenize(text).map((t) => t.text);
+  const out: string[] = [];
+  scanTokens(normalizeText(text), (word) => out.push(word));
+  return out;
 }
 
 const CONTRAST = new Set([
